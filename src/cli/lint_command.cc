@@ -1,0 +1,224 @@
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <thread>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/template_discovery.h"
+#include "engine/runner.h"
+#include "load/loader.h"
+#include "report/json_format.h"
+#include "report/text_format.h"
+
+namespace samshift::cli {
+
+namespace {
+
+constexpr const char* kLintUsage = R"(usage: samshift lint [OPTIONS] PATH...
+
+Checks SAM and CloudFormation templates. PATH is a file, a directory (searched for *.yaml,
+*.yml, *.json and *.template files that look like templates) or - for standard input.
+
+options:
+  -f, --format FORMAT     text (default) or json
+      --color WHEN        auto (default), always or never
+      --fail-level LEVEL  exit 1 when a finding is at least this severe: error (default),
+                          warning or info
+      --select CODES      run only these rules (comma-separated codes or prefixes)
+      --ignore CODES      skip these rules (comma-separated codes or prefixes)
+  -j, --jobs N            lint N files at a time (default: the number of cores);
+                          output keeps the order of the inputs
+  -h, --help              show this help
+
+exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
+parsed, 3 usage error
+)";
+
+struct LintOptions {
+  std::string format = "text";
+  std::string color = "auto";
+  core::Severity failLevel = core::Severity::kError;
+  engine::RuleSelection selection;
+  unsigned jobs = 0;
+  std::vector<std::string> paths;
+};
+
+struct LintedFile {
+  std::unique_ptr<load::Document> document;  // stable address for the report
+  engine::LintResult result;
+  std::string readError;  // the file could not be read at all
+  bool skipped = false;   // found in a directory and not a template
+};
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) items.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return items;
+}
+
+core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help) {
+  LintOptions options;
+  Arguments args(std::move(argv));
+  while (!args.done()) {
+    if (args.flag({"-h", "--help"})) {
+      help = true;
+      return options;
+    }
+    if (auto value = args.option({"-f", "--format"})) {
+      if (!*value) return value->error();
+      options.format = value->value();
+      if (options.format != "text" && options.format != "json") {
+        return core::usageError("unknown format '" + options.format + "' (text or json)");
+      }
+    } else if (auto value = args.option({"--color", "--colour"})) {
+      if (!*value) return value->error();
+      options.color = value->value();
+      if (options.color != "auto" && options.color != "always" && options.color != "never") {
+        return core::usageError("--color takes auto, always or never");
+      }
+    } else if (auto value = args.option({"--fail-level"})) {
+      if (!*value) return value->error();
+      if (!core::parseSeverity(value->value(), options.failLevel)) {
+        return core::usageError("--fail-level takes error, warning or info");
+      }
+    } else if (auto value = args.option({"--select"})) {
+      if (!*value) return value->error();
+      for (auto& code : splitList(value->value())) options.selection.select.push_back(code);
+    } else if (auto value = args.option({"--ignore"})) {
+      if (!*value) return value->error();
+      for (auto& code : splitList(value->value())) options.selection.ignore.push_back(code);
+    } else if (auto value = args.option({"-j", "--jobs"})) {
+      if (!*value) return value->error();
+      const std::string& text = value->value();
+      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 4 ||
+          std::stoi(text) < 1) {
+        return core::usageError("-j takes a whole number of at least 1");
+      }
+      options.jobs = static_cast<unsigned>(std::stoi(text));
+    } else {
+      auto path = args.positional();
+      if (!path) return path.error();
+      options.paths.push_back(path.value());
+    }
+  }
+  if (options.paths.empty()) return core::usageError("lint needs at least one PATH (- for standard input)");
+  return options;
+}
+
+bool looksLikeTemplate(const load::Document& doc) {
+  if (doc.parsed) {
+    return doc.root.isMapping() &&
+           (doc.root.has("Resources") || doc.root.has("AWSTemplateFormatVersion") || doc.root.has("Transform"));
+  }
+  const std::string& text = doc.source.text();
+  return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
+}
+
+LintedFile lintOne(const Input& input, const std::string& stdinText, const engine::RuleSelection& selection) {
+  LintedFile out;
+  if (input.path == "-") {
+    out.document = std::make_unique<load::Document>(load::loadText("<stdin>", stdinText));
+  } else {
+    auto loaded = load::loadFile(input.path);
+    if (!loaded) {
+      out.readError = loaded.error().message;
+      return out;
+    }
+    out.document = std::make_unique<load::Document>(std::move(loaded).value());
+  }
+  if (input.fromDirectory && !looksLikeTemplate(*out.document)) {
+    out.skipped = true;
+    return out;
+  }
+  out.result = engine::lintDocument(*out.document, selection);
+  return out;
+}
+
+std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::string& stdinText,
+                                const engine::RuleSelection& selection, unsigned jobs) {
+  std::vector<LintedFile> results(inputs.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < inputs.size(); i = next++) results[i] = lintOne(inputs[i], stdinText, selection);
+  };
+  unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
+  if (threads <= 1) {
+    worker();
+    return results;
+  }
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  for (std::thread& thread : pool) thread.join();
+  return results;
+}
+
+}  // namespace
+
+int runLint(std::vector<std::string> argv) {
+  bool help = false;
+  auto parsed = parseOptions(std::move(argv), help);
+  if (help) {
+    std::cout << kLintUsage;
+    return kExitClean;
+  }
+  if (!parsed) {
+    std::cerr << "samshift lint: " << parsed.error().message << "\n(see samshift lint --help)\n";
+    return kExitUsage;
+  }
+  LintOptions& options = parsed.value();
+  auto inputs = discoverInputs(options.paths);
+  if (!inputs) {
+    std::cerr << "samshift lint: " << inputs.error().message << '\n';
+    return kExitInputError;
+  }
+  std::string stdinText;
+  for (const Input& input : inputs.value()) {
+    if (input.path == "-") {
+      stdinText.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      break;
+    }
+  }
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, options.selection, jobs);
+
+  int exitCode = kExitClean;
+  std::vector<report::FileReport> reports;
+  for (size_t i = 0; i < linted.size(); ++i) {
+    LintedFile& file = linted[i];
+    if (!file.readError.empty()) {
+      std::cerr << "samshift: " << file.readError << '\n';
+      exitCode = kExitInputError;
+      continue;
+    }
+    if (file.skipped) continue;
+    if (file.result.unparsable) exitCode = kExitInputError;
+    for (const core::Diagnostic& d : file.result.diagnostics) {
+      if (d.severity >= options.failLevel && exitCode == kExitClean) exitCode = kExitFindings;
+    }
+    reports.push_back(report::FileReport{&file.document->source, file.document->source.path(),
+                                         std::move(file.result.diagnostics)});
+  }
+  if (options.format == "json") {
+    report::writeJson(std::cout, reports);
+  } else {
+    bool terminal = isatty(STDOUT_FILENO) != 0;
+    bool color = options.color == "always" || (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+    report::writeText(std::cout, reports, report::TextOptions{color, color || terminal});
+  }
+  std::cout.flush();
+  return exitCode;
+}
+
+}  // namespace samshift::cli

@@ -1,0 +1,64 @@
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+namespace {
+
+constexpr const char* kVersion = "samshift 0.1.0";
+
+constexpr const char* kUsage = R"(usage: samshift COMMAND [OPTIONS] [ARGS]
+
+A linter and transformer for AWS SAM and CloudFormation templates, centred on how Lambda
+code reaches production: versions, aliases and CodeDeploy traffic shifting.
+
+commands:
+  lint PATH...       check templates (files, directories, - for stdin)
+  rules              list every rule
+  rule CODE          show a rule's documentation
+
+options:
+  -h, --help         show this help (also: samshift COMMAND --help)
+  -V, --version      show the version
+
+exit status: 0 clean, 1 findings, 2 an input could not be processed, 3 usage error
+)";
+
+struct Command {
+  const char* name;
+  int (*run)(std::vector<std::string>);
+};
+
+constexpr Command kCommands[] = {
+    {"lint", samshift::cli::runLint},
+    {"rules", samshift::cli::runRules},
+    {"rule", samshift::cli::runRule},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return samshift::cli::kExitUsage;
+  }
+  std::string name = argv[1];
+  if (name == "-h" || name == "--help" || name == "help") {
+    std::cout << kUsage;
+    return samshift::cli::kExitClean;
+  }
+  if (name == "-V" || name == "--version") {
+    std::cout << kVersion << '\n';
+    return samshift::cli::kExitClean;
+  }
+  std::vector<std::string> args(argv + 2, argv + argc);
+  for (const Command& command : kCommands) {
+    if (name == command.name) return command.run(std::move(args));
+  }
+  std::cerr << "samshift: unknown command '" << name << "'\n" << kUsage;
+  return samshift::cli::kExitUsage;
+}

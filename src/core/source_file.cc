@@ -1,0 +1,83 @@
+#include "core/source_file.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace samshift::core {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  lineStarts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') lineStarts_.push_back(static_cast<uint32_t>(i + 1));
+  }
+}
+
+uint32_t SourceFile::lineIndexOf(uint32_t offset) const {
+  auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
+  return static_cast<uint32_t>(it - lineStarts_.begin()) - 1;
+}
+
+Position SourceFile::position(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  uint32_t line = lineIndexOf(offset);
+  uint32_t column = 1;
+  std::string_view view(text_);
+  size_t index = lineStarts_[line];
+  while (index < offset) {
+    decodeUtf8(view, index);
+    ++column;
+  }
+  return Position{line + 1, column, offset};
+}
+
+Range SourceFile::range(Span span) const {
+  if (!span.known()) return Range{};
+  return Range{position(span.begin), position(std::max(span.begin, span.end))};
+}
+
+LspPosition SourceFile::lspPosition(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  uint32_t line = lineIndexOf(offset);
+  uint32_t units = 0;
+  std::string_view view(text_);
+  size_t index = lineStarts_[line];
+  while (index < offset) {
+    uint32_t cp = decodeUtf8(view, index);
+    units += cp >= 0x10000 ? 2 : 1;
+  }
+  return LspPosition{line, units};
+}
+
+uint32_t SourceFile::offsetOfLsp(LspPosition position) const {
+  if (position.line >= lineStarts_.size()) return static_cast<uint32_t>(text_.size());
+  std::string_view line = lineText(position.line + 1);
+  size_t index = 0;
+  uint32_t units = 0;
+  while (index < line.size() && units < position.character) {
+    uint32_t cp = decodeUtf8(line, index);
+    units += cp >= 0x10000 ? 2 : 1;
+  }
+  return lineStarts_[position.line] + static_cast<uint32_t>(index);
+}
+
+uint32_t SourceFile::offsetOf(uint32_t line, uint32_t column) const {
+  if (line == 0 || line > lineStarts_.size()) return static_cast<uint32_t>(text_.size());
+  std::string_view text = lineText(line);
+  size_t index = 0;
+  for (uint32_t c = 1; c < column && index < text.size(); ++c) decodeUtf8(text, index);
+  return lineStarts_[line - 1] + static_cast<uint32_t>(index);
+}
+
+std::string_view SourceFile::lineText(uint32_t line) const {
+  if (line == 0 || line > lineStarts_.size()) return {};
+  size_t begin = lineStarts_[line - 1];
+  size_t end = line < lineStarts_.size() ? lineStarts_[line] : text_.size();
+  std::string_view text(text_.data() + begin, end - begin);
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace samshift::core

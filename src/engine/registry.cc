@@ -1,0 +1,36 @@
+#include "engine/registry.h"
+
+#include <algorithm>
+
+namespace samshift::engine {
+
+Registry& Registry::instance() {
+  static Registry registry;
+  return registry;
+}
+
+bool Registry::add(std::unique_ptr<Rule> rule) {
+  owned_.push_back(std::move(rule));
+  dirty_ = true;
+  return true;
+}
+
+const std::vector<const Rule*>& Registry::rules() const {
+  if (dirty_) {
+    sorted_.clear();
+    for (const auto& rule : owned_) sorted_.push_back(rule.get());
+    std::sort(sorted_.begin(), sorted_.end(),
+              [](const Rule* a, const Rule* b) { return a->info().code < b->info().code; });
+    dirty_ = false;
+  }
+  return sorted_;
+}
+
+const Rule* Registry::find(std::string_view codeOrSlug) const {
+  for (const Rule* rule : rules()) {
+    if (rule->info().code == codeOrSlug || rule->info().slug == codeOrSlug) return rule;
+  }
+  return nullptr;
+}
+
+}  // namespace samshift::engine

@@ -1,0 +1,22 @@
+#pragma once
+// Which rules run and how severe their findings are: from the command line and configuration.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "engine/rule.h"
+
+namespace samshift::engine {
+
+struct RuleSelection {
+  std::vector<std::string> select;  // codes or prefixes ("D", "D00", "D002"); empty = all
+  std::vector<std::string> ignore;  // codes or prefixes
+  std::map<std::string, core::Severity> severity;  // code -> severity override
+
+  bool enabled(const RuleInfo& info) const;
+  core::Severity severityOf(const RuleInfo& info) const;
+};
+
+}  // namespace samshift::engine

@@ -1,0 +1,12 @@
+#pragma once
+// JSON into the node tree, through RapidJSON's SAX reader over a stream that tracks the offset of
+// every token, so that JSON templates get the same positions and duplicate-key checks as YAML.
+
+#include "load/document.h"
+
+namespace samshift::load {
+
+// Fills doc.root, doc.parsed and doc.problems from doc.source (never throws).
+void loadJson(Document& doc, const LoadLimits& limits);
+
+}  // namespace samshift::load

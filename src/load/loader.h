@@ -1,0 +1,18 @@
+#pragma once
+// Reads a file or a buffer and loads it as YAML or JSON, whichever it is.
+
+#include <string>
+
+#include "core/result.h"
+#include "load/document.h"
+
+namespace samshift::load {
+
+// Loads text already in memory (an editor buffer, stdin). `path` names it in diagnostics and
+// decides the format when it ends in .json; otherwise the content decides.
+Document loadText(std::string path, std::string text, const LoadLimits& limits = {});
+
+// Reads and loads a file; an unreadable file is a tool error, a malformed one a loaded problem.
+core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits = {});
+
+}  // namespace samshift::load

@@ -1,0 +1,125 @@
+#pragma once
+// The template tree: what YAML and JSON both load into, what rules read and what `expand` builds.
+// A node is a plain value (copyable, comparable); it keeps the span of the text it came from, its
+// YAML tag and its scalar style. A mapping keeps its entries in source order, keys as nodes so
+// that a key has a span of its own.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/location.h"
+
+namespace samshift::model {
+
+enum class NodeKind : uint8_t { kNull, kBool, kInt, kFloat, kString, kSequence, kMapping };
+
+enum class NodeStyle : uint8_t {
+  kGenerated,  // made by samshift, not read from a file
+  kPlain,
+  kSingleQuoted,
+  kDoubleQuoted,
+  kLiteral,  // `|` block scalar
+  kFolded,   // `>` block scalar
+  kBlock,    // block mapping or sequence
+  kFlow,     // `{}` / `[]` in YAML
+  kJson,     // read from JSON
+};
+
+std::string_view nodeKindName(NodeKind kind);
+
+struct MapEntry;
+
+class Node {
+ public:
+  Node() = default;
+
+  static Node null();
+  static Node boolean(bool value);
+  static Node integer(int64_t value);
+  static Node floating(double value);
+  static Node string(std::string value);
+  static Node sequence();
+  static Node mapping();
+
+  NodeKind kind() const { return kind_; }
+  bool isNull() const { return kind_ == NodeKind::kNull; }
+  bool isBool() const { return kind_ == NodeKind::kBool; }
+  bool isInt() const { return kind_ == NodeKind::kInt; }
+  bool isFloat() const { return kind_ == NodeKind::kFloat; }
+  bool isNumber() const { return isInt() || isFloat(); }
+  bool isString() const { return kind_ == NodeKind::kString; }
+  bool isScalar() const { return kind_ != NodeKind::kSequence && kind_ != NodeKind::kMapping; }
+  bool isSequence() const { return kind_ == NodeKind::kSequence; }
+  bool isMapping() const { return kind_ == NodeKind::kMapping; }
+
+  // Scalars. `text` is the scalar as written (after YAML unescaping); for a string it is the value.
+  const std::string& text() const { return text_; }
+  bool boolValue() const { return scalar_.boolean; }
+  int64_t intValue() const { return scalar_.integer; }
+  double floatValue() const { return scalar_.floating; }
+  bool isString(std::string_view value) const { return isString() && text_ == value; }
+
+  // Collections.
+  const std::vector<Node>& items() const { return items_; }
+  std::vector<Node>& items() { return items_; }
+  const std::vector<MapEntry>& entries() const { return entries_; }
+  std::vector<MapEntry>& entries() { return entries_; }
+  size_t size() const;
+
+  // Mapping access by string key; null when absent or when this is not a mapping.
+  const Node* get(std::string_view key) const;
+  Node* get(std::string_view key);
+  const MapEntry* entry(std::string_view key) const;
+  bool has(std::string_view key) const { return get(key) != nullptr; }
+  // Replaces the value of an existing key in place, or appends the entry.
+  Node& set(std::string_view key, Node value);
+  bool erase(std::string_view key);
+  void push(Node item) { items_.push_back(std::move(item)); }
+
+  // An intrinsic function: a mapping of exactly one key that is `Ref`, `Condition` or `Fn::*`.
+  bool isIntrinsic() const;
+  std::string_view intrinsicName() const;  // empty unless isIntrinsic()
+  const Node& intrinsicArgument() const;   // the one value; only when isIntrinsic()
+
+  core::Span span() const { return span_; }
+  void setSpan(core::Span span) { span_ = span; }
+  const std::string& tag() const { return tag_; }
+  void setTag(std::string tag) { tag_ = std::move(tag); }
+  NodeStyle style() const { return style_; }
+  void setStyle(NodeStyle style) { style_ = style; }
+
+  // Value equality: kind and content, ignoring spans, tags and styles.
+  bool sameValue(const Node& other) const;
+
+  // Setters used by the loaders.
+  void setScalar(NodeKind kind, std::string text);
+  void setBoolValue(bool value) { scalar_.boolean = value; }
+  void setIntValue(int64_t value) { scalar_.integer = value; }
+  void setFloatValue(double value) { scalar_.floating = value; }
+
+ private:
+  NodeKind kind_ = NodeKind::kNull;
+  NodeStyle style_ = NodeStyle::kGenerated;
+  core::Span span_;
+  union {
+    bool boolean;
+    int64_t integer;
+    double floating;
+  } scalar_{.integer = 0};
+  std::string text_;
+  std::string tag_;
+  std::vector<Node> items_;
+  std::vector<MapEntry> entries_;
+};
+
+struct MapEntry {
+  Node key;
+  Node value;
+};
+
+// A node that is never present: what lookups return by reference when nothing is there.
+const Node& missingNode();
+
+}  // namespace samshift::model

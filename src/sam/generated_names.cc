@@ -1,0 +1,33 @@
+#include "sam/generated_names.h"
+
+#include <array>
+
+namespace samshift::sam {
+
+namespace {
+
+// Resources SAM creates that are not named after one serverless resource.
+constexpr std::array<std::string_view, 4> kSharedPrefixes = {
+    "ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication", "CodeDeployServiceRole"};
+
+}  // namespace
+
+GeneratedNames::GeneratedNames(const model::Template& templ) : sam_(templ.isSam()) {
+  if (!sam_) return;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.isServerless()) serverlessIds_.push_back(resource.id);
+  }
+}
+
+bool GeneratedNames::exists(std::string_view name) const {
+  if (!sam_) return false;
+  for (std::string_view prefix : kSharedPrefixes) {
+    if (name.substr(0, prefix.size()) == prefix) return true;
+  }
+  for (std::string_view id : serverlessIds_) {
+    if (name.size() > id.size() && name.substr(0, id.size()) == id) return true;
+  }
+  return false;
+}
+
+}  // namespace samshift::sam
