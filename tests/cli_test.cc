@@ -1,1 +1,95 @@
+// The command line as users meet it: exit codes, formats, ordering, standard input.
+
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using samshift::testing::runSamshift;
+using samshift::testing::TempDir;
+using samshift::testing::writeFile;
+
+namespace {
+
+const char* kClean =
+    "Transform: AWS::Serverless-2016-10-31\n"
+    "Resources:\n"
+    "  Queue:\n"
+    "    Type: AWS::SQS::Queue\n";
+
+const char* kDuplicate =
+    "Resources:\n"
+    "  Queue:\n"
+    "    Type: AWS::SQS::Queue\n"
+    "    Type: AWS::SNS::Topic\n";
+
+}  // namespace
+
+TEST_CASE("--version and --help answer with exit 0", "[cli]") {
+  auto version = runSamshift("--version");
+  CHECK(version.exitCode == 0);
+  CHECK(version.out.rfind("samshift ", 0) == 0);
+  auto help = runSamshift("lint --help");
+  CHECK(help.exitCode == 0);
+  CHECK(help.out.find("usage: samshift lint") != std::string::npos);
+}
+
+TEST_CASE("bad usage exits 3", "[cli]") {
+  CHECK(runSamshift("").exitCode == 3);
+  CHECK(runSamshift("frobnicate").exitCode == 3);
+  CHECK(runSamshift("lint").exitCode == 3);
+  CHECK(runSamshift("lint --format xml x.yaml").exitCode == 3);
+  CHECK(runSamshift("lint -j 0 x.yaml").exitCode == 3);
+}
+
+TEST_CASE("exit codes separate clean, findings and unreadable input", "[cli]") {
+  TempDir dir;
+  writeFile(dir.path() / "clean.yaml", kClean);
+  writeFile(dir.path() / "dup.yaml", kDuplicate);
+  writeFile(dir.path() / "broken.yaml", "Resources: [\n");
+  CHECK(runSamshift("lint " + (dir.path() / "clean.yaml").string()).exitCode == 0);
+  auto dup = runSamshift("lint --color never " + (dir.path() / "dup.yaml").string());
+  CHECK(dup.exitCode == 1);
+  CHECK(dup.out == (dir.path() / "dup.yaml").string() +
+                       ":4:5: error T002 [duplicate-key] Duplicate key `Type`; only the last value is used\n"
+                       "    note: " + (dir.path() / "dup.yaml").string() + ":3:5: `Type` first appears here\n");
+  CHECK(runSamshift("lint " + (dir.path() / "broken.yaml").string()).exitCode == 2);
+  auto missing = runSamshift("lint " + (dir.path() / "missing.yaml").string());
+  CHECK(missing.exitCode == 2);
+  CHECK(missing.err.find("cannot read") != std::string::npos);
+  CHECK(runSamshift("lint --ignore T002 " + (dir.path() / "dup.yaml").string()).exitCode == 0);
+}
+
+TEST_CASE("standard input is linted as <stdin>", "[cli]") {
+  auto result = runSamshift("lint --color never -", kDuplicate);
+  CHECK(result.exitCode == 1);
+  CHECK(result.out.rfind("<stdin>:4:5: error T002", 0) == 0);
+}
+
+TEST_CASE("directories are searched; output follows input order whatever -j", "[cli]") {
+  TempDir dir;
+  for (int i = 0; i < 12; ++i) {
+    writeFile(dir.path() / ("t" + std::to_string(10 + i) + ".yaml"), kDuplicate);
+  }
+  writeFile(dir.path() / "notes.yaml", "just: a config file\n");
+  writeFile(dir.path() / ".hidden" / "x.yaml", kDuplicate);
+  auto serial = runSamshift("lint --color never -j1 " + dir.path().string());
+  auto parallel = runSamshift("lint --color never -j4 " + dir.path().string());
+  CHECK(serial.exitCode == 1);
+  CHECK(serial.out == parallel.out);
+  CHECK(serial.out.find("notes.yaml") == std::string::npos);
+  CHECK(serial.out.find(".hidden") == std::string::npos);
+  CHECK(serial.out.find("t10.yaml") < serial.out.find("t21.yaml"));
+}
+
+TEST_CASE("JSON output is a documented array of findings", "[cli]") {
+  auto result = runSamshift("lint --format json -", kDuplicate);
+  CHECK(result.exitCode == 1);
+  CHECK(result.out.find("\"code\": \"T002\"") != std::string::npos);
+  CHECK(result.out.find("\"line\": 4") != std::string::npos);
+  CHECK(result.out.find("\"endColumn\": 9") != std::string::npos);
+}
+
+TEST_CASE("--fail-level decides which findings fail the run", "[cli]") {
+  auto result = runSamshift("lint --fail-level error -", kClean);
+  CHECK(result.exitCode == 0);
+}

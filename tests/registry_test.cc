@@ -1,1 +1,46 @@
 #include <catch2/catch.hpp>
+
+#include <re2/re2.h>
+
+#include <set>
+#include <string>
+
+#include "engine/registry.h"
+
+using namespace samshift;
+
+TEST_CASE("rule codes and slugs are well formed and unique", "[rules][registry]") {
+  std::set<std::string> codes;
+  std::set<std::string> slugs;
+  const auto& rules = engine::Registry::instance().rules();
+  REQUIRE(rules.size() >= 5);
+  for (const engine::Rule* rule : rules) {
+    const engine::RuleInfo& info = rule->info();
+    INFO(info.code);
+    CHECK(RE2::FullMatch(std::string(info.code), "[TVADHMRPSX][0-9]{3}"));
+    CHECK(RE2::FullMatch(std::string(info.slug), "[a-z0-9]+(-[a-z0-9]+)*"));
+    CHECK(codes.insert(std::string(info.code)).second);
+    CHECK(slugs.insert(std::string(info.slug)).second);
+    CHECK(engine::Registry::instance().find(info.code) == rule);
+    CHECK(engine::Registry::instance().find(info.slug) == rule);
+  }
+}
+
+TEST_CASE("every rule documents itself with the fixed headings", "[rules][registry]") {
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    const engine::RuleInfo& info = rule->info();
+    INFO(info.code);
+    CHECK_FALSE(info.summary.empty());
+    CHECK(info.summary.back() != '.');
+    std::string doc(info.doc);
+    size_t what = doc.find("## What it does");
+    size_t why = doc.find("## Why is this bad?");
+    size_t example = doc.find("## Example");
+    size_t instead = doc.find("## Use instead");
+    CHECK(what != std::string::npos);
+    CHECK(why != std::string::npos);
+    CHECK(example != std::string::npos);
+    CHECK(instead != std::string::npos);
+    CHECK((what < why && why < example && example < instead));
+  }
+}

@@ -1,1 +1,60 @@
+// Each rule runs alone on fixtures/rules/CODE/good.yaml (no finding) and bad.yaml (findings
+// rendered as text, compared byte for byte with bad.expected). SAMSHIFT_UPDATE_SNAPSHOTS=1
+// rewrites the snapshots; review the diff like code.
+
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "engine/registry.h"
+#include "engine/runner.h"
+#include "load/loader.h"
+#include "report/text_format.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace samshift;
+
+namespace {
+
+std::string renderRuleAlone(const engine::Rule& rule, const fs::path& file) {
+  auto doc = load::loadFile(file.string());
+  REQUIRE(doc.ok());
+  engine::RuleSelection selection;
+  selection.select.push_back(std::string(rule.info().code));
+  engine::LintResult result = engine::lintDocument(doc.value(), selection);
+  std::ostringstream out;
+  report::writeText(out, {report::FileReport{&doc->source, file.generic_string(), result.diagnostics}}, {});
+  return out.str();
+}
+
+fs::path fixtureDir(const engine::Rule& rule) { return fs::path("fixtures/rules") / std::string(rule.info().code); }
+
+}  // namespace
+
+TEST_CASE("every rule is silent on its good fixture and reports its bad fixture exactly", "[rules][fixtures]") {
+  bool update = std::getenv("SAMSHIFT_UPDATE_SNAPSHOTS") != nullptr;
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    const fs::path dir = fixtureDir(*rule);
+    DYNAMIC_SECTION(rule->info().code) {
+      REQUIRE(fs::exists(dir / "good.yaml"));
+      REQUIRE(fs::exists(dir / "bad.yaml"));
+      CHECK(renderRuleAlone(*rule, dir / "good.yaml") == "");
+      std::string actual = renderRuleAlone(*rule, dir / "bad.yaml");
+      CHECK_FALSE(actual.empty());
+      if (update) testing::writeFile(dir / "bad.expected", actual);
+      REQUIRE(fs::exists(dir / "bad.expected"));
+      CHECK(actual == testing::readFile(dir / "bad.expected"));
+    }
+  }
+}
+
+TEST_CASE("every fixture folder belongs to a registered rule", "[rules][fixtures]") {
+  for (const auto& entry : fs::directory_iterator("fixtures/rules")) {
+    std::string code = entry.path().filename().string();
+    INFO("fixtures/rules/" << code);
+    CHECK(engine::Registry::instance().find(code) != nullptr);
+  }
+}

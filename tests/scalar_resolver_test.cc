@@ -1,1 +1,69 @@
 #include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "model/scalar_resolver.h"
+
+using samshift::model::Node;
+using samshift::model::NodeKind;
+
+namespace {
+
+struct Case {
+  const char* text;
+  NodeKind kind;
+  const char* value;  // PyYAML's value: "true"/"false", decimal int, Python float repr, or the string
+};
+
+const Case kCases[] = {
+#include "scalar_table.inc"
+};
+
+std::string valueOf(const Node& node) {
+  switch (node.kind()) {
+    case NodeKind::kBool:
+      return node.boolValue() ? "true" : "false";
+    case NodeKind::kInt:
+      return std::to_string(node.intValue());
+    case NodeKind::kFloat: {
+      double v = node.floatValue();
+      if (std::isnan(v)) return "nan";
+      if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+      return std::to_string(v);
+    }
+    case NodeKind::kString:
+      return node.text();
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+TEST_CASE("plain scalars are typed as PyYAML's SafeLoader types them", "[model][yaml11]") {
+  for (const Case& c : kCases) {
+    Node node;
+    samshift::model::resolvePlainScalar(c.text, node);
+    INFO("scalar: " << c.text);
+    CHECK(node.kind() == c.kind);
+    if (c.kind == NodeKind::kFloat) {
+      std::string expected = c.value;
+      if (expected == "nan" || expected == "inf" || expected == "-inf") {
+        CHECK(valueOf(node) == expected);
+      } else {
+        CHECK(node.floatValue() == Approx(std::stod(expected)).epsilon(1e-15));
+      }
+    } else {
+      CHECK(valueOf(node) == c.value);
+    }
+  }
+}
+
+TEST_CASE("scalars keep their text as written", "[model][yaml11]") {
+  Node node;
+  samshift::model::resolvePlainScalar("0x1F", node);
+  CHECK(node.text() == "0x1F");
+  CHECK(node.intValue() == 31);
+}

@@ -3,9 +3,12 @@
 // and LSP hovers) and its check. Rules report a node and a message; the engine owns positions,
 // severity overrides, suppression and rendering.
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -24,6 +27,56 @@ struct RuleInfo {
   // "## Use instead".
   std::string_view doc;
   bool needsTree = true;  // false: also runs when the file could not be parsed
+  // true: not part of "all rules"; runs only when a selection names it (`--select X002`) or an
+  // option turns it on (`--report-unused-suppressions`).
+  bool optIn = false;
+};
+
+// A per-rule option that configuration may set (`options: {D006: {threshold: 3}}`); rules declare
+// theirs in Rule::optionSpecs() so that a configuration is checked before any rule runs.
+enum class OptionType { kInteger, kBoolean, kString, kStringList };
+
+struct OptionSpec {
+  std::string_view name;
+  OptionType type = OptionType::kInteger;
+  std::string_view description;
+};
+
+// Option values by rule code, already checked against the rules' OptionSpecs.
+class RuleOptions {
+ public:
+  using Value = std::variant<int64_t, bool, std::string, std::vector<std::string>>;
+
+  void set(std::string_view code, std::string_view name, Value value) {
+    values_[std::string(code)][std::string(name)] = std::move(value);
+  }
+  bool empty() const { return values_.empty(); }
+
+  int64_t integer(std::string_view code, std::string_view name, int64_t fallback) const {
+    return get<int64_t>(code, name, fallback);
+  }
+  bool boolean(std::string_view code, std::string_view name, bool fallback) const {
+    return get<bool>(code, name, fallback);
+  }
+  std::string string(std::string_view code, std::string_view name, std::string fallback) const {
+    return get<std::string>(code, name, std::move(fallback));
+  }
+  std::vector<std::string> strings(std::string_view code, std::string_view name,
+                                   std::vector<std::string> fallback) const {
+    return get<std::vector<std::string>>(code, name, std::move(fallback));
+  }
+
+ private:
+  template <typename T>
+  T get(std::string_view code, std::string_view name, T fallback) const {
+    auto rule = values_.find(code);
+    if (rule == values_.end()) return fallback;
+    auto value = rule->second.find(name);
+    if (value == rule->second.end() || !std::holds_alternative<T>(value->second)) return fallback;
+    return std::get<T>(value->second);
+  }
+
+  std::map<std::string, std::map<std::string, Value, std::less<>>, std::less<>> values_;
 };
 
 // A place in the tree: the keys and indexes from the root to a node.
@@ -36,6 +89,22 @@ using NodePath = std::vector<PathElement>;
 struct RuleContext {
   const load::Document& document;
   const model::Template& templ;
+  const RuleOptions* options = nullptr;  // from configuration; null when none
+
+  // A rule's option as configured, else `fallback`: `context.integerOption(info(), "threshold", 2)`.
+  int64_t integerOption(const RuleInfo& rule, std::string_view name, int64_t fallback) const {
+    return options ? options->integer(rule.code, name, fallback) : fallback;
+  }
+  bool booleanOption(const RuleInfo& rule, std::string_view name, bool fallback) const {
+    return options ? options->boolean(rule.code, name, fallback) : fallback;
+  }
+  std::string stringOption(const RuleInfo& rule, std::string_view name, std::string fallback) const {
+    return options ? options->string(rule.code, name, std::move(fallback)) : fallback;
+  }
+  std::vector<std::string> stringListOption(const RuleInfo& rule, std::string_view name,
+                                            std::vector<std::string> fallback) const {
+    return options ? options->strings(rule.code, name, std::move(fallback)) : fallback;
+  }
 };
 
 class Reporter {
@@ -51,6 +120,8 @@ class Rule {
  public:
   virtual ~Rule() = default;
   virtual const RuleInfo& info() const = 0;
+  // The options configuration may set for this rule (read them through RuleContext).
+  virtual std::vector<OptionSpec> optionSpecs() const { return {}; }
 
   // Once per template.
   virtual void checkTemplate(const RuleContext&, Reporter&) const {}

@@ -14,7 +14,8 @@ bool matchesAny(const std::vector<std::string>& patterns, const RuleInfo& info) 
 }  // namespace
 
 bool RuleSelection::enabled(const RuleInfo& info) const {
-  if (!select.empty() && !matchesAny(select, info)) return false;
+  bool selected = select.empty() ? !info.optIn : matchesAny(select, info);
+  if (!selected && !matchesAny(enable, info)) return false;
   return !matchesAny(ignore, info);
 }
 

@@ -81,7 +81,7 @@ LintResult lintDocument(const load::Document& document, const RuleSelection& sel
   LintResult result;
   result.unparsable = !document.parsed;
   model::Template templ(document.root);
-  RuleContext context{document, templ};
+  RuleContext context{document, templ, &selection.options};
 
   std::vector<ActiveRule> active;
   for (const Rule* rule : Registry::instance().rules()) {
@@ -101,7 +101,7 @@ LintResult lintDocument(const load::Document& document, const RuleSelection& sel
     walk(document.root, path, context, nodeRules, result.diagnostics);
   }
 
-  applySuppressions(document, templ, result.diagnostics);
+  applySuppressions(document, templ, selection, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const core::Diagnostic& a, const core::Diagnostic& b) {
                      if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;

@@ -102,8 +102,10 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
       depthExceeded_ = true;
       return false;
     }
+    // RapidJSON's iterative reader reports a bracket before consuming it.
     Frame frame;
     frame.begin = tokenSpan().begin;
+    previousEnd_ = stream_.Tell() + 1;
     frame.key = std::move(pendingKey_);
     pendingKey_.reset();
     node.setStyle(NodeStyle::kJson);
@@ -113,7 +115,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   }
 
   bool close() {
-    previousEnd_ = stream_.Tell();
+    previousEnd_ = stream_.Tell() + 1;
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
     frame.node.setSpan(core::Span{frame.begin, static_cast<uint32_t>(previousEnd_)});

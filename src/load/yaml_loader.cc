@@ -59,7 +59,7 @@ class TreeBuilder : public YAML::EventHandler {
     Node node;
     node.setStyle(NodeStyle::kPlain);
     if (end == token) token = end = emptyValuePosition(mark.pos);
-    node.setSpan(span(mark.pos, end));
+    node.setSpan(span(std::min<size_t>(mark.pos, token), end));
     attach(std::move(node), anchor, end);
   }
 

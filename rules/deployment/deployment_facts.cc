@@ -1,0 +1,214 @@
+#include "deployment/deployment_facts.h"
+
+#include <cstdlib>
+
+#include "model/intrinsics.h"
+#include "sam/globals.h"
+
+namespace samshift::rules {
+
+using model::Node;
+using model::ResourceView;
+using model::Template;
+
+const ResourceView* referencedResource(const Template& templ, const Node& node) {
+  if (auto name = model::refName(node)) return templ.resource(*name);
+  if (auto target = model::getAttTarget(node)) return templ.resource(target->resource);
+  if (node.intrinsicName() == "Fn::Sub") {
+    const Node& arg = node.intrinsicArgument();
+    const Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
+    if (!text.isString()) return nullptr;
+    auto refs = model::subReferences(text.text());
+    const std::string& value = text.text();
+    if (refs.size() == 1 && value.size() > 3 && value.substr(0, 2) == "${" && value.back() == '}' &&
+        value.size() == refs[0].name.size() + 3) {
+      return templ.resource(refs[0].name.substr(0, refs[0].name.find('.')));
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+bool appendScalar(const Node& node, std::vector<std::string>& out) {
+  if (!node.isScalar() || node.isNull()) return false;
+  out.push_back(node.text());
+  return true;
+}
+
+bool collect(const Template& templ, const Node& node, std::vector<std::string>& out, int depth) {
+  if (depth > 8) return false;
+  if (node.isScalar()) return appendScalar(node, out);
+  if (auto name = model::refName(node)) {
+    const Node* parameter = templ.parameter(*name);
+    if (!parameter) return false;
+    const Node* fallback = parameter->get("Default");
+    if (!fallback || !appendScalar(*fallback, out)) return false;
+    if (const Node* allowed = parameter->get("AllowedValues"); allowed && allowed->isSequence()) {
+      for (const Node& value : allowed->items()) {
+        if (!appendScalar(value, out)) return false;
+      }
+    }
+    return true;
+  }
+  if (node.intrinsicName() == "Fn::If") {
+    const Node& arg = node.intrinsicArgument();
+    if (!arg.isSequence() || arg.items().size() != 3) return false;
+    return collect(templ, arg.items()[1], out, depth + 1) && collect(templ, arg.items()[2], out, depth + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> possibleStrings(const Template& templ, const Node& node) {
+  std::vector<std::string> out;
+  if (!collect(templ, node, out, 0)) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> resolvedString(const Template& templ, const Node& node) {
+  if (node.isScalar() && !node.isNull()) return node.text();
+  if (auto name = model::refName(node)) {
+    const Node* parameter = templ.parameter(*name);
+    const Node* fallback = parameter ? parameter->get("Default") : nullptr;
+    if (fallback && fallback->isScalar() && !fallback->isNull()) return fallback->text();
+  }
+  return std::nullopt;
+}
+
+std::optional<double> literalNumber(const Node& node) {
+  if (node.isInt()) return static_cast<double>(node.intValue());
+  if (node.isFloat()) return node.floatValue();
+  if (node.isString() && !node.text().empty()) {
+    char* end = nullptr;
+    double value = std::strtod(node.text().c_str(), &end);
+    if (end && *end == '\0') return value;
+  }
+  return std::nullopt;
+}
+
+Located locateProperty(const Template& templ, const ResourceView& resource,
+                       std::initializer_list<std::string_view> path) {
+  auto walk = [&](const Node* node) -> const Node* {
+    for (std::string_view key : path) {
+      if (!node || !node->isMapping() || node->isIntrinsic()) return nullptr;
+      node = node->get(key);
+    }
+    return node;
+  };
+  if (const Node* local = walk(resource.properties)) return Located{local, false};
+  std::string_view section = sam::globalsSectionFor(resource.type);
+  const Node* globals = templ.globals();
+  if (section.empty() || !globals) return {};
+  // A local value that is not a mapping replaces the global one entirely.
+  const Node* localHead = resource.properties;
+  for (std::string_view key : path) {
+    if (!localHead || !localHead->isMapping()) break;
+    localHead = localHead->get(key);
+    if (localHead && (!localHead->isMapping() || localHead->isIntrinsic())) return {};
+  }
+  if (const Node* global = walk(globals->get(section))) return Located{global, true};
+  return {};
+}
+
+core::Note inheritedNote(const ResourceView& resource) {
+  return core::Note{resource.idNode ? resource.idNode->span() : core::Span{},
+                    "`" + std::string(resource.id) + "` inherits this from `Globals`"};
+}
+
+void FindingSink::report(const ResourceView& resource, const Located& where, std::string message,
+                         std::vector<core::Note> notes) {
+  if (!where.node) return;
+  if (!where.fromGlobals) {
+    reporter_.report(where.node->span(), std::move(message), std::move(notes));
+    return;
+  }
+  for (Pending& pending : pending_) {
+    if (pending.span == where.node->span() && pending.message == message) {
+      pending.notes.push_back(inheritedNote(resource));
+      return;
+    }
+  }
+  notes.insert(notes.begin(), inheritedNote(resource));
+  pending_.push_back(Pending{where.node->span(), std::move(message), std::move(notes)});
+}
+
+void FindingSink::flush() {
+  for (Pending& pending : pending_) reporter_.report(pending.span, std::move(pending.message), std::move(pending.notes));
+  pending_.clear();
+}
+
+bool samEnabled(const Node& resolved) {
+  if (resolved.isString()) return !(resolved.text().empty() || resolved.text() == "false" || resolved.text() == "False");
+  if (resolved.isBool()) return resolved.boolValue();
+  if (resolved.isInt()) return resolved.intValue() != 0;
+  if (resolved.isFloat()) return resolved.floatValue() != 0;
+  if (resolved.isNull()) return false;
+  if (resolved.isSequence() || resolved.isMapping()) return resolved.size() != 0;
+  return true;
+}
+
+Located ShiftingFunction::locate(const Template& templ, std::initializer_list<std::string_view> path) const {
+  std::vector<std::string_view> full{"DeploymentPreference"};
+  full.insert(full.end(), path.begin(), path.end());
+  // locateProperty takes an initializer list; walk the pieces by hand for a runtime path.
+  const Node* local = resource->properties;
+  for (std::string_view key : full) {
+    if (!local || !local->isMapping() || local->isIntrinsic()) {
+      local = nullptr;
+      break;
+    }
+    local = local->get(key);
+  }
+  if (local) return Located{local, false};
+  const Node* globals = templ.globals() ? templ.globals()->get("Function") : nullptr;
+  const Node* localHead = resource->properties;
+  for (std::string_view key : full) {
+    if (!localHead || !localHead->isMapping()) break;
+    localHead = localHead->get(key);
+    if (localHead && (!localHead->isMapping() || localHead->isIntrinsic())) return {};
+  }
+  const Node* global = globals;
+  for (std::string_view key : full) {
+    if (!global || !global->isMapping() || global->isIntrinsic()) return {};
+    global = global->get(key);
+  }
+  return global ? Located{global, true} : Located{};
+}
+
+std::vector<ShiftingFunction> shiftingFunctions(const Template& templ) {
+  std::vector<ShiftingFunction> out;
+  for (const ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::Function") continue;
+    ShiftingFunction function;
+    function.resource = &resource;
+    function.properties = sam::propertiesWithGlobals(templ, resource);
+    function.preference = locateProperty(templ, resource, {"DeploymentPreference"});
+    out.push_back(std::move(function));
+    ShiftingFunction& added = out.back();
+    added.merged = added.properties.get("DeploymentPreference");
+    if (!added.merged || !added.merged->isMapping() || added.merged->isIntrinsic()) {
+      out.pop_back();
+      continue;
+    }
+    if (const Node* enabled = added.merged->get("Enabled")) {
+      if (model::refName(*enabled)) {
+        auto value = resolvedString(templ, *enabled);
+        added.enabled = value ? samEnabled(Node::string(*value)) : true;
+      } else {
+        added.enabled = samEnabled(*enabled);
+      }
+    }
+    if (const Node* type = added.merged->get("Type")) added.type = resolvedString(templ, *type);
+  }
+  return out;
+}
+
+std::optional<std::string> literalFunctionName(const Template& templ, const ResourceView& function) {
+  const Node* name = function.property("FunctionName");
+  if (!name) return std::nullopt;
+  return resolvedString(templ, *name);
+}
+
+}  // namespace samshift::rules

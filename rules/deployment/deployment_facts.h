@@ -1,0 +1,92 @@
+#pragma once
+// What the deployment-safety rules (families V, A, D, H, M) need to know about a template beyond
+// one node: which resource a reference names, which values a parameter may take, where a
+// property inherited from Globals was written, and which functions shift traffic.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "engine/rule.h"
+#include "model/node.h"
+#include "model/template.h"
+
+namespace samshift::rules {
+
+// The resource a node names: `!Ref X`, `!GetAtt X.Attr`, or an `!Sub` string that is exactly
+// `${X}` / `${X.Attr}`. Null when it names none of the template's resources.
+const model::ResourceView* referencedResource(const model::Template& templ, const model::Node& node);
+
+// The strings a value can take before CloudFormation runs: a literal scalar; a `Ref` to a
+// parameter → its Default and AllowedValues; `Fn::If` → both branches. Nullopt when any part is
+// unknown (another intrinsic, a parameter without Default).
+std::optional<std::vector<std::string>> possibleStrings(const model::Template& templ, const model::Node& node);
+
+// The one string a value has when the transform runs: a literal scalar or a `Ref` to a parameter
+// with a Default (SAM resolves those with the defaults). Nullopt otherwise.
+std::optional<std::string> resolvedString(const model::Template& templ, const model::Node& node);
+
+// A number written as a literal (or a numeric string, as CloudFormation accepts).
+std::optional<double> literalNumber(const model::Node& node);
+
+// Where a property (or a key below one) of a serverless resource is written: in the resource's
+// Properties when there, else in `Globals`.
+struct Located {
+  const model::Node* node = nullptr;
+  bool fromGlobals = false;
+  explicit operator bool() const { return node != nullptr; }
+};
+Located locateProperty(const model::Template& templ, const model::ResourceView& resource,
+                       std::initializer_list<std::string_view> path);
+
+// Reports findings about serverless resources so that a value written once in `Globals` is
+// reported once, at the Globals node, with a note naming each resource that inherits it.
+class FindingSink {
+ public:
+  explicit FindingSink(engine::Reporter& reporter) : reporter_(reporter) {}
+  FindingSink(const FindingSink&) = delete;
+  ~FindingSink() { flush(); }
+
+  void report(const model::ResourceView& resource, const Located& where, std::string message,
+              std::vector<core::Note> notes = {});
+  void flush();
+
+ private:
+  struct Pending {
+    core::Span span;
+    std::string message;
+    std::vector<core::Note> notes;
+  };
+  engine::Reporter& reporter_;
+  std::vector<Pending> pending_;
+};
+
+// An AWS::Serverless::Function with a DeploymentPreference (Globals merged).
+struct ShiftingFunction {
+  const model::ResourceView* resource = nullptr;
+  model::Node properties;   // Properties with Globals merged
+  Located preference;       // where DeploymentPreference is written
+  const model::Node* merged = nullptr;  // the merged DeploymentPreference, inside `properties`
+  bool enabled = true;      // as SAM reads `Enabled` (parameter defaults resolved)
+  std::optional<std::string> type;  // `Type` resolved as SAM does; nullopt when not a string
+
+  Located locate(const model::Template& templ, std::initializer_list<std::string_view> path) const;
+};
+
+// Every function with a DeploymentPreference mapping, in template order.
+std::vector<ShiftingFunction> shiftingFunctions(const model::Template& templ);
+
+// SAM's reading of `Enabled` for an already resolved value: false for false, "false", "False"
+// and Python-false values (0, "", null); true otherwise.
+bool samEnabled(const model::Node& resolved);
+
+// A note pointing at a resource's logical ID: "`Fn` inherits this from `Globals`".
+core::Note inheritedNote(const model::ResourceView& resource);
+
+// A function's `FunctionName` when it is a literal or a parameter with a Default.
+std::optional<std::string> literalFunctionName(const model::Template& templ, const model::ResourceView& function);
+
+}  // namespace samshift::rules

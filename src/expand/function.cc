@@ -1,0 +1,173 @@
+// AWS::Serverless::Function → AWS::Lambda::Function (and, through the other emitters, its role,
+// version, alias, URL, invoke config, CodeDeploy settings and event sources).
+
+#include "expand/function.h"
+
+#include "expand/builders.h"
+#include "expand/function_state.h"
+#include "sam/globals.h"
+
+namespace samshift::expand {
+
+using model::MapEntry;
+using model::Node;
+
+Node FunctionState::target() const { return ref(aliasId ? *aliasId : id); }
+
+Node tagList(const Node* tags, bool samTag) {
+  Node list = Node::sequence();
+  if (samTag) list.push(map({{"Key", str("lambda:createdBy")}, {"Value", str("SAM")}}));
+  if (tags && tags->isMapping()) {
+    for (const MapEntry& entry : tags->entries()) {
+      list.push(map({{"Key", str(entry.key.text())}, {"Value", entry.value}}));
+    }
+  }
+  return list;
+}
+
+namespace {
+
+// `s3://bucket/key?versionId=v` → {S3Bucket, S3Key[, S3ObjectVersion]}.
+std::optional<Node> s3Location(const std::string& uri) {
+  if (uri.rfind("s3://", 0) != 0) return std::nullopt;
+  std::string rest = uri.substr(5);
+  size_t slash = rest.find('/');
+  if (slash == std::string::npos || slash == 0) return std::nullopt;
+  Node code = Node::mapping();
+  code.set("S3Bucket", str(rest.substr(0, slash)));
+  std::string key = rest.substr(slash + 1);
+  std::string version;
+  if (size_t q = key.find('?'); q != std::string::npos) {
+    std::string query = key.substr(q + 1);
+    key = key.substr(0, q);
+    if (query.rfind("versionId=", 0) == 0) version = query.substr(10);
+  }
+  if (key.empty()) return std::nullopt;
+  code.set("S3Key", str(key));
+  if (!version.empty()) code.set("S3ObjectVersion", str(version));
+  return code;
+}
+
+std::optional<Node> codeDict(ExpandContext& ctx, FunctionState& fn) {
+  const Node* packageType = fn.property("PackageType");
+  if (const Node* image = fn.property("ImageUri"); image && packageType && packageType->isString("Image")) {
+    return map({{"ImageUri", *image}});
+  }
+  if (const Node* inlineCode = fn.property("InlineCode")) {
+    Node code = map({{"ZipFile", *inlineCode}});
+    if (const Node* kms = fn.property("SourceKMSKeyArn")) code.set("SourceKMSKeyArn", *kms);
+    return code;
+  }
+  const Node* codeUri = fn.property("CodeUri");
+  if (!codeUri) {
+    if (const Node* image = fn.property("ImageUri")) return map({{"ImageUri", *image}});
+    ctx.notSupported("function " + fn.id + " without CodeUri, InlineCode or ImageUri");
+    return std::nullopt;
+  }
+  Node code;
+  if (codeUri->isString()) {
+    auto location = s3Location(codeUri->text());
+    if (!location) {
+      ctx.notSupported("CodeUri '" + codeUri->text() + "' of function " + fn.id + " (only s3:// URIs)");
+      return std::nullopt;
+    }
+    code = *location;
+  } else if (codeUri->isMapping() && !codeUri->isIntrinsic() && codeUri->has("Bucket") && codeUri->has("Key")) {
+    code = Node::mapping();
+    code.set("S3Bucket", *codeUri->get("Bucket"));
+    code.set("S3Key", *codeUri->get("Key"));
+    if (const Node* version = codeUri->get("Version")) code.set("S3ObjectVersion", *version);
+  } else {
+    ctx.notSupported("CodeUri of function " + fn.id + " (only an s3:// URI or {Bucket, Key, Version})");
+    return std::nullopt;
+  }
+  if (const Node* kms = fn.property("SourceKMSKeyArn")) code.set("SourceKMSKeyArn", *kms);
+  return code;
+}
+
+// SAM properties copied to the Lambda function as written, in SAM's order.
+constexpr const char* kCopied[] = {"FunctionName", "Handler", "Runtime", "Description", "MemorySize", "Timeout",
+                                   "VpcConfig", "Role", "Environment"};
+constexpr const char* kCopiedAfterCode[] = {
+    "KmsKeyArn", "ReservedConcurrentExecutions", "Layers", "FileSystemConfigs", "ImageConfig", "PackageType",
+    "Architectures", "SnapStart", "EphemeralStorage", "CodeSigningConfigArn", "RuntimeManagementConfig",
+    "LoggingConfig", "RecursiveLoop", "TenancyConfig", "DurableConfig", "FunctionScalingConfig",
+    "PublishToLatestPublished"};
+
+// Properties samshift knows how to expand; anything else is refused rather than dropped.
+constexpr const char* kKnown[] = {
+    "FunctionName", "Handler", "Runtime", "Description", "MemorySize", "Timeout", "VpcConfig", "Role",
+    "Environment", "KmsKeyArn", "ReservedConcurrentExecutions", "Layers", "FileSystemConfigs", "ImageConfig",
+    "PackageType", "Architectures", "SnapStart", "EphemeralStorage", "CodeSigningConfigArn",
+    "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop", "TenancyConfig", "DurableConfig",
+    "FunctionScalingConfig", "PublishToLatestPublished", "CodeUri", "InlineCode", "ImageUri", "SourceKMSKeyArn",
+    "Tags", "PropagateTags", "Tracing", "Policies", "PermissionsBoundary", "RolePath", "AssumeRolePolicyDocument",
+    "AutoPublishAlias", "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "VersionDescription",
+    "VersionDeletionPolicy", "ProvisionedConcurrencyConfig", "DeploymentPreference", "Events", "EventInvokeConfig",
+    "FunctionUrlConfig", "CapacityProviderConfig"};
+
+}  // namespace
+
+void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
+  for (const MapEntry& entry : fn.props.entries()) {
+    const std::string& key = entry.key.text();
+    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
+      ctx.notSupported("property " + key + " of AWS::Serverless::Function " + fn.id);
+    }
+  }
+  Node& out = fn.lambdaProps;
+  for (const char* key : kCopied) {
+    if (const Node* value = fn.property(key)) out.set(key, *value);
+  }
+  if (auto code = codeDict(ctx, fn)) {
+    // SAM resolves Code against parameter values in place, but only for published functions.
+    out.set("Code", fn.deployment.aliasName() ? ctx.params.resolve(*code) : *code);
+  }
+  out.set("Tags", tagList(fn.property("Tags"), true));
+  for (const char* key : kCopiedAfterCode) {
+    if (const Node* value = fn.property(key)) out.set(key, *value);
+  }
+  if (const Node* tracing = fn.property("Tracing"); tracing && sam::pythonTruthy(*tracing)) {
+    Node resolved = ctx.params.resolve(*tracing);
+    if (!resolved.isString("Disabled")) out.set("TracingConfig", map({{"Mode", *tracing}}));
+  }
+  if (const Node* capacity = fn.property("CapacityProviderConfig")) {
+    transformCapacityProviderConfig(ctx, fn, *capacity);
+  }
+}
+
+void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
+  auto deployment = sam::readDeploymentModel(ctx.templ, resource, ctx.params);
+  FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(ctx.templ, resource),
+                   passThroughOf(resource), *deployment};
+  buildLambdaFunction(ctx, fn);
+  buildExecutionRole(ctx, fn);
+  emitVersionAndAlias(ctx, fn);
+  emitEventInvokeConfig(ctx, fn);
+  emitFunctionUrl(ctx, fn);
+  recordDeploymentPreference(ctx, fn);
+  emitFunctionEvents(ctx, fn);
+
+  // PropagateTags replaces the SAM tag list with the user's tags, after the version hash.
+  const Node* propagate = fn.property("PropagateTags");
+  const Node* tags = fn.property("Tags");
+  if (propagate && propagate->isBool() && propagate->boolValue() && tags && sam::pythonTruthy(*tags)) {
+    fn.lambdaProps.set("Tags", tagList(tags, false));
+    if (fn.role.isMapping()) fn.role.get("Properties")->set("Tags", tagList(tags, false));
+  }
+  if (fn.role.isMapping()) fn.lambdaProps.set("Role", getAtt(fn.roleId, "Arn"));
+
+  Node function = Node::mapping();
+  function.set("Type", str("AWS::Lambda::Function"));
+  if (resource.condition) function.set("Condition", *resource.condition);
+  if (resource.deletionPolicy) function.set("DeletionPolicy", *resource.deletionPolicy);
+  if (resource.updateReplacePolicy) function.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
+  if (resource.dependsOn) function.set("DependsOn", *resource.dependsOn);
+  if (resource.metadata) function.set("Metadata", *resource.metadata);
+  function.set("Properties", fn.lambdaProps);
+  ctx.add(fn.id, std::move(function));
+  if (fn.role.isMapping()) ctx.add(fn.roleId, fn.role);
+  if (fn.aliasId) ctx.add(*fn.aliasId, fn.alias);
+}
+
+}  // namespace samshift::expand

@@ -1,0 +1,508 @@
+#include "plan/deployments.h"
+
+#include <utility>
+
+#include "model/intrinsics.h"
+#include "plan/values.h"
+#include "sam/deployment_model.h"
+
+namespace samshift::plan {
+
+using model::Node;
+using model::ResourceView;
+
+namespace {
+
+constexpr std::string_view kDeploymentConfigType = "AWS::CodeDeploy::DeploymentConfig";
+constexpr std::string_view kDeploymentGroupType = "AWS::CodeDeploy::DeploymentGroup";
+
+std::string backticked(std::string_view text) { return "`" + std::string(text) + "`"; }
+
+// A configuration as far as the template tells: its name and schedule, or why it is unknown.
+struct ConfigResolution {
+  std::string name;
+  std::optional<Schedule> schedule;
+  std::string reason;
+  std::vector<std::string> notes;
+};
+
+class Planner {
+ public:
+  Planner(const model::Template& templ, const ParameterValues& params)
+      : templ_(templ), params_(params), values_(templ, params) {}
+
+  std::optional<Deployment> plan(const ResourceView& resource) const {
+    if (resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine") {
+      return planSam(resource);
+    }
+    if (resource.type == "AWS::Lambda::Alias") return planLambdaAlias(resource);
+    if (resource.type == "AWS::StepFunctions::StateMachineAlias") return planStateMachineAlias(resource);
+    return std::nullopt;
+  }
+
+ private:
+  Deployment start(const ResourceView& resource, DeploymentSource source, const Node* preference) const {
+    Deployment d;
+    d.resource = std::string(resource.id);
+    d.source = source;
+    if (resource.idNode) d.span = resource.idNode->span();
+    if (preference) d.preferenceSpan = preference->span();
+    applyResourceCondition(resource, d);
+    return d;
+  }
+
+  // A resource with a Condition exists only when the condition holds; say which way it goes.
+  void applyResourceCondition(const ResourceView& resource, Deployment& d) const {
+    if (!resource.condition || !resource.condition->isString()) return;
+    const std::string& name = resource.condition->text();
+    auto value = values_.condition(name);
+    if (!value) {
+      d.notes.push_back("exists only when condition " + backticked(name) +
+                        " is true, which cannot be decided before deployment");
+    } else if (!*value) {
+      d.planned = false;
+      d.reason = "condition " + backticked(name) + " is false with these parameters, so the resource is not created";
+    } else {
+      d.notes.push_back("condition " + backticked(name) + " is true with these parameters");
+    }
+  }
+
+  void fail(Deployment& d, std::string reason) const {
+    if (!d.planned) return;  // keep the first reason
+    d.planned = false;
+    d.reason = std::move(reason);
+  }
+
+  std::string show(const Node& node) const { return values_.display(values_.resolve(node)); }
+
+  std::vector<std::string> alarmList(const Node& alarms) const {
+    Node resolved = values_.resolve(alarms);
+    std::vector<std::string> out;
+    if (resolved.isSequence()) {
+      for (const Node& item : resolved.items()) out.push_back(values_.display(item));
+    } else {
+      out.push_back(values_.display(resolved));
+    }
+    return out;
+  }
+
+  // Why a resolved value is not a plain name: an undecidable condition, an unresolved parameter,
+  // or another function CloudFormation evaluates at deploy time.
+  std::string unresolvedReason(const Node& resolved) const {
+    if (auto condition = ValueReader::undecidedCondition(resolved)) {
+      return "depends on condition " + backticked(*condition) + ", which cannot be decided before deployment";
+    }
+    if (auto ref = model::refName(resolved)) {
+      if (templ_.parameter(*ref)) {
+        return "parameter " + backticked(*ref) + " has no default and no override";
+      }
+      if (model::isPseudoParameter(*ref)) return backticked(*ref) + " is known only at deployment";
+    }
+    return backticked(shortForm(resolved)) + " cannot be resolved before deployment";
+  }
+
+  // CodeDeploy configuration named or referenced by `value` (a DeploymentPreference Type or a
+  // deployment group's DeploymentConfigName).
+  ConfigResolution resolveCodeDeployConfig(const Node& value) const {
+    ConfigResolution out;
+    Node resolved = values_.resolve(value);
+    if (auto ref = model::refName(resolved)) {
+      if (const ResourceView* target = templ_.resource(*ref)) {
+        if (target->type == kDeploymentConfigType) return customConfig(*target);
+        out.name = std::string(*ref);
+        out.reason = backticked(*ref) + " is a " + std::string(target->type) + ", not an " +
+                     std::string(kDeploymentConfigType);
+        return out;
+      }
+    }
+    auto name = resolved.isString() ? std::optional<std::string>(resolved.text()) : std::nullopt;
+    if (!name) {
+      out.name = values_.display(resolved);
+      out.reason = unresolvedReason(resolved);
+      return out;
+    }
+    out.name = *name;
+    if (auto schedule = predefinedLambdaSchedule(*name)) {
+      out.schedule = schedule;
+      return out;
+    }
+    for (const ResourceView* config : templ_.resourcesOfType(kDeploymentConfigType)) {
+      const Node* configName = config->property("DeploymentConfigName");
+      if (!configName) continue;
+      auto text = values_.text(values_.resolve(*configName));
+      if (text && *text == *name) return customConfig(*config);
+    }
+    if (const ResourceView* config = templ_.resource(*name); config && config->type == kDeploymentConfigType) {
+      ConfigResolution custom = customConfig(*config);
+      custom.notes.push_back(backticked(*name) +
+                             " is the logical id of a deployment configuration; CodeDeploy looks configurations "
+                             "up by name, so reference it with !Ref");
+      return custom;
+    }
+    if (name->rfind("CodeDeployDefault.", 0) == 0) {
+      out.reason = backticked(*name) + " is not one of CodeDeploy's predefined Lambda configurations";
+    } else {
+      out.reason = backticked(*name) + " is not a predefined Lambda configuration and no " +
+                   std::string(kDeploymentConfigType) + " in this template has that name";
+    }
+    return out;
+  }
+
+  // AWS::CodeDeploy::DeploymentConfig: TrafficRoutingConfig.Type is TimeBasedCanary,
+  // TimeBasedLinear or AllAtOnce, with the matching TimeBasedCanary {CanaryPercentage,
+  // CanaryInterval} or TimeBasedLinear {LinearPercentage, LinearInterval} block (CloudFormation
+  // reference, AWS::CodeDeploy::DeploymentConfig TrafficRoutingConfig).
+  ConfigResolution customConfig(const ResourceView& config) const {
+    ConfigResolution out;
+    out.name = std::string(config.id);
+    if (const Node* name = config.property("DeploymentConfigName")) {
+      if (auto text = values_.text(values_.resolve(*name))) out.name = *text;
+    }
+    if (const Node* platform = config.property("ComputePlatform")) {
+      auto text = values_.text(values_.resolve(*platform));
+      if (text && *text != "Lambda") {
+        out.reason = "custom configuration " + backticked(config.id) + " is for compute platform " +
+                     backticked(*text) + ", not Lambda";
+        return out;
+      }
+    }
+    const Node* routing = config.property("TrafficRoutingConfig");
+    if (!routing) {
+      out.reason = "custom configuration " + backticked(config.id) + " has no TrafficRoutingConfig";
+      return out;
+    }
+    Node resolved = values_.resolve(*routing);
+    const Node* type = resolved.get("Type");
+    auto typeName = type ? values_.text(*type) : std::nullopt;
+    if (!typeName) {
+      out.reason = "custom configuration " + backticked(config.id) + " has no resolvable TrafficRoutingConfig.Type";
+      return out;
+    }
+    auto block = [&](std::string_view blockName, std::string_view percentKey,
+                     std::string_view intervalKey) -> std::optional<std::pair<double, int>> {
+      const Node* body = resolved.get(blockName);
+      const Node* percent = body ? body->get(percentKey) : nullptr;
+      const Node* interval = body ? body->get(intervalKey) : nullptr;
+      auto p = percent ? values_.number(*percent) : std::nullopt;
+      auto i = interval ? values_.number(*interval) : std::nullopt;
+      if (!p || !i) {
+        out.reason = "custom configuration " + backticked(config.id) + " needs " + std::string(blockName) + "." +
+                     std::string(percentKey) + " and " + std::string(intervalKey) + " as numbers";
+        return std::nullopt;
+      }
+      return std::make_pair(*p, static_cast<int>(*i));
+    };
+    Schedule schedule;
+    if (*typeName == "AllAtOnce") {
+      schedule = allAtOnce();
+    } else if (*typeName == "TimeBasedCanary") {
+      auto values = block("TimeBasedCanary", "CanaryPercentage", "CanaryInterval");
+      if (!values) return out;
+      schedule = canary(values->first, values->second);
+    } else if (*typeName == "TimeBasedLinear") {
+      auto values = block("TimeBasedLinear", "LinearPercentage", "LinearInterval");
+      if (!values) return out;
+      schedule = linear(values->first, values->second);
+    } else {
+      out.reason = "custom configuration " + backticked(config.id) + " has unknown TrafficRoutingConfig.Type " +
+                   backticked(*typeName);
+      return out;
+    }
+    if (auto problem = scheduleProblem(schedule)) {
+      out.reason = "custom configuration " + backticked(config.id) + ": " + *problem;
+      return out;
+    }
+    out.schedule = schedule;
+    return out;
+  }
+
+  void applyConfig(Deployment& d, ConfigResolution config) const {
+    d.config = std::move(config.name);
+    d.schedule = config.schedule;
+    for (std::string& note : config.notes) d.notes.push_back(std::move(note));
+    if (!config.schedule && d.planned && d.reason.empty()) d.reason = std::move(config.reason);
+  }
+
+  // Step Functions alias preferences: Type ALL_AT_ONCE, CANARY or LINEAR with Percentage (1-99)
+  // and Interval (minutes, 1-2100) (CloudFormation reference,
+  // AWS::StepFunctions::StateMachineAlias DeploymentPreference).
+  ConfigResolution stateMachineConfig(const Node& preference) const {
+    ConfigResolution out;
+    Node resolved = values_.resolve(preference);
+    const Node* type = resolved.get("Type");
+    if (!type) {
+      out.reason = "DeploymentPreference has no Type";
+      return out;
+    }
+    auto typeName = values_.text(*type);
+    if (!typeName) {
+      out.name = values_.display(*type);
+      out.reason = unresolvedReason(*type);
+      return out;
+    }
+    out.name = *typeName;
+    if (*typeName == "ALL_AT_ONCE") {
+      out.schedule = allAtOnce();
+      return out;
+    }
+    if (*typeName != "CANARY" && *typeName != "LINEAR") {
+      out.reason = backticked(*typeName) + " is not a Step Functions deployment type (ALL_AT_ONCE, CANARY, LINEAR)";
+      return out;
+    }
+    const Node* percent = resolved.get("Percentage");
+    const Node* interval = resolved.get("Interval");
+    auto p = percent ? values_.number(*percent) : std::nullopt;
+    auto i = interval ? values_.number(*interval) : std::nullopt;
+    if (!p || !i) {
+      out.reason = *typeName + " needs Percentage and Interval as numbers";
+      if (percent && !p) out.reason = "Percentage: " + unresolvedReason(*percent);
+      if (interval && !i) out.reason = "Interval: " + unresolvedReason(*interval);
+      return out;
+    }
+    Schedule schedule = *typeName == "CANARY" ? canary(*p, static_cast<int>(*i)) : linear(*p, static_cast<int>(*i));
+    if (auto problem = scheduleProblem(schedule)) {
+      out.reason = *problem;
+      return out;
+    }
+    out.schedule = schedule;
+    return out;
+  }
+
+  std::optional<Deployment> planSam(const ResourceView& resource) const {
+    auto model = sam::readDeploymentModel(templ_, resource, params_);
+    if (!model || !model->deploymentPreference) return std::nullopt;
+    const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
+    bool stateMachine = model->stateMachine;
+    Deployment d = start(resource, stateMachine ? DeploymentSource::kSamStateMachine : DeploymentSource::kSamFunction,
+                         dp.node);
+    if (!dp.merged.isMapping() || dp.merged.isIntrinsic()) {
+      fail(d, "DeploymentPreference is not a mapping");
+      return d;
+    }
+    if (!stateMachine && !dp.isEnabled()) {
+      std::string written = dp.enabled.node ? shortForm(*dp.enabled.node) : "false";
+      std::string resolved = shortForm(dp.enabled.value);
+      fail(d, "DeploymentPreference is disabled (Enabled: " + written +
+                  (written == resolved ? std::string() : " = " + resolved) + ")");
+    }
+    if (model->autoPublishAlias.present()) {
+      Node alias = values_.resolve(model->autoPublishAlias.value);
+      d.alias = values_.display(alias);
+      if (!alias.isString() || alias.text().empty()) {
+        d.alias = alias.isString() ? "?" : d.alias;
+        fail(d, "AutoPublishAlias " + unresolvedReason(alias));
+      }
+    } else {
+      d.alias = "?";
+      fail(d, "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
+    }
+    if (stateMachine) {
+      applyConfig(d, stateMachineConfig(dp.merged));
+      if (const Node* alarms = dp.merged.get("Alarms")) d.alarms = alarmList(*alarms);
+      d.rollback = d.alarms.empty() ? "none: no alarms are watched"
+                                    : "CloudFormation rolls the alias back when an alarm goes into ALARM";
+      if (dp.merged.has("Hooks")) d.notes.push_back("Step Functions runs no traffic hooks; Hooks is not used");
+    } else {
+      if (dp.type.present()) {
+        applyConfig(d, resolveCodeDeployConfig(dp.type.value));
+      } else {
+        fail(d, "DeploymentPreference has no Type (SAM requires it)");
+      }
+      if (dp.preTraffic.present()) d.hooks.preTraffic = show(dp.preTraffic.value);
+      if (dp.postTraffic.present()) d.hooks.postTraffic = show(dp.postTraffic.value);
+      if (dp.alarms.present()) d.alarms = alarmList(dp.alarms.value);
+      // SAM's deployment group: AutoRollbackConfiguration enabled for DEPLOYMENT_FAILURE,
+      // DEPLOYMENT_STOP_ON_ALARM and DEPLOYMENT_STOP_ON_REQUEST.
+      d.rollback = d.alarms.empty() ? "CodeDeploy rolls back when a hook fails or the deployment is stopped"
+                                    : "CodeDeploy rolls back when an alarm fires, a hook fails or the deployment "
+                                      "is stopped";
+    }
+    return d;
+  }
+
+  const ResourceView* deploymentGroup(const Node& groupName, std::string& reason) const {
+    Node resolved = values_.resolve(groupName);
+    if (auto ref = model::refName(resolved)) {
+      const ResourceView* target = templ_.resource(*ref);
+      if (target && target->type == kDeploymentGroupType) return target;
+      if (target) {
+        reason = backticked(*ref) + " is a " + std::string(target->type) + ", not an " +
+                 std::string(kDeploymentGroupType);
+        return nullptr;
+      }
+    }
+    if (auto name = values_.text(resolved)) {
+      for (const ResourceView* group : templ_.resourcesOfType(kDeploymentGroupType)) {
+        const Node* own = group->property("DeploymentGroupName");
+        auto text = own ? values_.text(values_.resolve(*own)) : std::nullopt;
+        if (text && *text == *name) return group;
+      }
+      reason = "deployment group " + backticked(*name) + " is not defined in this template";
+      return nullptr;
+    }
+    reason = "DeploymentGroupName " + unresolvedReason(resolved);
+    return nullptr;
+  }
+
+  std::optional<Deployment> planLambdaAlias(const ResourceView& resource) const {
+    const Node* policy = resource.updatePolicy ? resource.updatePolicy->get("CodeDeployLambdaAliasUpdate") : nullptr;
+    const Node* routing = resource.property("RoutingConfig");
+    const Node* weights = routing ? routing->get("AdditionalVersionWeights") : nullptr;
+    if (!policy && !(weights && weights->isSequence() && !weights->items().empty())) return std::nullopt;
+    Deployment d = start(resource,
+                         policy ? DeploymentSource::kLambdaAliasCodeDeploy : DeploymentSource::kLambdaAliasRouting,
+                         policy ? policy : routing);
+    const Node* name = resource.property("Name");
+    d.alias = name ? show(*name) : "?";
+    if (!policy) {
+      // A fixed split: the weight on the additional version stays until someone changes it.
+      double total = 0;
+      for (const Node& weight : weights->items()) {
+        const Node* value = weight.get("FunctionWeight");
+        auto number = value ? values_.number(values_.resolve(*value)) : std::nullopt;
+        if (!number) {
+          d.config = "RoutingConfig";
+          fail(d, "FunctionWeight " + (value ? unresolvedReason(values_.resolve(*value)) : std::string("is missing")));
+          return d;
+        }
+        total += *number;
+      }
+      d.config = "RoutingConfig";
+      Schedule schedule = fixedWeight(total * 100);
+      if (auto problem = scheduleProblem(schedule)) {
+        fail(d, *problem);
+        return d;
+      }
+      d.schedule = schedule;
+      d.rollback = "none: a fixed routing split is not a deployment";
+      return d;
+    }
+    if (routing) d.notes.push_back("RoutingConfig is also set; CodeDeploy manages the weights during a deployment");
+    if (const Node* hook = policy->get("BeforeAllowTrafficHook")) d.hooks.preTraffic = show(*hook);
+    if (const Node* hook = policy->get("AfterAllowTrafficHook")) d.hooks.postTraffic = show(*hook);
+    const Node* groupName = policy->get("DeploymentGroupName");
+    if (!groupName) {
+      fail(d, "CodeDeployLambdaAliasUpdate has no DeploymentGroupName");
+      return d;
+    }
+    std::string reason;
+    const ResourceView* group = deploymentGroup(*groupName, reason);
+    if (!group) {
+      d.config = "?";
+      fail(d, reason);
+      return d;
+    }
+    if (const Node* configName = group->property("DeploymentConfigName")) {
+      applyConfig(d, resolveCodeDeployConfig(*configName));
+    } else {
+      // CreateDeploymentGroup documents CodeDeployDefault.OneAtATime as the default, which is a
+      // server configuration; what a Lambda group falls back to is not documented.
+      d.config = "?";
+      d.reason = "deployment group " + backticked(group->id) + " sets no DeploymentConfigName";
+    }
+    readGroupMonitoring(*group, d);
+    return d;
+  }
+
+  // AlarmConfiguration {Enabled, Alarms: [{Name}]} and AutoRollbackConfiguration {Enabled,
+  // Events} of an AWS::CodeDeploy::DeploymentGroup.
+  void readGroupMonitoring(const ResourceView& group, Deployment& d) const {
+    if (const Node* alarmConfig = group.property("AlarmConfiguration")) {
+      Node resolved = values_.resolve(*alarmConfig);
+      const Node* enabled = resolved.get("Enabled");
+      bool on = !enabled || !(enabled->isBool() && !enabled->boolValue()) ;
+      if (enabled && enabled->isString()) on = enabled->text() != "false" && enabled->text() != "False";
+      const Node* alarms = resolved.get("Alarms");
+      std::vector<std::string> names;
+      if (alarms && alarms->isSequence()) {
+        for (const Node& alarm : alarms->items()) {
+          const Node* alarmName = alarm.get("Name");
+          names.push_back(alarmName ? values_.display(*alarmName) : values_.display(alarm));
+        }
+      }
+      if (on) {
+        d.alarms = std::move(names);
+      } else if (!names.empty()) {
+        d.notes.push_back("AlarmConfiguration is disabled, so its alarms are not watched");
+      }
+    }
+    std::vector<std::string> events;
+    bool rollbackOn = false;
+    if (const Node* rollback = group.property("AutoRollbackConfiguration")) {
+      Node resolved = values_.resolve(*rollback);
+      const Node* enabled = resolved.get("Enabled");
+      rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) || enabled->isString("true"));
+      if (const Node* list = resolved.get("Events"); list && list->isSequence()) {
+        for (const Node& event : list->items()) events.push_back(values_.display(event));
+      }
+    }
+    if (!rollbackOn) {
+      d.rollback = "none: automatic rollback is not enabled on deployment group " + std::string(group.id);
+      return;
+    }
+    std::string text = "CodeDeploy rolls back on";
+    for (size_t i = 0; i < events.size(); ++i) text += (i ? ", " : " ") + events[i];
+    if (events.empty()) text += " no events (AutoRollbackConfiguration.Events is empty)";
+    d.rollback = text;
+  }
+
+  std::optional<Deployment> planStateMachineAlias(const ResourceView& resource) const {
+    const Node* preference = resource.property("DeploymentPreference");
+    if (!preference || !preference->isMapping()) return std::nullopt;
+    Deployment d = start(resource, DeploymentSource::kStateMachineAlias, preference);
+    const Node* name = resource.property("Name");
+    d.alias = name ? show(*name) : std::string(resource.id);
+    applyConfig(d, stateMachineConfig(*preference));
+    if (const Node* alarms = preference->get("Alarms")) d.alarms = alarmList(*alarms);
+    d.rollback = d.alarms.empty() ? "none: no alarms are watched"
+                                  : "CloudFormation rolls the alias back when an alarm goes into ALARM";
+    return d;
+  }
+
+  const model::Template& templ_;
+  const ParameterValues& params_;
+  ValueReader values_;
+};
+
+}  // namespace
+
+std::string_view deploymentSourceName(DeploymentSource source) {
+  switch (source) {
+    case DeploymentSource::kSamFunction:
+      return "function";
+    case DeploymentSource::kSamStateMachine:
+      return "state machine";
+    case DeploymentSource::kLambdaAliasCodeDeploy:
+      return "lambda alias";
+    case DeploymentSource::kLambdaAliasRouting:
+      return "lambda alias routing";
+    case DeploymentSource::kStateMachineAlias:
+      return "state machine alias";
+  }
+  return "function";
+}
+
+std::vector<Deployment> findDeployments(const model::Template& templ, const ParameterValues& params) {
+  Planner planner(templ, params);
+  std::vector<Deployment> out;
+  for (const ResourceView& resource : templ.resources()) {
+    if (auto deployment = planner.plan(resource)) out.push_back(std::move(*deployment));
+  }
+  return out;
+}
+
+std::optional<Deployment> findDeployment(const model::Template& templ, const ParameterValues& params,
+                                         std::string_view logicalId) {
+  const ResourceView* resource = templ.resource(logicalId);
+  if (!resource) return std::nullopt;
+  return Planner(templ, params).plan(*resource);
+}
+
+std::string summarizeDeployment(const Deployment& d) {
+  std::string text = "alias `" + d.alias + "`, " + (d.config.empty() ? std::string("?") : d.config) + ": ";
+  if (!d.planned) return text + "no plan: " + d.reason;
+  if (!d.schedule) return text + "schedule unknown: " + d.reason;
+  return text + describeSchedule(*d.schedule);
+}
+
+}  // namespace samshift::plan

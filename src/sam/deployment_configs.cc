@@ -1,0 +1,101 @@
+#include "sam/deployment_configs.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace samshift::sam {
+
+namespace {
+
+constexpr std::array<LambdaDeploymentConfig, 9> kConfigs{{
+    {"Canary10Percent30Minutes", ShiftKind::kCanary, 10, 30},
+    {"Canary10Percent5Minutes", ShiftKind::kCanary, 10, 5},
+    {"Canary10Percent10Minutes", ShiftKind::kCanary, 10, 10},
+    {"Canary10Percent15Minutes", ShiftKind::kCanary, 10, 15},
+    {"Linear10PercentEvery10Minutes", ShiftKind::kLinear, 10, 10},
+    {"Linear10PercentEvery1Minute", ShiftKind::kLinear, 10, 1},
+    {"Linear10PercentEvery2Minutes", ShiftKind::kLinear, 10, 2},
+    {"Linear10PercentEvery3Minutes", ShiftKind::kLinear, 10, 3},
+    {"AllAtOnce", ShiftKind::kAllAtOnce, 100, 0},
+}};
+
+constexpr std::string_view kLambdaPrefix = "CodeDeployDefault.Lambda";
+
+struct PlatformName {
+  std::string_view name;
+  std::string_view platform;
+};
+
+constexpr std::array<PlatformName, 8> kOtherPlatforms{{
+    {"CodeDeployDefault.OneAtATime", "Server"},
+    {"CodeDeployDefault.HalfAtATime", "Server"},
+    {"CodeDeployDefault.AllAtOnce", "Server"},
+    {"CodeDeployDefault.ECSAllAtOnce", "ECS"},
+    {"CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "ECS"},
+    {"CodeDeployDefault.ECSLinear10PercentEvery3Minutes", "ECS"},
+    {"CodeDeployDefault.ECSCanary10Percent5Minutes", "ECS"},
+    {"CodeDeployDefault.ECSCanary10Percent15Minutes", "ECS"},
+}};
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+}  // namespace
+
+std::span<const LambdaDeploymentConfig> lambdaDeploymentConfigs() { return kConfigs; }
+
+const LambdaDeploymentConfig* findLambdaDeploymentConfig(std::string_view name) {
+  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix) name.remove_prefix(kLambdaPrefix.size());
+  for (const LambdaDeploymentConfig& config : kConfigs) {
+    if (config.name == name) return &config;
+  }
+  return nullptr;
+}
+
+std::optional<std::string_view> predefinedConfigPlatform(std::string_view fullName) {
+  if (fullName.substr(0, kLambdaPrefix.size()) == kLambdaPrefix &&
+      findLambdaDeploymentConfig(fullName.substr(kLambdaPrefix.size()))) {
+    return "Lambda";
+  }
+  for (const PlatformName& entry : kOtherPlatforms) {
+    if (entry.name == fullName) return entry.platform;
+  }
+  return std::nullopt;
+}
+
+size_t editDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string_view> nearestLambdaConfigNames(std::string_view name, size_t limit) {
+  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix) name.remove_prefix(kLambdaPrefix.size());
+  std::vector<std::pair<size_t, std::string_view>> scored;
+  for (const LambdaDeploymentConfig& config : kConfigs) {
+    size_t distance = editDistance(name, config.name);
+    // A third of the name may differ: `Canary10Percent20Minutes` is close to the canaries,
+    // `MyBlueGreenConfig` is close to nothing.
+    if (distance * 3 <= config.name.size()) scored.emplace_back(distance, config.name);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& left, const auto& right) { return left.first < right.first; });
+  std::vector<std::string_view> names;
+  for (const auto& [distance, candidate] : scored) {
+    if (names.size() == limit) break;
+    names.push_back(candidate);
+  }
+  return names;
+}
+
+}  // namespace samshift::sam

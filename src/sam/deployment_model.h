@@ -1,0 +1,64 @@
+#pragma once
+// The SAM model of the settings that publish versions and shift traffic, per
+// AWS::Serverless::Function (Globals merged) or AWS::Serverless::StateMachine. Every setting keeps
+// the node it was written at (in Properties or in Globals) so diagnostics can point there, and
+// the value SAM resolves it to (parameter Refs, FindInMap) where SAM resolves it.
+
+#include <optional>
+#include <string>
+
+#include "model/node.h"
+#include "model/template.h"
+#include "sam/parameter_values.h"
+
+namespace samshift::sam {
+
+// One setting: where it was written (null when absent) and, for resolved ones, its value.
+struct Setting {
+  const model::Node* node = nullptr;  // source node: local Properties or Globals
+  model::Node value;                  // merged (and, where SAM does, resolved) value
+  bool present() const { return node != nullptr; }
+};
+
+struct DeploymentPreferenceModel {
+  const model::Node* node = nullptr;  // the DeploymentPreference node (local, else global)
+  model::Node merged;                 // Globals deep-merged with the local dict
+  Setting enabled;                    // value resolved (params, FindInMap)
+  Setting type;                       // value resolved (params, FindInMap)
+  Setting hooks;                      // the Hooks node
+  Setting preTraffic;                 // Hooks.PreTraffic, verbatim
+  Setting postTraffic;                // Hooks.PostTraffic, verbatim
+  Setting alarms;                     // verbatim
+  Setting role;                       // verbatim
+  Setting passthroughCondition;       // value resolved (params, FindInMap)
+  Setting triggerConfigurations;      // verbatim
+
+  // SAM's reading of Enabled: default true; "false"/"False" false; else Python truthiness.
+  bool isEnabled() const;
+};
+
+struct DeploymentModel {
+  std::string logicalId;
+  bool stateMachine = false;
+  Setting autoPublishAlias;         // function: resolved; state machine: verbatim
+  Setting allProperties;            // AutoPublishAliasAllProperties (functions only)
+  Setting codeSha256;               // AutoPublishCodeSha256, resolved (never from Globals)
+  Setting versionDeletionPolicy;
+  Setting versionDescription;       // never from Globals
+  Setting provisionedConcurrency;
+  Setting useAliasAsEventTarget;    // state machines only
+  std::optional<DeploymentPreferenceModel> deploymentPreference;  // present when written (any shape)
+
+  // The resolved alias name when it is a non-empty string.
+  std::optional<std::string> aliasName() const;
+};
+
+// Reads the settings of a function or state machine (other types: nullopt).
+std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
+                                                   const model::ResourceView& resource,
+                                                   const ParameterValues& params);
+
+// Python truthiness of a value as SAM sees it (empty string/list/map, 0, false, null are false).
+bool pythonTruthy(const model::Node& value);
+
+}  // namespace samshift::sam

@@ -1,0 +1,317 @@
+#include "sam/validation.h"
+
+#include <algorithm>
+
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+
+namespace samshift::sam {
+
+using model::Node;
+
+namespace {
+
+constexpr const char* kGlobalsFunctionKeys[] = {
+    "Handler", "Runtime", "CodeUri", "DeadLetterQueue", "Description", "MemorySize", "Timeout", "VpcConfig",
+    "Environment", "Tags", "PropagateTags", "Tracing", "KmsKeyArn", "AutoPublishAlias",
+    "AutoPublishAliasAllProperties", "Layers", "DeploymentPreference", "RolePath", "PermissionsBoundary",
+    "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "AssumeRolePolicyDocument",
+    "EventInvokeConfig", "FileSystemConfigs", "CodeSigningConfigArn", "Architectures", "SnapStart",
+    "EphemeralStorage", "FunctionUrlConfig", "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop",
+    "SourceKMSKeyArn", "TenancyConfig", "DurableConfig", "CapacityProviderConfig", "FunctionScalingConfig",
+    "PublishToLatestPublished", "VersionDeletionPolicy"};
+
+bool isOneKeyMap(const Node& node) { return node.isMapping() && node.entries().size() == 1; }
+
+// SAM's alias pattern (?!^[0-9]+$)([a-zA-Z0-9-_]+)$ as two checks (no look-ahead needed).
+bool validAliasName(const std::string& name) {
+  bool allDigits = !name.empty();
+  for (char c : name) {
+    bool alnum = isalnum(static_cast<unsigned char>(c)) != 0;
+    if (!alnum && c != '-' && c != '_') return false;
+    if (!isdigit(static_cast<unsigned char>(c))) allDigits = false;
+  }
+  return !name.empty() && !allDigits;
+}
+
+const Node* orNode(const Setting& setting, const Node* fallback) { return setting.node ? setting.node : fallback; }
+
+void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<SamProblem>& out) {
+  const Node* dest = config.get("DestinationConfig");
+  if (!dest) return;
+  const Node* destSource = source && source->isMapping() ? source->get("DestinationConfig") : nullptr;
+  if (!destSource) destSource = dest;
+  if (!dest->isMapping()) {
+    out.push_back({"event-invoke-destination-config", "Property 'EventInvokeConfig.DestinationConfig' should be a map.",
+                   destSource});
+    return;
+  }
+  for (const char* key : {"OnSuccess", "OnFailure"}) {
+    const Node* entry = dest->get(key);
+    if (!entry) continue;
+    const Node* entrySource = destSource->isMapping() && destSource->get(key) ? destSource->get(key) : entry;
+    if (!entry->isMapping()) {
+      out.push_back({"event-invoke-destination-config",
+                     std::string("Property 'EventInvokeConfig.DestinationConfig.") + key + "' should be a map.",
+                     entrySource});
+      return;
+    }
+    const Node* type = entry->get("Type");
+    if (type && type->isString()) {
+      static const std::vector<std::string> kTypes = {"SQS", "SNS", "EventBridge", "Lambda", "S3Bucket"};
+      if (std::find(kTypes.begin(), kTypes.end(), type->text()) == kTypes.end()) {
+        out.push_back({"event-invoke-destination-type",
+                       "'Type: " + type->text() + "' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']",
+                       type});
+        return;
+      }
+      if (type->text() != "SQS" && type->text() != "SNS" && !entry->get("Destination")) {
+        out.push_back({"event-invoke-destination-required", "Destination is required if Type is not ['SQS', 'SNS']",
+                       entrySource});
+        return;
+      }
+    }
+  }
+}
+
+// Alarms: a list, or an Fn::If of two lists (AWS::NoValue allowed).
+void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>& out) {
+  if (!pythonTruthy(alarms)) return;
+  if (alarms.isIntrinsic() && alarms.intrinsicName() == "Ref" && alarms.intrinsicArgument().isString("AWS::NoValue")) {
+    return;
+  }
+  auto checkList = [&](const Node& list) {
+    if (!list.isSequence()) {
+      out.push_back({"alarms-not-list", "Alarms must be a list", source});
+      return false;
+    }
+    return true;
+  };
+  if (alarms.isIntrinsic() && alarms.intrinsicName() == "Fn::If") {
+    const Node& args = alarms.intrinsicArgument();
+    if (!args.isSequence() || args.items().size() != 3) {
+      out.push_back({"if-arguments", "Fn::If requires 3 arguments", source});
+      return;
+    }
+    if (checkList(args.items()[1])) checkList(args.items()[2]);
+    return;
+  }
+  checkList(alarms);
+}
+
+void validateFunction(const model::Template& templ, const model::ResourceView& resource, const ParameterValues& params,
+                      std::vector<SamProblem>& out) {
+  auto model = readDeploymentModel(templ, resource, params);
+  if (!model) return;
+  Node props = propertiesWithGlobals(templ, resource);
+  auto source = [&](std::string_view key) {
+    const Node* node = propertySource(templ, resource, key);
+    return node ? node : resource.idNode;
+  };
+  // Parse-time property types, in SAM's declaration order.
+  if (model->autoPublishAlias.present()) {
+    const Node& raw = *model->autoPublishAlias.node;
+    if (!raw.isString() && !isOneKeyMap(raw)) {
+      out.push_back({"property-type", "Type of property 'AutoPublishAlias' is invalid.", raw.isNull() ? nullptr : &raw});
+      out.back().node = model->autoPublishAlias.node;
+      return;
+    }
+  }
+  if (model->codeSha256.present()) {
+    const Node& raw = *model->codeSha256.node;
+    if (!raw.isString() && !isOneKeyMap(raw)) {
+      out.push_back({"property-type", "Type of property 'AutoPublishCodeSha256' is invalid.", &raw});
+      return;
+    }
+  }
+  if (model->allProperties.present() && !model->allProperties.value.isBool()) {
+    out.push_back({"property-type", "Type of property 'AutoPublishAliasAllProperties' is invalid.",
+                   model->allProperties.node});
+    return;
+  }
+  if (model->versionDeletionPolicy.present()) {
+    const Node& value = model->versionDeletionPolicy.value;
+    if (!value.isString("Delete") && !value.isString("Retain") && !isOneKeyMap(value)) {
+      out.push_back({"version-deletion-policy",
+                     "Property 'VersionDeletionPolicy' should be a one of the strings: 'Delete' or 'Retain'.",
+                     model->versionDeletionPolicy.node});
+      return;
+    }
+  }
+  if (model->deploymentPreference && !model->deploymentPreference->merged.isMapping()) {
+    out.push_back({"deployment-preference-map", "Property 'DeploymentPreference' should be a map.",
+                   model->deploymentPreference->node});
+    return;
+  }
+  // Rule checks.
+  if (model->versionDeletionPolicy.present() && !model->autoPublishAlias.present()) {
+    out.push_back({"version-deletion-policy-requires-alias", "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
+                   model->versionDeletionPolicy.node});
+    return;
+  }
+  bool hasPc = model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
+  if (props.has("CapacityProviderConfig") && hasPc) {
+    out.push_back({"capacity-provider-provisioned-concurrency",
+                   "Cannot specify 'CapacityProviderConfig' and 'ProvisionedConcurrencyConfig' together.",
+                   model->provisionedConcurrency.node});
+    return;
+  }
+  if (props.has("TenancyConfig") && hasPc) {
+    out.push_back({"tenancy-provisioned-concurrency",
+                   "Provisioned concurrency is not supported for functions enabled with tenancy configuration.",
+                   model->provisionedConcurrency.node});
+    return;
+  }
+  bool aliasRaw = model->autoPublishAlias.present() && pythonTruthy(*model->autoPublishAlias.node);
+  if (hasPc && pythonTruthy(model->provisionedConcurrency.value) && !aliasRaw) {
+    out.push_back({"provisioned-concurrency-requires-alias",
+                   "To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function",
+                   model->provisionedConcurrency.node});
+    return;
+  }
+  if (aliasRaw && !model->autoPublishAlias.value.isString()) {
+    out.push_back({"alias-not-string", "'AutoPublishAlias' must be a string or a Ref to a template parameter",
+                   model->autoPublishAlias.node});
+    return;
+  }
+  if (aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node) &&
+      !model->codeSha256.value.isString()) {
+    out.push_back({"code-sha256-not-string", "AutoPublishCodeSha256 must be a string", model->codeSha256.node});
+    return;
+  }
+  if (aliasRaw) {
+    const std::string& name = model->autoPublishAlias.value.text();
+    if (name.empty()) {
+      out.push_back({"alias-name-required", "Alias name is required to create an alias", model->autoPublishAlias.node});
+      return;
+    }
+    if (!validAliasName(name)) {
+      out.push_back({"alias-name-invalid",
+                     "AutoPublishAlias name ('" + name +
+                         "') must contain only alphanumeric characters, hyphens, or underscores matching "
+                         "(?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.",
+                     model->autoPublishAlias.node});
+      return;
+    }
+  }
+  if (const Node* config = props.get("EventInvokeConfig"); config && config->isMapping()) {
+    size_t before = out.size();
+    checkEventInvokeConfig(*config, propertySource(templ, resource, "EventInvokeConfig"), out);
+    if (out.size() != before) return;
+  }
+  if (!model->deploymentPreference || !pythonTruthy(model->deploymentPreference->merged)) return;
+  const DeploymentPreferenceModel& dp = *model->deploymentPreference;
+  if (dp.passthroughCondition.present()) {
+    const Node& value = dp.passthroughCondition.value;
+    bool ok = value.isBool() || value.isString("true") || value.isString("True") || value.isString("false") ||
+              value.isString("False") || (value.isInt() && (value.intValue() == 0 || value.intValue() == 1));
+    if (!ok) {
+      if (value.isIntrinsic()) {
+        out.push_back({"passthrough-condition-intrinsic",
+                       "Unsupported intrinsic: the only intrinsic functions supported for property "
+                       "PassthroughCondition are FindInMap and parameter Refs.",
+                       dp.passthroughCondition.node});
+      } else {
+        out.push_back({"passthrough-condition-value", "Invalid value for property PassthroughCondition.",
+                       dp.passthroughCondition.node});
+      }
+      return;
+    }
+  }
+  if (!dp.isEnabled()) return;
+  if (!dp.type.present()) {
+    out.push_back({"deployment-type-missing", "'DeploymentPreference' is missing required Property 'Type'",
+                   orNode(dp.type, dp.node)});
+    return;
+  }
+  if (dp.hooks.present() && !dp.hooks.value.isMapping()) {
+    out.push_back({"hooks-not-map", "'Hooks' property of 'DeploymentPreference' must be a dictionary", dp.hooks.node});
+    return;
+  }
+  if (!model->aliasName()) {
+    out.push_back({"deployment-preference-requires-alias",
+                   "'DeploymentPreference' requires AutoPublishAlias property to be specified.",
+                   model->autoPublishAlias.present() ? model->autoPublishAlias.node : dp.node});
+    return;
+  }
+  if (dp.alarms.present()) checkAlarms(dp.alarms.value, dp.alarms.node, out);
+  (void)source;
+}
+
+void validateStateMachine(const model::Template& templ, const model::ResourceView& resource,
+                          const ParameterValues& params, std::vector<SamProblem>& out) {
+  auto model = readDeploymentModel(templ, resource, params);
+  if (!model) return;
+  bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
+  if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) && !alias) {
+    out.push_back({"alias-event-target-requires-alias",
+                   "'UseAliasAsEventTarget' requires 'AutoPublishAlias' property to be specified.",
+                   model->useAliasAsEventTarget.node});
+    return;
+  }
+  if (!alias && model->deploymentPreference && pythonTruthy(model->deploymentPreference->merged)) {
+    out.push_back({"deployment-preference-requires-alias",
+                   "'DeploymentPreference' requires 'AutoPublishAlias' property to be specified.",
+                   model->deploymentPreference->node});
+  }
+}
+
+}  // namespace
+
+std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
+                                            const ParameterValues& params) {
+  std::vector<SamProblem> out;
+  if (resource.type == "AWS::Serverless::Function") {
+    validateFunction(templ, resource, params, out);
+  } else if (resource.type == "AWS::Serverless::StateMachine") {
+    validateStateMachine(templ, resource, params, out);
+  }
+  for (SamProblem& problem : out) {
+    if (!problem.node) problem.node = resource.idNode;
+  }
+  return out;
+}
+
+std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
+  std::vector<SamProblem> out;
+  for (const char* section : {"Mappings", "Parameters"}) {
+    const Node* node = templ.section(section);
+    if (node && !node->isMapping()) {
+      out.push_back({"template-structure",
+                     "Structure of the SAM template is invalid. 'Mappings' or 'Parameters' is either null or not a "
+                     "valid dictionary.",
+                     node, false});
+      // SAM reports the structure once.
+      return out;
+    }
+  }
+  const Node* globals = templ.globals();
+  if (const Node* function = globals ? globals->get("Function") : nullptr; function && function->isMapping()) {
+    for (const model::MapEntry& entry : function->entries()) {
+      const std::string& key = entry.key.text();
+      if (std::find(std::begin(kGlobalsFunctionKeys), std::end(kGlobalsFunctionKeys), key) !=
+          std::end(kGlobalsFunctionKeys)) {
+        continue;
+      }
+      std::string list;
+      for (const char* allowed : kGlobalsFunctionKeys) {
+        if (!list.empty()) list += ", ";
+        list += "'" + std::string(allowed) + "'";
+      }
+      out.push_back({"globals-unsupported-property",
+                     "'Globals' section is invalid. '" + key +
+                         "' is not a supported property of 'Function'. Must be one of the following values - [" +
+                         list + "]",
+                     &entry.key, false});
+      return out;
+    }
+  }
+  return out;
+}
+
+std::string samMessage(const SamProblem& problem, std::string_view logicalId) {
+  if (!problem.resourcePrefix) return problem.message;
+  return "Resource with id [" + std::string(logicalId) + "] is invalid. " + problem.message;
+}
+
+}  // namespace samshift::sam

@@ -1,0 +1,34 @@
+#pragma once
+// The checks the SAM transform makes on the AutoPublishAlias / DeploymentPreference family of
+// properties (and the few others that reject a template in this area), with SAM's exact texts.
+// One source of truth: `samshift expand` reports these as errors and lint rules reuse them.
+
+#include <string>
+#include <vector>
+
+#include "model/node.h"
+#include "model/template.h"
+#include "sam/parameter_values.h"
+
+namespace samshift::sam {
+
+struct SamProblem {
+  std::string code;            // short stable code, e.g. "alias-name-invalid"
+  std::string message;         // SAM's text without the "Resource with id [...] is invalid." prefix
+  const model::Node* node = nullptr;  // the node that causes it (local Properties or Globals)
+  bool resourcePrefix = true;  // false for template-level messages (Globals, Mappings)
+};
+
+// Problems of one resource, in SAM's precedence; SAM reports only the first per resource, and
+// `expand` does the same, but lint may show all of them.
+std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
+                                            const ParameterValues& params);
+
+// Template-level problems SAM reports before looking at resources (`Mappings: null`, unknown
+// Globals keys).
+std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
+
+// SAM's full message for one problem of resource `logicalId`.
+std::string samMessage(const SamProblem& problem, std::string_view logicalId);
+
+}  // namespace samshift::sam

@@ -1,0 +1,35 @@
+#pragma once
+// Helpers shared by the tests: files, the shared corpus, running the samshift binary.
+
+#include <filesystem>
+#include <string>
+
+namespace samshift::testing {
+
+std::string readFile(const std::filesystem::path& path);
+void writeFile(const std::filesystem::path& path, const std::string& text);
+
+// ../shared/corpus beside the checkout, when present.
+std::filesystem::path corpusRoot();
+bool corpusPresent();
+
+struct CommandResult {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the built samshift with these arguments (a shell-quoted string) and optional stdin text.
+CommandResult runSamshift(const std::string& arguments, const std::string& stdinText = "");
+
+// A fresh temporary directory, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace samshift::testing
