@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="g++ meson ninja-build pkg-config libyaml-cpp-dev rapidjson-dev libvalijson-dev libre2-dev catch2 libssl-dev"
+packages="g++ meson ninja-build pkg-config libyaml-cpp-dev rapidjson-dev libvalijson-dev libre2-dev catch2 libssl-dev libyaml-dev"
 packages="$packages ${SAMSHIFT_EXTRA_PACKAGES:-}"
 
 missing=""

@@ -1,5 +1,6 @@
-#include "deployment/deployment_facts.h"
+#include "deployment_facts.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "model/intrinsics.h"
@@ -130,7 +131,7 @@ void FindingSink::report(const ResourceView& resource, const Located& where, std
       return;
     }
   }
-  notes.insert(notes.begin(), inheritedNote(resource));
+  notes.push_back(inheritedNote(resource));
   pending_.push_back(Pending{where.node->span(), std::move(message), std::move(notes)});
 }
 
@@ -209,6 +210,112 @@ std::optional<std::string> literalFunctionName(const Template& templ, const Reso
   const Node* name = function.property("FunctionName");
   if (!name) return std::nullopt;
   return resolvedString(templ, *name);
+}
+
+}  // namespace samshift::rules
+
+#include "sam/deployment_configs.h"
+
+namespace samshift::rules {
+
+std::optional<std::string> CodeDeployFacts::applicationPlatform(const Template& templ,
+                                                                const ResourceView& application) {
+  const Node* platform = application.property("ComputePlatform");
+  if (!platform) return std::string("Server");
+  return resolvedString(templ, *platform);
+}
+
+const ResourceView* CodeDeployFacts::groupApplication(const Template& templ, const ResourceView& group) {
+  const Node* name = group.property("ApplicationName");
+  if (!name) return nullptr;
+  const ResourceView* target = referencedResource(templ, *name);
+  return target && target->type == "AWS::CodeDeploy::Application" ? target : nullptr;
+}
+
+const ResourceView* CodeDeployFacts::customConfig(const Template& templ, const Node& name) {
+  if (const ResourceView* target = referencedResource(templ, name)) {
+    return target->type == "AWS::CodeDeploy::DeploymentConfig" ? target : nullptr;
+  }
+  if (!name.isString()) return nullptr;
+  for (const ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+    const Node* written = config->property("DeploymentConfigName");
+    if (written && written->isString(name.text())) return config;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> CodeDeployFacts::configPlatform(const Template& templ, const Node& name) {
+  if (const ResourceView* config = customConfig(templ, name)) {
+    const Node* platform = config->property("ComputePlatform");
+    if (!platform) return std::string("Server");
+    return resolvedString(templ, *platform);
+  }
+  if (name.isString()) {
+    if (auto platform = sam::predefinedConfigPlatform(name.text())) return std::string(*platform);
+  }
+  return std::nullopt;
+}
+
+}  // namespace samshift::rules
+
+namespace samshift::rules {
+
+std::vector<const Node*> conditionalBranches(const Node& node) {
+  if (node.intrinsicName() == "Fn::If") {
+    const Node& arg = node.intrinsicArgument();
+    if (arg.isSequence() && arg.items().size() == 3) {
+      std::vector<const Node*> out = conditionalBranches(arg.items()[1]);
+      for (const Node* other : conditionalBranches(arg.items()[2])) out.push_back(other);
+      return out;
+    }
+  }
+  if (auto name = model::refName(node); name && *name == "AWS::NoValue") return {};
+  return {&node};
+}
+
+std::vector<const Node*> listItems(const Node& node) {
+  std::vector<const Node*> out;
+  for (const Node* branch : conditionalBranches(node)) {
+    if (!branch->isSequence()) continue;
+    for (const Node& item : branch->items()) {
+      for (const Node* value : conditionalBranches(item)) out.push_back(value);
+    }
+  }
+  return out;
+}
+
+std::optional<ShiftSchedule> shiftSchedule(const Template& templ, const ShiftingFunction& function) {
+  if (function.type) {
+    if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(*function.type)) {
+      return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce, config->kind == sam::ShiftKind::kCanary,
+                           config->intervalMinutes, config->percentage};
+    }
+  }
+  const Node* type = function.merged->get("Type");
+  if (!type) return std::nullopt;
+  const ResourceView* custom = CodeDeployFacts::customConfig(templ, *type);
+  if (!custom) return std::nullopt;
+  const Node* routing = custom->property("TrafficRoutingConfig");
+  if (!routing || !routing->isMapping()) return std::nullopt;
+  auto kind = routing->get("Type") ? resolvedString(templ, *routing->get("Type")) : std::nullopt;
+  if (!kind) return std::nullopt;
+  if (*kind == "AllAtOnce") return ShiftSchedule{true, false, 0};
+  bool canary = *kind == "TimeBasedCanary";
+  const Node* block = routing->get(canary ? "TimeBasedCanary" : "TimeBasedLinear");
+  const Node* interval = block && block->isMapping() ? block->get(canary ? "CanaryInterval" : "LinearInterval") : nullptr;
+  const Node* percent = block && block->isMapping() ? block->get(canary ? "CanaryPercentage" : "LinearPercentage") : nullptr;
+  std::optional<double> minutes = interval ? literalNumber(*interval) : std::nullopt;
+  std::optional<double> share = percent ? literalNumber(*percent) : std::nullopt;
+  if (!minutes || !share || *share < 1 || *share > 100) return std::nullopt;
+  return ShiftSchedule{false, canary, static_cast<int>(*minutes), static_cast<int>(*share)};
+}
+
+int ShiftSchedule::minutesToFullTraffic() const {
+  if (allAtOnce) return 0;
+  if (canary) return intervalMinutes;
+  // Linear: the first step is immediate, then one step per interval until 100%.
+  int steps = (100 + percentage - 1) / percentage;
+  return (steps - 1) * intervalMinutes;
 }
 
 }  // namespace samshift::rules

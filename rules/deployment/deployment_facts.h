@@ -90,3 +90,46 @@ core::Note inheritedNote(const model::ResourceView& resource);
 std::optional<std::string> literalFunctionName(const model::Template& templ, const model::ResourceView& function);
 
 }  // namespace samshift::rules
+
+namespace samshift::rules {
+
+// CodeDeploy resources of the template, as the D and A rules read them.
+struct CodeDeployFacts {
+  // The compute platform of an AWS::CodeDeploy::Application ("Server" when not written), or
+  // nullopt when it is an intrinsic that cannot be resolved.
+  static std::optional<std::string> applicationPlatform(const model::Template& templ,
+                                                        const model::ResourceView& application);
+  // The application of a deployment group when `ApplicationName` is a Ref to one of the template.
+  static const model::ResourceView* groupApplication(const model::Template& templ, const model::ResourceView& group);
+  // A custom deployment configuration of the template named by a node: a Ref to it, or its
+  // literal `DeploymentConfigName`.
+  static const model::ResourceView* customConfig(const model::Template& templ, const model::Node& name);
+  // The platform of a configuration named by a node (predefined or custom), when known.
+  static std::optional<std::string> configPlatform(const model::Template& templ, const model::Node& name);
+};
+
+}  // namespace samshift::rules
+
+namespace samshift::rules {
+
+// The values a node can take under conditions: both branches of an `Fn::If` (recursively),
+// else the node itself. `AWS::NoValue` branches are dropped.
+std::vector<const model::Node*> conditionalBranches(const model::Node& node);
+
+// The items of a list that may be wrapped in `Fn::If`: every item of every branch.
+std::vector<const model::Node*> listItems(const model::Node& node);
+
+// The traffic schedule a function's deployment preference type names: a predefined type or a
+// custom Lambda deployment configuration of the template. Nullopt when unknown.
+struct ShiftSchedule {
+  bool allAtOnce = false;
+  bool canary = false;
+  int intervalMinutes = 0;  // canary wait, or linear step
+  int percentage = 100;     // canary first step, or each linear step
+
+  // Minutes from the first shift until all traffic is on the new version.
+  int minutesToFullTraffic() const;
+};
+std::optional<ShiftSchedule> shiftSchedule(const model::Template& templ, const ShiftingFunction& function);
+
+}  // namespace samshift::rules

@@ -10,5 +10,8 @@ namespace samshift::cli {
 int runLint(std::vector<std::string> args);
 int runRules(std::vector<std::string> args);
 int runRule(std::vector<std::string> args);
+int runPlan(std::vector<std::string> args);
+int runLsp(std::vector<std::string> args);
+int runExpand(std::vector<std::string> args);
 
 }  // namespace samshift::cli

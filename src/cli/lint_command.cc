@@ -1,18 +1,30 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/template_discovery.h"
+#include "config/config.h"
+#include "core/atomic_file.h"
+#include "engine/registry.h"
 #include "engine/runner.h"
+#include "engine/suppression.h"
 #include "load/loader.h"
+#include "report/github_format.h"
 #include "report/json_format.h"
+#include "report/junit_format.h"
+#include "report/sarif_format.h"
 #include "report/text_format.h"
 
 namespace samshift::cli {
@@ -25,12 +37,18 @@ Checks SAM and CloudFormation templates. PATH is a file, a directory (searched f
 *.yml, *.json and *.template files that look like templates) or - for standard input.
 
 options:
-  -f, --format FORMAT     text (default) or json
+  -f, --format FORMAT     text (default), json, sarif, junit or github
+  -o, --output FILE       write the report to FILE (replaced whole, or left untouched on
+                          failure) instead of standard output
       --color WHEN        auto (default), always or never
       --fail-level LEVEL  exit 1 when a finding is at least this severe: error (default),
                           warning or info
       --select CODES      run only these rules (comma-separated codes or prefixes)
       --ignore CODES      skip these rules (comma-separated codes or prefixes)
+      --config FILE       read this configuration instead of the nearest .samshift.yaml
+                          (searched from each template's directory upwards)
+      --report-unused-suppressions
+                          report suppressions that matched no finding (X002)
   -j, --jobs N            lint N files at a time (default: the number of cores);
                           output keeps the order of the inputs
   -h, --help              show this help
@@ -39,13 +57,30 @@ exit status: 0 clean, 1 findings at or above the fail level, 2 an input could no
 parsed, 3 usage error
 )";
 
+// Identity for SARIF consumers; the version follows the project's (meson.build).
+constexpr const char* kToolVersion = "0.1.0";
+constexpr const char* kInformationUri = "https://github.com/samshift/samshift";
+constexpr const char* kRuleHelpUri = "https://github.com/samshift/samshift/blob/main/docs/rules.md#";
+
 struct LintOptions {
   std::string format = "text";
   std::string color = "auto";
-  core::Severity failLevel = core::Severity::kError;
-  engine::RuleSelection selection;
+  std::string output;      // empty: standard output
+  std::string configPath;  // --config; empty: search
+  // What the command line sets wins over configuration; unset ones come from it.
+  std::optional<core::Severity> failLevel;
+  std::optional<std::vector<std::string>> select;
+  std::optional<std::vector<std::string>> ignore;
+  bool reportUnusedSuppressions = false;
   unsigned jobs = 0;
   std::vector<std::string> paths;
+};
+
+// The settings one file is linted with: its configuration overlaid with the command line.
+struct FileSettings {
+  engine::RuleSelection selection;
+  core::Severity failLevel = core::Severity::kError;
+  std::shared_ptr<const config::Config> config;  // null: no configuration file
 };
 
 struct LintedFile {
@@ -79,9 +114,20 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
     if (auto value = args.option({"-f", "--format"})) {
       if (!*value) return value->error();
       options.format = value->value();
-      if (options.format != "text" && options.format != "json") {
-        return core::usageError("unknown format '" + options.format + "' (text or json)");
+      if (options.format != "text" && options.format != "json" && options.format != "sarif" &&
+          options.format != "junit" && options.format != "github") {
+        return core::usageError("unknown format '" + options.format + "' (text, json, sarif, junit or github)");
       }
+    } else if (auto value = args.option({"-o", "--output"})) {
+      if (!*value) return value->error();
+      if (value->value().empty()) return core::usageError("--output needs a file name");
+      options.output = value->value();
+    } else if (auto value = args.option({"--config"})) {
+      if (!*value) return value->error();
+      if (value->value().empty()) return core::usageError("--config needs a file name");
+      options.configPath = value->value();
+    } else if (args.flag({"--report-unused-suppressions"})) {
+      options.reportUnusedSuppressions = true;
     } else if (auto value = args.option({"--color", "--colour"})) {
       if (!*value) return value->error();
       options.color = value->value();
@@ -90,15 +136,19 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       }
     } else if (auto value = args.option({"--fail-level"})) {
       if (!*value) return value->error();
-      if (!core::parseSeverity(value->value(), options.failLevel)) {
+      core::Severity level;
+      if (!core::parseSeverity(value->value(), level)) {
         return core::usageError("--fail-level takes error, warning or info");
       }
+      options.failLevel = level;
     } else if (auto value = args.option({"--select"})) {
       if (!*value) return value->error();
-      for (auto& code : splitList(value->value())) options.selection.select.push_back(code);
+      if (!options.select) options.select.emplace();
+      for (auto& code : splitList(value->value())) options.select->push_back(code);
     } else if (auto value = args.option({"--ignore"})) {
       if (!*value) return value->error();
-      for (auto& code : splitList(value->value())) options.selection.ignore.push_back(code);
+      if (!options.ignore) options.ignore.emplace();
+      for (auto& code : splitList(value->value())) options.ignore->push_back(code);
     } else if (auto value = args.option({"-j", "--jobs"})) {
       if (!*value) return value->error();
       const std::string& text = value->value();
@@ -147,11 +197,13 @@ LintedFile lintOne(const Input& input, const std::string& stdinText, const engin
 }
 
 std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::string& stdinText,
-                                const engine::RuleSelection& selection, unsigned jobs) {
+                                const std::vector<const FileSettings*>& settings, unsigned jobs) {
   std::vector<LintedFile> results(inputs.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) results[i] = lintOne(inputs[i], stdinText, selection);
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      results[i] = lintOne(inputs[i], stdinText, settings[i]->selection);
+    }
   };
   unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
   if (threads <= 1) {
@@ -162,6 +214,88 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
   for (std::thread& thread : pool) thread.join();
   return results;
+}
+
+FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const config::Config> config) {
+  FileSettings settings;
+  if (config) {
+    settings.selection = config->selection;
+    if (config->failLevel) settings.failLevel = *config->failLevel;
+  }
+  if (options.select) settings.selection.select = *options.select;
+  if (options.ignore) settings.selection.ignore = *options.ignore;
+  if (options.failLevel) settings.failLevel = *options.failLevel;
+  if (options.reportUnusedSuppressions) {
+    settings.selection.enable.push_back(std::string(engine::kUnusedSuppressionCode));
+  }
+  settings.config = std::move(config);
+  return settings;
+}
+
+// Settings for each input: --config for all, else the nearest .samshift.yaml of each file (each
+// configuration read once). Files a configuration excludes are dropped from `inputs`.
+core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(const LintOptions& options,
+                                                                               std::vector<Input>& inputs) {
+  namespace fs = std::filesystem;
+  std::map<std::string, std::shared_ptr<const FileSettings>> byConfig;  // "" = no configuration
+  auto settingsOf = [&](const std::string& configPath) -> core::Result<std::shared_ptr<const FileSettings>> {
+    if (auto found = byConfig.find(configPath); found != byConfig.end()) return found->second;
+    std::shared_ptr<const config::Config> loaded;
+    if (!configPath.empty()) {
+      auto config = config::loadConfig(configPath);
+      if (!config) return config.error();
+      loaded = std::make_shared<const config::Config>(std::move(config).value());
+    }
+    auto settings = std::make_shared<const FileSettings>(settingsFor(options, std::move(loaded)));
+    byConfig.emplace(configPath, settings);
+    return settings;
+  };
+  std::map<std::string, std::string> configOfDirectory;
+  std::vector<Input> kept;
+  std::vector<std::shared_ptr<const FileSettings>> out;
+  for (Input& input : inputs) {
+    std::string configPath = options.configPath;
+    if (configPath.empty()) {
+      std::string directory = input.path == "-" ? "." : fs::path(input.path).parent_path().string();
+      if (directory.empty()) directory = ".";
+      auto cached = configOfDirectory.find(directory);
+      if (cached == configOfDirectory.end()) {
+        cached = configOfDirectory.emplace(directory, config::findConfig(directory).value_or("")).first;
+      }
+      configPath = cached->second;
+    }
+    auto settings = settingsOf(configPath);
+    if (!settings) return settings.error();
+    const auto& config = settings.value()->config;
+    if (input.path != "-" && config && config->excludes(input.path)) continue;
+    kept.push_back(std::move(input));
+    out.push_back(std::move(settings).value());
+  }
+  inputs = std::move(kept);
+  return out;
+}
+
+// Every rule some file ran, by code: what a SARIF run's tool.driver lists.
+std::vector<const engine::RuleInfo*> rulesThatRan(const std::vector<std::shared_ptr<const FileSettings>>& settings) {
+  std::set<const FileSettings*> distinct;
+  for (const auto& s : settings) distinct.insert(s.get());
+  std::vector<const engine::RuleInfo*> rules;
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    const engine::RuleInfo& info = rule->info();
+    for (const FileSettings* s : distinct) {
+      if (s->selection.enabled(info)) {
+        rules.push_back(&info);
+        break;
+      }
+    }
+  }
+  return rules;
+}
+
+std::string currentDirectory() {
+  std::error_code error;
+  std::string directory = std::filesystem::current_path(error).generic_string();
+  return error ? std::string() : directory;
 }
 
 }  // namespace
@@ -183,6 +317,14 @@ int runLint(std::vector<std::string> argv) {
     std::cerr << "samshift lint: " << inputs.error().message << '\n';
     return kExitInputError;
   }
+  auto resolved = resolveSettings(options, inputs.value());
+  if (!resolved) {
+    std::cerr << "samshift lint: " << resolved.error().message << '\n';
+    return kExitUsage;  // a bad configuration is bad usage, as ShellCheck treats a bad rc file
+  }
+  const std::vector<std::shared_ptr<const FileSettings>>& settings = resolved.value();
+  std::vector<const FileSettings*> settingsByInput;
+  for (const auto& s : settings) settingsByInput.push_back(s.get());
   std::string stdinText;
   for (const Input& input : inputs.value()) {
     if (input.path == "-") {
@@ -191,7 +333,7 @@ int runLint(std::vector<std::string> argv) {
     }
   }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, options.selection, jobs);
+  std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, settingsByInput, jobs);
 
   int exitCode = kExitClean;
   std::vector<report::FileReport> reports;
@@ -205,17 +347,36 @@ int runLint(std::vector<std::string> argv) {
     if (file.skipped) continue;
     if (file.result.unparsable) exitCode = kExitInputError;
     for (const core::Diagnostic& d : file.result.diagnostics) {
-      if (d.severity >= options.failLevel && exitCode == kExitClean) exitCode = kExitFindings;
+      if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean) exitCode = kExitFindings;
     }
     reports.push_back(report::FileReport{&file.document->source, file.document->source.path(),
                                          std::move(file.result.diagnostics)});
   }
+  std::ostringstream buffer;
+  std::ostream& out = options.output.empty() ? std::cout : buffer;
   if (options.format == "json") {
-    report::writeJson(std::cout, reports);
+    report::writeJson(out, reports);
+  } else if (options.format == "sarif") {
+    report::SarifOptions sarif;
+    sarif.toolVersion = kToolVersion;
+    sarif.informationUri = kInformationUri;
+    sarif.helpUriBase = kRuleHelpUri;
+    sarif.workingDirectory = currentDirectory();
+    report::writeSarif(out, reports, rulesThatRan(settings), sarif);
+  } else if (options.format == "junit") {
+    report::writeJunit(out, reports);
+  } else if (options.format == "github") {
+    report::writeGithub(out, reports, currentDirectory());
   } else {
-    bool terminal = isatty(STDOUT_FILENO) != 0;
+    bool terminal = options.output.empty() && isatty(STDOUT_FILENO) != 0;
     bool color = options.color == "always" || (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
-    report::writeText(std::cout, reports, report::TextOptions{color, color || terminal});
+    report::writeText(out, reports, report::TextOptions{color, color || terminal});
+  }
+  if (!options.output.empty()) {
+    if (auto written = core::writeFileAtomically(options.output, buffer.str()); !written) {
+      std::cerr << "samshift lint: " << written.error().message << '\n';
+      return kExitInputError;
+    }
   }
   std::cout.flush();
   return exitCode;

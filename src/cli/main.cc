@@ -19,6 +19,9 @@ commands:
   lint PATH...       check templates (files, directories, - for stdin)
   rules              list every rule
   rule CODE          show a rule's documentation
+  plan TEMPLATE      show how each deployment shifts traffic, minute by minute
+  expand TEMPLATE    expand a SAM template into plain CloudFormation
+  lsp                run the language server over stdio (see docs/editors.md)
 
 options:
   -h, --help         show this help (also: samshift COMMAND --help)
@@ -36,6 +39,9 @@ constexpr Command kCommands[] = {
     {"lint", samshift::cli::runLint},
     {"rules", samshift::cli::runRules},
     {"rule", samshift::cli::runRule},
+    {"plan", samshift::cli::runPlan},
+    {"lsp", samshift::cli::runLsp},
+    {"expand", samshift::cli::runExpand},
 };
 
 }  // namespace

@@ -5,94 +5,143 @@
 #include <algorithm>
 #include <string>
 
+#include "engine/registry.h"
+
 namespace samshift::engine {
 
 namespace {
 
-struct Scope {
-  core::Span span;  // where the suppression applies
-  std::vector<std::string> codes;
+// One code of one suppression, where it was written and what it covers.
+struct Suppression {
+  std::string code;
+  core::Span written;  // the code as written, for X002
+  bool comment = false;
+  core::Span scope;    // Metadata: the covered text
+  uint32_t line = 0;   // comment: its line; it covers that line and the next
+  bool used = false;
 };
 
-bool codeMatches(const std::vector<std::string>& codes, const std::string& code) {
-  return std::any_of(codes.begin(), codes.end(),
-                     [&](const std::string& c) { return !c.empty() && code.rfind(c, 0) == 0; });
+bool codeMatches(const std::string& pattern, const std::string& code) {
+  return !pattern.empty() && code.rfind(pattern, 0) == 0;
 }
 
-std::vector<std::string> ignoredCodes(const model::Node* metadata) {
-  std::vector<std::string> codes;
+void addMetadataCodes(const model::Node* metadata, core::Span scope, std::vector<Suppression>& out) {
   const model::Node* ours = metadata ? metadata->get("samshift") : nullptr;
   const model::Node* ignore = ours ? ours->get("ignore") : nullptr;
-  if (!ignore) return codes;
-  if (ignore->isString()) codes.push_back(ignore->text());
-  for (const model::Node& item : ignore->items()) {
-    if (item.isString()) codes.push_back(item.text());
-  }
-  return codes;
+  if (!ignore) return;
+  auto add = [&](const model::Node& item) {
+    if (item.isString() && !item.text().empty()) out.push_back(Suppression{item.text(), item.span(), false, scope});
+  };
+  add(*ignore);
+  for (const model::Node& item : ignore->items()) add(item);
 }
 
-std::vector<std::string> splitCodes(const std::string& list) {
-  std::vector<std::string> codes;
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t comma = list.find(',', start);
-    std::string code = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    code.erase(0, code.find_first_not_of(" \t"));
-    code.erase(code.find_last_not_of(" \t") + 1);
-    if (!code.empty()) codes.push_back(code);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return codes;
-}
-
-// Comment suppressions by 1-based line: a comment covers its own line and the next one.
-std::vector<std::pair<uint32_t, std::vector<std::string>>> commentScopes(const core::SourceFile& source) {
+// Comment suppressions: `# samshift: ignore[A, B]`, each code with its own span.
+void addCommentCodes(const core::SourceFile& source, std::vector<Suppression>& out) {
   static const RE2 kComment(R"((?:^|\s)#\s*samshift:\s*ignore\[([A-Za-z0-9_, -]+)\])");
-  std::vector<std::pair<uint32_t, std::vector<std::string>>> out;
-  if (source.text().find("samshift:") == std::string::npos) return out;
+  if (source.text().find("samshift:") == std::string::npos) return;
   for (uint32_t line = 1; line <= source.lineCount(); ++line) {
     std::string_view text = source.lineText(line);
     if (text.find("samshift:") == std::string_view::npos) continue;
-    std::string codes;
-    if (RE2::PartialMatch(text, kComment, &codes)) out.emplace_back(line, splitCodes(codes));
+    re2::StringPiece list;
+    if (!RE2::PartialMatch(text, kComment, &list)) continue;
+    uint32_t listOffset = source.offsetOf(line, 1) + static_cast<uint32_t>(list.data() - text.data());
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t comma = std::min(list.find(',', start), list.size());
+      size_t begin = start;
+      size_t end = comma;
+      while (begin < end && (list[begin] == ' ' || list[begin] == '\t')) ++begin;
+      while (end > begin && (list[end - 1] == ' ' || list[end - 1] == '\t')) --end;
+      if (end > begin) {
+        Suppression s;
+        s.code = std::string(list.substr(begin, end - begin));
+        s.written = core::Span{listOffset + static_cast<uint32_t>(begin), listOffset + static_cast<uint32_t>(end)};
+        s.comment = true;
+        s.line = line;
+        out.push_back(std::move(s));
+      }
+      start = comma + 1;
+    }
   }
+}
+
+std::vector<Suppression> collect(const load::Document& document, const model::Template& templ) {
+  std::vector<Suppression> out;
+  addMetadataCodes(templ.section("Metadata"),
+                   core::Span{0, static_cast<uint32_t>(document.source.text().size()) + 1}, out);
+  for (const model::ResourceView& resource : templ.resources()) {
+    addMetadataCodes(resource.metadata, core::Span{resource.idNode->span().begin, resource.node->span().end}, out);
+  }
+  addCommentCodes(document.source, out);
   return out;
+}
+
+// Marks every suppression that covers `d`; true when at least one does.
+bool suppress(const core::Diagnostic& d, const core::SourceFile& source, std::vector<Suppression>& all) {
+  if (d.code == "X001" || !d.span.known()) return false;
+  uint32_t line = 0;
+  bool covered = false;
+  for (Suppression& s : all) {
+    if (!codeMatches(s.code, d.code)) continue;
+    bool here;
+    if (s.comment) {
+      if (line == 0) line = source.position(d.span.begin).line;
+      here = s.line == line || s.line + 1 == line;
+    } else {
+      here = d.span.begin >= s.scope.begin && d.span.begin < s.scope.end;
+    }
+    if (here) {
+      s.used = true;
+      covered = true;
+    }
+  }
+  return covered;
+}
+
+// Why a suppression is unused, in words; empty when it cannot be judged.
+std::string unusedReason(const Suppression& s, const RuleSelection& selection) {
+  bool known = false;
+  bool ran = false;
+  for (const Rule* rule : Registry::instance().rules()) {
+    const RuleInfo& info = rule->info();
+    if (!codeMatches(s.code, std::string(info.code))) continue;
+    known = true;
+    if (selection.enabled(info)) ran = true;
+  }
+  if (!known) return "Suppression of `" + s.code + "` names no rule";
+  if (!ran) return "Suppression of `" + s.code + "` names no rule that ran";
+  return "Suppression of `" + s.code + "` matched no finding";
 }
 
 }  // namespace
 
 void applySuppressions(const load::Document& document, const model::Template& templ,
-                       std::vector<core::Diagnostic>& diagnostics) {
-  if (diagnostics.empty()) return;
-  std::vector<Scope> scopes;
-  if (auto codes = ignoredCodes(templ.section("Metadata")); !codes.empty()) {
-    scopes.push_back(Scope{core::Span{0, static_cast<uint32_t>(document.source.text().size()) + 1}, codes});
-  }
-  for (const model::ResourceView& resource : templ.resources()) {
-    if (auto codes = ignoredCodes(resource.metadata); !codes.empty()) {
-      core::Span span{resource.idNode->span().begin, resource.node->span().end};
-      scopes.push_back(Scope{span, codes});
-    }
-  }
-  auto comments = commentScopes(document.source);
-  auto suppressed = [&](const core::Diagnostic& d) {
-    if (d.code == "X001") return false;
-    for (const Scope& scope : scopes) {
-      if (d.span.known() && d.span.begin >= scope.span.begin && d.span.begin < scope.span.end &&
-          codeMatches(scope.codes, d.code)) {
-        return true;
-      }
-    }
-    if (!comments.empty() && d.span.known()) {
-      uint32_t line = document.source.position(d.span.begin).line;
-      for (const auto& [commentLine, codes] : comments) {
-        if ((commentLine == line || commentLine + 1 == line) && codeMatches(codes, d.code)) return true;
-      }
-    }
-    return false;
-  };
+                       const RuleSelection& selection, std::vector<core::Diagnostic>& diagnostics) {
+  const Rule* unusedRule = Registry::instance().find(kUnusedSuppressionCode);
+  bool reportUnused = unusedRule && selection.enabled(unusedRule->info()) && document.parsed;
+  if (diagnostics.empty() && !reportUnused) return;
+  std::vector<Suppression> all = collect(document, templ);
+  if (all.empty()) return;
+
+  auto suppressed = [&](const core::Diagnostic& d) { return suppress(d, document.source, all); };
+  // A rule that failed may have missed what a suppression was written for.
+  bool ruleFailed = std::any_of(diagnostics.begin(), diagnostics.end(),
+                                [](const core::Diagnostic& d) { return d.code == "X001"; });
   diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), suppressed), diagnostics.end());
+  if (!reportUnused || ruleFailed) return;
+
+  const RuleInfo& info = unusedRule->info();
+  std::vector<core::Diagnostic> unused;
+  for (const Suppression& s : all) {
+    // An X002 suppression is judged by the X002 findings below, never reported itself.
+    if (s.used || codeMatches(s.code, std::string(kUnusedSuppressionCode))) continue;
+    unused.push_back(core::Diagnostic{std::string(info.code), std::string(info.slug), selection.severityOf(info),
+                                      s.written, unusedReason(s, selection), {}});
+  }
+  for (core::Diagnostic& d : unused) {
+    if (!suppress(d, document.source, all)) diagnostics.push_back(std::move(d));
+  }
 }
 
 }  // namespace samshift::engine

@@ -2,17 +2,23 @@
 // Suppression written in the template: `Metadata: {samshift: {ignore: [CODE…]}}` at the root
 // or on a resource (covering that resource), and comments `# samshift: ignore[CODE, …]` on the
 // finding's line or the line above. A code may be a prefix ("D" ignores the whole family).
+//
+// When the selection enables X002 (unused-suppression), every suppressed code that matched no
+// finding becomes an X002 finding at the code as written, in the manner of ruff's RUF100.
 
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "engine/rule_selection.h"
 #include "load/document.h"
 #include "model/template.h"
 
 namespace samshift::engine {
 
-// Removes the suppressed findings.
+inline constexpr std::string_view kUnusedSuppressionCode = "X002";
+
+// Removes the suppressed findings and, when X002 is enabled, adds the unused suppressions.
 void applySuppressions(const load::Document& document, const model::Template& templ,
-                       std::vector<core::Diagnostic>& diagnostics);
+                       const RuleSelection& selection, std::vector<core::Diagnostic>& diagnostics);
 
 }  // namespace samshift::engine

@@ -4,6 +4,20 @@ namespace samshift::expand {
 
 using model::Node;
 
+void ExpandContext::add(const std::string& id, Node resource) {
+  if (!owner.empty() && id != owner && templ.resource(id)) {
+    const Node* type = resource.get("Type");
+    error(owner, "duplicate-logical-id",
+          "Transforming resource with id [" + owner + "] attempts to create a new resource with id [" + id +
+              "] and type \"" + (type ? type->text() : "") +
+              "\". A resource with that id already exists within this template. Please use a different id for that "
+              "resource.",
+          templ.resource(id)->idNode);
+    return;
+  }
+  resources.set(id, std::move(resource));
+}
+
 PassThrough passThroughOf(const model::ResourceView& resource) {
   return {resource.condition, resource.deletionPolicy, resource.updateReplacePolicy};
 }

@@ -42,7 +42,9 @@ struct ExpandContext {
 
   ExpandContext(const model::Template& t, const sam::ParameterValues& p) : templ(t), params(p) {}
   const std::string& partition() const { return params.partition(); }
-  void add(const std::string& id, model::Node resource) { resources.set(id, std::move(resource)); }
+  // The SAM resource being expanded; a resource it generates may not reuse a template ID.
+  std::string owner;
+  void add(const std::string& id, model::Node resource);
   void notSupported(std::string what) {
     if (!unsupported) unsupported = std::move(what);
   }

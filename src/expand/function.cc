@@ -1,6 +1,8 @@
 // AWS::Serverless::Function → AWS::Lambda::Function (and, through the other emitters, its role,
 // version, alias, URL, invoke config, CodeDeploy settings and event sources).
 
+#include <algorithm>
+
 #include "expand/function.h"
 
 #include "expand/builders.h"
@@ -13,6 +15,8 @@ using model::MapEntry;
 using model::Node;
 
 Node FunctionState::target() const { return ref(aliasId ? *aliasId : id); }
+
+Node FunctionState::arn() const { return aliasId ? ref(*aliasId) : getAtt(id, "Arn"); }
 
 Node tagList(const Node* tags, bool samTag) {
   Node list = Node::sequence();

@@ -27,6 +27,8 @@ struct FunctionState {
 
   // What events and permissions invoke: the alias when there is one, else the function.
   model::Node target() const;
+  // What targets that need an ARN get: the alias (its Ref is its ARN), else the function's Arn.
+  model::Node arn() const;
   const model::Node* property(std::string_view name) const { return props.get(name); }
 };
 

@@ -137,7 +137,49 @@ void write(std::string& out, const Node& node) {
   }
 }
 
+void writeIndented(std::string& out, const Node& node, int indent, int depth) {
+  std::string pad(static_cast<size_t>(indent * (depth + 1)), ' ');
+  std::string closePad(static_cast<size_t>(indent * depth), ' ');
+  if (node.isSequence() && !node.items().empty()) {
+    out += "[\n";
+    bool first = true;
+    for (const Node& item : node.items()) {
+      if (!first) out += ",\n";
+      first = false;
+      out += pad;
+      writeIndented(out, item, indent, depth + 1);
+    }
+    out += "\n" + closePad + "]";
+    return;
+  }
+  if (node.isMapping() && !node.entries().empty()) {
+    std::vector<const MapEntry*> sorted;
+    for (const MapEntry& entry : node.entries()) sorted.push_back(&entry);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const MapEntry* a, const MapEntry* b) { return a->key.text() < b->key.text(); });
+    out += "{\n";
+    bool first = true;
+    for (const MapEntry* entry : sorted) {
+      if (!first) out += ",\n";
+      first = false;
+      out += pad;
+      writeString(out, entry->key.text());
+      out += ": ";
+      writeIndented(out, entry->value, indent, depth + 1);
+    }
+    out += "\n" + closePad + "}";
+    return;
+  }
+  write(out, node);
+}
+
 }  // namespace
+
+std::string pythonJsonIndented(const Node& value, int indent) {
+  std::string out;
+  writeIndented(out, value, indent, 0);
+  return out;
+}
 
 std::string pythonJson(const Node& value) {
   std::string out;

@@ -9,6 +9,8 @@
 namespace samshift::expand {
 
 std::string pythonJson(const model::Node& value);
+// json.dumps(value, indent=indent, sort_keys=True): how SAM writes a state machine definition.
+std::string pythonJsonIndented(const model::Node& value, int indent);
 
 // Python's repr() of a float: shortest round-trip digits, `.0` on integral values, exponent
 // form (`1e-05`, `1e+16`) below 1e-4 and from 1e16.

@@ -1,5 +1,7 @@
 // The execution role SAM generates for a function without `Role`: `<Function>Role`.
 
+#include <algorithm>
+
 #include "expand/builders.h"
 #include "expand/function_state.h"
 #include "expand/policy_templates.h"
@@ -41,22 +43,45 @@ void addInlinePolicy(FunctionState& fn, Node policy) {
 
 namespace {
 
-// AWS managed policy names SAM turns into ARNs when a policy entry names one.
-bool isAwsManagedPolicyName(const std::string& name) {
-  static const char* kNames[] = {"AWSLambdaExecute", "AWSLambdaBasicExecutionRole", "AmazonS3ReadOnlyAccess",
-                                 "AmazonS3FullAccess", "AmazonDynamoDBFullAccess", "AmazonDynamoDBReadOnlyAccess",
-                                 "AWSLambdaRole", "AWSXrayWriteOnlyAccess", "AWSLambda_FullAccess",
-                                 "AmazonSQSFullAccess", "AmazonSNSFullAccess", "CloudWatchLogsFullAccess"};
-  for (const char* known : kNames) {
-    if (name == known) return true;
+// AWS managed policy names SAM turns into ARNs (name → path under policy/), a subset of the map
+// SAM bundles; other bare names are refused rather than guessed.
+const char* managedPolicyPath(const std::string& name) {
+  static const std::pair<const char*, const char*> kPolicies[] = {
+      {"AWSLambdaExecute", "AWSLambdaExecute"},
+      {"AWSLambdaBasicExecutionRole", "service-role/AWSLambdaBasicExecutionRole"},
+      {"AWSLambdaRole", "service-role/AWSLambdaRole"},
+      {"AWSLambdaVPCAccessExecutionRole", "service-role/AWSLambdaVPCAccessExecutionRole"},
+      {"AWSLambdaKinesisExecutionRole", "service-role/AWSLambdaKinesisExecutionRole"},
+      {"AWSLambdaDynamoDBExecutionRole", "service-role/AWSLambdaDynamoDBExecutionRole"},
+      {"AWSLambdaSQSQueueExecutionRole", "service-role/AWSLambdaSQSQueueExecutionRole"},
+      {"AmazonS3ReadOnlyAccess", "AmazonS3ReadOnlyAccess"},
+      {"AmazonS3FullAccess", "AmazonS3FullAccess"},
+      {"AmazonDynamoDBFullAccess", "AmazonDynamoDBFullAccess"},
+      {"AmazonDynamoDBReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess"},
+      {"AWSXrayWriteOnlyAccess", "AWSXrayWriteOnlyAccess"},
+      {"AmazonSQSFullAccess", "AmazonSQSFullAccess"},
+      {"AmazonSNSFullAccess", "AmazonSNSFullAccess"},
+      {"CloudWatchLogsFullAccess", "CloudWatchLogsFullAccess"}};
+  for (const auto& [known, path] : kPolicies) {
+    if (name == known) return path;
   }
-  return false;
+  return nullptr;
+}
+
+bool statementOrNoValue(const Node& node) {
+  if (node.isIntrinsic() && node.intrinsicName() == "Ref") return node.intrinsicArgument().isString("AWS::NoValue");
+  return node.isMapping() && node.has("Statement");
 }
 
 }  // namespace
 
 void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
-  if (fn.property("Role")) return;
+  if (const Node* role = fn.property("Role")) {
+    if (role->isIntrinsic() && role->intrinsicName() == "Fn::If") {
+      ctx.notSupported("a conditional Role (Fn::If) of function " + fn.id);
+    }
+    return;
+  }
   fn.roleId = fn.id + "Role";
   Node props = Node::mapping();
   const Node* assume = fn.property("AssumeRolePolicyDocument");
@@ -67,7 +92,8 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   } else {
     arns.push(str(managedPolicyArn(ctx, "service-role/AWSLambdaBasicExecutionRole")));
   }
-  if (const Node* tracing = fn.property("Tracing"); tracing && sam::pythonTruthy(*tracing)) {
+  if (const Node* tracing = fn.property("Tracing");
+      tracing && sam::pythonTruthy(*tracing) && !ctx.params.resolve(*tracing).isString("Disabled")) {
     arns.push(str(managedPolicyArn(ctx, ctx.partition() == "aws" ? "AWSXrayWriteOnlyAccess"
                                                                   : "AWSXRayDaemonWriteAccess")));
   }
@@ -92,27 +118,47 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
     }
   }
   int index = 0;
+  std::vector<Node> userPolicies;
   for (const Node& entry : list.items()) {
     std::string policyName = fn.roleId + "Policy" + std::to_string(index++);
     if (entry.isString()) {
-      addManagedPolicy(fn, isAwsManagedPolicyName(entry.text()) ? managedPolicyArn(ctx, entry.text()) : entry.text());
+      if (const char* path = managedPolicyPath(entry.text())) {
+        addManagedPolicy(fn, managedPolicyArn(ctx, path));
+      } else if (entry.text().rfind("arn:", 0) == 0) {
+        addManagedPolicy(fn, entry.text());
+      } else {
+        ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id);
+      }
     } else if (entry.isMapping() && entry.has("Statement")) {
-      addInlinePolicy(fn, map({{"PolicyName", str(policyName)}, {"PolicyDocument", entry}}));
+      userPolicies.push_back(map({{"PolicyName", str(policyName)}, {"PolicyDocument", entry}}));
     } else if (entry.isMapping() && entry.entries().size() == 1 && !entry.isIntrinsic()) {
       auto document = expandPolicyTemplate(entry.entries()[0].key.text(), entry.entries()[0].value);
       if (!document) {
         ctx.notSupported("policy template " + entry.entries()[0].key.text() + " of function " + fn.id);
         continue;
       }
-      addInlinePolicy(fn, map({{"PolicyName", str(policyName)}, {"PolicyDocument", *document}}));
+      userPolicies.push_back(map({{"PolicyName", str(policyName)}, {"PolicyDocument", *document}}));
+    } else if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::If" && entry.intrinsicArgument().isSequence() &&
+               entry.intrinsicArgument().items().size() == 3 && statementOrNoValue(entry.intrinsicArgument().items()[1]) &&
+               statementOrNoValue(entry.intrinsicArgument().items()[2])) {
+      // A conditional policy statement: each statement branch becomes a named policy.
+      Node wrapped = entry;
+      Node& args = wrapped.entries()[0].value;
+      for (size_t branch = 1; branch < 3; ++branch) {
+        if (args.items()[branch].has("Statement")) {
+          args.items()[branch] = map({{"PolicyName", str(policyName)}, {"PolicyDocument", args.items()[branch]}});
+        }
+      }
+      userPolicies.push_back(std::move(wrapped));
     } else if (entry.isIntrinsic() && entry.intrinsicName() != "Fn::If") {
-      addManagedPolicy(fn, "");
-      Node* arns2 = fn.role.get("Properties")->get("ManagedPolicyArns");
-      arns2->items().back() = entry;
+      fn.role.get("Properties")->get("ManagedPolicyArns")->push(entry);
     } else {
       ctx.notSupported("policy entry of function " + fn.id);
     }
   }
+  // Invoke-destination policies come before the user's.
+  for (Node& policy : invokeConfigPolicies(ctx, fn)) addInlinePolicy(fn, std::move(policy));
+  for (Node& policy : userPolicies) addInlinePolicy(fn, std::move(policy));
   Node* roleProps = fn.role.get("Properties");
   if (const Node* boundary = fn.property("PermissionsBoundary")) roleProps->set("PermissionsBoundary", *boundary);
   if (const Node* path = fn.property("RolePath")) roleProps->set("Path", *path);

@@ -3,6 +3,7 @@
 // policies from invoke destinations).
 
 #include <string>
+#include <vector>
 
 #include "expand/context.h"
 #include "model/node.h"
@@ -16,5 +17,7 @@ model::Node assumeRolePolicy(const char* service);
 // No-ops when the function has no generated role.
 void addManagedPolicy(FunctionState& fn, const std::string& arn);
 void addInlinePolicy(FunctionState& fn, model::Node policy);
+// The policies EventInvokeConfig destinations need (invoke_config.cc).
+std::vector<model::Node> invokeConfigPolicies(ExpandContext& ctx, const FunctionState& fn);
 
 }  // namespace samshift::expand

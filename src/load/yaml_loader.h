@@ -1,13 +1,15 @@
 #pragma once
-// YAML into the node tree, through yaml-cpp's event parser, so that positions, tags, anchors and
-// duplicate keys are ours: CloudFormation short forms become long forms as the SAM transform's
-// loader makes them, and plain scalars are typed as PyYAML types them.
+// YAML into the node tree, through an event parser (libyaml by default, yaml-cpp on request), so
+// that positions, tags, anchors and duplicate keys are ours: CloudFormation short forms become
+// long forms as the SAM transform's loader makes them, and plain scalars are typed as PyYAML
+// types them.
 
 #include "load/document.h"
+#include "load/yaml_parsers.h"
 
 namespace samshift::load {
 
 // Fills doc.root, doc.parsed and doc.problems from doc.source (never throws).
-void loadYaml(Document& doc, const LoadLimits& limits);
+void loadYaml(Document& doc, const LoadLimits& limits, YamlParser parser = YamlParser::kLibyaml);
 
 }  // namespace samshift::load

@@ -70,6 +70,19 @@ std::optional<Frame> FrameReader::parseHeader() {
   start_ += skipped;
   rest.remove_prefix(skipped);
   if (rest.empty()) return std::nullopt;
+  if (resyncing_) {
+    constexpr std::string_view kHeader = "Content-Length";
+    size_t found = rest.find(kHeader);
+    if (found == std::string_view::npos) {
+      // Keep a tail that may be the start of a header cut in two.
+      size_t keep = std::min(rest.size(), kHeader.size() - 1);
+      start_ += rest.size() - keep;
+      return std::nullopt;
+    }
+    start_ += found;
+    rest.remove_prefix(found);
+    resyncing_ = false;
+  }
 
   size_t end = rest.find("\r\n\r\n");
   size_t separator = 4;
@@ -116,6 +129,7 @@ std::optional<Frame> FrameReader::parseHeader() {
   if (problem.empty() && !length) problem = "header without Content-Length";
   if (!problem.empty()) {
     start_ += consumed;
+    resyncing_ = true;
     return Frame{Frame::Kind::kError, problem};
   }
   start_ += consumed;

@@ -40,6 +40,7 @@ class FrameReader {
   size_t bodyLength_ = 0;    // length of the body being read, once its header is parsed
   bool inBody_ = false;
   size_t skipping_ = 0;      // bytes of an oversized body still to discard
+  bool resyncing_ = false;   // after a bad header: the body is of unknown length, skip to the next header
 };
 
 // Frames one JSON message for writing.

@@ -16,7 +16,12 @@ namespace {
 constexpr std::string_view kDeploymentConfigType = "AWS::CodeDeploy::DeploymentConfig";
 constexpr std::string_view kDeploymentGroupType = "AWS::CodeDeploy::DeploymentGroup";
 
-std::string backticked(std::string_view text) { return "`" + std::string(text) + "`"; }
+std::string backticked(std::string_view text) {
+  std::string out(1, '`');
+  out.append(text);
+  out.push_back('`');
+  return out;
+}
 
 // A configuration as far as the template tells: its name and schedule, or why it is unknown.
 struct ConfigResolution {
@@ -75,8 +80,12 @@ class Planner {
 
   std::string show(const Node& node) const { return values_.display(values_.resolve(node)); }
 
-  std::vector<std::string> alarmList(const Node& alarms) const {
+  std::vector<std::string> alarmList(const Node& alarms, Deployment& d) const {
     Node resolved = values_.resolve(alarms);
+    if (auto condition = ValueReader::undecidedCondition(resolved)) {
+      d.notes.push_back("the alarms depend on condition " + backticked(*condition) +
+                        ", which cannot be decided before deployment");
+    }
     std::vector<std::string> out;
     if (resolved.isSequence()) {
       for (const Node& item : resolved.items()) out.push_back(values_.display(item));
@@ -117,7 +126,7 @@ class Planner {
     }
     auto name = resolved.isString() ? std::optional<std::string>(resolved.text()) : std::nullopt;
     if (!name) {
-      out.name = values_.display(resolved);
+      out.name = shortForm(resolved);
       out.reason = unresolvedReason(resolved);
       return out;
     }
@@ -236,7 +245,7 @@ class Planner {
     }
     auto typeName = values_.text(*type);
     if (!typeName) {
-      out.name = values_.display(*type);
+      out.name = shortForm(*type);
       out.reason = unresolvedReason(*type);
       return out;
     }
@@ -259,7 +268,9 @@ class Planner {
       if (interval && !i) out.reason = "Interval: " + unresolvedReason(*interval);
       return out;
     }
-    Schedule schedule = *typeName == "CANARY" ? canary(*p, static_cast<int>(*i)) : linear(*p, static_cast<int>(*i));
+    double percentage = p.value_or(0);
+    int minutes = static_cast<int>(i.value_or(0));
+    Schedule schedule = *typeName == "CANARY" ? canary(percentage, minutes) : linear(percentage, minutes);
     if (auto problem = scheduleProblem(schedule)) {
       out.reason = *problem;
       return out;
@@ -283,22 +294,22 @@ class Planner {
       std::string written = dp.enabled.node ? shortForm(*dp.enabled.node) : "false";
       std::string resolved = shortForm(dp.enabled.value);
       fail(d, "DeploymentPreference is disabled (Enabled: " + written +
-                  (written == resolved ? std::string() : " = " + resolved) + ")");
+                  (written == resolved ? std::string() : ", which is " + resolved) + ")");
     }
     if (model->autoPublishAlias.present()) {
       Node alias = values_.resolve(model->autoPublishAlias.value);
-      d.alias = values_.display(alias);
-      if (!alias.isString() || alias.text().empty()) {
-        d.alias = alias.isString() ? "?" : d.alias;
+      d.alias = alias.isString() ? alias.text() : shortForm(alias);
+      if (alias.isString() && alias.text().empty()) {
+        fail(d, "AutoPublishAlias is empty: SAM rejects it");
+      } else if (!alias.isString()) {
         fail(d, "AutoPublishAlias " + unresolvedReason(alias));
       }
     } else {
-      d.alias = "?";
       fail(d, "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
     }
     if (stateMachine) {
       applyConfig(d, stateMachineConfig(dp.merged));
-      if (const Node* alarms = dp.merged.get("Alarms")) d.alarms = alarmList(*alarms);
+      if (const Node* alarms = dp.merged.get("Alarms")) d.alarms = alarmList(*alarms, d);
       d.rollback = d.alarms.empty() ? "none: no alarms are watched"
                                     : "CloudFormation rolls the alias back when an alarm goes into ALARM";
       if (dp.merged.has("Hooks")) d.notes.push_back("Step Functions runs no traffic hooks; Hooks is not used");
@@ -310,7 +321,7 @@ class Planner {
       }
       if (dp.preTraffic.present()) d.hooks.preTraffic = show(dp.preTraffic.value);
       if (dp.postTraffic.present()) d.hooks.postTraffic = show(dp.postTraffic.value);
-      if (dp.alarms.present()) d.alarms = alarmList(dp.alarms.value);
+      if (dp.alarms.present()) d.alarms = alarmList(dp.alarms.value, d);
       // SAM's deployment group: AutoRollbackConfiguration enabled for DEPLOYMENT_FAILURE,
       // DEPLOYMENT_STOP_ON_ALARM and DEPLOYMENT_STOP_ON_REQUEST.
       d.rollback = d.alarms.empty() ? "CodeDeploy rolls back when a hook fails or the deployment is stopped"
@@ -353,7 +364,7 @@ class Planner {
                          policy ? DeploymentSource::kLambdaAliasCodeDeploy : DeploymentSource::kLambdaAliasRouting,
                          policy ? policy : routing);
     const Node* name = resource.property("Name");
-    d.alias = name ? show(*name) : "?";
+    if (name) d.alias = show(*name);
     if (!policy) {
       // A fixed split: the weight on the additional version stays until someone changes it.
       double total = 0;
@@ -388,8 +399,9 @@ class Planner {
     std::string reason;
     const ResourceView* group = deploymentGroup(*groupName, reason);
     if (!group) {
-      d.config = "?";
-      fail(d, reason);
+      // The deployment still happens; only its configuration and monitoring are out of sight.
+      d.reason = reason;
+      d.rollback = "unknown: set by the deployment group";
       return d;
     }
     if (const Node* configName = group->property("DeploymentConfigName")) {
@@ -397,7 +409,6 @@ class Planner {
     } else {
       // CreateDeploymentGroup documents CodeDeployDefault.OneAtATime as the default, which is a
       // server configuration; what a Lambda group falls back to is not documented.
-      d.config = "?";
       d.reason = "deployment group " + backticked(group->id) + " sets no DeploymentConfigName";
     }
     readGroupMonitoring(*group, d);
@@ -410,8 +421,9 @@ class Planner {
     if (const Node* alarmConfig = group.property("AlarmConfiguration")) {
       Node resolved = values_.resolve(*alarmConfig);
       const Node* enabled = resolved.get("Enabled");
-      bool on = !enabled || !(enabled->isBool() && !enabled->boolValue()) ;
-      if (enabled && enabled->isString()) on = enabled->text() != "false" && enabled->text() != "False";
+      // CodeDeploy watches the alarms only when the configuration is enabled (false by default).
+      bool on = enabled && ((enabled->isBool() && enabled->boolValue()) || enabled->isString("true") ||
+                            enabled->isString("True"));
       const Node* alarms = resolved.get("Alarms");
       std::vector<std::string> names;
       if (alarms && alarms->isSequence()) {
@@ -423,7 +435,7 @@ class Planner {
       if (on) {
         d.alarms = std::move(names);
       } else if (!names.empty()) {
-        d.notes.push_back("AlarmConfiguration is disabled, so its alarms are not watched");
+        d.notes.push_back("AlarmConfiguration.Enabled is not true, so its alarms are not watched");
       }
     }
     std::vector<std::string> events;
@@ -431,7 +443,8 @@ class Planner {
     if (const Node* rollback = group.property("AutoRollbackConfiguration")) {
       Node resolved = values_.resolve(*rollback);
       const Node* enabled = resolved.get("Enabled");
-      rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) || enabled->isString("true"));
+      rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) || enabled->isString("true") ||
+                               enabled->isString("True"));
       if (const Node* list = resolved.get("Events"); list && list->isSequence()) {
         for (const Node& event : list->items()) events.push_back(values_.display(event));
       }
@@ -453,7 +466,7 @@ class Planner {
     const Node* name = resource.property("Name");
     d.alias = name ? show(*name) : std::string(resource.id);
     applyConfig(d, stateMachineConfig(*preference));
-    if (const Node* alarms = preference->get("Alarms")) d.alarms = alarmList(*alarms);
+    if (const Node* alarms = preference->get("Alarms")) d.alarms = alarmList(*alarms, d);
     d.rollback = d.alarms.empty() ? "none: no alarms are watched"
                                   : "CloudFormation rolls the alias back when an alarm goes into ALARM";
     return d;
@@ -499,7 +512,8 @@ std::optional<Deployment> findDeployment(const model::Template& templ, const Par
 }
 
 std::string summarizeDeployment(const Deployment& d) {
-  std::string text = "alias `" + d.alias + "`, " + (d.config.empty() ? std::string("?") : d.config) + ": ";
+  std::string text = (d.alias.empty() ? std::string("no alias") : "alias `" + d.alias + "`") + ", " +
+                     (d.config.empty() ? std::string("no configuration") : d.config) + ": ";
   if (!d.planned) return text + "no plan: " + d.reason;
   if (!d.schedule) return text + "schedule unknown: " + d.reason;
   return text + describeSchedule(*d.schedule);

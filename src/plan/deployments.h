@@ -53,9 +53,11 @@ struct Deployment {
   bool planned = true;
   std::string reason;  // why not planned, or why the schedule is unknown; empty otherwise
 
-  std::string alias;   // alias name ("live"); "?" when it cannot be resolved
+  std::string alias;   // alias name ("live"); empty when none is set; short form when unresolved
   std::string config;  // configuration name as written and resolved ("Canary10Percent5Minutes",
-                       // "CodeDeployDefault.LambdaAllAtOnce", a custom name, "LINEAR", "RoutingConfig")
+                       // "CodeDeployDefault.LambdaAllAtOnce", a custom name, "LINEAR",
+                       // "RoutingConfig"); short form when unresolved ("!Ref Region"); empty
+                       // when nothing names one
   std::optional<Schedule> schedule;  // absent when the configuration cannot be resolved
   Hooks hooks;
   std::vector<std::string> alarms;   // alarm names or logical ids, as hooks are shown

@@ -20,7 +20,7 @@ std::string everyPhrase(int minutes) {
 
 // Number of increments of a linear schedule: enough for the cumulative share to reach 100.
 int linearIncrements(double percentage) {
-  int increments = static_cast<int>(std::ceil(roundPercent(100.0 / percentage) - 1e-9));
+  int increments = static_cast<int>(std::ceil(100.0 / percentage - 1e-9));
   return increments < 1 ? 1 : increments;
 }
 

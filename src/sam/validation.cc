@@ -162,6 +162,88 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
                    model->provisionedConcurrency.node});
     return;
   }
+  if (const Node* events = props.get("Events"); events && events->isMapping()) {
+    static const char* kEventTypes[] = {"S3", "SNS", "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka",
+                                        "DocumentDB", "Api", "HttpApi", "Schedule", "ScheduleV2", "CloudWatchEvent",
+                                        "EventBridgeRule", "CloudWatchLogs", "IoTRule", "AlexaSkill", "Cognito"};
+    for (const model::MapEntry& event : events->entries()) {
+      const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+      bool known = type && type->isString() &&
+                   std::find(std::begin(kEventTypes), std::end(kEventTypes), type->text()) != std::end(kEventTypes);
+      if (!known) {
+        std::string shown = type && type->isString() ? type->text() : type ? type->text() : "None";
+        out.push_back({"event-type", "Event with id [" + event.key.text() +
+                                         "] is invalid. Resource dict has missing or invalid value for key Type. "
+                                         "Event Type is: " + shown + ".",
+                       type ? type : &event.key});
+        return;
+      }
+    }
+  }
+  if (props.has("TenancyConfig")) {
+    if (props.has("FunctionUrlConfig")) {
+      out.push_back({"tenancy-function-url", "Function URL is not supported for functions enabled with tenancy configuration.",
+                     source("FunctionUrlConfig")});
+      return;
+    }
+    if (props.has("SnapStart")) {
+      out.push_back({"tenancy-snapstart", "SnapStart is not supported for functions enabled with tenancy configuration.",
+                     source("SnapStart")});
+      return;
+    }
+    if (const Node* events = props.get("Events"); events && events->isMapping()) {
+      for (const model::MapEntry& event : events->entries()) {
+        const Node* type = event.value.get("Type");
+        if (type && type->isString() && !type->isString("Api") && !type->isString("HttpApi")) {
+          out.push_back({"tenancy-event-source",
+                         "Event source '" + type->text() +
+                             "' is not supported for functions enabled with tenancy configuration. Only Api and "
+                             "HttpApi event sources are supported.",
+                         type});
+          return;
+        }
+      }
+    }
+  }
+  // The function body: code location, role and layer types, runtime and handler.
+  if (const Node* role = props.get("Role"); role && !role->isString() && !role->isIntrinsic()) {
+    out.push_back({"property-type", "Property 'Role' should be a string.", source("Role")});
+    return;
+  }
+  if (const Node* layers = props.get("Layers"); layers && !layers->isSequence()) {
+    out.push_back({"property-type", "Type of property 'Layers' is invalid.", source("Layers")});
+    return;
+  }
+  const Node* packageType = props.get("PackageType");
+  bool zip = !packageType || packageType->isString("Zip");
+  if (const Node* codeUri = props.get("CodeUri"); zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
+                                                  (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
+    out.push_back({"code-uri", "'CodeUri' requires Bucket and Key properties to be specified.", source("CodeUri")});
+    return;
+  }
+  if (const Node* codeUri = props.get("CodeUri"); zip && codeUri && codeUri->isString() && !props.has("InlineCode")) {
+    const std::string& uri = codeUri->text();
+    if (uri.find("{{resolve:") != std::string::npos) {
+      out.push_back({"code-uri", "Unsupported dynamic reference detected in 'CodeUri'. Please consider using "
+                                 "alternative 'FunctionCode' object format.",
+                     source("CodeUri")});
+      return;
+    }
+    size_t slash = uri.find('/', 5);
+    bool bracket = uri.find_first_of("[]") != std::string::npos;
+    if (uri.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 || slash + 1 >= uri.size() || bracket) {
+      out.push_back({"code-uri", "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional "
+                                 "versionId query parameter.",
+                     source("CodeUri")});
+      return;
+    }
+  }
+  if (zip && (!props.has("Runtime") || !props.has("Handler") || !pythonTruthy(*props.get("Runtime")) ||
+              !pythonTruthy(*props.get("Handler")))) {
+    out.push_back({"runtime-handler", "Runtime and Handler needs to be present when PackageType is of type `Zip`",
+                   resource.idNode});
+    return;
+  }
   bool aliasRaw = model->autoPublishAlias.present() && pythonTruthy(*model->autoPublishAlias.node);
   if (hasPc && pythonTruthy(model->provisionedConcurrency.value) && !aliasRaw) {
     out.push_back({"provisioned-concurrency-requires-alias",
@@ -235,7 +317,32 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
     return;
   }
   if (dp.alarms.present()) checkAlarms(dp.alarms.value, dp.alarms.node, out);
-  (void)source;
+}
+
+// Required properties of pull event sources, reported under the event's logical ID.
+void checkEvents(const model::ResourceView& resource, const Node& props, std::vector<SamProblem>& out) {
+  const Node* events = props.get("Events");
+  if (!events || !events->isMapping()) return;
+  for (const model::MapEntry& event : events->entries()) {
+    const Node* type = event.value.get("Type");
+    if (!type || !type->isString()) continue;
+    const Node* eventProps = event.value.get("Properties");
+    auto missing = [&](const char* key) {
+      return !eventProps || !eventProps->isMapping() || !eventProps->has(key);
+    };
+    std::string id = std::string(resource.id) + event.key.text();
+    const char* required = nullptr;
+    if (type->isString("SQS") && missing("Queue")) required = "Queue";
+    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && missing("Stream")) required = "Stream";
+    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && !required && missing("StartingPosition")) {
+      required = "StartingPosition";
+    }
+    if (required) {
+      out.push_back({"event-missing-property", std::string("Missing required property '") + required + "'.",
+                     eventProps ? eventProps : &event.value, true, id});
+      return;
+    }
+  }
 }
 
 void validateStateMachine(const model::Template& templ, const model::ResourceView& resource,
@@ -261,8 +368,13 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
 std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
                                             const ParameterValues& params) {
   std::vector<SamProblem> out;
+  if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
+    out.push_back({"properties-not-map", "Attribute 'Properties' should be a map.", resource.properties});
+    return out;
+  }
   if (resource.type == "AWS::Serverless::Function") {
     validateFunction(templ, resource, params, out);
+    if (out.empty()) checkEvents(resource, propertiesWithGlobals(templ, resource), out);
   } else if (resource.type == "AWS::Serverless::StateMachine") {
     validateStateMachine(templ, resource, params, out);
   }
@@ -274,6 +386,45 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ, const 
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
   std::vector<SamProblem> out;
+  if (const Node* globals = templ.globals()) {
+    if (!globals->isMapping() || globals->entries().empty()) {
+      out.push_back({"globals-invalid", "'Globals' section is invalid. It must be a non-empty dictionary", globals,
+                     false});
+      return out;
+    }
+    static const char* kTypes[] = {"Api", "CapacityProvider", "Function", "HttpApi", "LayerVersion", "SimpleTable",
+                                   "StateMachine", "WebSocketApi"};
+    for (const model::MapEntry& entry : globals->entries()) {
+      if (std::find(std::begin(kTypes), std::end(kTypes), entry.key.text()) == std::end(kTypes)) {
+        out.push_back({"globals-unsupported-type",
+                       "'Globals' section is invalid. '" + entry.key.text() +
+                           "' is not supported. Must be one of the following values - ['Api', 'CapacityProvider', "
+                           "'Function', 'HttpApi', 'LayerVersion', 'SimpleTable', 'StateMachine', 'WebSocketApi']",
+                       &entry.key, false});
+        return out;
+      }
+    }
+  }
+  for (const model::ResourceView& resource : templ.resources()) {
+    bool alnum = !resource.id.empty();
+    for (char c : resource.id) alnum = alnum && isalnum(static_cast<unsigned char>(c));
+    if (!alnum) {
+      out.push_back({"logical-id", "Logical ids must be alphanumeric.", resource.idNode, true,
+                     std::string(resource.id)});
+    }
+  }
+  if (!out.empty()) return out;
+  if (const Node* resources = templ.resourcesNode(); resources && resources->isMapping()) {
+    for (const model::MapEntry& entry : resources->entries()) {
+      if (!entry.value.isMapping()) {
+        out.push_back({"template-structure",
+                       "Structure of the SAM template is invalid. All 'Resources' must be Objects. If you're using "
+                       "YAML, this may be an indentation issue.",
+                       &entry.value, false});
+        return out;
+      }
+    }
+  }
   for (const char* section : {"Mappings", "Parameters"}) {
     const Node* node = templ.section(section);
     if (node && !node->isMapping()) {
@@ -286,6 +437,20 @@ std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
     }
   }
   const Node* globals = templ.globals();
+  if (const Node* capacity = globals ? globals->get("CapacityProvider") : nullptr; capacity && capacity->isMapping()) {
+    static const char* kKeys[] = {"VpcConfig", "OperatorRole", "Tags", "InstanceRequirements", "ScalingConfig",
+                                  "KmsKeyArn", "PropagateTags"};
+    for (const model::MapEntry& entry : capacity->entries()) {
+      if (std::find(std::begin(kKeys), std::end(kKeys), entry.key.text()) != std::end(kKeys)) continue;
+      out.push_back({"globals-unsupported-property",
+                     "'Globals' section is invalid. '" + entry.key.text() +
+                         "' is not a supported property of 'CapacityProvider'. Must be one of the following values - "
+                         "['VpcConfig', 'OperatorRole', 'Tags', 'InstanceRequirements', 'ScalingConfig', 'KmsKeyArn', "
+                         "'PropagateTags']",
+                     &entry.key, false});
+      return out;
+    }
+  }
   if (const Node* function = globals ? globals->get("Function") : nullptr; function && function->isMapping()) {
     for (const model::MapEntry& entry : function->entries()) {
       const std::string& key = entry.key.text();
@@ -311,7 +476,8 @@ std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
 
 std::string samMessage(const SamProblem& problem, std::string_view logicalId) {
   if (!problem.resourcePrefix) return problem.message;
-  return "Resource with id [" + std::string(logicalId) + "] is invalid. " + problem.message;
+  std::string id = problem.subjectId.empty() ? std::string(logicalId) : problem.subjectId;
+  return "Resource with id [" + id + "] is invalid. " + problem.message;
 }
 
 }  // namespace samshift::sam

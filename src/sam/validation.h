@@ -17,6 +17,7 @@ struct SamProblem {
   std::string message;         // SAM's text without the "Resource with id [...] is invalid." prefix
   const model::Node* node = nullptr;  // the node that causes it (local Properties or Globals)
   bool resourcePrefix = true;  // false for template-level messages (Globals, Mappings)
+  std::string subjectId;       // the ID SAM names when not the resource's own (an event's)
 };
 
 // Problems of one resource, in SAM's precedence; SAM reports only the first per resource, and

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Latency and memory of `samshift lsp` while a user types.
+
+Opens a generated 5,000-line SAM template, then sends 1,000 incremental didChange edits one at
+a time, each waiting for the publishDiagnostics of its version, and reports the median and the
+95th percentile of didChange -> publishDiagnostics, and the server's peak resident memory
+(VmHWM) after the edits. Goals: median <= 20 ms, peak <= 30 MB.
+
+usage: bench/lsp_bench.py [SAMSHIFT_BINARY] [--lines N] [--edits N]
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def template(lines):
+    out = ["Transform: AWS::Serverless-2016-10-31", "Resources:"]
+    i = 0
+    while len(out) < lines - 1:
+        out += [
+            f"  Fn{i}:",
+            "    Type: AWS::Serverless::Function",
+            "    Properties:",
+            "      Runtime: python3.12",
+            "      Handler: app.handler",
+            f"      CodeUri: s3://bucket/fn{i}.zip",
+            "      AutoPublishAlias: live",
+            "      DeploymentPreference:",
+            "        Type: Canary10Percent5Minutes",
+            "        Alarms:",
+            f"          - !Ref Alarm{i}",
+            "      Environment:",
+            "        Variables:",
+            f"          QUEUE: !Ref Queue{i}",
+            f"          NAME: !GetAtt Queue{i}.QueueName",
+            f"  Queue{i}:",
+            "    Type: AWS::SQS::Queue",
+            f"  Alarm{i}:",
+            "    Type: AWS::CloudWatch::Alarm",
+            "    Properties:",
+            "      Namespace: AWS/Lambda",
+            "      MetricName: Errors",
+            "      Statistic: Sum",
+            "      Period: 60",
+            "      EvaluationPeriods: 1",
+            "      Threshold: 1",
+            "      ComparisonOperator: GreaterThanOrEqualToThreshold",
+        ]
+        i += 1
+    return "\n".join(out[:lines]) + "\n"
+
+
+class Client:
+    def __init__(self, binary):
+        self.proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.out = self.proc.stdout
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def read(self):
+        length = None
+        while True:
+            line = self.out.readline()
+            if line in (b"\r\n", b""):
+                break
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        return json.loads(self.out.read(length))
+
+    def wait_for_version(self, uri, version):
+        while True:
+            message = self.read()
+            if message.get("method") == "textDocument/publishDiagnostics":
+                params = message["params"]
+                if params["uri"] == uri and params.get("version") == version:
+                    return params
+
+
+def peak_kib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return -1
+
+
+def main():
+    args = sys.argv[1:]
+    binary = "build/samshift"
+    lines, edits = 5000, 1000
+    while args:
+        arg = args.pop(0)
+        if arg == "--lines":
+            lines = int(args.pop(0))
+        elif arg == "--edits":
+            edits = int(args.pop(0))
+        else:
+            binary = arg
+    text = template(lines)
+    uri = "file:///bench/template.yaml"
+    client = Client(binary)
+    client.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    client.read()
+    client.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    start = time.perf_counter()
+    client.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                 "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+    first = client.wait_for_version(uri, 1)
+    open_ms = (time.perf_counter() - start) * 1000
+    # Type in the middle of the file: toggle one character of a queue reference, which changes
+    # the findings (an unresolved reference appears and goes away).
+    target = text.count("\n", 0, text.index("QUEUE: !Ref Queue%d" % (lines // 54)))
+    column = len("          QUEUE: !Ref Queue")
+    latencies = []
+    for n in range(edits):
+        version = n + 2
+        new = "X" if n % 2 == 0 else "Q"
+        change = {"range": {"start": {"line": target, "character": column},
+                            "end": {"line": target, "character": column + 1}}, "text": new}
+        begin = time.perf_counter()
+        client.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                     "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+        client.wait_for_version(uri, version)
+        latencies.append((time.perf_counter() - begin) * 1000)
+    peak = peak_kib(client.proc.pid)
+    client.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
+    client.read()
+    client.send({"jsonrpc": "2.0", "method": "exit", "params": None})
+    code = client.proc.wait(timeout=10)
+    latencies.sort()
+    median = statistics.median(latencies)
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    print(f"template: {lines} lines, {len(text)} bytes; {len(first['diagnostics'])} findings when opened")
+    print(f"didOpen -> publishDiagnostics: {open_ms:.1f} ms")
+    print(f"didChange -> publishDiagnostics over {edits} edits: median {median:.2f} ms, p95 {p95:.2f} ms, "
+          f"max {latencies[-1]:.2f} ms (goal: median <= 20 ms)")
+    print(f"peak resident memory after {edits} edits: {peak / 1024:.1f} MB (goal: <= 30 MB)")
+    print(f"server exit code: {code}")
+    return 0 if median <= 20 and peak <= 30 * 1024 and code == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+#!/bin/bash
+# Prints every speed and memory figure of samshift with its goal beside it.
+#   bench/run.sh [SAMSHIFT] [SAMSHIFT_BENCH]      (defaults: build/samshift, build/bench/samshift_bench)
+# Needs ../shared/corpus for the corpus rows. Figures are best-of-N wall times on this machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+samshift=$(realpath "${1:-build/samshift}")
+bench=$(realpath "${2:-build/bench/samshift_bench}")
+corpus=../shared/corpus
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+row() { printf '%-58s %-34s %s\n' "$1" "$2" "$3"; }
+
+echo "samshift figures on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+row "measure" "figure" "goal"
+row "-------" "------" "----"
+
+if [ -d "$corpus/sam-translator" ]; then
+  mapfile -t inscope < <(sed "s|^|$corpus/sam-translator/input/|; s|$|.yaml|" "$corpus/sam-translator/in-scope.txt")
+  row "lint, one process per in-scope fixture (67)" "$("$bench" per-file 5 "$samshift" lint "${inscope[@]}")" \
+    "median <= 5 ms, peak RSS <= 10 MB"
+  if "$samshift" expand --help >/dev/null 2>&1; then
+    row "expand, one process per in-scope fixture (67)" "$("$bench" per-file 5 "$samshift" expand "${inscope[@]}")" \
+      "median <= 5 ms, peak RSS <= 10 MB"
+  fi
+  j1=$("$bench" time 3 -- "$samshift" lint -j1 "$corpus/sam-translator/input" "$corpus/cfn-lint/templates")
+  j2=$("$bench" time 3 -- "$samshift" lint -j2 "$corpus/sam-translator/input" "$corpus/cfn-lint/templates")
+  row "whole corpus (1,080 templates) in one run, -j1" "$j1" ""
+  row "whole corpus in one run, -j2" "$j2" ""
+  ms1=${j1%% ms*}
+  ms2=${j2%% ms*}
+  row "speed-up from the second core" "$(awk -v a="$ms1" -v b="$ms2" 'BEGIN { printf "%.2fx", a / b }')" ">= 1.7x"
+fi
+
+declare -A synthetic_ms
+for n in 10 100 1000 10000; do
+  "$bench" generate "$n" > "$work/functions-$n.yaml"
+  figures=$("$bench" time 3 -- "$samshift" lint "$work/functions-$n.yaml")
+  synthetic_ms[$n]=${figures%% ms*}
+  goal=""
+  [ "$n" = 1000 ] && goal="<= 150 ms"
+  row "lint, synthetic $n functions ($(du -k "$work/functions-$n.yaml" | cut -f1) KiB)" "$figures" "$goal"
+done
+row "growth from 100 to 1,000 functions" \
+  "$(awk -v a="${synthetic_ms[100]}" -v b="${synthetic_ms[1000]}" 'BEGIN { printf "%.1fx", b / a }')" "<= 12x"
+
+echo
+echo "parse floor (best-of-N ms in-process; load = libyaml events into the model, lint = load + rules):"
+"$bench" parse "$work/functions-1000.yaml" "$work/functions-10000.yaml"
+floor=$("$bench" parse "$work/functions-10000.yaml" | tail -n 1)
+libyaml=$(echo "$floor" | awk '{print $3}')
+yamlcpp=$(echo "$floor" | awk '{print $4}')
+lint=$(echo "$floor" | awk '{print $7}')
+row "lint / libyaml parse floor, 10,000 functions" "$(awk -v a="$lint" -v b="$libyaml" 'BEGIN { printf "%.2fx", a / b }')" ""
+row "lint / yaml-cpp parse floor, 10,000 functions" "$(awk -v a="$lint" -v b="$yamlcpp" 'BEGIN { printf "%.2fx", a / b }')" "<= 1.5x"

@@ -1,0 +1,66 @@
+// M001: a canary or linear deployment without alarms to stop it.
+
+#include <algorithm>
+#include <string>
+
+#include "../deployment/deployment_facts.h"
+#include "engine/registry.h"
+
+namespace samshift::rules {
+
+namespace {
+
+using model::Node;
+
+class ShiftWithoutAlarms : public engine::Rule {
+ public:
+  const engine::RuleInfo& info() const override {
+    static const engine::RuleInfo kInfo{"M001", "shift-without-alarms", core::Severity::kWarning,
+                                        "A canary or linear deployment preference without `Alarms`",
+                                        R"(## What it does
+Reports an enabled `DeploymentPreference` whose `Type` shifts traffic gradually (a canary or
+linear configuration, predefined or custom) but that lists no `Alarms` (Globals included).
+
+## Why is this bad?
+CodeDeploy only stops and rolls back a gradual deployment when one of its alarms fires. Without
+alarms the canary window passes and all traffic moves to the new version whatever its error
+rate: the deployment is as risky as `AllAtOnce`, only slower.
+
+## Example
+```yaml
+DeploymentPreference:
+  Type: Canary10Percent10Minutes
+```
+
+## Use instead
+```yaml
+DeploymentPreference:
+  Type: Canary10Percent10Minutes
+  Alarms:
+    - !Ref AliasErrorsAlarm
+```
+)"};
+    return kInfo;
+  }
+
+  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+    const model::Template& templ = context.templ;
+    FindingSink sink(reporter);
+    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+      if (!function.enabled) continue;
+      auto schedule = shiftSchedule(templ, function);
+      if (!schedule || schedule->allAtOnce) continue;
+      const Node* alarms = function.merged->get("Alarms");
+      if (alarms && !(alarms->isSequence() && alarms->items().empty()) && !alarms->isNull()) continue;
+      Located type = function.locate(templ, {"Type"});
+      std::string name = function.type ? "`" + *function.type + "`" : "gradual";
+      sink.report(*function.resource, type, "Deployment preference " + name + " shifts traffic without `Alarms`");
+    }
+  }
+};
+
+}  // namespace
+
+SAMSHIFT_REGISTER_RULE(ShiftWithoutAlarms)
+
+}  // namespace samshift::rules

@@ -1,0 +1,107 @@
+// D002: a DeploymentPreference `Type` that names no deployment configuration.
+
+#include <algorithm>
+#include <string>
+
+#include "deployment_facts.h"
+#include "engine/registry.h"
+#include "sam/deployment_configs.h"
+
+namespace samshift::rules {
+
+namespace {
+
+using model::Node;
+
+class UnknownDeploymentType : public engine::Rule {
+ public:
+  const engine::RuleInfo& info() const override {
+    static const engine::RuleInfo kInfo{"D002", "unknown-deployment-type", core::Severity::kError,
+                                        "A DeploymentPreference `Type` names no CodeDeploy deployment configuration",
+                                        R"(## What it does
+Checks the `Type` of a function's `DeploymentPreference` (Globals included; for a parameter,
+its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names
+(`Canary10Percent5Minutes`, `Canary10Percent10Minutes`, `Canary10Percent15Minutes`,
+`Canary10Percent30Minutes`, `Linear10PercentEvery1Minute`, `Linear10PercentEvery2Minutes`,
+`Linear10PercentEvery3Minutes`, `Linear10PercentEvery10Minutes`, `AllAtOnce`) into
+`CodeDeployDefault.Lambda…` and passes any other string through as the name of a custom
+configuration. The rule reports a name that looks like a predefined one but is not (it suggests
+the nearest names), a predefined configuration of another compute platform, and a
+`CodeDeployDefault.` name that does not exist. A name unlike any predefined one is taken to be a
+custom configuration created outside the template and is not reported.
+
+## Why is this bad?
+CodeDeploy has no `Canary10Percent20Minutes`: the stack fails when it creates the deployment
+group ("No deployment configuration found for name"), after the function has been deployed.
+
+## Example
+```yaml
+DeploymentPreference:
+  Type: Canary10Percent20Minutes
+```
+
+## Use instead
+```yaml
+DeploymentPreference:
+  Type: Canary10Percent15Minutes
+```
+)"};
+    return kInfo;
+  }
+
+  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+    const model::Template& templ = context.templ;
+    std::vector<std::string> customNames;
+    for (const model::ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+      if (const Node* name = config->property("DeploymentConfigName"); name && name->isString()) {
+        customNames.push_back(name->text());
+      }
+    }
+    FindingSink sink(reporter);
+    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+      if (!function.enabled) continue;
+      Located type = function.locate(templ, {"Type"});
+      if (!type) continue;
+      auto values = possibleStrings(templ, *type.node);
+      if (!values) continue;
+      std::vector<std::string> reported;
+      for (const std::string& value : *values) {
+        if (std::find(reported.begin(), reported.end(), value) != reported.end()) continue;
+        if (sam::findLambdaDeploymentConfig(value)) continue;
+        if (std::find(customNames.begin(), customNames.end(), value) != customNames.end()) continue;
+        std::optional<std::string> problem = describe(value);
+        if (!problem) continue;
+        reported.push_back(value);
+        std::vector<core::Note> notes;
+        std::vector<std::string_view> nearest = sam::nearestLambdaConfigNames(value);
+        if (!nearest.empty()) {
+          std::string text = "Did you mean `" + std::string(nearest[0]) + "`";
+          if (nearest.size() > 1) text += " or `" + std::string(nearest[1]) + "`";
+          notes.push_back(core::Note{core::Span{}, text + "?"});
+        }
+        sink.report(*function.resource, type, *problem, std::move(notes));
+      }
+    }
+  }
+
+ private:
+  static std::optional<std::string> describe(const std::string& value) {
+    if (auto platform = sam::predefinedConfigPlatform(value)) {
+      return "`Type` `" + value + "` is a deployment configuration for the " + std::string(*platform) +
+             " compute platform, not for Lambda";
+    }
+    std::string lowered;
+    for (char c : value) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool looksPredefined = lowered.rfind("codedeploydefault.", 0) == 0 || lowered.rfind("canary", 0) == 0 ||
+                           lowered.rfind("linear", 0) == 0 || lowered.rfind("allatonce", 0) == 0 ||
+                           !sam::nearestLambdaConfigNames(value).empty();
+    if (!looksPredefined) return std::nullopt;
+    return "`Type` `" + value + "` is not a predefined Lambda deployment configuration";
+  }
+};
+
+}  // namespace
+
+SAMSHIFT_REGISTER_RULE(UnknownDeploymentType)
+
+}  // namespace samshift::rules

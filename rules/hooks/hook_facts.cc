@@ -1,0 +1,329 @@
+#include "hook_facts.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "model/intrinsics.h"
+#include "sam/globals.h"
+
+namespace samshift::rules {
+
+using model::MapEntry;
+using model::Node;
+using model::ResourceView;
+using model::Template;
+
+bool isFunctionType(std::string_view type) {
+  return type == "AWS::Serverless::Function" || type == "AWS::Lambda::Function";
+}
+
+std::vector<HookReference> hookReferences(const Template& templ, const std::vector<ShiftingFunction>& functions) {
+  std::vector<HookReference> out;
+  for (const ShiftingFunction& function : functions) {
+    if (!function.enabled) continue;
+    const Node* hooks = function.merged->get("Hooks");
+    if (!hooks || !hooks->isMapping() || hooks->isIntrinsic()) continue;
+    for (std::string_view kind : {"PreTraffic", "PostTraffic"}) {
+      const Node* value = hooks->get(kind);
+      if (!value) continue;
+      Located where = function.locate(templ, {"Hooks", kind});
+      if (!where) continue;
+      for (const Node* branch : conditionalBranches(*value)) {
+        HookReference hook{&function, kind, where, branch, nullptr};
+        const ResourceView* target = referencedResource(templ, *branch);
+        if (target && isFunctionType(target->type)) hook.function = target;
+        out.push_back(hook);
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool globMatch(std::string_view pattern, std::string_view text) {
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || lower(pattern[p]) == lower(text[t]))) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+// Actions of a statement: nullopt when not literal.
+std::optional<std::vector<std::string>> actionsOf(const Node& statement) {
+  const Node* action = statement.get("Action");
+  if (!action) return std::vector<std::string>{};
+  std::vector<std::string> out;
+  if (action->isString()) {
+    out.push_back(action->text());
+    return out;
+  }
+  if (!action->isSequence()) return std::nullopt;
+  for (const Node& item : action->items()) {
+    if (!item.isString()) return std::nullopt;
+    out.push_back(item.text());
+  }
+  return out;
+}
+
+struct Evaluation {
+  bool granted = false;
+  bool unknown = false;
+};
+
+void evaluateDocument(const Template& templ, const Node& document, std::string_view action,
+                      ResourceMatcher matches, const ResourceView* target, Evaluation& result) {
+  if (!document.isMapping() || document.isIntrinsic()) {
+    result.unknown = true;
+    return;
+  }
+  const Node* statements = document.get("Statement");
+  if (!statements) return;
+  std::vector<const Node*> list;
+  if (statements->isMapping() && !statements->isIntrinsic()) list.push_back(statements);
+  else if (statements->isSequence()) for (const Node& item : statements->items()) list.push_back(&item);
+  else result.unknown = true;
+  for (const Node* statement : list) {
+    if (!statement->isMapping() || statement->isIntrinsic()) {
+      result.unknown = true;
+      continue;
+    }
+    const Node* effect = statement->get("Effect");
+    if (!effect || !effect->isString("Allow")) continue;
+    if (statement->has("NotAction") || statement->has("NotResource")) {
+      result.unknown = true;
+      continue;
+    }
+    auto actions = actionsOf(*statement);
+    if (!actions) {
+      result.unknown = true;
+      continue;
+    }
+    bool actionMatches = std::any_of(actions->begin(), actions->end(),
+                                     [&](const std::string& pattern) { return globMatch(pattern, action); });
+    if (!actionMatches) continue;
+    const Node* resource = statement->get("Resource");
+    if (!resource) continue;
+    std::vector<const Node*> resources;
+    if (resource->isSequence()) for (const Node& item : resource->items()) resources.push_back(&item);
+    else resources.push_back(resource);
+    for (const Node* one : resources) {
+      if (one->isString("*") || matches(templ, *one, target)) result.granted = true;
+    }
+  }
+}
+
+// AWS managed policies by name: what they grant of the actions rules ask about.
+void evaluateManaged(std::string_view arn, std::string_view action, Evaluation& result) {
+  std::string_view name = arn.substr(arn.rfind('/') == std::string_view::npos ? 0 : arn.rfind('/') + 1);
+  struct Known {
+    std::string_view name;
+    std::string_view grants;  // an action pattern on "*"; empty: nothing the rules ask about
+  };
+  static constexpr Known kKnown[] = {
+      {"AdministratorAccess", "*"},
+      {"PowerUserAccess", "*"},
+      {"AWSCodeDeployFullAccess", "codedeploy:*"},
+      {"AWSCodeDeployDeployerAccess", "codedeploy:*"},
+      {"AWSLambda_FullAccess", "lambda:*"},
+      {"AWSLambdaFullAccess", "lambda:*"},
+      {"AWSLambdaRole", "lambda:InvokeFunction"},
+      {"AWSLambdaBasicExecutionRole", ""},
+      {"AWSLambdaVPCAccessExecutionRole", ""},
+      {"AWSXRayDaemonWriteAccess", ""},
+      {"AWSXrayWriteOnlyAccess", ""},
+      {"CloudWatchLambdaInsightsExecutionRolePolicy", ""},
+      {"AmazonS3ReadOnlyAccess", ""},
+      {"AmazonDynamoDBReadOnlyAccess", ""},
+      {"AWSLambdaExecute", ""},
+  };
+  for (const Known& known : kKnown) {
+    if (known.name != name) continue;
+    if (!known.grants.empty() && globMatch(known.grants, action)) result.granted = true;
+    return;
+  }
+  result.unknown = true;
+}
+
+void evaluateManagedNode(const Node& node, std::string_view action, Evaluation& result) {
+  if (node.isString()) {
+    evaluateManaged(node.text(), action, result);
+    return;
+  }
+  if (node.intrinsicName() == "Fn::Sub") {
+    const Node& arg = node.intrinsicArgument();
+    const Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
+    if (text.isString() && text.text().find("iam::aws:policy/") != std::string::npos) {
+      evaluateManaged(text.text(), action, result);
+      return;
+    }
+  }
+  result.unknown = true;
+}
+
+// A role of the template: inline policies, managed policies, and AWS::IAM::Policy /
+// ManagedPolicy resources attached to it.
+void evaluateRole(const Template& templ, const ResourceView& role, std::string_view action, ResourceMatcher matches,
+                  const ResourceView* target, Evaluation& result) {
+  if (const Node* policies = role.property("Policies")) {
+    for (const Node* policy : listItems(*policies)) {
+      const Node* document = policy->isMapping() ? policy->get("PolicyDocument") : nullptr;
+      if (document) evaluateDocument(templ, *document, action, matches, target, result);
+      else result.unknown = true;
+    }
+  }
+  if (const Node* managed = role.property("ManagedPolicyArns")) {
+    for (const Node* arn : listItems(*managed)) {
+      const ResourceView* local = referencedResource(templ, *arn);
+      if (local && local->type == "AWS::IAM::ManagedPolicy") {
+        if (const Node* document = local->property("PolicyDocument")) {
+          evaluateDocument(templ, *document, action, matches, target, result);
+        }
+      } else {
+        evaluateManagedNode(*arn, action, result);
+      }
+    }
+  }
+  for (const ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::IAM::Policy" && resource.type != "AWS::IAM::ManagedPolicy") continue;
+    const Node* roles = resource.property("Roles");
+    if (!roles) continue;
+    bool attached = false;
+    for (const Node* item : listItems(*roles)) attached = attached || referencedResource(templ, *item) == &role;
+    if (!attached) continue;
+    if (const Node* document = resource.property("PolicyDocument")) {
+      evaluateDocument(templ, *document, action, matches, target, result);
+    }
+  }
+}
+
+// The statements of a SAM policy template, for the actions the rules ask about.
+void evaluatePolicyTemplate(const Template& templ, const MapEntry& entry, std::string_view action,
+                            const ResourceView* target, Evaluation& result) {
+  const std::string& name = entry.key.text();
+  if (name == "LambdaInvokePolicy") {
+    if (!globMatch("lambda:InvokeFunction", action)) return;
+    const Node* functionName = entry.value.isMapping() ? entry.value.get("FunctionName") : nullptr;
+    if (!functionName || !target) {
+      result.unknown = true;
+      return;
+    }
+    if (referencedResource(templ, *functionName) == target) {
+      result.granted = true;
+      return;
+    }
+    auto literal = literalFunctionName(templ, *target);
+    auto given = resolvedString(templ, *functionName);
+    if (literal && given && *literal == *given) result.granted = true;
+    else if (!given) result.unknown = true;
+    return;
+  }
+  // No other SAM policy template grants codedeploy:PutLifecycleEventHookExecutionStatus or
+  // lambda:InvokeFunction; the names are SAM's policy_templates.json keys, all ending in Policy.
+  if (name.size() < 6 || name.substr(name.size() - 6) != "Policy") result.unknown = true;
+}
+
+}  // namespace
+
+bool anyResource(const Template&, const Node&, const ResourceView*) { return true; }
+
+bool namesFunction(const Template& templ, const Node& resource, const ResourceView* target) {
+  if (!target) return true;
+  if (resource.isString()) {
+    auto name = literalFunctionName(templ, *target);
+    if (!name) return resource.text().find('*') != std::string::npos;
+    std::string arn = "arn:aws:lambda:region:account:function:" + *name;
+    // Compare the function part only: region, account and partition are not known here.
+    std::string_view pattern = resource.text();
+    size_t functionPart = pattern.find(":function:");
+    if (functionPart == std::string_view::npos) return globMatch(pattern, *name);
+    return globMatch(pattern.substr(functionPart + 10), *name) ||
+           globMatch(pattern.substr(functionPart + 10), *name + ":live");
+  }
+  const ResourceView* referenced = referencedResource(templ, resource);
+  if (referenced) return referenced == target;
+  if (resource.intrinsicName() == "Fn::Sub") {
+    const Node& arg = resource.intrinsicArgument();
+    const Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
+    if (!text.isString()) return true;
+    for (const model::SubReference& ref : model::subReferences(text.text())) {
+      std::string head = ref.name.substr(0, ref.name.find('.'));
+      if (head == target->id) return true;
+      if (const ResourceView* other = templ.resource(head); other && isFunctionType(other->type)) return false;
+    }
+    return true;
+  }
+  return true;
+}
+
+Grant functionMay(const Template& templ, const ResourceView& function, std::string_view action,
+                  ResourceMatcher matches, const ResourceView* target) {
+  Evaluation result;
+  if (function.type == "AWS::Serverless::Function") {
+    Node properties = sam::propertiesWithGlobals(templ, function);
+    if (const Node* role = properties.get("Role")) {
+      const ResourceView* local = referencedResource(templ, *role);
+      if (!local || local->type != "AWS::IAM::Role") return Grant::kUnknown;
+      evaluateRole(templ, *local, action, matches, target, result);
+    } else if (const Node* policies = properties.get("Policies")) {
+      std::vector<const Node*> items;
+      if (policies->isSequence()) {
+        for (const Node& item : policies->items()) items.push_back(&item);
+      } else {
+        items.push_back(policies);
+      }
+      for (const Node* policy : items) {
+        if (policy->isString()) {
+          evaluateManaged(policy->text(), action, result);
+        } else if (policy->isMapping() && policy->has("Statement")) {
+          evaluateDocument(templ, *policy, action, matches, target, result);
+        } else if (policy->isMapping() && !policy->isIntrinsic() && policy->size() == 1) {
+          evaluatePolicyTemplate(templ, policy->entries()[0], action, target, result);
+        } else {
+          result.unknown = true;
+        }
+      }
+    }
+    // Policies attached from outside to the role SAM generates (`<Function>Role`).
+    std::string generatedRole = std::string(function.id) + "Role";
+    for (const ResourceView& resource : templ.resources()) {
+      if (resource.type != "AWS::IAM::Policy" && resource.type != "AWS::IAM::ManagedPolicy") continue;
+      const Node* roles = resource.property("Roles");
+      if (!roles) continue;
+      for (const Node* item : listItems(*roles)) {
+        auto name = model::refName(*item);
+        if (name && *name == generatedRole) {
+          if (const Node* document = resource.property("PolicyDocument")) {
+            evaluateDocument(templ, *document, action, matches, target, result);
+          }
+        } else if (!name) {
+          result.unknown = true;
+        }
+      }
+    }
+  } else if (function.type == "AWS::Lambda::Function") {
+    const Node* role = function.property("Role");
+    const ResourceView* local = role ? referencedResource(templ, *role) : nullptr;
+    if (!local || local->type != "AWS::IAM::Role") return Grant::kUnknown;
+    evaluateRole(templ, *local, action, matches, target, result);
+  } else {
+    return Grant::kUnknown;
+  }
+  if (result.granted) return Grant::kYes;
+  return result.unknown ? Grant::kUnknown : Grant::kNo;
+}
+
+}  // namespace samshift::rules

@@ -1,0 +1,88 @@
+// H005: a hook function that is itself deployed gradually, or hooks its own deployment.
+
+#include <algorithm>
+#include <string>
+
+#include "engine/registry.h"
+#include "hook_facts.h"
+
+namespace samshift::rules {
+
+namespace {
+
+using model::Node;
+using model::ResourceView;
+
+class HookShiftsTraffic : public engine::Rule {
+ public:
+  const engine::RuleInfo& info() const override {
+    static const engine::RuleInfo kInfo{"H005", "hook-shifts-traffic", core::Severity::kWarning,
+                                        "A traffic hook function has its own enabled deployment preference, or "
+                                        "hooks itself",
+                                        R"(## What it does
+Reports a `PreTraffic`/`PostTraffic` hook function that has an enabled `DeploymentPreference`
+itself (Globals included), and a function that names itself as its own hook.
+
+## Why is this bad?
+CodeDeploy invokes the hook by name, that is its unqualified `$LATEST`, while its own alias is
+still being shifted: the hook's deployment and the function's deployment run at the same time
+and can wait on each other. A function that hooks itself runs its test against the code under
+test. SAM's examples disable the preference of hook functions (`Enabled: false`).
+
+## Example
+```yaml
+Globals:
+  Function:
+    AutoPublishAlias: live
+    DeploymentPreference:
+      Type: Canary10Percent5Minutes
+      Hooks:
+        PreTraffic: !Ref PreTrafficHook
+```
+
+## Use instead
+```yaml
+PreTrafficHook:
+  Type: AWS::Serverless::Function
+  Properties:
+    FunctionName: CodeDeployHook_preTraffic
+    DeploymentPreference:
+      Enabled: false
+```
+)"};
+    return kInfo;
+  }
+
+  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+    const model::Template& templ = context.templ;
+    std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
+    std::vector<const ResourceView*> reported;
+    FindingSink sink(reporter);
+    for (const HookReference& hook : hookReferences(templ, functions)) {
+      if (!hook.function || std::find(reported.begin(), reported.end(), hook.function) != reported.end()) continue;
+      std::string kind(hook.kind);
+      if (hook.function == hook.owner->resource) {
+        reported.push_back(hook.function);
+        sink.report(*hook.owner->resource, hook.where,
+                    "`" + std::string(hook.function->id) + "` is its own `" + kind + "` hook");
+        continue;
+      }
+      auto shifting = std::find_if(functions.begin(), functions.end(), [&](const ShiftingFunction& function) {
+        return function.resource == hook.function && function.enabled;
+      });
+      if (shifting == functions.end()) continue;
+      reported.push_back(hook.function);
+      sink.report(*shifting->resource, shifting->preference,
+                  "Hook function `" + std::string(hook.function->id) + "` has its own enabled `DeploymentPreference`",
+                  {core::Note{hook.where.node->span(), "`" + std::string(hook.function->id) + "` is the " + kind +
+                                                           " hook of `" + std::string(hook.owner->resource->id) +
+                                                           "` here"}});
+    }
+  }
+};
+
+}  // namespace
+
+SAMSHIFT_REGISTER_RULE(HookShiftsTraffic)
+
+}  // namespace samshift::rules

@@ -1,0 +1,193 @@
+#include "expand/codedeploy.h"
+
+#include <algorithm>
+#include <set>
+
+#include "expand/builders.h"
+#include "expand/function_state.h"
+#include "expand/role.h"
+
+namespace samshift::expand {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+constexpr const char* kPredefined[] = {
+    "Canary10Percent5Minutes",     "Canary10Percent10Minutes",     "Canary10Percent15Minutes",
+    "Canary10Percent30Minutes",    "Linear10PercentEvery1Minute",  "Linear10PercentEvery2Minutes",
+    "Linear10PercentEvery3Minutes", "Linear10PercentEvery10Minutes", "AllAtOnce"};
+
+bool isPredefined(const Node& node) {
+  if (!node.isString()) return false;
+  return std::find(std::begin(kPredefined), std::end(kPredefined), node.text()) != std::end(kPredefined);
+}
+
+Node subArguments(const Node& name) {
+  return seq({str("CodeDeployDefault.Lambda${ConfigName}"), map({{"ConfigName", name}})});
+}
+
+Node rewrite(const Node& node, std::string_view keyContext) {
+  if (node.isSequence()) {
+    Node out = node;
+    for (Node& item : out.items()) item = rewrite(item, "");
+    return out;
+  }
+  if (node.isIntrinsic()) {
+    Node out = node;
+    std::string name(node.intrinsicName());
+    out.entries()[0].value = rewrite(node.intrinsicArgument(), name);
+    return out;
+  }
+  if (isPredefined(node)) {
+    if (keyContext == "Fn::Sub") return subArguments(node);
+    return intrinsic("Fn::Sub", subArguments(node));
+  }
+  return node;
+}
+
+bool passthroughTrue(const Node& value) {
+  return (value.isBool() && value.boolValue()) || value.isString("true") || value.isString("True") ||
+         (value.isInt() && value.intValue() == 1);
+}
+
+Node alarmConfiguration(const Node& alarms) {
+  if (alarms.isSequence() && (alarms.items().empty() || (alarms.items()[0].isIntrinsic() &&
+                                                         alarms.items()[0].intrinsicName() == "Ref" &&
+                                                         alarms.items()[0].intrinsicArgument().isString("AWS::NoValue")))) {
+    return Node::mapping();
+  }
+  Node list = Node::sequence();
+  for (const Node& item : alarms.items()) list.push(map({{"Name", item}}));
+  return map({{"Enabled", Node::boolean(true)}, {"Alarms", list}});
+}
+
+}  // namespace
+
+Node deploymentConfigName(const Node& type) { return rewrite(type, ""); }
+
+void recordDeploymentPreference(ExpandContext& ctx, FunctionState& fn) {
+  if (!fn.deployment.deploymentPreference) return;
+  const sam::DeploymentPreferenceModel& dp = *fn.deployment.deploymentPreference;
+  if (!sam::pythonTruthy(dp.merged)) return;
+  PreferenceRecord record;
+  record.functionId = fn.id;
+  record.enabled = dp.isEnabled();
+  record.hasRole = dp.role.present() && sam::pythonTruthy(dp.role.value);
+  bool passthrough = dp.passthroughCondition.present() && passthroughTrue(dp.passthroughCondition.value);
+  if (record.enabled && passthrough && fn.pass.condition && fn.pass.condition->isString()) {
+    record.condition = fn.pass.condition->text();
+  }
+  record.tags = Node::mapping();
+  const Node* propagate = fn.property("PropagateTags");
+  const Node* tags = fn.property("Tags");
+  if (record.enabled && propagate && propagate->isBool() && propagate->boolValue() && tags && tags->isMapping()) {
+    record.tags = *tags;
+  }
+  ctx.preferences.push_back(record);
+  if (!record.enabled || !fn.aliasId) return;
+
+  std::string groupId = fn.id + "DeploymentGroup";
+  Node update = map({{"ApplicationName", ref("ServerlessDeploymentApplication")},
+                     {"DeploymentGroupName", ref(groupId)}});
+  if (dp.preTraffic.present() && !dp.preTraffic.value.isNull()) update.set("BeforeAllowTrafficHook", dp.preTraffic.value);
+  if (dp.postTraffic.present() && !dp.postTraffic.value.isNull()) {
+    update.set("AfterAllowTrafficHook", dp.postTraffic.value);
+  }
+  fn.alias.set("UpdatePolicy", map({{"CodeDeployLambdaAliasUpdate", update}}));
+
+  Node props = map({{"ApplicationName", ref("ServerlessDeploymentApplication")},
+                    {"AutoRollbackConfiguration",
+                     map({{"Enabled", Node::boolean(true)},
+                          {"Events", seq({str("DEPLOYMENT_FAILURE"), str("DEPLOYMENT_STOP_ON_ALARM"),
+                                          str("DEPLOYMENT_STOP_ON_REQUEST")})}})},
+                    {"DeploymentConfigName", deploymentConfigName(dp.type.value)},
+                    {"DeploymentStyle", map({{"DeploymentType", str("BLUE_GREEN")},
+                                             {"DeploymentOption", str("WITH_TRAFFIC_CONTROL")}})},
+                    {"ServiceRoleArn", record.hasRole ? dp.role.value : getAtt("CodeDeployServiceRole", "Arn")}});
+  if (dp.alarms.present() && sam::pythonTruthy(dp.alarms.value)) {
+    const Node& alarms = dp.alarms.value;
+    bool noValue = alarms.isIntrinsic() && alarms.intrinsicName() == "Ref" &&
+                   alarms.intrinsicArgument().isString("AWS::NoValue");
+    if (!noValue) {
+      if (alarms.isIntrinsic() && alarms.intrinsicName() == "Fn::If") {
+        const Node& args = alarms.intrinsicArgument();
+        props.set("AlarmConfiguration",
+                  intrinsic("Fn::If", seq({args.items()[0], alarmConfiguration(args.items()[1]),
+                                           alarmConfiguration(args.items()[2])})));
+      } else {
+        props.set("AlarmConfiguration", alarmConfiguration(alarms));
+      }
+    }
+  }
+  if (dp.triggerConfigurations.present() && sam::pythonTruthy(dp.triggerConfigurations.value)) {
+    props.set("TriggerConfigurations", dp.triggerConfigurations.value);
+  }
+  if (!record.tags.entries().empty()) props.set("Tags", tagList(&record.tags, false));
+  Node group = Node::mapping();
+  group.set("Type", str("AWS::CodeDeploy::DeploymentGroup"));
+  if (record.condition) group.set("Condition", str(*record.condition));
+  group.set("Properties", std::move(props));
+  ctx.add(groupId, std::move(group));
+}
+
+void emitSharedCodeDeploy(ExpandContext& ctx) {
+  bool anyEnabled = false;
+  bool needRole = false;
+  bool allConditional = true;
+  std::vector<std::string> conditions;
+  Node tags = Node::mapping();
+  for (const PreferenceRecord& record : ctx.preferences) {
+    if (!record.enabled) continue;
+    anyEnabled = true;
+    if (!record.hasRole) needRole = true;
+    if (!record.condition) allConditional = false;
+    if (record.condition && std::find(conditions.begin(), conditions.end(), *record.condition) == conditions.end()) {
+      conditions.push_back(*record.condition);
+    }
+    for (const MapEntry& entry : record.tags.entries()) tags.set(entry.key.text(), entry.value);
+  }
+  if (!anyEnabled) return;
+  std::optional<std::string> condition;
+  if (allConditional && conditions.size() == 1) {
+    condition = conditions[0];
+  } else if (allConditional && conditions.size() >= 2) {
+    // Fn::Or takes at most 10 conditions: chain groups of 10 (§4.7).
+    std::vector<std::string> items = conditions;
+    size_t counter = 1 + (items.size() - 2) / 9;
+    while (items.size() > 1) {
+      --counter;
+      std::string name = counter == 0 ? "ServerlessCodeDeployCondition"
+                                       : "ServerlessCodeDeployCondition" + std::to_string(counter);
+      size_t take = std::min<size_t>(10, items.size());
+      Node list = Node::sequence();
+      for (size_t i = 0; i < take; ++i) list.push(map({{"Condition", str(items[i])}}));
+      items.erase(items.begin(), items.begin() + static_cast<long>(take));
+      ctx.extraConditions.set(name, intrinsic("Fn::Or", list));
+      items.push_back(name);
+    }
+    condition = "ServerlessCodeDeployCondition";
+  }
+  Node appProps = map({{"ComputePlatform", str("Lambda")}});
+  if (!tags.entries().empty()) appProps.set("Tags", tagList(&tags, false));
+  Node app = Node::mapping();
+  app.set("Type", str("AWS::CodeDeploy::Application"));
+  if (condition) app.set("Condition", str(*condition));
+  app.set("Properties", appProps);
+  ctx.add("ServerlessDeploymentApplication", std::move(app));
+  if (!needRole) return;
+  bool limited = ctx.partition() == "aws-iso" || ctx.partition() == "aws-iso-b";
+  Node roleProps = map({{"AssumeRolePolicyDocument", assumeRolePolicy("codedeploy.amazonaws.com")},
+                        {"ManagedPolicyArns",
+                         seq({str(managedPolicyArn(ctx, limited ? "service-role/AWSCodeDeployRoleForLambdaLimited"
+                                                                : "service-role/AWSCodeDeployRoleForLambda"))})}});
+  if (!tags.entries().empty()) roleProps.set("Tags", tagList(&tags, false));
+  Node role = Node::mapping();
+  role.set("Type", str("AWS::IAM::Role"));
+  if (condition) role.set("Condition", str(*condition));
+  role.set("Properties", roleProps);
+  ctx.add("CodeDeployServiceRole", std::move(role));
+}
+
+}  // namespace samshift::expand

@@ -1,0 +1,34 @@
+#pragma once
+// Event sources of a function (`Events:`), one emitter per family. Every emitter receives the
+// event's logical-ID prefix (`<Function><EventId>`), its Properties, and the function state whose
+// target() is the alias when there is one (docs/sam-expansion.md §6.1).
+
+#include <string>
+
+#include "expand/context.h"
+#include "expand/function_state.h"
+#include "model/node.h"
+
+namespace samshift::expand::events {
+
+struct Event {
+  std::string id;  // <Function><EventId>
+  const model::Node& properties;
+};
+
+void emitPull(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type);
+void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type);
+void emitLogs(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event);
+
+// `<id>Permission`: lets `principal` invoke the function (or its alias).
+model::Node permission(const FunctionState& fn, const char* principal);
+// Refuses (not supported yet) any property of the event outside `known`.
+void requireKnown(ExpandContext& ctx, const Event& event, const std::string& type,
+                  std::initializer_list<const char*> known);
+// Copies the listed keys of `from` that are present.
+void copyKeys(model::Node& to, const model::Node& from, std::initializer_list<const char*> keys);
+
+}  // namespace samshift::expand::events

@@ -1,0 +1,168 @@
+// EventInvokeConfig (`<Function>EventInvokeConfig`, with auto-created SQS/SNS destinations and
+// the role policies they need) and FunctionUrlConfig (`<Function>Url` and its permissions).
+
+#include "expand/builders.h"
+#include "expand/function.h"
+#include "expand/function_state.h"
+#include "expand/role.h"
+
+namespace samshift::expand {
+
+using model::Node;
+
+namespace {
+
+constexpr const char* kDestinations[] = {"OnSuccess", "OnFailure"};
+
+// The destination config, parameter-resolved as SAM does; null when absent or not a map.
+const Node* destinationConfig(const Node& resolved) {
+  const Node* dest = resolved.get("DestinationConfig");
+  return dest && dest->isMapping() ? dest : nullptr;
+}
+
+Node policyFor(const std::string& type, const std::string& prefix, const Node& arn) {
+  auto single = [&](const char* action, const char* suffix) {
+    return map({{"PolicyName", str(prefix + suffix)},
+                {"PolicyDocument",
+                 map({{"Statement", seq({map({{"Action", str(action)}, {"Resource", arn}, {"Effect", str("Allow")}})})}})}});
+  };
+  if (type == "SQS") return single("sqs:SendMessage", "SQSPolicy");
+  if (type == "SNS") return single("sns:publish", "SNSPolicy");
+  if (type == "EventBridge") return single("events:PutEvents", "EventBridgePolicy");
+  if (type == "Lambda") return single("lambda:InvokeFunction", "LambdaPolicy");
+  // S3Bucket
+  return map({{"PolicyName", str(prefix + "S3Policy")},
+              {"PolicyDocument",
+               map({{"Statement",
+                     seq({map({{"Action", str("s3:PutObject")},
+                               {"Resource", intrinsic("Fn::Join", seq({str("/"), seq({arn, str("*")})}))},
+                               {"Effect", str("Allow")}}),
+                          map({{"Action", str("s3:ListBucket")}, {"Resource", arn}, {"Effect", str("Allow")}})})}})}});
+}
+
+// The ARN a destination ends up with: as written, or the queue/topic SAM creates.
+Node destinationArn(const std::string& prefix, const Node& entry) {
+  if (const Node* arn = entry.get("Destination")) return *arn;
+  const Node* type = entry.get("Type");
+  return getAtt(prefix + (type && type->isString("SQS") ? "Queue" : "Topic"), "Arn");
+}
+
+}  // namespace
+
+std::vector<Node> invokeConfigPolicies(ExpandContext& ctx, const FunctionState& fn) {
+  std::vector<Node> out;
+  const Node* config = fn.property("EventInvokeConfig");
+  if (!config) return out;
+  Node resolved = ctx.params.resolve(*config);
+  const Node* dest = destinationConfig(resolved);
+  if (!dest) return out;
+  for (const char* name : kDestinations) {
+    const Node* entry = dest->get(name);
+    if (!entry || !entry->isMapping()) continue;
+    const Node* type = entry->get("Type");
+    if (!type || !type->isString()) continue;
+    std::string prefix = fn.id + "EventInvokeConfig" + name;
+    out.push_back(policyFor(type->text(), prefix, destinationArn(prefix, *entry)));
+  }
+  return out;
+}
+
+void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn) {
+  const Node* config = fn.property("EventInvokeConfig");
+  if (!config) return;
+  Node resolved = ctx.params.resolve(*config);
+  std::string id = fn.id + "EventInvokeConfig";
+  Node destinations = Node::mapping();
+  if (const Node* dest = destinationConfig(resolved)) {
+    for (const char* name : kDestinations) {
+      const Node* entry = dest->get(name);
+      if (!entry || !entry->isMapping()) continue;
+      const Node* arn = entry->get("Destination");
+      if (arn && arn->isIntrinsic() && arn->intrinsicName() == "Fn::If") {
+        ctx.notSupported("a conditional EventInvokeConfig destination of function " + fn.id);
+        return;
+      }
+      std::string prefix = id + name;
+      if (!arn) {
+        const Node* type = entry->get("Type");
+        bool queue = type && type->isString("SQS");
+        ctx.add(prefix + (queue ? "Queue" : "Topic"),
+                makeResource(queue ? "AWS::SQS::Queue" : "AWS::SNS::Topic", Node::mapping(), fn.pass));
+        ctx.refs[fn.id][queue ? "DestinationQueue" : "DestinationTopic"] = prefix + (queue ? "Queue" : "Topic");
+      }
+      destinations.set(name, map({{"Destination", destinationArn(prefix, *entry)}}));
+    }
+  }
+  Node props = map({{"FunctionName", ref(fn.id)},
+                    {"Qualifier", str(fn.aliasName ? *fn.aliasName : "$LATEST")},
+                    {"DestinationConfig", destinations}});
+  for (const char* key : {"MaximumEventAgeInSeconds", "MaximumRetryAttempts"}) {
+    if (const Node* value = resolved.get(key)) props.set(key, *value);
+  }
+  Node resource = makeResource("AWS::Lambda::EventInvokeConfig", std::move(props), fn.pass);
+  if (fn.aliasId) resource.set("DependsOn", seq({str(*fn.aliasId)}));
+  ctx.add(id, std::move(resource));
+}
+
+void emitFunctionUrl(ExpandContext& ctx, FunctionState& fn) {
+  const Node* config = fn.property("FunctionUrlConfig");
+  if (!config) return;
+  if (!config->isMapping()) {
+    ctx.notSupported("a FunctionUrlConfig that is not a map in function " + fn.id);
+    return;
+  }
+  Node props = map({{"TargetFunctionArn", fn.target()}});
+  for (const model::MapEntry& entry : config->entries()) {
+    const std::string& key = entry.key.text();
+    if (key == "Cors") {
+      bool ok = entry.value.isMapping();
+      for (const model::MapEntry& cors : ok ? entry.value.entries() : std::vector<model::MapEntry>{}) {
+        const std::string& name = cors.key.text();
+        bool list = name == "AllowHeaders" || name == "AllowMethods" || name == "AllowOrigins" || name == "ExposeHeaders";
+        ok = ok && ((list && cors.value.isSequence()) || (name == "MaxAge" && cors.value.isInt()) ||
+                    (name == "AllowCredentials" && cors.value.isBool()));
+      }
+      if (!ok) ctx.notSupported("FunctionUrlConfig.Cors of function " + fn.id);
+      props.set(key, entry.value);
+    } else if (key == "AuthType" || key == "InvokeMode") {
+      props.set(key, entry.value);
+    } else {
+      ctx.notSupported("FunctionUrlConfig." + key + " of function " + fn.id);
+    }
+  }
+  ctx.add(fn.id + "Url", makeResource("AWS::Lambda::Url", props, fn.pass));
+  const Node* auth = config->get("AuthType");
+  if (!auth || !auth->isString("NONE")) {
+    if (!auth || !auth->isString("AWS_IAM")) ctx.notSupported("FunctionUrlConfig.AuthType of function " + fn.id);
+    return;
+  }
+  ctx.add(fn.id + "UrlPublicPermissions",
+          makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunctionUrl")},
+                                                       {"FunctionName", fn.target()},
+                                                       {"Principal", str("*")},
+                                                       {"FunctionUrlAuthType", str("NONE")}}),
+                       fn.pass));
+  ctx.add(fn.id + "URLInvokeAllowPublicAccess",
+          makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunction")},
+                                                       {"FunctionName", fn.target()},
+                                                       {"Principal", str("*")},
+                                                       {"InvokedViaFunctionUrl", Node::boolean(true)}}),
+                       fn.pass));
+}
+
+void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, const Node& config) {
+  Node inner = Node::mapping();
+  for (const model::MapEntry& entry : config.entries()) {
+    const std::string& key = entry.key.text();
+    if (key == "Arn") {
+      inner.set("CapacityProviderArn", entry.value);
+    } else if (key == "PerExecutionEnvironmentMaxConcurrency" || key == "ExecutionEnvironmentMemoryGiBPerVCpu") {
+      inner.set(key, entry.value);
+    } else {
+      ctx.notSupported("CapacityProviderConfig." + key + " of function " + fn.id);
+    }
+  }
+  fn.lambdaProps.set("CapacityProviderConfig", map({{"LambdaManagedInstancesCapacityProviderConfig", inner}}));
+}
+
+}  // namespace samshift::expand

@@ -1,0 +1,97 @@
+#include "expand/resource_refs.h"
+
+#include "expand/builders.h"
+
+namespace samshift::expand {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+// `X.Prop` → the generated ID, when X recorded Prop.
+std::optional<std::string> resolveProperty(const ExpandContext& ctx, std::string_view dotted) {
+  size_t dot = dotted.find('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  auto it = ctx.refs.find(dotted.substr(0, dot));
+  if (it == ctx.refs.end()) return std::nullopt;
+  auto prop = it->second.find(std::string(dotted.substr(dot + 1)));
+  if (prop == it->second.end()) return std::nullopt;
+  return prop->second;
+}
+
+std::string rewriteSub(const std::string& text, const ExpandContext& ctx) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      size_t j = i + 2;
+      while (j < text.size() && (isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+      if (j < text.size() && text[j] == '}' && j > i + 2) {
+        std::string name = text.substr(i + 2, j - i - 2);
+        // `X.Alias` or `X.Alias.Attr`: the first two parts name the property.
+        size_t first = name.find('.');
+        size_t second = first == std::string::npos ? std::string::npos : name.find('.', first + 1);
+        std::string head = name.substr(0, second);
+        std::string tail = second == std::string::npos ? "" : name.substr(second);
+        if (auto id = resolveProperty(ctx, head)) name = *id + tail;
+        out += "${" + name + "}";
+        i = j + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
+void rewriteResourceRefs(Node& node, const ExpandContext& ctx,
+                         const std::map<std::string, std::string, std::less<>>& renamed) {
+  if (node.isIntrinsic()) {
+    std::string_view name = node.intrinsicName();
+    Node& arg = node.entries()[0].value;
+    if (name == "Ref" && arg.isString()) {
+      if (auto id = resolveProperty(ctx, arg.text())) {
+        arg = str(*id);
+      } else if (auto it = renamed.find(arg.text()); it != renamed.end()) {
+        arg = str(it->second);
+      }
+      return;
+    }
+    if (name == "Fn::GetAtt") {
+      std::string joined;
+      if (arg.isString()) {
+        joined = arg.text();
+      } else if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() && arg.items()[1].isString()) {
+        joined = arg.items()[0].text() + "." + arg.items()[1].text();
+      }
+      if (!joined.empty()) {
+        size_t first = joined.find('.');
+        size_t second = first == std::string::npos ? std::string::npos : joined.find('.', first + 1);
+        if (auto id = resolveProperty(ctx, joined.substr(0, second))) {
+          node.entries()[0].value = seq({str(*id), str(second == std::string::npos ? "" : joined.substr(second + 1))});
+          return;
+        }
+        if (arg.isSequence()) {
+          if (auto it = renamed.find(arg.items()[0].text()); it != renamed.end()) arg.items()[0] = str(it->second);
+        }
+      }
+    }
+    if (name == "Fn::Sub") {
+      if (arg.isString()) {
+        arg = str(rewriteSub(arg.text(), ctx));
+      } else if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString()) {
+        arg.items()[0] = str(rewriteSub(arg.items()[0].text(), ctx));
+      }
+    }
+  }
+  if (node.isMapping()) {
+    for (MapEntry& entry : node.entries()) rewriteResourceRefs(entry.value, ctx, renamed);
+  } else if (node.isSequence()) {
+    for (Node& item : node.items()) rewriteResourceRefs(item, ctx, renamed);
+  }
+}
+
+}  // namespace samshift::expand

@@ -1,0 +1,12 @@
+#pragma once
+// AWS::Serverless::StateMachine → AWS::StepFunctions::StateMachine, and with AutoPublishAlias
+// its StateMachineVersion and StateMachineAlias (docs/sam-expansion.md §7).
+
+#include "expand/context.h"
+#include "model/template.h"
+
+namespace samshift::expand {
+
+void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource);
+
+}  // namespace samshift::expand

@@ -1,0 +1,135 @@
+// `<Function>Version<suffix>` (AWS::Lambda::Version), see docs/sam-expansion.md §2.
+
+#include "expand/builders.h"
+#include "expand/function_state.h"
+#include "expand/version_hash.h"
+#include "sam/globals.h"
+
+namespace samshift::expand {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+Node withoutNulls(const Node& props) {
+  Node out = Node::mapping();
+  for (const MapEntry& entry : props.entries()) {
+    if (!entry.value.isNull()) out.entries().push_back(entry);
+  }
+  return out;
+}
+
+// The layer resource a Layers entry names: {Ref: X}, {Fn::GetAtt: [X, a]} or "X.a".
+const model::ResourceView* layerOf(const ExpandContext& ctx, const Node& entry) {
+  std::string id;
+  if (entry.isIntrinsic() && entry.intrinsicName() == "Ref" && entry.intrinsicArgument().isString()) {
+    id = entry.intrinsicArgument().text();
+  } else if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::GetAtt") {
+    const Node& arg = entry.intrinsicArgument();
+    if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString()) id = arg.items()[0].text();
+    if (arg.isString()) id = arg.text().substr(0, arg.text().find('.'));
+  }
+  return id.empty() ? nullptr : ctx.templ.resource(id);
+}
+
+Node hashedData(const ExpandContext& ctx, const FunctionState& fn) {
+  const Node* allProperties = fn.props.get("AutoPublishAliasAllProperties");
+  if (allProperties && allProperties->isBool() && allProperties->boolValue()) {
+    Node data = withoutNulls(fn.lambdaProps);
+    if (const Node* layers = fn.lambdaProps.get("Layers"); layers && layers->isSequence()) {
+      for (const Node& entry : layers->items()) {
+        const model::ResourceView* layer = layerOf(ctx, entry);
+        if (!layer) continue;
+        Node layerProps = sam::propertiesWithGlobals(ctx.templ, *layer);
+        const Node* publish = layerProps.get("PublishLambdaVersion");
+        if (publish && sam::pythonTruthy(*publish)) data.set(layer->id, layerProps);
+      }
+    }
+    return data;
+  }
+  Node data = Node::mapping();
+  if (const Node* code = fn.lambdaProps.get("Code"); code && code->isMapping()) data = *code;
+  if (const Node* env = fn.props.get("Environment"); env && sam::pythonTruthy(*env) && env->isMapping()) {
+    for (const MapEntry& entry : env->entries()) data.set(entry.key.text(), entry.value);
+  }
+  if (const Node* memory = fn.props.get("MemorySize"); memory && sam::pythonTruthy(*memory)) {
+    data.set("MemorySize", *memory);
+  }
+  if (const Node* snapStart = fn.props.get("SnapStart"); snapStart && snapStart->isMapping()) {
+    const Node* applyOn = snapStart->get("ApplyOn");
+    if (applyOn && !applyOn->isString("None")) data.set("SnapStart", *snapStart);
+  }
+  return data;
+}
+
+bool alphanumeric(const std::string& text) {
+  for (char c : text) {
+    if (!isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
+  fn.aliasName = fn.deployment.aliasName();
+  if (!fn.aliasName) return;
+  std::string suffix;
+  const Node& sha = fn.deployment.codeSha256.value;
+  bool shaMode = fn.deployment.codeSha256.present() && sha.isString() && !sha.text().empty();
+  if (shaMode) {
+    suffix = sha.text().substr(0, 10);
+    if (!alphanumeric(suffix)) {
+      ctx.error(fn.id + "Version" + suffix, "logical-id", "Logical ids must be alphanumeric.",
+                fn.deployment.codeSha256.node);
+      return;
+    }
+    // SAM appends the sha to the (parameter-resolved) function Description.
+    const Node* description = fn.lambdaProps.get("Description");
+    Node resolved = description ? ctx.params.resolve(*description) : Node::null();
+    if (!description || !sam::pythonTruthy(resolved)) {
+      fn.lambdaProps.set("Description", sha);
+    } else if (resolved.isString()) {
+      fn.lambdaProps.set("Description", str(resolved.text() + " " + sha.text()));
+    } else {
+      fn.lambdaProps.set("Description", intrinsic("Fn::Join", seq({str(" "), seq({resolved, sha})})));
+    }
+  } else {
+    suffix = versionHash(hashedData(ctx, fn));
+  }
+  fn.versionId = fn.id + "Version" + suffix;
+
+  Node props = map({{"FunctionName", ref(fn.id)}});
+  if (fn.deployment.versionDescription.present()) props.set("Description", fn.deployment.versionDescription.value);
+  if (fn.props.has("CapacityProviderConfig")) {
+    if (const Node* scaling = fn.props.get("FunctionScalingConfig")) props.set("FunctionScalingConfig", *scaling);
+  }
+  Node version = makeResource("AWS::Lambda::Version", std::move(props), {fn.pass.condition, nullptr, nullptr});
+  Node deletionPolicy;
+  if (fn.pass.deletionPolicy) {
+    deletionPolicy = *fn.pass.deletionPolicy;
+  } else if (fn.deployment.versionDeletionPolicy.present()) {
+    deletionPolicy = fn.deployment.versionDeletionPolicy.value;
+  } else {
+    deletionPolicy = str(fn.props.has("CapacityProviderConfig") ? "Delete" : "Retain");
+  }
+  version.set("DeletionPolicy", deletionPolicy);
+  if (fn.pass.updateReplacePolicy) version.set("UpdateReplacePolicy", *fn.pass.updateReplacePolicy);
+  ctx.add(*fn.versionId, std::move(version));
+
+  std::string sanitized;
+  for (char c : *fn.aliasName) sanitized += c == '-' ? 'D' : c == '_' ? 'U' : c;
+  fn.aliasId = fn.id + "Alias" + sanitized;
+  Node aliasProps = map({{"Name", str(*fn.aliasName)},
+                         {"FunctionName", ref(fn.id)},
+                         {"FunctionVersion", getAtt(*fn.versionId, "Version")}});
+  if (fn.deployment.provisionedConcurrency.present() && sam::pythonTruthy(fn.deployment.provisionedConcurrency.value)) {
+    aliasProps.set("ProvisionedConcurrencyConfig", fn.deployment.provisionedConcurrency.value);
+  }
+  fn.alias = makeResource("AWS::Lambda::Alias", std::move(aliasProps), fn.pass);
+  ctx.refs[fn.id]["Alias"] = *fn.aliasId;
+  ctx.refs[fn.id]["Version"] = *fn.versionId;
+}
+
+}  // namespace samshift::expand

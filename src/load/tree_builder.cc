@@ -1,0 +1,223 @@
+#include "load/tree_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "load/short_forms.h"
+#include "model/scalar_resolver.h"
+
+namespace samshift::load {
+
+using model::MapEntry;
+using model::Node;
+using model::NodeKind;
+using model::NodeStyle;
+
+namespace {
+
+constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
+
+size_t countNodes(const Node& node) {
+  size_t count = 1;
+  for (const Node& item : node.items()) count += countNodes(item);
+  for (const MapEntry& entry : node.entries()) count += countNodes(entry.key) + countNodes(entry.value);
+  return count;
+}
+
+core::Span spanOf(uint32_t begin, uint32_t end) { return core::Span{begin, std::max(begin, end)}; }
+
+}  // namespace
+
+bool TreeBuilder::stop(uint32_t begin, uint32_t end, std::string message) {
+  problems_.push_back(LoadProblem{ProblemKind::kSyntax, spanOf(begin, std::max(end, begin + 1)), std::move(message), {}, {}});
+  stopped_ = true;
+  return false;
+}
+
+bool TreeBuilder::onEvent(const YamlEvent& event) {
+  switch (event.kind) {
+    case YamlEventKind::kDocumentStart:
+      if (++documents_ == 2) return stop(event.begin, event.begin + 1, "Expected a single document, found another here");
+      return true;
+    case YamlEventKind::kScalar: {
+      Node node = scalarNode(event);
+      uint32_t begin = event.begin;
+      uint32_t end = event.end;
+      // A block scalar's text ends at its last character, not after the line breaks it keeps.
+      if (event.style == NodeStyle::kLiteral || event.style == NodeStyle::kFolded) {
+        while (end > event.valueBegin + 1 && end <= text_.size() && std::isspace(static_cast<unsigned char>(text_[end - 1]))) --end;
+        node.setSpan(spanOf(event.valueBegin, end));
+      }
+      if (event.emptyWithoutPosition) {
+        begin = end = std::min(event.begin, emptyValuePosition(event.begin));
+        node.setSpan(spanOf(begin, end));
+      }
+      if (isShortFormTag(event.tag)) {
+        node = wrapShortForm(event.tag, std::move(node), spanOf(event.begin, event.begin + static_cast<uint32_t>(event.tag.size())));
+      }
+      node.setSpan(spanOf(begin, end));
+      if (!event.tag.empty() && event.tag != "!") node.setTag(event.tag);
+      attach(std::move(node), event.anchor, end);
+      return true;
+    }
+    case YamlEventKind::kAlias: {
+      auto found = anchors_.find(event.anchor);
+      if (found == anchors_.end()) return stop(event.begin, event.end, "Alias refers to an unknown anchor");
+      aliasNodes_ += found->second.size;
+      if (aliasNodes_ > limits_.maxAliasNodes) {
+        return stop(event.begin, event.end,
+                    "Aliases expand to more than " + std::to_string(limits_.maxAliasNodes) +
+                        " nodes (an alias bomb?); expansion stopped here");
+      }
+      Node copy = found->second.node;
+      copy.setSpan(spanOf(event.begin, event.end));
+      attach(std::move(copy), {}, event.end);
+      return true;
+    }
+    case YamlEventKind::kSequenceStart:
+      return open(event, Node::sequence());
+    case YamlEventKind::kMappingStart:
+      return open(event, Node::mapping());
+    case YamlEventKind::kSequenceEnd:
+    case YamlEventKind::kMappingEnd:
+      close(event.end);
+      return true;
+  }
+  return true;
+}
+
+// An empty value sits just after the `:` of its key, or just after the `-` of its item.
+uint32_t TreeBuilder::emptyValuePosition(uint32_t fallback) const {
+  if (stack_.empty()) return fallback;
+  const Frame& frame = stack_.back();
+  char introducer = frame.node.isMapping() && frame.pendingKey ? ':' : frame.node.isSequence() ? '-' : '\0';
+  if (introducer == '\0') return fallback;
+  size_t found = text_.find(introducer, frame.lastEnd);
+  return found == std::string_view::npos || found >= fallback ? fallback : static_cast<uint32_t>(found + 1);
+}
+
+Node TreeBuilder::scalarNode(const YamlEvent& event) const {
+  Node node;
+  const std::string& tag = event.tag;
+  if (event.isNull && (tag.empty() || isShortFormTag(tag))) {
+    node.setScalar(NodeKind::kNull, event.value);
+  } else if (tag.empty() && event.style == NodeStyle::kPlain) {
+    model::resolvePlainScalar(event.value, node);
+  } else if (tag.rfind(kCoreTagPrefix, 0) == 0 && tag != std::string(kCoreTagPrefix) + "str") {
+    model::resolvePlainScalar(event.value, node);  // `!!int 5` and friends: typed as written
+  } else {
+    node.setScalar(NodeKind::kString, event.value);
+  }
+  node.setStyle(event.style);
+  node.setSpan(spanOf(event.valueBegin, event.end));
+  return node;
+}
+
+bool TreeBuilder::open(const YamlEvent& event, Node node) {
+  if (stack_.size() >= limits_.maxDepth) {
+    return stop(event.begin, event.begin + 1, "Nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
+  }
+  Frame frame;
+  node.setStyle(event.style);
+  frame.node = std::move(node);
+  frame.tag = event.tag;
+  frame.anchor = event.anchor;
+  frame.begin = event.begin;
+  frame.lastEnd = event.valueBegin;
+  stack_.push_back(std::move(frame));
+  return true;
+}
+
+void TreeBuilder::close(uint32_t end) {
+  Frame frame = std::move(stack_.back());
+  stack_.pop_back();
+  // A block collection ends with its last child, not where the parser saw the next token.
+  if (frame.node.style() == NodeStyle::kBlock && frame.lastEnd > frame.begin) end = frame.lastEnd;
+  if (!frame.merges.empty()) applyMerges(frame);
+  Node node = std::move(frame.node);
+  node.setSpan(spanOf(frame.begin, end));
+  if (isShortFormTag(frame.tag)) {
+    node = wrapShortForm(frame.tag, std::move(node),
+                         spanOf(frame.begin, frame.begin + static_cast<uint32_t>(frame.tag.size())));
+    node.setSpan(spanOf(frame.begin, end));
+  }
+  if (!frame.tag.empty() && frame.tag != "!") node.setTag(frame.tag);
+  attach(std::move(node), frame.anchor, end);
+}
+
+void TreeBuilder::attach(Node node, const std::string& anchor, uint32_t end) {
+  if (!anchor.empty()) anchors_[anchor] = Anchored{node, countNodes(node)};
+  if (stack_.empty()) {
+    if (!root_) root_ = std::move(node);
+    return;
+  }
+  Frame& frame = stack_.back();
+  frame.lastEnd = std::max(frame.lastEnd, end);
+  if (frame.node.isSequence()) {
+    frame.node.push(std::move(node));
+    return;
+  }
+  if (!frame.pendingKey) {
+    if (!node.isScalar()) {
+      problems_.push_back(LoadProblem{ProblemKind::kSyntax, node.span(),
+                                      "A mapping key must be a scalar, not a " +
+                                          std::string(model::nodeKindName(node.kind())),
+                                      {}, {}});
+    }
+    frame.pendingKey = std::move(node);
+    return;
+  }
+  Node key = std::move(*frame.pendingKey);
+  frame.pendingKey.reset();
+  addEntry(frame, std::move(key), std::move(node));
+}
+
+void TreeBuilder::addEntry(Frame& frame, Node key, Node value) {
+  if (key.style() == NodeStyle::kPlain && key.isString("<<") && key.tag().empty()) {
+    frame.merges.push_back(std::move(value));
+    return;
+  }
+  auto& entries = frame.node.entries();
+  auto [it, inserted] = frame.keyIndex.try_emplace(key.text(), entries.size());
+  if (!inserted) {
+    MapEntry& first = entries[it->second];
+    problems_.push_back(LoadProblem{ProblemKind::kDuplicateKey, key.span(),
+                                    "Duplicate key `" + key.text() + "`; only the last value is used",
+                                    first.key.span(), "`" + key.text() + "` first appears here"});
+    first.value = std::move(value);  // PyYAML keeps the last value, in the first key's place
+    return;
+  }
+  entries.push_back(MapEntry{std::move(key), std::move(value)});
+}
+
+// YAML merge keys: entries of the merged mappings come first, explicit keys win, and among
+// several merged mappings the earlier one wins (PyYAML's flatten_mapping).
+void TreeBuilder::applyMerges(Frame& frame) {
+  std::vector<const Node*> sources;
+  for (const Node& merge : frame.merges) {
+    bool valid = merge.isMapping();
+    if (merge.isMapping()) sources.push_back(&merge);
+    if (merge.isSequence()) {
+      valid = std::all_of(merge.items().begin(), merge.items().end(), [](const Node& n) { return n.isMapping(); });
+      for (const Node& item : merge.items()) {
+        if (item.isMapping()) sources.push_back(&item);
+      }
+    }
+    if (!valid) {
+      problems_.push_back(LoadProblem{ProblemKind::kSyntax, merge.span(),
+                                      "A merge key `<<` needs a mapping or a list of mappings", {}, {}});
+    }
+  }
+  std::vector<MapEntry> merged;
+  std::unordered_map<std::string, bool> seen;
+  for (const MapEntry& own : frame.node.entries()) seen[own.key.text()] = true;
+  for (const Node* source : sources) {
+    for (const MapEntry& entry : source->entries()) {
+      if (seen.emplace(entry.key.text(), true).second) merged.push_back(entry);
+    }
+  }
+  for (MapEntry& own : frame.node.entries()) merged.push_back(std::move(own));
+  frame.node.entries() = std::move(merged);
+}
+
+}  // namespace samshift::load

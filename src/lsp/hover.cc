@@ -1,0 +1,203 @@
+#include "lsp/hover.h"
+
+#include "engine/registry.h"
+#include "lsp/node_at.h"
+#include "model/template.h"
+#include "plan/deployments.h"
+#include "plan/schedule.h"
+#include "sam/deployment_model.h"
+#include "sam/parameter_values.h"
+
+namespace samshift::lsp {
+
+namespace {
+
+std::string code(std::string_view text) { return "`" + std::string(text) + "`"; }
+
+std::string joinCodes(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + code(names[i]);
+  return out;
+}
+
+// The resource a path under `Resources` belongs to, or empty.
+std::string_view resourceOf(const NodeAt& at) {
+  std::vector<std::string_view> keys = at.keys();
+  if (keys.size() >= 2 && keys[0] == "Resources") return keys[1];
+  return {};
+}
+
+bool underGlobalsFunction(const NodeAt& at) {
+  std::vector<std::string_view> keys = at.keys();
+  return keys.size() >= 2 && keys[0] == "Globals" && keys[1] == "Function";
+}
+
+// The span the cursor is on: the key when on a key, else the value.
+core::Span hoveredSpan(const NodeAt& at) {
+  const NodeStep& last = at.steps.back();
+  return at.onKey && last.keyNode ? last.keyNode->span() : last.node->span();
+}
+
+std::string describeDeployment(const plan::Deployment& deployment) {
+  std::string out = "**" + deployment.config + "** traffic shifting for " + code(deployment.resource);
+  if (!deployment.alias.empty()) out += ", alias " + code(deployment.alias);
+  out += "\n\n";
+  if (!deployment.planned) {
+    out += "No deployment will run: " + deployment.reason + "\n";
+    return out;
+  }
+  if (deployment.schedule) {
+    out += plan::describeSchedule(*deployment.schedule) + ".\n";
+    std::vector<plan::Step> steps = deployment.steps();
+    if (steps.size() > 1) {
+      out += "\n| minute | on the new version |\n|---:|---:|\n";
+      for (const plan::Step& step : steps) {
+        out += "| " + std::to_string(step.minute) + " | " + plan::formatPercent(step.percent) + "% |\n";
+      }
+    }
+  } else {
+    out += "The schedule is not known here";
+    out += deployment.reason.empty() ? std::string(".") : ": " + deployment.reason + ".";
+    out += "\n";
+  }
+  out += "\n";
+  if (!deployment.hooks.preTraffic.empty()) {
+    out += "- Before any traffic shifts, CodeDeploy runs the PreTraffic hook " + code(deployment.hooks.preTraffic) + ".\n";
+  }
+  if (!deployment.hooks.postTraffic.empty()) {
+    out += "- After all traffic has shifted, CodeDeploy runs the PostTraffic hook " +
+           code(deployment.hooks.postTraffic) + ".\n";
+  }
+  if (deployment.hooks.preTraffic.empty() && deployment.hooks.postTraffic.empty()) out += "- No traffic hooks.\n";
+  if (!deployment.alarms.empty()) {
+    out += "- Alarms watched during the deployment: " + joinCodes(deployment.alarms) + ".\n";
+  } else {
+    out += "- No alarms: nothing stops a bad version automatically.\n";
+  }
+  if (!deployment.rollback.empty()) out += "- Rollback: " + deployment.rollback + ".\n";
+  for (const std::string& note : deployment.notes) out += "- " + note + "\n";
+  return out;
+}
+
+// A Type value in Globals (or one no deployment was found for): the schedule of the name alone.
+std::string describeTypeValue(const model::Node& value) {
+  if (!value.isString()) return "A deployment type given by an intrinsic function; it is resolved at deploy time.\n";
+  if (auto schedule = plan::predefinedLambdaSchedule(value.text())) {
+    return "**" + value.text() + "** (" + plan::predefinedLambdaFullName(value.text()) + "): " +
+           plan::describeSchedule(*schedule) + ".\n";
+  }
+  return "**" + value.text() + "** is not one of CodeDeploy's predefined Lambda configurations.\n";
+}
+
+}  // namespace
+
+std::string aliasLogicalId(std::string_view function, std::string_view alias) {
+  std::string out = std::string(function) + "Alias";
+  for (char c : alias) {
+    if (c == '-') {
+      out += 'D';
+    } else if (c == '_') {
+      out += 'U';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t offset) {
+  if (!analysis.document.parsed) return std::nullopt;
+  NodeAt at = nodeAt(analysis.document.root, offset);
+  if (!at.endsWith({"DeploymentPreference", "Type"})) return std::nullopt;
+  const model::Node& value = *at.steps.back().node;
+  model::Template templ(analysis.document.root);
+  sam::ParameterValues params(templ, {}, "us-east-1");
+  std::string_view resource = resourceOf(at);
+  if (!resource.empty()) {
+    if (auto deployment = plan::findDeployment(templ, params, resource)) {
+      return HoverText{describeDeployment(*deployment), hoveredSpan(at)};
+    }
+  }
+  std::string text = describeTypeValue(value);
+  if (underGlobalsFunction(at)) text += "\nSet in `Globals`: every function with an `AutoPublishAlias` uses it.\n";
+  return HoverText{text, hoveredSpan(at)};
+}
+
+std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_t offset) {
+  if (!analysis.document.parsed) return std::nullopt;
+  NodeAt at = nodeAt(analysis.document.root, offset);
+  if (!at.endsWith({"Properties", "AutoPublishAlias"})) return std::nullopt;
+  std::string_view id = resourceOf(at);
+  if (id.empty()) return std::nullopt;
+  model::Template templ(analysis.document.root);
+  const model::ResourceView* resource = templ.resource(id);
+  if (!resource) return std::nullopt;
+  sam::ParameterValues params(templ, {}, "us-east-1");
+  std::optional<sam::DeploymentModel> model = sam::readDeploymentModel(templ, *resource, params);
+  if (!model) return std::nullopt;
+  std::optional<std::string> alias = model->aliasName();
+  std::string shown = alias ? *alias : std::string("<alias>");
+  std::string out = "SAM publishes a version of " + code(id) + " on every deploy that changes it, and points alias " +
+                    code(shown) + " at it. Resources it generates:\n\n";
+  out += "| logical id | type |\n|---|---|\n";
+  if (model->stateMachine) {
+    out += "| " + code(std::string(id) + "Version") + " | AWS::StepFunctions::StateMachineVersion |\n";
+    out += "| " + code(std::string(id) + "Alias" + shown) + " | AWS::StepFunctions::StateMachineAlias |\n";
+  } else {
+    out += "| " + code(std::string(id) + "Version") +
+           "*hash* | AWS::Lambda::Version (the hash, 10 hex digits, changes with the code and properties) |\n";
+    out += "| " + code(aliasLogicalId(id, shown)) + " | AWS::Lambda::Alias |\n";
+    const auto& preference = model->deploymentPreference;
+    if (preference && preference->isEnabled()) {
+      out += "| " + code("ServerlessDeploymentApplication") + " | AWS::CodeDeploy::Application (one per template) |\n";
+      out += "| " + code(std::string(id) + "DeploymentGroup") + " | AWS::CodeDeploy::DeploymentGroup |\n";
+      if (!preference->role.present() || !sam::pythonTruthy(preference->role.value)) {
+        out += "| " + code("CodeDeployServiceRole") + " | AWS::IAM::Role (unless every preference has a `Role`) |\n";
+      }
+    }
+    out += "\nRefer to them as " + code("!Ref " + std::string(id) + ".Alias") + " and " +
+           code("!Ref " + std::string(id) + ".Version") + ".\n";
+  }
+  if (!alias && !model->stateMachine) {
+    out += "\nThe alias name could not be resolved here (an intrinsic function or a parameter without a default).\n";
+  }
+  return HoverText{out, hoveredSpan(at)};
+}
+
+std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offset) {
+  std::string out;
+  core::Span span;
+  std::vector<std::string_view> shown;
+  for (const core::Diagnostic& diagnostic : analysis.diagnostics) {
+    if (!diagnostic.span.known() || offset < diagnostic.span.begin || offset > diagnostic.span.end) continue;
+    bool seen = false;
+    for (std::string_view c : shown) seen = seen || c == diagnostic.code;
+    if (seen) continue;
+    shown.push_back(diagnostic.code);
+    if (!out.empty()) out += "\n---\n\n";
+    if (!span.known()) span = diagnostic.span;
+    const engine::Rule* rule = engine::Registry::instance().find(diagnostic.code);
+    out += "**" + diagnostic.code + "** " + code(diagnostic.slug) + " (" +
+           std::string(core::severityName(diagnostic.severity)) + ")\n\n";
+    if (rule) {
+      out += std::string(rule->info().summary) + "\n\n" + std::string(rule->info().doc);
+    } else {
+      out += diagnostic.message + "\n";
+    }
+  }
+  if (out.empty()) return std::nullopt;
+  return HoverText{out, span};
+}
+
+std::optional<HoverText> hoverAt(const Analysis& analysis, uint32_t offset) {
+  std::optional<HoverText> subject = deploymentTypeHover(analysis, offset);
+  if (!subject) subject = autoPublishAliasHover(analysis, offset);
+  std::optional<HoverText> rule = diagnosticHover(analysis, offset);
+  if (subject && rule) {
+    subject->markdown += "\n---\n\n" + rule->markdown;
+    return subject;
+  }
+  return subject ? subject : rule;
+}
+
+}  // namespace samshift::lsp

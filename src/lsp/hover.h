@@ -1,0 +1,28 @@
+#pragma once
+// Hover text: the traffic-shifting schedule on a DeploymentPreference `Type`, the resources SAM
+// generates on `AutoPublishAlias`, and the rule documentation on a position with a finding.
+
+#include <optional>
+#include <string>
+
+#include "core/location.h"
+#include "lsp/analysis.h"
+
+namespace samshift::lsp {
+
+struct HoverText {
+  std::string markdown;
+  core::Span span;  // what the hover is about
+};
+
+std::optional<HoverText> hoverAt(const Analysis& analysis, uint32_t offset);
+
+// The parts, for tests.
+std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t offset);
+std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_t offset);
+std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offset);
+
+// SAM's logical id of a function alias: `-` becomes `D`, `_` becomes `U`.
+std::string aliasLogicalId(std::string_view function, std::string_view alias);
+
+}  // namespace samshift::lsp

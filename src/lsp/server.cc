@@ -1,0 +1,484 @@
+#include "lsp/server.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+
+#include "lsp/code_actions.h"
+#include "lsp/diagnostics.h"
+#include "lsp/hover.h"
+#include "load/loader.h"
+#include "lsp/text_edit.h"
+
+namespace samshift::lsp {
+
+namespace {
+
+constexpr std::string_view kServerVersion = "0.1.0";
+
+std::optional<core::LspPosition> positionOf(const Json* value) {
+  if (!value || !value->IsObject()) return std::nullopt;
+  auto line = intAt(*value, "line");
+  auto character = intAt(*value, "character");
+  if (!line || !character || *line < 0 || *character < 0 || *line > UINT32_MAX || *character > UINT32_MAX) {
+    return std::nullopt;
+  }
+  return core::LspPosition{static_cast<uint32_t>(*line), static_cast<uint32_t>(*character)};
+}
+
+bool endsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Thrown inside a handler for bad params; turned into an InvalidParams response.
+struct InvalidParams {
+  std::string message;
+};
+
+}  // namespace
+
+struct Server::OpenDocument {
+  std::string uri;
+  std::string path;
+  std::string languageId;
+  int64_t version = 0;
+  std::string text;
+  bool pending = true;  // changed since diagnostics were last published
+  std::optional<Analysis> analysis;  // of `text`, when computed
+  TemplateNames names;  // from the last text that parsed, for completion mid-edit
+};
+
+Server::Server(Send send, std::ostream& log) : send_(std::move(send)), log_(log) {}
+Server::~Server() = default;
+
+void Server::respond(const Json& id, Json result, JsonAlloc& alloc) {
+  Json message(rapidjson::kObjectType);
+  message.AddMember("jsonrpc", "2.0", alloc);
+  message.AddMember("id", Json(id, alloc), alloc);
+  message.AddMember("result", std::move(result), alloc);
+  send_(serialize(message));
+}
+
+void Server::respondError(const Json& id, int code, std::string_view text) {
+  rapidjson::Document doc;
+  JsonAlloc& alloc = doc.GetAllocator();
+  Json message(rapidjson::kObjectType);
+  message.AddMember("jsonrpc", "2.0", alloc);
+  message.AddMember("id", Json(id, alloc), alloc);
+  message.AddMember("error", ObjectBuilder(alloc).add("code", code).add("message", text).take(), alloc);
+  send_(serialize(message));
+}
+
+void Server::notify(std::string_view method, Json params, JsonAlloc& alloc) {
+  Json message(rapidjson::kObjectType);
+  message.AddMember("jsonrpc", "2.0", alloc);
+  message.AddMember("method", jsonString(method, alloc), alloc);
+  message.AddMember("params", std::move(params), alloc);
+  send_(serialize(message));
+}
+
+void Server::showMessage(int type, const std::string& text) {
+  rapidjson::Document doc;
+  JsonAlloc& alloc = doc.GetAllocator();
+  notify("window/showMessage", ObjectBuilder(alloc).add("type", type).add("message", text).take(), alloc);
+}
+
+void Server::handleFramingError(const std::string& problem) {
+  log_ << "samshift lsp: unreadable message: " << problem << '\n';
+  respondError(Json(), kParseError, "Unreadable message: " + problem);
+}
+
+void Server::handleMessage(std::string_view text) {
+  rapidjson::Document message;
+  message.Parse(text.data(), text.size());
+  if (message.HasParseError()) {
+    std::string problem = std::string(rapidjson::GetParseError_En(message.GetParseError())) + " at offset " +
+                          std::to_string(message.GetErrorOffset());
+    log_ << "samshift lsp: malformed JSON: " << problem << '\n';
+    respondError(Json(), kParseError, "Malformed JSON: " + problem);
+    return;
+  }
+  if (!message.IsObject()) {
+    respondError(Json(), kInvalidRequest, "A message must be a JSON object");
+    return;
+  }
+  const Json* id = member(message, "id");
+  static const Json kNullId;
+  const Json& replyId = id && (id->IsInt64() || id->IsString()) ? *id : kNullId;
+  const Json* methodValue = member(message, "method");
+  if (!methodValue) {
+    // A response to one of our requests (client/registerCapability): nothing waits for it.
+    if (id && (member(message, "result") || member(message, "error"))) return;
+    respondError(replyId, kInvalidRequest, "Message without `method`");
+    return;
+  }
+  if (!methodValue->IsString() || (id && !id->IsInt64() && !id->IsString() && !id->IsNull())) {
+    respondError(replyId, kInvalidRequest,
+                 "`method` must be a string and `id` a number or a string");
+    return;
+  }
+  std::string_view method(methodValue->GetString(), methodValue->GetStringLength());
+  static const Json kNoParams(rapidjson::kObjectType);
+  const Json* params = member(message, "params");
+  if (!params || params->IsNull()) params = &kNoParams;
+
+  try {
+    if (id) {
+      dispatchRequest(*id, method, *params);
+    } else {
+      dispatchNotification(method, *params);
+    }
+  } catch (const InvalidParams& error) {
+    log_ << "samshift lsp: " << method << ": " << error.message << '\n';
+    if (id) respondError(*id, kInvalidParams, error.message);
+  } catch (const std::exception& error) {
+    log_ << "samshift lsp: " << method << " failed: " << error.what() << '\n';
+    if (id) respondError(*id, kInternalError, std::string("Internal error: ") + error.what());
+  }
+}
+
+void Server::dispatchRequest(const Json& id, std::string_view method, const Json& params) {
+  if (!initialized_ && method != "initialize") {
+    respondError(id, kServerNotInitialized, "The server is not initialized");
+    return;
+  }
+  if (shutdown_) {
+    respondError(id, kInvalidRequest, "The server is shutting down");
+    return;
+  }
+  rapidjson::Document doc;
+  JsonAlloc& alloc = doc.GetAllocator();
+  if (method == "initialize") {
+    if (initialized_) {
+      respondError(id, kInvalidRequest, "The server is already initialized");
+      return;
+    }
+    Json result = initialize(params, alloc);
+    initialized_ = true;
+    respond(id, std::move(result), alloc);
+    return;
+  }
+  if (method == "shutdown") {
+    shutdown_ = true;
+    respond(id, Json(), alloc);
+    return;
+  }
+  // Answer about the text the user sees: publish what the queued edits changed first.
+  publishPending();
+  if (method == "textDocument/hover") {
+    respond(id, hover(params, alloc), alloc);
+  } else if (method == "textDocument/completion") {
+    respond(id, completion(params, alloc), alloc);
+  } else if (method == "textDocument/codeAction") {
+    respond(id, codeAction(params, alloc), alloc);
+  } else {
+    respondError(id, kMethodNotFound, "Unknown method " + std::string(method));
+  }
+}
+
+void Server::dispatchNotification(std::string_view method, const Json& params) {
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  // Before initialize, notifications are dropped (the spec); after shutdown only exit counts.
+  if (!initialized_ || shutdown_) return;
+  if (method == "initialized") {
+    initialized();
+  } else if (method == "textDocument/didOpen") {
+    didOpen(params);
+  } else if (method == "textDocument/didChange") {
+    didChange(params);
+  } else if (method == "textDocument/didSave") {
+    didSave(params);
+  } else if (method == "textDocument/didClose") {
+    didClose(params);
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    const Json* changes = member(params, "changes");
+    bool ours = false;
+    if (changes && changes->IsArray()) {
+      for (const Json& change : changes->GetArray()) {
+        auto uri = stringAt(change, "uri");
+        ours = ours || (uri && endsWith(*uri, config::kConfigFileName));
+      }
+    }
+    if (ours) configurationChanged();
+  } else if (method == "workspace/didChangeConfiguration") {
+    configurationChanged();
+  }
+  // Other notifications ($/cancelRequest, $/setTrace, …) need nothing from us.
+}
+
+Json Server::initialize(const Json& params, JsonAlloc& alloc) {
+  const Json* capabilities = member(params, "capabilities");
+  const Json* workspace = capabilities ? member(*capabilities, "workspace") : nullptr;
+  const Json* watched = workspace ? member(*workspace, "didChangeWatchedFiles") : nullptr;
+  watchConfigDynamically_ = watched && boolAt(*watched, "dynamicRegistration").value_or(false);
+
+  Json sync = ObjectBuilder(alloc)
+                  .add("openClose", true)
+                  .add("change", 2)  // incremental; full-text changes are accepted as well
+                  .add("save", ObjectBuilder(alloc).add("includeText", false).take())
+                  .take();
+  Json triggers(rapidjson::kArrayType);
+  for (const char* c : {" ", ":", "."}) triggers.PushBack(Json(rapidjson::StringRef(c)), alloc);
+  Json kinds(rapidjson::kArrayType);
+  kinds.PushBack("quickfix", alloc);
+  Json capabilitiesOut = ObjectBuilder(alloc)
+                             .add("positionEncoding", "utf-16")
+                             .add("textDocumentSync", std::move(sync))
+                             .add("hoverProvider", true)
+                             .add("completionProvider", ObjectBuilder(alloc)
+                                                            .add("triggerCharacters", std::move(triggers))
+                                                            .add("resolveProvider", false)
+                                                            .take())
+                             .add("codeActionProvider", ObjectBuilder(alloc).add("codeActionKinds", std::move(kinds)).take())
+                             .take();
+  return ObjectBuilder(alloc)
+      .add("capabilities", std::move(capabilitiesOut))
+      .add("serverInfo", ObjectBuilder(alloc).add("name", "samshift").add("version", kServerVersion).take())
+      .take();
+}
+
+void Server::initialized() {
+  if (!watchConfigDynamically_) return;
+  rapidjson::Document doc;
+  JsonAlloc& alloc = doc.GetAllocator();
+  Json watchers(rapidjson::kArrayType);
+  watchers.PushBack(ObjectBuilder(alloc).add("globPattern", "**/" + std::string(config::kConfigFileName)).take(), alloc);
+  Json registration = ObjectBuilder(alloc)
+                          .add("id", "samshift-config-watch")
+                          .add("method", "workspace/didChangeWatchedFiles")
+                          .add("registerOptions", ObjectBuilder(alloc).add("watchers", std::move(watchers)).take())
+                          .take();
+  Json registrations(rapidjson::kArrayType);
+  registrations.PushBack(std::move(registration), alloc);
+  Json message(rapidjson::kObjectType);
+  message.AddMember("jsonrpc", "2.0", alloc);
+  message.AddMember("id", jsonString("samshift-" + std::to_string(nextRequestId_++), alloc), alloc);
+  message.AddMember("method", "client/registerCapability", alloc);
+  message.AddMember("params", ObjectBuilder(alloc).add("registrations", std::move(registrations)).take(), alloc);
+  send_(serialize(message));
+}
+
+Server::OpenDocument* Server::documentOf(const Json& params) {
+  const Json* textDocument = member(params, "textDocument");
+  auto uri = textDocument ? stringAt(*textDocument, "uri") : std::nullopt;
+  if (!uri) throw InvalidParams{"`textDocument.uri` is required"};
+  auto it = documents_.find(*uri);
+  return it == documents_.end() ? nullptr : it->second.get();
+}
+
+void Server::didOpen(const Json& params) {
+  const Json* textDocument = member(params, "textDocument");
+  auto uri = textDocument ? stringAt(*textDocument, "uri") : std::nullopt;
+  auto text = textDocument ? stringAt(*textDocument, "text") : std::nullopt;
+  if (!uri || !text) throw InvalidParams{"didOpen needs `textDocument.uri` and `textDocument.text`"};
+  auto doc = std::make_unique<OpenDocument>();
+  doc->uri = std::string(*uri);
+  doc->path = pathOfUri(*uri);
+  doc->languageId = std::string(stringAt(*textDocument, "languageId").value_or(""));
+  doc->version = intAt(*textDocument, "version").value_or(0);
+  doc->text = std::string(*text);
+  documents_[doc->uri] = std::move(doc);
+}
+
+void Server::didChange(const Json& params) {
+  OpenDocument* doc = documentOf(params);
+  if (!doc) throw InvalidParams{"didChange for a document that is not open"};
+  const Json* changes = member(params, "contentChanges");
+  if (!changes || !changes->IsArray()) throw InvalidParams{"didChange needs `contentChanges`"};
+  std::string text = doc->text;
+  for (const Json& change : changes->GetArray()) {
+    auto newText = stringAt(change, "text");
+    if (!newText) throw InvalidParams{"a content change needs `text`"};
+    ContentChange parsed;
+    parsed.text = std::string(*newText);
+    if (const Json* range = member(change, "range")) {
+      auto start = positionOf(member(*range, "start"));
+      auto end = positionOf(member(*range, "end"));
+      if (!start || !end) throw InvalidParams{"a content change has a malformed `range`"};
+      parsed.start = *start;
+      parsed.end = *end;
+    }
+    auto applied = applyChange(text, parsed);
+    if (!applied) throw InvalidParams{applied.error().message};
+    text = std::move(applied).value();
+  }
+  doc->text = std::move(text);
+  const Json* textDocument = member(params, "textDocument");
+  if (auto version = intAt(*textDocument, "version")) doc->version = *version;
+  doc->analysis.reset();
+  doc->pending = true;
+}
+
+void Server::didSave(const Json& params) {
+  const Json* textDocument = member(params, "textDocument");
+  auto uri = textDocument ? stringAt(*textDocument, "uri") : std::nullopt;
+  // Saving a configuration file is a configuration change even for clients that do not watch files.
+  if (uri && endsWith(*uri, config::kConfigFileName)) configurationChanged();
+}
+
+void Server::didClose(const Json& params) {
+  const Json* textDocument = member(params, "textDocument");
+  auto uri = textDocument ? stringAt(*textDocument, "uri") : std::nullopt;
+  if (!uri) throw InvalidParams{"didClose needs `textDocument.uri`"};
+  auto it = documents_.find(*uri);
+  if (it == documents_.end()) return;
+  documents_.erase(it);
+  // Diagnostics of a closed buffer would go stale: clear them.
+  rapidjson::Document doc;
+  JsonAlloc& alloc = doc.GetAllocator();
+  notify("textDocument/publishDiagnostics",
+         ObjectBuilder(alloc).add("uri", *uri).add("diagnostics", Json(rapidjson::kArrayType)).take(), alloc);
+}
+
+void Server::configurationChanged() {
+  configs_.clear();
+  configErrorsShown_.clear();
+  for (auto& [uri, doc] : documents_) {
+    doc->analysis.reset();
+    doc->pending = true;
+  }
+}
+
+const config::Config& Server::configFor(const std::string& path) {
+  std::optional<std::string> found;
+  if (!path.empty() && path.front() == '/') {
+    found = config::findConfig(std::filesystem::path(path).parent_path().string());
+  }
+  std::string key = found.value_or("");
+  auto it = configs_.find(key);
+  if (it != configs_.end()) return it->second;
+  config::Config loaded;
+  if (found) {
+    auto result = config::loadConfig(*found);
+    if (result) {
+      loaded = std::move(result).value();
+    } else if (configErrorsShown_[key] != result.error().message) {
+      configErrorsShown_[key] = result.error().message;
+      log_ << "samshift lsp: " << result.error().message << '\n';
+      showMessage(1, "samshift: " + result.error().message + " (using the default rules)");
+    }
+  }
+  return configs_.emplace(key, std::move(loaded)).first->second;
+}
+
+const Analysis& Server::analysisFor(OpenDocument& doc) {
+  if (!doc.analysis) {
+    const config::Config& config = configFor(doc.path);
+    if (config.excludes(doc.path)) {
+      doc.analysis.emplace();
+      doc.analysis->document = load::loadText(doc.path, doc.text);
+    } else {
+      doc.analysis = analyze(doc.path, doc.text, config.selection);
+    }
+    if (doc.analysis->document.parsed && doc.analysis->isTemplate) doc.names = namesOf(doc.analysis->document);
+  }
+  return *doc.analysis;
+}
+
+const Analysis* Server::analysisOf(std::string_view uri) {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : &analysisFor(*it->second);
+}
+
+bool Server::hasPending() const {
+  return std::any_of(documents_.begin(), documents_.end(), [](const auto& entry) { return entry.second->pending; });
+}
+
+void Server::publishPending() {
+  for (auto& [uri, doc] : documents_) {
+    if (!doc->pending) continue;
+    doc->pending = false;
+    const Analysis& analysis = analysisFor(*doc);
+    rapidjson::Document json;
+    JsonAlloc& alloc = json.GetAllocator();
+    Json diagnostics = analysis.isTemplate ? lspDiagnostics(analysis.diagnostics, analysis.document.source, uri, alloc)
+                                           : Json(rapidjson::kArrayType);
+    notify("textDocument/publishDiagnostics",
+           ObjectBuilder(alloc).add("uri", uri).add("version", doc->version).add("diagnostics", std::move(diagnostics)).take(),
+           alloc);
+  }
+}
+
+Json Server::hover(const Json& params, JsonAlloc& alloc) {
+  OpenDocument* doc = documentOf(params);
+  auto position = positionOf(member(params, "position"));
+  if (!position) throw InvalidParams{"hover needs a `position`"};
+  if (!doc) return Json();
+  const Analysis& analysis = analysisFor(*doc);
+  if (!analysis.isTemplate) return Json();
+  uint32_t offset = analysis.document.source.offsetOfLsp(*position);
+  std::optional<HoverText> text = hoverAt(analysis, offset);
+  if (!text) return Json();
+  ObjectBuilder out(alloc);
+  out.add("contents", ObjectBuilder(alloc).add("kind", "markdown").add("value", text->markdown).take());
+  if (text->span.known()) out.add("range", lspRange(analysis.document.source, text->span, alloc));
+  return out.take();
+}
+
+Json Server::completion(const Json& params, JsonAlloc& alloc) {
+  OpenDocument* doc = documentOf(params);
+  auto position = positionOf(member(params, "position"));
+  if (!position) throw InvalidParams{"completion needs a `position`"};
+  Json items(rapidjson::kArrayType);
+  if (!doc) return items;
+  const Analysis& analysis = analysisFor(*doc);
+  const core::SourceFile& source = analysis.document.source;
+  uint32_t offset = source.offsetOfLsp(*position);
+  // The typed word is replaced exactly, whatever the client counts as a word (`Fn.Alias`, `::`).
+  size_t typed = completionContext(doc->text, offset).prefix.size();
+  Json replaced = lspRange(source, core::Span{offset - static_cast<uint32_t>(typed), offset}, alloc);
+  for (const CompletionItem& item : completeAt(doc->text, offset, doc->names)) {
+    ObjectBuilder out(alloc);
+    out.add("label", item.label).add("kind", static_cast<int>(item.kind));
+    if (!item.detail.empty()) out.add("detail", item.detail);
+    out.add("textEdit", ObjectBuilder(alloc)
+                            .add("range", Json(replaced, alloc))
+                            .add("newText", item.insertText.empty() ? item.label : item.insertText)
+                            .take());
+    if (!item.documentation.empty()) out.add("documentation", item.documentation);
+    items.PushBack(out.take(), alloc);
+  }
+  return items;
+}
+
+Json Server::codeAction(const Json& params, JsonAlloc& alloc) {
+  OpenDocument* doc = documentOf(params);
+  const Json* range = member(params, "range");
+  auto start = range ? positionOf(member(*range, "start")) : std::nullopt;
+  auto end = range ? positionOf(member(*range, "end")) : std::nullopt;
+  if (!start || !end) throw InvalidParams{"codeAction needs a `range`"};
+  Json actions(rapidjson::kArrayType);
+  if (!doc) return actions;
+  const Analysis& analysis = analysisFor(*doc);
+  const core::SourceFile& source = analysis.document.source;
+  core::Span span{source.offsetOfLsp(*start), source.offsetOfLsp(*end)};
+  if (span.end < span.begin) std::swap(span.begin, span.end);
+  for (const CodeAction& action : codeActions(analysis, span)) {
+    Json edits(rapidjson::kArrayType);
+    for (const TextEdit& edit : action.edits) {
+      edits.PushBack(ObjectBuilder(alloc).add("range", lspRange(source, edit.span, alloc)).add("newText", edit.newText).take(),
+                     alloc);
+    }
+    Json changes(rapidjson::kObjectType);
+    changes.AddMember(jsonString(doc->uri, alloc), std::move(edits), alloc);
+    ObjectBuilder out(alloc);
+    out.add("title", action.title).add("kind", "quickfix");
+    if (action.diagnostic) {
+      Json linked(rapidjson::kArrayType);
+      linked.PushBack(lspDiagnostic(*action.diagnostic, source, doc->uri, alloc), alloc);
+      out.add("diagnostics", std::move(linked));
+    }
+    if (action.preferred) out.add("isPreferred", true);
+    out.add("edit", ObjectBuilder(alloc).add("changes", std::move(changes)).take());
+    actions.PushBack(out.take(), alloc);
+  }
+  return actions;
+}
+
+}  // namespace samshift::lsp

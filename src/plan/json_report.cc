@@ -1,0 +1,111 @@
+#include <cmath>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "plan/report.h"
+
+namespace samshift::plan {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void writeString(Writer& writer, std::string_view text) {
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void writeOptionalString(Writer& writer, const std::string& text) {
+  if (text.empty()) {
+    writer.Null();
+  } else {
+    writeString(writer, text);
+  }
+}
+
+// Whole percentages as integers (10, not 10.0); others with their decimals (2.5).
+void writePercent(Writer& writer, double percent) {
+  double rounded = std::round(percent * 100.0) / 100.0;
+  if (rounded == std::floor(rounded)) {
+    writer.Int(static_cast<int>(rounded));
+  } else {
+    writer.Double(rounded);
+  }
+}
+
+void writeDeployment(Writer& writer, const Deployment& d) {
+  writer.StartObject();
+  writer.Key("resource");
+  writeString(writer, d.resource);
+  writer.Key("kind");
+  writeString(writer, deploymentSourceName(d.source));
+  writer.Key("alias");
+  writeOptionalString(writer, d.alias);
+  writer.Key("config");
+  writeOptionalString(writer, d.config);
+  writer.Key("planned");
+  writer.Bool(d.planned);
+  writer.Key("reason");
+  writeOptionalString(writer, d.reason);
+  writer.Key("description");
+  if (d.planned && d.schedule) {
+    writeString(writer, describeSchedule(*d.schedule));
+  } else {
+    writer.Null();
+  }
+  writer.Key("steps");
+  writer.StartArray();
+  if (d.planned) {
+    for (const Step& step : d.steps()) {
+      writer.StartObject();
+      writer.Key("minute");
+      writer.Int(step.minute);
+      writer.Key("percent");
+      writePercent(writer, step.percent);
+      writer.EndObject();
+    }
+  }
+  writer.EndArray();
+  writer.Key("hooks");
+  writer.StartObject();
+  writer.Key("preTraffic");
+  writeOptionalString(writer, d.hooks.preTraffic);
+  writer.Key("postTraffic");
+  writeOptionalString(writer, d.hooks.postTraffic);
+  writer.EndObject();
+  writer.Key("alarms");
+  writer.StartArray();
+  for (const std::string& alarm : d.alarms) writeString(writer, alarm);
+  writer.EndArray();
+  writer.Key("rollback");
+  writeOptionalString(writer, d.rollback);
+  writer.Key("totalMinutes");
+  if (d.planned && d.schedule) {
+    writer.Int(d.totalMinutes());
+  } else {
+    writer.Null();
+  }
+  writer.Key("notes");
+  writer.StartArray();
+  for (const std::string& note : d.notes) writeString(writer, note);
+  writer.EndArray();
+  writer.EndObject();
+}
+
+}  // namespace
+
+std::string renderJson(const std::vector<Deployment>& deployments, std::string_view templateName) {
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  writer.SetIndent(' ', 2);
+  writer.StartObject();
+  writer.Key("template");
+  writeString(writer, templateName);
+  writer.Key("deployments");
+  writer.StartArray();
+  for (const Deployment& d : deployments) writeDeployment(writer, d);
+  writer.EndArray();
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace samshift::plan
