@@ -93,3 +93,26 @@ TEST_CASE("--fail-level decides which findings fail the run", "[cli]") {
   auto result = runSamshift("lint --fail-level error -", kClean);
   CHECK(result.exitCode == 0);
 }
+
+TEST_CASE("hostile input exits 2 with the problem and its place", "[cli][hostile]") {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    bomb += std::string(1, c) + ": &" + std::string(1, c) + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
+            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+  }
+  auto result = runSamshift("lint --color never -", bomb);
+  CHECK(result.exitCode == 2);
+  CHECK(result.out.rfind("<stdin>:", 0) == 0);
+  CHECK(result.out.find("error T001 [syntax-error] Aliases expand to more than 200000 nodes") != std::string::npos);
+
+  auto deep = runSamshift("lint --color never -", "Resources: " + std::string(200000, '[') + "\n");
+  CHECK(deep.exitCode == 2);
+  CHECK(deep.out.find("<stdin>:1:") == 0);
+  CHECK(deep.out.find("Nesting deeper than 512 levels") != std::string::npos);
+
+  auto binary = runSamshift("lint --color never -", std::string("Resources:\n  A: \x01\n", 17));
+  CHECK(binary.exitCode == 2);
+  CHECK(binary.out == "<stdin>:2:6: error T001 [syntax-error] Unacceptable character U+0001: control characters are "
+                      "not allowed in a template\n");
+}

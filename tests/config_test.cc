@@ -7,7 +7,10 @@
 
 #include "config/config.h"
 #include "config/glob.h"
+#include "core/atomic_file.h"
 #include "engine/registry.h"
+#include "engine/runner.h"
+#include "load/loader.h"
 #include "test_support.h"
 
 using namespace samshift;
@@ -98,7 +101,7 @@ TEST_CASE("configuration errors name the file, line and column", "[config]") {
   CHECK(errorOf("options:\n  P003: {min-execution: 3}\n") ==
         "/proj/.samshift.yaml:2:10: rule P003 has no option `min-execution` (it takes: min-executions)");
   CHECK(errorOf("options:\n  P003: {min-executions: many}\n") ==
-        "/proj/.samshift.yaml:2:27: `options.P003.min-executions` must be an integer");
+        "/proj/.samshift.yaml:2:26: `options.P003.min-executions` must be an integer");
   CHECK(errorOf("options:\n  R001: {x: 1}\n") == "/proj/.samshift.yaml:2:10: rule R001 has no option `x` (it takes none)");
   CHECK(errorOf("options:\n  R004: {ignore-functions: [1]}\n") ==
         "/proj/.samshift.yaml:2:29: `options.R004.ignore-functions` must be a list of strings");
@@ -163,9 +166,9 @@ TEST_CASE("lint reads the configuration, and the command line overrides it", "[c
   std::string file = (dir.path() / "t.yaml").string();
   auto result = runSamshift("lint --color never " + dir.path().string());
   CHECK(result.exitCode == 1);
-  CHECK(result.out == file + ":9:7: error P004 [snapstart-without-version] `SnapStart` on `Fn`, which has no "
+  CHECK(result.out == file + ":10:9: error P004 [snapstart-without-version] `SnapStart` on `Fn`, which has no "
                              "`AutoPublishAlias`\n" +
-                         file + ":10:50: warning X002 [unused-suppression] Suppression of `R001` matched no finding\n");
+                         file + ":10:56: warning X002 [unused-suppression] Suppression of `R001` matched no finding\n");
   // --ignore and --fail-level replace the file's settings.
   auto overridden = runSamshift("lint --color never --ignore X002 --fail-level error " + file);
   CHECK(overridden.exitCode == 1);
@@ -191,7 +194,7 @@ TEST_CASE("--output writes the report whole and keeps an old file on failure", "
   CHECK(result.out.empty());
   std::string written = testing::readFile(report);
   CHECK(written.find("\"ruleId\": \"T002\"") != std::string::npos);
-  CHECK(written.find("\"uri\": \"" + report.substr(1, report.rfind('/')) ) == std::string::npos);
+  CHECK(written.find("\"uri\": \"t.yaml\"") == std::string::npos);  // not relative to the test's directory
   auto failed = runSamshift("lint -o " + (dir.path() / "missing" / "r.txt").string() + " " +
                             (dir.path() / "t.yaml").string());
   CHECK(failed.exitCode == 2);
@@ -202,4 +205,85 @@ TEST_CASE("--output writes the report whole and keeps an old file on failure", "
     ++entries;
   }
   CHECK(entries == 2);  // t.yaml and report.sarif: no temporary file left behind
+}
+
+TEST_CASE("atomic writes replace a file whole or leave it alone", "[config]") {
+  TempDir dir;
+  std::string target = (dir.path() / "out.txt").string();
+  writeFile(target, "old");
+  REQUIRE(core::writeFileAtomically(target, "new contents").ok());
+  CHECK(testing::readFile(target) == "new contents");
+  std::filesystem::create_directories(dir.path() / "sub");
+  auto intoDirectory = core::writeFileAtomically((dir.path() / "sub").string(), "x");
+  REQUIRE_FALSE(intoDirectory.ok());
+  CHECK(intoDirectory.error().kind == core::ErrorKind::kIo);
+  CHECK(std::filesystem::is_directory(dir.path() / "sub"));
+  std::size_t entries = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    (void)entry;
+    ++entries;
+  }
+  CHECK(entries == 2);  // out.txt and sub
+}
+
+namespace {
+
+std::vector<std::string> lintLines(const std::string& text, engine::RuleSelection selection) {
+  load::Document document = load::loadText("t.yaml", text);
+  engine::LintResult result = engine::lintDocument(document, selection);
+  std::vector<std::string> lines;
+  for (const core::Diagnostic& d : result.diagnostics) {
+    core::Position at = document.source.position(d.span.begin);
+    lines.push_back(std::to_string(at.line) + ":" + std::to_string(at.column) + " " + d.code + " " + d.message);
+  }
+  return lines;
+}
+
+// Fn has SnapStart without a version (P004) twice over: in Globals and on the function.
+const char* kSuppressed =
+    "Transform: AWS::Serverless-2016-10-31\n"
+    "Metadata:\n"
+    "  samshift:\n"
+    "    ignore: [R, T005]\n"
+    "Resources:\n"
+    "  Fn:\n"
+    "    Type: AWS::Serverless::Function\n"
+    "    Metadata:\n"
+    "      samshift:\n"
+    "        ignore: P004\n"
+    "    Properties:\n"
+    "      Runtime: java21\n"
+    "      Handler: a.B::c\n"
+    "      CodeUri: build/\n"
+    "      SnapStart:\n"
+    "        ApplyOn: PublishedVersions\n"
+    "  Other:\n"
+    "    Type: AWS::Serverless::Function\n"
+    "    Properties:\n"
+    "      Runtime: java21\n"
+    "      Handler: a.B::c\n"
+    "      CodeUri: build/\n"
+    "      SnapStart:  # samshift: ignore[P004, P003]\n"
+    "        ApplyOn: PublishedVersions  # samshift: ignore[X002, D0O1]\n";
+
+}  // namespace
+
+TEST_CASE("unused suppressions are reported only when X002 runs", "[suppression]") {
+  engine::RuleSelection plain;
+  plain.select = {"P004", "R", "T005"};
+  CHECK(lintLines(kSuppressed, plain).empty());
+
+  engine::RuleSelection reporting = plain;
+  reporting.enable = {"X002"};
+  // Used: P004 on Fn (resource Metadata) and on Other (comment on the line above). Unused: R and
+  // T005 (ran, found nothing), P003 (did not run); D0O1 names no rule but is itself covered by
+  // the X002 suppression on its line.
+  CHECK(lintLines(kSuppressed, reporting) ==
+        std::vector<std::string>{"4:14 X002 Suppression of `R` matched no finding",
+                                 "4:17 X002 Suppression of `T005` matched no finding",
+                                 "23:44 X002 Suppression of `P003` names no rule that ran"});
+
+  engine::RuleSelection ignored = reporting;
+  ignored.ignore = {"X002"};
+  CHECK(lintLines(kSuppressed, ignored).empty());
 }

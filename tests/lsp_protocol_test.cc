@@ -101,6 +101,7 @@ TEST_CASE("lsp: malformed messages are answered and the session goes on", "[lsp]
                                      .initialize()
                                      .body(notJson)
                                      .body("[1,2]")
+                                     .body(std::string(1000000, '['))
                                      .body(R"({"jsonrpc":"2.0","id":4})")
                                      .body(R"({"jsonrpc":"2.0","id":5,"method":17})")
                                      .raw("Content-Type: application/json\r\n\r\n{}")
@@ -113,6 +114,7 @@ TEST_CASE("lsp: malformed messages are answered and the session goes on", "[lsp]
         std::vector<std::string>{
             R"({"code":-32700,"message":"Malformed JSON: Invalid value. at offset 33"})",
             R"({"code":-32600,"message":"A message must be a JSON object"})",
+            R"({"code":-32700,"message":"Malformed JSON: Invalid value. at offset 1000000"})",
             R"({"code":-32700,"message":"Unreadable message: header without Content-Length"})",
             R"({"code":-32700,"message":"Unreadable message: invalid Content-Length 'twelve'"})",
         });
@@ -261,4 +263,36 @@ TEST_CASE("lsp: invalid UTF-8 and huge buffers are linted, never crash the sessi
   CHECK(toJson((*hugeDiagnostics)["diagnostics"]) == "[]");
   CHECK(toJson(*session.response(3)) == R"({"jsonrpc":"2.0","id":3,"result":null})");
   CHECK(session.exitCode == 0);
+}
+
+TEST_CASE("lsp: completion answers without waiting for a lint", "[lsp]") {
+  std::string text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: !Ref Qu\n";
+  std::string position = R"({"textDocument":{"uri":"file:///t.yaml"},"position":{"line":3,"character":22}})";
+  Session session = runInProcess(Script()
+                                     .initialize()
+                                     .open("file:///t.yaml", text)
+                                     .request(2, "textDocument/completion", position)
+                                     .changeRange("file:///t.yaml", 2, 3, 22, 3, 22, "e")
+                                     .request(3, "textDocument/completion", position)
+                                     .request(4, "textDocument/hover", position)
+                                     .shutdownAndExit(5),
+                                 /*pause=*/false);
+  std::vector<std::string> order;
+  for (const auto& message : session.messages) {
+    if (message->HasMember("method")) {
+      std::string method = (*message)["method"].GetString();
+      if (method == "textDocument/publishDiagnostics") {
+        order.push_back(method + " " + std::to_string((*message)["params"]["version"].GetInt()));
+      } else {
+        order.push_back(method);
+      }
+    } else {
+      order.push_back("response " + std::to_string((*message)["id"].GetInt()));
+    }
+  }
+  // The edits are linted once, when the hover asks for findings.
+  CHECK(order == std::vector<std::string>{"response 1", "client/registerCapability", "response 2", "response 3",
+                                          "textDocument/publishDiagnostics 2", "response 4", "response 5"});
+  CHECK(toJson((*session.response(2))["result"][0]["label"]) == R"("Queue")");
+  CHECK(toJson((*session.response(3))["result"][0]["label"]) == R"("Queue")");
 }

@@ -3,7 +3,6 @@
 // options, overrides and exit codes.
 
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 
@@ -16,8 +15,8 @@ using samshift::testing::writeFile;
 
 namespace {
 
-const char* const kFixtures[] = {"predefined", "custom", "state_machines", "globals_parameters", "disabled",
-                                 "explicit_aliases"};
+const char* const kFixtures[] = {"predefined",         "custom",   "state_machines",
+                                 "globals_parameters", "disabled", "explicit_aliases"};
 
 void compareSnapshot(const std::string& actual, const std::filesystem::path& expectedPath) {
   if (std::getenv("SAMSHIFT_UPDATE_SNAPSHOTS")) {
@@ -52,7 +51,7 @@ TEST_CASE("plan JSON output of every fixture matches its snapshot", "[plan][cli]
 }
 
 TEST_CASE("plan JSON pins the documented shape", "[plan][cli]") {
-  auto result = runSamshift("plan -f json -", 
+  auto result = runSamshift("plan -f json -",
                             "Transform: AWS::Serverless-2016-10-31\n"
                             "Resources:\n"
                             "  Fn:\n"
@@ -93,7 +92,8 @@ TEST_CASE("plan JSON pins the documented shape", "[plan][cli]") {
         "      \"alarms\": [\n"
         "        \"a1\"\n"
         "      ],\n"
-        "      \"rollback\": \"CodeDeploy rolls back when an alarm fires, a hook fails or the deployment is stopped\",\n"
+        "      \"rollback\": \"CodeDeploy rolls back when an alarm fires, a hook fails or the "
+        "deployment is stopped\",\n"
         "      \"totalMinutes\": 5,\n"
         "      \"notes\": []\n"
         "    }\n"
@@ -102,20 +102,26 @@ TEST_CASE("plan JSON pins the documented shape", "[plan][cli]") {
 }
 
 TEST_CASE("plan --parameter-overrides takes both sam deploy spellings", "[plan][cli]") {
-  auto plain = runSamshift("plan -f json --parameter-overrides 'Env=prod DeployType=AllAtOnce' "
-                           "fixtures/plan/globals_parameters.yaml");
+  auto plain = runSamshift(
+      "plan -f json --parameter-overrides 'Env=prod DeployType=AllAtOnce' "
+      "fixtures/plan/globals_parameters.yaml");
   CHECK(plain.exitCode == 0);
-  CHECK(plain.out.find("\"config\": \"Canary10Percent30Minutes\"") != std::string::npos);  // ByCondition
-  CHECK(plain.out.find("\"resource\": \"FromParameter\",\n      \"kind\": \"function\",\n      \"alias\": "
-                       "\"live\",\n      \"config\": \"AllAtOnce\"") != std::string::npos);
-  auto keyed = runSamshift("plan --parameter-overrides ParameterKey=Stage,ParameterValue=green "
-                           "--parameter-overrides Shifting=false fixtures/plan/globals_parameters.yaml");
+  CHECK(plain.out.find("\"config\": \"Canary10Percent30Minutes\"") !=
+        std::string::npos);  // ByCondition
+  CHECK(plain.out.find(
+            "\"resource\": \"FromParameter\",\n      \"kind\": \"function\",\n      \"alias\": "
+            "\"live\",\n      \"config\": \"AllAtOnce\"") != std::string::npos);
+  auto keyed = runSamshift(
+      "plan --parameter-overrides ParameterKey=Stage,ParameterValue=green "
+      "--parameter-overrides Shifting=false fixtures/plan/globals_parameters.yaml");
   CHECK(keyed.exitCode == 0);
   CHECK(keyed.out.find("FromGlobals  function, alias green\n") != std::string::npos);
-  CHECK(keyed.out.find("FromParameter  function, alias green\n  no plan   DeploymentPreference is disabled "
-                       "(Enabled: !Ref Shifting, which is false)\n") != std::string::npos);
+  CHECK(keyed.out.find(
+            "FromParameter  function, alias green\n  no plan   DeploymentPreference is disabled "
+            "(Enabled: !Ref Shifting, which is false)\n") != std::string::npos);
   auto region = runSamshift("plan --region eu-west-1 fixtures/plan/globals_parameters.yaml");
-  CHECK(region.out.find("ByRegion  function, alias live\n  config    AllAtOnce\n") != std::string::npos);
+  CHECK(region.out.find("ByRegion  function, alias live\n  config    AllAtOnce\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("plan usage and input errors", "[plan][cli]") {
@@ -124,7 +130,8 @@ TEST_CASE("plan usage and input errors", "[plan][cli]") {
   CHECK(runSamshift("plan a.yaml b.yaml").exitCode == 3);
   auto bad = runSamshift("plan --parameter-overrides novalue fixtures/plan/custom.yaml");
   CHECK(bad.exitCode == 3);
-  CHECK(bad.err.rfind("samshift plan: --parameter-overrides takes Key=Value pairs, got 'novalue'\n", 0) == 0);
+  CHECK(bad.err.rfind("samshift plan: --parameter-overrides takes Key=Value pairs, got 'novalue'\n",
+                      0) == 0);
   auto help = runSamshift("plan --help");
   CHECK(help.exitCode == 0);
   CHECK(help.out.rfind("usage: samshift plan [OPTIONS] TEMPLATE\n", 0) == 0);
@@ -136,7 +143,8 @@ TEST_CASE("plan usage and input errors", "[plan][cli]") {
   auto empty = runSamshift("plan -", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
   CHECK(empty.exitCode == 0);
   CHECK(empty.out ==
-        "<stdin>: no traffic shifting (no DeploymentPreference, CodeDeploy alias update policy or alias routing "
+        "<stdin>: no traffic shifting (no DeploymentPreference, CodeDeploy alias update policy or "
+        "alias routing "
         "weights)\n");
 }
 

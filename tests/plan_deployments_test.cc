@@ -6,6 +6,7 @@
 #include "load/loader.h"
 #include "model/template.h"
 #include "plan/deployments.h"
+#include "plan/report.h"
 #include "sam/parameter_values.h"
 #include "test_support.h"
 
@@ -31,7 +32,8 @@ struct Planned {
 };
 
 // Documents own the tree the template view borrows, so the result keeps the document.
-Planned planFixture(const std::string& name, const Overrides& overrides = {}, std::string region = "us-east-1") {
+Planned planFixture(const std::string& name, const Overrides& overrides = {},
+                    std::string region = "us-east-1") {
   Planned out;
   auto loaded = samshift::load::loadFile("fixtures/plan/" + name);
   REQUIRE(loaded.ok());
@@ -53,8 +55,9 @@ std::vector<std::string> ids(const std::vector<Deployment>& deployments) {
 
 TEST_CASE("predefined types, hooks and alarms of SAM functions", "[plan][deployments]") {
   Planned p = planFixture("predefined.yaml");
-  CHECK(ids(p.deployments) == std::vector<std::string>{"Canary5", "Canary10", "Canary15", "Canary30", "Linear1",
-                                                       "Linear2", "Linear3", "Linear10", "AllAtOnceFn", "FullName"});
+  CHECK(ids(p.deployments) == std::vector<std::string>{"Canary5", "Canary10", "Canary15",
+                                                       "Canary30", "Linear1", "Linear2", "Linear3",
+                                                       "Linear10", "AllAtOnceFn", "FullName"});
   const Deployment& canary = p.get("Canary5");
   CHECK(canary.source == DeploymentSource::kSamFunction);
   CHECK(canary.planned);
@@ -80,7 +83,8 @@ TEST_CASE("predefined types, hooks and alarms of SAM functions", "[plan][deploym
 
 TEST_CASE("custom deployment configurations by !Ref and by name", "[plan][deployments]") {
   Planned p = planFixture("custom.yaml");
-  CHECK(ids(p.deployments) == std::vector<std::string>{"CanaryFn", "LinearFn", "AtOnceFn", "EcsFn", "ElsewhereFn"});
+  CHECK(ids(p.deployments) == std::vector<std::string>{"CanaryFn", "LinearFn", "AtOnceFn", "EcsFn",
+                                                       "ElsewhereFn", "HalfFn", "SlowFn"});
   CHECK(p.get("CanaryFn").config == "CanaryConfig");
   CHECK(p.get("CanaryFn").steps() == std::vector<Step>{{0, 25}, {20, 100}});
   CHECK(p.get("LinearFn").config == "ThirtyPercentEvery4Minutes");
@@ -93,12 +97,18 @@ TEST_CASE("custom deployment configurations by !Ref and by name", "[plan][deploy
   CHECK(p.get("ElsewhereFn").reason ==
         "`TestDeploymentConfiguration` is not a predefined Lambda configuration and no "
         "AWS::CodeDeploy::DeploymentConfig in this template has that name");
+  CHECK(p.get("HalfFn").reason ==
+        "custom configuration `HalfConfig` needs TimeBasedCanary.CanaryPercentage and "
+        "CanaryInterval as numbers");
+  CHECK(p.get("SlowFn").reason ==
+        "custom configuration `SlowConfig`: linear percentage must be between 1 and 100, got 0");
 }
 
 TEST_CASE("Step Functions preferences from SAM and an explicit alias", "[plan][deployments]") {
   Planned p = planFixture("state_machines.yaml");
-  CHECK(ids(p.deployments) ==
-        std::vector<std::string>{"AtOnceMachine", "CanaryMachine", "LinearMachine", "NoAliasMachine", "ExplicitAlias"});
+  CHECK(ids(p.deployments) == std::vector<std::string>{"AtOnceMachine", "CanaryMachine",
+                                                       "LinearMachine", "NoAliasMachine",
+                                                       "ExplicitAlias"});
   CHECK(p.get("AtOnceMachine").source == DeploymentSource::kSamStateMachine);
   CHECK(p.get("AtOnceMachine").steps() == std::vector<Step>{{0, 100}});
   const Deployment& canary = p.get("CanaryMachine");
@@ -108,7 +118,8 @@ TEST_CASE("Step Functions preferences from SAM and an explicit alias", "[plan][d
   CHECK(canary.alarms == std::vector<std::string>{"MachineAlarm"});
   CHECK(canary.rollback == "CloudFormation rolls the alias back when an alarm goes into ALARM");
   // Percentage comes from a parameter default (20).
-  CHECK(p.get("LinearMachine").steps() == std::vector<Step>{{0, 20}, {3, 40}, {6, 60}, {9, 80}, {12, 100}});
+  CHECK(p.get("LinearMachine").steps() ==
+        std::vector<Step>{{0, 20}, {3, 40}, {6, 60}, {9, 80}, {12, 100}});
   const Deployment& noAlias = p.get("NoAliasMachine");
   CHECK_FALSE(noAlias.planned);
   CHECK(noAlias.alias.empty());
@@ -127,8 +138,9 @@ TEST_CASE("Globals and parameter defaults", "[plan][deployments]") {
   CHECK(globals.alarms == std::vector<std::string>{"global-alarm"});
   const Deployment& param = p.get("FromParameter");
   CHECK(param.config == "Linear10PercentEvery2Minutes");
-  CHECK(param.alarms == std::vector<std::string>{"global-alarm", "local-alarm"});  // lists concatenate
-  CHECK(p.get("ByCondition").config == "AllAtOnce");              // IsProd is false for Env=dev
+  CHECK(param.alarms ==
+        std::vector<std::string>{"global-alarm", "local-alarm"});    // lists concatenate
+  CHECK(p.get("ByCondition").config == "AllAtOnce");                 // IsProd is false for Env=dev
   CHECK(p.get("ByRegion").config == "Linear10PercentEvery1Minute");  // AWS::Region is us-east-1
   const Deployment& noDefault = p.get("NoDefault");
   CHECK(noDefault.planned);
@@ -137,12 +149,15 @@ TEST_CASE("Globals and parameter defaults", "[plan][deployments]") {
   CHECK(noDefault.reason == "parameter `Region` has no default and no override");
   const Deployment& prodOnly = p.get("ProdOnly");
   CHECK_FALSE(prodOnly.planned);
-  CHECK(prodOnly.reason == "condition `IsProd` is false with these parameters, so the resource is not created");
+  CHECK(prodOnly.reason ==
+        "condition `IsProd` is false with these parameters, so the resource is not created");
 }
 
 TEST_CASE("parameter overrides and the region change the plan", "[plan][deployments]") {
   Planned p = planFixture("globals_parameters.yaml",
-                          {{"Stage", "blue"}, {"DeployType", "Canary10Percent15Minutes"}, {"Env", "prod"},
+                          {{"Stage", "blue"},
+                           {"DeployType", "Canary10Percent15Minutes"},
+                           {"Env", "prod"},
                            {"Region", "Linear10PercentEvery3Minutes"}},
                           "eu-west-1");
   CHECK(p.get("FromGlobals").alias == "blue");
@@ -152,30 +167,38 @@ TEST_CASE("parameter overrides and the region change the plan", "[plan][deployme
   CHECK(p.get("NoDefault").totalMinutes() == 27);
   const Deployment& prodOnly = p.get("ProdOnly");
   CHECK(prodOnly.planned);
-  CHECK(prodOnly.notes == std::vector<std::string>{"condition `IsProd` is true with these parameters"});
+  CHECK(prodOnly.notes ==
+        std::vector<std::string>{"condition `IsProd` is true with these parameters"});
 
   Planned off = planFixture("globals_parameters.yaml", {{"Shifting", "false"}});
   CHECK_FALSE(off.get("FromParameter").planned);
-  CHECK(off.get("FromParameter").reason == "DeploymentPreference is disabled (Enabled: !Ref Shifting, which is false)");
+  CHECK(off.get("FromParameter").reason ==
+        "DeploymentPreference is disabled (Enabled: !Ref Shifting, which is false)");
 }
 
-TEST_CASE("disabled and incomplete preferences give no plan, with the reason", "[plan][deployments]") {
+TEST_CASE("disabled and incomplete preferences give no plan, with the reason",
+          "[plan][deployments]") {
   Planned p = planFixture("disabled.yaml");
-  CHECK(ids(p.deployments) == std::vector<std::string>{"Off", "OffByParameter", "NoAlias", "NoType"});
+  CHECK(ids(p.deployments) ==
+        std::vector<std::string>{"Off", "OffByParameter", "NoAlias", "NoType"});
   for (const Deployment& d : p.deployments) {
     INFO(d.resource);
     CHECK_FALSE(d.planned);
     CHECK(d.steps().empty() == !d.schedule.has_value());
   }
   CHECK(p.get("Off").reason == "DeploymentPreference is disabled (Enabled: false)");
-  CHECK(p.get("OffByParameter").reason == "DeploymentPreference is disabled (Enabled: !Ref ShiftingOff, which is False)");
-  CHECK(p.get("NoAlias").reason == "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
+  CHECK(p.get("OffByParameter").reason ==
+        "DeploymentPreference is disabled (Enabled: !Ref ShiftingOff, which is False)");
+  CHECK(p.get("NoAlias").reason ==
+        "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
   CHECK(p.get("NoType").reason == "DeploymentPreference has no Type (SAM requires it)");
 }
 
-TEST_CASE("explicit Lambda aliases: CodeDeploy update policy and routing weights", "[plan][deployments]") {
+TEST_CASE("explicit Lambda aliases: CodeDeploy update policy and routing weights",
+          "[plan][deployments]") {
   Planned p = planFixture("explicit_aliases.yaml");
-  CHECK(ids(p.deployments) == std::vector<std::string>{"LiveAlias", "WeightedAlias", "MissingGroupAlias"});
+  CHECK(ids(p.deployments) ==
+        std::vector<std::string>{"LiveAlias", "WeightedAlias", "MissingGroupAlias"});
   const Deployment& live = p.get("LiveAlias");
   CHECK(live.source == DeploymentSource::kLambdaAliasCodeDeploy);
   CHECK(live.alias == "live");
@@ -191,7 +214,8 @@ TEST_CASE("explicit Lambda aliases: CodeDeploy update policy and routing weights
   const Deployment& missing = p.get("MissingGroupAlias");
   CHECK(missing.planned);
   CHECK_FALSE(missing.schedule);
-  CHECK(missing.reason == "deployment group `group-made-elsewhere` is not defined in this template");
+  CHECK(missing.reason ==
+        "deployment group `group-made-elsewhere` is not defined in this template");
 }
 
 TEST_CASE("one resource's deployment, and the summary a hover shows", "[plan][deployments]") {
@@ -202,7 +226,8 @@ TEST_CASE("one resource's deployment, and the summary a hover shows", "[plan][de
   auto one = samshift::plan::findDeployment(templ, params, "Linear2");
   REQUIRE(one);
   CHECK(samshift::plan::summarizeDeployment(*one) ==
-        "alias `live`, Linear10PercentEvery2Minutes: 10% at once, then 10% more every 2 minutes, 100% after 18 "
+        "alias `live`, Linear10PercentEvery2Minutes: 10% at once, then 10% more every 2 minutes, "
+        "100% after 18 "
         "minutes");
   CHECK_FALSE(samshift::plan::findDeployment(templ, params, "PreHook"));
   CHECK_FALSE(samshift::plan::findDeployment(templ, params, "Nope"));
@@ -214,5 +239,31 @@ TEST_CASE("one resource's deployment, and the summary a hover shows", "[plan][de
   auto none = samshift::plan::findDeployment(off, offParams, "Off");
   REQUIRE(none);
   CHECK(samshift::plan::summarizeDeployment(*none) ==
-        "alias `live`, Linear10PercentEvery1Minute: no plan: DeploymentPreference is disabled (Enabled: false)");
+        "alias `live`, Linear10PercentEvery1Minute: no plan: DeploymentPreference is disabled "
+        "(Enabled: false)");
+}
+
+TEST_CASE("the JSON and text reports keep fractional weights", "[plan][deployments]") {
+  Deployment d;
+  d.resource = "Weighted";
+  d.source = DeploymentSource::kLambdaAliasRouting;
+  d.alias = "beta";
+  d.config = "RoutingConfig";
+  d.schedule = samshift::plan::fixedWeight(2.5);
+  std::string json = samshift::plan::renderJson({d}, "t.yaml");
+  CHECK(json.find("\"steps\": [\n        {\n          \"minute\": 0,\n          \"percent\": 2.5\n "
+                  "       }\n      ]") != std::string::npos);
+  CHECK(json.find("\"description\": \"2.5% on the additional version, held (no schedule)\"") !=
+        std::string::npos);
+  std::string text = samshift::plan::renderText({d}, "t.yaml");
+  CHECK(text ==
+        "t.yaml: 1 deployment\n"
+        "\n"
+        "Weighted  lambda alias routing, alias beta\n"
+        "  config    RoutingConfig\n"
+        "  schedule  2.5% on the additional version, held (no schedule)\n"
+        "            minute  0     2.5%  #...................\n"
+        "  alarms    none\n"
+        "  rollback  none\n"
+        "  total     no end: the split holds until the alias is changed\n");
 }

@@ -59,17 +59,22 @@ TEST_CASE("the four predefined canaries shift 10% then the rest", "[plan][schedu
   }
 }
 
-TEST_CASE("the four predefined linears shift 10% at the start of each increment", "[plan][schedule]") {
+TEST_CASE("the four predefined linears shift 10% at the start of each increment",
+          "[plan][schedule]") {
   struct Case {
     const char* name;
     int interval;
     const char* words;
   };
   const Case cases[] = {
-      {"Linear10PercentEvery1Minute", 1, "10% at once, then 10% more every minute, 100% after 9 minutes"},
-      {"Linear10PercentEvery2Minutes", 2, "10% at once, then 10% more every 2 minutes, 100% after 18 minutes"},
-      {"Linear10PercentEvery3Minutes", 3, "10% at once, then 10% more every 3 minutes, 100% after 27 minutes"},
-      {"Linear10PercentEvery10Minutes", 10, "10% at once, then 10% more every 10 minutes, 100% after 90 minutes"},
+      {"Linear10PercentEvery1Minute", 1,
+       "10% at once, then 10% more every minute, 100% after 9 minutes"},
+      {"Linear10PercentEvery2Minutes", 2,
+       "10% at once, then 10% more every 2 minutes, 100% after 18 minutes"},
+      {"Linear10PercentEvery3Minutes", 3,
+       "10% at once, then 10% more every 3 minutes, 100% after 27 minutes"},
+      {"Linear10PercentEvery10Minutes", 10,
+       "10% at once, then 10% more every 10 minutes, 100% after 90 minutes"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -94,11 +99,13 @@ TEST_CASE("predefined names: short, full, and the list of nine", "[plan][schedul
         std::vector<std::string_view>{"Canary10Percent5Minutes", "Canary10Percent10Minutes",
                                       "Canary10Percent15Minutes", "Canary10Percent30Minutes",
                                       "Linear10PercentEvery1Minute", "Linear10PercentEvery2Minutes",
-                                      "Linear10PercentEvery3Minutes", "Linear10PercentEvery10Minutes", "AllAtOnce"});
+                                      "Linear10PercentEvery3Minutes",
+                                      "Linear10PercentEvery10Minutes", "AllAtOnce"});
   auto full = predefinedLambdaSchedule("CodeDeployDefault.LambdaLinear10PercentEvery3Minutes");
   REQUIRE(full);
   CHECK(scheduleSteps(*full) == linearSteps(3));
-  CHECK(predefinedLambdaFullName("Canary10Percent5Minutes") == "CodeDeployDefault.LambdaCanary10Percent5Minutes");
+  CHECK(predefinedLambdaFullName("Canary10Percent5Minutes") ==
+        "CodeDeployDefault.LambdaCanary10Percent5Minutes");
   CHECK(predefinedLambdaFullName("Canary5") == "");
   CHECK_FALSE(predefinedLambdaSchedule("CodeDeployDefault.AllAtOnce"));  // a server configuration
   CHECK_FALSE(predefinedLambdaSchedule("CodeDeployDefault.ECSAllAtOnce"));
@@ -109,7 +116,8 @@ TEST_CASE("custom shapes: uneven linear, wide canary, fixed weight", "[plan][sch
   Schedule uneven = linear(30, 4);
   CHECK(scheduleSteps(uneven) == std::vector<Step>{{0, 30}, {4, 60}, {8, 90}, {12, 100}});
   CHECK(totalMinutes(uneven) == 12);
-  CHECK(describeSchedule(uneven) == "30% at once, then 30% more every 4 minutes (the last step 10%), 100% after 12 minutes");
+  CHECK(describeSchedule(uneven) ==
+        "30% at once, then 30% more every 4 minutes (the last step 10%), 100% after 12 minutes");
 
   Schedule thirds = linear(33, 1);
   CHECK(scheduleSteps(thirds) == std::vector<Step>{{0, 33}, {1, 66}, {2, 99}, {3, 100}});
@@ -129,15 +137,24 @@ TEST_CASE("custom shapes: uneven linear, wide canary, fixed weight", "[plan][sch
 }
 
 TEST_CASE("schedules that cannot run say why and have no steps", "[plan][schedule]") {
-  CHECK(scheduleProblem(canary(100, 5)) == "canary percentage must be above 0 and below 100, got 100");
-  CHECK(scheduleProblem(canary(10, 0)) == "canary interval must be at least 1 minute, got 0");
-  CHECK(scheduleProblem(linear(0, 1)) == "linear percentage must be above 0 and at most 100, got 0");
-  CHECK(scheduleProblem(linear(10, -2)) == "linear interval must be at least 1 minute, got -2");
+  CHECK(scheduleProblem(canary(100, 5)) ==
+        "canary percentage must be at least 1 and below 100, got 100");
+  CHECK(scheduleProblem(canary(10, 0)) ==
+        "canary interval must be between 1 and 525600 minutes, got 0");
+  CHECK(scheduleProblem(linear(0, 1)) == "linear percentage must be between 1 and 100, got 0");
+  CHECK(scheduleProblem(linear(10, -2)) ==
+        "linear interval must be between 1 and 525600 minutes, got -2");
   CHECK(scheduleProblem(fixedWeight(120)) == "weight must be between 0 and 100%, got 120");
+  CHECK(scheduleProblem(linear(0.5, 1)) == "linear percentage must be between 1 and 100, got 0.5");
+  CHECK(scheduleProblem(canary(10, 525601)) ==
+        "canary interval must be between 1 and 525600 minutes, got 525601");
+  CHECK_FALSE(scheduleProblem(linear(1, 525600)));
+  CHECK(totalMinutes(linear(1, 525600)) == 99 * 525600);
   CHECK_FALSE(scheduleProblem(allAtOnce()));
   CHECK(scheduleSteps(linear(0, 1)).empty());
   CHECK(totalMinutes(canary(10, 0)) == 0);
-  CHECK(describeSchedule(linear(0, 1)) == "cannot run: linear percentage must be above 0 and at most 100, got 0");
+  CHECK(describeSchedule(linear(0, 1)) ==
+        "cannot run: linear percentage must be between 1 and 100, got 0");
 }
 
 TEST_CASE("percentages print without trailing zeros", "[plan][schedule]") {

@@ -2,9 +2,8 @@
 // (Debian librsvg2-bin) and decoded here, so the test sees pixels: the image has the expected
 // size, is not blank, and shows the colour of each deployment's line.
 
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -69,10 +68,12 @@ class Inflater {
     bitBuffer_ = 0;
     bitCount_ = 0;
     if (pos_ + 4 > data_.size()) throw std::runtime_error("short stored block");
-    size_t length = static_cast<uint8_t>(data_[pos_]) | (static_cast<uint8_t>(data_[pos_ + 1]) << 8);
+    size_t length =
+        static_cast<uint8_t>(data_[pos_]) | (static_cast<uint8_t>(data_[pos_ + 1]) << 8);
     pos_ += 4;
     if (pos_ + length > data_.size()) throw std::runtime_error("short stored block");
-    out_.insert(out_.end(), data_.begin() + static_cast<long>(pos_), data_.begin() + static_cast<long>(pos_ + length));
+    out_.insert(out_.end(), data_.begin() + static_cast<long>(pos_),
+                data_.begin() + static_cast<long>(pos_ + length));
     pos_ += length;
   }
 
@@ -80,9 +81,12 @@ class Inflater {
     Huffman h;
     for (int i = 0; i < n; ++i) h.count[static_cast<size_t>(lengths[i])]++;
     std::array<int16_t, 16> offsets{};
-    for (int len = 1; len < 15; ++len) offsets[len + 1] = static_cast<int16_t>(offsets[len] + h.count[len]);
+    for (int len = 1; len < 15; ++len)
+      offsets[len + 1] = static_cast<int16_t>(offsets[len] + h.count[len]);
     for (int i = 0; i < n; ++i) {
-      if (lengths[i]) h.symbol[static_cast<size_t>(offsets[static_cast<size_t>(lengths[i])]++)] = static_cast<int16_t>(i);
+      if (lengths[i])
+        h.symbol[static_cast<size_t>(offsets[static_cast<size_t>(lengths[i])]++)] =
+            static_cast<int16_t>(i);
     }
     return h;
   }
@@ -102,12 +106,14 @@ class Inflater {
   }
 
   void codes(const Huffman& lengthCode, const Huffman& distanceCode) {
-    static const int16_t kLengthBase[] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                          31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+    static const int16_t kLengthBase[] = {3,  4,  5,  6,   7,   8,   9,   10,  11, 13,
+                                          15, 17, 19, 23,  27,  31,  35,  43,  51, 59,
+                                          67, 83, 99, 115, 131, 163, 195, 227, 258};
     static const int16_t kLengthExtra[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                            2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-    static const int16_t kDistanceBase[] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                            193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+    static const int16_t kDistanceBase[] = {
+        1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
+        193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
     static const int16_t kDistanceExtra[] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
                                              6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
     for (;;) {
@@ -122,7 +128,8 @@ class Inflater {
         int length = kLengthBase[symbol] + bits(kLengthExtra[symbol]);
         int distanceSymbol = decode(distanceCode);
         if (distanceSymbol >= 30) throw std::runtime_error("bad distance symbol");
-        size_t distance = static_cast<size_t>(kDistanceBase[distanceSymbol] + bits(kDistanceExtra[distanceSymbol]));
+        size_t distance = static_cast<size_t>(kDistanceBase[distanceSymbol] +
+                                              bits(kDistanceExtra[distanceSymbol]));
         if (distance > out_.size()) throw std::runtime_error("distance too far back");
         for (int i = 0; i < length; ++i) out_.push_back(out_[out_.size() - distance]);
       }
@@ -141,12 +148,14 @@ class Inflater {
   }
 
   void dynamic() {
-    static const int kOrder[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    static const int kOrder[19] = {16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
+                                   11, 4,  12, 3, 13, 2, 14, 1, 15};
     int lengthCount = bits(5) + 257;
     int distanceCount = bits(5) + 1;
     int codeCount = bits(4) + 4;
     std::array<int16_t, 320> lengths{};
-    for (int i = 0; i < codeCount; ++i) lengths[static_cast<size_t>(kOrder[i])] = static_cast<int16_t>(bits(3));
+    for (int i = 0; i < codeCount; ++i)
+      lengths[static_cast<size_t>(kOrder[i])] = static_cast<int16_t>(bits(3));
     Huffman codeLengths = build(lengths.data(), 19);
     int index = 0;
     lengths.fill(0);
@@ -167,7 +176,8 @@ class Inflater {
       } else {
         repeat = 11 + bits(7);
       }
-      if (index + repeat > lengthCount + distanceCount) throw std::runtime_error("too many lengths");
+      if (index + repeat > lengthCount + distanceCount)
+        throw std::runtime_error("too many lengths");
       while (repeat--) lengths[static_cast<size_t>(index++)] = previous;
     }
     codes(build(lengths.data(), lengthCount), build(lengths.data() + lengthCount, distanceCount));
@@ -229,17 +239,25 @@ Image decodePng(const std::string& png) {
       int c = i >= channels ? previous[i - channels] : 0;
       int value = line[i + 1];
       switch (filter) {
-        case 0: break;
-        case 1: value += a; break;
-        case 2: value += b; break;
-        case 3: value += (a + b) / 2; break;
+        case 0:
+          break;
+        case 1:
+          value += a;
+          break;
+        case 2:
+          value += b;
+          break;
+        case 3:
+          value += (a + b) / 2;
+          break;
         case 4: {
           int p = a + b - c;
           int pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
           value += (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
           break;
         }
-        default: FAIL("bad PNG filter " << filter);
+        default:
+          FAIL("bad PNG filter " << filter);
       }
       row[i] = static_cast<uint8_t>(value);
     }
@@ -247,7 +265,8 @@ Image decodePng(const std::string& png) {
       const uint8_t* px = row.data() + x * channels;
       int alpha = channels == 4 ? px[3] : 255;
       std::array<uint8_t, 3> rgb{};
-      for (size_t k = 0; k < 3; ++k) rgb[k] = static_cast<uint8_t>((px[k] * alpha + 255 * (255 - alpha)) / 255);
+      for (size_t k = 0; k < 3; ++k)
+        rgb[k] = static_cast<uint8_t>((px[k] * alpha + 255 * (255 - alpha)) / 255);
       image.pixels.push_back(rgb);
     }
     previous = row;
@@ -271,16 +290,19 @@ TEST_CASE("plan SVG is self-contained and sized as announced", "[plan][svg]") {
   auto result = runSamshift("plan -f svg fixtures/plan/predefined.yaml");
   REQUIRE(result.exitCode == 0);
   const std::string& svg = result.out;
-  CHECK(svg.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                  "version=\"1.1\" width=\"880\" height=\"680\" viewBox=\"0 0 880 680\"",
-                  0) == 0);
+  CHECK(svg.rfind(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+            "version=\"1.1\" width=\"880\" height=\"680\" viewBox=\"0 0 880 680\"",
+            0) == 0);
   CHECK(svg.find("<script") == std::string::npos);
   CHECK(svg.find("href") == std::string::npos);  // nothing external
   CHECK(svg.find("<style") == std::string::npos);
   CHECK(svg.size() > 1000);
   // One line per deployment, with its schedule as a tooltip, and one legend entry each.
-  CHECK(svg.find("<title>Canary5: 10% at once, the remaining 90% after 5 minutes</title>") != std::string::npos);
-  CHECK(svg.find(">Linear10 (live): Linear10PercentEvery10Minutes, 90 minutes</text>") != std::string::npos);
+  CHECK(svg.find("<title>Canary5: 10% at once, the remaining 90% after 5 minutes</title>") !=
+        std::string::npos);
+  CHECK(svg.find(">Linear10 (live): Linear10PercentEvery10Minutes, 90 minutes</text>") !=
+        std::string::npos);
   CHECK(svg.find("<title>PreTraffic hook PreHook</title>") != std::string::npos);
   CHECK(svg.find("<title>PostTraffic hook PostHook</title>") != std::string::npos);
   CHECK(svg.substr(svg.size() - 7) == "</svg>\n");
@@ -296,13 +318,16 @@ TEST_CASE("plan SVG is self-contained and sized as announced", "[plan][svg]") {
 
 TEST_CASE("plan SVG renders to a non-blank PNG of the expected size", "[plan][svg]") {
   if (!haveRsvgConvert()) {
-    WARN("SKIPPED: rsvg-convert is not installed (Debian package librsvg2-bin); the SVG was not rendered");
+    WARN(
+        "SKIPPED: rsvg-convert is not installed (Debian package librsvg2-bin); the SVG was not "
+        "rendered");
     return;
   }
   TempDir dir;
   auto svgPath = dir.path() / "plan.svg";
   auto pngPath = dir.path() / "plan.png";
-  auto result = runSamshift("plan -f svg -o " + svgPath.string() + " fixtures/plan/explicit_aliases.yaml");
+  auto result =
+      runSamshift("plan -f svg -o " + svgPath.string() + " fixtures/plan/explicit_aliases.yaml");
   REQUIRE(result.exitCode == 0);
   std::string command = "rsvg-convert -o '" + pngPath.string() + "' '" + svgPath.string() + "'";
   REQUIRE(std::system(command.c_str()) == 0);
@@ -313,8 +338,8 @@ TEST_CASE("plan SVG renders to a non-blank PNG of the expected size", "[plan][sv
   size_t white = countColour(image, {255, 255, 255});
   size_t inked = image.pixels.size() - white;
   INFO("inked pixels: " << inked);
-  CHECK(inked > 10000);                      // not blank: axes, grid, lines, text
-  CHECK(white > image.pixels.size() / 2);    // and not a flood of colour
+  CHECK(inked > 10000);                    // not blank: axes, grid, lines, text
+  CHECK(white > image.pixels.size() / 2);  // and not a flood of colour
   // The CodeDeploy canary line (first colour, #0072B2) and the routing weight (#D55E00).
   CHECK(countColour(image, {0x00, 0x72, 0xB2}) > 800);
   CHECK(countColour(image, {0xD5, 0x5E, 0x00}) > 300);

@@ -15,9 +15,10 @@ using model::Node;
 class AlarmsWithoutRollback : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"M005", "alarms-without-rollback", core::Severity::kWarning,
-                                        "A deployment group has alarms but does not roll back when they fire",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "M005", "alarms-without-rollback", core::Severity::kWarning,
+        "A deployment group has alarms but does not roll back when they fire",
+        R"(## What it does
 Reports an `AWS::CodeDeploy::DeploymentGroup` with an enabled `AlarmConfiguration` listing
 alarms whose `AutoRollbackConfiguration` is missing, disabled, or lacks the
 `DEPLOYMENT_STOP_ON_ALARM` event. (SAM writes both for the groups it generates.)
@@ -51,13 +52,17 @@ AutoRollbackConfiguration:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    for (const model::ResourceView* group : templ.resourcesOfType("AWS::CodeDeploy::DeploymentGroup")) {
+    for (const model::ResourceView* group :
+         templ.resourcesOfType("AWS::CodeDeploy::DeploymentGroup")) {
       const Node* config = group->property("AlarmConfiguration");
       if (!config || !config->isMapping() || config->isIntrinsic()) continue;
       const Node* enabled = config->get("Enabled");
-      if (enabled && (!enabled->isScalar() || enabled->text() == "false" || enabled->text() == "False")) continue;
+      if (enabled &&
+          (!enabled->isScalar() || enabled->text() == "false" || enabled->text() == "False"))
+        continue;
       const Node* alarms = config->get("Alarms");
       if (!alarms || !alarms->isSequence() || alarms->items().empty()) continue;
       const model::MapEntry* key = group->properties->entry("AlarmConfiguration");
@@ -71,18 +76,22 @@ AutoRollbackConfiguration:
       const Node* rollbackEnabled = rollback->get("Enabled");
       if (rollbackEnabled && rollbackEnabled->isScalar() &&
           (rollbackEnabled->text() == "false" || rollbackEnabled->text() == "False")) {
-        reporter.report(*rollbackEnabled, "`AutoRollbackConfiguration` is disabled on a deployment group with alarms");
+        reporter.report(
+            *rollbackEnabled,
+            "`AutoRollbackConfiguration` is disabled on a deployment group with alarms");
         continue;
       }
       const Node* events = rollback->get("Events");
       if (!events || !events->isSequence()) continue;
       bool stopOnAlarm = false;
       for (const Node& event : events->items()) {
-        stopOnAlarm = stopOnAlarm || !event.isString() || event.text() == "DEPLOYMENT_STOP_ON_ALARM";
+        stopOnAlarm =
+            stopOnAlarm || !event.isString() || event.text() == "DEPLOYMENT_STOP_ON_ALARM";
       }
       if (!stopOnAlarm) {
-        reporter.report(*events, "`AutoRollbackConfiguration.Events` lacks `DEPLOYMENT_STOP_ON_ALARM` on a "
-                                 "deployment group with alarms");
+        reporter.report(*events,
+                        "`AutoRollbackConfiguration.Events` lacks `DEPLOYMENT_STOP_ON_ALARM` on a "
+                        "deployment group with alarms");
       }
     }
   }

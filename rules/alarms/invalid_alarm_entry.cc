@@ -4,8 +4,8 @@
 #include <string>
 
 #include "../deployment/deployment_facts.h"
-#include "model/intrinsics.h"
 #include "engine/registry.h"
+#include "model/intrinsics.h"
 
 namespace samshift::rules {
 
@@ -17,9 +17,10 @@ using model::ResourceView;
 class InvalidAlarmEntry : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"M003", "invalid-alarm-entry", core::Severity::kError,
-                                        "A deployment `Alarms` entry is not an alarm name or a `Ref` to an alarm",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "M003", "invalid-alarm-entry", core::Severity::kError,
+        "A deployment `Alarms` entry is not an alarm name or a `Ref` to an alarm",
+        R"(## What it does
 Checks each entry of a function's `DeploymentPreference.Alarms` (both branches of an `!If`) and
 each `Name` of a deployment group's `AlarmConfiguration.Alarms`: it must be an alarm name, a
 `Ref` to an `AWS::CloudWatch::Alarm` or `AWS::CloudWatch::CompositeAlarm` (a `Ref` to an alarm
@@ -46,7 +47,8 @@ Alarms:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const Node*> seen;
     auto checkAll = [&](const Node& alarms) {
@@ -58,8 +60,10 @@ Alarms:
     };
     if (const Node* globals = templ.globals()) {
       const Node* function = globals->get("Function");
-      const Node* preference = function && function->isMapping() ? function->get("DeploymentPreference") : nullptr;
-      if (preference && preference->isMapping() && preference->get("Alarms")) checkAll(*preference->get("Alarms"));
+      const Node* preference =
+          function && function->isMapping() ? function->get("DeploymentPreference") : nullptr;
+      if (preference && preference->isMapping() && preference->get("Alarms"))
+        checkAll(*preference->get("Alarms"));
     }
     for (const ResourceView& resource : templ.resources()) {
       if (resource.type == "AWS::Serverless::Function") {
@@ -71,7 +75,8 @@ Alarms:
         if (!alarms) continue;
         for (const Node* entry : listItems(*alarms)) {
           if (entry->isMapping() && !entry->isIntrinsic() && entry->get("Name")) {
-            for (const Node* name : conditionalBranches(*entry->get("Name"))) check(templ, *name, reporter);
+            for (const Node* name : conditionalBranches(*entry->get("Name")))
+              check(templ, *name, reporter);
           }
         }
       }
@@ -96,7 +101,8 @@ Alarms:
     }
     if (auto name = model::refName(entry)) {
       const ResourceView* target = templ.resource(*name);
-      if (target && target->type != "AWS::CloudWatch::Alarm" && target->type != "AWS::CloudWatch::CompositeAlarm") {
+      if (target && target->type != "AWS::CloudWatch::Alarm" &&
+          target->type != "AWS::CloudWatch::CompositeAlarm") {
         reporter.report(entry, "Alarm entry refers to `" + std::string(target->id) + "` of type `" +
                                    std::string(target->type) + "`, not to a CloudWatch alarm");
       }
@@ -104,12 +110,15 @@ Alarms:
     }
     if (auto target = model::getAttTarget(entry)) {
       const ResourceView* resource = templ.resource(target->resource);
-      if (resource && (resource->type == "AWS::CloudWatch::Alarm" || resource->type == "AWS::CloudWatch::CompositeAlarm") &&
+      if (resource &&
+          (resource->type == "AWS::CloudWatch::Alarm" ||
+           resource->type == "AWS::CloudWatch::CompositeAlarm") &&
           target->attribute == "Arn") {
-        reporter.report(entry, "Alarm entry is the ARN of `" + target->resource + "`; CodeDeploy expects its name");
+        reporter.report(entry, "Alarm entry is the ARN of `" + target->resource +
+                                   "`; CodeDeploy expects its name");
       } else if (resource) {
-        reporter.report(entry, "Alarm entry is attribute `" + target->attribute + "` of `" + target->resource +
-                                   "`, not an alarm name");
+        reporter.report(entry, "Alarm entry is attribute `" + target->attribute + "` of `" +
+                                   target->resource + "`, not an alarm name");
       }
     }
   }

@@ -43,7 +43,8 @@ DeploymentPreference:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     FindingSink sink(reporter);
     for (const ShiftingFunction& function : shiftingFunctions(templ)) {
@@ -51,10 +52,16 @@ DeploymentPreference:
       auto schedule = shiftSchedule(templ, function);
       if (!schedule || schedule->allAtOnce) continue;
       const Node* alarms = function.merged->get("Alarms");
-      if (alarms && !(alarms->isSequence() && alarms->items().empty()) && !alarms->isNull()) continue;
+      if (alarms && !(alarms->isSequence() && alarms->items().empty()) && !alarms->isNull())
+        continue;
       Located type = function.locate(templ, {"Type"});
-      std::string name = function.type ? "`" + *function.type + "`" : "gradual";
-      sink.report(*function.resource, type, "Deployment preference " + name + " shifts traffic without `Alarms`");
+      std::string name = function.type ? *function.type : "";
+      if (const model::ResourceView* custom =
+              CodeDeployFacts::customConfig(templ, *function.merged->get("Type"))) {
+        name = std::string(custom->id);
+      }
+      sink.report(*function.resource, type,
+                  "Gradual deployment `" + name + "` has no `Alarms` to stop it");
     }
   }
 };

@@ -17,9 +17,10 @@ using model::ResourceView;
 class SlowAlarm : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"M004", "alarm-slower-than-shift", core::Severity::kWarning,
-                                        "A deployment alarm needs longer to fire than the deployment takes to move all traffic",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "M004", "alarm-slower-than-shift", core::Severity::kWarning,
+        "A deployment alarm needs longer to fire than the deployment takes to move all traffic",
+        R"(## What it does
 For each alarm of a gradual `DeploymentPreference` that is an `AWS::CloudWatch::Alarm` of the
 template, computes the shortest time it can take to go into ALARM: `Period` ×
 `DatapointsToAlarm` (or × `EvaluationPeriods` when `DatapointsToAlarm` is not set), and compares
@@ -53,7 +54,8 @@ ErrorsAlarm:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     for (const ShiftingFunction& function : shiftingFunctions(templ)) {
       if (!function.enabled) continue;
@@ -73,9 +75,11 @@ ErrorsAlarm:
         double window = *seconds * *times;
         double wait = schedule->minutesToFullTraffic() * 60.0;
         if (window <= wait) continue;
-        reporter.report(*count, "Alarm `" + std::string(alarm->id) + "` needs at least " + minutes(window) +
-                                    " to fire, but the deployment of `" + std::string(function.resource->id) +
-                                    "` moves all traffic in " + minutes(wait),
+        reporter.report(*count,
+                        "Alarm `" + std::string(alarm->id) + "` needs at least " + minutes(window) +
+                            " to fire, but the deployment of `" +
+                            std::string(function.resource->id) + "` moves all traffic in " +
+                            minutes(wait),
                         {core::Note{entry->span(), "The alarm guards the deployment here"}});
       }
     }
@@ -83,7 +87,8 @@ ErrorsAlarm:
 
  private:
   static std::string minutes(double seconds) {
-    if (std::fmod(seconds, 60.0) == 0) return std::to_string(static_cast<long>(seconds / 60)) + " minutes";
+    if (std::fmod(seconds, 60.0) == 0)
+      return std::to_string(static_cast<long>(seconds / 60)) + " minutes";
     return std::to_string(static_cast<long>(seconds)) + " seconds";
   }
 };

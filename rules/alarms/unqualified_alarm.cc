@@ -16,10 +16,11 @@ using model::ResourceView;
 class UnqualifiedAlarm : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"M002", "unqualified-deployment-alarm", core::Severity::kWarning,
-                                        "A deployment alarm watches the unqualified function, not the alias or "
-                                        "version",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "M002", "unqualified-deployment-alarm", core::Severity::kWarning,
+        "A deployment alarm watches the unqualified function, not the alias or "
+        "version",
+        R"(## What it does
 Follows each alarm of a function's `DeploymentPreference.Alarms` to its
 `AWS::CloudWatch::Alarm` and reports it when its metric (or a metric of its `Metrics`) has a
 `FunctionName` dimension naming that function but neither a `Resource` dimension
@@ -59,7 +60,8 @@ ErrorsAlarm:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const ResourceView*> reported;
     for (const ShiftingFunction& function : shiftingFunctions(templ)) {
@@ -72,11 +74,13 @@ ErrorsAlarm:
         if (std::find(reported.begin(), reported.end(), alarm) != reported.end()) continue;
         if (const Node* dimension = unqualifiedDimension(templ, *alarm, *function.resource)) {
           reported.push_back(alarm);
-          reporter.report(*dimension, "Alarm `" + std::string(alarm->id) + "` watches every version of `" +
-                                          std::string(function.resource->id) +
-                                          "`: it has no `Resource` or `ExecutedVersion` dimension",
-                          {core::Note{entry->span(), "The alarm guards the deployment of `" +
-                                                         std::string(function.resource->id) + "` here"}});
+          reporter.report(
+              *dimension,
+              "Alarm `" + std::string(alarm->id) + "` watches every version of `" +
+                  std::string(function.resource->id) +
+                  "`: it has no `Resource` or `ExecutedVersion` dimension",
+              {core::Note{entry->span(), "The alarm guards the deployment of `" +
+                                             std::string(function.resource->id) + "` here"}});
         }
       }
     }
@@ -93,12 +97,14 @@ ErrorsAlarm:
       const Node* value = dimension.isMapping() ? dimension.get("Value") : nullptr;
       if (!name || !value || !name->isString()) continue;
       if (name->text() == "Resource" || name->text() == "ExecutedVersion") return nullptr;
-      if (name->text() == "FunctionName" && namesFunction(templ, *value, function)) functionValue = value;
+      if (name->text() == "FunctionName" && namesFunction(templ, *value, function))
+        functionValue = value;
     }
     return functionValue;
   }
 
-  static bool namesFunction(const model::Template& templ, const Node& value, const ResourceView& function) {
+  static bool namesFunction(const model::Template& templ, const Node& value,
+                            const ResourceView& function) {
     if (referencedResource(templ, value) == &function) return true;
     auto literal = literalFunctionName(templ, function);
     return literal && value.isString(*literal);
@@ -118,7 +124,8 @@ ErrorsAlarm:
           !metric->get("Namespace")->isString("AWS/Lambda")) {
         continue;
       }
-      if (const Node* found = checkDimensions(templ, metric->get("Dimensions"), function)) return found;
+      if (const Node* found = checkDimensions(templ, metric->get("Dimensions"), function))
+        return found;
     }
     return nullptr;
   }

@@ -12,9 +12,10 @@ using model::Node;
 class AliasShape : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"A009", "alias-shape", core::Severity::kError,
-                                        "An `AWS::Lambda::Alias` has a wrong type, missing key, unknown key or invalid name",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "A009", "alias-shape", core::Severity::kError,
+        "An `AWS::Lambda::Alias` has a wrong type, missing key, unknown key or invalid name",
+        R"(## What it does
 Validates the Properties of every `AWS::Lambda::Alias` against `rules/schemas/lambda_alias.json`:
 the required `FunctionName`, `FunctionVersion` and `Name`, the alias name (1 to 128 letters,
 digits, `-` and `_`), the shape of `RoutingConfig` and `ProvisionedConcurrencyConfig`, and
@@ -46,7 +47,8 @@ Live:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     checkResourcesOfType(context.templ, "AWS::Lambda::Alias", "lambda_alias", reporter);
   }
 };

@@ -16,13 +16,16 @@ using model::ResourceView;
 class PinnedAliasVersion : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"A008", "pinned-alias-version", core::Severity::kWarning,
-                                        "An alias points at a literal version number of a function that publishes "
-                                        "versions",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "A008", "pinned-alias-version", core::Severity::kWarning,
+        "An alias points at a literal version number of a function that publishes "
+        "versions",
+        R"(## What it does
 Reports an `AWS::Lambda::Alias` whose `FunctionVersion` is a literal number (`"1"`) while its
 function, a resource of the template, publishes versions: an `AWS::Lambda::Version` of it
-exists, or it is a serverless function with `AutoPublishAlias`.
+exists, or it is a serverless function with `AutoPublishAlias`. An alias with a
+`RoutingConfig` is left alone: pinning the primary version while weighting a new one is how a
+manual canary is written.
 
 ## Why is this bad?
 Each deploy publishes a new version, but the alias stays on version 1 forever: callers of the
@@ -51,18 +54,23 @@ LiveAlias:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
       const Node* version = alias->property("FunctionVersion");
       const Node* functionName = alias->property("FunctionName");
       if (!version || !functionName || !isVersionNumber(*version)) continue;
+      // A weighted alias pinned to a literal primary is a deliberate manual canary.
+      if (alias->property("RoutingConfig")) continue;
       const ResourceView* function = referencedResource(templ, *functionName);
       if (!function) continue;
       const Node* publisher = publishingNode(templ, *function);
       if (!publisher) continue;
-      reporter.report(*version, "Alias `" + std::string(alias->id) + "` is pinned to version " + version->text() +
-                                    " of `" + std::string(function->id) + "`, which publishes new versions",
+      reporter.report(*version,
+                      "Alias `" + std::string(alias->id) + "` is pinned to version " +
+                          version->text() + " of `" + std::string(function->id) +
+                          "`, which publishes new versions",
                       {core::Note{publisher->span(), "New versions are published here"}});
     }
   }

@@ -15,10 +15,11 @@ using model::Node;
 class RoutingWithCodeDeploy : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"A005", "routing-config-with-codedeploy", core::Severity::kWarning,
-                                        "An alias sets `RoutingConfig` while `CodeDeployLambdaAliasUpdate` shifts "
-                                        "its traffic",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "A005", "routing-config-with-codedeploy", core::Severity::kWarning,
+        "An alias sets `RoutingConfig` while `CodeDeployLambdaAliasUpdate` shifts "
+        "its traffic",
+        R"(## What it does
 Reports an `AWS::Lambda::Alias` that has both a `RoutingConfig` and an `UpdatePolicy` with
 `CodeDeployLambdaAliasUpdate`.
 
@@ -62,7 +63,8 @@ LiveAlias:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
       const Node* routing = alias->property("RoutingConfig");
       const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
@@ -70,9 +72,10 @@ LiveAlias:
                                : nullptr;
       if (!routing || !policy || routing->isNull()) continue;
       const model::MapEntry* key = alias->properties->entry("RoutingConfig");
-      reporter.report(key ? key->key : *routing,
-                      "`RoutingConfig` is set on an alias whose traffic `CodeDeployLambdaAliasUpdate` shifts",
-                      {core::Note{policy->span(), "CodeDeploy manages the alias weights from here"}});
+      reporter.report(
+          key ? key->key : *routing,
+          "`RoutingConfig` is set on an alias whose traffic `CodeDeployLambdaAliasUpdate` shifts",
+          {core::Note{policy->span(), "CodeDeploy manages the alias weights from here"}});
     }
   }
 };

@@ -46,13 +46,16 @@ RoutingConfig:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
       const Node* routing = alias->property("RoutingConfig");
-      const Node* weights = routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
+      const Node* weights =
+          routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
       if (!weights || !weights->isSequence() || weights->items().size() < 2) continue;
       reporter.report(weights->items()[1],
-                      "`AdditionalVersionWeights` lists " + std::to_string(weights->items().size()) +
+                      "`AdditionalVersionWeights` lists " +
+                          std::to_string(weights->items().size()) +
                           " versions; an alias routes to at most one additional version");
     }
   }

@@ -17,10 +17,11 @@ using model::ResourceView;
 class UnresolvedAliasUpdatePolicy : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"A007", "alias-update-policy-mismatch", core::Severity::kError,
-                                        "`CodeDeployLambdaAliasUpdate` names no Lambda application or group of the "
-                                        "template, or a group of another application",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "A007", "alias-update-policy-mismatch", core::Severity::kError,
+        "`CodeDeployLambdaAliasUpdate` names no Lambda application or group of the "
+        "template, or a group of another application",
+        R"(## What it does
 Follows the `ApplicationName` and `DeploymentGroupName` of an alias's
 `CodeDeployLambdaAliasUpdate` when they refer to resources of the template: the application must
 be an `AWS::CodeDeploy::Application` on the Lambda compute platform, the group an
@@ -50,7 +51,8 @@ UpdatePolicy:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
       const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
@@ -61,14 +63,15 @@ UpdatePolicy:
       if (const Node* name = policy->get("ApplicationName")) {
         application = referencedResource(templ, *name);
         if (application && application->type != "AWS::CodeDeploy::Application") {
-          reporter.report(*name, "`ApplicationName` refers to `" + std::string(application->id) + "` of type `" +
-                                     std::string(application->type) + "`, not to an `AWS::CodeDeploy::Application`");
+          reporter.report(*name, "`ApplicationName` refers to `" + std::string(application->id) +
+                                     "` of type `" + std::string(application->type) +
+                                     "`, not to an `AWS::CodeDeploy::Application`");
           application = nullptr;
         } else if (application) {
           auto platform = CodeDeployFacts::applicationPlatform(templ, *application);
           if (platform && *platform != "Lambda") {
-            reporter.report(*name, "Application `" + std::string(application->id) + "` is on the " + *platform +
-                                       " compute platform, not Lambda");
+            reporter.report(*name, "Application `" + std::string(application->id) + "` is on the " +
+                                       *platform + " compute platform, not Lambda");
           }
         }
       }
@@ -76,15 +79,19 @@ UpdatePolicy:
       const ResourceView* group = groupName ? referencedResource(templ, *groupName) : nullptr;
       if (!group) continue;
       if (group->type != "AWS::CodeDeploy::DeploymentGroup") {
-        reporter.report(*groupName, "`DeploymentGroupName` refers to `" + std::string(group->id) + "` of type `" +
-                                        std::string(group->type) + "`, not to an `AWS::CodeDeploy::DeploymentGroup`");
+        reporter.report(*groupName, "`DeploymentGroupName` refers to `" + std::string(group->id) +
+                                        "` of type `" + std::string(group->type) +
+                                        "`, not to an `AWS::CodeDeploy::DeploymentGroup`");
         continue;
       }
       const ResourceView* owner = CodeDeployFacts::groupApplication(templ, *group);
       if (application && owner && owner != application) {
-        reporter.report(*groupName, "Deployment group `" + std::string(group->id) + "` belongs to application `" +
-                                        std::string(owner->id) + "`, not to `" + std::string(application->id) + "`",
-                        {core::Note{group->property("ApplicationName")->span(), "The group's application is set here"}});
+        reporter.report(*groupName,
+                        "Deployment group `" + std::string(group->id) +
+                            "` belongs to application `" + std::string(owner->id) + "`, not to `" +
+                            std::string(application->id) + "`",
+                        {core::Note{group->property("ApplicationName")->span(),
+                                    "The group's application is set here"}});
       }
     }
   }

@@ -15,7 +15,8 @@ using model::Node;
 class WeightOutOfRange : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"A002", "version-weight-out-of-range", core::Severity::kError,
+    static const engine::RuleInfo kInfo{"A002", "version-weight-out-of-range",
+                                        core::Severity::kError,
                                         "`FunctionWeight` is not a number between 0 and 1",
                                         R"(## What it does
 Checks every `FunctionWeight` in the `RoutingConfig` of an `AWS::Lambda::Alias`: it must be a
@@ -42,10 +43,12 @@ AdditionalVersionWeights:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
       const Node* routing = alias->property("RoutingConfig");
-      const Node* weights = routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
+      const Node* weights =
+          routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
       if (!weights || !weights->isSequence()) continue;
       for (const Node& entry : weights->items()) {
         const Node* weight = entry.isMapping() ? entry.get("FunctionWeight") : nullptr;
@@ -54,7 +57,8 @@ AdditionalVersionWeights:
         if (!value) {
           reporter.report(*weight, "`FunctionWeight` is not a number");
         } else if (*value < 0 || *value > 1) {
-          reporter.report(*weight, "`FunctionWeight` " + weight->text() + " is outside the range 0 to 1");
+          reporter.report(*weight,
+                          "`FunctionWeight` " + weight->text() + " is outside the range 0 to 1");
         }
       }
     }

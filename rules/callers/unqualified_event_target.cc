@@ -1,6 +1,6 @@
 // R004: an event source (SQS/Kinesis/DynamoDB mapping, SNS subscription, EventBridge rule or
-// schedule, S3 notification, log subscription) targets a function unqualified although it has an
-// alias.
+// schedule, S3 notification, log subscription, load balancer, AppSync) targets a function
+// unqualified although it has an alias.
 
 #include <algorithm>
 
@@ -53,6 +53,14 @@ std::vector<Target> targetsOf(const model::ResourceView& resource) {
             "LambdaConfigurations.Function", out);
   } else if (type == "AWS::Logs::SubscriptionFilter") {
     if (const model::Node* arn = resource.property("DestinationArn")) out.push_back(Target{arn, "DestinationArn"});
+  } else if (type == "AWS::ElasticLoadBalancingV2::TargetGroup") {
+    const model::Node* targetType = resource.property("TargetType");
+    if (targetType && targetType->isString("lambda")) addEach(resource.property("Targets"), "Id", "Targets.Id", out);
+  } else if (type == "AWS::AppSync::DataSource") {
+    const model::Node* config = resource.property("LambdaConfig");
+    if (const model::Node* arn = config ? config->get("LambdaFunctionArn") : nullptr) {
+      out.push_back(Target{arn, "LambdaConfig.LambdaFunctionArn"});
+    }
   }
   return out;
 }
@@ -68,8 +76,9 @@ Reports an event source written as its own resource that targets a function unqu
 `AWS::Lambda::Alias` of the template): the `FunctionName` of an `AWS::Lambda::EventSourceMapping`,
 the `Endpoint` of a `lambda` SNS subscription (`AWS::SNS::Subscription` or a topic's
 `Subscription` list), the `Targets` of an `AWS::Events::Rule`, the `Target` of an
-`AWS::Scheduler::Schedule`, the `LambdaConfigurations` of an S3 bucket and the `DestinationArn`
-of an `AWS::Logs::SubscriptionFilter`.
+`AWS::Scheduler::Schedule`, the `LambdaConfigurations` of an S3 bucket, the `DestinationArn`
+of an `AWS::Logs::SubscriptionFilter`, the `Targets` of a `lambda` load balancer target group
+and the `LambdaConfig` of an AppSync data source.
 
 Events written under the function's `Events` are not concerned: SAM targets the alias itself.
 Option `ignore-functions` (a list of logical IDs) leaves out functions whose event sources are

@@ -12,10 +12,11 @@ using model::Node;
 class CodeDeployShape : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"D012", "codedeploy-shape", core::Severity::kError,
-                                        "A CodeDeploy resource or `DeploymentPreference` has a wrong type, "
-                                        "missing key, unknown key or out-of-range value",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "D012", "codedeploy-shape", core::Severity::kError,
+        "A CodeDeploy resource or `DeploymentPreference` has a wrong type, "
+        "missing key, unknown key or out-of-range value",
+        R"(## What it does
 Validates the Properties of `AWS::CodeDeploy::Application`, `AWS::CodeDeploy::DeploymentGroup`
 and `AWS::CodeDeploy::DeploymentConfig`, and every `DeploymentPreference` written in a function
 or in `Globals`, against the JSON Schemas in `rules/schemas/`: value types, required keys,
@@ -56,22 +57,28 @@ Config:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     checkResourcesOfType(templ, "AWS::CodeDeploy::Application", "codedeploy_application", reporter);
-    checkResourcesOfType(templ, "AWS::CodeDeploy::DeploymentGroup", "codedeploy_deployment_group", reporter);
-    checkResourcesOfType(templ, "AWS::CodeDeploy::DeploymentConfig", "codedeploy_deployment_config", reporter);
+    checkResourcesOfType(templ, "AWS::CodeDeploy::DeploymentGroup", "codedeploy_deployment_group",
+                         reporter);
+    checkResourcesOfType(templ, "AWS::CodeDeploy::DeploymentConfig", "codedeploy_deployment_config",
+                         reporter);
     if (const Node* globals = templ.globals()) {
       const Node* function = globals->get("Function");
-      const Node* preference = function && function->isMapping() ? function->get("DeploymentPreference") : nullptr;
+      const Node* preference =
+          function && function->isMapping() ? function->get("DeploymentPreference") : nullptr;
       if (preference && preference->isMapping()) {
-        reportSchemaErrors("sam_deployment_preference", *preference, "DeploymentPreference", reporter);
+        reportSchemaErrors("sam_deployment_preference", *preference, "DeploymentPreference",
+                           reporter);
       }
     }
     for (const model::ResourceView* function : templ.resourcesOfType("AWS::Serverless::Function")) {
       const Node* preference = function->property("DeploymentPreference");
       if (preference && preference->isMapping()) {
-        reportSchemaErrors("sam_deployment_preference", *preference, "DeploymentPreference", reporter);
+        reportSchemaErrors("sam_deployment_preference", *preference, "DeploymentPreference",
+                           reporter);
       }
     }
   }

@@ -55,7 +55,8 @@ bool collect(const Template& templ, const Node& node, std::vector<std::string>& 
   if (node.intrinsicName() == "Fn::If") {
     const Node& arg = node.intrinsicArgument();
     if (!arg.isSequence() || arg.items().size() != 3) return false;
-    return collect(templ, arg.items()[1], out, depth + 1) && collect(templ, arg.items()[2], out, depth + 1);
+    return collect(templ, arg.items()[1], out, depth + 1) &&
+           collect(templ, arg.items()[2], out, depth + 1);
   }
   return false;
 }
@@ -136,12 +137,14 @@ void FindingSink::report(const ResourceView& resource, const Located& where, std
 }
 
 void FindingSink::flush() {
-  for (Pending& pending : pending_) reporter_.report(pending.span, std::move(pending.message), std::move(pending.notes));
+  for (Pending& pending : pending_)
+    reporter_.report(pending.span, std::move(pending.message), std::move(pending.notes));
   pending_.clear();
 }
 
 bool samEnabled(const Node& resolved) {
-  if (resolved.isString()) return !(resolved.text().empty() || resolved.text() == "false" || resolved.text() == "False");
+  if (resolved.isString())
+    return !(resolved.text().empty() || resolved.text() == "false" || resolved.text() == "False");
   if (resolved.isBool()) return resolved.boolValue();
   if (resolved.isInt()) return resolved.intValue() != 0;
   if (resolved.isFloat()) return resolved.floatValue() != 0;
@@ -150,7 +153,8 @@ bool samEnabled(const Node& resolved) {
   return true;
 }
 
-Located ShiftingFunction::locate(const Template& templ, std::initializer_list<std::string_view> path) const {
+Located ShiftingFunction::locate(const Template& templ,
+                                 std::initializer_list<std::string_view> path) const {
   std::vector<std::string_view> full{"DeploymentPreference"};
   full.insert(full.end(), path.begin(), path.end());
   // locateProperty takes an initializer list; walk the pieces by hand for a runtime path.
@@ -206,7 +210,8 @@ std::vector<ShiftingFunction> shiftingFunctions(const Template& templ) {
   return out;
 }
 
-std::optional<std::string> literalFunctionName(const Template& templ, const ResourceView& function) {
+std::optional<std::string> literalFunctionName(const Template& templ,
+                                               const ResourceView& function) {
   const Node* name = function.property("FunctionName");
   if (!name) return std::nullopt;
   return resolvedString(templ, *name);
@@ -225,7 +230,8 @@ std::optional<std::string> CodeDeployFacts::applicationPlatform(const Template& 
   return resolvedString(templ, *platform);
 }
 
-const ResourceView* CodeDeployFacts::groupApplication(const Template& templ, const ResourceView& group) {
+const ResourceView* CodeDeployFacts::groupApplication(const Template& templ,
+                                                      const ResourceView& group) {
   const Node* name = group.property("ApplicationName");
   if (!name) return nullptr;
   const ResourceView* target = referencedResource(templ, *name);
@@ -244,7 +250,8 @@ const ResourceView* CodeDeployFacts::customConfig(const Template& templ, const N
   return nullptr;
 }
 
-std::optional<std::string> CodeDeployFacts::configPlatform(const Template& templ, const Node& name) {
+std::optional<std::string> CodeDeployFacts::configPlatform(const Template& templ,
+                                                           const Node& name) {
   if (const ResourceView* config = customConfig(templ, name)) {
     const Node* platform = config->property("ComputePlatform");
     if (!platform) return std::string("Server");
@@ -284,11 +291,14 @@ std::vector<const Node*> listItems(const Node& node) {
   return out;
 }
 
-std::optional<ShiftSchedule> shiftSchedule(const Template& templ, const ShiftingFunction& function) {
+std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
+                                           const ShiftingFunction& function) {
   if (function.type) {
-    if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(*function.type)) {
-      return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce, config->kind == sam::ShiftKind::kCanary,
-                           config->intervalMinutes, config->percentage};
+    if (const sam::LambdaDeploymentConfig* config =
+            sam::findLambdaDeploymentConfig(*function.type)) {
+      return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
+                           config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
+                           config->percentage};
     }
   }
   const Node* type = function.merged->get("Type");
@@ -302,8 +312,12 @@ std::optional<ShiftSchedule> shiftSchedule(const Template& templ, const Shifting
   if (*kind == "AllAtOnce") return ShiftSchedule{true, false, 0};
   bool canary = *kind == "TimeBasedCanary";
   const Node* block = routing->get(canary ? "TimeBasedCanary" : "TimeBasedLinear");
-  const Node* interval = block && block->isMapping() ? block->get(canary ? "CanaryInterval" : "LinearInterval") : nullptr;
-  const Node* percent = block && block->isMapping() ? block->get(canary ? "CanaryPercentage" : "LinearPercentage") : nullptr;
+  const Node* interval = block && block->isMapping()
+                             ? block->get(canary ? "CanaryInterval" : "LinearInterval")
+                             : nullptr;
+  const Node* percent = block && block->isMapping()
+                            ? block->get(canary ? "CanaryPercentage" : "LinearPercentage")
+                            : nullptr;
   std::optional<double> minutes = interval ? literalNumber(*interval) : std::nullopt;
   std::optional<double> share = percent ? literalNumber(*percent) : std::nullopt;
   if (!minutes || !share || *share < 1 || *share > 100) return std::nullopt;

@@ -18,12 +18,14 @@ namespace samshift::rules {
 
 // The resource a node names: `!Ref X`, `!GetAtt X.Attr`, or an `!Sub` string that is exactly
 // `${X}` / `${X.Attr}`. Null when it names none of the template's resources.
-const model::ResourceView* referencedResource(const model::Template& templ, const model::Node& node);
+const model::ResourceView* referencedResource(const model::Template& templ,
+                                              const model::Node& node);
 
 // The strings a value can take before CloudFormation runs: a literal scalar; a `Ref` to a
 // parameter → its Default and AllowedValues; `Fn::If` → both branches. Nullopt when any part is
 // unknown (another intrinsic, a parameter without Default).
-std::optional<std::vector<std::string>> possibleStrings(const model::Template& templ, const model::Node& node);
+std::optional<std::vector<std::string>> possibleStrings(const model::Template& templ,
+                                                        const model::Node& node);
 
 // The one string a value has when the transform runs: a literal scalar or a `Ref` to a parameter
 // with a Default (SAM resolves those with the defaults). Nullopt otherwise.
@@ -67,11 +69,11 @@ class FindingSink {
 // An AWS::Serverless::Function with a DeploymentPreference (Globals merged).
 struct ShiftingFunction {
   const model::ResourceView* resource = nullptr;
-  model::Node properties;   // Properties with Globals merged
-  Located preference;       // where DeploymentPreference is written
+  model::Node properties;               // Properties with Globals merged
+  Located preference;                   // where DeploymentPreference is written
   const model::Node* merged = nullptr;  // the merged DeploymentPreference, inside `properties`
-  bool enabled = true;      // as SAM reads `Enabled` (parameter defaults resolved)
-  std::optional<std::string> type;  // `Type` resolved as SAM does; nullopt when not a string
+  bool enabled = true;                  // as SAM reads `Enabled` (parameter defaults resolved)
+  std::optional<std::string> type;      // `Type` resolved as SAM does; nullopt when not a string
 
   Located locate(const model::Template& templ, std::initializer_list<std::string_view> path) const;
 };
@@ -87,7 +89,8 @@ bool samEnabled(const model::Node& resolved);
 core::Note inheritedNote(const model::ResourceView& resource);
 
 // A function's `FunctionName` when it is a literal or a parameter with a Default.
-std::optional<std::string> literalFunctionName(const model::Template& templ, const model::ResourceView& function);
+std::optional<std::string> literalFunctionName(const model::Template& templ,
+                                               const model::ResourceView& function);
 
 }  // namespace samshift::rules
 
@@ -100,12 +103,15 @@ struct CodeDeployFacts {
   static std::optional<std::string> applicationPlatform(const model::Template& templ,
                                                         const model::ResourceView& application);
   // The application of a deployment group when `ApplicationName` is a Ref to one of the template.
-  static const model::ResourceView* groupApplication(const model::Template& templ, const model::ResourceView& group);
+  static const model::ResourceView* groupApplication(const model::Template& templ,
+                                                     const model::ResourceView& group);
   // A custom deployment configuration of the template named by a node: a Ref to it, or its
   // literal `DeploymentConfigName`.
-  static const model::ResourceView* customConfig(const model::Template& templ, const model::Node& name);
+  static const model::ResourceView* customConfig(const model::Template& templ,
+                                                 const model::Node& name);
   // The platform of a configuration named by a node (predefined or custom), when known.
-  static std::optional<std::string> configPlatform(const model::Template& templ, const model::Node& name);
+  static std::optional<std::string> configPlatform(const model::Template& templ,
+                                                   const model::Node& name);
 };
 
 }  // namespace samshift::rules
@@ -130,6 +136,7 @@ struct ShiftSchedule {
   // Minutes from the first shift until all traffic is on the new version.
   int minutesToFullTraffic() const;
 };
-std::optional<ShiftSchedule> shiftSchedule(const model::Template& templ, const ShiftingFunction& function);
+std::optional<ShiftSchedule> shiftSchedule(const model::Template& templ,
+                                           const ShiftingFunction& function);
 
 }  // namespace samshift::rules

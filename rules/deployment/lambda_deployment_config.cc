@@ -15,10 +15,11 @@ using model::Node;
 class LambdaDeploymentConfig : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"D009", "invalid-lambda-deployment-config", core::Severity::kError,
-                                        "A custom Lambda deployment configuration with the wrong platform or "
-                                        "traffic routing",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "D009", "invalid-lambda-deployment-config", core::Severity::kError,
+        "A custom Lambda deployment configuration with the wrong platform or "
+        "traffic routing",
+        R"(## What it does
 Checks `AWS::CodeDeploy::DeploymentConfig` resources that are for Lambda (`ComputePlatform:
 Lambda`, or named by a function's `DeploymentPreference.Type`):
 - a configuration named by a `DeploymentPreference` must have `ComputePlatform: Lambda`;
@@ -64,7 +65,8 @@ Config:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const model::ResourceView*> usedBySam;
     for (const ShiftingFunction& function : shiftingFunctions(templ)) {
@@ -78,21 +80,23 @@ Config:
       }
       for (const Node* candidate : candidates) {
         if (const model::ResourceView* config = CodeDeployFacts::customConfig(templ, *candidate)) {
-          if (std::find(usedBySam.begin(), usedBySam.end(), config) == usedBySam.end()) usedBySam.push_back(config);
+          if (std::find(usedBySam.begin(), usedBySam.end(), config) == usedBySam.end())
+            usedBySam.push_back(config);
         }
       }
     }
-    for (const model::ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+    for (const model::ResourceView* config :
+         templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
       if (!config->properties || !config->properties->isMapping()) continue;
       const Node* platformNode = config->property("ComputePlatform");
-      std::optional<std::string> platform =
-          platformNode ? resolvedString(templ, *platformNode) : std::optional<std::string>("Server");
+      std::optional<std::string> platform = platformNode ? resolvedString(templ, *platformNode)
+                                                         : std::optional<std::string>("Server");
       bool forSam = std::find(usedBySam.begin(), usedBySam.end(), config) != usedBySam.end();
       if (forSam && platform && *platform != "Lambda") {
         reporter.report(platformNode ? *platformNode : *config->idNode,
                         "Deployment configuration `" + std::string(config->id) +
-                            "` is used by a `DeploymentPreference` but its `ComputePlatform` is " + *platform +
-                            ", not Lambda");
+                            "` is used by a `DeploymentPreference` but its `ComputePlatform` is " +
+                            *platform + ", not Lambda");
         continue;
       }
       if (!platform || *platform != "Lambda") continue;
@@ -104,7 +108,8 @@ Config:
   static void checkLambda(const model::Template& templ, const model::ResourceView& config,
                           engine::Reporter& reporter) {
     if (const Node* hosts = config.property("MinimumHealthyHosts")) {
-      reporter.report(*hosts, "`MinimumHealthyHosts` is not supported by Lambda deployment configurations");
+      reporter.report(*hosts,
+                      "`MinimumHealthyHosts` is not supported by Lambda deployment configurations");
     }
     const Node* routing = config.property("TrafficRoutingConfig");
     if (!routing) {
@@ -121,14 +126,19 @@ Config:
     const Node* linear = routing->get("TimeBasedLinear");
     auto misplaced = [&](const Node* block, std::string_view name) {
       if (!block) return;
-      reporter.report(*block, "`" + std::string(name) + "` does not apply to a `TrafficRoutingConfig` of type `" +
-                                  *type + "`");
+      reporter.report(*block, "`" + std::string(name) +
+                                  "` does not apply to a `TrafficRoutingConfig` of type `" + *type +
+                                  "`");
     };
     if (*type == "TimeBasedCanary") {
-      if (!canary) reporter.report(*typeNode, "`TrafficRoutingConfig` of type `TimeBasedCanary` has no `TimeBasedCanary`");
+      if (!canary)
+        reporter.report(
+            *typeNode, "`TrafficRoutingConfig` of type `TimeBasedCanary` has no `TimeBasedCanary`");
       misplaced(linear, "TimeBasedLinear");
     } else if (*type == "TimeBasedLinear") {
-      if (!linear) reporter.report(*typeNode, "`TrafficRoutingConfig` of type `TimeBasedLinear` has no `TimeBasedLinear`");
+      if (!linear)
+        reporter.report(
+            *typeNode, "`TrafficRoutingConfig` of type `TimeBasedLinear` has no `TimeBasedLinear`");
       misplaced(canary, "TimeBasedCanary");
     } else if (*type == "AllAtOnce") {
       misplaced(canary, "TimeBasedCanary");

@@ -15,10 +15,11 @@ using model::Node;
 class LambdaGroupStyle : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"D007", "lambda-group-deployment-style", core::Severity::kError,
-                                        "A Lambda deployment group without `DeploymentStyle` BLUE_GREEN / "
-                                        "WITH_TRAFFIC_CONTROL",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "D007", "lambda-group-deployment-style", core::Severity::kError,
+        "A Lambda deployment group without `DeploymentStyle` BLUE_GREEN / "
+        "WITH_TRAFFIC_CONTROL",
+        R"(## What it does
 Checks every `AWS::CodeDeploy::DeploymentGroup` of a Lambda application (an application of the
 template with `ComputePlatform: Lambda`) for a `DeploymentStyle` with `DeploymentType:
 BLUE_GREEN` and `DeploymentOption: WITH_TRAFFIC_CONTROL`, the only style CodeDeploy accepts for
@@ -52,9 +53,11 @@ Group:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    for (const model::ResourceView* group : templ.resourcesOfType("AWS::CodeDeploy::DeploymentGroup")) {
+    for (const model::ResourceView* group :
+         templ.resourcesOfType("AWS::CodeDeploy::DeploymentGroup")) {
       const model::ResourceView* application = CodeDeployFacts::groupApplication(templ, *group);
       if (!application) continue;
       auto platform = CodeDeployFacts::applicationPlatform(templ, *application);
@@ -62,10 +65,12 @@ Group:
       const Node* style = group->property("DeploymentStyle");
       if (!style) {
         if (group->properties && group->properties->isMapping()) {
-          reporter.report(*group->idNode, "Lambda deployment group `" + std::string(group->id) +
-                                              "` has no `DeploymentStyle`",
-                          {core::Note{application->idNode->span(),
-                                      "Application `" + std::string(application->id) + "` is on the Lambda compute platform"}});
+          reporter.report(
+              *group->idNode,
+              "Lambda deployment group `" + std::string(group->id) + "` has no `DeploymentStyle`",
+              {core::Note{application->idNode->span(), "Application `" +
+                                                           std::string(application->id) +
+                                                           "` is on the Lambda compute platform"}});
         }
         continue;
       }
@@ -76,17 +81,18 @@ Group:
   }
 
  private:
-  static void expect(const model::Template& templ, const Node& style, std::string_view key, std::string_view wanted,
-                     engine::Reporter& reporter) {
+  static void expect(const model::Template& templ, const Node& style, std::string_view key,
+                     std::string_view wanted, engine::Reporter& reporter) {
     const Node* value = style.get(key);
     if (!value) {
-      reporter.report(style, "`DeploymentStyle` of a Lambda deployment group has no `" + std::string(key) + "`");
+      reporter.report(style, "`DeploymentStyle` of a Lambda deployment group has no `" +
+                                 std::string(key) + "`");
       return;
     }
     auto resolved = resolvedString(templ, *value);
     if (resolved && *resolved != wanted) {
-      reporter.report(*value, "`" + std::string(key) + "` of a Lambda deployment group is `" + *resolved +
-                                  "`, not `" + std::string(wanted) + "`");
+      reporter.report(*value, "`" + std::string(key) + "` of a Lambda deployment group is `" +
+                                  *resolved + "`, not `" + std::string(wanted) + "`");
     }
   }
 };

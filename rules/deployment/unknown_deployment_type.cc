@@ -16,9 +16,10 @@ using model::Node;
 class UnknownDeploymentType : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"D002", "unknown-deployment-type", core::Severity::kError,
-                                        "A DeploymentPreference `Type` names no CodeDeploy deployment configuration",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "D002", "unknown-deployment-type", core::Severity::kError,
+        "A DeploymentPreference `Type` names no CodeDeploy deployment configuration",
+        R"(## What it does
 Checks the `Type` of a function's `DeploymentPreference` (Globals included; for a parameter,
 its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names
 (`Canary10Percent5Minutes`, `Canary10Percent10Minutes`, `Canary10Percent15Minutes`,
@@ -49,10 +50,12 @@ DeploymentPreference:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<std::string> customNames;
-    for (const model::ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+    for (const model::ResourceView* config :
+         templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
       if (const Node* name = config->property("DeploymentConfigName"); name && name->isString()) {
         customNames.push_back(name->text());
       }
@@ -87,13 +90,14 @@ DeploymentPreference:
  private:
   static std::optional<std::string> describe(const std::string& value) {
     if (auto platform = sam::predefinedConfigPlatform(value)) {
-      return "`Type` `" + value + "` is a deployment configuration for the " + std::string(*platform) +
-             " compute platform, not for Lambda";
+      return "`Type` `" + value + "` is a deployment configuration for the " +
+             std::string(*platform) + " compute platform, not for Lambda";
     }
     std::string lowered;
     for (char c : value) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool looksPredefined = lowered.rfind("codedeploydefault.", 0) == 0 || lowered.rfind("canary", 0) == 0 ||
-                           lowered.rfind("linear", 0) == 0 || lowered.rfind("allatonce", 0) == 0 ||
+    bool looksPredefined = lowered.rfind("codedeploydefault.", 0) == 0 ||
+                           lowered.rfind("canary", 0) == 0 || lowered.rfind("linear", 0) == 0 ||
+                           lowered.rfind("allatonce", 0) == 0 ||
                            !sam::nearestLambdaConfigNames(value).empty();
     if (!looksPredefined) return std::nullopt;
     return "`Type` `" + value + "` is not a predefined Lambda deployment configuration";

@@ -22,9 +22,10 @@ constexpr std::array<std::string_view, 2> kHookKeys = {"PreTraffic", "PostTraffi
 class UnknownPreferenceKey : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"D005", "unknown-deployment-preference-key", core::Severity::kWarning,
-                                        "A key in `DeploymentPreference` or its `Hooks` that SAM ignores",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "D005", "unknown-deployment-preference-key", core::Severity::kWarning,
+        "A key in `DeploymentPreference` or its `Hooks` that SAM ignores",
+        R"(## What it does
 Checks the keys of a function's `DeploymentPreference` (`Type`, `Enabled`, `Hooks`, `Alarms`,
 `Role`, `TriggerConfigurations`, `PassthroughCondition`) and of its `Hooks` (`PreTraffic`,
 `PostTraffic`), in the resource and in `Globals`, and suggests the nearest known key.
@@ -52,23 +53,26 @@ DeploymentPreference:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     if (const Node* globals = templ.globals()) {
       if (const Node* function = globals->get("Function")) {
-        if (const Node* preference = function->get("DeploymentPreference")) check(*preference, reporter);
+        if (const Node* preference = function->get("DeploymentPreference"))
+          check(*preference, reporter);
       }
     }
     for (const model::ResourceView& resource : templ.resources()) {
       if (resource.type != "AWS::Serverless::Function") continue;
-      if (const Node* preference = resource.property("DeploymentPreference")) check(*preference, reporter);
+      if (const Node* preference = resource.property("DeploymentPreference"))
+        check(*preference, reporter);
     }
   }
 
  private:
   template <size_t N>
-  static void checkKeys(const Node& node, const std::array<std::string_view, N>& known, std::string_view where,
-                        engine::Reporter& reporter) {
+  static void checkKeys(const Node& node, const std::array<std::string_view, N>& known,
+                        std::string_view where, engine::Reporter& reporter) {
     if (!node.isMapping() || node.isIntrinsic()) return;
     for (const MapEntry& entry : node.entries()) {
       const std::string& key = entry.key.text();
@@ -86,7 +90,8 @@ DeploymentPreference:
       if (!best.empty() && bestDistance * 3 <= best.size()) {
         notes.push_back(core::Note{core::Span{}, "Did you mean `" + std::string(best) + "`?"});
       }
-      reporter.report(entry.key, "Unknown key `" + key + "` in `" + std::string(where) + "` is ignored by SAM",
+      reporter.report(entry.key,
+                      "Unknown key `" + key + "` in `" + std::string(where) + "` is ignored by SAM",
                       std::move(notes));
     }
   }
@@ -94,7 +99,8 @@ DeploymentPreference:
   static void check(const Node& preference, engine::Reporter& reporter) {
     checkKeys(preference, kPreferenceKeys, "DeploymentPreference", reporter);
     if (!preference.isMapping() || preference.isIntrinsic()) return;
-    if (const Node* hooks = preference.get("Hooks")) checkKeys(*hooks, kHookKeys, "Hooks", reporter);
+    if (const Node* hooks = preference.get("Hooks"))
+      checkKeys(*hooks, kHookKeys, "Hooks", reporter);
   }
 };
 

@@ -16,13 +16,15 @@ using model::ResourceView;
 class HookCannotInvoke : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"H003", "hook-cannot-invoke-target", core::Severity::kWarning,
-                                        "A traffic hook function may not `lambda:InvokeFunction` the function it "
-                                        "tests",
-                                        R"(## What it does
-Reads the IAM permissions of each `PreTraffic`/`PostTraffic` hook function of the template (as
-rule H002 does) and reports it when all of them are known and none allows
-`lambda:InvokeFunction` on the function whose deployment runs the hook: `"*"`, a reference to
+    static const engine::RuleInfo kInfo{
+        "H003", "hook-cannot-invoke-target", core::Severity::kWarning,
+        "A traffic hook function may not `lambda:InvokeFunction` the function it "
+        "tests",
+        R"(## What it does
+Reads the IAM permissions of each hook function of the template (`DeploymentPreference` hooks
+and an alias's `CodeDeployLambdaAliasUpdate` hooks, as rule H002 does) and reports it when all
+of them are known and none allows `lambda:InvokeFunction` on the function whose deployment runs
+the hook: `"*"`, a reference to
 that function or its alias/version, a `!Sub` naming it, an ARN pattern matching its name, or
 the SAM policy template `LambdaInvokePolicy` for it.
 
@@ -61,27 +63,29 @@ PreTrafficHook:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
     std::vector<std::pair<const ResourceView*, const ResourceView*>> reported;
     for (const HookReference& hook : hookReferences(templ, functions)) {
-      if (!hook.function || hook.function == hook.owner->resource) continue;
-      std::pair pair{hook.function, hook.owner->resource};
+      if (!hook.function || !hook.target || hook.function == hook.target) continue;
+      std::pair pair{hook.function, hook.target};
       if (std::find(reported.begin(), reported.end(), pair) != reported.end()) continue;
-      Grant grant = functionMay(templ, *hook.function, "lambda:InvokeFunction", namesFunction, hook.owner->resource);
+      Grant grant = functionMay(templ, *hook.function, "lambda:InvokeFunction", namesFunction,
+                                hook.target);
       if (grant != Grant::kNo) continue;
       reported.push_back(pair);
       const char* keyName = hook.function->property("Role") ? "Role" : "Policies";
-      const model::MapEntry* key = hook.function->properties && hook.function->properties->isMapping()
-                                       ? hook.function->properties->entry(keyName)
-                                       : nullptr;
-      reporter.report(key ? key->key : *hook.function->idNode,
-                      "Hook function `" + std::string(hook.function->id) + "` may not invoke `" +
-                          std::string(hook.owner->resource->id) + "`, the function it tests",
-                      {core::Note{hook.where.node->span(), "`" + std::string(hook.function->id) + "` is the " +
-                                                               std::string(hook.kind) + " hook of `" +
-                                                               std::string(hook.owner->resource->id) + "` here"}});
+      const model::MapEntry* key =
+          hook.function->properties && hook.function->properties->isMapping()
+              ? hook.function->properties->entry(keyName)
+              : nullptr;
+      reporter.report(
+          key ? key->key : *hook.function->idNode,
+          "Hook function `" + std::string(hook.function->id) + "` may not invoke `" +
+              std::string(hook.target->id) + "`, the function it tests",
+          {hook.usedHere()});
     }
   }
 };

@@ -16,11 +16,14 @@ using model::ResourceView;
 class HookCannotReport : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"H002", "hook-missing-lifecycle-permission", core::Severity::kError,
+    static const engine::RuleInfo kInfo{"H002", "hook-missing-lifecycle-permission",
+                                        core::Severity::kError,
                                         "A traffic hook function may not call "
                                         "`codedeploy:PutLifecycleEventHookExecutionStatus`",
                                         R"(## What it does
-Reads the IAM permissions of each `PreTraffic`/`PostTraffic` hook function of the template: its
+Reads the IAM permissions of each hook function of the template (`PreTraffic`/`PostTraffic` of
+a `DeploymentPreference`, `BeforeAllowTrafficHook`/`AfterAllowTrafficHook` of an alias's
+`CodeDeployLambdaAliasUpdate`): its
 `Policies` (inline statements, SAM policy templates, well-known AWS managed policies), or the
 statements of its `Role` and of `AWS::IAM::Policy` resources attached to that role. When all of
 them are known and none allows `codedeploy:PutLifecycleEventHookExecutionStatus`, the hook is
@@ -59,29 +62,31 @@ PreTrafficHook:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
     std::vector<const ResourceView*> reported;
     for (const HookReference& hook : hookReferences(templ, functions)) {
       if (!hook.function) continue;
       if (std::find(reported.begin(), reported.end(), hook.function) != reported.end()) continue;
-      Grant grant = functionMay(templ, *hook.function, "codedeploy:PutLifecycleEventHookExecutionStatus",
-                                anyResource, nullptr);
+      Grant grant =
+          functionMay(templ, *hook.function, "codedeploy:PutLifecycleEventHookExecutionStatus",
+                      anyResource, nullptr);
       if (grant != Grant::kNo) continue;
       reported.push_back(hook.function);
       const Node* policies = hook.function->property("Role");
       if (!policies) policies = hook.function->property("Policies");
       const model::MapEntry* key = nullptr;
       if (hook.function->properties && policies) {
-        key = hook.function->properties->entry(hook.function->property("Role") ? "Role" : "Policies");
+        key =
+            hook.function->properties->entry(hook.function->property("Role") ? "Role" : "Policies");
       }
-      reporter.report(key ? key->key : *hook.function->idNode,
-                      "Hook function `" + std::string(hook.function->id) +
-                          "` is not allowed `codedeploy:PutLifecycleEventHookExecutionStatus`",
-                      {core::Note{hook.where.node->span(), "`" + std::string(hook.function->id) + "` is the " +
-                                                               std::string(hook.kind) + " hook of `" +
-                                                               std::string(hook.owner->resource->id) + "` here"}});
+      reporter.report(
+          key ? key->key : *hook.function->idNode,
+          "Hook function `" + std::string(hook.function->id) +
+              "` is not allowed `codedeploy:PutLifecycleEventHookExecutionStatus`",
+          {hook.usedHere()});
     }
   }
 };

@@ -17,8 +17,25 @@ bool isFunctionType(std::string_view type) {
   return type == "AWS::Serverless::Function" || type == "AWS::Lambda::Function";
 }
 
-std::vector<HookReference> hookReferences(const Template& templ, const std::vector<ShiftingFunction>& functions) {
+core::Note HookReference::usedHere() const {
+  std::string hookName = function ? std::string(function->id) : "The function";
+  return core::Note{where.node ? where.node->span() : core::Span{},
+                    "`" + hookName + "` runs as `" + std::string(kind) + "` of `" +
+                        std::string(subject->id) + "` here"};
+}
+
+std::vector<HookReference> hookReferences(const Template& templ,
+                                          const std::vector<ShiftingFunction>& functions) {
   std::vector<HookReference> out;
+  auto addBranches = [&](HookReference hook, const Node& value) {
+    for (const Node* branch : conditionalBranches(value)) {
+      hook.value = branch;
+      hook.function = nullptr;
+      const ResourceView* named = referencedResource(templ, *branch);
+      if (named && isFunctionType(named->type)) hook.function = named;
+      out.push_back(hook);
+    }
+  };
   for (const ShiftingFunction& function : functions) {
     if (!function.enabled) continue;
     const Node* hooks = function.merged->get("Hooks");
@@ -28,12 +45,21 @@ std::vector<HookReference> hookReferences(const Template& templ, const std::vect
       if (!value) continue;
       Located where = function.locate(templ, {"Hooks", kind});
       if (!where) continue;
-      for (const Node* branch : conditionalBranches(*value)) {
-        HookReference hook{&function, kind, where, branch, nullptr};
-        const ResourceView* target = referencedResource(templ, *branch);
-        if (target && isFunctionType(target->type)) hook.function = target;
-        out.push_back(hook);
-      }
+      addBranches(HookReference{&function, function.resource, function.resource, kind, where}, *value);
+    }
+  }
+  for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
+    const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
+                             ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
+                             : nullptr;
+    if (!policy || !policy->isMapping() || policy->isIntrinsic()) continue;
+    const Node* functionName = alias->property("FunctionName");
+    const ResourceView* target = functionName ? referencedResource(templ, *functionName) : nullptr;
+    if (target && !isFunctionType(target->type)) target = nullptr;
+    for (std::string_view kind : {"BeforeAllowTrafficHook", "AfterAllowTrafficHook"}) {
+      const Node* value = policy->get(kind);
+      if (!value) continue;
+      addBranches(HookReference{nullptr, alias, target, kind, Located{value, false}}, *value);
     }
   }
   return out;
@@ -42,7 +68,9 @@ std::vector<HookReference> hookReferences(const Template& templ, const std::vect
 namespace {
 
 bool globMatch(std::string_view pattern, std::string_view text) {
-  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
   size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
   while (t < text.size()) {
     if (p < pattern.size() && (pattern[p] == '?' || lower(pattern[p]) == lower(text[t]))) {
@@ -93,9 +121,12 @@ void evaluateDocument(const Template& templ, const Node& document, std::string_v
   const Node* statements = document.get("Statement");
   if (!statements) return;
   std::vector<const Node*> list;
-  if (statements->isMapping() && !statements->isIntrinsic()) list.push_back(statements);
-  else if (statements->isSequence()) for (const Node& item : statements->items()) list.push_back(&item);
-  else result.unknown = true;
+  if (statements->isMapping() && !statements->isIntrinsic())
+    list.push_back(statements);
+  else if (statements->isSequence())
+    for (const Node& item : statements->items()) list.push_back(&item);
+  else
+    result.unknown = true;
   for (const Node* statement : list) {
     if (!statement->isMapping() || statement->isIntrinsic()) {
       result.unknown = true;
@@ -112,14 +143,17 @@ void evaluateDocument(const Template& templ, const Node& document, std::string_v
       result.unknown = true;
       continue;
     }
-    bool actionMatches = std::any_of(actions->begin(), actions->end(),
-                                     [&](const std::string& pattern) { return globMatch(pattern, action); });
+    bool actionMatches =
+        std::any_of(actions->begin(), actions->end(),
+                    [&](const std::string& pattern) { return globMatch(pattern, action); });
     if (!actionMatches) continue;
     const Node* resource = statement->get("Resource");
     if (!resource) continue;
     std::vector<const Node*> resources;
-    if (resource->isSequence()) for (const Node& item : resource->items()) resources.push_back(&item);
-    else resources.push_back(resource);
+    if (resource->isSequence())
+      for (const Node& item : resource->items()) resources.push_back(&item);
+    else
+      resources.push_back(resource);
     for (const Node* one : resources) {
       if (one->isString("*") || matches(templ, *one, target)) result.granted = true;
     }
@@ -128,13 +162,24 @@ void evaluateDocument(const Template& templ, const Node& document, std::string_v
 
 // AWS managed policies by name: what they grant of the actions rules ask about.
 void evaluateManaged(std::string_view arn, std::string_view action, Evaluation& result) {
-  std::string_view name = arn.substr(arn.rfind('/') == std::string_view::npos ? 0 : arn.rfind('/') + 1);
+  std::string_view name =
+      arn.substr(arn.rfind('/') == std::string_view::npos ? 0 : arn.rfind('/') + 1);
   struct Known {
     std::string_view name;
-    std::string_view grants;  // an action pattern on "*"; empty: nothing the rules ask about
+    std::string_view grants;  // action patterns on "*", space-separated; empty: nothing asked about
   };
   static constexpr Known kKnown[] = {
       {"AdministratorAccess", "*"},
+      // CodeDeploy's service-role policies for Lambda (their invoke is limited to CodeDeployHook_*,
+      // which rule H001 checks).
+      {"AWSCodeDeployRoleForLambda",
+       "cloudwatch:DescribeAlarms lambda:UpdateAlias lambda:GetAlias "
+       "lambda:GetProvisionedConcurrencyConfig "
+       "sns:Publish s3:GetObject s3:GetObjectVersion lambda:InvokeFunction"},
+      {"AWSCodeDeployRoleForLambdaLimited",
+       "cloudwatch:DescribeAlarms lambda:UpdateAlias lambda:GetAlias "
+       "lambda:GetProvisionedConcurrencyConfig "
+       "sns:Publish lambda:InvokeFunction"},
       {"PowerUserAccess", "*"},
       {"AWSCodeDeployFullAccess", "codedeploy:*"},
       {"AWSCodeDeployDeployerAccess", "codedeploy:*"},
@@ -152,7 +197,12 @@ void evaluateManaged(std::string_view arn, std::string_view action, Evaluation& 
   };
   for (const Known& known : kKnown) {
     if (known.name != name) continue;
-    if (!known.grants.empty() && globMatch(known.grants, action)) result.granted = true;
+    std::string_view patterns = known.grants;
+    while (!patterns.empty()) {
+      size_t space = patterns.find(' ');
+      if (globMatch(patterns.substr(0, space), action)) result.granted = true;
+      patterns = space == std::string_view::npos ? std::string_view{} : patterns.substr(space + 1);
+    }
     return;
   }
   result.unknown = true;
@@ -176,13 +226,15 @@ void evaluateManagedNode(const Node& node, std::string_view action, Evaluation& 
 
 // A role of the template: inline policies, managed policies, and AWS::IAM::Policy /
 // ManagedPolicy resources attached to it.
-void evaluateRole(const Template& templ, const ResourceView& role, std::string_view action, ResourceMatcher matches,
-                  const ResourceView* target, Evaluation& result) {
+void evaluateRole(const Template& templ, const ResourceView& role, std::string_view action,
+                  ResourceMatcher matches, const ResourceView* target, Evaluation& result) {
   if (const Node* policies = role.property("Policies")) {
     for (const Node* policy : listItems(*policies)) {
       const Node* document = policy->isMapping() ? policy->get("PolicyDocument") : nullptr;
-      if (document) evaluateDocument(templ, *document, action, matches, target, result);
-      else result.unknown = true;
+      if (document)
+        evaluateDocument(templ, *document, action, matches, target, result);
+      else
+        result.unknown = true;
     }
   }
   if (const Node* managed = role.property("ManagedPolicyArns")) {
@@ -202,7 +254,8 @@ void evaluateRole(const Template& templ, const ResourceView& role, std::string_v
     const Node* roles = resource.property("Roles");
     if (!roles) continue;
     bool attached = false;
-    for (const Node* item : listItems(*roles)) attached = attached || referencedResource(templ, *item) == &role;
+    for (const Node* item : listItems(*roles))
+      attached = attached || referencedResource(templ, *item) == &role;
     if (!attached) continue;
     if (const Node* document = resource.property("PolicyDocument")) {
       evaluateDocument(templ, *document, action, matches, target, result);
@@ -221,14 +274,16 @@ void evaluatePolicyTemplate(const Template& templ, const MapEntry& entry, std::s
       result.unknown = true;
       return;
     }
-    if (referencedResource(templ, *functionName) == target) {
-      result.granted = true;
+    if (const ResourceView* named = referencedResource(templ, *functionName)) {
+      if (named == target) result.granted = true;
       return;
     }
     auto literal = literalFunctionName(templ, *target);
     auto given = resolvedString(templ, *functionName);
-    if (literal && given && *literal == *given) result.granted = true;
-    else if (!given) result.unknown = true;
+    if (literal && given && *literal == *given)
+      result.granted = true;
+    else if (!given)
+      result.unknown = true;
     return;
   }
   // No other SAM policy template grants codedeploy:PutLifecycleEventHookExecutionStatus or
@@ -262,11 +317,20 @@ bool namesFunction(const Template& templ, const Node& resource, const ResourceVi
     for (const model::SubReference& ref : model::subReferences(text.text())) {
       std::string head = ref.name.substr(0, ref.name.find('.'));
       if (head == target->id) return true;
-      if (const ResourceView* other = templ.resource(head); other && isFunctionType(other->type)) return false;
+      if (const ResourceView* other = templ.resource(head); other && isFunctionType(other->type))
+        return false;
     }
     return true;
   }
   return true;
+}
+
+Grant roleMay(const Template& templ, const ResourceView& role, std::string_view action,
+              ResourceMatcher matches, const ResourceView* target) {
+  Evaluation result;
+  evaluateRole(templ, role, action, matches, target, result);
+  if (result.granted) return Grant::kYes;
+  return result.unknown ? Grant::kUnknown : Grant::kNo;
 }
 
 Grant functionMay(const Template& templ, const ResourceView& function, std::string_view action,
@@ -300,7 +364,8 @@ Grant functionMay(const Template& templ, const ResourceView& function, std::stri
     // Policies attached from outside to the role SAM generates (`<Function>Role`).
     std::string generatedRole = std::string(function.id) + "Role";
     for (const ResourceView& resource : templ.resources()) {
-      if (resource.type != "AWS::IAM::Policy" && resource.type != "AWS::IAM::ManagedPolicy") continue;
+      if (resource.type != "AWS::IAM::Policy" && resource.type != "AWS::IAM::ManagedPolicy")
+        continue;
       const Node* roles = resource.property("Roles");
       if (!roles) continue;
       for (const Node* item : listItems(*roles)) {

@@ -18,10 +18,11 @@ constexpr std::string_view kPrefix = "CodeDeployHook_";
 class HookNamePrefix : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"H001", "hook-name-prefix", core::Severity::kError,
-                                        "A traffic hook function is not named `CodeDeployHook_*` while the "
-                                        "deployment uses SAM's default service role",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "H001", "hook-name-prefix", core::Severity::kError,
+        "A traffic hook function is not named `CodeDeployHook_*` while the "
+        "deployment uses SAM's default service role",
+        R"(## What it does
 For a `DeploymentPreference` without `Role`, SAM creates a CodeDeploy service role with the
 managed policy `AWSCodeDeployRoleForLambda`, which may only invoke functions named
 `CodeDeployHook_*`. The rule checks the `FunctionName` of each `PreTraffic`/`PostTraffic`
@@ -57,29 +58,31 @@ PreTrafficHook:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
     std::vector<const ResourceView*> reported;
     for (const HookReference& hook : hookReferences(templ, functions)) {
-      if (!hook.function || hook.owner->merged->has("Role")) continue;
+      // SAM's default role only: an explicit group names its own service role.
+      if (!hook.function || !hook.owner || hook.owner->merged->has("Role")) continue;
       if (std::find(reported.begin(), reported.end(), hook.function) != reported.end()) continue;
-      core::Note used{hook.where.node->span(), "`" + std::string(hook.function->id) + "` is the " +
-                                                   std::string(hook.kind) + " hook of `" +
-                                                   std::string(hook.owner->resource->id) + "` here"};
+      core::Note used = hook.usedHere();
       const Node* name = hook.function->property("FunctionName");
       if (!name) {
         reported.push_back(hook.function);
         reporter.report(*hook.function->idNode,
                         "Hook function `" + std::string(hook.function->id) +
-                            "` has no `FunctionName`, so its generated name does not start with `CodeDeployHook_`",
+                            "` has no `FunctionName`, so its generated name does not start with "
+                            "`CodeDeployHook_`",
                         {used});
         continue;
       }
       std::optional<std::string> bad = badName(templ, *name);
       if (!bad) continue;
       reported.push_back(hook.function);
-      reporter.report(*name, "Hook function name `" + *bad + "` does not start with `CodeDeployHook_`", {used});
+      reporter.report(
+          *name, "Hook function name `" + *bad + "` does not start with `CodeDeployHook_`", {used});
     }
   }
 

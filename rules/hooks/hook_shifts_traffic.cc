@@ -16,12 +16,14 @@ using model::ResourceView;
 class HookShiftsTraffic : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"H005", "hook-shifts-traffic", core::Severity::kWarning,
-                                        "A traffic hook function has its own enabled deployment preference, or "
-                                        "hooks itself",
-                                        R"(## What it does
-Reports a `PreTraffic`/`PostTraffic` hook function that has an enabled `DeploymentPreference`
-itself (Globals included), and a function that names itself as its own hook.
+    static const engine::RuleInfo kInfo{
+        "H005", "hook-shifts-traffic", core::Severity::kWarning,
+        "A traffic hook function has its own enabled deployment preference, or "
+        "hooks itself",
+        R"(## What it does
+Reports a hook function (of a `DeploymentPreference` or of an alias's
+`CodeDeployLambdaAliasUpdate`) that has an enabled `DeploymentPreference` itself (Globals
+included), and a function that names itself as its own hook.
 
 ## Why is this bad?
 CodeDeploy invokes the hook by name, that is its unqualified `$LATEST`, while its own alias is
@@ -53,30 +55,34 @@ PreTrafficHook:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
     std::vector<const ResourceView*> reported;
     FindingSink sink(reporter);
     for (const HookReference& hook : hookReferences(templ, functions)) {
-      if (!hook.function || std::find(reported.begin(), reported.end(), hook.function) != reported.end()) continue;
+      if (!hook.function ||
+          std::find(reported.begin(), reported.end(), hook.function) != reported.end())
+        continue;
       std::string kind(hook.kind);
-      if (hook.function == hook.owner->resource) {
+      if (hook.function == hook.target) {
         reported.push_back(hook.function);
-        sink.report(*hook.owner->resource, hook.where,
+        sink.report(*hook.subject, hook.where,
                     "`" + std::string(hook.function->id) + "` is its own `" + kind + "` hook");
         continue;
       }
-      auto shifting = std::find_if(functions.begin(), functions.end(), [&](const ShiftingFunction& function) {
-        return function.resource == hook.function && function.enabled;
-      });
+      auto shifting =
+          std::find_if(functions.begin(), functions.end(), [&](const ShiftingFunction& function) {
+            return function.resource == hook.function && function.enabled;
+          });
       if (shifting == functions.end()) continue;
       reported.push_back(hook.function);
-      sink.report(*shifting->resource, shifting->preference,
-                  "Hook function `" + std::string(hook.function->id) + "` has its own enabled `DeploymentPreference`",
-                  {core::Note{hook.where.node->span(), "`" + std::string(hook.function->id) + "` is the " + kind +
-                                                           " hook of `" + std::string(hook.owner->resource->id) +
-                                                           "` here"}});
+      sink.report(
+          *shifting->resource, shifting->preference,
+          "Hook function `" + std::string(hook.function->id) +
+              "` has its own enabled `DeploymentPreference`",
+          {hook.usedHere()});
     }
   }
 };

@@ -19,15 +19,16 @@ class UnresolvedHook : public engine::Rule {
     static const engine::RuleInfo kInfo{"H004", "unresolved-hook", core::Severity::kError,
                                         "A traffic hook names no Lambda function",
                                         R"(## What it does
-Checks each `PreTraffic`/`PostTraffic` value of an enabled `DeploymentPreference` (both
-branches of an `!If`): a `Ref` or `GetAtt` must name a Lambda function of the template (or a
+Checks each `PreTraffic`/`PostTraffic` value of an enabled `DeploymentPreference`, and each
+`BeforeAllowTrafficHook`/`AfterAllowTrafficHook` of an alias's `CodeDeployLambdaAliasUpdate`
+(both branches of an `!If`): a `Ref` or `GetAtt` must name a Lambda function of the template (or a
 parameter), a literal must not be the logical ID of a template function written without
 `!Ref`, and the value must be a name, not a list or mapping. Literal function names and ARNs
 of functions outside the template are accepted.
 
 ## Why is this bad?
-SAM copies the value into the alias's `CodeDeployLambdaAliasUpdate` as the hook's function
-name. CodeDeploy cannot find a function with a logical ID's name or a table's name, and the
+SAM copies a preference's hook into the alias's `CodeDeployLambdaAliasUpdate`, whose hooks are
+function names. CodeDeploy cannot find a function with a logical ID's name or a table's name, and the
 deployment fails after the new version has been published.
 
 ## Example
@@ -45,7 +46,8 @@ Hooks:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
     FindingSink sink(reporter);
@@ -60,37 +62,39 @@ Hooks:
       if (value.isString()) {
         const ResourceView* named = templ.resource(value.text());
         if (named && isFunctionType(named->type) && !literalIsName(templ, *named, value.text())) {
-          sink.report(*hook.owner->resource, at,
-                      "`" + kind + "` `" + value.text() + "` is the logical ID of a function, not its name");
+          sink.report(*hook.subject, at,
+                      "`" + kind + "` `" + value.text() +
+                          "` is the logical ID of a function, not its name");
         }
         continue;
       }
       if (value.isSequence() || (value.isMapping() && !value.isIntrinsic())) {
-        sink.report(*hook.owner->resource, at, "`" + kind + "` must name a Lambda function");
+        sink.report(*hook.subject, at, "`" + kind + "` must name a Lambda function");
         continue;
       }
       if (auto name = model::refName(value)) {
         const ResourceView* target = templ.resource(*name);
         if (target && !isFunctionType(target->type)) {
-          sink.report(*hook.owner->resource, at,
-                      "`" + kind + "` refers to `" + std::string(*name) + "` of type `" + std::string(target->type) +
-                          "`, not to a Lambda function");
+          sink.report(*hook.subject, at,
+                      "`" + kind + "` refers to `" + std::string(*name) + "` of type `" +
+                          std::string(target->type) + "`, not to a Lambda function");
         }
         continue;
       }
       if (auto target = model::getAttTarget(value)) {
         const ResourceView* resource = templ.resource(target->resource);
         if (resource && !isFunctionType(resource->type)) {
-          sink.report(*hook.owner->resource, at,
-                      "`" + kind + "` refers to `" + target->resource + "` of type `" + std::string(resource->type) +
-                          "`, not to a Lambda function");
+          sink.report(*hook.subject, at,
+                      "`" + kind + "` refers to `" + target->resource + "` of type `" +
+                          std::string(resource->type) + "`, not to a Lambda function");
         }
       }
     }
   }
 
  private:
-  static bool literalIsName(const model::Template& templ, const ResourceView& function, const std::string& text) {
+  static bool literalIsName(const model::Template& templ, const ResourceView& function,
+                            const std::string& text) {
     auto name = literalFunctionName(templ, function);
     return name && *name == text;
   }

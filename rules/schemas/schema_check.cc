@@ -8,11 +8,12 @@ void reportSchemaErrors(std::string_view schemaName, const model::Node& node, st
                         engine::Reporter& reporter) {
   const schema::Schema* schema = builtinSchema(schemaName);
   if (!schema) return;
-  for (schema::SchemaError& error : schema->validate(node, name)) reporter.report(error.span, std::move(error.message));
+  for (schema::SchemaError& error : schema->validate(node, name))
+    reporter.report(error.span, std::move(error.message));
 }
 
-void checkResourcesOfType(const model::Template& templ, std::string_view type, std::string_view schemaName,
-                          engine::Reporter& reporter) {
+void checkResourcesOfType(const model::Template& templ, std::string_view type,
+                          std::string_view schemaName, engine::Reporter& reporter) {
   for (const model::ResourceView* resource : templ.resourcesOfType(type)) {
     if (resource->properties) {
       reportSchemaErrors(schemaName, *resource->properties, "Properties", reporter);

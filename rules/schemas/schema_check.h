@@ -15,7 +15,7 @@ void reportSchemaErrors(std::string_view schemaName, const model::Node& node, st
 
 // Validates the Properties of every resource of `type` (a resource without Properties is
 // validated as an empty mapping, reported at its logical ID).
-void checkResourcesOfType(const model::Template& templ, std::string_view type, std::string_view schemaName,
-                          engine::Reporter& reporter);
+void checkResourcesOfType(const model::Template& templ, std::string_view type,
+                          std::string_view schemaName, engine::Reporter& reporter);
 
 }  // namespace samshift::rules

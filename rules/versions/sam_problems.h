@@ -5,6 +5,7 @@
 // resource that inherits it.
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,9 +24,15 @@ struct ResourceProblem {
 // The problems SAM reports for the template's functions (parameter defaults as values).
 std::vector<ResourceProblem> samFunctionProblems(const model::Template& templ);
 
-// Reports one problem at its node with `message`, SAM's text as a note, and a Globals note.
-void reportSamProblem(const model::Template& templ, const ResourceProblem& problem, std::string message,
-                      engine::Reporter& reporter);
+// Reports the problems `describe` gives a message for (nullopt: not this rule's), each at its
+// node with SAM's text as a note; a node in Globals shared by several functions is reported once,
+// with a note per function that inherits it.
+using ProblemDescriber = std::optional<std::string> (*)(const ResourceProblem&);
+void reportSamProblems(const model::Template& templ, const std::vector<ResourceProblem>& problems,
+                       ProblemDescriber describe, engine::Reporter& reporter);
+
+// True when the problem's code is one of `codes`.
+bool hasCode(const ResourceProblem& problem, std::initializer_list<std::string_view> codes);
 
 // True when `node` lies inside the template's Globals section.
 bool inGlobals(const model::Template& templ, const model::Node& node);

@@ -12,9 +12,10 @@ using model::Node;
 class VersionShape : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"V010", "version-shape", core::Severity::kError,
-                                        "An `AWS::Lambda::Version` has a wrong type, missing key or unknown key",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "V010", "version-shape", core::Severity::kError,
+        "An `AWS::Lambda::Version` has a wrong type, missing key or unknown key",
+        R"(## What it does
 Validates the Properties of every `AWS::Lambda::Version` against
 `rules/schemas/lambda_version.json`: the required `FunctionName`, the types of `CodeSha256`,
 `Description`, `ProvisionedConcurrencyConfig` and `RuntimePolicy`, and unknown keys.
@@ -42,7 +43,8 @@ OrdersVersion:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     checkResourcesOfType(context.templ, "AWS::Lambda::Version", "lambda_version", reporter);
   }
 };

@@ -111,13 +111,7 @@ int runExpand(std::vector<std::string> args) {
   sam::ParameterValues params(templ, overrides, region);
   expand::ExpandResult result = expand::expandTemplate(document.root, params);
   if (!result.errors.empty()) {
-    for (const expand::ExpandError& error : result.errors) {
-      core::Position at{1, 1, 0};
-      if (error.node && error.node->span().known()) at = document.source.position(error.node->span().begin);
-      std::cerr << document.source.path() << ":" << at.line << ":" << at.column << ": error " << error.code << " "
-                << error.message << "\n";
-    }
-    std::cerr << expand::overallErrorMessage(result.errors) << "\n";
+    std::cerr << expand::formatErrors(document.source, result.errors);
     return kExitFindings;
   }
   if (result.unsupported) {

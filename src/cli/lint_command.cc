@@ -1,25 +1,21 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <memory>
-#include <optional>
-#include <set>
 #include <sstream>
 #include <thread>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/lint_settings.h"
 #include "cli/template_discovery.h"
-#include "config/config.h"
 #include "core/atomic_file.h"
+#include "core/version.h"
 #include "engine/registry.h"
 #include "engine/runner.h"
-#include "engine/suppression.h"
 #include "load/loader.h"
 #include "report/github_format.h"
 #include "report/json_format.h"
@@ -57,31 +53,11 @@ exit status: 0 clean, 1 findings at or above the fail level, 2 an input could no
 parsed, 3 usage error
 )";
 
-// Identity for SARIF consumers; the version follows the project's (meson.build).
-constexpr const char* kToolVersion = "0.1.0";
+// Identity for SARIF consumers.
 constexpr const char* kInformationUri = "https://github.com/samshift/samshift";
 constexpr const char* kRuleHelpUri = "https://github.com/samshift/samshift/blob/main/docs/rules.md#";
 
-struct LintOptions {
-  std::string format = "text";
-  std::string color = "auto";
-  std::string output;      // empty: standard output
-  std::string configPath;  // --config; empty: search
-  // What the command line sets wins over configuration; unset ones come from it.
-  std::optional<core::Severity> failLevel;
-  std::optional<std::vector<std::string>> select;
-  std::optional<std::vector<std::string>> ignore;
-  bool reportUnusedSuppressions = false;
-  unsigned jobs = 0;
-  std::vector<std::string> paths;
-};
 
-// The settings one file is linted with: its configuration overlaid with the command line.
-struct FileSettings {
-  engine::RuleSelection selection;
-  core::Severity failLevel = core::Severity::kError;
-  std::shared_ptr<const config::Config> config;  // null: no configuration file
-};
 
 struct LintedFile {
   std::unique_ptr<load::Document> document;  // stable address for the report
@@ -216,88 +192,6 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
   return results;
 }
 
-FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const config::Config> config) {
-  FileSettings settings;
-  if (config) {
-    settings.selection = config->selection;
-    if (config->failLevel) settings.failLevel = *config->failLevel;
-  }
-  if (options.select) settings.selection.select = *options.select;
-  if (options.ignore) settings.selection.ignore = *options.ignore;
-  if (options.failLevel) settings.failLevel = *options.failLevel;
-  if (options.reportUnusedSuppressions) {
-    settings.selection.enable.push_back(std::string(engine::kUnusedSuppressionCode));
-  }
-  settings.config = std::move(config);
-  return settings;
-}
-
-// Settings for each input: --config for all, else the nearest .samshift.yaml of each file (each
-// configuration read once). Files a configuration excludes are dropped from `inputs`.
-core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(const LintOptions& options,
-                                                                               std::vector<Input>& inputs) {
-  namespace fs = std::filesystem;
-  std::map<std::string, std::shared_ptr<const FileSettings>> byConfig;  // "" = no configuration
-  auto settingsOf = [&](const std::string& configPath) -> core::Result<std::shared_ptr<const FileSettings>> {
-    if (auto found = byConfig.find(configPath); found != byConfig.end()) return found->second;
-    std::shared_ptr<const config::Config> loaded;
-    if (!configPath.empty()) {
-      auto config = config::loadConfig(configPath);
-      if (!config) return config.error();
-      loaded = std::make_shared<const config::Config>(std::move(config).value());
-    }
-    auto settings = std::make_shared<const FileSettings>(settingsFor(options, std::move(loaded)));
-    byConfig.emplace(configPath, settings);
-    return settings;
-  };
-  std::map<std::string, std::string> configOfDirectory;
-  std::vector<Input> kept;
-  std::vector<std::shared_ptr<const FileSettings>> out;
-  for (Input& input : inputs) {
-    std::string configPath = options.configPath;
-    if (configPath.empty()) {
-      std::string directory = input.path == "-" ? "." : fs::path(input.path).parent_path().string();
-      if (directory.empty()) directory = ".";
-      auto cached = configOfDirectory.find(directory);
-      if (cached == configOfDirectory.end()) {
-        cached = configOfDirectory.emplace(directory, config::findConfig(directory).value_or("")).first;
-      }
-      configPath = cached->second;
-    }
-    auto settings = settingsOf(configPath);
-    if (!settings) return settings.error();
-    const auto& config = settings.value()->config;
-    if (input.path != "-" && config && config->excludes(input.path)) continue;
-    kept.push_back(std::move(input));
-    out.push_back(std::move(settings).value());
-  }
-  inputs = std::move(kept);
-  return out;
-}
-
-// Every rule some file ran, by code: what a SARIF run's tool.driver lists.
-std::vector<const engine::RuleInfo*> rulesThatRan(const std::vector<std::shared_ptr<const FileSettings>>& settings) {
-  std::set<const FileSettings*> distinct;
-  for (const auto& s : settings) distinct.insert(s.get());
-  std::vector<const engine::RuleInfo*> rules;
-  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
-    const engine::RuleInfo& info = rule->info();
-    for (const FileSettings* s : distinct) {
-      if (s->selection.enabled(info)) {
-        rules.push_back(&info);
-        break;
-      }
-    }
-  }
-  return rules;
-}
-
-std::string currentDirectory() {
-  std::error_code error;
-  std::string directory = std::filesystem::current_path(error).generic_string();
-  return error ? std::string() : directory;
-}
-
 }  // namespace
 
 int runLint(std::vector<std::string> argv) {
@@ -333,6 +227,7 @@ int runLint(std::vector<std::string> argv) {
     }
   }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  (void)engine::Registry::instance().rules();  // sorted once here, before threads share the registry
   std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, settingsByInput, jobs);
 
   int exitCode = kExitClean;
@@ -358,7 +253,7 @@ int runLint(std::vector<std::string> argv) {
     report::writeJson(out, reports);
   } else if (options.format == "sarif") {
     report::SarifOptions sarif;
-    sarif.toolVersion = kToolVersion;
+    sarif.toolVersion = std::string(core::kVersion);
     sarif.informationUri = kInformationUri;
     sarif.helpUriBase = kRuleHelpUri;
     sarif.workingDirectory = currentDirectory();

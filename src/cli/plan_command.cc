@@ -71,7 +71,8 @@ std::vector<std::string> splitWords(const std::string& text) {
   return words;
 }
 
-core::Status parseOverrides(const std::string& text, std::vector<std::pair<std::string, std::string>>& out) {
+core::Status parseOverrides(const std::string& text,
+                            std::vector<std::pair<std::string, std::string>>& out) {
   static const std::string kKey = "ParameterKey=";
   static const std::string kValue = ",ParameterValue=";
   for (const std::string& word : splitWords(text)) {
@@ -80,7 +81,8 @@ core::Status parseOverrides(const std::string& text, std::vector<std::pair<std::
       if (comma == std::string::npos) {
         return core::usageError("--parameter-overrides: '" + word + "' has no ParameterValue");
       }
-      out.emplace_back(word.substr(kKey.size(), comma - kKey.size()), word.substr(comma + kValue.size()));
+      out.emplace_back(word.substr(kKey.size(), comma - kKey.size()),
+                       word.substr(comma + kValue.size()));
       continue;
     }
     size_t equals = word.find('=');
@@ -111,7 +113,8 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
       options.output = value->value();
     } else if (auto value = args.option({"--parameter-overrides"})) {
       if (!*value) return value->error();
-      if (auto status = parseOverrides(value->value(), options.overrides); !status) return status.error();
+      if (auto status = parseOverrides(value->value(), options.overrides); !status)
+        return status.error();
     } else if (auto value = args.option({"--region"})) {
       if (!*value) return value->error();
       options.region = value->value();

@@ -6,15 +6,18 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "core/version.h"
 #include "engine/registry.h"
+#include "report/rules_man_format.h"
 
 namespace samshift::cli {
 
 namespace {
 
-constexpr const char* kRulesUsage = R"(usage: samshift rules [--format text|json]
+constexpr const char* kRulesUsage = R"(usage: samshift rules [--format text|json|man]
 
-Lists every rule: code, default severity, slug and summary.
+Lists every rule: code, default severity, slug and summary. `--format man` prints the
+samshift-rules(7) manual page, with each rule's documentation.
 )";
 
 constexpr const char* kRuleUsage = R"(usage: samshift rule CODE
@@ -57,8 +60,8 @@ int runRules(std::vector<std::string> argv) {
       return kExitClean;
     }
     if (auto value = args.option({"-f", "--format"})) {
-      if (!*value || (value->value() != "text" && value->value() != "json")) {
-        std::cerr << "samshift rules: --format takes text or json\n";
+      if (!*value || (value->value() != "text" && value->value() != "json" && value->value() != "man")) {
+        std::cerr << "samshift rules: --format takes text, json or man\n";
         return kExitUsage;
       }
       format = value->value();
@@ -69,6 +72,12 @@ int runRules(std::vector<std::string> argv) {
   }
   if (format == "json") {
     writeRulesJson(std::cout);
+    return kExitClean;
+  }
+  if (format == "man") {
+    std::vector<const engine::RuleInfo*> infos;
+    for (const engine::Rule* rule : engine::Registry::instance().rules()) infos.push_back(&rule->info());
+    report::writeRulesMan(std::cout, infos, core::kVersion);
     return kExitClean;
   }
   for (const engine::Rule* rule : engine::Registry::instance().rules()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "expand/builders.h"
+#include "expand/function_state.h"
 #include "expand/role.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -115,6 +116,21 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
   Node provider = makeResource("AWS::Lambda::CapacityProvider", out, pass);
   if (resource.dependsOn) provider.set("DependsOn", *resource.dependsOn);
   ctx.add(id, std::move(provider));
+}
+
+void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, const Node& config) {
+  Node inner = Node::mapping();
+  for (const model::MapEntry& entry : config.entries()) {
+    const std::string& key = entry.key.text();
+    if (key == "Arn") {
+      inner.set("CapacityProviderArn", entry.value);
+    } else if (key == "PerExecutionEnvironmentMaxConcurrency" || key == "ExecutionEnvironmentMemoryGiBPerVCpu") {
+      inner.set(key, entry.value);
+    } else {
+      ctx.notSupported("CapacityProviderConfig." + key + " of function " + fn.id);
+    }
+  }
+  fn.lambdaProps.set("CapacityProviderConfig", map({{"LambdaManagedInstancesCapacityProviderConfig", inner}}));
 }
 
 }  // namespace samshift::expand

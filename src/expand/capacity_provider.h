@@ -9,4 +9,9 @@ namespace samshift::expand {
 
 void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resource);
 
+struct FunctionState;
+// A function's CapacityProviderConfig → the Lambda form
+// {LambdaManagedInstancesCapacityProviderConfig: {CapacityProviderArn, …}}.
+void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, const model::Node& config);
+
 }  // namespace samshift::expand

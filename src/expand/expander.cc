@@ -35,6 +35,24 @@ void collectValidation(ExpandContext& ctx) {
   }
 }
 
+// API Gateway (explicit APIs and Api/HttpApi events) is a later issue; name it first when present.
+void checkApiGateway(ExpandContext& ctx) {
+  for (const model::ResourceView& resource : ctx.templ.resources()) {
+    std::string id(resource.id);
+    if (resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi") {
+      ctx.notSupported("API Gateway: resource type " + std::string(resource.type) + " (" + id + ")");
+    }
+    const Node* events = resource.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const MapEntry& event : events->entries()) {
+      const Node* type = event.value.get("Type");
+      if (type && (type->isString("Api") || type->isString("HttpApi"))) {
+        ctx.notSupported("API Gateway: event " + event.key.text() + " of type " + type->text() + " in " + id);
+      }
+    }
+  }
+}
+
 // Resource attributes SAM gives meaning to that samshift does not expand yet.
 void checkResourceAttributes(ExpandContext& ctx) {
   for (const model::ResourceView& resource : ctx.templ.resources()) {
@@ -68,6 +86,7 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     result.errors = std::move(ctx.errors);
     return result;
   }
+  checkApiGateway(ctx);
   checkResourceAttributes(ctx);
   // Plain resources first, so event sources can amend them (S3 bucket notifications).
   for (const model::ResourceView& resource : templ.resources()) {
@@ -119,6 +138,17 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   rewriteResourceRefs(output, ctx, renamed);
   result.output = std::move(output);
   return result;
+}
+
+std::string formatErrors(const core::SourceFile& source, const std::vector<ExpandError>& errors) {
+  std::string out;
+  for (const ExpandError& error : errors) {
+    core::Position at{1, 1, 0};
+    if (error.node && error.node->span().known()) at = source.position(error.node->span().begin);
+    out += source.path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": error " + error.code +
+           " " + error.message + "\n";
+  }
+  return out + overallErrorMessage(errors) + "\n";
 }
 
 std::string overallErrorMessage(const std::vector<ExpandError>& errors) {

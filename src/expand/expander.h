@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/source_file.h"
 #include "expand/context.h"
 #include "model/node.h"
 #include "sam/parameter_values.h"
@@ -20,6 +21,10 @@ struct ExpandResult {
 };
 
 ExpandResult expandTemplate(const model::Node& root, const sam::ParameterValues& params);
+
+// One line per cause, `file:line:col: error CODE message` at the node that causes it, then SAM's
+// overall message.
+std::string formatErrors(const core::SourceFile& source, const std::vector<ExpandError>& errors);
 
 // SAM's overall rejection message for `errors` (sorted by logical ID, de-duplicated).
 std::string overallErrorMessage(const std::vector<ExpandError>& errors);

@@ -6,6 +6,7 @@
 #include "expand/function.h"
 
 #include "expand/builders.h"
+#include "expand/capacity_provider.h"
 #include "expand/function_state.h"
 #include "sam/globals.h"
 
@@ -156,6 +157,10 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   const Node* propagate = fn.property("PropagateTags");
   const Node* tags = fn.property("Tags");
   if (propagate && propagate->isBool() && propagate->boolValue() && tags && sam::pythonTruthy(*tags)) {
+    // Which generated event and destination resources receive the tags is not modelled yet.
+    if (fn.property("Events") || fn.property("EventInvokeConfig")) {
+      ctx.notSupported("PropagateTags with Events or EventInvokeConfig in function " + fn.id);
+    }
     fn.lambdaProps.set("Tags", tagList(tags, false));
     if (fn.role.isMapping()) fn.role.get("Properties")->set("Tags", tagList(tags, false));
   }

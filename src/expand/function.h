@@ -6,10 +6,6 @@
 
 namespace samshift::expand {
 
-struct FunctionState;
-
 void expandFunction(ExpandContext& ctx, const model::ResourceView& resource);
-// CapacityProviderConfig of a function → the Lambda form (capacity_provider.cc).
-void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, const model::Node& config);
 
 }  // namespace samshift::expand

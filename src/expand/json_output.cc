@@ -59,7 +59,8 @@ bool plainSafe(const std::string& text) {
   for (char c : text) {
     if (!isdigit(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') numeric = false;
   }
-  return !numeric && !(text[0] == '-' || text[0] == '.');
+  // A leading digit, sign or dot could read as a number somewhere (1e3, 0x1F, .5): quote it.
+  return !numeric && !isdigit(static_cast<unsigned char>(text[0])) && text[0] != '-' && text[0] != '.';
 }
 
 std::string quoted(const std::string& text) {
@@ -126,6 +127,13 @@ void writeYaml(std::string& out, const Node& node, int indent) {
     }
   } else if (node.isSequence()) {
     for (const Node& item : node.items()) {
+      if (item.isMapping() && !item.entries().empty() && shortTag(item).empty()) {
+        // `- Key: value` with the rest of the mapping aligned under the first key.
+        std::string nested;
+        writeYaml(nested, item, indent + 2);
+        out += pad + "- " + nested.substr(static_cast<size_t>(indent + 2));
+        continue;
+      }
       out += pad + "-";
       writeValue(out, item, indent);
     }

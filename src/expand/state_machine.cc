@@ -79,7 +79,8 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   std::string aliasId = id + "Alias" + alias->text();
   for (char c : aliasId) {
     if (!isalnum(static_cast<unsigned char>(c))) {
-      ctx.error(aliasId, "logical-id", "Logical ids must be alphanumeric.", alias);
+      // Point at the template's node: `props` is a copy that dies with this call.
+      ctx.error(aliasId, "logical-id", "Resource with id [" + aliasId + "] is invalid. Logical ids must be alphanumeric.", resource.property("AutoPublishAlias"));
       return;
     }
   }

@@ -81,7 +81,8 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   if (shaMode) {
     suffix = sha.text().substr(0, 10);
     if (!alphanumeric(suffix)) {
-      ctx.error(fn.id + "Version" + suffix, "logical-id", "Logical ids must be alphanumeric.",
+      std::string versionId = fn.id + "Version" + suffix;
+      ctx.error(versionId, "logical-id", "Resource with id [" + versionId + "] is invalid. Logical ids must be alphanumeric.",
                 fn.deployment.codeSha256.node);
       return;
     }

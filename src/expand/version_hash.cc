@@ -1,5 +1,8 @@
 #include "expand/version_hash.h"
 
+// The low-level SHA-1 calls skip OpenSSL 3's provider initialisation (reading openssl.cnf,
+// loading the default provider), which would cost more than the whole expansion of a template.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
 #include "expand/python_json.h"
@@ -8,7 +11,10 @@ namespace samshift::expand {
 
 std::string sha1Hex(std::string_view bytes) {
   unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
+  SHA_CTX context;
+  SHA1_Init(&context);
+  SHA1_Update(&context, bytes.data(), bytes.size());
+  SHA1_Final(digest, &context);
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned char byte : digest) {

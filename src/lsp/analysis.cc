@@ -19,8 +19,7 @@ int hexValue(char c) {
 bool looksLikeTemplate(const load::Document& document) {
   if (document.parsed) {
     const model::Node& root = document.root;
-    return root.isMapping() &&
-           (root.has("Resources") || root.has("AWSTemplateFormatVersion") || root.has("Transform"));
+    return root.isMapping() && (root.has("Resources") || root.has("AWSTemplateFormatVersion") || root.has("Transform"));
   }
   const std::string& text = document.source.text();
   return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;

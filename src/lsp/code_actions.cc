@@ -11,9 +11,7 @@ namespace samshift::lsp {
 
 namespace {
 
-bool overlaps(core::Span a, core::Span b) {
-  return a.known() && b.known() && a.begin <= b.end && b.begin <= a.end;
-}
+bool overlaps(core::Span a, core::Span b) { return a.known() && b.known() && a.begin <= b.end && b.begin <= a.end; }
 
 const core::Diagnostic* findingAt(const Analysis& analysis, std::string_view code, core::Span span) {
   for (const core::Diagnostic& diagnostic : analysis.diagnostics) {
@@ -73,9 +71,10 @@ void addMissingAlias(const Analysis& analysis, const model::Template& templ, cor
     const model::Node& before = local ? local->key : resource.properties->entries().front().key;
     if (!before.span().known()) continue;
     CodeAction action;
-    action.title = "Add `AutoPublishAlias: " + std::string(kDefaultAliasName) + "` to `" + std::string(resource.id) + "`";
-    action.edits.push_back(insertSibling(analysis.document, *resource.properties, before, "AutoPublishAlias",
-                                         kDefaultAliasName));
+    action.title =
+        "Add `AutoPublishAlias: " + std::string(kDefaultAliasName) + "` to `" + std::string(resource.id) + "`";
+    action.edits.push_back(
+        insertSibling(analysis.document, *resource.properties, before, "AutoPublishAlias", kDefaultAliasName));
     action.diagnostic = findingAt(analysis, function ? "D001" : "S001", resourceSpan);
     action.preferred = true;
     out.push_back(std::move(action));
@@ -153,7 +152,8 @@ void ignoreComments(const Analysis& analysis, core::Span range, std::vector<Code
       uint32_t start = source.offsetOf(line, 1);
       std::string indent = leadingSpace(source.lineText(line));
       // A `- item` line: indent the comment like the item's dash.
-      action.edits.push_back(TextEdit{core::Span{start, start}, indent + "# samshift: ignore[" + diagnostic.code + "]\n"});
+      action.edits.push_back(
+          TextEdit{core::Span{start, start}, indent + "# samshift: ignore[" + diagnostic.code + "]\n"});
     }
     out.push_back(std::move(action));
   }

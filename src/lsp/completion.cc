@@ -31,7 +31,7 @@ constexpr KeyDoc kHookKeys[] = {
 };
 
 constexpr std::string_view kPseudoParameters[] = {
-    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",   "AWS::Partition",
     "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix",
 };
 
@@ -92,8 +92,9 @@ TemplateNames namesOf(const load::Document& document) {
   if (!document.parsed) return names;
   model::Template templ(document.root);
   for (const model::ResourceView& resource : templ.resources()) {
-    bool publishes = (resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine") &&
-                     resource.property("AutoPublishAlias") != nullptr;
+    bool publishes =
+        (resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine") &&
+        resource.property("AutoPublishAlias") != nullptr;
     names.resources.push_back(TemplateNames::Resource{std::string(resource.id), std::string(resource.type), publishes});
     if (resource.type == "AWS::CodeDeploy::DeploymentConfig") {
       const model::Node* name = resource.property("DeploymentConfigName");
@@ -108,7 +109,8 @@ TemplateNames namesOf(const load::Document& document) {
 }
 
 CompletionContext completionContext(std::string_view text, uint32_t offset) {
-  static const RE2 kRef(R"((?:!Ref\s+|\bRef["']?\s*:\s*["']?)([A-Za-z0-9_:.]*)$)");
+  // `!Ref X`, `Ref: X`, `"Ref": "X`, and `${X` inside an Fn::Sub string.
+  static const RE2 kRef(R"((?:!Ref\s+|\bRef["']?\s*:\s*["']?|\$\{)([A-Za-z0-9_:.]*)$)");
   static const RE2 kGetAtt(R"((?:!GetAtt\s+|Fn::GetAtt["']?\s*:\s*\[?\s*["']?)([A-Za-z0-9_]*)$)");
   static const RE2 kValue(R"(^\s*(?:-\s+)?["']?([A-Za-z0-9_:]+)["']?\s*:\s*["']?([A-Za-z0-9_.]*)$)");
   static const RE2 kKey(R"(^\s*(?:-\s+)?([A-Za-z0-9_]*)$)");
@@ -159,12 +161,11 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
       }
       for (const auto& [id, configName] : names.deploymentConfigs) {
         if (keep(id)) {
-          items.push_back(CompletionItem{id, ItemKind::kReference, "custom AWS::CodeDeploy::DeploymentConfig",
-                                         "!Ref " + id, ""});
+          items.push_back(
+              CompletionItem{id, ItemKind::kReference, "custom AWS::CodeDeploy::DeploymentConfig", "!Ref " + id, ""});
         }
         if (!configName.empty() && keep(configName)) {
-          items.push_back(CompletionItem{configName, ItemKind::kValue,
-                                         "DeploymentConfigName of " + id, "", ""});
+          items.push_back(CompletionItem{configName, ItemKind::kValue, "DeploymentConfigName of " + id, "", ""});
         }
       }
       break;
@@ -185,7 +186,8 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
         if (keep(parameter)) items.push_back(CompletionItem{parameter, ItemKind::kVariable, "parameter", "", ""});
       }
       for (const TemplateNames::Resource& resource : names.resources) {
-        if (keep(resource.id)) items.push_back(CompletionItem{resource.id, ItemKind::kReference, resource.type, "", ""});
+        if (keep(resource.id))
+          items.push_back(CompletionItem{resource.id, ItemKind::kReference, resource.type, "", ""});
         if (resource.publishesAlias) {
           for (std::string_view suffix : {".Alias", ".Version"}) {
             std::string label = resource.id + std::string(suffix);
@@ -203,7 +205,8 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
       break;
     case CompletionContext::Kind::kGetAtt:
       for (const TemplateNames::Resource& resource : names.resources) {
-        if (keep(resource.id)) items.push_back(CompletionItem{resource.id, ItemKind::kReference, resource.type, "", ""});
+        if (keep(resource.id))
+          items.push_back(CompletionItem{resource.id, ItemKind::kReference, resource.type, "", ""});
       }
       break;
   }

@@ -38,8 +38,7 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
   out.add("range", lspRange(source, diagnostic.span, alloc))
       .add("severity", lspSeverity(diagnostic.severity))
       .add("code", diagnostic.code)
-      .add("codeDescription",
-           ObjectBuilder(alloc).add("href", std::string(kRuleDocsBase) + diagnostic.code).take())
+      .add("codeDescription", ObjectBuilder(alloc).add("href", std::string(kRuleDocsBase) + diagnostic.code).take())
       .add("source", "samshift")
       .add("message", diagnostic.message);
   if (!diagnostic.notes.empty()) {
@@ -47,14 +46,12 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
     for (const core::Note& note : diagnostic.notes) {
       // A note without a place still gets one: the finding's own range.
       core::Span span = note.span.known() ? note.span : diagnostic.span;
-      related.PushBack(ObjectBuilder(alloc)
-                           .add("location", ObjectBuilder(alloc)
-                                                .add("uri", uri)
-                                                .add("range", lspRange(source, span, alloc))
-                                                .take())
-                           .add("message", note.message)
-                           .take(),
-                       alloc);
+      related.PushBack(
+          ObjectBuilder(alloc)
+              .add("location", ObjectBuilder(alloc).add("uri", uri).add("range", lspRange(source, span, alloc)).take())
+              .add("message", note.message)
+              .take(),
+          alloc);
     }
     out.add("relatedInformation", std::move(related));
   }
@@ -64,7 +61,8 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
 Json lspDiagnostics(const std::vector<core::Diagnostic>& diagnostics, const core::SourceFile& source,
                     std::string_view uri, JsonAlloc& alloc) {
   Json array(rapidjson::kArrayType);
-  for (const core::Diagnostic& diagnostic : diagnostics) array.PushBack(lspDiagnostic(diagnostic, source, uri, alloc), alloc);
+  for (const core::Diagnostic& diagnostic : diagnostics)
+    array.PushBack(lspDiagnostic(diagnostic, source, uri, alloc), alloc);
   return array;
 }
 

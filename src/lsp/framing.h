@@ -36,11 +36,11 @@ class FrameReader {
   void compact();
 
   std::string buffer_;
-  size_t start_ = 0;         // where unread bytes begin in buffer_
-  size_t bodyLength_ = 0;    // length of the body being read, once its header is parsed
+  size_t start_ = 0;       // where unread bytes begin in buffer_
+  size_t bodyLength_ = 0;  // length of the body being read, once its header is parsed
   bool inBody_ = false;
-  size_t skipping_ = 0;      // bytes of an oversized body still to discard
-  bool resyncing_ = false;   // after a bad header: the body is of unknown length, skip to the next header
+  size_t skipping_ = 0;     // bytes of an oversized body still to discard
+  bool resyncing_ = false;  // after a bad header: the body is of unknown length, skip to the next header
 };
 
 // Frames one JSON message for writing.

@@ -1,6 +1,7 @@
 #include "lsp/hover.h"
 
 #include "engine/registry.h"
+#include "expand/expander.h"
 #include "lsp/node_at.h"
 #include "model/template.h"
 #include "plan/deployments.h"
@@ -12,7 +13,14 @@ namespace samshift::lsp {
 
 namespace {
 
-std::string code(std::string_view text) { return "`" + std::string(text) + "`"; }
+std::string code(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '`';
+  out += text;
+  out += '`';
+  return out;
+}
 
 std::string joinCodes(const std::vector<std::string>& names) {
   std::string out;
@@ -62,7 +70,8 @@ std::string describeDeployment(const plan::Deployment& deployment) {
   }
   out += "\n";
   if (!deployment.hooks.preTraffic.empty()) {
-    out += "- Before any traffic shifts, CodeDeploy runs the PreTraffic hook " + code(deployment.hooks.preTraffic) + ".\n";
+    out +=
+        "- Before any traffic shifts, CodeDeploy runs the PreTraffic hook " + code(deployment.hooks.preTraffic) + ".\n";
   }
   if (!deployment.hooks.postTraffic.empty()) {
     out += "- After all traffic has shifted, CodeDeploy runs the PostTraffic hook " +
@@ -83,10 +92,29 @@ std::string describeDeployment(const plan::Deployment& deployment) {
 std::string describeTypeValue(const model::Node& value) {
   if (!value.isString()) return "A deployment type given by an intrinsic function; it is resolved at deploy time.\n";
   if (auto schedule = plan::predefinedLambdaSchedule(value.text())) {
-    return "**" + value.text() + "** (" + plan::predefinedLambdaFullName(value.text()) + "): " +
-           plan::describeSchedule(*schedule) + ".\n";
+    return "**" + value.text() + "** (" + plan::predefinedLambdaFullName(value.text()) +
+           "): " + plan::describeSchedule(*schedule) + ".\n";
   }
   return "**" + value.text() + "** is not one of CodeDeploy's predefined Lambda configurations.\n";
+}
+
+// The logical ID `samshift expand` gives the function's version (`FnVersion` + a hash of the
+// code and properties), when the template expands; empty otherwise.
+std::string expandedVersionId(const model::Node& root, const sam::ParameterValues& params, std::string_view function) {
+  expand::ExpandResult expanded = expand::expandTemplate(root, params);
+  if (!expanded.errors.empty() || expanded.unsupported) return {};
+  const model::Node* resources = expanded.output.get("Resources");
+  if (!resources) return {};
+  for (const model::MapEntry& entry : resources->entries()) {
+    const model::Node* type = entry.value.get("Type");
+    const model::Node* properties = entry.value.get("Properties");
+    const model::Node* target = properties ? properties->get("FunctionName") : nullptr;
+    if (type && type->isString("AWS::Lambda::Version") && target && target->get("Ref") &&
+        target->get("Ref")->isString(function)) {
+      return entry.key.text();
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -144,8 +172,12 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
     out += "| " + code(std::string(id) + "Version") + " | AWS::StepFunctions::StateMachineVersion |\n";
     out += "| " + code(std::string(id) + "Alias" + shown) + " | AWS::StepFunctions::StateMachineAlias |\n";
   } else {
-    out += "| " + code(std::string(id) + "Version") +
-           "*hash* | AWS::Lambda::Version (the hash, 10 hex digits, changes with the code and properties) |\n";
+    std::string versionId = expandedVersionId(analysis.document.root, params, id);
+    if (versionId.empty()) {
+      out += "| " + code(std::string(id) + "Version") + "*hash* | AWS::Lambda::Version |\n";
+    } else {
+      out += "| " + code(versionId) + " | AWS::Lambda::Version |\n";
+    }
     out += "| " + code(aliasLogicalId(id, shown)) + " | AWS::Lambda::Alias |\n";
     const auto& preference = model->deploymentPreference;
     if (preference && preference->isEnabled()) {
@@ -155,8 +187,10 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
         out += "| " + code("CodeDeployServiceRole") + " | AWS::IAM::Role (unless every preference has a `Role`) |\n";
       }
     }
-    out += "\nRefer to them as " + code("!Ref " + std::string(id) + ".Alias") + " and " +
-           code("!Ref " + std::string(id) + ".Version") + ".\n";
+    out +=
+        "\nThe version's suffix is a hash of the code and properties: it changes with every change "
+        "that publishes a new version. Refer to them as " +
+        code("!Ref " + std::string(id) + ".Alias") + " and " + code("!Ref " + std::string(id) + ".Version") + ".\n";
   }
   if (!alias && !model->stateMachine) {
     out += "\nThe alias name could not be resolved here (an intrinsic function or a parameter without a default).\n";

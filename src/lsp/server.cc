@@ -7,49 +7,25 @@
 #include <exception>
 #include <filesystem>
 
-#include "lsp/code_actions.h"
-#include "lsp/diagnostics.h"
-#include "lsp/hover.h"
 #include "load/loader.h"
+#include "lsp/diagnostics.h"
+#include "lsp/server_internal.h"
 #include "lsp/text_edit.h"
 
 namespace samshift::lsp {
+
+using internal::InvalidParams;
+using internal::positionOf;
 
 namespace {
 
 constexpr std::string_view kServerVersion = "0.1.0";
 
-std::optional<core::LspPosition> positionOf(const Json* value) {
-  if (!value || !value->IsObject()) return std::nullopt;
-  auto line = intAt(*value, "line");
-  auto character = intAt(*value, "character");
-  if (!line || !character || *line < 0 || *character < 0 || *line > UINT32_MAX || *character > UINT32_MAX) {
-    return std::nullopt;
-  }
-  return core::LspPosition{static_cast<uint32_t>(*line), static_cast<uint32_t>(*character)};
-}
-
 bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Thrown inside a handler for bad params; turned into an InvalidParams response.
-struct InvalidParams {
-  std::string message;
-};
-
 }  // namespace
-
-struct Server::OpenDocument {
-  std::string uri;
-  std::string path;
-  std::string languageId;
-  int64_t version = 0;
-  std::string text;
-  bool pending = true;  // changed since diagnostics were last published
-  std::optional<Analysis> analysis;  // of `text`, when computed
-  TemplateNames names;  // from the last text that parsed, for completion mid-edit
-};
 
 Server::Server(Send send, std::ostream& log) : send_(std::move(send)), log_(log) {}
 Server::~Server() = default;
@@ -93,7 +69,8 @@ void Server::handleFramingError(const std::string& problem) {
 
 void Server::handleMessage(std::string_view text) {
   rapidjson::Document message;
-  message.Parse(text.data(), text.size());
+  // Iterative: a message nested a million levels deep must not exhaust the stack.
+  message.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (message.HasParseError()) {
     std::string problem = std::string(rapidjson::GetParseError_En(message.GetParseError())) + " at offset " +
                           std::to_string(message.GetErrorOffset());
@@ -116,8 +93,7 @@ void Server::handleMessage(std::string_view text) {
     return;
   }
   if (!methodValue->IsString() || (id && !id->IsInt64() && !id->IsString() && !id->IsNull())) {
-    respondError(replyId, kInvalidRequest,
-                 "`method` must be a string and `id` a number or a string");
+    respondError(replyId, kInvalidRequest, "`method` must be a string and `id` a number or a string");
     return;
   }
   std::string_view method(methodValue->GetString(), methodValue->GetStringLength());
@@ -166,12 +142,17 @@ void Server::dispatchRequest(const Json& id, std::string_view method, const Json
     respond(id, Json(), alloc);
     return;
   }
-  // Answer about the text the user sees: publish what the queued edits changed first.
+  if (method == "textDocument/completion") {
+    // Editors ask for completion on every keystroke, with the edit just before: answer from the
+    // text and the last parse without waiting for a lint.
+    respond(id, completion(params, alloc), alloc);
+    return;
+  }
+  // Hover and code actions read the findings: publish what the queued edits changed first, so
+  // that the answer is about the text the user sees.
   publishPending();
   if (method == "textDocument/hover") {
     respond(id, hover(params, alloc), alloc);
-  } else if (method == "textDocument/completion") {
-    respond(id, completion(params, alloc), alloc);
   } else if (method == "textDocument/codeAction") {
     respond(id, codeAction(params, alloc), alloc);
   } else {
@@ -227,16 +208,15 @@ Json Server::initialize(const Json& params, JsonAlloc& alloc) {
   for (const char* c : {" ", ":", "."}) triggers.PushBack(Json(rapidjson::StringRef(c)), alloc);
   Json kinds(rapidjson::kArrayType);
   kinds.PushBack("quickfix", alloc);
-  Json capabilitiesOut = ObjectBuilder(alloc)
-                             .add("positionEncoding", "utf-16")
-                             .add("textDocumentSync", std::move(sync))
-                             .add("hoverProvider", true)
-                             .add("completionProvider", ObjectBuilder(alloc)
-                                                            .add("triggerCharacters", std::move(triggers))
-                                                            .add("resolveProvider", false)
-                                                            .take())
-                             .add("codeActionProvider", ObjectBuilder(alloc).add("codeActionKinds", std::move(kinds)).take())
-                             .take();
+  Json capabilitiesOut =
+      ObjectBuilder(alloc)
+          .add("positionEncoding", "utf-16")
+          .add("textDocumentSync", std::move(sync))
+          .add("hoverProvider", true)
+          .add("completionProvider",
+               ObjectBuilder(alloc).add("triggerCharacters", std::move(triggers)).add("resolveProvider", false).take())
+          .add("codeActionProvider", ObjectBuilder(alloc).add("codeActionKinds", std::move(kinds)).take())
+          .take();
   return ObjectBuilder(alloc)
       .add("capabilities", std::move(capabilitiesOut))
       .add("serverInfo", ObjectBuilder(alloc).add("name", "samshift").add("version", kServerVersion).take())
@@ -248,7 +228,8 @@ void Server::initialized() {
   rapidjson::Document doc;
   JsonAlloc& alloc = doc.GetAllocator();
   Json watchers(rapidjson::kArrayType);
-  watchers.PushBack(ObjectBuilder(alloc).add("globPattern", "**/" + std::string(config::kConfigFileName)).take(), alloc);
+  watchers.PushBack(ObjectBuilder(alloc).add("globPattern", "**/" + std::string(config::kConfigFileName)).take(),
+                    alloc);
   Json registration = ObjectBuilder(alloc)
                           .add("id", "samshift-config-watch")
                           .add("method", "workspace/didChangeWatchedFiles")
@@ -280,7 +261,6 @@ void Server::didOpen(const Json& params) {
   auto doc = std::make_unique<OpenDocument>();
   doc->uri = std::string(*uri);
   doc->path = pathOfUri(*uri);
-  doc->languageId = std::string(stringAt(*textDocument, "languageId").value_or(""));
   doc->version = intAt(*textDocument, "version").value_or(0);
   doc->text = std::string(*text);
   documents_[doc->uri] = std::move(doc);
@@ -376,7 +356,10 @@ const Analysis& Server::analysisFor(OpenDocument& doc) {
     } else {
       doc.analysis = analyze(doc.path, doc.text, config.selection);
     }
-    if (doc.analysis->document.parsed && doc.analysis->isTemplate) doc.names = namesOf(doc.analysis->document);
+    if (doc.analysis->document.parsed && doc.analysis->isTemplate) {
+      doc.names = namesOf(doc.analysis->document);
+      doc.namesKnown = true;
+    }
   }
   return *doc.analysis;
 }
@@ -400,85 +383,13 @@ void Server::publishPending() {
     Json diagnostics = analysis.isTemplate ? lspDiagnostics(analysis.diagnostics, analysis.document.source, uri, alloc)
                                            : Json(rapidjson::kArrayType);
     notify("textDocument/publishDiagnostics",
-           ObjectBuilder(alloc).add("uri", uri).add("version", doc->version).add("diagnostics", std::move(diagnostics)).take(),
+           ObjectBuilder(alloc)
+               .add("uri", uri)
+               .add("version", doc->version)
+               .add("diagnostics", std::move(diagnostics))
+               .take(),
            alloc);
   }
-}
-
-Json Server::hover(const Json& params, JsonAlloc& alloc) {
-  OpenDocument* doc = documentOf(params);
-  auto position = positionOf(member(params, "position"));
-  if (!position) throw InvalidParams{"hover needs a `position`"};
-  if (!doc) return Json();
-  const Analysis& analysis = analysisFor(*doc);
-  if (!analysis.isTemplate) return Json();
-  uint32_t offset = analysis.document.source.offsetOfLsp(*position);
-  std::optional<HoverText> text = hoverAt(analysis, offset);
-  if (!text) return Json();
-  ObjectBuilder out(alloc);
-  out.add("contents", ObjectBuilder(alloc).add("kind", "markdown").add("value", text->markdown).take());
-  if (text->span.known()) out.add("range", lspRange(analysis.document.source, text->span, alloc));
-  return out.take();
-}
-
-Json Server::completion(const Json& params, JsonAlloc& alloc) {
-  OpenDocument* doc = documentOf(params);
-  auto position = positionOf(member(params, "position"));
-  if (!position) throw InvalidParams{"completion needs a `position`"};
-  Json items(rapidjson::kArrayType);
-  if (!doc) return items;
-  const Analysis& analysis = analysisFor(*doc);
-  const core::SourceFile& source = analysis.document.source;
-  uint32_t offset = source.offsetOfLsp(*position);
-  // The typed word is replaced exactly, whatever the client counts as a word (`Fn.Alias`, `::`).
-  size_t typed = completionContext(doc->text, offset).prefix.size();
-  Json replaced = lspRange(source, core::Span{offset - static_cast<uint32_t>(typed), offset}, alloc);
-  for (const CompletionItem& item : completeAt(doc->text, offset, doc->names)) {
-    ObjectBuilder out(alloc);
-    out.add("label", item.label).add("kind", static_cast<int>(item.kind));
-    if (!item.detail.empty()) out.add("detail", item.detail);
-    out.add("textEdit", ObjectBuilder(alloc)
-                            .add("range", Json(replaced, alloc))
-                            .add("newText", item.insertText.empty() ? item.label : item.insertText)
-                            .take());
-    if (!item.documentation.empty()) out.add("documentation", item.documentation);
-    items.PushBack(out.take(), alloc);
-  }
-  return items;
-}
-
-Json Server::codeAction(const Json& params, JsonAlloc& alloc) {
-  OpenDocument* doc = documentOf(params);
-  const Json* range = member(params, "range");
-  auto start = range ? positionOf(member(*range, "start")) : std::nullopt;
-  auto end = range ? positionOf(member(*range, "end")) : std::nullopt;
-  if (!start || !end) throw InvalidParams{"codeAction needs a `range`"};
-  Json actions(rapidjson::kArrayType);
-  if (!doc) return actions;
-  const Analysis& analysis = analysisFor(*doc);
-  const core::SourceFile& source = analysis.document.source;
-  core::Span span{source.offsetOfLsp(*start), source.offsetOfLsp(*end)};
-  if (span.end < span.begin) std::swap(span.begin, span.end);
-  for (const CodeAction& action : codeActions(analysis, span)) {
-    Json edits(rapidjson::kArrayType);
-    for (const TextEdit& edit : action.edits) {
-      edits.PushBack(ObjectBuilder(alloc).add("range", lspRange(source, edit.span, alloc)).add("newText", edit.newText).take(),
-                     alloc);
-    }
-    Json changes(rapidjson::kObjectType);
-    changes.AddMember(jsonString(doc->uri, alloc), std::move(edits), alloc);
-    ObjectBuilder out(alloc);
-    out.add("title", action.title).add("kind", "quickfix");
-    if (action.diagnostic) {
-      Json linked(rapidjson::kArrayType);
-      linked.PushBack(lspDiagnostic(*action.diagnostic, source, doc->uri, alloc), alloc);
-      out.add("diagnostics", std::move(linked));
-    }
-    if (action.preferred) out.add("isPreferred", true);
-    out.add("edit", ObjectBuilder(alloc).add("changes", std::move(changes)).take());
-    actions.PushBack(out.take(), alloc);
-  }
-  return actions;
 }
 
 }  // namespace samshift::lsp

@@ -28,7 +28,6 @@ enum ErrorCode : int {
   kInvalidParams = -32602,
   kInternalError = -32603,
   kServerNotInitialized = -32002,
-  kRequestFailed = -32803,
 };
 
 class Server {

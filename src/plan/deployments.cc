@@ -23,6 +23,13 @@ std::string backticked(std::string_view text) {
   return out;
 }
 
+// Minutes as an int, for a number read from the template: out-of-range values become -1, which
+// scheduleProblem() rejects, rather than overflowing the conversion.
+int wholeMinutes(double minutes) {
+  if (!(minutes >= 0 && minutes <= 1e7)) return -1;
+  return static_cast<int>(minutes);
+}
+
 // A configuration as far as the template tells: its name and schedule, or why it is unknown.
 struct ConfigResolution {
   std::string name;
@@ -37,16 +44,19 @@ class Planner {
       : templ_(templ), params_(params), values_(templ, params) {}
 
   std::optional<Deployment> plan(const ResourceView& resource) const {
-    if (resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine") {
+    if (resource.type == "AWS::Serverless::Function" ||
+        resource.type == "AWS::Serverless::StateMachine") {
       return planSam(resource);
     }
     if (resource.type == "AWS::Lambda::Alias") return planLambdaAlias(resource);
-    if (resource.type == "AWS::StepFunctions::StateMachineAlias") return planStateMachineAlias(resource);
+    if (resource.type == "AWS::StepFunctions::StateMachineAlias")
+      return planStateMachineAlias(resource);
     return std::nullopt;
   }
 
  private:
-  Deployment start(const ResourceView& resource, DeploymentSource source, const Node* preference) const {
+  Deployment start(const ResourceView& resource, DeploymentSource source,
+                   const Node* preference) const {
     Deployment d;
     d.resource = std::string(resource.id);
     d.source = source;
@@ -66,7 +76,8 @@ class Planner {
                         " is true, which cannot be decided before deployment");
     } else if (!*value) {
       d.planned = false;
-      d.reason = "condition " + backticked(name) + " is false with these parameters, so the resource is not created";
+      d.reason = "condition " + backticked(name) +
+                 " is false with these parameters, so the resource is not created";
     } else {
       d.notes.push_back("condition " + backticked(name) + " is true with these parameters");
     }
@@ -99,7 +110,8 @@ class Planner {
   // or another function CloudFormation evaluates at deploy time.
   std::string unresolvedReason(const Node& resolved) const {
     if (auto condition = ValueReader::undecidedCondition(resolved)) {
-      return "depends on condition " + backticked(*condition) + ", which cannot be decided before deployment";
+      return "depends on condition " + backticked(*condition) +
+             ", which cannot be decided before deployment";
     }
     if (auto ref = model::refName(resolved)) {
       if (templ_.parameter(*ref)) {
@@ -141,15 +153,18 @@ class Planner {
       auto text = values_.text(values_.resolve(*configName));
       if (text && *text == *name) return customConfig(*config);
     }
-    if (const ResourceView* config = templ_.resource(*name); config && config->type == kDeploymentConfigType) {
+    if (const ResourceView* config = templ_.resource(*name);
+        config && config->type == kDeploymentConfigType) {
       ConfigResolution custom = customConfig(*config);
-      custom.notes.push_back(backticked(*name) +
-                             " is the logical id of a deployment configuration; CodeDeploy looks configurations "
-                             "up by name, so reference it with !Ref");
+      custom.notes.push_back(
+          backticked(*name) +
+          " is the logical id of a deployment configuration; CodeDeploy looks configurations "
+          "up by name, so reference it with !Ref");
       return custom;
     }
     if (name->rfind("CodeDeployDefault.", 0) == 0) {
-      out.reason = backticked(*name) + " is not one of CodeDeploy's predefined Lambda configurations";
+      out.reason =
+          backticked(*name) + " is not one of CodeDeploy's predefined Lambda configurations";
     } else {
       out.reason = backticked(*name) + " is not a predefined Lambda configuration and no " +
                    std::string(kDeploymentConfigType) + " in this template has that name";
@@ -184,7 +199,8 @@ class Planner {
     const Node* type = resolved.get("Type");
     auto typeName = type ? values_.text(*type) : std::nullopt;
     if (!typeName) {
-      out.reason = "custom configuration " + backticked(config.id) + " has no resolvable TrafficRoutingConfig.Type";
+      out.reason = "custom configuration " + backticked(config.id) +
+                   " has no resolvable TrafficRoutingConfig.Type";
       return out;
     }
     auto block = [&](std::string_view blockName, std::string_view percentKey,
@@ -195,11 +211,12 @@ class Planner {
       auto p = percent ? values_.number(*percent) : std::nullopt;
       auto i = interval ? values_.number(*interval) : std::nullopt;
       if (!p || !i) {
-        out.reason = "custom configuration " + backticked(config.id) + " needs " + std::string(blockName) + "." +
-                     std::string(percentKey) + " and " + std::string(intervalKey) + " as numbers";
+        out.reason = "custom configuration " + backticked(config.id) + " needs " +
+                     std::string(blockName) + "." + std::string(percentKey) + " and " +
+                     std::string(intervalKey) + " as numbers";
         return std::nullopt;
       }
-      return std::make_pair(*p, static_cast<int>(*i));
+      return std::make_pair(*p, wholeMinutes(*i));
     };
     Schedule schedule;
     if (*typeName == "AllAtOnce") {
@@ -213,8 +230,8 @@ class Planner {
       if (!values) return out;
       schedule = linear(values->first, values->second);
     } else {
-      out.reason = "custom configuration " + backticked(config.id) + " has unknown TrafficRoutingConfig.Type " +
-                   backticked(*typeName);
+      out.reason = "custom configuration " + backticked(config.id) +
+                   " has unknown TrafficRoutingConfig.Type " + backticked(*typeName);
       return out;
     }
     if (auto problem = scheduleProblem(schedule)) {
@@ -255,7 +272,8 @@ class Planner {
       return out;
     }
     if (*typeName != "CANARY" && *typeName != "LINEAR") {
-      out.reason = backticked(*typeName) + " is not a Step Functions deployment type (ALL_AT_ONCE, CANARY, LINEAR)";
+      out.reason = backticked(*typeName) +
+                   " is not a Step Functions deployment type (ALL_AT_ONCE, CANARY, LINEAR)";
       return out;
     }
     const Node* percent = resolved.get("Percentage");
@@ -269,8 +287,9 @@ class Planner {
       return out;
     }
     double percentage = p.value_or(0);
-    int minutes = static_cast<int>(i.value_or(0));
-    Schedule schedule = *typeName == "CANARY" ? canary(percentage, minutes) : linear(percentage, minutes);
+    int minutes = wholeMinutes(i.value_or(0));
+    Schedule schedule =
+        *typeName == "CANARY" ? canary(percentage, minutes) : linear(percentage, minutes);
     if (auto problem = scheduleProblem(schedule)) {
       out.reason = *problem;
       return out;
@@ -284,8 +303,10 @@ class Planner {
     if (!model || !model->deploymentPreference) return std::nullopt;
     const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
     bool stateMachine = model->stateMachine;
-    Deployment d = start(resource, stateMachine ? DeploymentSource::kSamStateMachine : DeploymentSource::kSamFunction,
-                         dp.node);
+    Deployment d =
+        start(resource,
+              stateMachine ? DeploymentSource::kSamStateMachine : DeploymentSource::kSamFunction,
+              dp.node);
     if (!dp.merged.isMapping() || dp.merged.isIntrinsic()) {
       fail(d, "DeploymentPreference is not a mapping");
       return d;
@@ -310,9 +331,11 @@ class Planner {
     if (stateMachine) {
       applyConfig(d, stateMachineConfig(dp.merged));
       if (const Node* alarms = dp.merged.get("Alarms")) d.alarms = alarmList(*alarms, d);
-      d.rollback = d.alarms.empty() ? "none: no alarms are watched"
-                                    : "CloudFormation rolls the alias back when an alarm goes into ALARM";
-      if (dp.merged.has("Hooks")) d.notes.push_back("Step Functions runs no traffic hooks; Hooks is not used");
+      d.rollback = d.alarms.empty()
+                       ? "none: no alarms are watched"
+                       : "CloudFormation rolls the alias back when an alarm goes into ALARM";
+      if (dp.merged.has("Hooks"))
+        d.notes.push_back("Step Functions runs no traffic hooks; Hooks is not used");
     } else {
       if (dp.type.present()) {
         applyConfig(d, resolveCodeDeployConfig(dp.type.value));
@@ -324,9 +347,11 @@ class Planner {
       if (dp.alarms.present()) d.alarms = alarmList(dp.alarms.value, d);
       // SAM's deployment group: AutoRollbackConfiguration enabled for DEPLOYMENT_FAILURE,
       // DEPLOYMENT_STOP_ON_ALARM and DEPLOYMENT_STOP_ON_REQUEST.
-      d.rollback = d.alarms.empty() ? "CodeDeploy rolls back when a hook fails or the deployment is stopped"
-                                    : "CodeDeploy rolls back when an alarm fires, a hook fails or the deployment "
-                                      "is stopped";
+      d.rollback =
+          d.alarms.empty()
+              ? "CodeDeploy rolls back when a hook fails or the deployment is stopped"
+              : "CodeDeploy rolls back when an alarm fires, a hook fails or the deployment "
+                "is stopped";
     }
     return d;
   }
@@ -356,13 +381,16 @@ class Planner {
   }
 
   std::optional<Deployment> planLambdaAlias(const ResourceView& resource) const {
-    const Node* policy = resource.updatePolicy ? resource.updatePolicy->get("CodeDeployLambdaAliasUpdate") : nullptr;
+    const Node* policy =
+        resource.updatePolicy ? resource.updatePolicy->get("CodeDeployLambdaAliasUpdate") : nullptr;
     const Node* routing = resource.property("RoutingConfig");
     const Node* weights = routing ? routing->get("AdditionalVersionWeights") : nullptr;
-    if (!policy && !(weights && weights->isSequence() && !weights->items().empty())) return std::nullopt;
-    Deployment d = start(resource,
-                         policy ? DeploymentSource::kLambdaAliasCodeDeploy : DeploymentSource::kLambdaAliasRouting,
-                         policy ? policy : routing);
+    if (!policy && !(weights && weights->isSequence() && !weights->items().empty()))
+      return std::nullopt;
+    Deployment d = start(
+        resource,
+        policy ? DeploymentSource::kLambdaAliasCodeDeploy : DeploymentSource::kLambdaAliasRouting,
+        policy ? policy : routing);
     const Node* name = resource.property("Name");
     if (name) d.alias = show(*name);
     if (!policy) {
@@ -373,7 +401,8 @@ class Planner {
         auto number = value ? values_.number(values_.resolve(*value)) : std::nullopt;
         if (!number) {
           d.config = "RoutingConfig";
-          fail(d, "FunctionWeight " + (value ? unresolvedReason(values_.resolve(*value)) : std::string("is missing")));
+          fail(d, "FunctionWeight " + (value ? unresolvedReason(values_.resolve(*value))
+                                             : std::string("is missing")));
           return d;
         }
         total += *number;
@@ -388,7 +417,9 @@ class Planner {
       d.rollback = "none: a fixed routing split is not a deployment";
       return d;
     }
-    if (routing) d.notes.push_back("RoutingConfig is also set; CodeDeploy manages the weights during a deployment");
+    if (routing)
+      d.notes.push_back(
+          "RoutingConfig is also set; CodeDeploy manages the weights during a deployment");
     if (const Node* hook = policy->get("BeforeAllowTrafficHook")) d.hooks.preTraffic = show(*hook);
     if (const Node* hook = policy->get("AfterAllowTrafficHook")) d.hooks.postTraffic = show(*hook);
     const Node* groupName = policy->get("DeploymentGroupName");
@@ -422,8 +453,8 @@ class Planner {
       Node resolved = values_.resolve(*alarmConfig);
       const Node* enabled = resolved.get("Enabled");
       // CodeDeploy watches the alarms only when the configuration is enabled (false by default).
-      bool on = enabled && ((enabled->isBool() && enabled->boolValue()) || enabled->isString("true") ||
-                            enabled->isString("True"));
+      bool on = enabled && ((enabled->isBool() && enabled->boolValue()) ||
+                            enabled->isString("true") || enabled->isString("True"));
       const Node* alarms = resolved.get("Alarms");
       std::vector<std::string> names;
       if (alarms && alarms->isSequence()) {
@@ -443,14 +474,15 @@ class Planner {
     if (const Node* rollback = group.property("AutoRollbackConfiguration")) {
       Node resolved = values_.resolve(*rollback);
       const Node* enabled = resolved.get("Enabled");
-      rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) || enabled->isString("true") ||
-                               enabled->isString("True"));
+      rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) ||
+                               enabled->isString("true") || enabled->isString("True"));
       if (const Node* list = resolved.get("Events"); list && list->isSequence()) {
         for (const Node& event : list->items()) events.push_back(values_.display(event));
       }
     }
     if (!rollbackOn) {
-      d.rollback = "none: automatic rollback is not enabled on deployment group " + std::string(group.id);
+      d.rollback =
+          "none: automatic rollback is not enabled on deployment group " + std::string(group.id);
       return;
     }
     std::string text = "CodeDeploy rolls back on";
@@ -467,8 +499,9 @@ class Planner {
     d.alias = name ? show(*name) : std::string(resource.id);
     applyConfig(d, stateMachineConfig(*preference));
     if (const Node* alarms = preference->get("Alarms")) d.alarms = alarmList(*alarms, d);
-    d.rollback = d.alarms.empty() ? "none: no alarms are watched"
-                                  : "CloudFormation rolls the alias back when an alarm goes into ALARM";
+    d.rollback = d.alarms.empty()
+                     ? "none: no alarms are watched"
+                     : "CloudFormation rolls the alias back when an alarm goes into ALARM";
     return d;
   }
 
@@ -495,7 +528,8 @@ std::string_view deploymentSourceName(DeploymentSource source) {
   return "function";
 }
 
-std::vector<Deployment> findDeployments(const model::Template& templ, const ParameterValues& params) {
+std::vector<Deployment> findDeployments(const model::Template& templ,
+                                        const ParameterValues& params) {
   Planner planner(templ, params);
   std::vector<Deployment> out;
   for (const ResourceView& resource : templ.resources()) {
@@ -504,7 +538,8 @@ std::vector<Deployment> findDeployments(const model::Template& templ, const Para
   return out;
 }
 
-std::optional<Deployment> findDeployment(const model::Template& templ, const ParameterValues& params,
+std::optional<Deployment> findDeployment(const model::Template& templ,
+                                         const ParameterValues& params,
                                          std::string_view logicalId) {
   const ResourceView* resource = templ.resource(logicalId);
   if (!resource) return std::nullopt;
@@ -512,8 +547,8 @@ std::optional<Deployment> findDeployment(const model::Template& templ, const Par
 }
 
 std::string summarizeDeployment(const Deployment& d) {
-  std::string text = (d.alias.empty() ? std::string("no alias") : "alias `" + d.alias + "`") + ", " +
-                     (d.config.empty() ? std::string("no configuration") : d.config) + ": ";
+  std::string text = (d.alias.empty() ? std::string("no alias") : "alias `" + d.alias + "`") +
+                     ", " + (d.config.empty() ? std::string("no configuration") : d.config) + ": ";
   if (!d.planned) return text + "no plan: " + d.reason;
   if (!d.schedule) return text + "schedule unknown: " + d.reason;
   return text + describeSchedule(*d.schedule);

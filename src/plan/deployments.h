@@ -26,11 +26,11 @@ namespace samshift::plan {
 using ParameterValues = sam::ParameterValues;
 
 enum class DeploymentSource {
-  kSamFunction,          // AWS::Serverless::Function DeploymentPreference
-  kSamStateMachine,      // AWS::Serverless::StateMachine DeploymentPreference
+  kSamFunction,            // AWS::Serverless::Function DeploymentPreference
+  kSamStateMachine,        // AWS::Serverless::StateMachine DeploymentPreference
   kLambdaAliasCodeDeploy,  // AWS::Lambda::Alias UpdatePolicy.CodeDeployLambdaAliasUpdate
-  kLambdaAliasRouting,   // AWS::Lambda::Alias RoutingConfig
-  kStateMachineAlias,    // AWS::StepFunctions::StateMachineAlias DeploymentPreference
+  kLambdaAliasRouting,     // AWS::Lambda::Alias RoutingConfig
+  kStateMachineAlias,      // AWS::StepFunctions::StateMachineAlias DeploymentPreference
 };
 
 // "function", "state machine", "lambda alias", "lambda alias routing", "state machine alias".
@@ -46,7 +46,7 @@ struct Hooks {
 struct Deployment {
   std::string resource;  // logical id of the function, state machine or alias
   DeploymentSource source = DeploymentSource::kSamFunction;
-  core::Span span;       // the resource's logical-id key in the template (for hovers)
+  core::Span span;            // the resource's logical-id key in the template (for hovers)
   core::Span preferenceSpan;  // the DeploymentPreference / UpdatePolicy / RoutingConfig node
 
   // False when there is no plan: the preference is disabled or cannot run (see `reason`).
@@ -60,21 +60,24 @@ struct Deployment {
                        // when nothing names one
   std::optional<Schedule> schedule;  // absent when the configuration cannot be resolved
   Hooks hooks;
-  std::vector<std::string> alarms;   // alarm names or logical ids, as hooks are shown
-  std::string rollback;              // what rolls the deployment back, in words
-  std::vector<std::string> notes;    // anything else worth knowing (condition, hook caveats)
+  std::vector<std::string> alarms;  // alarm names or logical ids, as hooks are shown
+  std::string rollback;             // what rolls the deployment back, in words
+  std::vector<std::string> notes;   // anything else worth knowing (condition, hook caveats)
 
   // Convenience over `schedule` (empty / 0 when unknown).
-  std::vector<Step> steps() const { return schedule ? scheduleSteps(*schedule) : std::vector<Step>{}; }
+  std::vector<Step> steps() const {
+    return schedule ? scheduleSteps(*schedule) : std::vector<Step>{};
+  }
   int totalMinutes() const { return schedule ? plan::totalMinutes(*schedule) : 0; }
 };
 
 // Every deployment of the template, in resource order (a resource may give at most one).
-std::vector<Deployment> findDeployments(const model::Template& templ, const ParameterValues& params);
+std::vector<Deployment> findDeployments(const model::Template& templ,
+                                        const ParameterValues& params);
 
 // The deployment of one resource (function, state machine or alias logical id), if any.
-std::optional<Deployment> findDeployment(const model::Template& templ, const ParameterValues& params,
-                                         std::string_view logicalId);
+std::optional<Deployment> findDeployment(const model::Template& templ,
+                                         const ParameterValues& params, std::string_view logicalId);
 
 // A short multi-line summary for a hover or the text report's header line:
 // "alias `live`, Canary10Percent5Minutes: 10% at once, the remaining 90% after 5 minutes".

@@ -1,7 +1,7 @@
-#include <cmath>
-
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+
+#include <cmath>
 
 #include "plan/report.h"
 

@@ -15,7 +15,8 @@ std::string minutesPhrase(int minutes) {
 }
 
 std::string everyPhrase(int minutes) {
-  return minutes == 1 ? std::string("every minute") : "every " + std::to_string(minutes) + " minutes";
+  return minutes == 1 ? std::string("every minute")
+                      : "every " + std::to_string(minutes) + " minutes";
 }
 
 // Number of increments of a linear schedule: enough for the cumulative share to reach 100.
@@ -52,6 +53,9 @@ const std::vector<Predefined>& predefinedTable() {
 
 constexpr std::string_view kFullPrefix = "CodeDeployDefault.Lambda";
 
+// A year of minutes: longer than any real deployment, short enough that 100 steps fit an int.
+constexpr int kMaxIntervalMinutes = 525600;
+
 }  // namespace
 
 std::string_view shiftKindName(ShiftKind kind) {
@@ -79,32 +83,36 @@ Schedule fixedWeight(double percentage) { return Schedule{ShiftKind::kFixedWeigh
 
 std::optional<std::string> scheduleProblem(const Schedule& schedule) {
   double p = schedule.percentage;
+  int interval = schedule.intervalMinutes;
+  // Both services take whole percentages of at least 1 (CodeDeploy's TimeBasedCanary and
+  // TimeBasedLinear are Integer; Step Functions' Percentage is 1..99 and Interval 1..2100 in the
+  // CloudFormation reference for AWS::StepFunctions::StateMachineAlias DeploymentPreference).
+  // The bounds also keep a plan small: at most 100 steps, and minutes that fit an int.
+  auto intervalProblem = [&](std::string_view kind) -> std::optional<std::string> {
+    if (interval < 1 || interval > kMaxIntervalMinutes) {
+      return std::string(kind) + " interval must be between 1 and " +
+             std::to_string(kMaxIntervalMinutes) + " minutes, got " + std::to_string(interval);
+    }
+    return std::nullopt;
+  };
   switch (schedule.kind) {
     case ShiftKind::kAllAtOnce:
       return std::nullopt;
     case ShiftKind::kCanary:
-      // A canary needs something left for its second shift: CodeDeploy's TimeBasedCanary and
-      // Step Functions' CANARY (Percentage 1..99, Interval 1..2100 in the CloudFormation
-      // reference for AWS::StepFunctions::StateMachineAlias DeploymentPreference).
-      if (!(p > 0 && p < 100)) {
-        return "canary percentage must be above 0 and below 100, got " + formatPercent(p);
+      // A canary needs something left for its second shift.
+      if (!(p >= 1 && p < 100)) {
+        return "canary percentage must be at least 1 and below 100, got " + formatPercent(p);
       }
-      if (schedule.intervalMinutes < 1) {
-        return "canary interval must be at least 1 minute, got " +
-               std::to_string(schedule.intervalMinutes);
-      }
-      return std::nullopt;
+      return intervalProblem("canary");
     case ShiftKind::kLinear:
-      if (!(p > 0 && p <= 100)) {
-        return "linear percentage must be above 0 and at most 100, got " + formatPercent(p);
+      if (!(p >= 1 && p <= 100)) {
+        return "linear percentage must be between 1 and 100, got " + formatPercent(p);
       }
-      if (schedule.intervalMinutes < 1) {
-        return "linear interval must be at least 1 minute, got " +
-               std::to_string(schedule.intervalMinutes);
-      }
-      return std::nullopt;
+      return intervalProblem("linear");
     case ShiftKind::kFixedWeight:
-      if (!(p >= 0 && p <= 100)) return "weight must be between 0 and 100%, got " + formatPercent(p);
+      if (!(p >= 0 && p <= 100)) {
+        return "weight must be between 0 and 100%, got " + formatPercent(p);
+      }
       return std::nullopt;
   }
   return std::nullopt;

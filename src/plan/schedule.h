@@ -44,7 +44,8 @@ Schedule canary(double percentage, int intervalMinutes);
 Schedule linear(double percentage, int intervalMinutes);
 Schedule fixedWeight(double percentage);
 
-// Why a schedule cannot run (e.g. "linear percentage must be between 1 and 100, got 0");
+// Why a schedule cannot run (e.g. "linear percentage must be between 1 and 100, got 0"):
+// percentages below 1, a canary of 100% or more, intervals outside 1..525600 minutes.
 // nullopt when it is valid. The other functions below expect a valid schedule and return an
 // empty/zero answer for an invalid one rather than looping.
 std::optional<std::string> scheduleProblem(const Schedule& schedule);

@@ -23,8 +23,9 @@ constexpr size_t kLegendChars = 104;     // what fits in 12px type beside the sw
 
 // Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), then a few of
 // Paul Tol's muted ones so that a dozen lines still differ.
-constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-                                    "#7F3C8D", "#000000", "#882255", "#44AA99", "#999933", "#117733"};
+constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                    "#E69F00", "#56B4E9", "#7F3C8D", "#000000",
+                                    "#882255", "#44AA99", "#999933", "#117733"};
 constexpr const char* kMuted = "#9a9a9a";
 
 std::string num(double value) {
@@ -40,12 +41,23 @@ std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -73,12 +85,14 @@ Axis timeAxis(const std::vector<Deployment>& deployments) {
     if (drawable(d)) longest = std::max(longest, d.totalMinutes());
   }
   int span = std::max(1, longest + std::max(1, longest / 10));
-  static const int kTicks[] = {1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 10080};
+  static const int kTicks[] = {1,   2,   5,   10,  15,  20,   30,   60,
+                               120, 180, 240, 360, 720, 1440, 2880, 10080};
   Axis axis;
   for (int tick : kTicks) {
     axis.tick = tick;
     if (span / tick <= 10) break;
   }
+  if (span / axis.tick > 10) axis.tick = (span + 9) / 10;  // beyond a week: ten plain ticks
   axis.end = ((span + axis.tick - 1) / axis.tick) * axis.tick;
   return axis;
 }
@@ -137,20 +151,25 @@ class Chart {
   std::string render() {
     SvgSize size = svgSize(deployments_);
     out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out_ += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + std::to_string(size.width) +
-            "\" height=\"" + std::to_string(size.height) + "\" viewBox=\"0 0 " + std::to_string(size.width) + " " +
-            std::to_string(size.height) + "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n";
+    out_ += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
+            std::to_string(size.width) + "\" height=\"" + std::to_string(size.height) +
+            "\" viewBox=\"0 0 " + std::to_string(size.width) + " " + std::to_string(size.height) +
+            "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n";
     out_ += "<title>Traffic shifting plan for " + escape(templateName_) + "</title>\n";
     out_ += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(size.width) + "\" height=\"" +
             std::to_string(size.height) + "\" fill=\"#ffffff\"/>\n";
-    out_ += "<text x=\"" + std::to_string(kPlotLeft) + "\" y=\"30\" font-size=\"17\" font-weight=\"bold\" "
+    out_ += "<text x=\"" + std::to_string(kPlotLeft) +
+            "\" y=\"30\" font-size=\"17\" font-weight=\"bold\" "
             "fill=\"#222222\">Traffic on the new version</text>\n";
-    out_ += "<text x=\"" + std::to_string(kPlotLeft) + "\" y=\"50\" font-size=\"12\" fill=\"#555555\">" +
+    out_ += "<text x=\"" + std::to_string(kPlotLeft) +
+            "\" y=\"50\" font-size=\"12\" fill=\"#555555\">" +
             escape(shorten(std::string(templateName_), 100)) + "</text>\n";
     grid();
     if (drawCount_ == 0) {
-      out_ += "<text x=\"" + num((kPlotLeft + kPlotRight) / 2.0) + "\" y=\"" + num(kPlotTop + kPlotHeight / 2.0) +
-              "\" font-size=\"14\" fill=\"#777777\" text-anchor=\"middle\">no deployment to chart</text>\n";
+      out_ += "<text x=\"" + num((kPlotLeft + kPlotRight) / 2.0) + "\" y=\"" +
+              num(kPlotTop + kPlotHeight / 2.0) +
+              "\" font-size=\"14\" fill=\"#777777\" text-anchor=\"middle\">no deployment to "
+              "chart</text>\n";
     }
     int drawn = 0;
     for (size_t i = 0; i < deployments_.size(); ++i) {
@@ -162,9 +181,13 @@ class Chart {
   }
 
  private:
-  double x(double minute) const { return kPlotLeft + (kPlotRight - kPlotLeft) * minute / axis_.end; }
+  double x(double minute) const {
+    return kPlotLeft + (kPlotRight - kPlotLeft) * minute / axis_.end;
+  }
   double y(double percent) const { return kPlotBottom - kPlotHeight * percent / 100.0; }
-  static const char* colour(size_t index) { return kPalette[index % (sizeof kPalette / sizeof kPalette[0])]; }
+  static const char* colour(size_t index) {
+    return kPalette[index % (sizeof kPalette / sizeof kPalette[0])];
+  }
 
   // Lines with the same schedule would hide each other; spread them a few pixels apart.
   double offset(int drawn) const {
@@ -176,23 +199,29 @@ class Chart {
   void grid() {
     for (int percent = 0; percent <= 100; percent += 25) {
       std::string py = num(y(percent));
-      out_ += "<line x1=\"" + std::to_string(kPlotLeft) + "\" y1=\"" + py + "\" x2=\"" + std::to_string(kPlotRight) +
-              "\" y2=\"" + py + "\" stroke=\"" + (percent == 0 ? "#333333" : "#e3e3e3") + "\" stroke-width=\"1\"/>\n";
+      out_ += "<line x1=\"" + std::to_string(kPlotLeft) + "\" y1=\"" + py + "\" x2=\"" +
+              std::to_string(kPlotRight) + "\" y2=\"" + py + "\" stroke=\"" +
+              (percent == 0 ? "#333333" : "#e3e3e3") + "\" stroke-width=\"1\"/>\n";
       out_ += "<text x=\"" + std::to_string(kPlotLeft - 8) + "\" y=\"" + num(y(percent) + 4) +
-              "\" font-size=\"12\" fill=\"#444444\" text-anchor=\"end\">" + std::to_string(percent) + "%</text>\n";
+              "\" font-size=\"12\" fill=\"#444444\" text-anchor=\"end\">" +
+              std::to_string(percent) + "%</text>\n";
     }
     for (int minute = 0; minute <= axis_.end; minute += axis_.tick) {
       std::string px = num(x(minute));
-      out_ += "<line x1=\"" + px + "\" y1=\"" + std::to_string(kPlotTop) + "\" x2=\"" + px + "\" y2=\"" +
-              std::to_string(kPlotBottom + 5) + "\" stroke=\"" + (minute == 0 ? "#333333" : "#eeeeee") +
-              "\" stroke-width=\"1\"/>\n";
+      out_ += "<line x1=\"" + px + "\" y1=\"" + std::to_string(kPlotTop) + "\" x2=\"" + px +
+              "\" y2=\"" + std::to_string(kPlotBottom + 5) + "\" stroke=\"" +
+              (minute == 0 ? "#333333" : "#eeeeee") + "\" stroke-width=\"1\"/>\n";
       out_ += "<text x=\"" + px + "\" y=\"" + std::to_string(kPlotBottom + 20) +
-              "\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">" + std::to_string(minute) + "</text>\n";
+              "\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">" +
+              std::to_string(minute) + "</text>\n";
     }
-    out_ += "<text x=\"" + num((kPlotLeft + kPlotRight) / 2.0) + "\" y=\"" + std::to_string(kPlotBottom + 42) +
-            "\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">minutes after the first shift</text>\n";
+    out_ += "<text x=\"" + num((kPlotLeft + kPlotRight) / 2.0) + "\" y=\"" +
+            std::to_string(kPlotBottom + 42) +
+            "\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">minutes after the first "
+            "shift</text>\n";
     out_ += "<text transform=\"translate(18 " + num(kPlotTop + kPlotHeight / 2.0) +
-            ") rotate(-90)\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">traffic on new version</text>\n";
+            ") rotate(-90)\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">traffic on "
+            "new version</text>\n";
   }
 
   void line(const Deployment& d, size_t index, int drawn) {
@@ -206,25 +235,27 @@ class Chart {
     path += " H" + num(x(axis_.end));
     bool fixed = d.schedule->kind == ShiftKind::kFixedWeight;
     out_ += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + stroke +
-            "\" stroke-width=\"2.5\" stroke-linejoin=\"round\"" + (fixed ? " stroke-dasharray=\"7 4\"" : "") +
-            "><title>" + escape(d.resource + ": " + describeSchedule(*d.schedule)) + "</title></path>\n";
+            "\" stroke-width=\"2.5\" stroke-linejoin=\"round\"" +
+            (fixed ? " stroke-dasharray=\"7 4\"" : "") + "><title>" +
+            escape(d.resource + ": " + describeSchedule(*d.schedule)) + "</title></path>\n";
     // The end of the shift, labelled with its minute, so durations read off without the grid.
     if (!steps.empty() && !fixed) {
       const Step& last = steps.back();
-      out_ += "<circle cx=\"" + num(x(last.minute)) + "\" cy=\"" + num(y(last.percent) + dy) + "\" r=\"3\" fill=\"" +
-              stroke + "\"/>\n";
+      out_ += "<circle cx=\"" + num(x(last.minute)) + "\" cy=\"" + num(y(last.percent) + dy) +
+              "\" r=\"3\" fill=\"" + stroke + "\"/>\n";
     }
     if (!d.hooks.preTraffic.empty()) {
-      out_ += "<circle cx=\"" + num(x(0)) + "\" cy=\"" + num(y(0) + dy) + "\" r=\"5.5\" fill=\"#ffffff\" stroke=\"" +
-              stroke + "\" stroke-width=\"2\"><title>" + escape("PreTraffic hook " + d.hooks.preTraffic) +
-              "</title></circle>\n";
+      out_ += "<circle cx=\"" + num(x(0)) + "\" cy=\"" + num(y(0) + dy) +
+              "\" r=\"5.5\" fill=\"#ffffff\" stroke=\"" + stroke + "\" stroke-width=\"2\"><title>" +
+              escape("PreTraffic hook " + d.hooks.preTraffic) + "</title></circle>\n";
     }
     if (!d.hooks.postTraffic.empty() && !steps.empty()) {
       double cx = x(steps.back().minute);
       double cy = y(steps.back().percent) + dy;
-      out_ += "<rect x=\"" + num(cx - 5) + "\" y=\"" + num(cy - 5) + "\" width=\"10\" height=\"10\" fill=\"" + stroke +
-              "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" + escape("PostTraffic hook " + d.hooks.postTraffic) +
-              "</title></rect>\n";
+      out_ += "<rect x=\"" + num(cx - 5) + "\" y=\"" + num(cy - 5) +
+              "\" width=\"10\" height=\"10\" fill=\"" + stroke +
+              "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
+              escape("PostTraffic hook " + d.hooks.postTraffic) + "</title></rect>\n";
     }
   }
 
@@ -233,14 +264,15 @@ class Chart {
     int left = kPlotLeft;
     out_ += "<circle cx=\"" + std::to_string(left + 6) + "\" cy=\"" + std::to_string(keyY - 4) +
             "\" r=\"5.5\" fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"2\"/>\n";
-    out_ += "<text x=\"" + std::to_string(left + 18) + "\" y=\"" + std::to_string(keyY) +
-            "\" font-size=\"12\" fill=\"#444444\">PreTraffic hook (before the first shift)</text>\n";
+    out_ +=
+        "<text x=\"" + std::to_string(left + 18) + "\" y=\"" + std::to_string(keyY) +
+        "\" font-size=\"12\" fill=\"#444444\">PreTraffic hook (before the first shift)</text>\n";
     out_ += "<rect x=\"" + std::to_string(left + 281) + "\" y=\"" + std::to_string(keyY - 9) +
             "\" width=\"10\" height=\"10\" fill=\"#555555\"/>\n";
     out_ += "<text x=\"" + std::to_string(left + 298) + "\" y=\"" + std::to_string(keyY) +
             "\" font-size=\"12\" fill=\"#444444\">PostTraffic hook (after the last shift)</text>\n";
-    out_ += "<line x1=\"" + std::to_string(left + 560) + "\" y1=\"" + std::to_string(keyY - 4) + "\" x2=\"" +
-            std::to_string(left + 584) + "\" y2=\"" + std::to_string(keyY - 4) +
+    out_ += "<line x1=\"" + std::to_string(left + 560) + "\" y1=\"" + std::to_string(keyY - 4) +
+            "\" x2=\"" + std::to_string(left + 584) + "\" y2=\"" + std::to_string(keyY - 4) +
             "\" stroke=\"#555555\" stroke-width=\"2.5\" stroke-dasharray=\"7 4\"/>\n";
     out_ += "<text x=\"" + std::to_string(left + 592) + "\" y=\"" + std::to_string(keyY) +
             "\" font-size=\"12\" fill=\"#444444\">fixed routing weight</text>\n";
@@ -251,15 +283,16 @@ class Chart {
       bool shown = drawable(d);
       const char* stroke = shown ? colour(i) : kMuted;
       bool dashed = !shown || d.schedule->kind == ShiftKind::kFixedWeight;
-      out_ += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(rowY - 4) + "\" x2=\"" +
-              std::to_string(left + 24) + "\" y2=\"" + std::to_string(rowY - 4) + "\" stroke=\"" + stroke +
-              "\" stroke-width=\"3\"" + (dashed ? " stroke-dasharray=\"4 3\"" : "") + "/>\n";
+      out_ += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(rowY - 4) +
+              "\" x2=\"" + std::to_string(left + 24) + "\" y2=\"" + std::to_string(rowY - 4) +
+              "\" stroke=\"" + stroke + "\" stroke-width=\"3\"" +
+              (dashed ? " stroke-dasharray=\"4 3\"" : "") + "/>\n";
       std::vector<std::string> lines = legendLines(d);
       for (size_t k = 0; k < lines.size(); ++k) {
         if (k) rowY += kLegendContinuation;
         out_ += "<text x=\"" + std::to_string(left + 32) + "\" y=\"" + std::to_string(rowY) +
-                "\" font-size=\"12\" fill=\"" + (shown ? "#222222" : "#777777") + "\">" + escape(lines[k]) +
-                "</text>\n";
+                "\" font-size=\"12\" fill=\"" + (shown ? "#222222" : "#777777") + "\">" +
+                escape(lines[k]) + "</text>\n";
       }
     }
   }

@@ -23,7 +23,8 @@ std::string minutesText(int minutes) {
 std::string bar(double percent) {
   int filled = static_cast<int>(percent * kBarWidth / 100.0 + 0.5);
   if (percent > 0 && filled == 0) filled = 1;
-  return std::string(static_cast<size_t>(filled), '#') + std::string(static_cast<size_t>(kBarWidth - filled), '.');
+  return std::string(static_cast<size_t>(filled), '#') +
+         std::string(static_cast<size_t>(kBarWidth - filled), '.');
 }
 
 std::string padLeft(const std::string& text, size_t width) {
@@ -55,14 +56,16 @@ void renderOne(std::string& out, const Deployment& d) {
     size_t minuteWidth = std::to_string(steps.empty() ? 0 : steps.back().minute).size();
     std::string indent = "  " + std::string(10, ' ');
     if (!d.hooks.preTraffic.empty()) {
-      out += indent + "before " + std::string(minuteWidth + 1, ' ') + "  PreTraffic hook " + d.hooks.preTraffic + "\n";
+      out += indent + "before " + std::string(minuteWidth + 1, ' ') + "  PreTraffic hook " +
+             d.hooks.preTraffic + "\n";
     }
     for (const Step& step : steps) {
       out += indent + "minute " + padLeft(std::to_string(step.minute), minuteWidth + 1) + "  " +
              padLeft(formatPercent(step.percent) + "%", 7) + "  " + bar(step.percent) + "\n";
     }
     if (!d.hooks.postTraffic.empty()) {
-      out += indent + "after  " + std::string(minuteWidth + 1, ' ') + "  PostTraffic hook " + d.hooks.postTraffic + "\n";
+      out += indent + "after  " + std::string(minuteWidth + 1, ' ') + "  PostTraffic hook " +
+             d.hooks.postTraffic + "\n";
     }
   }
   std::string alarms;
@@ -87,14 +90,16 @@ std::string renderText(const std::vector<Deployment>& deployments, std::string_v
   std::string out;
   if (deployments.empty()) {
     return std::string(templateName) +
-           ": no traffic shifting (no DeploymentPreference, CodeDeploy alias update policy or alias routing "
+           ": no traffic shifting (no DeploymentPreference, CodeDeploy alias update policy or "
+           "alias routing "
            "weights)\n";
   }
-  size_t planned = static_cast<size_t>(
-      std::count_if(deployments.begin(), deployments.end(), [](const Deployment& d) { return d.planned; }));
+  size_t planned = static_cast<size_t>(std::count_if(
+      deployments.begin(), deployments.end(), [](const Deployment& d) { return d.planned; }));
   out += std::string(templateName) + ": " + std::to_string(deployments.size()) +
          (deployments.size() == 1 ? " deployment" : " deployments");
-  if (planned != deployments.size()) out += ", " + std::to_string(deployments.size() - planned) + " without a plan";
+  if (planned != deployments.size())
+    out += ", " + std::to_string(deployments.size() - planned) + " without a plan";
   out += "\n";
   for (const Deployment& d : deployments) {
     out += "\n";

@@ -38,8 +38,8 @@ std::string unescapeSub(std::string_view text) {
 bool needsQuotes(const std::string& text) {
   if (text.empty()) return true;
   for (char c : text) {
-    if (c == ',' || c == ':' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' || c == '\'' ||
-        c == '"') {
+    if (c == ',' || c == ':' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' ||
+        c == '\'' || c == '"') {
       return true;
     }
   }
@@ -82,8 +82,8 @@ std::string shortForm(const Node& node) {
       if (node.isIntrinsic()) {
         std::string_view name = node.intrinsicName();
         const Node& arg = node.intrinsicArgument();
-        if (name == "Fn::GetAtt" && arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() &&
-            arg.items()[1].isString()) {
+        if (name == "Fn::GetAtt" && arg.isSequence() && arg.items().size() == 2 &&
+            arg.items()[0].isString() && arg.items()[1].isString()) {
           return "!GetAtt " + arg.items()[0].text() + "." + arg.items()[1].text();
         }
         std::string bare(name.substr(0, 4) == "Fn::" ? name.substr(4) : name);
@@ -109,13 +109,15 @@ Node ValueReader::decide(const Node& node, int depth) const {
   if (node.isIntrinsic()) {
     std::string_view name = node.intrinsicName();
     const Node& arg = node.intrinsicArgument();
-    if (name == "Fn::If" && arg.isSequence() && arg.items().size() == 3 && arg.items()[0].isString()) {
+    if (name == "Fn::If" && arg.isSequence() && arg.items().size() == 3 &&
+        arg.items()[0].isString()) {
       if (auto chosen = conditionAt(arg.items()[0].text(), depth + 1)) {
         return decide(arg.items()[*chosen ? 1 : 2], depth + 1);
       }
     }
     if (name == "Fn::Sub") {
-      if (arg.isString() && !hasSubstitution(arg.text())) return Node::string(unescapeSub(arg.text()));
+      if (arg.isString() && !hasSubstitution(arg.text()))
+        return Node::string(unescapeSub(arg.text()));
       if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() &&
           !hasSubstitution(arg.items()[0].text())) {
         return Node::string(unescapeSub(arg.items()[0].text()));
@@ -131,7 +133,9 @@ Node ValueReader::decide(const Node& node, int depth) const {
   return out;
 }
 
-std::optional<bool> ValueReader::condition(std::string_view name) const { return conditionAt(name, 0); }
+std::optional<bool> ValueReader::condition(std::string_view name) const {
+  return conditionAt(name, 0);
+}
 
 std::optional<bool> ValueReader::conditionAt(std::string_view name, int depth) const {
   if (depth > kMaxDepth) return std::nullopt;
@@ -212,7 +216,8 @@ std::string ValueReader::display(const Node& node) const {
 std::optional<std::string> ValueReader::undecidedCondition(const Node& node) {
   if (node.isIntrinsic() && node.intrinsicName() == "Fn::If") {
     const Node& arg = node.intrinsicArgument();
-    if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString()) return arg.items()[0].text();
+    if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString())
+      return arg.items()[0].text();
   }
   for (const MapEntry& entry : node.entries()) {
     if (auto found = undecidedCondition(entry.value)) return found;

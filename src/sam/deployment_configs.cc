@@ -45,7 +45,8 @@ char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned 
 std::span<const LambdaDeploymentConfig> lambdaDeploymentConfigs() { return kConfigs; }
 
 const LambdaDeploymentConfig* findLambdaDeploymentConfig(std::string_view name) {
-  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix) name.remove_prefix(kLambdaPrefix.size());
+  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix)
+    name.remove_prefix(kLambdaPrefix.size());
   for (const LambdaDeploymentConfig& config : kConfigs) {
     if (config.name == name) return &config;
   }
@@ -80,7 +81,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string_view> nearestLambdaConfigNames(std::string_view name, size_t limit) {
-  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix) name.remove_prefix(kLambdaPrefix.size());
+  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix)
+    name.remove_prefix(kLambdaPrefix.size());
   std::vector<std::pair<size_t, std::string_view>> scored;
   for (const LambdaDeploymentConfig& config : kConfigs) {
     size_t distance = editDistance(name, config.name);

@@ -15,10 +15,10 @@ namespace samshift::sam {
 enum class ShiftKind { kAllAtOnce, kCanary, kLinear };
 
 struct LambdaDeploymentConfig {
-  std::string_view name;      // SAM's short name, "Canary10Percent5Minutes"
+  std::string_view name;  // SAM's short name, "Canary10Percent5Minutes"
   ShiftKind kind;
-  int percentage;             // canary: first step; linear: each step; all at once: 100
-  int intervalMinutes;        // canary: wait before the rest; linear: between steps; 0 otherwise
+  int percentage;       // canary: first step; linear: each step; all at once: 100
+  int intervalMinutes;  // canary: wait before the rest; linear: between steps; 0 otherwise
 };
 
 // The nine configurations SAM expands (in SAM's order).

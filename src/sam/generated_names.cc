@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 4> kSharedPrefixes = {
 GeneratedNames::GeneratedNames(const model::Template& templ) : sam_(templ.isSam()) {
   if (!sam_) return;
   for (const model::ResourceView& resource : templ.resources()) {
-    if (resource.isServerless()) serverlessIds_.push_back(resource.id);
+    if (resource.isServerless()) serverlessIds_.insert(resource.id);
   }
 }
 
@@ -24,8 +24,9 @@ bool GeneratedNames::exists(std::string_view name) const {
   for (std::string_view prefix : kSharedPrefixes) {
     if (name.substr(0, prefix.size()) == prefix) return true;
   }
-  for (std::string_view id : serverlessIds_) {
-    if (name.size() > id.size() && name.substr(0, id.size()) == id) return true;
+  // Every proper prefix of the name, looked up: linear in the name, whatever the template's size.
+  for (size_t length = 1; length < name.size(); ++length) {
+    if (serverlessIds_.count(name.substr(0, length))) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@
 // derives from a serverless resource starts with that resource's logical ID.
 
 #include <string_view>
-#include <vector>
+#include <unordered_set>
 
 #include "model/template.h"
 
@@ -19,7 +19,7 @@ class GeneratedNames {
   bool exists(std::string_view name) const;
 
  private:
-  std::vector<std::string_view> serverlessIds_;
+  std::unordered_set<std::string_view> serverlessIds_;
   bool sam_ = false;
 };
 

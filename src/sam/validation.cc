@@ -11,15 +11,10 @@ using model::Node;
 
 namespace {
 
-constexpr const char* kGlobalsFunctionKeys[] = {
-    "Handler", "Runtime", "CodeUri", "DeadLetterQueue", "Description", "MemorySize", "Timeout", "VpcConfig",
-    "Environment", "Tags", "PropagateTags", "Tracing", "KmsKeyArn", "AutoPublishAlias",
-    "AutoPublishAliasAllProperties", "Layers", "DeploymentPreference", "RolePath", "PermissionsBoundary",
-    "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "AssumeRolePolicyDocument",
-    "EventInvokeConfig", "FileSystemConfigs", "CodeSigningConfigArn", "Architectures", "SnapStart",
-    "EphemeralStorage", "FunctionUrlConfig", "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop",
-    "SourceKMSKeyArn", "TenancyConfig", "DurableConfig", "CapacityProviderConfig", "FunctionScalingConfig",
-    "PublishToLatestPublished", "VersionDeletionPolicy"};
+SamProblem problem(std::string code, std::string message, const Node* node, bool resourcePrefix = true,
+                   std::string subjectId = {}) {
+  return SamProblem{std::move(code), std::move(message), node, resourcePrefix, std::move(subjectId)};
+}
 
 bool isOneKeyMap(const Node& node) { return node.isMapping() && node.entries().size() == 1; }
 
@@ -42,8 +37,8 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
   const Node* destSource = source && source->isMapping() ? source->get("DestinationConfig") : nullptr;
   if (!destSource) destSource = dest;
   if (!dest->isMapping()) {
-    out.push_back({"event-invoke-destination-config", "Property 'EventInvokeConfig.DestinationConfig' should be a map.",
-                   destSource});
+    out.push_back(problem("event-invoke-destination-config", "Property 'EventInvokeConfig.DestinationConfig' should be a map.",
+                   destSource));
     return;
   }
   for (const char* key : {"OnSuccess", "OnFailure"}) {
@@ -51,23 +46,23 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
     if (!entry) continue;
     const Node* entrySource = destSource->isMapping() && destSource->get(key) ? destSource->get(key) : entry;
     if (!entry->isMapping()) {
-      out.push_back({"event-invoke-destination-config",
+      out.push_back(problem("event-invoke-destination-config",
                      std::string("Property 'EventInvokeConfig.DestinationConfig.") + key + "' should be a map.",
-                     entrySource});
+                     entrySource));
       return;
     }
     const Node* type = entry->get("Type");
     if (type && type->isString()) {
       static const std::vector<std::string> kTypes = {"SQS", "SNS", "EventBridge", "Lambda", "S3Bucket"};
       if (std::find(kTypes.begin(), kTypes.end(), type->text()) == kTypes.end()) {
-        out.push_back({"event-invoke-destination-type",
+        out.push_back(problem("event-invoke-destination-type",
                        "'Type: " + type->text() + "' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']",
-                       type});
+                       type));
         return;
       }
       if (type->text() != "SQS" && type->text() != "SNS" && !entry->get("Destination")) {
-        out.push_back({"event-invoke-destination-required", "Destination is required if Type is not ['SQS', 'SNS']",
-                       entrySource});
+        out.push_back(problem("event-invoke-destination-required", "Destination is required if Type is not ['SQS', 'SNS']",
+                       entrySource));
         return;
       }
     }
@@ -82,7 +77,7 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   }
   auto checkList = [&](const Node& list) {
     if (!list.isSequence()) {
-      out.push_back({"alarms-not-list", "Alarms must be a list", source});
+      out.push_back(problem("alarms-not-list", "Alarms must be a list", source));
       return false;
     }
     return true;
@@ -90,7 +85,7 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   if (alarms.isIntrinsic() && alarms.intrinsicName() == "Fn::If") {
     const Node& args = alarms.intrinsicArgument();
     if (!args.isSequence() || args.items().size() != 3) {
-      out.push_back({"if-arguments", "Fn::If requires 3 arguments", source});
+      out.push_back(problem("if-arguments", "Fn::If requires 3 arguments", source));
       return;
     }
     if (checkList(args.items()[1])) checkList(args.items()[2]);
@@ -99,11 +94,39 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   checkList(alarms);
 }
 
+// The template node with this span (first in document order), so a problem found in a merged
+// copy points into the template itself; null when no node has it.
+const Node* findBySpan(const Node& node, core::Span span) {
+  if (node.span() == span) return &node;
+  for (const model::MapEntry& entry : node.entries()) {
+    if (entry.key.span() == span) return &entry.key;
+    if (const Node* found = findBySpan(entry.value, span)) return found;
+  }
+  for (const Node& item : node.items()) {
+    if (const Node* found = findBySpan(item, span)) return found;
+  }
+  return nullptr;
+}
+
+void checkFunction(const model::Template& templ, const model::ResourceView& resource,
+                   const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out);
+
 void validateFunction(const model::Template& templ, const model::ResourceView& resource, const ParameterValues& params,
                       std::vector<SamProblem>& out) {
   auto model = readDeploymentModel(templ, resource, params);
   if (!model) return;
   Node props = propertiesWithGlobals(templ, resource);
+  size_t before = out.size();
+  checkFunction(templ, resource, model, props, out);
+  // Checks may name nodes of the merged copies, which die here: re-point them at the template.
+  for (size_t i = before; i < out.size(); ++i) {
+    const Node* node = out[i].node;
+    out[i].node = node && node->span().known() ? findBySpan(templ.root(), node->span()) : nullptr;
+  }
+}
+
+void checkFunction(const model::Template& templ, const model::ResourceView& resource,
+                   const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out) {
   auto source = [&](std::string_view key) {
     const Node* node = propertySource(templ, resource, key);
     return node ? node : resource.idNode;
@@ -112,7 +135,7 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   if (model->autoPublishAlias.present()) {
     const Node& raw = *model->autoPublishAlias.node;
     if (!raw.isString() && !isOneKeyMap(raw)) {
-      out.push_back({"property-type", "Type of property 'AutoPublishAlias' is invalid.", raw.isNull() ? nullptr : &raw});
+      out.push_back(problem("property-type", "Type of property 'AutoPublishAlias' is invalid.", raw.isNull() ? nullptr : &raw));
       out.back().node = model->autoPublishAlias.node;
       return;
     }
@@ -120,46 +143,46 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   if (model->codeSha256.present()) {
     const Node& raw = *model->codeSha256.node;
     if (!raw.isString() && !isOneKeyMap(raw)) {
-      out.push_back({"property-type", "Type of property 'AutoPublishCodeSha256' is invalid.", &raw});
+      out.push_back(problem("property-type", "Type of property 'AutoPublishCodeSha256' is invalid.", &raw));
       return;
     }
   }
   if (model->allProperties.present() && !model->allProperties.value.isBool()) {
-    out.push_back({"property-type", "Type of property 'AutoPublishAliasAllProperties' is invalid.",
-                   model->allProperties.node});
+    out.push_back(problem("property-type", "Type of property 'AutoPublishAliasAllProperties' is invalid.",
+                   model->allProperties.node));
     return;
   }
   if (model->versionDeletionPolicy.present()) {
     const Node& value = model->versionDeletionPolicy.value;
     if (!value.isString("Delete") && !value.isString("Retain") && !isOneKeyMap(value)) {
-      out.push_back({"version-deletion-policy",
+      out.push_back(problem("version-deletion-policy",
                      "Property 'VersionDeletionPolicy' should be a one of the strings: 'Delete' or 'Retain'.",
-                     model->versionDeletionPolicy.node});
+                     model->versionDeletionPolicy.node));
       return;
     }
   }
   if (model->deploymentPreference && !model->deploymentPreference->merged.isMapping()) {
-    out.push_back({"deployment-preference-map", "Property 'DeploymentPreference' should be a map.",
-                   model->deploymentPreference->node});
+    out.push_back(problem("deployment-preference-map", "Property 'DeploymentPreference' should be a map.",
+                   model->deploymentPreference->node));
     return;
   }
   // Rule checks.
   if (model->versionDeletionPolicy.present() && !model->autoPublishAlias.present()) {
-    out.push_back({"version-deletion-policy-requires-alias", "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
-                   model->versionDeletionPolicy.node});
+    out.push_back(problem("version-deletion-policy-requires-alias", "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
+                   model->versionDeletionPolicy.node));
     return;
   }
   bool hasPc = model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
   if (props.has("CapacityProviderConfig") && hasPc) {
-    out.push_back({"capacity-provider-provisioned-concurrency",
+    out.push_back(problem("capacity-provider-provisioned-concurrency",
                    "Cannot specify 'CapacityProviderConfig' and 'ProvisionedConcurrencyConfig' together.",
-                   model->provisionedConcurrency.node});
+                   model->provisionedConcurrency.node));
     return;
   }
   if (props.has("TenancyConfig") && hasPc) {
-    out.push_back({"tenancy-provisioned-concurrency",
+    out.push_back(problem("tenancy-provisioned-concurrency",
                    "Provisioned concurrency is not supported for functions enabled with tenancy configuration.",
-                   model->provisionedConcurrency.node});
+                   model->provisionedConcurrency.node));
     return;
   }
   if (const Node* events = props.get("Events"); events && events->isMapping()) {
@@ -172,34 +195,34 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
                    std::find(std::begin(kEventTypes), std::end(kEventTypes), type->text()) != std::end(kEventTypes);
       if (!known) {
         std::string shown = type && type->isString() ? type->text() : type ? type->text() : "None";
-        out.push_back({"event-type", "Event with id [" + event.key.text() +
+        out.push_back(problem("event-type", "Event with id [" + event.key.text() +
                                          "] is invalid. Resource dict has missing or invalid value for key Type. "
                                          "Event Type is: " + shown + ".",
-                       type ? type : &event.key});
+                       type ? type : &event.key));
         return;
       }
     }
   }
   if (props.has("TenancyConfig")) {
     if (props.has("FunctionUrlConfig")) {
-      out.push_back({"tenancy-function-url", "Function URL is not supported for functions enabled with tenancy configuration.",
-                     source("FunctionUrlConfig")});
+      out.push_back(problem("tenancy-function-url", "Function URL is not supported for functions enabled with tenancy configuration.",
+                     source("FunctionUrlConfig")));
       return;
     }
     if (props.has("SnapStart")) {
-      out.push_back({"tenancy-snapstart", "SnapStart is not supported for functions enabled with tenancy configuration.",
-                     source("SnapStart")});
+      out.push_back(problem("tenancy-snapstart", "SnapStart is not supported for functions enabled with tenancy configuration.",
+                     source("SnapStart")));
       return;
     }
     if (const Node* events = props.get("Events"); events && events->isMapping()) {
       for (const model::MapEntry& event : events->entries()) {
         const Node* type = event.value.get("Type");
         if (type && type->isString() && !type->isString("Api") && !type->isString("HttpApi")) {
-          out.push_back({"tenancy-event-source",
+          out.push_back(problem("tenancy-event-source",
                          "Event source '" + type->text() +
                              "' is not supported for functions enabled with tenancy configuration. Only Api and "
                              "HttpApi event sources are supported.",
-                         type});
+                         type));
           return;
         }
       }
@@ -207,72 +230,72 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   }
   // The function body: code location, role and layer types, runtime and handler.
   if (const Node* role = props.get("Role"); role && !role->isString() && !role->isIntrinsic()) {
-    out.push_back({"property-type", "Property 'Role' should be a string.", source("Role")});
+    out.push_back(problem("property-type", "Property 'Role' should be a string.", source("Role")));
     return;
   }
   if (const Node* layers = props.get("Layers"); layers && !layers->isSequence()) {
-    out.push_back({"property-type", "Type of property 'Layers' is invalid.", source("Layers")});
+    out.push_back(problem("property-type", "Type of property 'Layers' is invalid.", source("Layers")));
     return;
   }
   const Node* packageType = props.get("PackageType");
   bool zip = !packageType || packageType->isString("Zip");
   if (const Node* codeUri = props.get("CodeUri"); zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
                                                   (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
-    out.push_back({"code-uri", "'CodeUri' requires Bucket and Key properties to be specified.", source("CodeUri")});
+    out.push_back(problem("code-uri", "'CodeUri' requires Bucket and Key properties to be specified.", source("CodeUri")));
     return;
   }
   if (const Node* codeUri = props.get("CodeUri"); zip && codeUri && codeUri->isString() && !props.has("InlineCode")) {
     const std::string& uri = codeUri->text();
     if (uri.find("{{resolve:") != std::string::npos) {
-      out.push_back({"code-uri", "Unsupported dynamic reference detected in 'CodeUri'. Please consider using "
+      out.push_back(problem("code-uri", "Unsupported dynamic reference detected in 'CodeUri'. Please consider using "
                                  "alternative 'FunctionCode' object format.",
-                     source("CodeUri")});
+                     source("CodeUri")));
       return;
     }
     size_t slash = uri.find('/', 5);
     bool bracket = uri.find_first_of("[]") != std::string::npos;
     if (uri.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 || slash + 1 >= uri.size() || bracket) {
-      out.push_back({"code-uri", "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional "
+      out.push_back(problem("code-uri", "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional "
                                  "versionId query parameter.",
-                     source("CodeUri")});
+                     source("CodeUri")));
       return;
     }
   }
   if (zip && (!props.has("Runtime") || !props.has("Handler") || !pythonTruthy(*props.get("Runtime")) ||
               !pythonTruthy(*props.get("Handler")))) {
-    out.push_back({"runtime-handler", "Runtime and Handler needs to be present when PackageType is of type `Zip`",
-                   resource.idNode});
+    out.push_back(problem("runtime-handler", "Runtime and Handler needs to be present when PackageType is of type `Zip`",
+                   resource.idNode));
     return;
   }
   bool aliasRaw = model->autoPublishAlias.present() && pythonTruthy(*model->autoPublishAlias.node);
   if (hasPc && pythonTruthy(model->provisionedConcurrency.value) && !aliasRaw) {
-    out.push_back({"provisioned-concurrency-requires-alias",
+    out.push_back(problem("provisioned-concurrency-requires-alias",
                    "To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function",
-                   model->provisionedConcurrency.node});
+                   model->provisionedConcurrency.node));
     return;
   }
   if (aliasRaw && !model->autoPublishAlias.value.isString()) {
-    out.push_back({"alias-not-string", "'AutoPublishAlias' must be a string or a Ref to a template parameter",
-                   model->autoPublishAlias.node});
+    out.push_back(problem("alias-not-string", "'AutoPublishAlias' must be a string or a Ref to a template parameter",
+                   model->autoPublishAlias.node));
     return;
   }
   if (aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node) &&
       !model->codeSha256.value.isString()) {
-    out.push_back({"code-sha256-not-string", "AutoPublishCodeSha256 must be a string", model->codeSha256.node});
+    out.push_back(problem("code-sha256-not-string", "AutoPublishCodeSha256 must be a string", model->codeSha256.node));
     return;
   }
   if (aliasRaw) {
     const std::string& name = model->autoPublishAlias.value.text();
     if (name.empty()) {
-      out.push_back({"alias-name-required", "Alias name is required to create an alias", model->autoPublishAlias.node});
+      out.push_back(problem("alias-name-required", "Alias name is required to create an alias", model->autoPublishAlias.node));
       return;
     }
     if (!validAliasName(name)) {
-      out.push_back({"alias-name-invalid",
+      out.push_back(problem("alias-name-invalid",
                      "AutoPublishAlias name ('" + name +
                          "') must contain only alphanumeric characters, hyphens, or underscores matching "
                          "(?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.",
-                     model->autoPublishAlias.node});
+                     model->autoPublishAlias.node));
       return;
     }
   }
@@ -289,31 +312,31 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
               value.isString("False") || (value.isInt() && (value.intValue() == 0 || value.intValue() == 1));
     if (!ok) {
       if (value.isIntrinsic()) {
-        out.push_back({"passthrough-condition-intrinsic",
+        out.push_back(problem("passthrough-condition-intrinsic",
                        "Unsupported intrinsic: the only intrinsic functions supported for property "
                        "PassthroughCondition are FindInMap and parameter Refs.",
-                       dp.passthroughCondition.node});
+                       dp.passthroughCondition.node));
       } else {
-        out.push_back({"passthrough-condition-value", "Invalid value for property PassthroughCondition.",
-                       dp.passthroughCondition.node});
+        out.push_back(problem("passthrough-condition-value", "Invalid value for property PassthroughCondition.",
+                       dp.passthroughCondition.node));
       }
       return;
     }
   }
   if (!dp.isEnabled()) return;
   if (!dp.type.present()) {
-    out.push_back({"deployment-type-missing", "'DeploymentPreference' is missing required Property 'Type'",
-                   orNode(dp.type, dp.node)});
+    out.push_back(problem("deployment-type-missing", "'DeploymentPreference' is missing required Property 'Type'",
+                   orNode(dp.type, dp.node)));
     return;
   }
   if (dp.hooks.present() && !dp.hooks.value.isMapping()) {
-    out.push_back({"hooks-not-map", "'Hooks' property of 'DeploymentPreference' must be a dictionary", dp.hooks.node});
+    out.push_back(problem("hooks-not-map", "'Hooks' property of 'DeploymentPreference' must be a dictionary", dp.hooks.node));
     return;
   }
   if (!model->aliasName()) {
-    out.push_back({"deployment-preference-requires-alias",
+    out.push_back(problem("deployment-preference-requires-alias",
                    "'DeploymentPreference' requires AutoPublishAlias property to be specified.",
-                   model->autoPublishAlias.present() ? model->autoPublishAlias.node : dp.node});
+                   model->autoPublishAlias.present() ? model->autoPublishAlias.node : dp.node));
     return;
   }
   if (dp.alarms.present()) checkAlarms(dp.alarms.value, dp.alarms.node, out);
@@ -338,8 +361,8 @@ void checkEvents(const model::ResourceView& resource, const Node& props, std::ve
       required = "StartingPosition";
     }
     if (required) {
-      out.push_back({"event-missing-property", std::string("Missing required property '") + required + "'.",
-                     eventProps ? eventProps : &event.value, true, id});
+      out.push_back(problem("event-missing-property", std::string("Missing required property '") + required + "'.",
+                     eventProps ? eventProps : &event.value, true, id));
       return;
     }
   }
@@ -351,15 +374,15 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
   if (!model) return;
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
   if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) && !alias) {
-    out.push_back({"alias-event-target-requires-alias",
+    out.push_back(problem("alias-event-target-requires-alias",
                    "'UseAliasAsEventTarget' requires 'AutoPublishAlias' property to be specified.",
-                   model->useAliasAsEventTarget.node});
+                   model->useAliasAsEventTarget.node));
     return;
   }
   if (!alias && model->deploymentPreference && pythonTruthy(model->deploymentPreference->merged)) {
-    out.push_back({"deployment-preference-requires-alias",
+    out.push_back(problem("deployment-preference-requires-alias",
                    "'DeploymentPreference' requires 'AutoPublishAlias' property to be specified.",
-                   model->deploymentPreference->node});
+                   model->deploymentPreference->node));
   }
 }
 
@@ -369,107 +392,17 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ, const 
                                             const ParameterValues& params) {
   std::vector<SamProblem> out;
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
-    out.push_back({"properties-not-map", "Attribute 'Properties' should be a map.", resource.properties});
+    out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.", resource.properties));
     return out;
   }
   if (resource.type == "AWS::Serverless::Function") {
     validateFunction(templ, resource, params, out);
-    if (out.empty()) checkEvents(resource, propertiesWithGlobals(templ, resource), out);
+    if (out.empty() && resource.properties) checkEvents(resource, *resource.properties, out);
   } else if (resource.type == "AWS::Serverless::StateMachine") {
     validateStateMachine(templ, resource, params, out);
   }
   for (SamProblem& problem : out) {
     if (!problem.node) problem.node = resource.idNode;
-  }
-  return out;
-}
-
-std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
-  std::vector<SamProblem> out;
-  if (const Node* globals = templ.globals()) {
-    if (!globals->isMapping() || globals->entries().empty()) {
-      out.push_back({"globals-invalid", "'Globals' section is invalid. It must be a non-empty dictionary", globals,
-                     false});
-      return out;
-    }
-    static const char* kTypes[] = {"Api", "CapacityProvider", "Function", "HttpApi", "LayerVersion", "SimpleTable",
-                                   "StateMachine", "WebSocketApi"};
-    for (const model::MapEntry& entry : globals->entries()) {
-      if (std::find(std::begin(kTypes), std::end(kTypes), entry.key.text()) == std::end(kTypes)) {
-        out.push_back({"globals-unsupported-type",
-                       "'Globals' section is invalid. '" + entry.key.text() +
-                           "' is not supported. Must be one of the following values - ['Api', 'CapacityProvider', "
-                           "'Function', 'HttpApi', 'LayerVersion', 'SimpleTable', 'StateMachine', 'WebSocketApi']",
-                       &entry.key, false});
-        return out;
-      }
-    }
-  }
-  for (const model::ResourceView& resource : templ.resources()) {
-    bool alnum = !resource.id.empty();
-    for (char c : resource.id) alnum = alnum && isalnum(static_cast<unsigned char>(c));
-    if (!alnum) {
-      out.push_back({"logical-id", "Logical ids must be alphanumeric.", resource.idNode, true,
-                     std::string(resource.id)});
-    }
-  }
-  if (!out.empty()) return out;
-  if (const Node* resources = templ.resourcesNode(); resources && resources->isMapping()) {
-    for (const model::MapEntry& entry : resources->entries()) {
-      if (!entry.value.isMapping()) {
-        out.push_back({"template-structure",
-                       "Structure of the SAM template is invalid. All 'Resources' must be Objects. If you're using "
-                       "YAML, this may be an indentation issue.",
-                       &entry.value, false});
-        return out;
-      }
-    }
-  }
-  for (const char* section : {"Mappings", "Parameters"}) {
-    const Node* node = templ.section(section);
-    if (node && !node->isMapping()) {
-      out.push_back({"template-structure",
-                     "Structure of the SAM template is invalid. 'Mappings' or 'Parameters' is either null or not a "
-                     "valid dictionary.",
-                     node, false});
-      // SAM reports the structure once.
-      return out;
-    }
-  }
-  const Node* globals = templ.globals();
-  if (const Node* capacity = globals ? globals->get("CapacityProvider") : nullptr; capacity && capacity->isMapping()) {
-    static const char* kKeys[] = {"VpcConfig", "OperatorRole", "Tags", "InstanceRequirements", "ScalingConfig",
-                                  "KmsKeyArn", "PropagateTags"};
-    for (const model::MapEntry& entry : capacity->entries()) {
-      if (std::find(std::begin(kKeys), std::end(kKeys), entry.key.text()) != std::end(kKeys)) continue;
-      out.push_back({"globals-unsupported-property",
-                     "'Globals' section is invalid. '" + entry.key.text() +
-                         "' is not a supported property of 'CapacityProvider'. Must be one of the following values - "
-                         "['VpcConfig', 'OperatorRole', 'Tags', 'InstanceRequirements', 'ScalingConfig', 'KmsKeyArn', "
-                         "'PropagateTags']",
-                     &entry.key, false});
-      return out;
-    }
-  }
-  if (const Node* function = globals ? globals->get("Function") : nullptr; function && function->isMapping()) {
-    for (const model::MapEntry& entry : function->entries()) {
-      const std::string& key = entry.key.text();
-      if (std::find(std::begin(kGlobalsFunctionKeys), std::end(kGlobalsFunctionKeys), key) !=
-          std::end(kGlobalsFunctionKeys)) {
-        continue;
-      }
-      std::string list;
-      for (const char* allowed : kGlobalsFunctionKeys) {
-        if (!list.empty()) list += ", ";
-        list += "'" + std::string(allowed) + "'";
-      }
-      out.push_back({"globals-unsupported-property",
-                     "'Globals' section is invalid. '" + key +
-                         "' is not a supported property of 'Function'. Must be one of the following values - [" +
-                         list + "]",
-                     &entry.key, false});
-      return out;
-    }
   }
   return out;
 }

@@ -14,12 +14,11 @@
 #include <optional>
 #include <string>
 #include <utility>
-#include <vector>
-
 #include <valijson/exceptions.hpp>
 #include <valijson/internal/adapter.hpp>
 #include <valijson/internal/basic_adapter.hpp>
 #include <valijson/internal/frozen_value.hpp>
+#include <vector>
 
 #include "model/node.h"
 
@@ -156,7 +155,8 @@ class NodeValue {
 };
 
 class NodeAdapter
-    : public valijson::adapters::BasicAdapter<NodeAdapter, NodeArray, NodeObjectMember, NodeObject, NodeValue> {
+    : public valijson::adapters::BasicAdapter<NodeAdapter, NodeArray, NodeObjectMember, NodeObject,
+                                              NodeValue> {
  public:
   NodeAdapter() = default;
   explicit NodeAdapter(const model::Node& node) : BasicAdapter(NodeValue(node)) {}
@@ -205,7 +205,9 @@ class NodeObjectIterator {
   using reference = NodeObjectMember&;
 
   explicit NodeObjectIterator(std::vector<model::MapEntry>::const_iterator it) : it_(it) {}
-  NodeObjectMember operator*() const { return NodeObjectMember(it_->key.text(), NodeAdapter(it_->value)); }
+  NodeObjectMember operator*() const {
+    return NodeObjectMember(it_->key.text(), NodeAdapter(it_->value));
+  }
   valijson::adapters::DerefProxy<NodeObjectMember> operator->() const {
     return valijson::adapters::DerefProxy<NodeObjectMember>(**this);
   }
@@ -229,10 +231,16 @@ inline bool NodeFrozenValue::equalTo(const valijson::adapters::Adapter& other, b
   return NodeAdapter(node_).equalTo(other, strict);
 }
 
-inline NodeArrayIterator NodeArray::begin() const { return NodeArrayIterator(node_->items().begin()); }
+inline NodeArrayIterator NodeArray::begin() const {
+  return NodeArrayIterator(node_->items().begin());
+}
 inline NodeArrayIterator NodeArray::end() const { return NodeArrayIterator(node_->items().end()); }
-inline NodeObjectIterator NodeObject::begin() const { return NodeObjectIterator(node_->entries().begin()); }
-inline NodeObjectIterator NodeObject::end() const { return NodeObjectIterator(node_->entries().end()); }
+inline NodeObjectIterator NodeObject::begin() const {
+  return NodeObjectIterator(node_->entries().begin());
+}
+inline NodeObjectIterator NodeObject::end() const {
+  return NodeObjectIterator(node_->entries().end());
+}
 inline NodeObjectIterator NodeObject::find(const std::string& propertyName) const {
   for (auto it = node_->entries().begin(); it != node_->entries().end(); ++it) {
     if (it->key.text() == propertyName) return NodeObjectIterator(it);

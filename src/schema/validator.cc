@@ -5,14 +5,13 @@
 #include <cstdlib>
 #include <exception>
 #include <sstream>
-
-#include "load/loader.h"
-#include "schema/node_adapter.h"
-
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+
+#include "load/loader.h"
+#include "schema/node_adapter.h"
 
 namespace samshift::schema {
 
@@ -27,13 +26,15 @@ core::Result<Schema> Schema::parse(std::string_view json, std::string_view name)
   auto impl = std::make_shared<Impl>();
   impl->document = load::loadText(std::string(name) + ".json", std::string(json));
   if (!impl->document.parsed || !impl->document.root.isMapping()) {
-    return core::Error{core::ErrorKind::kInternal, "schema " + std::string(name) + " is not a JSON object"};
+    return core::Error{core::ErrorKind::kInternal,
+                       "schema " + std::string(name) + " is not a JSON object"};
   }
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(NodeAdapter(impl->document.root), impl->compiled);
   } catch (const std::exception& error) {
-    return core::Error{core::ErrorKind::kInternal, "schema " + std::string(name) + ": " + error.what()};
+    return core::Error{core::ErrorKind::kInternal,
+                       "schema " + std::string(name) + ": " + error.what()};
   }
   Schema schema;
   schema.impl_ = std::move(impl);
@@ -44,11 +45,14 @@ namespace {
 
 // A step of valijson's error context ("[Name]" or "[3]").
 std::string stepName(const std::string& step) {
-  if (step.size() >= 2 && step.front() == '[' && step.back() == ']') return step.substr(1, step.size() - 2);
+  if (step.size() >= 2 && step.front() == '[' && step.back() == ']')
+    return step.substr(1, step.size() - 2);
   return step;
 }
 
-bool startsWith(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& text, std::string_view prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 // The schema that applies at an instance path, following properties/items and local $refs.
 const Node* schemaAt(const Node& root, const std::vector<std::string>& path) {
@@ -71,7 +75,8 @@ const Node* schemaAt(const Node& root, const std::vector<std::string>& path) {
     if (const Node* properties = node->get("properties")) next = properties->get(step);
     if (!next) {
       const Node* items = node->get("items");
-      if (items && items->isMapping() && !step.empty() && std::isdigit(static_cast<unsigned char>(step[0]))) {
+      if (items && items->isMapping() && !step.empty() &&
+          std::isdigit(static_cast<unsigned char>(step[0]))) {
         next = items;
       }
     }
@@ -104,6 +109,26 @@ std::string typeWords(const Node& type) {
   return words;
 }
 
+std::string kindWords(const Node& node) {
+  switch (node.kind()) {
+    case model::NodeKind::kNull:
+      return "null";
+    case model::NodeKind::kBool:
+      return "a boolean";
+    case model::NodeKind::kInt:
+      return "an integer";
+    case model::NodeKind::kFloat:
+      return "a number";
+    case model::NodeKind::kString:
+      return "a string";
+    case model::NodeKind::kSequence:
+      return "a list";
+    case model::NodeKind::kMapping:
+      return "a mapping";
+  }
+  return "a value";
+}
+
 std::string numberText(const Node& node) {
   if (node.isScalar()) return node.text();
   return "?";
@@ -111,13 +136,13 @@ std::string numberText(const Node& node) {
 
 std::string quoted(const std::string& text) { return "`" + text + "`"; }
 
-std::string describe(const valijson::ValidationResults::Error& error, const Node& instance, const Node* schema,
-                     const std::string& name) {
+std::string describe(const valijson::ValidationResults::Error& error, const Node& instance,
+                     const Node* schema, const std::string& name) {
   const std::string& text = error.description;
   const std::string key = quoted(name);
   if (startsWith(text, "Value type not permitted")) {
     const Node* type = schema ? schema->get("type") : nullptr;
-    if (type) return key + " must be " + typeWords(*type) + ", not " + std::string(model::nodeKindName(instance.kind()));
+    if (type) return key + " must be " + typeWords(*type) + ", not " + kindWords(instance);
   }
   if (startsWith(text, "Missing required property '")) {
     std::string property = text.substr(27, text.find('\'', 27) - 27);
@@ -127,16 +152,21 @@ std::string describe(const valijson::ValidationResults::Error& error, const Node
     const Node* values = schema ? schema->get("enum") : nullptr;
     if (values && values->isSequence()) {
       std::string list;
-      for (size_t i = 0; i < values->items().size(); ++i) list += (i ? ", " : "") + quoted(values->items()[i].text());
+      for (size_t i = 0; i < values->items().size(); ++i)
+        list += (i ? ", " : "") + quoted(values->items()[i].text());
       std::string actual = instance.isScalar() ? " " + quoted(instance.text()) : "";
       return key + actual + " is not one of " + list;
     }
   }
-  if (startsWith(text, "Expected number greater than or equal to") && schema && schema->get("minimum")) {
-    return key + " is " + instance.text() + ", less than the minimum " + numberText(*schema->get("minimum"));
+  if (startsWith(text, "Expected number greater than or equal to") && schema &&
+      schema->get("minimum")) {
+    return key + " is " + instance.text() + ", less than the minimum " +
+           numberText(*schema->get("minimum"));
   }
-  if (startsWith(text, "Expected number less than or equal to") && schema && schema->get("maximum")) {
-    return key + " is " + instance.text() + ", more than the maximum " + numberText(*schema->get("maximum"));
+  if (startsWith(text, "Expected number less than or equal to") && schema &&
+      schema->get("maximum")) {
+    return key + " is " + instance.text() + ", more than the maximum " +
+           numberText(*schema->get("maximum"));
   }
   if (startsWith(text, "String should be no more than") && schema && schema->get("maxLength")) {
     return key + " is longer than " + numberText(*schema->get("maxLength")) + " characters";
@@ -151,7 +181,8 @@ std::string describe(const valijson::ValidationResults::Error& error, const Node
     return key + " has fewer than " + numberText(*schema->get("minItems")) + " items";
   }
   if (startsWith(text, "Failed to match regex") && schema && schema->get("pattern")) {
-    return key + " " + quoted(instance.text()) + " does not match " + quoted(schema->get("pattern")->text());
+    return key + " " + quoted(instance.text()) + " does not match " +
+           quoted(schema->get("pattern")->text());
   }
   std::string plain = text;
   while (!plain.empty() && (plain.back() == '.' || plain.back() == ' ')) plain.pop_back();
@@ -178,7 +209,8 @@ std::vector<SchemaError> Schema::validate(const Node& instance, std::string_view
     valijson::Validator validator(valijson::Validator::kWeakTypes);
     validator.validate(impl_->compiled, NodeAdapter(instance), &results);
   } catch (const std::exception& error) {
-    out.push_back(SchemaError{instance.span(), "`" + std::string(name) + "` could not be checked: " + error.what()});
+    out.push_back(SchemaError{instance.span(),
+                              "`" + std::string(name) + "` could not be checked: " + error.what()});
     return out;
   }
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
@@ -208,8 +240,9 @@ std::vector<SchemaError> Schema::validate(const Node& instance, std::string_view
     const Node* schema = schemaAt(impl_->document.root, path);
     std::string message = describe(error, *node, schema, nodeName);
     core::Span span = node->span();
-    const std::string kUnknown = "Object contains a property that could not be validated using 'properties' or "
-                                 "'additionalProperties' constraints: '";
+    const std::string kUnknown =
+        "Object contains a property that could not be validated using 'properties' or "
+        "'additionalProperties' constraints: '";
     if (startsWith(error.description, kUnknown)) {
       std::string property = error.description.substr(kUnknown.size());
       property = property.substr(0, property.find('\''));
@@ -221,6 +254,10 @@ std::vector<SchemaError> Schema::validate(const Node& instance, std::string_view
     });
     if (!duplicate) out.push_back(SchemaError{span, std::move(message)});
   }
+  // Source order, whatever order the schema's keywords were checked in.
+  std::stable_sort(out.begin(), out.end(), [](const SchemaError& a, const SchemaError& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.message < b.message;
+  });
   return out;
 }
 

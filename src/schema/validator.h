@@ -25,7 +25,7 @@ class Schema {
   static core::Result<Schema> parse(std::string_view json, std::string_view name);
 
   // Validates `instance`; `name` is how the root is called in messages (`Properties`).
-  // A failure inside valijson becomes one error on the root.
+  // Errors come in source order. A failure inside valijson becomes one error on the root.
   std::vector<SchemaError> validate(const model::Node& instance, std::string_view name) const;
 
  private:

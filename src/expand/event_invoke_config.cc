@@ -1,8 +1,7 @@
-// EventInvokeConfig (`<Function>EventInvokeConfig`, with auto-created SQS/SNS destinations and
-// the role policies they need) and FunctionUrlConfig (`<Function>Url` and its permissions).
+// EventInvokeConfig: `<Function>EventInvokeConfig`, the SQS queue or SNS topic SAM creates for a
+// destination without an ARN, and the role policies the destinations need.
 
 #include "expand/builders.h"
-#include "expand/function.h"
 #include "expand/function_state.h"
 #include "expand/role.h"
 
@@ -102,67 +101,6 @@ void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn) {
   Node resource = makeResource("AWS::Lambda::EventInvokeConfig", std::move(props), fn.pass);
   if (fn.aliasId) resource.set("DependsOn", seq({str(*fn.aliasId)}));
   ctx.add(id, std::move(resource));
-}
-
-void emitFunctionUrl(ExpandContext& ctx, FunctionState& fn) {
-  const Node* config = fn.property("FunctionUrlConfig");
-  if (!config) return;
-  if (!config->isMapping()) {
-    ctx.notSupported("a FunctionUrlConfig that is not a map in function " + fn.id);
-    return;
-  }
-  Node props = map({{"TargetFunctionArn", fn.target()}});
-  for (const model::MapEntry& entry : config->entries()) {
-    const std::string& key = entry.key.text();
-    if (key == "Cors") {
-      bool ok = entry.value.isMapping();
-      for (const model::MapEntry& cors : ok ? entry.value.entries() : std::vector<model::MapEntry>{}) {
-        const std::string& name = cors.key.text();
-        bool list = name == "AllowHeaders" || name == "AllowMethods" || name == "AllowOrigins" || name == "ExposeHeaders";
-        ok = ok && ((list && cors.value.isSequence()) || (name == "MaxAge" && cors.value.isInt()) ||
-                    (name == "AllowCredentials" && cors.value.isBool()));
-      }
-      if (!ok) ctx.notSupported("FunctionUrlConfig.Cors of function " + fn.id);
-      props.set(key, entry.value);
-    } else if (key == "AuthType" || key == "InvokeMode") {
-      props.set(key, entry.value);
-    } else {
-      ctx.notSupported("FunctionUrlConfig." + key + " of function " + fn.id);
-    }
-  }
-  ctx.add(fn.id + "Url", makeResource("AWS::Lambda::Url", props, fn.pass));
-  const Node* auth = config->get("AuthType");
-  if (!auth || !auth->isString("NONE")) {
-    if (!auth || !auth->isString("AWS_IAM")) ctx.notSupported("FunctionUrlConfig.AuthType of function " + fn.id);
-    return;
-  }
-  ctx.add(fn.id + "UrlPublicPermissions",
-          makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunctionUrl")},
-                                                       {"FunctionName", fn.target()},
-                                                       {"Principal", str("*")},
-                                                       {"FunctionUrlAuthType", str("NONE")}}),
-                       fn.pass));
-  ctx.add(fn.id + "URLInvokeAllowPublicAccess",
-          makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunction")},
-                                                       {"FunctionName", fn.target()},
-                                                       {"Principal", str("*")},
-                                                       {"InvokedViaFunctionUrl", Node::boolean(true)}}),
-                       fn.pass));
-}
-
-void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, const Node& config) {
-  Node inner = Node::mapping();
-  for (const model::MapEntry& entry : config.entries()) {
-    const std::string& key = entry.key.text();
-    if (key == "Arn") {
-      inner.set("CapacityProviderArn", entry.value);
-    } else if (key == "PerExecutionEnvironmentMaxConcurrency" || key == "ExecutionEnvironmentMemoryGiBPerVCpu") {
-      inner.set(key, entry.value);
-    } else {
-      ctx.notSupported("CapacityProviderConfig." + key + " of function " + fn.id);
-    }
-  }
-  fn.lambdaProps.set("CapacityProviderConfig", map({{"LambdaManagedInstancesCapacityProviderConfig", inner}}));
 }
 
 }  // namespace samshift::expand

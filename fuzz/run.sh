@@ -1,0 +1,38 @@
+#!/bin/bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 20),
+# seeded with the corpus and the project's fixtures. A crash leaves its input in fuzz/crashes/.
+#   fuzz/run.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(yaml_loader json_loader lint expand lsp_reader)
+
+if [ ! -f build-fuzz/build.ninja ]; then
+  CXX=clang++ CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debugoptimized >/dev/null
+fi
+ninja -C build-fuzz $(printf 'fuzz/%s_fuzz ' "${targets[@]}") >/dev/null
+
+seeds=$(mktemp -d)
+trap 'rm -rf "$seeds"' EXIT
+find fixtures examples -name '*.yaml' -o -name '*.json' | head -n 400 | xargs -I{} cp {} "$seeds/" 2>/dev/null || true
+if [ -d ../shared/corpus/sam-translator/input ]; then
+  cp ../shared/corpus/sam-translator/input/*.yaml "$seeds/" 2>/dev/null || true
+fi
+mkdir -p fuzz/crashes
+for target in "${targets[@]}"; do
+  work=$(mktemp -d)
+  cp "$seeds"/* "$work/" 2>/dev/null || true
+  set +e
+  build-fuzz/fuzz/"${target}"_fuzz -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -dict=fuzz/cloudformation.dict -artifact_prefix=fuzz/crashes/"$target"- -print_final_stats=1 "$work" \
+    > "$work.log" 2>&1
+  rc=$?
+  set -e
+  runs=$(grep -E '^stat::number_of_executed_units' "$work.log" | awk '{print $2}')
+  echo "$target: exit $rc, ${runs:-?} runs in ${seconds}s"
+  if [ "$rc" -ne 0 ]; then tail -n 40 "$work.log"; rm -rf "$work" "$work.log"; exit 1; fi
+  rm -rf "$work" "$work.log"
+done

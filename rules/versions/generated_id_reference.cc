@@ -1,0 +1,136 @@
+// V008: a reference to a logical ID that SAM generates for a version or alias.
+
+#include <cctype>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../deployment/deployment_facts.h"
+#include "engine/registry.h"
+#include "model/intrinsics.h"
+
+namespace samshift::rules {
+
+namespace {
+
+class GeneratedIdReference : public engine::Rule {
+ public:
+  const engine::RuleInfo& info() const override {
+    static const engine::RuleInfo kInfo{"V008", "generated-version-id-reference",
+                                        core::Severity::kWarning,
+                                        "A reference names a SAM-generated version or alias ID "
+                                        "instead of `Fn.Version` / `Fn.Alias`",
+                                        R"(## What it does
+Reports a `Ref`, `GetAtt`, `${…}` in `Sub` or `DependsOn` naming `<Function>Alias<alias>` or
+`<Function>Version<hash>` for a function with `AutoPublishAlias`: the logical IDs SAM generates
+for the alias and the published version.
+
+## Why is this bad?
+The version's ID changes with every code change (that is how a new version is published),
+so a reference to `OrdersVersion640128d35d` breaks on the next deploy; and the generated names
+are an implementation detail. `Orders.Version` and `Orders.Alias` always name the current ones.
+
+## Example
+```yaml
+Outputs:
+  LiveAlias:
+    Value: !Ref OrdersAliaslive
+```
+
+## Use instead
+```yaml
+Outputs:
+  LiveAlias:
+    Value: !Ref Orders.Alias
+```
+)"};
+    return kInfo;
+  }
+
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
+    const model::Template& templ = context.templ;
+    std::vector<Generated> generated;
+    for (const model::ResourceView& resource : templ.resources()) {
+      if (resource.type != "AWS::Serverless::Function") continue;
+      Located alias = locateProperty(templ, resource, {"AutoPublishAlias"});
+      if (!alias) continue;
+      generated.push_back(
+          Generated{std::string(resource.id), resolvedString(templ, *alias.node).value_or("")});
+    }
+    if (generated.empty()) return;
+    visit(templ.root(), generated, reporter);
+  }
+
+ private:
+  struct Generated {
+    std::string function;
+    std::string alias;  // empty when not known
+  };
+
+  // "Orders.Alias" when `name` is a generated ID of one of the functions.
+  static std::optional<std::string> replacement(const std::vector<Generated>& generated,
+                                                std::string_view name) {
+    for (const Generated& one : generated) {
+      if (name.substr(0, one.function.size()) != one.function) continue;
+      std::string_view rest = name.substr(one.function.size());
+      if (!one.alias.empty() && rest == "Alias" + one.alias) return one.function + ".Alias";
+      if (rest.size() == 17 && rest.substr(0, 7) == "Version") {
+        bool hex = true;
+        for (char c : rest.substr(7))
+          hex = hex && std::isxdigit(static_cast<unsigned char>(c)) &&
+                !std::isupper(static_cast<unsigned char>(c));
+        if (hex) return one.function + ".Version";
+      }
+    }
+    return std::nullopt;
+  }
+
+  static void flag(const std::vector<Generated>& generated, const model::Node& at,
+                   std::string_view name, engine::Reporter& reporter) {
+    if (auto better = replacement(generated, name)) {
+      reporter.report(at, "`" + std::string(name) + "` is a logical ID SAM generates; refer to `" +
+                              *better + "`");
+    }
+  }
+
+  static void visit(const model::Node& node, const std::vector<Generated>& generated,
+                    engine::Reporter& reporter) {
+    if (auto name = model::refName(node)) {
+      flag(generated, node.intrinsicArgument(), *name, reporter);
+      return;
+    }
+    if (auto target = model::getAttTarget(node)) {
+      flag(generated, *target->resourceNode, target->resource, reporter);
+      return;
+    }
+    if (node.intrinsicName() == "Fn::Sub") {
+      const model::Node& arg = node.intrinsicArgument();
+      const model::Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
+      if (text.isString()) {
+        for (const model::SubReference& ref : model::subReferences(text.text())) {
+          flag(generated, text, ref.name.substr(0, ref.name.find('.')), reporter);
+        }
+      }
+    }
+    if (node.isMapping()) {
+      for (const model::MapEntry& entry : node.entries()) {
+        if (entry.key.text() == "DependsOn") {
+          if (entry.value.isString()) flag(generated, entry.value, entry.value.text(), reporter);
+          for (const model::Node& item : entry.value.items()) {
+            if (item.isString()) flag(generated, item, item.text(), reporter);
+          }
+          continue;
+        }
+        visit(entry.value, generated, reporter);
+      }
+    }
+    for (const model::Node& item : node.items()) visit(item, generated, reporter);
+  }
+};
+
+}  // namespace
+
+SAMSHIFT_REGISTER_RULE(GeneratedIdReference)
+
+}  // namespace samshift::rules
