@@ -116,3 +116,16 @@ TEST_CASE("hostile input exits 2 with the problem and its place", "[cli][hostile
   CHECK(binary.out == "<stdin>:2:6: error T001 [syntax-error] Unacceptable character U+0001: control characters are "
                       "not allowed in a template\n");
 }
+
+TEST_CASE("--templates-only skips named files that are not templates", "[cli]") {
+  TempDir dir;
+  writeFile(dir.path() / "workflow.yml", "on: push\njobs: {}\n");
+  writeFile(dir.path() / "stack.yaml", kDuplicate);
+  std::string files = (dir.path() / "workflow.yml").string() + " " + (dir.path() / "stack.yaml").string();
+  auto strict = runSamshift("lint --color never " + files);
+  CHECK(strict.out.find("workflow.yml:1:1: error T003") != std::string::npos);
+  auto relaxed = runSamshift("lint --color never --templates-only " + files);
+  CHECK(relaxed.exitCode == 1);
+  CHECK(relaxed.out.find("workflow.yml") == std::string::npos);
+  CHECK(relaxed.out.find("stack.yaml:4:5: error T002") != std::string::npos);
+}

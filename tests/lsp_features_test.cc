@@ -347,3 +347,24 @@ TEST_CASE("lsp hover: JSON templates", "[lsp]") {
   REQUIRE(alias);
   CHECK(alias->markdown.find("| `FnAliaslive` | AWS::Lambda::Alias |\n") != std::string::npos);
 }
+
+TEST_CASE("lsp code actions: AutoPublishAlias in flow mappings and for a preference from Globals", "[lsp]") {
+  std::string flow = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                     "    Properties: {CodeUri: s3://b/k.zip, DeploymentPreference: {Type: AllAtOnce}}\n";
+  auto actions = samshift::lsp::codeActions(analyzed(flow), {offsetOf(flow, "Fn:"), offsetOf(flow, "Fn:")});
+  REQUIRE(!actions.empty());
+  CHECK(actions[0].title == "Add `AutoPublishAlias: live` to `Fn`");
+  REQUIRE(actions[0].edits.size() == 1);
+  CHECK(actions[0].edits[0].span.begin == offsetOf(flow, "DeploymentPreference"));
+  CHECK(actions[0].edits[0].newText == "AutoPublishAlias: live, ");
+
+  std::string globals = "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference:\n"
+                        "      Type: AllAtOnce\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n      CodeUri: s3://b/k.zip\n";
+  auto fromGlobals = samshift::lsp::codeActions(analyzed(globals), {offsetOf(globals, "Fn:"), offsetOf(globals, "Fn:")});
+  REQUIRE(!fromGlobals.empty());
+  CHECK(fromGlobals[0].title == "Add `AutoPublishAlias: live` to `Fn`");
+  // Added to this function's own Properties, first, not to Globals (which other functions share).
+  CHECK(fromGlobals[0].edits[0].span.begin == offsetOf(globals, "      CodeUri"));
+  CHECK(fromGlobals[0].edits[0].newText == "      AutoPublishAlias: live\n");
+}

@@ -45,7 +45,7 @@ TEST_CASE("lsp: initialize advertises what is implemented", "[lsp]") {
         R"({"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,)"
         R"("save":{"includeText":false}},"hoverProvider":true,"completionProvider":{"triggerCharacters":[" ",":","."],)"
         R"("resolveProvider":false},"codeActionProvider":{"codeActionKinds":["quickfix"]}},)"
-        R"("serverInfo":{"name":"samshift","version":"0.1.0"}})");
+        R"("serverInfo":{"name":"samshift","version":")" SAMSHIFT_VERSION R"("}})");
   // The client allows dynamic registration: the server asks to be told about .samshift.yaml.
   REQUIRE(session.messages.size() >= 2);
   CHECK(toJson(*session.messages[1]) ==
@@ -163,14 +163,14 @@ TEST_CASE("lsp: didOpen publishes diagnostics with UTF-16 ranges and related inf
   CHECK(toJson(*published) ==
         std::string(R"({"uri":"file:///work/templates/references.yaml","version":3,"diagnostics":[)") +
             R"({"range":{"start":{"line":7,"character":6},"end":{"line":7,"character":17}},"severity":1,"code":"T002",)"
-            R"("codeDescription":{"href":"https://samshift.dev/rules/T002"},"source":"samshift",)"
+            R"("codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T002"},"source":"samshift",)"
             R"("message":"Duplicate key `BillingMode`; only the last value is used",)"
             R"("relatedInformation":[{"location":{"uri":"file:///work/templates/references.yaml",)"
             R"("range":{"start":{"line":6,"character":6},"end":{"line":6,"character":17}}},)"
             R"("message":"`BillingMode` first appears here"}]},)"
             // Column 38 in UTF-16 units: Ü, n and ï are one unit each, the rocket two.
             R"({"range":{"start":{"line":11,"character":38},"end":{"line":11,"character":50}},"severity":1,)"
-            R"("code":"T005","codeDescription":{"href":"https://samshift.dev/rules/T005"},"source":"samshift",)"
+            R"("code":"T005","codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T005"},"source":"samshift",)"
             R"("message":"`Ref` names `MissingTable`, which is not a parameter or resource of this template"}]})");
 }
 
@@ -198,7 +198,7 @@ TEST_CASE("lsp: incremental and full changes", "[lsp]") {
   CHECK(toJson(*published[2]) == R"({"uri":"file:///work/templates/references.yaml","version":3,"diagnostics":[]})");
   CHECK(toJson((*published[3])["diagnostics"]) ==
         R"([{"range":{"start":{"line":3,"character":15},"end":{"line":3,"character":22}},"severity":1,"code":"T005",)"
-        R"("codeDescription":{"href":"https://samshift.dev/rules/T005"},"source":"samshift",)"
+        R"("codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T005"},"source":"samshift",)"
         R"("message":"`DependsOn` names `Nothing`, which is not a resource of this template"}])");
 }
 

@@ -19,7 +19,9 @@ class ShiftWithoutAlarms : public engine::Rule {
                                         "A canary or linear deployment preference without `Alarms`",
                                         R"(## What it does
 Reports an enabled `DeploymentPreference` whose `Type` shifts traffic gradually (a canary or
-linear configuration, predefined or custom) but that lists no `Alarms` (Globals included).
+linear configuration, predefined or custom) but that lists no `Alarms` (Globals included), and
+an `AWS::CodeDeploy::DeploymentGroup` of a Lambda application whose `DeploymentConfigName` is
+gradual but whose `AlarmConfiguration` is missing, disabled or empty.
 
 ## Why is this bad?
 CodeDeploy only stops and rolls back a gradual deployment when one of its alarms fires. Without
@@ -63,6 +65,37 @@ DeploymentPreference:
       sink.report(*function.resource, type,
                   "Gradual deployment `" + name + "` has no `Alarms` to stop it");
     }
+    // Explicit deployment groups of a Lambda application.
+    for (const model::ResourceView* group :
+         templ.resourcesOfType("AWS::CodeDeploy::DeploymentGroup")) {
+      const model::ResourceView* application = CodeDeployFacts::groupApplication(templ, *group);
+      auto platform =
+          application ? CodeDeployFacts::applicationPlatform(templ, *application) : std::nullopt;
+      const Node* config = group->property("DeploymentConfigName");
+      if (!platform || *platform != "Lambda" || !config) continue;
+      auto schedule = configSchedule(templ, *config);
+      if (!schedule || schedule->allAtOnce || hasAlarms(group->property("AlarmConfiguration"))) {
+        continue;
+      }
+      const model::ResourceView* custom = CodeDeployFacts::customConfig(templ, *config);
+      std::string name = custom ? std::string(custom->id) : config->text();
+      reporter.report(*config, "Gradual deployment `" + name + "` of group `" +
+                                   std::string(group->id) + "` has no alarms to stop it");
+    }
+  }
+
+ private:
+  // An AlarmConfiguration that is enabled (or an intrinsic) and lists alarms.
+  static bool hasAlarms(const Node* configuration) {
+    if (!configuration) return false;
+    if (!configuration->isMapping() || configuration->isIntrinsic()) return true;
+    const Node* enabled = configuration->get("Enabled");
+    if (enabled && enabled->isScalar() &&
+        (enabled->text() == "false" || enabled->text() == "False")) {
+      return false;
+    }
+    const Node* alarms = configuration->get("Alarms");
+    return alarms && !listItems(*alarms).empty();
   }
 };
 

@@ -21,7 +21,8 @@ class UnqualifiedAlarm : public engine::Rule {
         "A deployment alarm watches the unqualified function, not the alias or "
         "version",
         R"(## What it does
-Follows each alarm of a function's `DeploymentPreference.Alarms` to its
+Follows each alarm of a function's `DeploymentPreference.Alarms` (or of the `AlarmConfiguration`
+of the deployment group an alias's `CodeDeployLambdaAliasUpdate` names) to its
 `AWS::CloudWatch::Alarm` and reports it when its metric (or a metric of its `Metrics`) has a
 `FunctionName` dimension naming that function but neither a `Resource` dimension
 (`function:alias`) nor an `ExecutedVersion` dimension.
@@ -69,24 +70,49 @@ ErrorsAlarm:
       const Node* alarms = function.merged->get("Alarms");
       if (!alarms) continue;
       for (const Node* entry : listItems(*alarms)) {
-        const ResourceView* alarm = referencedResource(templ, *entry);
-        if (!alarm || alarm->type != "AWS::CloudWatch::Alarm") continue;
-        if (std::find(reported.begin(), reported.end(), alarm) != reported.end()) continue;
-        if (const Node* dimension = unqualifiedDimension(templ, *alarm, *function.resource)) {
-          reported.push_back(alarm);
-          reporter.report(
-              *dimension,
-              "Alarm `" + std::string(alarm->id) + "` watches every version of `" +
-                  std::string(function.resource->id) +
-                  "`: it has no `Resource` or `ExecutedVersion` dimension",
-              {core::Note{entry->span(), "The alarm guards the deployment of `" +
-                                             std::string(function.resource->id) + "` here"}});
+        check(templ, *entry, *function.resource, reported, reporter);
+      }
+    }
+    // An alias whose CodeDeployLambdaAliasUpdate names a group of the template: the group's
+    // alarms guard the alias's function.
+    for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
+      const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
+                               ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
+                               : nullptr;
+      const Node* groupName =
+          policy && policy->isMapping() ? policy->get("DeploymentGroupName") : nullptr;
+      const ResourceView* group = groupName ? referencedResource(templ, *groupName) : nullptr;
+      const Node* functionName = alias->property("FunctionName");
+      const ResourceView* function =
+          functionName ? referencedResource(templ, *functionName) : nullptr;
+      if (!group || group->type != "AWS::CodeDeploy::DeploymentGroup" || !function) continue;
+      const Node* alarmConfig = group->property("AlarmConfiguration");
+      if (!alarmConfig || !alarmConfig->isMapping() || !alarmConfig->get("Alarms")) continue;
+      for (const Node* entry : listItems(*alarmConfig->get("Alarms"))) {
+        if (entry->isMapping() && !entry->isIntrinsic() && entry->get("Name")) {
+          check(templ, *entry->get("Name"), *function, reported, reporter);
         }
       }
     }
   }
 
  private:
+  static void check(const model::Template& templ, const Node& entry, const ResourceView& function,
+                    std::vector<const ResourceView*>& reported, engine::Reporter& reporter) {
+    const ResourceView* alarm = referencedResource(templ, entry);
+    if (!alarm || alarm->type != "AWS::CloudWatch::Alarm") return;
+    if (std::find(reported.begin(), reported.end(), alarm) != reported.end()) return;
+    const Node* dimension = unqualifiedDimension(templ, *alarm, function);
+    if (!dimension) return;
+    reported.push_back(alarm);
+    reporter.report(
+        *dimension,
+        "Alarm `" + std::string(alarm->id) + "` watches every version of `" +
+            std::string(function.id) + "`: it has no `Resource` or `ExecutedVersion` dimension",
+        {core::Note{entry.span(),
+                    "The alarm guards the deployment of `" + std::string(function.id) + "` here"}});
+  }
+
   // The FunctionName dimension value naming `function` in a dimension list without a qualifier.
   static const Node* checkDimensions(const model::Template& templ, const Node* dimensions,
                                      const ResourceView& function) {

@@ -291,19 +291,15 @@ std::vector<const Node*> listItems(const Node& node) {
   return out;
 }
 
-std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
-                                           const ShiftingFunction& function) {
-  if (function.type) {
-    if (const sam::LambdaDeploymentConfig* config =
-            sam::findLambdaDeploymentConfig(*function.type)) {
+std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& name) {
+  if (auto text = resolvedString(templ, name)) {
+    if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(*text)) {
       return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
                            config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
                            config->percentage};
     }
   }
-  const Node* type = function.merged->get("Type");
-  if (!type) return std::nullopt;
-  const ResourceView* custom = CodeDeployFacts::customConfig(templ, *type);
+  const ResourceView* custom = CodeDeployFacts::customConfig(templ, name);
   if (!custom) return std::nullopt;
   const Node* routing = custom->property("TrafficRoutingConfig");
   if (!routing || !routing->isMapping()) return std::nullopt;
@@ -322,6 +318,13 @@ std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
   std::optional<double> share = percent ? literalNumber(*percent) : std::nullopt;
   if (!minutes || !share || *share < 1 || *share > 100) return std::nullopt;
   return ShiftSchedule{false, canary, static_cast<int>(*minutes), static_cast<int>(*share)};
+}
+
+std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
+                                           const ShiftingFunction& function) {
+  const Node* type = function.merged->get("Type");
+  if (!type) return std::nullopt;
+  return configSchedule(templ, *type);
 }
 
 int ShiftSchedule::minutesToFullTraffic() const {

@@ -138,5 +138,8 @@ struct ShiftSchedule {
 };
 std::optional<ShiftSchedule> shiftSchedule(const model::Template& templ,
                                            const ShiftingFunction& function);
+// The same for a configuration named by a node: a SAM short name, a full predefined Lambda name
+// (`CodeDeployDefault.LambdaCanary10Percent5Minutes`) or a custom configuration of the template.
+std::optional<ShiftSchedule> configSchedule(const model::Template& templ, const model::Node& name);
 
 }  // namespace samshift::rules

@@ -18,7 +18,8 @@ class UnknownDeploymentType : public engine::Rule {
   const engine::RuleInfo& info() const override {
     static const engine::RuleInfo kInfo{
         "D002", "unknown-deployment-type", core::Severity::kError,
-        "A DeploymentPreference `Type` names no CodeDeploy deployment configuration",
+        "A DeploymentPreference `Type` or a group's `DeploymentConfigName` names no "
+        "CodeDeploy deployment configuration",
         R"(## What it does
 Checks the `Type` of a function's `DeploymentPreference` (Globals included; for a parameter,
 its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names
@@ -29,7 +30,9 @@ its Default and AllowedValues; for `!If`, both branches). SAM turns the nine pre
 configuration. The rule reports a name that looks like a predefined one but is not (it suggests
 the nearest names), a predefined configuration of another compute platform, and a
 `CodeDeployDefault.` name that does not exist. A name unlike any predefined one is taken to be a
-custom configuration created outside the template and is not reported.
+custom configuration created outside the template and is not reported. The
+`DeploymentConfigName` of an `AWS::CodeDeploy::DeploymentGroup` is checked the same way when
+it starts with `CodeDeployDefault.` (the prefix is reserved for predefined configurations).
 
 ## Why is this bad?
 CodeDeploy has no `Canary10Percent20Minutes`: the stack fails when it creates the deployment
@@ -84,6 +87,31 @@ DeploymentPreference:
         }
         sink.report(*function.resource, type, *problem, std::move(notes));
       }
+    }
+    // Explicit deployment groups name CodeDeploy's full names.
+    for (const model::ResourceView* group :
+         templ.resourcesOfType("AWS::CodeDeploy::DeploymentGroup")) {
+      const Node* name = group->property("DeploymentConfigName");
+      if (!name || !name->isString()) continue;
+      const std::string& value = name->text();
+      constexpr std::string_view kPrefix = "CodeDeployDefault.";
+      if (value.rfind(kPrefix, 0) != 0 || sam::predefinedConfigPlatform(value)) continue;
+      if (std::find(customNames.begin(), customNames.end(), value) != customNames.end()) continue;
+      std::vector<core::Note> notes;
+      if (value.rfind("CodeDeployDefault.Lambda", 0) == 0) {
+        std::vector<std::string_view> nearest = sam::nearestLambdaConfigNames(value);
+        if (!nearest.empty()) {
+          std::string text =
+              "Did you mean `CodeDeployDefault.Lambda" + std::string(nearest[0]) + "`";
+          if (nearest.size() > 1)
+            text += " or `CodeDeployDefault.Lambda" + std::string(nearest[1]) + "`";
+          notes.push_back(core::Note{core::Span{}, text + "?"});
+        }
+      }
+      reporter.report(*name,
+                      "`DeploymentConfigName` `" + value +
+                          "` is not a predefined CodeDeploy deployment configuration",
+                      std::move(notes));
     }
   }
 

@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
 #include "cli/template_discovery.h"
+#include "core/project.h"
 #include "core/atomic_file.h"
 #include "core/version.h"
 #include "engine/registry.h"
@@ -43,6 +44,10 @@ options:
       --ignore CODES      skip these rules (comma-separated codes or prefixes)
       --config FILE       read this configuration instead of the nearest .samshift.yaml
                           (searched from each template's directory upwards)
+      --templates-only    skip files that are not templates (no `Resources`,
+                          `AWSTemplateFormatVersion` or `Transform`) even when named on the
+                          command line, as files found in directories are (for hooks that
+                          pass every staged YAML file)
       --report-unused-suppressions
                           report suppressions that matched no finding (X002)
   -j, --jobs N            lint N files at a time (default: the number of cores);
@@ -52,12 +57,6 @@ options:
 exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
 parsed, 3 usage error
 )";
-
-// Identity for SARIF consumers.
-constexpr const char* kInformationUri = "https://github.com/samshift/samshift";
-constexpr const char* kRuleHelpUri = "https://github.com/samshift/samshift/blob/main/docs/rules.md#";
-
-
 
 struct LintedFile {
   std::unique_ptr<load::Document> document;  // stable address for the report
@@ -102,6 +101,8 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       if (!*value) return value->error();
       if (value->value().empty()) return core::usageError("--config needs a file name");
       options.configPath = value->value();
+    } else if (args.flag({"--templates-only"})) {
+      options.templatesOnly = true;
     } else if (args.flag({"--report-unused-suppressions"})) {
       options.reportUnusedSuppressions = true;
     } else if (auto value = args.option({"--color", "--colour"})) {
@@ -143,15 +144,6 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
   return options;
 }
 
-bool looksLikeTemplate(const load::Document& doc) {
-  if (doc.parsed) {
-    return doc.root.isMapping() &&
-           (doc.root.has("Resources") || doc.root.has("AWSTemplateFormatVersion") || doc.root.has("Transform"));
-  }
-  const std::string& text = doc.source.text();
-  return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
-}
-
 LintedFile lintOne(const Input& input, const std::string& stdinText, const engine::RuleSelection& selection) {
   LintedFile out;
   if (input.path == "-") {
@@ -164,7 +156,7 @@ LintedFile lintOne(const Input& input, const std::string& stdinText, const engin
     }
     out.document = std::make_unique<load::Document>(std::move(loaded).value());
   }
-  if (input.fromDirectory && !looksLikeTemplate(*out.document)) {
+  if (input.fromDirectory && !load::looksLikeTemplate(*out.document)) {
     out.skipped = true;
     return out;
   }
@@ -207,6 +199,9 @@ int runLint(std::vector<std::string> argv) {
   }
   LintOptions& options = parsed.value();
   auto inputs = discoverInputs(options.paths);
+  if (inputs && options.templatesOnly) {
+    for (Input& input : inputs.value()) input.fromDirectory = true;
+  }
   if (!inputs) {
     std::cerr << "samshift lint: " << inputs.error().message << '\n';
     return kExitInputError;
@@ -254,8 +249,8 @@ int runLint(std::vector<std::string> argv) {
   } else if (options.format == "sarif") {
     report::SarifOptions sarif;
     sarif.toolVersion = std::string(core::kVersion);
-    sarif.informationUri = kInformationUri;
-    sarif.helpUriBase = kRuleHelpUri;
+    sarif.informationUri = std::string(core::kHomepage);
+    sarif.helpUriBase = std::string(core::kRuleDocsBase);
     sarif.workingDirectory = currentDirectory();
     report::writeSarif(out, reports, rulesThatRan(settings), sarif);
   } else if (options.format == "junit") {

@@ -26,6 +26,7 @@ struct LintOptions {
   std::optional<std::vector<std::string>> select;
   std::optional<std::vector<std::string>> ignore;
   bool reportUnusedSuppressions = false;
+  bool templatesOnly = false;  // skip named files that are not templates, as in directories
   unsigned jobs = 0;
   std::vector<std::string> paths;
 };

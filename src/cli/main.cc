@@ -5,10 +5,9 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "core/version.h"
 
 namespace {
-
-constexpr const char* kVersion = "samshift 0.1.0";
 
 constexpr const char* kUsage = R"(usage: samshift COMMAND [OPTIONS] [ARGS]
 
@@ -58,7 +57,7 @@ int main(int argc, char** argv) {
     return samshift::cli::kExitClean;
   }
   if (name == "-V" || name == "--version") {
-    std::cout << kVersion << '\n';
+    std::cout << "samshift " << samshift::core::kVersion << '\n';
     return samshift::cli::kExitClean;
   }
   std::vector<std::string> args(argv + 2, argv + argc);

@@ -13,6 +13,7 @@ namespace samshift::cli {
 struct Input {
   std::string path;         // "-" for standard input
   bool fromDirectory = false;  // found by searching: lint it only if it looks like a template
+                               // (also set for every file by --templates-only)
 };
 
 core::Result<std::vector<Input>> discoverInputs(const std::vector<std::string>& paths);

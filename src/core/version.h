@@ -1,10 +1,15 @@
 #pragma once
-// The version samshift reports (SARIF driver, manual pages); keep equal to meson.build's.
+// The version samshift reports (--version, SARIF driver, manual pages): meson.build's project
+// version, passed in at build time so that there is one place to change it.
 
 #include <string_view>
 
+#ifndef SAMSHIFT_VERSION
+#error "SAMSHIFT_VERSION is defined by meson.build"
+#endif
+
 namespace samshift::core {
 
-inline constexpr std::string_view kVersion = "0.1.0";
+inline constexpr std::string_view kVersion = SAMSHIFT_VERSION;
 
 }  // namespace samshift::core

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/api_state.h"
 #include "model/node.h"
 #include "model/template.h"
 #include "sam/parameter_values.h"
@@ -39,6 +40,7 @@ struct ExpandContext {
   std::vector<PreferenceRecord> preferences;
   std::vector<ExpandError> errors;
   std::optional<std::string> unsupported;  // first feature samshift cannot expand yet
+  api::ApiRegistry apis;
 
   ExpandContext(const model::Template& t, const sam::ParameterValues& p) : templ(t), params(p) {}
   const std::string& partition() const { return params.partition(); }

@@ -43,6 +43,15 @@ Document loadText(std::string path, std::string text, const LoadLimits& limits) 
   return doc;
 }
 
+bool looksLikeTemplate(const Document& document) {
+  if (document.parsed) {
+    const model::Node& root = document.root;
+    return root.isMapping() && (root.has("Resources") || root.has("AWSTemplateFormatVersion") || root.has("Transform"));
+  }
+  const std::string& text = document.source.text();
+  return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
+}
+
 core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::ioError("cannot read " + path + ": " + std::strerror(errno));

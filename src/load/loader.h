@@ -12,6 +12,10 @@ namespace samshift::load {
 // decides the format when it ends in .json; otherwise the content decides.
 Document loadText(std::string path, std::string text, const LoadLimits& limits = {});
 
+// True when a loaded file is meant as a template: a mapping with `Resources`,
+// `AWSTemplateFormatVersion` or `Transform` (for a file that did not parse: one that mentions them).
+bool looksLikeTemplate(const Document& document);
+
 // Reads and loads a file; an unreadable file is a tool error, a malformed one a loaded problem.
 core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits = {});
 

@@ -16,19 +16,10 @@ int hexValue(char c) {
 
 }  // namespace
 
-bool looksLikeTemplate(const load::Document& document) {
-  if (document.parsed) {
-    const model::Node& root = document.root;
-    return root.isMapping() && (root.has("Resources") || root.has("AWSTemplateFormatVersion") || root.has("Transform"));
-  }
-  const std::string& text = document.source.text();
-  return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
-}
-
 Analysis analyze(std::string path, std::string text, const engine::RuleSelection& selection) {
   Analysis analysis;
   analysis.document = load::loadText(std::move(path), std::move(text));
-  analysis.isTemplate = looksLikeTemplate(analysis.document);
+  analysis.isTemplate = load::looksLikeTemplate(analysis.document);
   if (analysis.isTemplate) analysis.diagnostics = engine::lintDocument(analysis.document, selection).diagnostics;
   return analysis;
 }

@@ -21,10 +21,6 @@ struct Analysis {
 // `path` names the buffer (decides JSON by its extension, as the CLI does).
 Analysis analyze(std::string path, std::string text, const engine::RuleSelection& selection);
 
-// The same test `samshift lint` applies to files found in a directory: a mapping with
-// `Resources`, `AWSTemplateFormatVersion` or `Transform`; for unparsable text, those words.
-bool looksLikeTemplate(const load::Document& document);
-
 // file:///a/b%20c.yaml → /a/b c.yaml; other schemes are returned unchanged.
 std::string pathOfUri(std::string_view uri);
 

@@ -1,5 +1,7 @@
 #include "lsp/diagnostics.h"
 
+#include "core/project.h"
+
 namespace samshift::lsp {
 
 namespace {
@@ -38,7 +40,7 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
   out.add("range", lspRange(source, diagnostic.span, alloc))
       .add("severity", lspSeverity(diagnostic.severity))
       .add("code", diagnostic.code)
-      .add("codeDescription", ObjectBuilder(alloc).add("href", std::string(kRuleDocsBase) + diagnostic.code).take())
+      .add("codeDescription", ObjectBuilder(alloc).add("href", std::string(core::kRuleDocsBase) + diagnostic.code).take())
       .add("source", "samshift")
       .add("message", diagnostic.message);
   if (!diagnostic.notes.empty()) {

@@ -13,7 +13,7 @@
 namespace samshift::lsp {
 
 // Where a rule's documentation lives; the code is appended ("…/rules/D002").
-inline constexpr std::string_view kRuleDocsBase = "https://samshift.dev/rules/";
+
 
 Json lspRange(const core::SourceFile& source, core::Span span, JsonAlloc& alloc);
 Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& source, std::string_view uri,

@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "core/version.h"
 #include "load/loader.h"
 #include "lsp/diagnostics.h"
 #include "lsp/server_internal.h"
@@ -18,8 +19,6 @@ using internal::InvalidParams;
 using internal::positionOf;
 
 namespace {
-
-constexpr std::string_view kServerVersion = "0.1.0";
 
 bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -219,7 +218,7 @@ Json Server::initialize(const Json& params, JsonAlloc& alloc) {
           .take();
   return ObjectBuilder(alloc)
       .add("capabilities", std::move(capabilitiesOut))
-      .add("serverInfo", ObjectBuilder(alloc).add("name", "samshift").add("version", kServerVersion).take())
+      .add("serverInfo", ObjectBuilder(alloc).add("name", "samshift").add("version", core::kVersion).take())
       .take();
 }
 

@@ -57,7 +57,7 @@ TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good 
 
   writeFile(project / "template.yaml",
             "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: MissingTable\n");
-  // Not a template, and not matched by the hook's pattern: never linted.
+  // Matched by the hook's pattern but not a template: `--templates-only` skips it.
   writeFile(project / ".github" / "workflows" / "ci.yml", "on: push\njobs: {}\n");
   REQUIRE(shell(project, kGit + " init -q . && " + kGit + " add -A").exitCode == 0);
 

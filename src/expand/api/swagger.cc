@@ -1,0 +1,106 @@
+#include "expand/api/swagger.h"
+
+#include <cctype>
+
+namespace samshift::expand::api {
+
+namespace {
+
+constexpr const char* kIntegration = "x-amazon-apigateway-integration";
+
+PyObject skeleton(const char* versionKey, const char* version) {
+  PyObject body = PyObject::dict(true);
+  body.set(versionKey, PyObject::str(version));
+  PyObject& info = body.set("info", PyObject::dict(true));
+  info.set("version", PyObject::str("1.0"));
+  PyObject title = PyObject::dict(false);
+  title.set("Ref", PyObject::str("AWS::StackName"));
+  info.set("title", std::move(title));
+  body.set("paths", PyObject::dict(true));
+  return body;
+}
+
+PyObject& methodDict(PyObject& body, const std::string& path, const MethodKey& method) {
+  addPath(body, path, method);
+  return *body.get("paths")->get(path)->get(method.name);
+}
+
+PyObject strDict(const char* key, const char* value) {
+  PyObject out = PyObject::dict(true);
+  out.set(key, PyObject::str(value));
+  return out;
+}
+
+}  // namespace
+
+PyObject swaggerSkeleton() { return skeleton("swagger", "2.0"); }
+PyObject openApiSkeleton() { return skeleton("openapi", "3.0.1"); }
+
+MethodKey methodKey(const std::string& method) {
+  std::string lower;
+  for (char c : method) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "any") return {"x-amazon-apigateway-any-method", false};
+  return {lower, true};
+}
+
+PyObject pySub(std::string text) {
+  PyObject sub = PyObject::dict(false);
+  sub.set("Fn::Sub", PyObject::str(std::move(text)));
+  return sub;
+}
+
+void addPath(PyObject& body, const std::string& path, const MethodKey& method) {
+  PyObject& pathDict = body.get("paths")->setdefault(path, PyObject::dict(true), true);
+  pathDict.setdefault(method.name, PyObject::dict(true), method.unicode);
+}
+
+bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method) {
+  const PyObject* paths = body.get("paths");
+  const PyObject* pathDict = paths ? paths->get(path) : nullptr;
+  const PyObject* methodDict = pathDict && pathDict->isDict() ? pathDict->get(method.name) : nullptr;
+  const PyObject* integration = methodDict && methodDict->isDict() ? methodDict->get(kIntegration) : nullptr;
+  return integration != nullptr;
+}
+
+void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri) {
+  PyObject& target = methodDict(body, path, method);
+  PyObject& integration = target.set(kIntegration, PyObject::dict(true));
+  integration.set("type", PyObject::str("aws_proxy"));
+  integration.set("httpMethod", PyObject::str("POST"));
+  integration.set("uri", std::move(uri));
+  target.setdefault("responses", PyObject::dict(true));
+}
+
+PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri) {
+  PyObject& target = methodDict(body, path, method);
+  PyObject& integration = target.set(kIntegration, PyObject::dict(true));
+  integration.set("type", PyObject::str("aws_proxy"));
+  integration.set("httpMethod", PyObject::str("POST"));
+  integration.set("payloadFormatVersion", PyObject::str("2.0"));
+  integration.set("uri", std::move(uri));
+  target.setdefault("responses", PyObject::dict(true));
+  return *target.get(kIntegration);
+}
+
+void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri,
+                                PyObject credentials, PyObject requestTemplates) {
+  PyObject integrationResponses = PyObject::dict(true);
+  integrationResponses.set("200", strDict("statusCode", "200"));
+  integrationResponses.set("400", strDict("statusCode", "400"));
+  PyObject methodResponses = PyObject::dict(true);
+  methodResponses.set("200", strDict("description", "OK"));
+  methodResponses.set("400", strDict("description", "Bad Request"));
+
+  PyObject& target = methodDict(body, path, method);
+  PyObject& integration = target.set(kIntegration, PyObject::dict(true));
+  integration.set("type", PyObject::str("aws"));
+  integration.set("httpMethod", PyObject::str("POST"));
+  integration.set("uri", std::move(uri));
+  integration.set("responses", std::move(integrationResponses));
+  integration.set("credentials", std::move(credentials));
+  // SAM sets the templates after `responses`; `integration` may have moved with that insert.
+  target.setdefault("responses", std::move(methodResponses));
+  target.get(kIntegration)->set("requestTemplates", std::move(requestTemplates));
+}
+
+}  // namespace samshift::expand::api

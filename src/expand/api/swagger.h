@@ -1,0 +1,38 @@
+#pragma once
+// The edits SAM's SwaggerEditor / OpenApiEditor make to an API body, with SAM's key order and
+// string kinds, so that the body's str() — hashed for the Deployment ID — is SAM's.
+
+#include <string>
+
+#include "expand/api/py_object.h"
+
+namespace samshift::expand::api {
+
+// SwaggerEditor.gen_skeleton / OpenApiEditor.gen_skeleton.
+PyObject swaggerSkeleton();
+PyObject openApiSkeleton();
+
+// A method as the editors key it: lower case (a template str), `any` → the any-method extension.
+struct MethodKey {
+  std::string name;
+  bool unicode = true;
+};
+MethodKey methodKey(const std::string& method);
+
+// add_path: the path and method entries, created empty when absent.
+void addPath(PyObject& body, const std::string& path, const MethodKey& method);
+// Whether the method already has an x-amazon-apigateway-integration.
+bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method);
+
+// SwaggerEditor.add_lambda_integration (REST, aws_proxy).
+void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri);
+// OpenApiEditor.add_lambda_integration (HTTP API, payload format 2.0 unless changed later).
+PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri);
+// SwaggerEditor.add_state_machine_integration (REST, aws, StartExecution).
+void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri,
+                                PyObject credentials, PyObject requestTemplates);
+
+// {"Fn::Sub": text} as SAM's fnSub writes it.
+PyObject pySub(std::string text);
+
+}  // namespace samshift::expand::api
