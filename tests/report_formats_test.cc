@@ -10,6 +10,7 @@
 #include "report/junit_format.h"
 #include "report/relative_path.h"
 #include "report/sarif_format.h"
+#include "report/xml_escape.h"
 
 using namespace samshift;
 

@@ -1,12 +1,10 @@
 #include "report/junit_format.h"
 
-#include "core/utf8.h"
+#include "report/xml_escape.h"
 
 namespace samshift::report {
 
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 // Where a finding is, as the text format says it: "line:col".
 std::string placeOf(const FileReport& file, core::Span span) {
@@ -16,52 +14,6 @@ std::string placeOf(const FileReport& file, core::Span span) {
 }
 
 }  // namespace
-
-std::string xmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t index = 0;
-  while (index < text.size()) {
-    size_t start = index;
-    uint32_t c = core::decodeUtf8(text, index);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default: {
-        bool allowed = (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-        // Invalid UTF-8 decodes as U+FFFD: write the character, never the bad bytes.
-        if (allowed && c != 0xFFFD) {
-          out.append(text.substr(start, index - start));
-        } else {
-          out += kReplacement;
-        }
-      }
-    }
-  }
-  return out;
-}
 
 void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
   size_t failures = 0;

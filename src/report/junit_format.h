@@ -14,9 +14,4 @@ namespace samshift::report {
 
 void writeJunit(std::ostream& out, const std::vector<FileReport>& files);
 
-// Text made safe for XML 1.0 element content and attribute values: & < > " ' as entities, tab,
-// line feed and carriage return as character references (attribute values would otherwise
-// normalise them), other control characters and invalid UTF-8 as U+FFFD (XML cannot carry them).
-std::string xmlEscape(std::string_view text);
-
 }  // namespace samshift::report
