@@ -49,7 +49,7 @@ DeploymentPreference:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     FindingSink sink(reporter);
-    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+    for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
       if (!schedule || schedule->allAtOnce) continue;

@@ -58,7 +58,7 @@ ErrorsAlarm:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+    for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
       const Node* alarms = function.merged->get("Alarms");

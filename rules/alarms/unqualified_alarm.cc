@@ -65,7 +65,7 @@ ErrorsAlarm:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const ResourceView*> reported;
-    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+    for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       const Node* alarms = function.merged->get("Alarms");
       if (!alarms) continue;

@@ -342,4 +342,8 @@ bool isApiGatewayPrincipal(std::string_view principal) {
   return principal.rfind("apigateway.", 0) == 0;
 }
 
+const FunctionIndex& functionIndex(const engine::RuleContext& context) {
+  return context.facts.get<FunctionIndex>([&] { return FunctionIndex(context.templ); });
+}
+
 }  // namespace samshift::rules::callers

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/rule.h"
 #include "model/node.h"
 #include "model/template.h"
 
@@ -69,6 +70,9 @@ class FunctionIndex {
   std::map<std::string, Function, std::less<>> functions_;
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> aliasResources_;  // id → (fn, name)
 };
+
+// The index, built once per document and shared by the rules that ask.
+const FunctionIndex& functionIndex(const engine::RuleContext& context);
 
 // A Lambda integration of an API: an OpenAPI `x-amazon-apigateway-integration` `uri` (in a SAM
 // API's DefinitionBody or a RestApi/HTTP API Body), an `AWS::ApiGateway::Method` integration

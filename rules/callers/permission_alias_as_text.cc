@@ -60,7 +60,7 @@ ApiPermission:
   }
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    callers::FunctionIndex index(context.templ);
+    const callers::FunctionIndex& index = callers::functionIndex(context);
     for (const callers::Permission& permission : callers::permissions(context.templ)) {
       for (const callers::FunctionReference& ref : index.references(*permission.functionName)) {
         if (ref.qualifier != callers::Qualifier::kAlias || ref.throughAliasResource || ref.aliasResource.empty()) {

@@ -91,7 +91,7 @@ Permission:
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    callers::FunctionIndex index(templ);
+    const callers::FunctionIndex& index = callers::functionIndex(context);
     std::map<std::string, std::vector<Grant>> grants;
     for (const callers::Permission& permission : callers::permissions(templ)) {
       if (!callers::isApiGatewayPrincipal(permission.principal)) continue;

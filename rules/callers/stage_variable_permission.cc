@@ -115,7 +115,7 @@ ProdPermission:
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    callers::FunctionIndex index(templ);
+    const callers::FunctionIndex& index = callers::functionIndex(context);
     std::vector<std::pair<FunctionReference, const callers::ApiIntegration*>> uses;
     std::vector<callers::ApiIntegration> integrations = callers::apiIntegrations(templ);
     for (const callers::ApiIntegration& integration : integrations) {

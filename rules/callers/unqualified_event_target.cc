@@ -118,7 +118,7 @@ QueueMapping:
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
     std::vector<std::string> ignored = context.stringListOption(info(), "ignore-functions", {});
-    callers::FunctionIndex index(context.templ);
+    const callers::FunctionIndex& index = callers::functionIndex(context);
     for (const model::ResourceView& resource : context.templ.resources()) {
       for (const Target& target : targetsOf(resource)) {
         for (const callers::FunctionReference& ref : index.references(*target.node)) {

@@ -38,4 +38,18 @@ std::vector<ProvisionedFunction> provisionedFunctions(const model::Template& tem
   return out;
 }
 
+namespace {
+
+struct ProvisionedFunctions {
+  std::vector<ProvisionedFunction> functions;
+};
+
+}  // namespace
+
+const std::vector<ProvisionedFunction>& provisionedFunctions(const engine::RuleContext& context) {
+  return context.facts
+      .get<ProvisionedFunctions>([&] { return ProvisionedFunctions{provisionedFunctions(context.templ)}; })
+      .functions;
+}
+
 }  // namespace samshift::rules::concurrency

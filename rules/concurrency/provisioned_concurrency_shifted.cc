@@ -63,7 +63,7 @@ Fn:
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
     int64_t minimum = context.integerOption(info(), "min-executions", 1);
-    for (const concurrency::ProvisionedFunction& function : concurrency::provisionedFunctions(context.templ)) {
+    for (const concurrency::ProvisionedFunction& function : concurrency::provisionedFunctions(context)) {
       if (!function.aliased || !function.shifted) continue;
       const model::Node* executions = function.model.provisionedConcurrency.value.get("ProvisionedConcurrentExecutions");
       if (executions && executions->isInt() && executions->intValue() < minimum) continue;

@@ -52,7 +52,7 @@ Fn:
   }
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    for (const concurrency::ProvisionedFunction& function : concurrency::provisionedFunctions(context.templ)) {
+    for (const concurrency::ProvisionedFunction& function : concurrency::provisionedFunctions(context)) {
       if (!function.aliased || function.shifted) continue;
       reporter.report(*function.provisioned,
                       "`ProvisionedConcurrencyConfig` on the alias of `" + std::string(function.resource->id) +

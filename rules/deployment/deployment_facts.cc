@@ -335,4 +335,17 @@ int ShiftSchedule::minutesToFullTraffic() const {
   return (steps - 1) * intervalMinutes;
 }
 
+namespace {
+
+struct ShiftingFunctions {
+  std::vector<ShiftingFunction> functions;
+};
+
+}  // namespace
+
+const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context) {
+  return context.facts.get<ShiftingFunctions>([&] { return ShiftingFunctions{shiftingFunctions(context.templ)}; })
+      .functions;
+}
+
 }  // namespace samshift::rules

@@ -80,6 +80,8 @@ struct ShiftingFunction {
 
 // Every function with a DeploymentPreference mapping, in template order.
 std::vector<ShiftingFunction> shiftingFunctions(const model::Template& templ);
+// The same, computed once per document and shared by the rules that ask.
+const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context);
 
 // SAM's reading of `Enabled` for an already resolved value: false for false, "false", "False"
 // and Python-false values (0, "", null); true otherwise.

@@ -64,7 +64,7 @@ DeployRole:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const model::ResourceView*> checked;
-    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+    for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       Located roleRef = function.locate(templ, {"Role"});
       if (!roleRef) continue;

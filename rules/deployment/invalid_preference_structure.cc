@@ -46,7 +46,7 @@ DeploymentPreference:
 
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context.templ), &describe, reporter);
+    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
   }
 
  private:

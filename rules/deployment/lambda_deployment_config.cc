@@ -69,7 +69,7 @@ Config:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const model::ResourceView*> usedBySam;
-    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+    for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       const Node* type = function.merged->get("Type");
       if (!type) continue;

@@ -50,7 +50,7 @@ Orders:
 
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context.templ), &describe, reporter);
+    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
   }
 
  private:

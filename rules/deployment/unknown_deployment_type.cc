@@ -64,7 +64,7 @@ DeploymentPreference:
       }
     }
     FindingSink sink(reporter);
-    for (const ShiftingFunction& function : shiftingFunctions(templ)) {
+    for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       Located type = function.locate(templ, {"Type"});
       if (!type) continue;

@@ -66,7 +66,7 @@ PreTrafficHook:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
+    const std::vector<ShiftingFunction>& functions = shiftingFunctions(context);
     std::vector<std::pair<const ResourceView*, const ResourceView*>> reported;
     for (const HookReference& hook : hookReferences(templ, functions)) {
       if (!hook.function || !hook.target || hook.function == hook.target) continue;

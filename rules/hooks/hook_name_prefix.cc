@@ -61,7 +61,7 @@ PreTrafficHook:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
+    const std::vector<ShiftingFunction>& functions = shiftingFunctions(context);
     std::vector<const ResourceView*> reported;
     for (const HookReference& hook : hookReferences(templ, functions)) {
       // SAM's default role only: an explicit group names its own service role.

@@ -49,7 +49,7 @@ Hooks:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<ShiftingFunction> functions = shiftingFunctions(templ);
+    const std::vector<ShiftingFunction>& functions = shiftingFunctions(context);
     FindingSink sink(reporter);
     for (const HookReference& hook : hookReferences(templ, functions)) {
       if (hook.function) continue;

@@ -46,7 +46,7 @@ AutoPublishAlias: v2024
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<ResourceProblem> problems = samFunctionProblems(templ);
+    const std::vector<ResourceProblem>& problems = samFunctionProblems(context);
     reportSamProblems(templ, problems, &describe, reporter);
     // Values SAM does not see: a parameter's AllowedValues, and Lambda's length limit.
     std::vector<const model::Node*> reported;

@@ -42,7 +42,7 @@ AutoPublishAlias: !Ref Stage
 
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context.templ), &describe, reporter);
+    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
   }
 
  private:

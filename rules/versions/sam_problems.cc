@@ -6,7 +6,13 @@
 
 namespace samshift::rules {
 
-std::vector<ResourceProblem> samFunctionProblems(const model::Template& templ) {
+namespace {
+
+struct SamFunctionProblems {
+  std::vector<ResourceProblem> problems;
+};
+
+std::vector<ResourceProblem> computeSamFunctionProblems(const model::Template& templ) {
   std::vector<ResourceProblem> out;
   sam::ParameterValues params(templ, {}, "us-east-1");
   for (const model::ResourceView& resource : templ.resources()) {
@@ -23,6 +29,14 @@ std::vector<ResourceProblem> samFunctionProblems(const model::Template& templ) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+const std::vector<ResourceProblem>& samFunctionProblems(const engine::RuleContext& context) {
+  return context.facts
+      .get<SamFunctionProblems>([&] { return SamFunctionProblems{computeSamFunctionProblems(context.templ)}; })
+      .problems;
 }
 
 bool inGlobals(const model::Template& templ, const model::Node& node) {

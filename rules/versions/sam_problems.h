@@ -22,7 +22,7 @@ struct ResourceProblem {
 };
 
 // The problems SAM reports for the template's functions (parameter defaults as values).
-std::vector<ResourceProblem> samFunctionProblems(const model::Template& templ);
+const std::vector<ResourceProblem>& samFunctionProblems(const engine::RuleContext& context);
 
 // Reports the problems `describe` gives a message for (nullopt: not this rule's), each at its
 // node with SAM's text as a note; a node in Globals shared by several functions is reported once,

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <typeindex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -86,10 +88,27 @@ struct PathElement {
 };
 using NodePath = std::vector<PathElement>;
 
+// Facts several rules derive from one template (SAM's problems, the functions that shift
+// traffic, …): computed by the first rule that asks for one, then shared by the others for the
+// rest of that document. A fact is identified by its type.
+class FactCache {
+ public:
+  template <typename Fact, typename Compute>
+  const Fact& get(Compute compute) const {
+    std::shared_ptr<void>& slot = facts_[std::type_index(typeid(Fact))];
+    if (!slot) slot = std::make_shared<Fact>(compute());
+    return *static_cast<const Fact*>(slot.get());
+  }
+
+ private:
+  mutable std::unordered_map<std::type_index, std::shared_ptr<void>> facts_;
+};
+
 struct RuleContext {
   const load::Document& document;
   const model::Template& templ;
   const RuleOptions* options = nullptr;  // from configuration; null when none
+  FactCache facts;                       // per document
 
   // A rule's option as configured, else `fallback`: `context.integerOption(info(), "threshold", 2)`.
   int64_t integerOption(const RuleInfo& rule, std::string_view name, int64_t fallback) const {

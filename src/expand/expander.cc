@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "expand/api/api_generator.h"
 #include "expand/capacity_provider.h"
 #include "expand/codedeploy.h"
 #include "expand/function.h"
@@ -31,24 +32,6 @@ void collectValidation(ExpandContext& ctx) {
       ctx.error(subject.empty() ? std::string(resource.id) : subject, problems[0].code,
                 sam::samMessage(problems[0], resource.id),
                 problems[0].node);
-    }
-  }
-}
-
-// API Gateway (explicit APIs and Api/HttpApi events) is a later issue; name it first when present.
-void checkApiGateway(ExpandContext& ctx) {
-  for (const model::ResourceView& resource : ctx.templ.resources()) {
-    std::string id(resource.id);
-    if (resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi") {
-      ctx.notSupported("API Gateway: resource type " + std::string(resource.type) + " (" + id + ")");
-    }
-    const Node* events = resource.property("Events");
-    if (!events || !events->isMapping()) continue;
-    for (const MapEntry& event : events->entries()) {
-      const Node* type = event.value.get("Type");
-      if (type && (type->isString("Api") || type->isString("HttpApi"))) {
-        ctx.notSupported("API Gateway: event " + event.key.text() + " of type " + type->text() + " in " + id);
-      }
     }
   }
 }
@@ -86,7 +69,7 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     result.errors = std::move(ctx.errors);
     return result;
   }
-  checkApiGateway(ctx);
+  api::collectApis(ctx);
   checkResourceAttributes(ctx);
   // Plain resources first, so event sources can amend them (S3 bucket notifications).
   for (const model::ResourceView& resource : templ.resources()) {
@@ -108,10 +91,12 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     } else if (resource.type == "AWS::Serverless::CapacityProvider") {
       expandCapacityProvider(ctx, resource);
     } else if (resource.isServerless() && resource.type != "AWS::Serverless::Function" &&
-               resource.type != "AWS::Serverless::StateMachine") {
+               resource.type != "AWS::Serverless::StateMachine" && resource.type != "AWS::Serverless::Api" &&
+               resource.type != "AWS::Serverless::HttpApi") {
       ctx.notSupported("resource type " + std::string(resource.type) + " (" + std::string(resource.id) + ")");
     }
   }
+  api::emitApis(ctx);
   emitSharedCodeDeploy(ctx);
   if (!ctx.errors.empty()) {
     result.errors = std::move(ctx.errors);

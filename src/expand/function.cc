@@ -19,6 +19,13 @@ Node FunctionState::target() const { return ref(aliasId ? *aliasId : id); }
 
 Node FunctionState::arn() const { return aliasId ? ref(*aliasId) : getAtt(id, "Arn"); }
 
+const Node* FunctionState::propagatedTags() const {
+  const Node* propagate = property("PropagateTags");
+  const Node* tags = property("Tags");
+  bool on = propagate && propagate->isBool() && propagate->boolValue();
+  return on && tags && tags->isMapping() && !tags->entries().empty() ? tags : nullptr;
+}
+
 Node tagList(const Node* tags, bool samTag) {
   Node list = Node::sequence();
   if (samTag) list.push(map({{"Key", str("lambda:createdBy")}, {"Value", str("SAM")}}));
@@ -157,9 +164,9 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   const Node* propagate = fn.property("PropagateTags");
   const Node* tags = fn.property("Tags");
   if (propagate && propagate->isBool() && propagate->boolValue() && tags && sam::pythonTruthy(*tags)) {
-    // Which generated event and destination resources receive the tags is not modelled yet.
-    if (fn.property("Events") || fn.property("EventInvokeConfig")) {
-      ctx.notSupported("PropagateTags with Events or EventInvokeConfig in function " + fn.id);
+    // Which generated destination resources receive the tags is not modelled yet.
+    if (fn.property("EventInvokeConfig")) {
+      ctx.notSupported("PropagateTags with EventInvokeConfig in function " + fn.id);
     }
     fn.lambdaProps.set("Tags", tagList(tags, false));
     if (fn.role.isMapping()) fn.role.get("Properties")->set("Tags", tagList(tags, false));

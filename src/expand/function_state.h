@@ -30,6 +30,8 @@ struct FunctionState {
   // What targets that need an ARN get: the alias (its Ref is its ARN), else the function's Arn.
   model::Node arn() const;
   const model::Node* property(std::string_view name) const { return props.get(name); }
+  // The user's Tags when PropagateTags hands them to the generated resources, else null.
+  const model::Node* propagatedTags() const;
 };
 
 // The emitters, in the order SAM runs them.

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <optional>
 
 #include "expand/state_machine.h"
 
 #include "expand/builders.h"
+#include "expand/events/state_machine_events.h"
 #include "expand/python_json.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -29,7 +31,15 @@ Node definitionString(const Node& definition) {
 }
 
 constexpr const char* kKnown[] = {"Type", "Definition", "Role", "AutoPublishAlias", "DeploymentPreference", "Name",
-                                  "Tags", "PropagateTags"};
+                                  "Tags", "PropagateTags", "Events", "UseAliasAsEventTarget"};
+
+}  // namespace
+
+namespace {
+
+// The version and alias; returns the alias ID when one was added.
+std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id, const Node& props,
+                                               const model::ResourceView& resource, const PassThrough& pass);
 
 }  // namespace
 
@@ -61,8 +71,21 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
   ctx.add(id, std::move(machine));
 
+  std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, resource, pass);
+  const Node* events = props.get("Events");
+  if (!events || !events->isMapping()) return;
+  if (props.has("PropagateTags")) ctx.notSupported("PropagateTags with Events in state machine " + id);
+  const Node* useAlias = props.get("UseAliasAsEventTarget");
+  bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
+  events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);
+}
+
+namespace {
+
+std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id, const Node& props,
+                                               const model::ResourceView& resource, const PassThrough& pass) {
   const Node* alias = props.get("AutoPublishAlias");
-  if (!alias || !sam::pythonTruthy(*alias)) return;
+  if (!alias || !sam::pythonTruthy(*alias)) return std::nullopt;
   std::string versionId = id + "Version";
   Node version = makeResource("AWS::StepFunctions::StateMachineVersion",
                               map({{"StateMachineArn", ref(id)},
@@ -74,14 +97,14 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
 
   if (!alias->isString()) {
     ctx.notSupported("non-string AutoPublishAlias of state machine " + id);
-    return;
+    return std::nullopt;
   }
   std::string aliasId = id + "Alias" + alias->text();
   for (char c : aliasId) {
     if (!isalnum(static_cast<unsigned char>(c))) {
       // Point at the template's node: `props` is a copy that dies with this call.
       ctx.error(aliasId, "logical-id", "Resource with id [" + aliasId + "] is invalid. Logical ids must be alphanumeric.", resource.property("AutoPublishAlias"));
-      return;
+      return std::nullopt;
     }
   }
   Node preference;
@@ -90,13 +113,16 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
     preference = *dp;
   } else if (dp && sam::pythonTruthy(*dp)) {
     ctx.notSupported("non-map DeploymentPreference of state machine " + id);
-    return;
+    return std::nullopt;
   } else {
     preference = map({{"Type", str("ALL_AT_ONCE")}});
   }
   preference.set("StateMachineVersionArn", ref(versionId));
   ctx.add(aliasId, makeResource("AWS::StepFunctions::StateMachineAlias",
                                 map({{"Name", *alias}, {"DeploymentPreference", preference}}), pass));
+  return aliasId;
 }
+
+}  // namespace
 
 }  // namespace samshift::expand

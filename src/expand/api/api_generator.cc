@@ -65,11 +65,11 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
       if (const Node* value = uri->get(key)) location.set(key, PyObject::fromTemplate(*value));
     }
     api.bodyS3 = std::move(location);
-  } else if (body && !uri && body->isMapping() && !body->isIntrinsic()) {
+  } else if (body && !uri && body->isMapping() && !body->isIntrinsic() && !body->has("openapi")) {
     api.body = PyObject::fromTemplate(*body);
   } else {
     ctx.notSupported("API Gateway: AWS::Serverless::Api " + id +
-                     " without exactly one of DefinitionBody (a map) or DefinitionUri ({Bucket, Key})");
+                     " without exactly one of DefinitionBody (a Swagger 2.0 map) or DefinitionUri ({Bucket, Key})");
     return;
   }
   const Node* stage = props.get("StageName");
@@ -207,6 +207,9 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) 
   if (!api.variables.isNull()) stage.set("Variables", api.variables);
   if (!tags.items().empty()) stage.set("Tags", tags);
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage", std::move(stage)));
+  // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
+  ctx.refs[id]["Deployment"] = deploymentId;
+  ctx.refs[id]["Stage"] = stageId;
 }
 
 void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) {

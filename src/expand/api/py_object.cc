@@ -74,20 +74,14 @@ uint64_t py27StringHash(std::string_view text) {
 }
 
 size_t Py27KeyOrder::indexOf(const std::string& key, uint64_t hash) const {
-  const size_t mask = state_.size() - 1;
-  auto matches = [&](size_t i) { return state_[i] == Slot::kUsed && slots_[i] == key; };
+  // lookdict_string's open addressing: the slot of the key, or the empty slot it would take.
+  const size_t mask = used_.size() - 1;
   size_t i = hash & mask;
-  if (state_[i] == Slot::kEmpty || matches(i)) return i;
-  std::optional<size_t> free;
-  if (state_[i] == Slot::kDummy) free = i;
   uint64_t walker = i;
   uint64_t perturb = hash;
-  while (state_[i] != Slot::kEmpty && !matches(i)) {
+  while (used_[i] && slots_[i] != key) {
     walker = (walker << 2) + walker + perturb + 1;
     i = walker & mask;
-    if (state_[i] == Slot::kEmpty) return free ? *free : i;
-    if (matches(i)) return i;
-    if (!free && state_[i] == Slot::kDummy) free = i;
     perturb >>= kPerturbShift;
   }
   return i;
@@ -97,44 +91,26 @@ void Py27KeyOrder::resize(size_t request) {
   size_t newSize = kMinSize;
   while (newSize <= request) newSize <<= 1;
   std::vector<std::string> old = keys();
-  state_.assign(newSize, Slot::kEmpty);
+  used_.assign(newSize, false);
   slots_.assign(newSize, std::string());
-  size_ = fill_ = 0;
+  size_ = 0;
   for (const std::string& key : old) add(key);
 }
 
 void Py27KeyOrder::add(const std::string& key) {
-  size_t start = size_;
   size_t i = indexOf(key, py27StringHash(key));
-  if (state_[i] == Slot::kEmpty) {
-    ++size_;
-    ++fill_;
-  } else if (state_[i] == Slot::kDummy) {
-    ++size_;
-  }
-  state_[i] = Slot::kUsed;
+  if (used_[i]) return;
+  used_[i] = true;
   slots_[i] = key;
-  if (size_ > start && fill_ * 3 >= state_.size() * 2) resize(size_ * (size_ > kLargeDict ? 2 : 4));
-}
-
-void Py27KeyOrder::remove(const std::string& key) {
-  size_t i = indexOf(key, py27StringHash(key));
-  if (state_[i] == Slot::kUsed) {
-    state_[i] = Slot::kDummy;
-    --size_;
-  }
-}
-
-void Py27KeyOrder::merge(const std::vector<std::string>& keys) {
-  if (keys.empty()) return;
-  if ((fill_ + keys.size()) * 3 >= state_.size() * 2) resize((size_ + keys.size()) * 2);
-  for (const std::string& key : keys) add(key);
+  ++size_;
+  // Python 2.7 grows a dict two-thirds full to four times its size (twice, when large).
+  if (size_ * 3 >= used_.size() * 2) resize(size_ * (size_ > kLargeDict ? 2 : 4));
 }
 
 std::vector<std::string> Py27KeyOrder::keys() const {
   std::vector<std::string> out;
-  for (size_t i = 0; i < state_.size(); ++i) {
-    if (state_[i] == Slot::kUsed) out.push_back(slots_[i]);
+  for (size_t i = 0; i < used_.size(); ++i) {
+    if (used_[i]) out.push_back(slots_[i]);
   }
   return out;
 }

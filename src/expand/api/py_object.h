@@ -16,24 +16,20 @@
 namespace samshift::expand::api {
 
 // The slot table of a Python 2.7 dict (Objects/dictobject.c): where keys land decides the
-// iteration order, and depends on the history of inserts, deletes and resizes.
+// iteration order, and depends on the history of inserts and resizes. SAM never deletes from the
+// dicts samshift models, so there are no deleted-slot markers.
 class Py27KeyOrder {
  public:
   void add(const std::string& key);
-  void remove(const std::string& key);
-  // PyDict_Merge: pre-sizes the table for the incoming keys, then adds them.
-  void merge(const std::vector<std::string>& keys);
   std::vector<std::string> keys() const;
 
  private:
-  enum class Slot : uint8_t { kEmpty, kDummy, kUsed };
   size_t indexOf(const std::string& key, uint64_t hash) const;
   void resize(size_t request);
 
-  std::vector<Slot> state_ = std::vector<Slot>(8, Slot::kEmpty);
+  std::vector<bool> used_ = std::vector<bool>(8, false);
   std::vector<std::string> slots_ = std::vector<std::string>(8);
   size_t size_ = 0;
-  size_t fill_ = 0;
 };
 
 // Python 2.7's string hash, as SAM's py27hash computes it (64-bit).

@@ -44,6 +44,9 @@ void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
     const Node* propsNode = entry.value.get("Properties");
     Node empty = Node::mapping();
     events::Event event{fn.id + entry.key.text(), propsNode && propsNode->isMapping() ? *propsNode : empty};
+    if (fn.propagatedTags() && type == "SNS" && event.properties.has("SqsSubscription")) {
+      ctx.notSupported("PropagateTags with an SNS SqsSubscription in function " + fn.id);
+    }
     if (type == "SQS" || type == "Kinesis" || type == "DynamoDB") {
       events::emitPull(ctx, fn, event, type);
     } else if (type == "SNS") {
@@ -56,8 +59,10 @@ void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
       events::emitLogs(ctx, fn, event);
     } else if (type == "IoTRule") {
       events::emitIot(ctx, fn, event);
-    } else if (type == "Api" || type == "HttpApi") {
-      ctx.notSupported("event type " + type + " (API Gateway events are not supported yet) in function " + fn.id);
+    } else if (type == "Api") {
+      events::emitApi(ctx, fn, event);
+    } else if (type == "HttpApi") {
+      events::emitHttpApi(ctx, fn, event);
     } else {
       ctx.notSupported("event type " + type + " in function " + fn.id);
     }

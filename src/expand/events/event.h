@@ -22,6 +22,12 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type);
 void emitLogs(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
+
+// The SourceArn of an API Gateway permission: `<prefix>:execute-api:…:${__ApiId__}/${__Stage__}/METHOD/path`.
+model::Node apiPermissionSourceArn(const std::string& partitionPrefix, const model::Node& apiId,
+                                   const std::string& method, const std::string& path);
 
 // `<id>Permission`: lets `principal` invoke the function (or its alias).
 model::Node permission(const FunctionState& fn, const char* principal);

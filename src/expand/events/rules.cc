@@ -13,7 +13,7 @@ using model::Node;
 
 void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type) {
   static const char* kKnown[] = {"Schedule", "Pattern", "EventBusName", "Input", "InputPath", "Name",
-                                 "Description", "State"};
+                                 "Description", "State", "Enabled"};
   for (const MapEntry& entry : event.properties.entries()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), entry.key.text()) == std::end(kKnown)) {
       ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
@@ -23,7 +23,16 @@ void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const s
   if (type == "Schedule") {
     copyKeys(props, event.properties, {"Name", "Description", "State"});
     if (const Node* schedule = event.properties.get("Schedule")) props.set("ScheduleExpression", *schedule);
+    if (const Node* enabled = event.properties.get("Enabled")) {
+      // SAM rejects Enabled together with State, and passes an intrinsic through unchanged.
+      if (!enabled->isBool() || event.properties.has("State")) {
+        ctx.notSupported("Enabled of Schedule event " + event.id + " (only a boolean without State)");
+      } else {
+        props.set("State", str(enabled->boolValue() ? "ENABLED" : "DISABLED"));
+      }
+    }
   } else {
+    if (event.properties.has("Enabled")) ctx.notSupported("Enabled of " + type + " event " + event.id);
     if (const Node* pattern = event.properties.get("Pattern")) props.set("EventPattern", *pattern);
     copyKeys(props, event.properties, {"EventBusName", "Name", "State"});
   }
@@ -60,7 +69,9 @@ void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   Node payload = map({{"Actions", seq({map({{"Lambda", map({{"FunctionArn", fn.arn()}})}})})},
                       {"RuleDisabled", Node::boolean(false)}});
   copyKeys(payload, event.properties, {"Sql", "AwsIotSqlVersion"});
-  ctx.add(event.id, makeResource("AWS::IoT::TopicRule", map({{"TopicRulePayload", payload}}), fn.pass));
+  Node props = map({{"TopicRulePayload", payload}});
+  if (const Node* tags = fn.propagatedTags()) props.set("Tags", tagList(tags, false));
+  ctx.add(event.id, makeResource("AWS::IoT::TopicRule", std::move(props), fn.pass));
   Node perm = permission(fn, "iot.amazonaws.com");
   perm.get("Properties")->set("SourceAccount", intrinsic("Fn::Sub", str("${AWS::AccountId}")));
   perm.get("Properties")->set(

@@ -54,6 +54,14 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     ctx.notSupported("the properties of bucket " + std::string(*bucketId));
     return;
   }
+  if (const Node* tags = fn.propagatedTags()) {
+    // PropagateTags tags the bucket too; merging with the bucket's own tags is not modelled.
+    if (props->has("Tags") || fn.pass.condition) {
+      ctx.notSupported("PropagateTags onto bucket " + std::string(*bucketId) + " with Tags or a conditional function");
+      return;
+    }
+    props->set("Tags", tagList(tags, false));
+  }
   Node* notification = props->get("NotificationConfiguration");
   if (!notification) notification = &props->set("NotificationConfiguration", Node::mapping());
   Node* configurations = notification->get("LambdaConfigurations");

@@ -1,0 +1,126 @@
+// Api and HttpApi events of a function: the permission for API Gateway, and the aws_proxy
+// integration in the API's body, which invokes the alias when there is one (docs/sam-expansion.md §6.1).
+
+#include <regex>
+
+#include "expand/api/api_generator.h"
+#include "expand/api/swagger.h"
+#include "expand/builders.h"
+#include "expand/events/event.h"
+
+namespace samshift::expand::events {
+
+using model::Node;
+
+namespace {
+
+// The method and path of an execute-api ARN: `ANY` is `*`, as is every path parameter.
+std::string permissionResource(const std::string& method, const std::string& path) {
+  std::string upper;
+  for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const std::regex kTrailingSlash("^(.+)/$");
+  static const std::regex kParameter(R"(\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\})");
+  std::string trimmed = std::regex_replace(path, kTrailingSlash, "$1");
+  return (upper == "ANY" ? "*" : upper) + std::regex_replace(trimmed, kParameter, "*");
+}
+
+// `${Alias}` or `${Function.Arn}`: what the integration URI invokes.
+std::string invokedArn(const FunctionState& fn) { return fn.aliasId ? "${" + *fn.aliasId + "}" : "${" + fn.id + ".Arn}"; }
+
+bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* type) {
+  const Node* path = event.properties.get("Path");
+  const Node* method = event.properties.get("Method");
+  if (path && path->isString() && method && method->isString()) return true;
+  ctx.notSupported(std::string("API Gateway: ") + type + " event " + event.id + " without a string Path and Method");
+  return false;
+}
+
+}  // namespace
+
+Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId, const std::string& method,
+                            const std::string& path) {
+  return intrinsic("Fn::Sub",
+                   seq({str(partitionPrefix + ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/" +
+                            permissionResource(method, path)),
+                        map({{"__ApiId__", apiId}, {"__Stage__", str("*")}})}));
+}
+
+void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
+  requireKnown(ctx, event, "Api", {"Path", "Method", "RestApiId"});
+  if (!stringPathAndMethod(ctx, event, "Api")) return;
+  const Node* restApiId = event.properties.get("RestApiId");
+  std::string apiId;
+  api::RestApi* api = api::restApiOf(ctx, restApiId, event.id, apiId);
+  if (!api) return;
+  std::string suffix = "Prod";
+  if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
+  const std::string& path = event.properties.get("Path")->text();
+  const std::string& method = event.properties.get("Method")->text();
+  Node perm = permission(fn, "apigateway.amazonaws.com");
+  perm.get("Properties")->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(), restApiId ? *restApiId : ref(apiId),
+                                                                  method, path));
+  ctx.add(event.id + "Permission" + suffix, std::move(perm));
+
+  // The translator's redeploy data: the FunctionName of every function with an event on the API.
+  if (const Node* name = fn.property("FunctionName")) {
+    Node resolved = ctx.params.resolve(*name);
+    if (!resolved.isString()) {
+      ctx.notSupported("API Gateway: non-string FunctionName of function " + fn.id + " with Api events");
+      return;
+    }
+    api->functionNames += resolved.text();
+  }
+  if (!api->managed) return;
+  api::MethodKey key = api::methodKey(method);
+  // SAM's editor works on a deep copy of the body.
+  api->body = api->body->deepcopy();
+  if (api::hasIntegration(*api->body, path, key)) {
+    ctx.notSupported("API Gateway: a second integration on " + method + " " + path + " of " + apiId);
+    return;
+  }
+  // SAM wraps the URI in a Py27Dict, and the text is a template string when it names the
+  // function (`${F.Arn}`), not when it names the alias.
+  api::PyObject uri = api::PyObject::dict(true);
+  uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
+                                            ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
+                                            invokedArn(fn) + "/invocations",
+                                        !fn.aliasId));
+  api::addLambdaIntegration(*api->body, path, key, std::move(uri));
+}
+
+void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
+  requireKnown(ctx, event, "HttpApi", {"Path", "Method", "TimeoutInMillis", "PayloadFormatVersion"});
+  if (!stringPathAndMethod(ctx, event, "HttpApi")) return;
+  const std::string& path = event.properties.get("Path")->text();
+  const std::string& method = event.properties.get("Method")->text();
+  if (path.find('{') != std::string::npos) {
+    ctx.notSupported("API Gateway: path parameters in HttpApi event " + event.id);
+    return;
+  }
+  auto it = ctx.apis.http.find(api::kImplicitHttpApi);
+  if (it == ctx.apis.http.end()) return;  // refused while collecting
+  Node perm = permission(fn, "apigateway.amazonaws.com");
+  perm.get("Properties")->set("SourceArn",
+                              apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi), method, path));
+  ctx.add(event.id + "Permission", std::move(perm));
+
+  api::MethodKey key = api::methodKey(method);
+  api::PyObject& body = it->second.body;
+  body = body.deepcopy();
+  if (api::hasIntegration(body, path, key)) {
+    ctx.notSupported("API Gateway: a second integration on " + method + " " + path + " of the HTTP API");
+    return;
+  }
+  api::PyObject& integration = api::addHttpLambdaIntegration(
+      body, path, key,
+      api::pySub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" + invokedArn(fn) +
+                 "/invocations"));
+  if (const Node* timeout = event.properties.get("TimeoutInMillis")) {
+    integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout), true);
+  }
+  if (const Node* format = event.properties.get("PayloadFormatVersion")) {
+    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format), true);
+  }
+}
+
+}  // namespace samshift::expand::events

@@ -1,0 +1,144 @@
+#include "expand/events/state_machine_events.h"
+
+#include <algorithm>
+
+#include "expand/api/api_generator.h"
+#include "expand/api/swagger.h"
+#include "expand/builders.h"
+#include "expand/events/event.h"
+#include "expand/role.h"
+
+namespace samshift::expand::events {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+struct SmEvent {
+  std::string id;  // <StateMachine><EventId>
+  const Node& properties;
+  const std::string& targetId;
+  const PassThrough& pass;
+};
+
+bool known(ExpandContext& ctx, const SmEvent& event, const std::string& type,
+           std::initializer_list<const char*> keys) {
+  bool ok = true;
+  for (const MapEntry& entry : event.properties.entries()) {
+    if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return entry.key.text() == k; }) == keys.end()) {
+      ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// `<id>Role`, assumed by `service`, allowed to start executions of the target.
+std::string addRole(ExpandContext& ctx, const SmEvent& event, const char* service, const std::string& policyName) {
+  std::string roleId = event.id + "Role";
+  Node statement = map({{"Action", str("states:StartExecution")},
+                        {"Effect", str("Allow")},
+                        {"Resource", ref(event.targetId)}});
+  Node policy = map({{"PolicyName", str(policyName)}, {"PolicyDocument", map({{"Statement", seq({statement})}})}});
+  ctx.add(roleId, makeResource("AWS::IAM::Role",
+                               map({{"AssumeRolePolicyDocument", assumeRolePolicy(service)},
+                                    {"Policies", seq({policy})}}),
+                               event.pass));
+  return roleId;
+}
+
+void emitRule(ExpandContext& ctx, const SmEvent& event, const std::string& type) {
+  bool schedule = type == "Schedule";
+  if (schedule ? !known(ctx, event, type, {"Schedule", "Name", "Description", "Enabled"})
+               : !known(ctx, event, type, {"Pattern"})) {
+    return;
+  }
+  std::string roleId = addRole(ctx, event, "events.amazonaws.com", event.id + "RoleStartExecutionPolicy");
+  Node props = Node::mapping();
+  if (schedule) {
+    if (const Node* expression = event.properties.get("Schedule")) props.set("ScheduleExpression", *expression);
+    copyKeys(props, event.properties, {"Name", "Description"});
+    if (const Node* enabled = event.properties.get("Enabled")) {
+      if (!enabled->isBool()) {
+        ctx.notSupported("Enabled of Schedule event " + event.id + " (only a boolean)");
+        return;
+      }
+      props.set("State", str(enabled->boolValue() ? "ENABLED" : "DISABLED"));
+    }
+  } else if (const Node* pattern = event.properties.get("Pattern")) {
+    props.set("EventPattern", *pattern);
+  }
+  props.set("Targets", seq({map({{"Arn", ref(event.targetId)},
+                                 {"Id", str(event.id + "StepFunctionsTarget")},
+                                 {"RoleArn", getAtt(roleId, "Arn")}})}));
+  ctx.add(event.id, makeResource("AWS::Events::Rule", std::move(props), event.pass));
+}
+
+void emitScheduleV2(ExpandContext& ctx, const SmEvent& event) {
+  if (!known(ctx, event, "ScheduleV2", {"ScheduleExpression"})) return;
+  std::string roleId = addRole(ctx, event, "scheduler.amazonaws.com", event.id + "StartExecutionPolicy");
+  Node props = map({{"FlexibleTimeWindow", map({{"Mode", str("OFF")}})}, {"Name", str(event.id)}});
+  copyKeys(props, event.properties, {"ScheduleExpression"});
+  props.set("Target", map({{"Arn", ref(event.targetId)}, {"RoleArn", getAtt(roleId, "Arn")}}));
+  ctx.add(event.id, makeResource("AWS::Scheduler::Schedule", std::move(props), event.pass));
+}
+
+void emitApi(ExpandContext& ctx, const SmEvent& event) {
+  if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId"})) return;
+  const Node* path = event.properties.get("Path");
+  const Node* method = event.properties.get("Method");
+  if (!path || !path->isString() || !method || !method->isString()) {
+    ctx.notSupported("API Gateway: Api event " + event.id + " without a string Path and Method");
+    return;
+  }
+  std::string apiId;
+  api::RestApi* api = api::restApiOf(ctx, event.properties.get("RestApiId"), event.id, apiId);
+  if (!api) return;
+  std::string roleId = addRole(ctx, event, "apigateway.amazonaws.com", event.id + "RoleStartExecutionPolicy");
+  if (!api->managed) return;
+  api::MethodKey key = api::methodKey(method->text());
+  api->body = api->body->deepcopy();
+  if (api::hasIntegration(*api->body, path->text(), key)) {
+    ctx.notSupported("API Gateway: a second integration on " + method->text() + " " + path->text() + " of " + apiId);
+    return;
+  }
+  api::PyObject credentials = api::PyObject::dict(false);
+  api::PyObject getAttArgs = api::PyObject::list();
+  getAttArgs.push(api::PyObject::str(roleId));
+  getAttArgs.push(api::PyObject::str("Arn"));
+  credentials.set("Fn::GetAtt", std::move(getAttArgs));
+  // json.dumps of {"input": …, "stateMachineArn": "${target}"} with the default separators.
+  api::PyObject templates = api::PyObject::dict(false);
+  templates.set("application/json",
+                api::pySub(R"json({"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${)json" +
+                           event.targetId + "}\"}"));
+  api::addStateMachineIntegration(*api->body, path->text(), key,
+                                  api::pySub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"),
+                                  std::move(credentials), std::move(templates));
+}
+
+}  // namespace
+
+void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId, const Node& events,
+                            const std::string& targetId, const PassThrough& pass) {
+  for (const MapEntry& entry : events.entries()) {
+    const Node* typeNode = entry.value.get("Type");
+    std::string type = typeNode && typeNode->isString() ? typeNode->text() : "";
+    const Node* propsNode = entry.value.get("Properties");
+    Node empty = Node::mapping();
+    SmEvent event{machineId + entry.key.text(), propsNode && propsNode->isMapping() ? *propsNode : empty, targetId,
+                  pass};
+    if (type == "CloudWatchEvent" || type == "EventBridgeRule" || type == "Schedule") {
+      emitRule(ctx, event, type);
+    } else if (type == "ScheduleV2") {
+      emitScheduleV2(ctx, event);
+    } else if (type == "Api") {
+      emitApi(ctx, event);
+    } else {
+      ctx.notSupported("event type " + type + " in state machine " + machineId);
+    }
+  }
+}
+
+}  // namespace samshift::expand::events
