@@ -25,7 +25,7 @@ using model::Node;
 
 namespace {
 
-// Every in-scope fixture without API Gateway events (those are a later issue).
+// Every in-scope fixture.
 const std::set<std::string> kExpectedPassing = {
     "capacity_provider_global_with_functions",
     "capacity_provider_with_mulitple_functions",
@@ -52,6 +52,7 @@ const std::set<std::string> kExpectedPassing = {
     "function_with_alias_all_properties_and_code_sha256",
     "function_with_alias_and_all_properties_property",
     "function_with_alias_and_code_sha256",
+    "function_with_alias_and_event_sources",
     "function_with_alias_intrinsics",
     "function_with_alias_valid_names",
     "function_with_alias_version_deletion_policy",
@@ -74,10 +75,13 @@ const std::set<std::string> kExpectedPassing = {
     "function_with_deployment_preference_multiple_combinations_conditions_without_passthrough",
     "function_with_deployment_preference_passthrough_condition_with_supported_intrinsics",
     "function_with_disabled_deployment_preference",
+    "function_with_disabled_traffic_hook",
     "function_with_event_dest_basic",
     "function_with_event_dest_s3_bucket",
+    "function_with_events_and_propagate_tags",
     "function_with_function_url_config_and_autopublishalias",
     "function_with_kinesis_with_start_time_timestamp",
+    "function_with_propagate_tags_and_no_tags",
     "function_with_resource_refs",
     "function_with_runtime_config",
     "function_with_snapstart",
@@ -87,6 +91,7 @@ const std::set<std::string> kExpectedPassing = {
     "state_machine_with_deployment_preference_all_at_once",
     "state_machine_with_deployment_preference_canary",
     "state_machine_with_deployment_preference_linear",
+    "state_machine_with_events_and_alias",
     "state_machine_with_update_replace_policy",
     "version_deletion_policy_precedence",
 };

@@ -1,6 +1,7 @@
 // `samshift expand`: the Python-compatible JSON and hashes of docs/sam-expansion.md §2.5, and the
 // golden cases under fixtures/expand/<case>/ (input.yaml → output.json, or errors.txt for a
-// template SAM rejects). SAMSHIFT_UPDATE_SNAPSHOTS=1 rewrites the golden files; review the diff.
+// template SAM rejects; region.txt, when present, names the region instead of us-east-1).
+// SAMSHIFT_UPDATE_SNAPSHOTS=1 rewrites the golden files; review the diff.
 
 #include <catch2/catch.hpp>
 
@@ -30,12 +31,12 @@ Node parse(const std::string& yaml) {
   return document.root;
 }
 
-// Expands `input` (region us-east-1, no overrides): the JSON text, or the rendered errors.
-std::string expandText(const std::string& path, const std::string& text) {
+// Expands `input` (no overrides): the JSON text, or the rendered errors.
+std::string expandText(const std::string& path, const std::string& text, const std::string& region = "us-east-1") {
   load::Document document = load::loadText(path, text);
   REQUIRE(document.parsed);
   model::Template templ(document.root);
-  sam::ParameterValues params(templ, {}, "us-east-1");
+  sam::ParameterValues params(templ, {}, region);
   expand::ExpandResult result = expand::expandTemplate(document.root, params);
   REQUIRE_FALSE(result.unsupported.has_value());
   if (!result.errors.empty()) return expand::formatErrors(document.source, result.errors);
@@ -110,7 +111,12 @@ TEST_CASE("golden expansions in fixtures/expand", "[expand][golden]") {
     std::string name = dir.filename().string();
     bool error = name.rfind("error_", 0) == 0;
     fs::path expectedPath = dir / (error ? "errors.txt" : "output.json");
-    std::string actual = expandText("input.yaml", testing::readFile(dir / "input.yaml"));
+    std::string region = "us-east-1";
+    if (fs::exists(dir / "region.txt")) {
+      region = testing::readFile(dir / "region.txt");
+      while (!region.empty() && (region.back() == '\n' || region.back() == '\r')) region.pop_back();
+    }
+    std::string actual = expandText("input.yaml", testing::readFile(dir / "input.yaml"), region);
     if (update) testing::writeFile(expectedPath, actual);
     INFO("case " << name);
     CHECK(actual == testing::readFile(expectedPath));
@@ -177,10 +183,10 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
     testing::CommandResult result = testing::runSamshift(
         "expand -", "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: s3://b/k\n"
                     "      Handler: h\n      Runtime: r\n      Events:\n        E:\n          Type: Api\n"
-                    "          Properties: {Path: /, Method: get}\n");
+                    "          Properties: {Path: /, Method: get, Auth: {ApiKeyRequired: true}}\n");
     CHECK(result.exitCode == 2);
     CHECK(result.out.empty());
-    CHECK(result.err == "samshift expand: <stdin>: not supported yet: API Gateway: event E of type Api in F\n");
+    CHECK(result.err == "samshift expand: <stdin>: not supported yet: property Auth of Api event FE\n");
   }
   SECTION("usage errors: exit 3") {
     CHECK(testing::runSamshift("expand").exitCode == 3);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/registry.h"
+#include "test_support.h"
 
 using namespace samshift;
 
@@ -42,5 +43,15 @@ TEST_CASE("every rule documents itself with the fixed headings", "[rules][regist
     CHECK(example != std::string::npos);
     CHECK(instead != std::string::npos);
     CHECK((what < why && why < example && example < instead));
+  }
+}
+
+TEST_CASE("docs/rules.md is the rules' own documentation, up to date", "[rules][docs]") {
+  auto result = samshift::testing::runSamshift("rules --format markdown");
+  REQUIRE(result.exitCode == 0);
+  // Regenerate with: build/samshift rules --format markdown > docs/rules.md
+  CHECK(result.out == samshift::testing::readFile("docs/rules.md"));
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    CHECK(result.out.find("<a id=\"" + std::string(rule->info().code) + "\"></a>") != std::string::npos);
   }
 }

@@ -9,15 +9,16 @@
 #include "core/version.h"
 #include "engine/registry.h"
 #include "report/rules_man_format.h"
+#include "report/rules_markdown_format.h"
 
 namespace samshift::cli {
 
 namespace {
 
-constexpr const char* kRulesUsage = R"(usage: samshift rules [--format text|json|man]
+constexpr const char* kRulesUsage = R"(usage: samshift rules [--format text|json|markdown|man]
 
-Lists every rule: code, default severity, slug and summary. `--format man` prints the
-samshift-rules(7) manual page, with each rule's documentation.
+Lists every rule: code, default severity, slug and summary. `--format markdown` prints every
+rule's documentation (docs/rules.md is this), `--format man` the samshift-rules(7) page.
 )";
 
 constexpr const char* kRuleUsage = R"(usage: samshift rule CODE
@@ -60,8 +61,9 @@ int runRules(std::vector<std::string> argv) {
       return kExitClean;
     }
     if (auto value = args.option({"-f", "--format"})) {
-      if (!*value || (value->value() != "text" && value->value() != "json" && value->value() != "man")) {
-        std::cerr << "samshift rules: --format takes text, json or man\n";
+      if (!*value || (value->value() != "text" && value->value() != "json" && value->value() != "man" &&
+                      value->value() != "markdown")) {
+        std::cerr << "samshift rules: --format takes text, json, markdown or man\n";
         return kExitUsage;
       }
       format = value->value();
@@ -72,6 +74,12 @@ int runRules(std::vector<std::string> argv) {
   }
   if (format == "json") {
     writeRulesJson(std::cout);
+    return kExitClean;
+  }
+  if (format == "markdown") {
+    std::vector<const engine::RuleInfo*> infos;
+    for (const engine::Rule* rule : engine::Registry::instance().rules()) infos.push_back(&rule->info());
+    report::writeRulesMarkdown(std::cout, infos);
     return kExitClean;
   }
   if (format == "man") {
@@ -101,11 +109,7 @@ int runRule(std::vector<std::string> argv) {
     std::cerr << "samshift rule: no rule named " << argv[0] << " (see samshift rules)\n";
     return kExitUsage;
   }
-  const engine::RuleInfo& info = rule->info();
-  std::cout << "# " << info.code << " " << info.slug << " (" << core::severityName(info.severity) << ")\n\n"
-            << info.summary << "\n\n"
-            << info.doc;
-  if (!info.doc.empty() && info.doc.back() != '\n') std::cout << '\n';
+  report::writeRuleMarkdown(std::cout, rule->info());
   return kExitClean;
 }
 

@@ -1,0 +1,135 @@
+// API Gateway expansion: the Python 2.7 dict order and str() that SAM hashes for a REST API's
+// Deployment (src/expand/api/py_object.h), checked against hashes of the SAM translator's own
+// outputs, and the resources of one implicit API per partition.
+
+#include <catch2/catch.hpp>
+
+#include "expand/api/py_object.h"
+#include "expand/api/swagger.h"
+#include "expand/expander.h"
+#include "expand/version_hash.h"
+#include "load/loader.h"
+#include "model/template.h"
+#include "sam/parameter_values.h"
+
+using namespace samshift;
+using expand::api::Py27KeyOrder;
+using expand::api::PyObject;
+using model::Node;
+
+namespace {
+
+std::vector<std::string> orderOf(std::initializer_list<const char*> keys) {
+  Py27KeyOrder order;
+  for (const char* key : keys) order.add(key);
+  return order.keys();
+}
+
+std::string repr(const PyObject& object) {
+  bool ok = true;
+  std::string text = object.repr(ok);
+  REQUIRE(ok);
+  return text;
+}
+
+// The swagger SAM builds for one aws_proxy integration (function_with_disabled_traffic_hook).
+PyObject swaggerFor(const std::string& partition) {
+  PyObject body = expand::api::swaggerSkeleton();
+  PyObject uri = PyObject::dict(true);
+  uri.set("Fn::Sub", PyObject::str("arn:" + partition +
+                                   ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                                   "${FunctionAliaslive}/invocations"));
+  expand::api::addLambdaIntegration(body, "/test", expand::api::methodKey("get"), std::move(uri));
+  return body;
+}
+
+const Node* findPrefixed(const Node& resources, const std::string& prefix, std::string& id) {
+  for (const model::MapEntry& entry : resources.entries()) {
+    if (entry.key.text().rfind(prefix, 0) == 0) {
+      id = entry.key.text();
+      return &entry.value;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Python 2.7 dict iteration order", "[expand][api]") {
+  CHECK(orderOf({"AddItem", "CompleteItem", "GetList"}) ==
+        std::vector<std::string>{"GetList", "AddItem", "CompleteItem"});
+  CHECK(orderOf({"a", "b", "c", "d", "e", "f"}) == std::vector<std::string>{"a", "c", "b", "e", "d", "f"});
+  // The sixth key grows the table from 8 to 32 slots, which reorders the first five.
+  CHECK(orderOf({"type", "httpMethod", "uri", "responses", "credentials"}) ==
+        std::vector<std::string>{"httpMethod", "type", "uri", "credentials", "responses"});
+  CHECK(orderOf({"type", "httpMethod", "uri", "responses", "credentials", "requestTemplates"}) ==
+        std::vector<std::string>{"responses", "uri", "httpMethod", "requestTemplates", "credentials", "type"});
+}
+
+TEST_CASE("str() of SAM's Python objects", "[expand][api]") {
+  CHECK(repr(expand::api::swaggerSkeleton()) ==
+        "{'info': {'version': '1.0', 'title': {'Ref': 'AWS::StackName'}}, 'paths': {}, 'swagger': '2.0'}");
+  CHECK(repr(PyObject::str("a'b", true)) == "u\"a'b\"");
+  CHECK(repr(PyObject::str("a'b\"", true)) == "u'a\\'b\"'");
+  CHECK(repr(PyObject::str("\xc3\xa9\xe2\x80\x98\n\\", true)) == "u'\\xe9\\u2018\\n\\\\'");
+  CHECK(repr(PyObject::fromTemplate(load::loadText("t.yaml", "{b: [1, 2.5, true, null], a: x}").root)) ==
+        "{u'b': [1, 2.5, True, None], u'a': u'x'}");
+  bool ok = true;
+  PyObject::str("\xc3\xa9").repr(ok);
+  CHECK_FALSE(ok);  // a non-ASCII str SAM's own code wrote is not modelled
+}
+
+TEST_CASE("Deployment hashes of the SAM translator's outputs", "[expand][api]") {
+  // function_with_disabled_traffic_hook: ServerlessRestApiDeployment<hash> per partition.
+  CHECK(expand::sha1Hex(repr(swaggerFor("aws"))) == "0e07dd5b7f2251dbc336532c5e3bc7518feead5e");
+  CHECK(expand::sha1Hex(repr(swaggerFor("aws-cn"))) == "e37a6dc25c3196733b0aa6c46749485fab444ab1");
+  CHECK(expand::sha1Hex(repr(swaggerFor("aws-us-gov"))) == "0cc4766f880e230c48f8b0ff59d3a7eff33b11d9");
+}
+
+TEST_CASE("an implicit REST API per partition", "[expand][api]") {
+  std::string text =
+      "Resources:\n"
+      "  Fn:\n"
+      "    Type: AWS::Serverless::Function\n"
+      "    Properties:\n"
+      "      CodeUri: s3://b/k\n"
+      "      Handler: h\n"
+      "      Runtime: python3.12\n"
+      "      AutoPublishAlias: live\n"
+      "      Events:\n"
+      "        Get:\n"
+      "          Type: Api\n"
+      "          Properties: {Path: /items/{id}/, Method: ANY}\n";
+  load::Document document = load::loadText("t.yaml", text);
+  REQUIRE(document.parsed);
+  model::Template templ(document.root);
+  for (const char* region : {"us-east-1", "cn-north-1"}) {
+    sam::ParameterValues params(templ, {}, region);
+    expand::ExpandResult result = expand::expandTemplate(document.root, params);
+    REQUIRE_FALSE(result.unsupported.has_value());
+    REQUIRE(result.errors.empty());
+    const Node& resources = *result.output.get("Resources");
+    std::string partition = params.partition();
+    INFO(partition);
+    const Node* perm = resources.get("FnGetPermissionProd");
+    REQUIRE(perm);
+    CHECK(perm->get("Properties")->get("FunctionName")->get("Ref")->text() == "FnAliaslive");
+    const Node& sub = *perm->get("Properties")->get("SourceArn")->get("Fn::Sub");
+    CHECK(sub.items()[0].text() ==
+          "arn:" + partition + ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/*/items/*");
+    const Node& api = *resources.get("ServerlessRestApi")->get("Properties");
+    const Node& integration =
+        *api.get("Body")->get("paths")->get("/items/{id}/")->get("x-amazon-apigateway-any-method")->get(
+            "x-amazon-apigateway-integration");
+    CHECK(integration.get("uri")->get("Fn::Sub")->text() ==
+          "arn:" + partition + ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FnAliaslive}/invocations");
+    CHECK(api.has("EndpointConfiguration") == (partition == "aws-cn"));
+    std::string deploymentId;
+    const Node* deployment = findPrefixed(resources, "ServerlessRestApiDeployment", deploymentId);
+    REQUIRE(deployment);
+    std::string description = deployment->get("Properties")->get("Description")->text();
+    CHECK(deploymentId == "ServerlessRestApiDeployment" + description.substr(description.size() - 40, 10));
+    CHECK(resources.get("ServerlessRestApiProdStage")->get("Properties")->get("DeploymentId")->get("Ref")->text() ==
+          deploymentId);
+  }
+}
