@@ -1,5 +1,7 @@
 #include "rules/callers/function_references.h"
 
+#include "rules/shared/sam_facts.h"
+
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
@@ -32,13 +34,12 @@ std::string qualifierText(std::string_view after) {
   return std::string(after.substr(0, end));
 }
 
-FunctionIndex::FunctionIndex(const model::Template& templ) : templ_(templ) {
-  sam::ParameterValues params(templ, {}, "us-east-1");
+FunctionIndex::FunctionIndex(const model::Template& templ, const SamFacts& facts) : templ_(templ) {
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.type == "AWS::Serverless::Function") {
       Function& function = functions_[std::string(resource.id)];
       function.sam = true;
-      auto deployment = sam::readDeploymentModel(templ, resource, params);
+      const auto& deployment = facts.deploymentModel(resource);
       if (deployment && deployment->autoPublishAlias.present() &&
           sam::pythonTruthy(*deployment->autoPublishAlias.node)) {
         function.aliased = true;
@@ -343,7 +344,7 @@ bool isApiGatewayPrincipal(std::string_view principal) {
 }
 
 const FunctionIndex& functionIndex(const engine::RuleContext& context) {
-  return context.facts.get<FunctionIndex>([&] { return FunctionIndex(context.templ); });
+  return context.facts.get<FunctionIndex>([&] { return FunctionIndex(context.templ, samFacts(context)); });
 }
 
 }  // namespace samshift::rules::callers

@@ -12,6 +12,10 @@
 #include "model/node.h"
 #include "model/template.h"
 
+namespace samshift::rules {
+class SamFacts;
+}
+
 namespace samshift::rules::callers {
 
 enum class Qualifier {
@@ -36,7 +40,7 @@ struct FunctionReference {
 // parameter's default) and explicit `AWS::Lambda::Alias` resources.
 class FunctionIndex {
  public:
-  explicit FunctionIndex(const model::Template& templ);
+  FunctionIndex(const model::Template& templ, const SamFacts& facts);
 
   bool isFunction(std::string_view id) const { return functions_.count(std::string(id)) != 0; }
   bool hasAlias(std::string_view function) const;

@@ -1,7 +1,7 @@
 #include "rules/concurrency/concurrency_facts.h"
 
+#include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
-#include "sam/parameter_values.h"
 
 namespace samshift::rules::concurrency {
 
@@ -14,11 +14,12 @@ std::vector<core::Note> globalsNote(const model::Template& templ, const model::N
   return {core::Note{core::Span{}, "Set in `Globals`, for `" + std::string(resource) + "`"}};
 }
 
-std::vector<ProvisionedFunction> provisionedFunctions(const model::Template& templ) {
+namespace {
+
+std::vector<ProvisionedFunction> findProvisionedFunctions(const model::Template& templ, const SamFacts& facts) {
   std::vector<ProvisionedFunction> out;
-  sam::ParameterValues params(templ, {}, "us-east-1");
   for (const model::ResourceView* resource : templ.resourcesOfType("AWS::Serverless::Function")) {
-    auto model = sam::readDeploymentModel(templ, *resource, params);
+    const auto& model = facts.deploymentModel(*resource);
     if (!model || !model->provisionedConcurrency.present() ||
         !sam::pythonTruthy(model->provisionedConcurrency.value)) {
       continue;
@@ -32,13 +33,11 @@ std::vector<ProvisionedFunction> provisionedFunctions(const model::Template& tem
     function.aliased = model->autoPublishAlias.present() && sam::pythonTruthy(*model->autoPublishAlias.node);
     const auto& preference = model->deploymentPreference;
     function.shifted = preference && sam::pythonTruthy(preference->merged) && preference->isEnabled();
-    function.model = std::move(*model);
+    function.model = *model;
     out.push_back(std::move(function));
   }
   return out;
 }
-
-namespace {
 
 struct ProvisionedFunctions {
   std::vector<ProvisionedFunction> functions;
@@ -48,7 +47,8 @@ struct ProvisionedFunctions {
 
 const std::vector<ProvisionedFunction>& provisionedFunctions(const engine::RuleContext& context) {
   return context.facts
-      .get<ProvisionedFunctions>([&] { return ProvisionedFunctions{provisionedFunctions(context.templ)}; })
+      .get<ProvisionedFunctions>(
+          [&] { return ProvisionedFunctions{findProvisionedFunctions(context.templ, samFacts(context))}; })
       .functions;
 }
 

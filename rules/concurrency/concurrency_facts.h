@@ -25,8 +25,7 @@ struct ProvisionedFunction {
 
 // SAM functions with a truthy ProvisionedConcurrencyConfig that SAM accepts (no TenancyConfig or
 // CapacityProviderConfig: P001 reports those).
-std::vector<ProvisionedFunction> provisionedFunctions(const model::Template& templ);
-// The same, computed once per document and shared by the rules that ask.
+// Computed once per document and shared by the rules that ask.
 const std::vector<ProvisionedFunction>& provisionedFunctions(const engine::RuleContext& context);
 
 }  // namespace samshift::rules::concurrency

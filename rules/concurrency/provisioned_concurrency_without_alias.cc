@@ -5,6 +5,7 @@
 #include <map>
 
 #include "engine/registry.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/validation.h"
 
 namespace samshift::rules {
@@ -68,9 +69,9 @@ Fn:
   }
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    sam::ParameterValues params(context.templ, {}, "us-east-1");
+    const SamFacts& facts = samFacts(context);
     for (const model::ResourceView* resource : context.templ.resourcesOfType("AWS::Serverless::Function")) {
-      for (const sam::SamProblem& problem : sam::validateSamResource(context.templ, *resource, params)) {
+      for (const sam::SamProblem& problem : facts.problems(*resource)) {
         auto message = messages().find(problem.code);
         if (message == messages().end()) continue;
         const model::Node& at = problem.node ? *problem.node : *resource->idNode;

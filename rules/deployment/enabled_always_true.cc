@@ -6,6 +6,7 @@
 
 #include "../deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/shared/sam_facts.h"
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
@@ -62,11 +63,11 @@ Parameters:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    sam::ParameterValues params(templ, {}, "us-east-1");
+    const SamFacts& facts = samFacts(context);
     FindingSink sink(reporter);
     for (const model::ResourceView& resource : templ.resources()) {
       if (resource.type != "AWS::Serverless::Function") continue;
-      auto deployment = sam::readDeploymentModel(templ, resource, params);
+      const auto& deployment = facts.deploymentModel(resource);
       if (!deployment || !deployment->deploymentPreference) continue;
       const sam::Setting& enabled = deployment->deploymentPreference->enabled;
       if (!enabled.present()) continue;

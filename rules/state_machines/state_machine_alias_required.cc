@@ -5,6 +5,7 @@
 #include <map>
 
 #include "engine/registry.h"
+#include "rules/shared/sam_facts.h"
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/validation.h"
@@ -84,9 +85,9 @@ Machine:
         {"alias-event-target-requires-alias", "`UseAliasAsEventTarget` needs `AutoPublishAlias` on the state machine"},
         {"deployment-preference-requires-alias", "`DeploymentPreference` needs `AutoPublishAlias` on the state machine"},
     };
-    sam::ParameterValues params(context.templ, {}, "us-east-1");
+    const SamFacts& facts = samFacts(context);
     for (const model::ResourceView* resource : context.templ.resourcesOfType("AWS::Serverless::StateMachine")) {
-      for (const sam::SamProblem& problem : sam::validateSamResource(context.templ, *resource, params)) {
+      for (const sam::SamProblem& problem : facts.problems(*resource)) {
         auto message = kMessages.find(problem.code);
         if (message == kMessages.end()) continue;
         reporter.report(problem.node ? *problem.node : *resource->idNode, message->second,

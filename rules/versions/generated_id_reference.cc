@@ -1,9 +1,10 @@
 // V008: a reference to a logical ID that SAM generates for a version or alias.
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
-#include <vector>
+#include <unordered_map>
 
 #include "../deployment/deployment_facts.h"
 #include "engine/registry.h"
@@ -50,43 +51,45 @@ Outputs:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<Generated> generated;
+    Generated generated;
     for (const model::ResourceView& resource : templ.resources()) {
       if (resource.type != "AWS::Serverless::Function") continue;
       Located alias = locateProperty(templ, resource, {"AutoPublishAlias"});
       if (!alias) continue;
-      generated.push_back(
-          Generated{std::string(resource.id), resolvedString(templ, *alias.node).value_or("")});
+      generated.emplace(std::string(resource.id), resolvedString(templ, *alias.node).value_or(""));
     }
     if (generated.empty()) return;
     visit(templ.root(), generated, reporter);
   }
 
  private:
-  struct Generated {
-    std::string function;
-    std::string alias;  // empty when not known
-  };
+  // Function logical ID -> its alias name (empty when not known).
+  using Generated = std::unordered_map<std::string, std::string>;
 
-  // "Orders.Alias" when `name` is a generated ID of one of the functions.
-  static std::optional<std::string> replacement(const std::vector<Generated>& generated,
-                                                std::string_view name) {
-    for (const Generated& one : generated) {
-      if (name.substr(0, one.function.size()) != one.function) continue;
-      std::string_view rest = name.substr(one.function.size());
-      if (!one.alias.empty() && rest == "Alias" + one.alias) return one.function + ".Alias";
-      if (rest.size() == 17 && rest.substr(0, 7) == "Version") {
-        bool hex = true;
-        for (char c : rest.substr(7))
-          hex = hex && std::isxdigit(static_cast<unsigned char>(c)) &&
-                !std::isupper(static_cast<unsigned char>(c));
-        if (hex) return one.function + ".Version";
+  static bool isVersionHash(std::string_view hash) {
+    return hash.size() == 10 && std::all_of(hash.begin(), hash.end(), [](char c) {
+             return std::isxdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c));
+           });
+  }
+
+  // "Orders.Alias" when `name` is a generated ID of one of the functions: `<Fn>Alias<name>` or
+  // `<Fn>Version<hash>`, looked up by the prefix before each "Alias"/"Version" in the name.
+  static std::optional<std::string> replacement(const Generated& generated, std::string_view name) {
+    for (std::string_view marker : {"Alias", "Version"}) {
+      for (size_t at = name.find(marker, 1); at != std::string_view::npos; at = name.find(marker, at + 1)) {
+        auto function = generated.find(std::string(name.substr(0, at)));
+        if (function == generated.end()) continue;
+        std::string_view rest = name.substr(at + marker.size());
+        if (marker == "Alias" && !function->second.empty() && rest == function->second) {
+          return function->first + ".Alias";
+        }
+        if (marker == "Version" && isVersionHash(rest)) return function->first + ".Version";
       }
     }
     return std::nullopt;
   }
 
-  static void flag(const std::vector<Generated>& generated, const model::Node& at,
+  static void flag(const Generated& generated, const model::Node& at,
                    std::string_view name, engine::Reporter& reporter) {
     if (auto better = replacement(generated, name)) {
       reporter.report(at, "`" + std::string(name) + "` is a logical ID SAM generates; refer to `" +
@@ -94,7 +97,7 @@ Outputs:
     }
   }
 
-  static void visit(const model::Node& node, const std::vector<Generated>& generated,
+  static void visit(const model::Node& node, const Generated& generated,
                     engine::Reporter& reporter) {
     if (auto name = model::refName(node)) {
       flag(generated, node.intrinsicArgument(), *name, reporter);

@@ -2,7 +2,7 @@
 
 #include "../deployment/deployment_facts.h"
 #include "model/intrinsics.h"
-#include "sam/parameter_values.h"
+#include "rules/shared/sam_facts.h"
 
 namespace samshift::rules {
 
@@ -12,12 +12,11 @@ struct SamFunctionProblems {
   std::vector<ResourceProblem> problems;
 };
 
-std::vector<ResourceProblem> computeSamFunctionProblems(const model::Template& templ) {
+std::vector<ResourceProblem> computeSamFunctionProblems(const model::Template& templ, const SamFacts& facts) {
   std::vector<ResourceProblem> out;
-  sam::ParameterValues params(templ, {}, "us-east-1");
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.type != "AWS::Serverless::Function") continue;
-    for (sam::SamProblem& problem : sam::validateSamResource(templ, resource, params)) {
+    for (const sam::SamProblem& problem : facts.problems(resource)) {
       // A parameter without Default gets its value at deploy time: lint cannot know it, and
       // SAM's check on the unresolved `Ref` would be wrong.
       if (problem.node) {
@@ -25,7 +24,7 @@ std::vector<ResourceProblem> computeSamFunctionProblems(const model::Template& t
         const model::Node* parameter = name ? templ.parameter(*name) : nullptr;
         if (parameter && !parameter->get("Default")) continue;
       }
-      out.push_back(ResourceProblem{&resource, std::move(problem)});
+      out.push_back(ResourceProblem{&resource, problem});
     }
   }
   return out;
@@ -35,7 +34,8 @@ std::vector<ResourceProblem> computeSamFunctionProblems(const model::Template& t
 
 const std::vector<ResourceProblem>& samFunctionProblems(const engine::RuleContext& context) {
   return context.facts
-      .get<SamFunctionProblems>([&] { return SamFunctionProblems{computeSamFunctionProblems(context.templ)}; })
+      .get<SamFunctionProblems>(
+          [&] { return SamFunctionProblems{computeSamFunctionProblems(context.templ, samFacts(context))}; })
       .problems;
 }
 

@@ -33,55 +33,7 @@ Node definitionString(const Node& definition) {
 constexpr const char* kKnown[] = {"Type", "Definition", "Role", "AutoPublishAlias", "DeploymentPreference", "Name",
                                   "Tags", "PropagateTags", "Events", "UseAliasAsEventTarget"};
 
-}  // namespace
-
-namespace {
-
 // The version and alias; returns the alias ID when one was added.
-std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id, const Node& props,
-                                               const model::ResourceView& resource, const PassThrough& pass);
-
-}  // namespace
-
-void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource) {
-  std::string id(resource.id);
-  Node props = sam::propertiesWithGlobals(ctx.templ, resource);
-  for (const MapEntry& entry : props.entries()) {
-    const std::string& key = entry.key.text();
-    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
-      ctx.notSupported("property " + key + " of AWS::Serverless::StateMachine " + id);
-    }
-  }
-  if (!props.has("Role")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Role");
-  if (!props.has("Definition")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Definition");
-  Node out = Node::mapping();
-  if (const Node* name = props.get("Name")) out.set("StateMachineName", *name);
-  if (const Node* definition = props.get("Definition")) out.set("DefinitionString", definitionString(*definition));
-  if (const Node* role = props.get("Role")) out.set("RoleArn", *role);
-  if (const Node* type = props.get("Type")) out.set("StateMachineType", *type);
-  Node tags = seq({map({{"Key", str("stateMachine:createdBy")}, {"Value", str("SAM")}})});
-  if (const Node* userTags = props.get("Tags"); userTags && userTags->isMapping()) {
-    for (const MapEntry& entry : userTags->entries()) {
-      tags.push(map({{"Key", str(entry.key.text())}, {"Value", entry.value}}));
-    }
-  }
-  out.set("Tags", tags);
-  PassThrough pass = passThroughOf(resource);
-  Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
-  if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
-  ctx.add(id, std::move(machine));
-
-  std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, resource, pass);
-  const Node* events = props.get("Events");
-  if (!events || !events->isMapping()) return;
-  if (props.has("PropagateTags")) ctx.notSupported("PropagateTags with Events in state machine " + id);
-  const Node* useAlias = props.get("UseAliasAsEventTarget");
-  bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
-  events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);
-}
-
-namespace {
-
 std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id, const Node& props,
                                                const model::ResourceView& resource, const PassThrough& pass) {
   const Node* alias = props.get("AutoPublishAlias");
@@ -124,5 +76,42 @@ std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::st
 }
 
 }  // namespace
+
+void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource) {
+  std::string id(resource.id);
+  Node props = sam::propertiesWithGlobals(ctx.templ, resource);
+  for (const MapEntry& entry : props.entries()) {
+    const std::string& key = entry.key.text();
+    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
+      ctx.notSupported("property " + key + " of AWS::Serverless::StateMachine " + id);
+    }
+  }
+  if (!props.has("Role")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Role");
+  if (!props.has("Definition")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Definition");
+  Node out = Node::mapping();
+  if (const Node* name = props.get("Name")) out.set("StateMachineName", *name);
+  if (const Node* definition = props.get("Definition")) out.set("DefinitionString", definitionString(*definition));
+  if (const Node* role = props.get("Role")) out.set("RoleArn", *role);
+  if (const Node* type = props.get("Type")) out.set("StateMachineType", *type);
+  Node tags = seq({map({{"Key", str("stateMachine:createdBy")}, {"Value", str("SAM")}})});
+  if (const Node* userTags = props.get("Tags"); userTags && userTags->isMapping()) {
+    for (const MapEntry& entry : userTags->entries()) {
+      tags.push(map({{"Key", str(entry.key.text())}, {"Value", entry.value}}));
+    }
+  }
+  out.set("Tags", tags);
+  PassThrough pass = passThroughOf(resource);
+  Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
+  if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
+  ctx.add(id, std::move(machine));
+
+  std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, resource, pass);
+  const Node* events = props.get("Events");
+  if (!events || !events->isMapping()) return;
+  if (props.has("PropagateTags")) ctx.notSupported("PropagateTags with Events in state machine " + id);
+  const Node* useAlias = props.get("UseAliasAsEventTarget");
+  bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
+  events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);
+}
 
 }  // namespace samshift::expand

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -30,17 +33,36 @@ std::vector<std::string> py27Order(const Node& mapping) {
   return order.keys();
 }
 
-bool refuseUnknown(ExpandContext& ctx, const Node& properties, const std::string& what,
+void refuseUnknown(ExpandContext& ctx, const Node& properties, const std::string& what,
                    std::initializer_list<const char*> known) {
-  bool ok = true;
   for (const MapEntry& entry : properties.entries()) {
     if (std::find_if(known.begin(), known.end(), [&](const char* k) { return entry.key.text() == k; }) ==
         known.end()) {
       ctx.notSupported("property " + entry.key.text() + " of " + what);
-      ok = false;
     }
   }
-  return ok;
+}
+
+// DefinitionUri as SAM's BodyS3Location: `s3://bucket/key` or {Bucket, Key[, Version]}.
+std::optional<PyObject> s3Location(const Node& uri) {
+  PyObject location = PyObject::dict(true);
+  if (uri.isString()) {
+    const std::string& text = uri.text();
+    size_t slash = text.find('/', 5);
+    // A ?versionId query is not modelled.
+    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 || slash + 1 == text.size() ||
+        text.find('?') != std::string::npos) {
+      return std::nullopt;
+    }
+    location.set("Bucket", PyObject::str(text.substr(5, slash - 5), true));
+    location.set("Key", PyObject::str(text.substr(slash + 1), true));
+    return location;
+  }
+  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key")) return std::nullopt;
+  for (const char* key : {"Bucket", "Key", "Version"}) {
+    if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
+  }
+  return location;
 }
 
 void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
@@ -49,27 +71,30 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
     ctx.notSupported("API Gateway: resource type AWS::Serverless::HttpApi (" + id + ")");
     return;
   }
-  if (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy || resource.dependsOn) {
-    ctx.notSupported("API Gateway: resource attributes of AWS::Serverless::Api " + id);
+  if (resource.deletionPolicy || resource.updateReplacePolicy || resource.dependsOn) {
+    ctx.notSupported("API Gateway: DeletionPolicy, UpdateReplacePolicy or DependsOn of AWS::Serverless::Api " + id);
   }
   Node props = sam::propertiesWithGlobals(ctx.templ, resource);
   refuseUnknown(ctx, props, "AWS::Serverless::Api " + id, {"Name", "StageName", "DefinitionUri", "DefinitionBody",
                                                            "Variables"});
   RestApi api;
+  api.condition = resource.condition;
   const Node* uri = props.get("DefinitionUri");
   const Node* body = props.get("DefinitionBody");
-  if (uri && !body && uri->isMapping() && !uri->isIntrinsic() && uri->get("Bucket") && uri->get("Key")) {
-    // _construct_body_s3_dict: a plain dict of the template's values.
-    PyObject location = PyObject::dict(false);
-    for (const char* key : {"Bucket", "Key", "Version"}) {
-      if (const Node* value = uri->get(key)) location.set(key, PyObject::fromTemplate(*value));
+  if (uri && !body) {
+    // _construct_body_s3_dict: a Py27Dict of template strings, whichever form the URI has.
+    std::optional<PyObject> location = s3Location(*uri);
+    if (!location) {
+      ctx.notSupported("API Gateway: DefinitionUri of AWS::Serverless::Api " + id +
+                       " (only s3://bucket/key or {Bucket, Key, Version})");
+      return;
     }
     api.bodyS3 = std::move(location);
   } else if (body && !uri && body->isMapping() && !body->isIntrinsic() && !body->has("openapi")) {
     api.body = PyObject::fromTemplate(*body);
   } else {
     ctx.notSupported("API Gateway: AWS::Serverless::Api " + id +
-                     " without exactly one of DefinitionBody (a Swagger 2.0 map) or DefinitionUri ({Bucket, Key})");
+                     " without exactly one of DefinitionBody (a Swagger 2.0 map) or DefinitionUri");
     return;
   }
   const Node* stage = props.get("StageName");
@@ -176,19 +201,16 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) 
     return;
   }
   if (!api.name.isNull()) props.set("Name", api.name);
-  // API Gateway has no edge-optimized endpoints in these partitions: SAM asks for REGIONAL.
-  const std::string& partition = ctx.partition();
-  if (partition != "aws") {
-    if (partition != "aws-cn" && partition != "aws-us-gov" && partition != "aws-iso" && partition != "aws-iso-b") {
-      ctx.notSupported("API Gateway: REST APIs in partition " + partition);
-      return;
-    }
+  // API Gateway has edge-optimized endpoints only in the aws partition; elsewhere (cn, us-gov,
+  // the iso partitions, eusc) SAM asks for REGIONAL.
+  if (ctx.partition() != "aws") {
     props.set("EndpointConfiguration", map({{"Types", seq({str("REGIONAL")})}}));
     props.set("Parameters", map({{"endpointConfigurationTypes", str("REGIONAL")}}));
   }
   Node tags = tagList(&api.tags, false);
   if (!tags.items().empty()) props.set("Tags", tags);
-  ctx.add(id, makeResource("AWS::ApiGateway::RestApi", std::move(props)));
+  PassThrough pass{api.condition, nullptr, nullptr};
+  ctx.add(id, makeResource("AWS::ApiGateway::RestApi", std::move(props), pass));
 
   if (!api.functionNames.empty()) hashed += "||" + api.functionNames;
   std::string digest = sha1Hex(hashed);
@@ -196,7 +218,8 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) 
   ctx.add(deploymentId, makeResource("AWS::ApiGateway::Deployment",
                                      map({{"Description", str("RestApi deployment id: " + digest)},
                                           {"RestApiId", ref(id)},
-                                          {"StageName", str("Stage")}})));
+                                          {"StageName", str("Stage")}}),
+                                     pass));
 
   std::string stageId = id + "Stage";
   if (api.stageName.isString()) {
@@ -206,7 +229,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) 
   Node stage = map({{"DeploymentId", ref(deploymentId)}, {"RestApiId", ref(id)}, {"StageName", api.stageName}});
   if (!api.variables.isNull()) stage.set("Variables", api.variables);
   if (!tags.items().empty()) stage.set("Tags", tags);
-  ctx.add(stageId, makeResource("AWS::ApiGateway::Stage", std::move(stage)));
+  ctx.add(stageId, makeResource("AWS::ApiGateway::Stage", std::move(stage), pass));
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;

@@ -25,6 +25,7 @@ struct RestApi {
   model::Node variables;               // null unless given
   model::Node tags = model::Node::mapping();  // tags propagated from functions
   std::string functionNames;           // FunctionName of the functions with events on it
+  const model::Node* condition = nullptr;  // an explicit API's Condition, passed through
 };
 
 struct HttpApi {

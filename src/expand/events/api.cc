@@ -1,12 +1,15 @@
 // Api and HttpApi events of a function: the permission for API Gateway, and the aws_proxy
 // integration in the API's body, which invokes the alias when there is one (docs/sam-expansion.md §6.1).
 
+#include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "expand/api/api_generator.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
 
@@ -30,8 +33,9 @@ std::string invokedArn(const FunctionState& fn) { return fn.aliasId ? "${" + *fn
 bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* type) {
   const Node* path = event.properties.get("Path");
   const Node* method = event.properties.get("Method");
-  if (path && path->isString() && method && method->isString()) return true;
-  ctx.notSupported(std::string("API Gateway: ") + type + " event " + event.id + " without a string Path and Method");
+  if (path && path->isString() && path->text().rfind('/', 0) == 0 && method && method->isString()) return true;
+  ctx.notSupported(std::string("API Gateway: ") + type + " event " + event.id +
+                   " without a string Path starting with / and a string Method");
   return false;
 }
 
@@ -54,6 +58,10 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (!api) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
+  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+    ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
+    return;
+  }
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
   Node perm = permission(fn, "apigateway.amazonaws.com");
@@ -61,14 +69,13 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                                                   method, path));
   ctx.add(event.id + "Permission" + suffix, std::move(perm));
 
-  // The translator's redeploy data: the FunctionName of every function with an event on the API.
+  // The translator's redeploy data: str() of the (parameter-resolved) FunctionName of every
+  // function with an event on the API.
   if (const Node* name = fn.property("FunctionName")) {
     Node resolved = ctx.params.resolve(*name);
-    if (!resolved.isString()) {
-      ctx.notSupported("API Gateway: non-string FunctionName of function " + fn.id + " with Api events");
-      return;
-    }
-    api->functionNames += resolved.text();
+    bool ok = true;
+    api->functionNames += resolved.isString() ? resolved.text() : api::PyObject::fromTemplate(resolved).repr(ok);
+    if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
   if (!api->managed) return;
   api::MethodKey key = api::methodKey(method);
@@ -115,11 +122,12 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       body, path, key,
       api::pySub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" + invokedArn(fn) +
                  "/invocations"));
-  if (const Node* timeout = event.properties.get("TimeoutInMillis")) {
-    integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout), true);
+  // SAM sets each only when it is truthy.
+  if (const Node* timeout = event.properties.get("TimeoutInMillis"); timeout && sam::pythonTruthy(*timeout)) {
+    integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout));
   }
-  if (const Node* format = event.properties.get("PayloadFormatVersion")) {
-    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format), true);
+  if (const Node* format = event.properties.get("PayloadFormatVersion"); format && sam::pythonTruthy(*format)) {
+    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
   }
 }
 

@@ -88,8 +88,8 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId"})) return;
   const Node* path = event.properties.get("Path");
   const Node* method = event.properties.get("Method");
-  if (!path || !path->isString() || !method || !method->isString()) {
-    ctx.notSupported("API Gateway: Api event " + event.id + " without a string Path and Method");
+  if (!path || !path->isString() || path->text().rfind('/', 0) != 0 || !method || !method->isString()) {
+    ctx.notSupported("API Gateway: Api event " + event.id + " without a string Path starting with / and a string Method");
     return;
   }
   std::string apiId;
@@ -122,6 +122,11 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
 
 void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId, const Node& events,
                             const std::string& targetId, const PassThrough& pass) {
+  if (pass.condition || pass.deletionPolicy || pass.updateReplacePolicy) {
+    // Which attributes the event resources inherit is not modelled for state machines.
+    ctx.notSupported("Events of state machine " + machineId + " with Condition, DeletionPolicy or UpdateReplacePolicy");
+    return;
+  }
   for (const MapEntry& entry : events.entries()) {
     const Node* typeNode = entry.value.get("Type");
     std::string type = typeNode && typeNode->isString() ? typeNode->text() : "";

@@ -1,0 +1,27 @@
+#include "rules/shared/sam_facts.h"
+
+namespace samshift::rules {
+
+SamFacts::SamFacts(const model::Template& templ) : templ_(&templ), params_(templ, {}, "us-east-1") {}
+
+const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(const model::ResourceView& resource) const {
+  auto found = models_.find(&resource);
+  if (found == models_.end()) {
+    found = models_.emplace(&resource, sam::readDeploymentModel(*templ_, resource, params_)).first;
+  }
+  return found->second;
+}
+
+const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView& resource) const {
+  auto found = problems_.find(&resource);
+  if (found == problems_.end()) {
+    found = problems_.emplace(&resource, sam::validateSamResource(*templ_, resource, params_)).first;
+  }
+  return found->second;
+}
+
+const SamFacts& samFacts(const engine::RuleContext& context) {
+  return context.facts.get<SamFacts>([&] { return SamFacts(context.templ); });
+}
+
+}  // namespace samshift::rules
