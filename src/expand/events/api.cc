@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "expand/api/api_generator.h"
 #include "expand/api/swagger.h"
@@ -21,10 +22,11 @@ namespace {
 std::string permissionResource(const std::string& method, const std::string& path) {
   std::string upper;
   for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static const std::regex kTrailingSlash("^(.+)/$");
-  static const std::regex kParameter(R"(\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\})");
-  std::string trimmed = std::regex_replace(path, kTrailingSlash, "$1");
-  return (upper == "ANY" ? "*" : upper) + std::regex_replace(trimmed, kParameter, "*");
+  static const RE2 kParameter(R"(\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\})");
+  std::string trimmed = path;
+  if (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();  // SAM's `^(.+)/$`
+  RE2::GlobalReplace(&trimmed, kParameter, "*");
+  return (upper == "ANY" ? "*" : upper) + trimmed;
 }
 
 // `${Alias}` or `${Function.Arn}`: what the integration URI invokes.
