@@ -33,7 +33,13 @@ struct MapEntry;
 
 class Node {
  public:
-  Node() = default;
+  // Defined after MapEntry: a vector of an incomplete type may be declared here but not used.
+  Node();
+  ~Node();
+  Node(const Node&);
+  Node(Node&&) noexcept;
+  Node& operator=(const Node&);
+  Node& operator=(Node&&) noexcept;
 
   static Node null();
   static Node boolean(bool value);
@@ -118,6 +124,13 @@ struct MapEntry {
   Node key;
   Node value;
 };
+
+inline Node::Node() = default;
+inline Node::~Node() = default;
+inline Node::Node(const Node&) = default;
+inline Node::Node(Node&&) noexcept = default;
+inline Node& Node::operator=(const Node&) = default;
+inline Node& Node::operator=(Node&&) noexcept = default;
 
 // A node that is never present: what lookups return by reference when nothing is there.
 const Node& missingNode();
