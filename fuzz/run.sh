@@ -9,11 +9,13 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(yaml_loader json_loader lint expand lsp_reader)
 
+log=$(mktemp)
 if [ ! -f build-fuzz/build.ninja ]; then
   CXX=clang++ CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dbuildtype=debugoptimized >/dev/null
+    -Dbuildtype=debugoptimized >"$log" 2>&1 || { cat "$log"; exit 1; }
 fi
-ninja -C build-fuzz $(printf 'fuzz/%s_fuzz ' "${targets[@]}") >/dev/null
+ninja -C build-fuzz $(printf 'fuzz/%s_fuzz ' "${targets[@]}") >"$log" 2>&1 || { tail -n 60 "$log"; exit 1; }
+rm -f "$log"
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
