@@ -73,9 +73,13 @@ Outputs:
 
   bool wantsNodes() const override { return true; }
 
-  void checkNode(const engine::RuleContext& context, const Node& node, const engine::NodePath&,
+  void checkNode(const engine::RuleContext& context, const Node& node, const engine::NodePath& path,
                  engine::Reporter& reporter) const override {
     if (!node.isMapping() || node.entries().size() != 1) return;
+    // Inside an AWS::LanguageExtensions loop, names are made by the loop's variables.
+    for (const engine::PathElement& element : path) {
+      if (element.key.substr(0, 13) == "Fn::ForEach::") return;
+    }
     const model::MapEntry& entry = node.entries().front();
     std::string_view name = entry.key.text();
     const std::string& tag = node.tag();
@@ -113,7 +117,7 @@ Outputs:
       return;
     }
     if (name == "Fn::Sub") {
-      bool ok = arg.isString() || (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() &&
+      bool ok = arg.isString() || arg.isIntrinsic() || (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() &&
                                    (arg.items()[1].isMapping()));
       if (arg.isSequence() && arg.items().size() == 1 && arg.items()[0].isString()) ok = true;
       if (!ok) reporter.report(at, "`Fn::Sub` takes a string, or a list of [string, mapping of variables]");

@@ -133,7 +133,11 @@ Outputs:
         for (size_t i = 1; i < arg.items().size(); ++i) visit(arg.items()[i], subVariables);
         return;
       }
-      for (const MapEntry& entry : node.entries()) visit(entry.value, subVariables);
+      for (const MapEntry& entry : node.entries()) {
+        // An AWS::LanguageExtensions loop names things with its own variables.
+        if (entry.key.text().rfind("Fn::ForEach::", 0) == 0) continue;
+        visit(entry.value, subVariables);
+      }
     }
 
     void sub(const Node& arg) {

@@ -7,10 +7,13 @@ namespace samshift::model {
 
 namespace {
 
-constexpr std::array<std::string_view, 20> kShortForms = {
-    "Ref",    "GetAtt", "Sub",       "Join",   "If",        "Equals",    "Not",
-    "And",    "Or",     "Select",    "Split",  "FindInMap", "Base64",    "Cidr",
-    "GetAZs", "ImportValue", "Condition", "Transform", "Length", "ToJsonString"};
+// Functions of templates, then GetStackOutput (cross-stack), then those of the Rules section.
+constexpr std::array<std::string_view, 27> kShortForms = {
+    "Ref",         "GetAtt",       "Sub",       "Join",      "If",          "Equals",
+    "Not",         "And",          "Or",        "Select",    "Split",       "FindInMap",
+    "Base64",      "Cidr",         "GetAZs",    "ImportValue", "Condition", "Transform",
+    "Length",      "ToJsonString", "GetStackOutput", "Contains", "EachMemberEquals", "EachMemberIn",
+    "RefAll",      "ValueOf",      "ValueOfAll"};
 
 constexpr std::array<std::string_view, 8> kPseudoParameters = {
     "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",  "AWS::Partition",

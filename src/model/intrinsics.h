@@ -10,7 +10,8 @@
 
 namespace samshift::model {
 
-// The short-form tags CloudFormation accepts (`!Ref`, `!GetAtt`, …), without the `!`.
+// The short-form tags CloudFormation accepts (`!Ref`, `!GetAtt`, …, and the Rules section's
+// `!Contains`, `!EachMemberIn`, …), without the `!`.
 bool isKnownShortForm(std::string_view tagName);
 // The long-form function names CloudFormation accepts (`Ref`, `Fn::GetAtt`, `Condition`, …).
 bool isKnownIntrinsic(std::string_view name);

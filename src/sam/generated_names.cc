@@ -13,16 +13,15 @@ constexpr std::array<std::string_view, 4> kSharedPrefixes = {
 }  // namespace
 
 GeneratedNames::GeneratedNames(const model::Template& templ) : sam_(templ.isSam()) {
-  if (!sam_) return;
   for (const model::ResourceView& resource : templ.resources()) {
-    if (resource.isServerless()) serverlessIds_.insert(resource.id);
+    bool module = resource.type.size() > 8 && resource.type.substr(resource.type.size() - 8) == "::MODULE";
+    if ((sam_ && resource.isServerless()) || module) serverlessIds_.insert(resource.id);
   }
 }
 
 bool GeneratedNames::exists(std::string_view name) const {
-  if (!sam_) return false;
   for (std::string_view prefix : kSharedPrefixes) {
-    if (name.substr(0, prefix.size()) == prefix) return true;
+    if (sam_ && name.substr(0, prefix.size()) == prefix) return true;
   }
   // Every proper prefix of the name, looked up: linear in the name, whatever the template's size.
   for (size_t length = 1; length < name.size(); ++length) {

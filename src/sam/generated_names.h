@@ -2,7 +2,8 @@
 // The logical IDs the SAM transform will create, so that references to them are not mistaken
 // for typos: `Fn.Alias`/`Fn.Version`, `FnRole`, `FnAliaslive`, `FnVersion<hash>`,
 // `ServerlessRestApi`, `ServerlessDeploymentApplication`, `<Api>ProdStage`, … Every resource SAM
-// derives from a serverless resource starts with that resource's logical ID.
+// derives from a serverless resource starts with that resource's logical ID; so does every
+// resource a CloudFormation module (`Type: …::MODULE`) adds.
 
 #include <string_view>
 #include <unordered_set>
