@@ -3,6 +3,8 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <optional>
 #include <unordered_map>
 
@@ -54,6 +56,25 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     return Int64(static_cast<int64_t>(value));
   }
   bool Double(double value) { return scalar(Node::floating(value)); }
+  // Numbers arrive as their text (RapidJSON's own conversion asserts on some huge exponents):
+  // integers that fit 64 bits stay integers, everything else is read by strtod, correctly rounded.
+  bool RawNumber(const char* chars, rapidjson::SizeType length, bool) {
+    std::string text(chars, length);
+    bool integral = text.find_first_of(".eE") == std::string::npos;
+    if (integral) {
+      errno = 0;
+      long long value = std::strtoll(text.c_str(), nullptr, 10);
+      if (errno != ERANGE) {
+        Node node = Node::integer(value);
+        node.setScalar(NodeKind::kInt, text);
+        node.setIntValue(value);
+        return scalar(std::move(node));
+      }
+    }
+    Node node = Node::floating(std::strtod(text.c_str(), nullptr));
+    node.setScalar(NodeKind::kFloat, text);
+    return scalar(std::move(node));
+  }
   bool String(const char* chars, rapidjson::SizeType length, bool) {
     return scalar(Node::string(std::string(chars, length)));
   }
@@ -177,7 +198,7 @@ void loadJson(Document& doc, const LoadLimits& limits) {
   rapidjson::Reader reader;
   // Iterative parsing: RapidJSON's recursive parser would overflow the stack on deep input.
   rapidjson::ParseResult result =
-      reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+      reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
                    rapidjson::kParseNanAndInfFlag>(stream, builder);
   if (result.IsError()) {
     auto at = static_cast<uint32_t>(std::min(result.Offset(), text.size()));
