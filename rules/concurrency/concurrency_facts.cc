@@ -25,7 +25,7 @@ std::vector<ProvisionedFunction> findProvisionedFunctions(const model::Template&
       continue;
     }
     // SAM refuses these combinations outright (P001); nothing more to say about them.
-    model::Node properties = sam::propertiesWithGlobals(templ, *resource);
+    const model::Node& properties = facts.mergedProperties(*resource);
     if (properties.has("TenancyConfig") || properties.has("CapacityProviderConfig")) continue;
     ProvisionedFunction function;
     function.resource = resource;

@@ -1,5 +1,7 @@
 #include "rules/shared/sam_facts.h"
 
+#include "sam/globals.h"
+
 namespace samshift::rules {
 
 SamFacts::SamFacts(const model::Template& templ) : templ_(&templ), params_(templ, {}, "us-east-1") {}
@@ -7,7 +9,8 @@ SamFacts::SamFacts(const model::Template& templ) : templ_(&templ), params_(templ
 const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(const model::ResourceView& resource) const {
   auto found = models_.find(&resource);
   if (found == models_.end()) {
-    found = models_.emplace(&resource, sam::readDeploymentModel(*templ_, resource, params_)).first;
+    found = models_.emplace(&resource, sam::readDeploymentModel(*templ_, resource, params_, &mergedProperties(resource)))
+                .first;
   }
   return found->second;
 }
@@ -15,8 +18,15 @@ const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(const model
 const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView& resource) const {
   auto found = problems_.find(&resource);
   if (found == problems_.end()) {
-    found = problems_.emplace(&resource, sam::validateSamResource(*templ_, resource, params_)).first;
+    found = problems_.emplace(&resource, sam::validateSamResource(*templ_, resource, params_, &mergedProperties(resource)))
+                .first;
   }
+  return found->second;
+}
+
+const model::Node& SamFacts::mergedProperties(const model::ResourceView& resource) const {
+  auto found = merged_.find(&resource);
+  if (found == merged_.end()) found = merged_.emplace(&resource, sam::propertiesWithGlobals(*templ_, resource)).first;
   return found->second;
 }
 

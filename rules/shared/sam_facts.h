@@ -23,12 +23,15 @@ class SamFacts {
   const sam::ParameterValues& parameters() const { return params_; }
   const std::optional<sam::DeploymentModel>& deploymentModel(const model::ResourceView& resource) const;
   const std::vector<sam::SamProblem>& problems(const model::ResourceView& resource) const;
+  // The resource's Properties with Globals applied.
+  const model::Node& mergedProperties(const model::ResourceView& resource) const;
 
  private:
   const model::Template* templ_;
   sam::ParameterValues params_;
   mutable std::unordered_map<const model::ResourceView*, std::optional<sam::DeploymentModel>> models_;
   mutable std::unordered_map<const model::ResourceView*, std::vector<sam::SamProblem>> problems_;
+  mutable std::unordered_map<const model::ResourceView*, model::Node> merged_;
 };
 
 // The document's SamFacts, shared by every rule that lints it.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "load/mapping_entries.h"
 #include "load/text_checks.h"
 
 namespace samshift::load {
@@ -95,7 +96,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     Node node;
     uint32_t begin = 0;
     std::optional<Node> key;
-    std::unordered_map<std::string, size_t> keyIndex;
+    MappingEntries entries;
   };
 
   // A token begins at the first byte after the previous token that is not white space or a
@@ -157,17 +158,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     }
     Node key = std::move(*pendingKey_);
     pendingKey_.reset();
-    auto& entries = frame.node.entries();
-    auto [it, inserted] = frame.keyIndex.try_emplace(key.text(), entries.size());
-    if (!inserted) {
-      MapEntry& first = entries[it->second];
-      problems_.push_back(LoadProblem{ProblemKind::kDuplicateKey, key.span(),
-                                      "Duplicate key `" + key.text() + "`; only the last value is used",
-                                      first.key.span(), "`" + key.text() + "` first appears here"});
-      first.value = std::move(node);
-      return;
-    }
-    entries.push_back(MapEntry{std::move(key), std::move(node)});
+    frame.entries.add(frame.node, std::move(key), std::move(node), problems_);
   }
 
   std::string_view text_;

@@ -177,17 +177,7 @@ void TreeBuilder::addEntry(Frame& frame, Node key, Node value) {
     frame.merges.push_back(std::move(value));
     return;
   }
-  auto& entries = frame.node.entries();
-  auto [it, inserted] = frame.keyIndex.try_emplace(key.text(), entries.size());
-  if (!inserted) {
-    MapEntry& first = entries[it->second];
-    problems_.push_back(LoadProblem{ProblemKind::kDuplicateKey, key.span(),
-                                    "Duplicate key `" + key.text() + "`; only the last value is used",
-                                    first.key.span(), "`" + key.text() + "` first appears here"});
-    first.value = std::move(value);  // PyYAML keeps the last value, in the first key's place
-    return;
-  }
-  entries.push_back(MapEntry{std::move(key), std::move(value)});
+  frame.entries.add(frame.node, std::move(key), std::move(value), problems_);
 }
 
 // YAML merge keys: entries of the merged mappings come first, explicit keys win, and among

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load/document.h"
+#include "load/mapping_entries.h"
 #include "load/yaml_event.h"
 
 namespace samshift::load {
@@ -33,7 +34,7 @@ class TreeBuilder : public YamlEventSink {
     uint32_t begin = 0;
     uint32_t lastEnd = 0;  // where the latest child ended
     std::optional<model::Node> pendingKey;
-    std::unordered_map<std::string, size_t> keyIndex;  // key text -> entry index
+    MappingEntries entries;
     std::vector<model::Node> merges;                   // values of `<<` keys, in order
   };
   struct Anchored {

@@ -85,7 +85,7 @@ Setting plain(const Node& merged, const Node* source, std::string_view key) {
 }  // namespace
 
 std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ, const model::ResourceView& resource,
-                                                   const ParameterValues& params) {
+                                                   const ParameterValues& params, const Node* mergedProperties) {
   DeploymentModel model;
   model.logicalId = std::string(resource.id);
   if (resource.type == "AWS::Serverless::StateMachine") {
@@ -102,7 +102,8 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
     return model;
   }
   if (resource.type != "AWS::Serverless::Function") return std::nullopt;
-  Node props = propertiesWithGlobals(templ, resource);
+  Node computed;
+  const Node& props = mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
   auto source = [&](std::string_view key) { return propertySource(templ, resource, key); };
   model.autoPublishAlias = plain(props, source("AutoPublishAlias"), "AutoPublishAlias");
   if (model.autoPublishAlias.present()) model.autoPublishAlias.value = params.resolve(model.autoPublishAlias.value);

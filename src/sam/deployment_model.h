@@ -54,9 +54,12 @@ struct DeploymentModel {
 };
 
 // Reads the settings of a function or state machine (other types: nullopt).
+// `mergedProperties`: the resource's Properties with Globals applied, when the caller already has
+// them (they are computed otherwise).
 std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
                                                    const model::ResourceView& resource,
-                                                   const ParameterValues& params);
+                                                   const ParameterValues& params,
+                                                   const model::Node* mergedProperties = nullptr);
 
 // Python truthiness of a value as SAM sees it (empty string/list/map, 0, false, null are false).
 bool pythonTruthy(const model::Node& value);

@@ -112,10 +112,11 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                    const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out);
 
 void validateFunction(const model::Template& templ, const model::ResourceView& resource, const ParameterValues& params,
-                      std::vector<SamProblem>& out) {
-  auto model = readDeploymentModel(templ, resource, params);
+                      const Node* mergedProperties, std::vector<SamProblem>& out) {
+  Node computed;
+  const Node& props = mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
+  auto model = readDeploymentModel(templ, resource, params, &props);
   if (!model) return;
-  Node props = propertiesWithGlobals(templ, resource);
   size_t before = out.size();
   checkFunction(templ, resource, model, props, out);
   // Checks may name nodes of the merged copies, which die here: re-point them at the template.
@@ -389,14 +390,14 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
 }  // namespace
 
 std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
-                                            const ParameterValues& params) {
+                                            const ParameterValues& params, const Node* mergedProperties) {
   std::vector<SamProblem> out;
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
     out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.", resource.properties));
     return out;
   }
   if (resource.type == "AWS::Serverless::Function") {
-    validateFunction(templ, resource, params, out);
+    validateFunction(templ, resource, params, mergedProperties, out);
     if (out.empty() && resource.properties) checkEvents(resource, *resource.properties, out);
   } else if (resource.type == "AWS::Serverless::StateMachine") {
     validateStateMachine(templ, resource, params, out);

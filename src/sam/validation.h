@@ -22,8 +22,10 @@ struct SamProblem {
 
 // Problems of one resource, in SAM's precedence; SAM reports only the first per resource, and
 // `expand` does the same, but lint may show all of them.
+// `mergedProperties`: as for readDeploymentModel.
 std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
-                                            const ParameterValues& params);
+                                            const ParameterValues& params,
+                                            const model::Node* mergedProperties = nullptr);
 
 // Template-level problems SAM reports before looking at resources (`Mappings: null`, unknown
 // Globals keys).

@@ -1,0 +1,24 @@
+#pragma once
+// Adds the entries of a mapping being loaded, YAML or JSON, and reports duplicate keys: the last
+// value wins, in the first key's place, as PyYAML does. Small mappings (nearly all of them) are
+// searched in place; a mapping that grows wide gets a hash index, so loading stays linear.
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "load/document.h"
+#include "model/node.h"
+
+namespace samshift::load {
+
+class MappingEntries {
+ public:
+  void add(model::Node& mapping, model::Node key, model::Node value, std::vector<LoadProblem>& problems);
+
+ private:
+  static constexpr size_t kIndexFrom = 16;
+  std::unordered_map<std::string, size_t> index_;  // key text -> entry position, once wide
+};
+
+}  // namespace samshift::load
