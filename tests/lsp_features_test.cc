@@ -12,6 +12,7 @@
 #include "lsp/completion.h"
 #include "lsp/hover.h"
 #include "lsp/text_edit.h"
+#include "sam/deployment_model.h"
 #include "test_support.h"
 
 using samshift::testing::jsonQuote;
@@ -153,7 +154,7 @@ TEST_CASE("lsp hover: AutoPublishAlias lists the resources SAM generates", "[lsp
 }
 
 TEST_CASE("lsp hover: alias logical ids and state machines", "[lsp]") {
-  CHECK(samshift::lsp::aliasLogicalId("Fn", "under_score-dash") == "FnAliasunderUscoreDdash");
+  CHECK(samshift::sam::aliasLogicalId("Fn", "under_score-dash") == "FnAliasunderUscoreDdash");
   std::string text = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n"
                      "    Type: AWS::Serverless::StateMachine\n    Properties:\n      AutoPublishAlias: prod\n"
                      "      DefinitionUri: s3://bucket/flow.json\n";

@@ -119,9 +119,7 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   if (fn.pass.updateReplacePolicy) version.set("UpdateReplacePolicy", *fn.pass.updateReplacePolicy);
   ctx.add(*fn.versionId, std::move(version));
 
-  std::string sanitized;
-  for (char c : *fn.aliasName) sanitized += c == '-' ? 'D' : c == '_' ? 'U' : c;
-  fn.aliasId = fn.id + "Alias" + sanitized;
+  fn.aliasId = sam::aliasLogicalId(fn.id, *fn.aliasName);
   Node aliasProps = map({{"Name", str(*fn.aliasName)},
                          {"FunctionName", ref(fn.id)},
                          {"FunctionVersion", getAtt(*fn.versionId, "Version")}});

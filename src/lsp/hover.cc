@@ -119,20 +119,6 @@ std::string expandedVersionId(const model::Node& root, const sam::ParameterValue
 
 }  // namespace
 
-std::string aliasLogicalId(std::string_view function, std::string_view alias) {
-  std::string out = std::string(function) + "Alias";
-  for (char c : alias) {
-    if (c == '-') {
-      out += 'D';
-    } else if (c == '_') {
-      out += 'U';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t offset) {
   if (!analysis.document.parsed) return std::nullopt;
   NodeAt at = nodeAt(analysis.document.root, offset);
@@ -178,7 +164,7 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
     } else {
       out += "| " + code(versionId) + " | AWS::Lambda::Version |\n";
     }
-    out += "| " + code(aliasLogicalId(id, shown)) + " | AWS::Lambda::Alias |\n";
+    out += "| " + code(sam::aliasLogicalId(id, shown)) + " | AWS::Lambda::Alias |\n";
     const auto& preference = model->deploymentPreference;
     if (preference && preference->isEnabled()) {
       out += "| " + code("ServerlessDeploymentApplication") + " | AWS::CodeDeploy::Application (one per template) |\n";

@@ -22,7 +22,4 @@ std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t 
 std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_t offset);
 std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offset);
 
-// SAM's logical id of a function alias: `-` becomes `D`, `_` becomes `U`.
-std::string aliasLogicalId(std::string_view function, std::string_view alias);
-
 }  // namespace samshift::lsp

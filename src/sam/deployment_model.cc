@@ -126,4 +126,10 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
   return model;
 }
 
+std::string aliasLogicalId(std::string_view function, std::string_view alias) {
+  std::string id = std::string(function) + "Alias";
+  for (char c : alias) id += c == '-' ? 'D' : c == '_' ? 'U' : c;
+  return id;
+}
+
 }  // namespace samshift::sam

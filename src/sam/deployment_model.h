@@ -61,6 +61,10 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
                                                    const ParameterValues& params,
                                                    const model::Node* mergedProperties = nullptr);
 
+// The logical ID SAM gives a function's alias: `<Function>Alias<name>` with `-` written `D` and
+// `_` written `U` (`live-v2` → `FnAliasliveDv2`).
+std::string aliasLogicalId(std::string_view function, std::string_view alias);
+
 // Python truthiness of a value as SAM sees it (empty string/list/map, 0, false, null are false).
 bool pythonTruthy(const model::Node& value);
 
