@@ -47,7 +47,8 @@ core::Span hoveredSpan(const NodeAt& at) {
 }
 
 std::string describeDeployment(const plan::Deployment& deployment) {
-  std::string out = "**" + deployment.config + "** traffic shifting for " + code(deployment.resource);
+  std::string config = deployment.config.empty() ? "Unknown configuration:" : "**" + deployment.config + "**";
+  std::string out = config + " traffic shifting for " + code(deployment.resource);
   if (!deployment.alias.empty()) out += ", alias " + code(deployment.alias);
   out += "\n\n";
   if (!deployment.planned) {
