@@ -72,7 +72,7 @@ PreTrafficHook:
       if (!hook.function || !hook.target || hook.function == hook.target) continue;
       std::pair pair{hook.function, hook.target};
       if (std::find(reported.begin(), reported.end(), pair) != reported.end()) continue;
-      Grant grant = functionMay(templ, *hook.function, "lambda:InvokeFunction", namesFunction,
+      Grant grant = functionMay(context, *hook.function, "lambda:InvokeFunction", namesFunction,
                                 hook.target);
       if (grant != Grant::kNo) continue;
       reported.push_back(pair);

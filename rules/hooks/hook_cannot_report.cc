@@ -71,7 +71,7 @@ PreTrafficHook:
       if (!hook.function) continue;
       if (std::find(reported.begin(), reported.end(), hook.function) != reported.end()) continue;
       Grant grant =
-          functionMay(templ, *hook.function, "codedeploy:PutLifecycleEventHookExecutionStatus",
+          functionMay(context, *hook.function, "codedeploy:PutLifecycleEventHookExecutionStatus",
                       anyResource, nullptr);
       if (grant != Grant::kNo) continue;
       reported.push_back(hook.function);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "model/intrinsics.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
 
 namespace samshift::rules {
@@ -333,11 +334,12 @@ Grant roleMay(const Template& templ, const ResourceView& role, std::string_view 
   return result.unknown ? Grant::kUnknown : Grant::kNo;
 }
 
-Grant functionMay(const Template& templ, const ResourceView& function, std::string_view action,
+Grant functionMay(const engine::RuleContext& context, const ResourceView& function, std::string_view action,
                   ResourceMatcher matches, const ResourceView* target) {
+  const Template& templ = context.templ;
   Evaluation result;
   if (function.type == "AWS::Serverless::Function") {
-    Node properties = sam::propertiesWithGlobals(templ, function);
+    const Node& properties = samFacts(context).mergedProperties(function);
     if (const Node* role = properties.get("Role")) {
       const ResourceView* local = referencedResource(templ, *role);
       if (!local || local->type != "AWS::IAM::Role") return Grant::kUnknown;

@@ -39,7 +39,7 @@ enum class Grant { kYes, kNo, kUnknown };
 // `resourceMatches` (called on each statement's Resource value; "*" always matches).
 using ResourceMatcher = bool (*)(const model::Template&, const model::Node&,
                                  const model::ResourceView*);
-Grant functionMay(const model::Template& templ, const model::ResourceView& function,
+Grant functionMay(const engine::RuleContext& context, const model::ResourceView& function,
                   std::string_view action, ResourceMatcher resourceMatches,
                   const model::ResourceView* target);
 
