@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "model/intrinsics.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
 
 namespace samshift::rules {
@@ -182,17 +183,18 @@ Located ShiftingFunction::locate(const Template& templ,
   return global ? Located{global, true} : Located{};
 }
 
-std::vector<ShiftingFunction> shiftingFunctions(const Template& templ) {
+namespace {
+
+std::vector<ShiftingFunction> findShiftingFunctions(const Template& templ, const SamFacts& facts) {
   std::vector<ShiftingFunction> out;
   for (const ResourceView& resource : templ.resources()) {
     if (resource.type != "AWS::Serverless::Function") continue;
     ShiftingFunction function;
     function.resource = &resource;
-    function.properties = sam::propertiesWithGlobals(templ, resource);
     function.preference = locateProperty(templ, resource, {"DeploymentPreference"});
     out.push_back(std::move(function));
     ShiftingFunction& added = out.back();
-    added.merged = added.properties.get("DeploymentPreference");
+    added.merged = facts.mergedProperties(resource).get("DeploymentPreference");
     if (!added.merged || !added.merged->isMapping() || added.merged->isIntrinsic()) {
       out.pop_back();
       continue;
@@ -209,6 +211,8 @@ std::vector<ShiftingFunction> shiftingFunctions(const Template& templ) {
   }
   return out;
 }
+
+}  // namespace
 
 std::optional<std::string> literalFunctionName(const Template& templ,
                                                const ResourceView& function) {
@@ -344,7 +348,9 @@ struct ShiftingFunctions {
 }  // namespace
 
 const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context) {
-  return context.facts.get<ShiftingFunctions>([&] { return ShiftingFunctions{shiftingFunctions(context.templ)}; })
+  return context.facts
+      .get<ShiftingFunctions>(
+          [&] { return ShiftingFunctions{findShiftingFunctions(context.templ, samFacts(context))}; })
       .functions;
 }
 

@@ -69,18 +69,16 @@ class FindingSink {
 // An AWS::Serverless::Function with a DeploymentPreference (Globals merged).
 struct ShiftingFunction {
   const model::ResourceView* resource = nullptr;
-  model::Node properties;               // Properties with Globals merged
   Located preference;                   // where DeploymentPreference is written
-  const model::Node* merged = nullptr;  // the merged DeploymentPreference, inside `properties`
+  const model::Node* merged = nullptr;  // the DeploymentPreference with Globals merged
   bool enabled = true;                  // as SAM reads `Enabled` (parameter defaults resolved)
   std::optional<std::string> type;      // `Type` resolved as SAM does; nullopt when not a string
 
   Located locate(const model::Template& templ, std::initializer_list<std::string_view> path) const;
 };
 
-// Every function with a DeploymentPreference mapping, in template order.
-std::vector<ShiftingFunction> shiftingFunctions(const model::Template& templ);
-// The same, computed once per document and shared by the rules that ask.
+// Every function with a DeploymentPreference mapping, in template order; computed once per
+// document and shared by the rules that ask.
 const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context);
 
 // SAM's reading of `Enabled` for an already resolved value: false for false, "false", "False"
