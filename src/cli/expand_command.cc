@@ -6,6 +6,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/parameter_overrides.h"
 #include "core/atomic_file.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
@@ -26,7 +27,8 @@ standard input.
 options:
       --region REGION             region to expand for (default us-east-1); the partition
                                   follows from it
-      --parameter-overrides K=V…  parameter values (they win over template defaults)
+      --parameter-overrides K=V…  parameter values as `sam deploy` takes them (K=V or
+                                  ParameterKey=K,ParameterValue=V); they win over defaults
       --format FORMAT             json (default) or yaml
   -o, --output FILE               write to FILE atomically instead of standard output
   -h, --help                      show this help
@@ -70,14 +72,8 @@ int runExpand(std::vector<std::string> args) {
       output = value->value();
       continue;
     }
-    if (arguments.flag({"--parameter-overrides"})) {
-      // Every following K=V argument is an override.
-      while (!arguments.done() && !arguments.atOption() && arguments.current().find('=') != std::string::npos) {
-        auto pair = arguments.positional();
-        const std::string& text = pair.value();
-        size_t eq = text.find('=');
-        overrides.emplace_back(text.substr(0, eq), text.substr(eq + 1));
-      }
+    if (auto status = readParameterOverrides(arguments, overrides)) {
+      if (!*status) return usage(status->error().message);
       continue;
     }
     auto positional = arguments.positional();

@@ -5,6 +5,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/parameter_overrides.h"
 #include "load/loader.h"
 #include "model/template.h"
 #include "plan/deployments.h"
@@ -42,58 +43,6 @@ struct PlanOptions {
   std::string path;
 };
 
-// Splits on blanks outside quotes and drops the quotes: `A=1 B='x y'` → `A=1`, `B=x y`.
-std::vector<std::string> splitWords(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  bool inWord = false;
-  char quote = 0;
-  for (char c : text) {
-    if (quote) {
-      if (c == quote) {
-        quote = 0;
-      } else {
-        word += c;
-      }
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-      inWord = true;
-    } else if (c == ' ' || c == '\t' || c == '\n') {
-      if (inWord) words.push_back(word);
-      word.clear();
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push_back(word);
-  return words;
-}
-
-core::Status parseOverrides(const std::string& text,
-                            std::vector<std::pair<std::string, std::string>>& out) {
-  static const std::string kKey = "ParameterKey=";
-  static const std::string kValue = ",ParameterValue=";
-  for (const std::string& word : splitWords(text)) {
-    if (word.rfind(kKey, 0) == 0) {
-      size_t comma = word.find(kValue);
-      if (comma == std::string::npos) {
-        return core::usageError("--parameter-overrides: '" + word + "' has no ParameterValue");
-      }
-      out.emplace_back(word.substr(kKey.size(), comma - kKey.size()),
-                       word.substr(comma + kValue.size()));
-      continue;
-    }
-    size_t equals = word.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      return core::usageError("--parameter-overrides takes Key=Value pairs, got '" + word + "'");
-    }
-    out.emplace_back(word.substr(0, equals), word.substr(equals + 1));
-  }
-  return core::okStatus();
-}
-
 core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help) {
   PlanOptions options;
   Arguments args(std::move(argv));
@@ -111,10 +60,8 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
     } else if (auto value = args.option({"-o", "--output"})) {
       if (!*value) return value->error();
       options.output = value->value();
-    } else if (auto value = args.option({"--parameter-overrides"})) {
-      if (!*value) return value->error();
-      if (auto status = parseOverrides(value->value(), options.overrides); !status)
-        return status.error();
+    } else if (auto status = readParameterOverrides(args, options.overrides)) {
+      if (!*status) return status->error();
     } else if (auto value = args.option({"--region"})) {
       if (!*value) return value->error();
       options.region = value->value();
