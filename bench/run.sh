@@ -24,8 +24,17 @@ if [ -d "$corpus/sam-translator" ]; then
     row "expand, one process per in-scope fixture (67)" "$("$bench" per-file 5 "$samshift" expand "${inscope[@]}")" \
       "median <= 5 ms, peak RSS <= 10 MB"
   fi
-  j1=$("$bench" time 3 -- "$samshift" lint -j1 "$corpus/sam-translator/input" "$corpus/cfn-lint/templates")
-  j2=$("$bench" time 3 -- "$samshift" lint -j2 "$corpus/sam-translator/input" "$corpus/cfn-lint/templates")
+  # -j1 and -j2 alternate, best of 15 each: a slow spell of the machine then hits both alike.
+  j1="" j2=""
+  for round in $(seq 15); do
+    for jobs in 1 2; do
+      figures=$("$bench" time 1 -- "$samshift" lint -j$jobs "$corpus/sam-translator/input" "$corpus/cfn-lint/templates")
+      best=$([ $jobs = 1 ] && echo "$j1" || echo "$j2")
+      if [ -z "$best" ] || awk -v a="${figures%% ms*}" -v b="${best%% ms*}" 'BEGIN { exit !(a < b) }'; then
+        if [ $jobs = 1 ]; then j1=$figures; else j2=$figures; fi
+      fi
+    done
+  done
   row "whole corpus (1,080 templates) in one run, -j1" "$j1" ""
   row "whole corpus in one run, -j2" "$j2" ""
   ms1=${j1%% ms*}
@@ -36,7 +45,7 @@ fi
 declare -A synthetic_ms
 for n in 10 100 1000 10000; do
   "$bench" generate "$n" > "$work/functions-$n.yaml"
-  figures=$("$bench" time 3 -- "$samshift" lint "$work/functions-$n.yaml")
+  figures=$("$bench" time $([ "$n" -ge 10000 ] && echo 3 || echo 7) -- "$samshift" lint "$work/functions-$n.yaml")
   synthetic_ms[$n]=${figures%% ms*}
   goal=""
   [ "$n" = 1000 ] && goal="<= 150 ms"

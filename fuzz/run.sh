@@ -1,7 +1,7 @@
 #!/bin/bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 20),
 # seeded with the corpus and the project's fixtures. A crash leaves its input in fuzz/crashes/.
-#   fuzz/run.sh [SECONDS] [TARGET...]
+#   fuzz/run.sh [SECONDS] [TARGET...]     (SECONDS "build" only builds the targets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -16,6 +16,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
 fi
 ninja -C build-fuzz $(printf 'fuzz/%s_fuzz ' "${targets[@]}") >"$log" 2>&1 || { tail -n 60 "$log"; exit 1; }
 rm -f "$log"
+[ "$seconds" != build ] || exit 0
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT

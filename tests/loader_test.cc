@@ -227,6 +227,28 @@ TEST_CASE("hostile input is refused with a clear problem, fast", "[load][hostile
     CHECK(doc.problems[0].message.find("U+0000") != std::string::npos);
     CHECK(where(doc, doc.problems[0].span) == "2:5-2:6");
   }
+  SECTION("every unreadable byte is found wherever it falls in a word of plain text") {
+    // The scanners skip 8 bytes at a time; a bad byte at each offset of a word must still stop them.
+    struct Case {
+      std::string bytes;
+      std::string message;
+    };
+    const Case cases[] = {{std::string(1, '\0'), "U+0000"}, {"\x1F", "U+001F"}, {"\x7F", "U+007F"},
+                          {"\xC2\x80", "U+0080"},           {"\xFF", "Invalid UTF-8: byte 0xFF"}};
+    for (const Case& bad : cases) {
+      for (size_t offset = 0; offset < 24; ++offset) {
+        std::string value(offset, 'v');
+        auto doc = yaml("key: " + value + bad.bytes + "tail\n");
+        INFO("offset " << offset << ", " << bad.message);
+        CHECK_FALSE(doc.parsed);
+        REQUIRE(doc.problems.size() == 1);
+        CHECK(doc.problems[0].message.find(bad.message) != std::string::npos);
+        CHECK(doc.problems[0].span.begin == 5 + offset);
+      }
+    }
+    auto clean = yaml("key: \"tab\there, caf\xC3\xA9 and ~{}|\\\\ up to 0x7E\"\r\nnext: 1\n");
+    CHECK(clean.parsed);
+  }
   SECTION("a file over the size limit") {
     load::LoadLimits limits;
     limits.maxBytes = 1000;

@@ -6,6 +6,7 @@
 #include "engine/registry.h"
 #include "model/intrinsics.h"
 #include "rules/concurrency/concurrency_facts.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
 
 namespace samshift::rules {
@@ -80,7 +81,7 @@ Fn:
     for (const model::ResourceView& resource : templ.resources()) {
       if (versioned.count(resource.id)) continue;
       if (resource.type == "AWS::Serverless::Function") {
-        Node properties = sam::propertiesWithGlobals(templ, resource);
+        const Node& properties = samFacts(context).mergedProperties(resource);
         if (!appliesToVersions(properties.get("SnapStart"))) continue;
         const Node* alias = properties.get("AutoPublishAlias");
         if (alias && sam::pythonTruthy(*alias)) continue;

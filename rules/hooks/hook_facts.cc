@@ -365,19 +365,19 @@ Grant functionMay(const engine::RuleContext& context, const ResourceView& functi
     }
     // Policies attached from outside to the role SAM generates (`<Function>Role`).
     std::string generatedRole = std::string(function.id) + "Role";
-    for (const ResourceView& resource : templ.resources()) {
-      if (resource.type != "AWS::IAM::Policy" && resource.type != "AWS::IAM::ManagedPolicy")
-        continue;
-      const Node* roles = resource.property("Roles");
-      if (!roles) continue;
-      for (const Node* item : listItems(*roles)) {
-        auto name = model::refName(*item);
-        if (name && *name == generatedRole) {
-          if (const Node* document = resource.property("PolicyDocument")) {
-            evaluateDocument(templ, *document, action, matches, target, result);
+    for (std::string_view policyType : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"}) {
+      for (const ResourceView* resource : templ.resourcesOfType(policyType)) {
+        const Node* roles = resource->property("Roles");
+        if (!roles) continue;
+        for (const Node* item : listItems(*roles)) {
+          auto name = model::refName(*item);
+          if (name && *name == generatedRole) {
+            if (const Node* document = resource->property("PolicyDocument")) {
+              evaluateDocument(templ, *document, action, matches, target, result);
+            }
+          } else if (!name) {
+            result.unknown = true;
           }
-        } else if (!name) {
-          result.unknown = true;
         }
       }
     }

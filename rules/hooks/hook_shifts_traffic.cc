@@ -1,7 +1,8 @@
 // H005: a hook function that is itself deployed gradually, or hooks its own deployment.
 
-#include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "engine/registry.h"
 #include "hook_facts.h"
@@ -59,27 +60,26 @@ PreTrafficHook:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     const std::vector<ShiftingFunction>& functions = shiftingFunctions(context);
-    std::vector<const ResourceView*> reported;
+    std::unordered_map<const ResourceView*, const ShiftingFunction*> enabledShifting;
+    for (const ShiftingFunction& function : functions) {
+      if (function.enabled) enabledShifting.emplace(function.resource, &function);
+    }
+    std::unordered_set<const ResourceView*> reported;
     FindingSink sink(reporter);
     for (const HookReference& hook : hookReferences(templ, functions)) {
-      if (!hook.function ||
-          std::find(reported.begin(), reported.end(), hook.function) != reported.end())
-        continue;
+      if (!hook.function || reported.count(hook.function)) continue;
       std::string kind(hook.kind);
       if (hook.function == hook.target) {
-        reported.push_back(hook.function);
+        reported.insert(hook.function);
         sink.report(*hook.subject, hook.where,
                     "`" + std::string(hook.function->id) + "` is its own `" + kind + "` hook");
         continue;
       }
-      auto shifting =
-          std::find_if(functions.begin(), functions.end(), [&](const ShiftingFunction& function) {
-            return function.resource == hook.function && function.enabled;
-          });
-      if (shifting == functions.end()) continue;
-      reported.push_back(hook.function);
+      auto shifting = enabledShifting.find(hook.function);
+      if (shifting == enabledShifting.end()) continue;
+      reported.insert(hook.function);
       sink.report(
-          *shifting->resource, shifting->preference,
+          *shifting->second->resource, shifting->second->preference,
           "Hook function `" + std::string(hook.function->id) +
               "` has its own enabled `DeploymentPreference`",
           {hook.usedHere()});

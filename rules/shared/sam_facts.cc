@@ -18,7 +18,9 @@ const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(const model
 const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView& resource) const {
   auto found = problems_.find(&resource);
   if (found == problems_.end()) {
-    found = problems_.emplace(&resource, sam::validateSamResource(*templ_, resource, params_, &mergedProperties(resource)))
+    found = problems_
+                .emplace(&resource, sam::validateSamResource(*templ_, resource, params_, &mergedProperties(resource),
+                                                             &deploymentModel(resource)))
                 .first;
   }
   return found->second;

@@ -1,6 +1,8 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -158,18 +160,30 @@ LintedFile lintOne(const Input& input, const std::string& stdinText, const engin
   }
   if (input.fromDirectory && !load::looksLikeTemplate(*out.document)) {
     out.skipped = true;
+    out.document.reset();
     return out;
   }
   out.result = engine::lintDocument(*out.document, selection);
+  // Reports need only the source text; the tree is freed here, on the worker, not serially later.
+  out.document->root = model::Node();
   return out;
 }
 
 std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::string& stdinText,
                                 const std::vector<const FileSettings*>& settings, unsigned jobs) {
   std::vector<LintedFile> results(inputs.size());
+  // Largest files first, so that no thread is left with a big one at the end while the others idle.
+  std::vector<std::pair<uintmax_t, size_t>> order;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::error_code error;
+    uintmax_t size = inputs[i].path == "-" ? 0 : std::filesystem::file_size(inputs[i].path, error);
+    order.emplace_back(error ? 0 : size, i);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) {
+    for (size_t k = next++; k < order.size(); k = next++) {
+      size_t i = order[k].second;
       results[i] = lintOne(inputs[i], stdinText, settings[i]->selection);
     }
   };

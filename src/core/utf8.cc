@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <cstring>
+
 namespace samshift::core {
 
 namespace {
@@ -34,9 +36,19 @@ int64_t wellFormed(std::string_view text, size_t index, int length) {
 
 }  // namespace
 
+uint64_t loadWord(std::string_view text, size_t index) {
+  uint64_t word;
+  std::memcpy(&word, text.data() + index, sizeof word);
+  return word;
+}
+
 size_t findInvalidUtf8(std::string_view text) {
   size_t index = 0;
   while (index < text.size()) {
+    if (index + 8 <= text.size() && isAsciiWord(loadWord(text, index))) {
+      index += 8;
+      continue;
+    }
     auto lead = static_cast<unsigned char>(text[index]);
     if (lead < 0x80) {
       ++index;

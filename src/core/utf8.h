@@ -19,6 +19,12 @@ inline int utf8SequenceLength(unsigned char lead) {
 // Offset of the first byte that does not start a valid UTF-8 sequence, or npos.
 size_t findInvalidUtf8(std::string_view text);
 
+// The 8 bytes at `index` as one word (the caller checks that 8 bytes remain). Scanners test a
+// word at a time for the plain-ASCII common case and look at single bytes only around the rest.
+uint64_t loadWord(std::string_view text, size_t index);
+// True when every byte of the word is below 0x80.
+inline bool isAsciiWord(uint64_t word) { return (word & 0x8080808080808080ull) == 0; }
+
 // Decodes one code point at text[index]; advances index. Invalid bytes decode as U+FFFD.
 uint32_t decodeUtf8(std::string_view text, size_t& index);
 

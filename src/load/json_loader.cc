@@ -158,7 +158,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     }
     Node key = std::move(*pendingKey_);
     pendingKey_.reset();
-    frame.entries.add(frame.node, std::move(key), std::move(node), problems_);
+    frame.entries.add(frame.node.entries(), std::move(key), std::move(node), problems_);
   }
 
   std::string_view text_;

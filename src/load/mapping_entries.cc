@@ -5,8 +5,7 @@ namespace samshift::load {
 using model::MapEntry;
 using model::Node;
 
-void MappingEntries::add(Node& mapping, Node key, Node value, std::vector<LoadProblem>& problems) {
-  std::vector<MapEntry>& entries = mapping.entries();
+void MappingEntries::add(std::vector<MapEntry>& entries, Node&& key, Node&& value, std::vector<LoadProblem>& problems) {
   size_t existing = entries.size();
   if (index_.empty() && entries.size() < kIndexFrom) {
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -30,7 +29,7 @@ void MappingEntries::add(Node& mapping, Node key, Node value, std::vector<LoadPr
     first.value = std::move(value);
     return;
   }
-  entries.push_back(MapEntry{std::move(key), std::move(value)});
+  entries.emplace_back(MapEntry{std::move(key), std::move(value)});
 }
 
 }  // namespace samshift::load

@@ -14,7 +14,9 @@ namespace samshift::load {
 
 class MappingEntries {
  public:
-  void add(model::Node& mapping, model::Node key, model::Node value, std::vector<LoadProblem>& problems);
+  void add(std::vector<model::MapEntry>& entries, model::Node&& key, model::Node&& value,
+           std::vector<LoadProblem>& problems);
+  void clear() { index_.clear(); }
 
  private:
   static constexpr size_t kIndexFrom = 16;

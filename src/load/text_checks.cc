@@ -30,6 +30,20 @@ bool isPrintable(uint32_t cp) {
   return cp >= 0x10000 && cp <= 0x10FFFF;
 }
 
+// Per-byte masks over an ASCII word: the high bit of each byte says whether that byte qualifies.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+uint64_t nonZeroBytes(uint64_t word) { return (((word & ~kHighBits) + ~kHighBits) | word) & kHighBits; }
+uint64_t bytesEqual(uint64_t word, uint8_t value) { return ~nonZeroBytes(word ^ (kOnes * value)) & kHighBits; }
+
+// True when all 8 bytes are printable ASCII, a tab or a line break: the bulk of any template.
+bool isPlainTextWord(uint64_t word) {
+  if (!core::isAsciiWord(word)) return false;
+  uint64_t spaceOrAbove = ((word & ~kHighBits) + kOnes * (0x80 - 0x20)) & kHighBits;
+  uint64_t allowedControl = bytesEqual(word, '\n') | bytesEqual(word, '\r') | bytesEqual(word, '\t');
+  return ((spaceOrAbove | allowedControl) == kHighBits) && bytesEqual(word, 0x7F) == 0;
+}
+
 }  // namespace
 
 size_t byteOrderMarkLength(std::string_view text) {
@@ -51,8 +65,12 @@ std::optional<LoadProblem> findUnreadableText(std::string_view text, const LoadL
   }
   size_t index = byteOrderMarkLength(text);
   while (index < text.size()) {
+    if (index + 8 <= text.size() && isPlainTextWord(core::loadWord(text, index))) {
+      index += 8;
+      continue;
+    }
     auto byte = static_cast<unsigned char>(text[index]);
-    if (byte >= 0x20 && byte < 0x7F) {  // the common case, checked first
+    if (byte >= 0x20 && byte < 0x7F) {
       ++index;
       continue;
     }

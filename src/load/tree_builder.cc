@@ -88,8 +88,8 @@ bool TreeBuilder::onEvent(const YamlEvent& event) {
 
 // An empty value sits just after the `:` of its key, or just after the `-` of its item.
 uint32_t TreeBuilder::emptyValuePosition(uint32_t fallback) const {
-  if (stack_.empty()) return fallback;
-  const Frame& frame = stack_.back();
+  if (depth_ == 0) return fallback;
+  const Frame& frame = stack_[depth_ - 1];
   char introducer = frame.node.isMapping() && frame.pendingKey ? ':' : frame.node.isSequence() ? '-' : '\0';
   if (introducer == '\0') return fallback;
   size_t found = text_.find(introducer, frame.lastEnd);
@@ -114,25 +114,38 @@ Node TreeBuilder::scalarNode(const YamlEvent& event) const {
 }
 
 bool TreeBuilder::open(const YamlEvent& event, Node node) {
-  if (stack_.size() >= limits_.maxDepth) {
+  if (depth_ >= limits_.maxDepth) {
     return stop(event.begin, event.begin + 1, "Nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
   }
-  Frame frame;
+  if (depth_ == stack_.size()) stack_.emplace_back();
+  Frame& frame = stack_[depth_++];
   node.setStyle(event.style);
   frame.node = std::move(node);
   frame.tag = event.tag;
   frame.anchor = event.anchor;
   frame.begin = event.begin;
   frame.lastEnd = event.valueBegin;
-  stack_.push_back(std::move(frame));
+  frame.pendingKey.reset();
+  frame.entries.clear();
+  frame.pendingEntries.clear();
+  frame.pendingItems.clear();
+  frame.merges.clear();
   return true;
 }
 
 void TreeBuilder::close(uint32_t end) {
-  Frame frame = std::move(stack_.back());
-  stack_.pop_back();
+  Frame& frame = stack_[--depth_];
   // A block collection ends with its last child, not where the parser saw the next token.
   if (frame.node.style() == NodeStyle::kBlock && frame.lastEnd > frame.begin) end = frame.lastEnd;
+  if (frame.node.isMapping()) {
+    frame.node.entries().assign(std::make_move_iterator(frame.pendingEntries.begin()),
+                                std::make_move_iterator(frame.pendingEntries.end()));
+    frame.pendingEntries.clear();
+  } else {
+    frame.node.items().assign(std::make_move_iterator(frame.pendingItems.begin()),
+                              std::make_move_iterator(frame.pendingItems.end()));
+    frame.pendingItems.clear();
+  }
   if (!frame.merges.empty()) applyMerges(frame);
   Node node = std::move(frame.node);
   node.setSpan(spanOf(frame.begin, end));
@@ -145,16 +158,16 @@ void TreeBuilder::close(uint32_t end) {
   attach(std::move(node), frame.anchor, end);
 }
 
-void TreeBuilder::attach(Node node, const std::string& anchor, uint32_t end) {
+void TreeBuilder::attach(Node&& node, const std::string& anchor, uint32_t end) {
   if (!anchor.empty()) anchors_[anchor] = Anchored{node, countNodes(node)};
-  if (stack_.empty()) {
+  if (depth_ == 0) {
     if (!root_) root_ = std::move(node);
     return;
   }
-  Frame& frame = stack_.back();
+  Frame& frame = stack_[depth_ - 1];
   frame.lastEnd = std::max(frame.lastEnd, end);
   if (frame.node.isSequence()) {
-    frame.node.push(std::move(node));
+    frame.pendingItems.push_back(std::move(node));
     return;
   }
   if (!frame.pendingKey) {
@@ -172,12 +185,12 @@ void TreeBuilder::attach(Node node, const std::string& anchor, uint32_t end) {
   addEntry(frame, std::move(key), std::move(node));
 }
 
-void TreeBuilder::addEntry(Frame& frame, Node key, Node value) {
+void TreeBuilder::addEntry(Frame& frame, Node&& key, Node&& value) {
   if (key.style() == NodeStyle::kPlain && key.isString("<<") && key.tag().empty()) {
     frame.merges.push_back(std::move(value));
     return;
   }
-  frame.entries.add(frame.node, std::move(key), std::move(value), problems_);
+  frame.entries.add(frame.pendingEntries, std::move(key), std::move(value), problems_);
 }
 
 // YAML merge keys: entries of the merged mappings come first, explicit keys win, and among

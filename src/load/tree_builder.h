@@ -27,6 +27,9 @@ class TreeBuilder : public YamlEventSink {
   bool stopped() const { return stopped_; }
 
  private:
+  // Frames are reused from one collection to the next at the same depth, so their scratch
+  // vectors keep their capacity: children gather there and move, at the close, into a vector of
+  // exactly their number (one allocation per collection, no slack).
   struct Frame {
     model::Node node;
     std::string tag;
@@ -35,7 +38,9 @@ class TreeBuilder : public YamlEventSink {
     uint32_t lastEnd = 0;  // where the latest child ended
     std::optional<model::Node> pendingKey;
     MappingEntries entries;
-    std::vector<model::Node> merges;                   // values of `<<` keys, in order
+    std::vector<model::MapEntry> pendingEntries;
+    std::vector<model::Node> pendingItems;
+    std::vector<model::Node> merges;  // values of `<<` keys, in order
   };
   struct Anchored {
     model::Node node;
@@ -47,14 +52,15 @@ class TreeBuilder : public YamlEventSink {
   model::Node scalarNode(const YamlEvent& event) const;
   bool open(const YamlEvent& event, model::Node node);
   void close(uint32_t end);
-  void attach(model::Node node, const std::string& anchor, uint32_t end);
-  void addEntry(Frame& frame, model::Node key, model::Node value);
+  void attach(model::Node&& node, const std::string& anchor, uint32_t end);
+  void addEntry(Frame& frame, model::Node&& key, model::Node&& value);
   void applyMerges(Frame& frame);
 
   std::string_view text_;
   const LoadLimits& limits_;
   std::vector<LoadProblem>& problems_;
-  std::vector<Frame> stack_;
+  std::vector<Frame> stack_;  // frames [0, depth_) are open
+  size_t depth_ = 0;
   std::unordered_map<std::string, Anchored> anchors_;
   size_t aliasNodes_ = 0;
   std::optional<model::Node> root_;

@@ -5,6 +5,7 @@
 // that a key has a span of its own.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,31 @@ enum class NodeStyle : uint8_t {
 std::string_view nodeKindName(NodeKind kind);
 
 struct MapEntry;
+
+// A string that is nearly always empty (a node's YAML tag): one pointer wide instead of a
+// std::string's 32 bytes, because every node of a large template carries one.
+class RareString {
+ public:
+  RareString() = default;
+  RareString(const RareString& other) { *this = other; }
+  RareString(RareString&&) noexcept = default;
+  RareString& operator=(const RareString& other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<std::string>(*other.value_) : nullptr;
+    return *this;
+  }
+  RareString& operator=(RareString&&) noexcept = default;
+
+  const std::string& get() const {
+    static const std::string kEmpty;
+    return value_ ? *value_ : kEmpty;
+  }
+  void set(std::string text) {
+    value_ = text.empty() ? nullptr : std::make_unique<std::string>(std::move(text));
+  }
+
+ private:
+  std::unique_ptr<std::string> value_;
+};
 
 class Node {
  public:
@@ -91,8 +117,8 @@ class Node {
 
   core::Span span() const { return span_; }
   void setSpan(core::Span span) { span_ = span; }
-  const std::string& tag() const { return tag_; }
-  void setTag(std::string tag) { tag_ = std::move(tag); }
+  const std::string& tag() const { return tag_.get(); }
+  void setTag(std::string tag) { tag_.set(std::move(tag)); }
   NodeStyle style() const { return style_; }
   void setStyle(NodeStyle style) { style_ = style; }
 
@@ -115,7 +141,7 @@ class Node {
     double floating;
   } scalar_{.integer = 0};
   std::string text_;
-  std::string tag_;
+  RareString tag_;
   std::vector<Node> items_;
   std::vector<MapEntry> entries_;
 };

@@ -128,11 +128,13 @@ void setFloat(std::string_view text, Node& node) {
 }  // namespace
 
 void resolvePlainScalar(std::string_view text, Node& node) {
-  if (text.empty() || RE2::FullMatch(text, nullPattern())) {
+  // Like PyYAML's resolver, only the patterns that may start with the first character are tried.
+  char first = text.empty() ? '\0' : text[0];
+  if (text.empty() ||
+      ((first == '~' || first == 'n' || first == 'N') && RE2::FullMatch(text, nullPattern()))) {
     node.setScalar(NodeKind::kNull, std::string(text));
     return;
   }
-  char first = text[0];
   bool numeric = first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9');
   if (std::string_view("yYnNtTfFoO").find(first) != std::string_view::npos &&
       RE2::FullMatch(text, boolPattern())) {

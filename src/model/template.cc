@@ -42,6 +42,12 @@ Template::Template(const Node& root) : root_(root) {
     index_.emplace(view.id, resources_.size());
     resources_.push_back(view);
   }
+  for (const ResourceView& view : resources_) byType_[view.type].push_back(&view);
+}
+
+const Node& ResourceView::propertiesMapping() const {
+  static const Node kNoProperties = Node::mapping();
+  return properties && properties->isMapping() ? *properties : kNoProperties;
 }
 
 const ResourceView* Template::resource(std::string_view id) const {
@@ -49,12 +55,10 @@ const ResourceView* Template::resource(std::string_view id) const {
   return found == index_.end() ? nullptr : &resources_[found->second];
 }
 
-std::vector<const ResourceView*> Template::resourcesOfType(std::string_view type) const {
-  std::vector<const ResourceView*> out;
-  for (const ResourceView& view : resources_) {
-    if (view.type == type) out.push_back(&view);
-  }
-  return out;
+const std::vector<const ResourceView*>& Template::resourcesOfType(std::string_view type) const {
+  static const std::vector<const ResourceView*> kNone;
+  auto found = byType_.find(type);
+  return found == byType_.end() ? kNone : found->second;
 }
 
 const Node* Template::parameter(std::string_view name) const {

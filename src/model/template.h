@@ -26,6 +26,8 @@ struct ResourceView {
   const Node* metadata = nullptr;
 
   const Node* property(std::string_view name) const { return properties ? properties->get(name) : nullptr; }
+  // Properties when they are a mapping, else an empty mapping: what SAM reads either way.
+  const Node& propertiesMapping() const;
   bool isServerless() const { return type.substr(0, 17) == "AWS::Serverless::"; }
 };
 
@@ -44,7 +46,8 @@ class Template {
 
   const std::vector<ResourceView>& resources() const { return resources_; }
   const ResourceView* resource(std::string_view id) const;
-  std::vector<const ResourceView*> resourcesOfType(std::string_view type) const;
+  // In template order; an index built once, because rules ask for it inside per-resource loops.
+  const std::vector<const ResourceView*>& resourcesOfType(std::string_view type) const;
 
   const Node* parameter(std::string_view name) const;
   bool hasCondition(std::string_view name) const;
@@ -56,6 +59,7 @@ class Template {
   const Node& root_;
   std::vector<ResourceView> resources_;
   std::unordered_map<std::string_view, size_t> index_;
+  std::unordered_map<std::string_view, std::vector<const ResourceView*>> byType_;
   bool sam_ = false;
 };
 

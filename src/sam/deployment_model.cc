@@ -90,7 +90,7 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
   model.logicalId = std::string(resource.id);
   if (resource.type == "AWS::Serverless::StateMachine") {
     model.stateMachine = true;
-    Node props = resource.properties && resource.properties->isMapping() ? *resource.properties : Node::mapping();
+    const Node& props = resource.propertiesMapping();
     model.autoPublishAlias = plain(props, resource.property("AutoPublishAlias"), "AutoPublishAlias");
     model.useAliasAsEventTarget = plain(props, resource.property("UseAliasAsEventTarget"), "UseAliasAsEventTarget");
     if (const Node* dp = resource.property("DeploymentPreference")) {
@@ -108,7 +108,7 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
   model.autoPublishAlias = plain(props, source("AutoPublishAlias"), "AutoPublishAlias");
   if (model.autoPublishAlias.present()) model.autoPublishAlias.value = params.resolve(model.autoPublishAlias.value);
   model.allProperties = plain(props, source("AutoPublishAliasAllProperties"), "AutoPublishAliasAllProperties");
-  Node local = resource.properties && resource.properties->isMapping() ? *resource.properties : Node::mapping();
+  const Node& local = resource.propertiesMapping();
   model.codeSha256 = plain(local, resource.property("AutoPublishCodeSha256"), "AutoPublishCodeSha256");
   if (model.codeSha256.present()) model.codeSha256.value = params.resolve(model.codeSha256.value);
   model.versionDescription = plain(local, resource.property("VersionDescription"), "VersionDescription");

@@ -52,7 +52,7 @@ const Node* globalSection(const model::Template& templ, const model::ResourceVie
 }  // namespace
 
 Node propertiesWithGlobals(const model::Template& templ, const model::ResourceView& resource) {
-  Node local = resource.properties && resource.properties->isMapping() ? *resource.properties : Node::mapping();
+  const Node& local = resource.propertiesMapping();
   const Node* global = globalSection(templ, resource);
   if (!global) return local;
   Node merged = Node::mapping();

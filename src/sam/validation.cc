@@ -112,10 +112,13 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                    const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out);
 
 void validateFunction(const model::Template& templ, const model::ResourceView& resource, const ParameterValues& params,
-                      const Node* mergedProperties, std::vector<SamProblem>& out) {
+                      const Node* mergedProperties, const std::optional<DeploymentModel>* known,
+                      std::vector<SamProblem>& out) {
   Node computed;
   const Node& props = mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
-  auto model = readDeploymentModel(templ, resource, params, &props);
+  std::optional<DeploymentModel> read;
+  const std::optional<DeploymentModel>& model =
+      known ? *known : (read = readDeploymentModel(templ, resource, params, &props));
   if (!model) return;
   size_t before = out.size();
   checkFunction(templ, resource, model, props, out);
@@ -370,8 +373,10 @@ void checkEvents(const model::ResourceView& resource, const Node& props, std::ve
 }
 
 void validateStateMachine(const model::Template& templ, const model::ResourceView& resource,
-                          const ParameterValues& params, std::vector<SamProblem>& out) {
-  auto model = readDeploymentModel(templ, resource, params);
+                          const ParameterValues& params, const std::optional<DeploymentModel>* known,
+                          std::vector<SamProblem>& out) {
+  std::optional<DeploymentModel> read;
+  const std::optional<DeploymentModel>& model = known ? *known : (read = readDeploymentModel(templ, resource, params));
   if (!model) return;
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
   if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) && !alias) {
@@ -390,17 +395,18 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
 }  // namespace
 
 std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
-                                            const ParameterValues& params, const Node* mergedProperties) {
+                                            const ParameterValues& params, const Node* mergedProperties,
+                                            const std::optional<DeploymentModel>* deploymentModel) {
   std::vector<SamProblem> out;
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
     out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.", resource.properties));
     return out;
   }
   if (resource.type == "AWS::Serverless::Function") {
-    validateFunction(templ, resource, params, mergedProperties, out);
+    validateFunction(templ, resource, params, mergedProperties, deploymentModel, out);
     if (out.empty() && resource.properties) checkEvents(resource, *resource.properties, out);
   } else if (resource.type == "AWS::Serverless::StateMachine") {
-    validateStateMachine(templ, resource, params, out);
+    validateStateMachine(templ, resource, params, deploymentModel, out);
   }
   for (SamProblem& problem : out) {
     if (!problem.node) problem.node = resource.idNode;

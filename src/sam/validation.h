@@ -3,11 +3,13 @@
 // properties (and the few others that reject a template in this area), with SAM's exact texts.
 // One source of truth: `samshift expand` reports these as errors and lint rules reuse them.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/node.h"
 #include "model/template.h"
+#include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
 
 namespace samshift::sam {
@@ -22,10 +24,12 @@ struct SamProblem {
 
 // Problems of one resource, in SAM's precedence; SAM reports only the first per resource, and
 // `expand` does the same, but lint may show all of them.
-// `mergedProperties`: as for readDeploymentModel.
+// `mergedProperties`: as for readDeploymentModel; `deploymentModel`: what readDeploymentModel
+// returned for this resource with the same parameters, when the caller already has it.
 std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
                                             const ParameterValues& params,
-                                            const model::Node* mergedProperties = nullptr);
+                                            const model::Node* mergedProperties = nullptr,
+                                            const std::optional<DeploymentModel>* deploymentModel = nullptr);
 
 // Template-level problems SAM reports before looking at resources (`Mappings: null`, unknown
 // Globals keys).
