@@ -27,6 +27,7 @@ const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView
 }
 
 const model::Node& SamFacts::mergedProperties(const model::ResourceView& resource) const {
+  if (!sam::hasGlobals(*templ_, resource)) return resource.propertiesMapping();  // nothing to merge
   auto found = merged_.find(&resource);
   if (found == merged_.end()) found = merged_.emplace(&resource, sam::propertiesWithGlobals(*templ_, resource)).first;
   return found->second;

@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -34,6 +36,17 @@ struct Command {
   int (*run)(std::vector<std::string>);
 };
 
+// A one-shot command builds and frees a tree per template. By default glibc hands freed memory
+// back to the kernel and grows each thread's heap a page range at a time, so the next template
+// faults the same pages in again and every grow or shrink (an mprotect) stalls the other
+// worker: lint -j2 made 387 such calls on the corpus. Keeping freed memory and growing in 16 MiB
+// steps brings that to 14; untouched reserve costs no resident memory. The language server,
+// which lives for hours, keeps glibc's defaults.
+void tuneAllocatorForOneShotRun() {
+  mallopt(M_TOP_PAD, 16 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
 constexpr Command kCommands[] = {
     {"lint", samshift::cli::runLint},
     {"rules", samshift::cli::runRules},
@@ -61,6 +74,7 @@ int main(int argc, char** argv) {
     return samshift::cli::kExitClean;
   }
   std::vector<std::string> args(argv + 2, argv + argc);
+  if (name != "lsp") tuneAllocatorForOneShotRun();
   for (const Command& command : kCommands) {
     if (name == command.name) return command.run(std::move(args));
   }

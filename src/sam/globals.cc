@@ -51,6 +51,10 @@ const Node* globalSection(const model::Template& templ, const model::ResourceVie
 
 }  // namespace
 
+bool hasGlobals(const model::Template& templ, const model::ResourceView& resource) {
+  return globalSection(templ, resource) != nullptr;
+}
+
 Node propertiesWithGlobals(const model::Template& templ, const model::ResourceView& resource) {
   const Node& local = resource.propertiesMapping();
   const Node* global = globalSection(templ, resource);

@@ -20,6 +20,10 @@ model::Node mergeGlobal(const model::Node& global, const model::Node& local);
 // The resource's Properties with Globals applied (a copy; the template is not changed).
 model::Node propertiesWithGlobals(const model::Template& templ, const model::ResourceView& resource);
 
+// True when a `Globals` section applies to the resource, so that its merged properties differ
+// from its own.
+bool hasGlobals(const model::Template& templ, const model::ResourceView& resource);
+
 // Where a merged property came from: the local Properties node when written there, else the
 // Globals node (so diagnostics land where the user wrote the value); null when neither has it.
 const model::Node* propertySource(const model::Template& templ, const model::ResourceView& resource,
