@@ -35,11 +35,19 @@ FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const confi
   return settings;
 }
 
+// The directory part of an input path, "." for a bare name or stdin. Plain string work: with a
+// thousand inputs std::filesystem's component splitting was a third of `lint -j2`'s serial part.
+std::string directoryOf(const std::string& path) {
+  if (path == "-") return ".";
+  size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
 }  // namespace
 
 core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(const LintOptions& options,
                                                                                std::vector<Input>& inputs) {
-  namespace fs = std::filesystem;
   std::map<std::string, std::shared_ptr<const FileSettings>> byConfig;  // "" = no configuration
   auto settingsOf = [&](const std::string& configPath) -> core::Result<std::shared_ptr<const FileSettings>> {
     if (auto found = byConfig.find(configPath); found != byConfig.end()) return found->second;
@@ -59,8 +67,7 @@ core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(c
   for (Input& input : inputs) {
     std::string configPath = options.configPath;
     if (configPath.empty()) {
-      std::string directory = input.path == "-" ? "." : fs::path(input.path).parent_path().string();
-      if (directory.empty()) directory = ".";
+      std::string directory = directoryOf(input.path);
       auto cached = configOfDirectory.find(directory);
       if (cached == configOfDirectory.end()) {
         // Named relative to the working directory when below it, for shorter error messages.
