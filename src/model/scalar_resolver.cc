@@ -128,15 +128,16 @@ void setFloat(std::string_view text, Node& node) {
 }  // namespace
 
 void resolvePlainScalar(std::string_view text, Node& node) {
-  // Like PyYAML's resolver, only the patterns that may start with the first character are tried.
+  // Like PyYAML's resolver, only the patterns that may start with the first character are tried,
+  // and only when the text is no longer than their longest word ("null", "false").
   char first = text.empty() ? '\0' : text[0];
-  if (text.empty() ||
-      ((first == '~' || first == 'n' || first == 'N') && RE2::FullMatch(text, nullPattern()))) {
+  if (text.empty() || ((first == '~' || first == 'n' || first == 'N') && text.size() <= 4 &&
+                       RE2::FullMatch(text, nullPattern()))) {
     node.setScalar(NodeKind::kNull, std::string(text));
     return;
   }
   bool numeric = first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9');
-  if (std::string_view("yYnNtTfFoO").find(first) != std::string_view::npos &&
+  if (text.size() <= 5 && std::string_view("yYnNtTfFoO").find(first) != std::string_view::npos &&
       RE2::FullMatch(text, boolPattern())) {
     node.setScalar(NodeKind::kBool, std::string(text));
     node.setBoolValue(first == 'y' || first == 'Y' || first == 't' || first == 'T' ||
