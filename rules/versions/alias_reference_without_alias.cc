@@ -6,7 +6,7 @@
 
 #include "../deployment/deployment_facts.h"
 #include "engine/registry.h"
-#include "model/intrinsics.h"
+#include "rules/shared/reference_sites.h"
 
 namespace samshift::rules {
 
@@ -56,7 +56,7 @@ Outputs:
 
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    visit(context.templ, context.templ.root(), reporter);
+    for (const ReferenceSite& site : referenceSites(context)) flag(context.templ, *site.at, site.name, reporter);
   }
 
  private:
@@ -74,39 +74,6 @@ Outputs:
     reporter.report(at, "`" + std::string(name.substr(0, dot)) + "." + std::string(what) +
                             "` is referenced, but `" + std::string(function->id) +
                             "` has no `AutoPublishAlias`");
-  }
-
-  static void visit(const model::Template& templ, const model::Node& node,
-                    engine::Reporter& reporter) {
-    if (auto name = model::refName(node)) {
-      flag(templ, node.intrinsicArgument(), *name, reporter);
-      return;
-    }
-    if (auto target = model::getAttTarget(node)) {
-      flag(templ, *target->resourceNode, target->resource + "." + target->attribute, reporter);
-      return;
-    }
-    if (node.intrinsicName() == "Fn::Sub") {
-      const model::Node& arg = node.intrinsicArgument();
-      const model::Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
-      if (text.isString()) {
-        for (const model::SubReference& ref : model::subReferences(text.text()))
-          flag(templ, text, ref.name, reporter);
-      }
-    }
-    if (node.isMapping()) {
-      for (const model::MapEntry& entry : node.entries()) {
-        if (entry.key.text() == "DependsOn") {
-          if (entry.value.isString()) flag(templ, entry.value, entry.value.text(), reporter);
-          for (const model::Node& item : entry.value.items()) {
-            if (item.isString()) flag(templ, item, item.text(), reporter);
-          }
-          continue;
-        }
-        visit(templ, entry.value, reporter);
-      }
-    }
-    for (const model::Node& item : node.items()) visit(templ, item, reporter);
   }
 };
 

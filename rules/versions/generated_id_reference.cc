@@ -8,7 +8,7 @@
 
 #include "../deployment/deployment_facts.h"
 #include "engine/registry.h"
-#include "model/intrinsics.h"
+#include "rules/shared/reference_sites.h"
 
 namespace samshift::rules {
 
@@ -59,7 +59,7 @@ Outputs:
       generated.emplace(std::string(resource.id), resolvedString(templ, *alias.node).value_or(""));
     }
     if (generated.empty()) return;
-    visit(templ.root(), generated, reporter);
+    for (const ReferenceSite& site : referenceSites(context)) flag(generated, *site.at, site.target(), reporter);
   }
 
  private:
@@ -95,40 +95,6 @@ Outputs:
       reporter.report(at, "`" + std::string(name) + "` is a logical ID SAM generates; refer to `" +
                               *better + "`");
     }
-  }
-
-  static void visit(const model::Node& node, const Generated& generated,
-                    engine::Reporter& reporter) {
-    if (auto name = model::refName(node)) {
-      flag(generated, node.intrinsicArgument(), *name, reporter);
-      return;
-    }
-    if (auto target = model::getAttTarget(node)) {
-      flag(generated, *target->resourceNode, target->resource, reporter);
-      return;
-    }
-    if (node.intrinsicName() == "Fn::Sub") {
-      const model::Node& arg = node.intrinsicArgument();
-      const model::Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
-      if (text.isString()) {
-        for (const model::SubReference& ref : model::subReferences(text.text())) {
-          flag(generated, text, ref.name.substr(0, ref.name.find('.')), reporter);
-        }
-      }
-    }
-    if (node.isMapping()) {
-      for (const model::MapEntry& entry : node.entries()) {
-        if (entry.key.text() == "DependsOn") {
-          if (entry.value.isString()) flag(generated, entry.value, entry.value.text(), reporter);
-          for (const model::Node& item : entry.value.items()) {
-            if (item.isString()) flag(generated, item, item.text(), reporter);
-          }
-          continue;
-        }
-        visit(entry.value, generated, reporter);
-      }
-    }
-    for (const model::Node& item : node.items()) visit(item, generated, reporter);
   }
 };
 
