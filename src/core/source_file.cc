@@ -9,8 +9,8 @@ namespace samshift::core {
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   lineStarts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') lineStarts_.push_back(static_cast<uint32_t>(i + 1));
+  for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
+    lineStarts_.push_back(static_cast<uint32_t>(at + 1));
   }
 }
 
