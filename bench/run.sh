@@ -42,14 +42,25 @@ if [ -d "$corpus/sam-translator" ]; then
   row "speed-up from the second core" "$(awk -v a="$ms1" -v b="$ms2" 'BEGIN { printf "%.2fx", a / b }')" ">= 1.7x"
 fi
 
-declare -A synthetic_ms
+# The sizes alternate, best of 15 rounds each (10,000 functions: the first 3 rounds), so that the
+# growth figure compares runs taken in the same spells of the machine.
+declare -A synthetic_ms synthetic_figures
+for n in 10 100 1000 10000; do "$bench" generate "$n" > "$work/functions-$n.yaml"; done
+for round in $(seq 15); do
+  for n in 10 100 1000 10000; do
+    [ "$n" -ge 10000 ] && [ "$round" -gt 3 ] && continue
+    figures=$("$bench" time 1 -- "$samshift" lint "$work/functions-$n.yaml")
+    if [ -z "${synthetic_ms[$n]:-}" ] ||
+       awk -v a="${figures%% ms*}" -v b="${synthetic_ms[$n]}" 'BEGIN { exit !(a < b) }'; then
+      synthetic_ms[$n]=${figures%% ms*}
+      synthetic_figures[$n]=$figures
+    fi
+  done
+done
 for n in 10 100 1000 10000; do
-  "$bench" generate "$n" > "$work/functions-$n.yaml"
-  figures=$("$bench" time $([ "$n" -ge 10000 ] && echo 3 || echo 7) -- "$samshift" lint "$work/functions-$n.yaml")
-  synthetic_ms[$n]=${figures%% ms*}
   goal=""
   [ "$n" = 1000 ] && goal="<= 150 ms"
-  row "lint, synthetic $n functions ($(du -k "$work/functions-$n.yaml" | cut -f1) KiB)" "$figures" "$goal"
+  row "lint, synthetic $n functions ($(du -k "$work/functions-$n.yaml" | cut -f1) KiB)" "${synthetic_figures[$n]}" "$goal"
 done
 row "growth from 100 to 1,000 functions" \
   "$(awk -v a="${synthetic_ms[100]}" -v b="${synthetic_ms[1000]}" 'BEGIN { printf "%.1fx", b / a }')" "<= 12x"
