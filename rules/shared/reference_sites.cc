@@ -16,11 +16,11 @@ class ReferenceCollector {
 
   void visit(const Node& node) {
     if (auto name = model::refName(node)) {
-      add(ReferenceKind::kRef, std::string(*name), name->size(), node.intrinsicArgument());
+      add(std::string(*name), name->size(), node.intrinsicArgument());
       return;
     }
     if (auto target = model::getAttTarget(node)) {
-      add(ReferenceKind::kGetAtt, target->resource + "." + target->attribute, target->resource.size(),
+      add(target->resource + "." + target->attribute, target->resource.size(),
           *target->resourceNode);
       return;
     }
@@ -30,7 +30,7 @@ class ReferenceCollector {
       if (text.isString()) {
         for (model::SubReference& ref : model::subReferences(text.text())) {
           size_t head = std::min(ref.name.find('.'), ref.name.size());
-          add(ReferenceKind::kSub, std::move(ref.name), head, text);
+          add(std::move(ref.name), head, text);
         }
       }
     }
@@ -48,10 +48,10 @@ class ReferenceCollector {
   }
 
  private:
-  void add(ReferenceKind kind, std::string name, size_t targetLength, const Node& at) {
-    out_.push_back(ReferenceSite{kind, std::move(name), targetLength, &at});
+  void add(std::string name, size_t targetLength, const Node& at) {
+    out_.push_back(ReferenceSite{std::move(name), targetLength, &at});
   }
-  void dependsOn(const Node& name) { add(ReferenceKind::kDependsOn, name.text(), name.text().size(), name); }
+  void dependsOn(const Node& name) { add(name.text(), name.text().size(), name); }
 
   std::vector<ReferenceSite>& out_;
 };

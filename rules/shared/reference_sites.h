@@ -12,10 +12,7 @@
 
 namespace samshift::rules {
 
-enum class ReferenceKind { kRef, kGetAtt, kSub, kDependsOn };
-
 struct ReferenceSite {
-  ReferenceKind kind;
   std::string name;       // as written: `Fn`, `Fn.Alias`; a GetAtt's `Resource.Attribute`
   size_t targetLength;    // of `name`'s leading part that names the resource
   const model::Node* at;  // where to report: the Ref's name, GetAtt's resource, the Sub text
