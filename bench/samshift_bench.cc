@@ -149,7 +149,7 @@ int parse(int argc, char** argv) {
         [&] { yamlCppEvents(text); },
         [&] { samshift::load::loadText(argv[i], text); },
         [&] {
-          samshift::load::Document doc;
+          samshift::model::Document doc;
           doc.source = samshift::core::SourceFile(argv[i], text);
           samshift::load::loadYaml(doc, {}, samshift::load::YamlParser::kYamlCpp);
         },

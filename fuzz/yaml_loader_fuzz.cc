@@ -8,7 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   for (auto parser : {samshift::load::YamlParser::kLibyaml, samshift::load::YamlParser::kYamlCpp}) {
-    samshift::load::Document doc;
+    samshift::model::Document doc;
     doc.source = samshift::core::SourceFile("fuzz.yaml", text);
     samshift::load::loadYaml(doc, {}, parser);
   }

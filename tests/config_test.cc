@@ -229,7 +229,7 @@ TEST_CASE("atomic writes replace a file whole or leave it alone", "[config]") {
 namespace {
 
 std::vector<std::string> lintLines(const std::string& text, engine::RuleSelection selection) {
-  load::Document document = load::loadText("t.yaml", text);
+  model::Document document = load::loadText("t.yaml", text);
   engine::LintResult result = engine::lintDocument(document, selection);
   std::vector<std::string> lines;
   for (const core::Diagnostic& d : result.diagnostics) {

@@ -102,7 +102,7 @@ TEST_CASE("an implicit REST API per partition", "[expand][api]") {
       "          Properties:\n"
       "            Path: /items/{id}/\n"
       "            Method: ANY\n";
-  load::Document document = load::loadText("t.yaml", text);
+  model::Document document = load::loadText("t.yaml", text);
   REQUIRE(document.parsed);
   model::Template templ(document.root);
   for (const char* region : {"us-east-1", "cn-north-1"}) {

@@ -135,7 +135,7 @@ constexpr Partition kPartitions[] = {
 // Empty when the fixture passes in this partition; otherwise why not.
 std::string check(const std::string& name, const Partition& partition) {
   fs::path root = testing::corpusRoot() / "sam-translator";
-  load::Document input = load::loadText(name + ".yaml", testing::readFile(root / "input" / (name + ".yaml")));
+  model::Document input = load::loadText(name + ".yaml", testing::readFile(root / "input" / (name + ".yaml")));
   if (!input.parsed) return "input does not load";
   model::Template templ(input.root);
   sam::ParameterValues params(templ, {{"param1", "value1"}, {"param2", "value2"}}, partition.region);
@@ -144,7 +144,7 @@ std::string check(const std::string& name, const Partition& partition) {
   bool error = name.rfind("error_", 0) == 0;
   if (error && partition.name != std::string("aws")) return {};
   if (!fs::exists(expectedPath)) return "no expected output";
-  load::Document expected = load::loadText(expectedPath.string(), testing::readFile(expectedPath));
+  model::Document expected = load::loadText(expectedPath.string(), testing::readFile(expectedPath));
   if (!expected.parsed) return "expected output does not load";
   if (result.unsupported) return "not supported: " + *result.unsupported;
   if (error) {

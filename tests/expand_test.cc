@@ -26,14 +26,14 @@ using model::Node;
 namespace {
 
 Node parse(const std::string& yaml) {
-  load::Document document = load::loadText("test.yaml", yaml);
+  model::Document document = load::loadText("test.yaml", yaml);
   REQUIRE(document.parsed);
   return document.root;
 }
 
 // Expands `input` (no overrides): the JSON text, or the rendered errors.
 std::string expandText(const std::string& path, const std::string& text, const std::string& region = "us-east-1") {
-  load::Document document = load::loadText(path, text);
+  model::Document document = load::loadText(path, text);
   REQUIRE(document.parsed);
   model::Template templ(document.root);
   sam::ParameterValues params(templ, {}, region);
@@ -127,10 +127,10 @@ TEST_CASE("YAML output reads back as the same template", "[expand][yaml]") {
   for (const auto& entry : fs::directory_iterator("fixtures/expand")) {
     fs::path output = entry.path() / "output.json";
     if (!fs::exists(output)) continue;
-    load::Document json = load::loadText("output.json", testing::readFile(output));
+    model::Document json = load::loadText("output.json", testing::readFile(output));
     REQUIRE(json.parsed);
     std::string yaml = expand::toYaml(json.root);
-    load::Document back = load::loadText("output.yaml", yaml);
+    model::Document back = load::loadText("output.yaml", yaml);
     INFO(entry.path().string() << "\n" << yaml);
     REQUIRE(back.parsed);
     CHECK(back.root.sameValue(json.root));
@@ -206,7 +206,7 @@ TEST_CASE("SAM validation names the node that causes each problem", "[expand][va
       "      CodeUri: s3://b/k\n"
       "      Handler: h\n"
       "      Runtime: r\n";
-  load::Document document = load::loadText("t.yaml", text);
+  model::Document document = load::loadText("t.yaml", text);
   REQUIRE(document.parsed);
   model::Template templ(document.root);
   sam::ParameterValues params(templ, {}, "us-east-1");

@@ -22,11 +22,11 @@ TEST_CASE("inputs that once crashed samshift are handled", "[fuzz]") {
     INFO(entry.path().string());
     std::string text = testing::readFile(entry.path());
     for (auto parser : {load::YamlParser::kLibyaml, load::YamlParser::kYamlCpp}) {
-      load::Document yaml;
+      model::Document yaml;
       yaml.source = core::SourceFile("fuzz.yaml", text);
       load::loadYaml(yaml, {}, parser);
     }
-    load::Document json;
+    model::Document json;
     json.source = core::SourceFile("fuzz.json", text);
     load::loadJson(json, {});
     CHECK((json.parsed || !json.problems.empty()));

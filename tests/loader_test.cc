@@ -12,10 +12,10 @@ using model::NodeKind;
 
 namespace {
 
-load::Document yaml(const std::string& text) { return load::loadText("t.yaml", text); }
+model::Document yaml(const std::string& text) { return load::loadText("t.yaml", text); }
 
 // "line:col-line:col" of a span, 1-based, columns in characters.
-std::string where(const load::Document& doc, core::Span span) {
+std::string where(const model::Document& doc, core::Span span) {
   core::Range r = doc.source.range(span);
   return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) +
          ":" + std::to_string(r.end.column);
@@ -109,7 +109,7 @@ TEST_CASE("duplicate keys are reported at both places and the last value wins", 
   auto doc = yaml("a:\n  k: 1\n  j: 2\n  k: 3\n");
   REQUIRE(doc.parsed);
   REQUIRE(doc.problems.size() == 1);
-  CHECK(doc.problems[0].kind == load::ProblemKind::kDuplicateKey);
+  CHECK(doc.problems[0].kind == model::ProblemKind::kDuplicateKey);
   CHECK(where(doc, doc.problems[0].span) == "4:3-4:4");
   CHECK(where(doc, doc.problems[0].relatedSpan) == "2:3-2:4");
   CHECK(at(doc.root, {"a", "k"}).intValue() == 3);
@@ -141,7 +141,7 @@ TEST_CASE("CRLF, a BOM and non-ASCII text keep positions in the original bytes",
 TEST_CASE("JSON loads with positions and duplicate keys", "[load][json]") {
   auto doc = load::loadText("t.json", "{\n  \"Resources\": {\n    \"A\": {\"Type\": \"X\", \"Type\": 1.5}\n  }\n}\n");
   REQUIRE(doc.parsed);
-  CHECK(doc.format == load::Format::kJson);
+  CHECK(doc.format == model::Format::kJson);
   const Node& a = at(doc.root, {"Resources", "A"});
   CHECK(where(doc, a.span()) == "3:10-3:36");
   CHECK(at(doc.root, {"Resources", "A", "Type"}).floatValue() == 1.5);

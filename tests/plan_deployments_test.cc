@@ -19,7 +19,7 @@ namespace {
 using Overrides = std::vector<std::pair<std::string, std::string>>;
 
 struct Planned {
-  samshift::load::Document document;
+  samshift::model::Document document;
   std::vector<Deployment> deployments;
 
   const Deployment& get(std::string_view id) const {

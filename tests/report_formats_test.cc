@@ -10,7 +10,7 @@
 #include "report/junit_format.h"
 #include "report/relative_path.h"
 #include "report/sarif_format.h"
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
 using namespace samshift;
 
@@ -30,7 +30,7 @@ std::vector<report::FileReport> sample() {
   return {report::FileReport{&source(), "/work/proj/dir/t.yaml", {error, info}}};
 }
 
-constexpr engine::RuleInfo kRule{"D001", "some-rule", core::Severity::kWarning, "One line",
+constexpr core::RuleInfo kRule{"D001", "some-rule", core::Severity::kWarning, "One line",
                                  "## What it does\nChecks A.\n\n## Why is this bad?\nB.\n"};
 
 }  // namespace
@@ -55,8 +55,8 @@ TEST_CASE("github format escapes data and properties", "[report]") {
 }
 
 TEST_CASE("junit format: one testcase per file, one failure per finding", "[report]") {
-  CHECK(report::xmlEscape("a&b<c>\"d\"'e'\tf\ng\x01h") == "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;&#9;f&#10;g\xEF\xBF\xBDh");
-  CHECK(report::xmlEscape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(core::xmlEscape("a&b<c>\"d\"'e'\tf\ng\x01h") == "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;&#9;f&#10;g\xEF\xBF\xBDh");
+  CHECK(core::xmlEscape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
   std::ostringstream out;
   auto files = sample();
   files.push_back(report::FileReport{&source(), "clean.yaml", {}});

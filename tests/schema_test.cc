@@ -30,7 +30,7 @@ constexpr const char* kSchema = R"({
 })";
 
 struct Checked {
-  load::Document document;
+  model::Document document;
   std::vector<schema::SchemaError> errors;
 };
 
@@ -104,7 +104,7 @@ TEST_CASE("a schema that is not JSON is a tool error", "[schema]") {
 }
 
 TEST_CASE("the adapter reports kinds as valijson expects", "[schema]") {
-  load::Document document = load::loadText("t.yaml", "a: 1\nb: x\nc: [1, 2]\nd: ~\n");
+  model::Document document = load::loadText("t.yaml", "a: 1\nb: x\nc: [1, 2]\nd: ~\n");
   schema::NodeAdapter root(document.root);
   REQUIRE(root.isObject());
   CHECK(root.getObjectSize() == 4);

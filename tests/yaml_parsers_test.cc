@@ -43,8 +43,8 @@ std::string firstDifference(const Node& a, const Node& b, const std::string& pat
   return {};
 }
 
-load::Document loadWith(const fs::path& file, load::YamlParser parser) {
-  load::Document doc;
+model::Document loadWith(const fs::path& file, load::YamlParser parser) {
+  model::Document doc;
   doc.source = core::SourceFile(file.string(), testing::readFile(file));
   load::loadYaml(doc, {}, parser);
   return doc;
@@ -70,8 +70,8 @@ TEST_CASE("libyaml and yaml-cpp give identical trees and positions on the corpus
     for (const auto& entry : fs::recursive_directory_iterator(testing::corpusRoot() / dir)) {
       std::string ext = entry.path().extension().string();
       if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml" && ext != ".template")) continue;
-      load::Document fast = loadWith(entry.path(), load::YamlParser::kLibyaml);
-      load::Document reference = loadWith(entry.path(), load::YamlParser::kYamlCpp);
+      model::Document fast = loadWith(entry.path(), load::YamlParser::kLibyaml);
+      model::Document reference = loadWith(entry.path(), load::YamlParser::kYamlCpp);
       INFO(entry.path().string());
       CHECK(fast.parsed == reference.parsed);
       if (!fast.parsed || !reference.parsed) continue;
@@ -89,14 +89,14 @@ TEST_CASE("libyaml and yaml-cpp give identical trees and positions on the corpus
 }
 
 TEST_CASE("libyaml reads what yaml-cpp cannot: a tagged block scalar in a sequence", "[load]") {
-  load::Document doc;
+  model::Document doc;
   doc.source = core::SourceFile("t.yaml", "Commands:\n  - !Sub |\n    echo ${AWS::Region}\n  - done\n");
   load::loadYaml(doc, {}, load::YamlParser::kLibyaml);
   REQUIRE(doc.parsed);
   const Node& first = doc.root.get("Commands")->items()[0];
   CHECK(first.intrinsicName() == "Fn::Sub");
   CHECK(first.intrinsicArgument().text() == "echo ${AWS::Region}\n");
-  load::Document old;
+  model::Document old;
   old.source = doc.source;
   load::loadYaml(old, {}, load::YamlParser::kYamlCpp);
   CHECK_FALSE(old.parsed);  // yaml-cpp 0.7 rejects this valid YAML; if this fails, it was fixed

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "../deployment/deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 
 namespace samshift::rules {

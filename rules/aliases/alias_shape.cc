@@ -1,6 +1,6 @@
 // A009: an AWS::Lambda::Alias checked against its JSON Schema.
 
-#include "../schemas/schema_check.h"
+#include "rules/schemas/schema_check.h"
 #include "engine/registry.h"
 
 namespace samshift::rules {

@@ -1,6 +1,6 @@
 // D012: CodeDeploy resources and DeploymentPreference blocks checked against their JSON Schemas.
 
-#include "../schemas/schema_check.h"
+#include "rules/schemas/schema_check.h"
 #include "engine/registry.h"
 
 namespace samshift::rules {

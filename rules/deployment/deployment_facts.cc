@@ -1,4 +1,4 @@
-#include "deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "../hooks/hook_facts.h"
+#include "rules/hooks/hook_facts.h"
 #include "engine/registry.h"
 
 namespace samshift::rules {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 #include "sam/deployment_configs.h"
 

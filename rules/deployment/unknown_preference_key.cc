@@ -4,7 +4,7 @@
 #include <array>
 #include <string>
 
-#include "deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 #include "sam/deployment_configs.h"
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "engine/registry.h"
-#include "hook_facts.h"
+#include "rules/hooks/hook_facts.h"
 
 namespace samshift::rules {
 

@@ -1,4 +1,4 @@
-#include "hook_facts.h"
+#include "rules/hooks/hook_facts.h"
 
 #include <algorithm>
 #include <cctype>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../deployment/deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "engine/registry.h"
-#include "hook_facts.h"
+#include "rules/hooks/hook_facts.h"
 
 namespace samshift::rules {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "engine/registry.h"
-#include "hook_facts.h"
+#include "rules/hooks/hook_facts.h"
 #include "model/intrinsics.h"
 
 namespace samshift::rules {

@@ -1,6 +1,6 @@
-#include "schema_check.h"
+#include "rules/schemas/schema_check.h"
 
-#include "schema_table.h"
+#include "rules/schemas/schema_table.h"
 
 namespace samshift::rules {
 

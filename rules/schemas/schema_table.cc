@@ -1,4 +1,4 @@
-#include "schema_table.h"
+#include "rules/schemas/schema_table.h"
 
 #include <map>
 #include <string>

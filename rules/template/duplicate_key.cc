@@ -43,8 +43,8 @@ Resources:
   }
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    for (const load::LoadProblem& problem : context.document.problems) {
-      if (problem.kind != load::ProblemKind::kDuplicateKey) continue;
+    for (const model::LoadProblem& problem : context.document.problems) {
+      if (problem.kind != model::ProblemKind::kDuplicateKey) continue;
       reporter.report(problem.span, problem.message, {core::Note{problem.relatedSpan, problem.relatedMessage}});
     }
   }

@@ -41,8 +41,8 @@ Resources:
   }
 
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    for (const load::LoadProblem& problem : context.document.problems) {
-      if (problem.kind == load::ProblemKind::kSyntax) reporter.report(problem.span, problem.message);
+    for (const model::LoadProblem& problem : context.document.problems) {
+      if (problem.kind == model::ProblemKind::kSyntax) reporter.report(problem.span, problem.message);
     }
   }
 };

@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "../deployment/deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 #include "rules/shared/reference_sites.h"
 

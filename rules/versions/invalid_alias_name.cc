@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "../deployment/deployment_facts.h"
-#include "../versions/sam_problems.h"
+#include "rules/deployment/deployment_facts.h"
+#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
 

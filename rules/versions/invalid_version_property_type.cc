@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "../versions/sam_problems.h"
+#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
 
 namespace samshift::rules {

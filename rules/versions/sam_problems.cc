@@ -1,6 +1,6 @@
-#include "sam_problems.h"
+#include "rules/versions/sam_problems.h"
 
-#include "../deployment/deployment_facts.h"
+#include "rules/deployment/deployment_facts.h"
 #include "model/intrinsics.h"
 #include "rules/shared/sam_facts.h"
 

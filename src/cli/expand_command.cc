@@ -83,7 +83,7 @@ int runExpand(std::vector<std::string> args) {
   }
   if (path.empty()) return usage("a TEMPLATE is required");
 
-  load::Document document;
+  model::Document document;
   if (path == "-") {
     std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     document = load::loadText("<stdin>", std::move(text));
@@ -96,7 +96,7 @@ int runExpand(std::vector<std::string> args) {
     document = std::move(loaded.value());
   }
   if (!document.parsed) {
-    for (const load::LoadProblem& problem : document.problems) {
+    for (const model::LoadProblem& problem : document.problems) {
       core::Position at = document.source.position(problem.span.known() ? problem.span.begin : 0);
       std::cerr << document.source.path() << ":" << at.line << ":" << at.column << ": error " << problem.message
                 << "\n";

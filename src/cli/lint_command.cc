@@ -61,7 +61,7 @@ parsed, 3 usage error
 )";
 
 struct LintedFile {
-  std::unique_ptr<load::Document> document;  // stable address for the report
+  std::unique_ptr<model::Document> document;  // stable address for the report
   engine::LintResult result;
   std::string readError;  // the file could not be read at all
   bool skipped = false;   // found in a directory and not a template
@@ -150,14 +150,14 @@ LintedFile lintOne(const Input& input, const std::string& stdinText, const engin
                    bool freeTree) {
   LintedFile out;
   if (input.path == "-") {
-    out.document = std::make_unique<load::Document>(load::loadText("<stdin>", stdinText));
+    out.document = std::make_unique<model::Document>(load::loadText("<stdin>", stdinText));
   } else {
     auto loaded = load::loadFile(input.path);
     if (!loaded) {
       out.readError = loaded.error().message;
       return out;
     }
-    out.document = std::make_unique<load::Document>(std::move(loaded).value());
+    out.document = std::make_unique<model::Document>(std::move(loaded).value());
   }
   if (input.fromDirectory && !load::looksLikeTemplate(*out.document)) {
     out.skipped = true;

@@ -89,7 +89,7 @@ int runPlan(std::vector<std::string> argv) {
     std::cerr << "samshift plan: " << options.error().message << "\n" << kPlanUsage;
     return kExitUsage;
   }
-  load::Document document;
+  model::Document document;
   std::string name = options->path;
   if (options->path == "-") {
     std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());

@@ -21,7 +21,7 @@ constexpr const char* kKeys = "select, ignore, severity, fail-level, exclude, re
 // Builds "path:line:col: message" errors for nodes of one configuration file.
 class Errors {
  public:
-  explicit Errors(const load::Document& document) : document_(document) {}
+  explicit Errors(const model::Document& document) : document_(document) {}
 
   core::Error at(core::Span span, const std::string& message) const {
     core::Position at = document_.source.position(span.known() ? span.begin : 0);
@@ -31,7 +31,7 @@ class Errors {
   core::Error at(const Node& node, const std::string& message) const { return at(node.span(), message); }
 
  private:
-  const load::Document& document_;
+  const model::Document& document_;
 };
 
 bool matchesSomeRule(const std::string& pattern) {
@@ -193,10 +193,10 @@ core::Status readEntry(const MapEntry& entry, Config& config, const Errors& erro
   return core::okStatus();
 }
 
-core::Result<Config> fromDocument(const load::Document& document) {
+core::Result<Config> fromDocument(const model::Document& document) {
   const std::string& path = document.source.path();
   Errors errors(document);
-  for (const load::LoadProblem& problem : document.problems) return errors.at(problem.span, problem.message);
+  for (const model::LoadProblem& problem : document.problems) return errors.at(problem.span, problem.message);
   Config config;
   config.path = path;
   std::error_code error;

@@ -14,25 +14,14 @@
 #include <vector>
 
 #include "core/diagnostic.h"
-#include "load/document.h"
+#include "core/rule_info.h"
+#include "model/document.h"
 #include "model/node.h"
 #include "model/template.h"
 
 namespace samshift::engine {
 
-struct RuleInfo {
-  std::string_view code;     // permanent: family letter + three digits, "D002"
-  std::string_view slug;     // permanent kebab-case name, "unknown-deployment-type"
-  core::Severity severity;   // the default; configuration may change it
-  std::string_view summary;  // one line
-  // Markdown with the fixed headings: "## What it does", "## Why is this bad?", "## Example",
-  // "## Use instead".
-  std::string_view doc;
-  bool needsTree = true;  // false: also runs when the file could not be parsed
-  // true: not part of "all rules"; runs only when a selection names it (`--select X002`) or an
-  // option turns it on (`--report-unused-suppressions`).
-  bool optIn = false;
-};
+using RuleInfo = core::RuleInfo;
 
 // A per-rule option that configuration may set (`options: {D006: {threshold: 3}}`); rules declare
 // theirs in Rule::optionSpecs() so that a configuration is checked before any rule runs.
@@ -105,7 +94,7 @@ class FactCache {
 };
 
 struct RuleContext {
-  const load::Document& document;
+  const model::Document& document;
   const model::Template& templ;
   const RuleOptions* options = nullptr;  // from configuration; null when none
   FactCache facts;                       // per document

@@ -77,7 +77,7 @@ void walk(const model::Node& node, NodePath& path, const RuleContext& context,
 
 }  // namespace
 
-LintResult lintDocument(const load::Document& document, const RuleSelection& selection) {
+LintResult lintDocument(const model::Document& document, const RuleSelection& selection) {
   LintResult result;
   result.unparsable = !document.parsed;
   model::Template templ(document.root);

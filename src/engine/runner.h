@@ -8,7 +8,7 @@
 #include "core/diagnostic.h"
 #include "engine/rule.h"
 #include "engine/rule_selection.h"
-#include "load/document.h"
+#include "model/document.h"
 
 namespace samshift::engine {
 
@@ -17,6 +17,6 @@ struct LintResult {
   bool unparsable = false;                    // the file could not be read as YAML/JSON
 };
 
-LintResult lintDocument(const load::Document& document, const RuleSelection& selection);
+LintResult lintDocument(const model::Document& document, const RuleSelection& selection);
 
 }  // namespace samshift::engine

@@ -66,7 +66,7 @@ void addCommentCodes(const core::SourceFile& source, std::vector<Suppression>& o
   }
 }
 
-std::vector<Suppression> collect(const load::Document& document, const model::Template& templ) {
+std::vector<Suppression> collect(const model::Document& document, const model::Template& templ) {
   std::vector<Suppression> out;
   addMetadataCodes(templ.section("Metadata"),
                    core::Span{0, static_cast<uint32_t>(document.source.text().size()) + 1}, out);
@@ -116,7 +116,7 @@ std::string unusedReason(const Suppression& s, const RuleSelection& selection) {
 
 }  // namespace
 
-void applySuppressions(const load::Document& document, const model::Template& templ,
+void applySuppressions(const model::Document& document, const model::Template& templ,
                        const RuleSelection& selection, std::vector<core::Diagnostic>& diagnostics) {
   const Rule* unusedRule = Registry::instance().find(kUnusedSuppressionCode);
   bool reportUnused = unusedRule && selection.enabled(unusedRule->info()) && document.parsed;

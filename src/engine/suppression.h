@@ -10,7 +10,7 @@
 
 #include "core/diagnostic.h"
 #include "engine/rule_selection.h"
-#include "load/document.h"
+#include "model/document.h"
 #include "model/template.h"
 
 namespace samshift::engine {
@@ -18,7 +18,7 @@ namespace samshift::engine {
 inline constexpr std::string_view kUnusedSuppressionCode = "X002";
 
 // Removes the suppressed findings and, when X002 is enabled, adds the unused suppressions.
-void applySuppressions(const load::Document& document, const model::Template& templ,
+void applySuppressions(const model::Document& document, const model::Template& templ,
                        const RuleSelection& selection, std::vector<core::Diagnostic>& diagnostics);
 
 }  // namespace samshift::engine

@@ -41,7 +41,7 @@ class OffsetStream {
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
  public:
   TreeBuilder(std::string_view text, const OffsetStream& stream, const LoadLimits& limits,
-              std::vector<LoadProblem>& problems)
+              std::vector<model::LoadProblem>& problems)
       : text_(text), stream_(stream), limits_(limits), problems_(problems) {}
 
   std::optional<Node>& root() { return root_; }
@@ -164,7 +164,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   std::string_view text_;
   const OffsetStream& stream_;
   const LoadLimits& limits_;
-  std::vector<LoadProblem>& problems_;
+  std::vector<model::LoadProblem>& problems_;
   std::vector<Frame> stack_;
   std::optional<Node> pendingKey_;
   std::optional<Node> root_;
@@ -174,8 +174,8 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
 
 }  // namespace
 
-void loadJson(Document& doc, const LoadLimits& limits) {
-  doc.format = Format::kJson;
+void loadJson(model::Document& doc, const LoadLimits& limits) {
+  doc.format = model::Format::kJson;
   doc.parsed = false;
   std::string_view text = doc.source.text();
   if (auto unreadable = findUnreadableText(text, limits)) {
@@ -197,7 +197,7 @@ void loadJson(Document& doc, const LoadLimits& limits) {
                               ? "Nesting deeper than " + std::to_string(limits.maxDepth) + " levels"
                               : std::string(rapidjson::GetParseError_En(result.Code()));
     if (!message.empty() && message.back() == '.') message.pop_back();
-    doc.problems.push_back(LoadProblem{ProblemKind::kSyntax, core::Span{at, at + 1}, message, {}, {}});
+    doc.problems.push_back(model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, message, {}, {}});
     return;
   }
   doc.root = std::move(builder.root()).value_or(Node());

@@ -85,11 +85,11 @@ std::string describeProblem(const yaml_parser_t& parser, std::string_view source
 
 }  // namespace
 
-std::optional<LoadProblem> parseWithLibyaml(std::string_view source, YamlEventSink& sink) {
+std::optional<model::LoadProblem> parseWithLibyaml(std::string_view source, YamlEventSink& sink) {
   size_t bom = byteOrderMarkLength(source);
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
   if (!yaml_parser_initialize(parser.get())) {
-    return LoadProblem{ProblemKind::kSyntax, core::Span{0, 1}, "The YAML parser could not start (out of memory)", {}, {}};
+    return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{0, 1}, "The YAML parser could not start (out of memory)", {}, {}};
   }
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(source.data() + bom),
                                source.size() - bom);
@@ -99,7 +99,7 @@ std::optional<LoadProblem> parseWithLibyaml(std::string_view source, YamlEventSi
     yaml_event_t raw;
     if (!yaml_parser_parse(parser.get(), &raw)) {
       uint32_t at = offsets.offset(parser->problem_mark.index);
-      return LoadProblem{ProblemKind::kSyntax, core::Span{at, at + 1}, describeProblem(*parser, source, at), {}, {}};
+      return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, describeProblem(*parser, source, at), {}, {}};
     }
     std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> owned(&raw, yaml_event_delete);
     YamlEvent event;

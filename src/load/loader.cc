@@ -25,8 +25,8 @@ bool looksLikeJson(std::string_view text) {
 
 }  // namespace
 
-Document loadText(std::string path, std::string text, const LoadLimits& limits) {
-  Document doc;
+model::Document loadText(std::string path, std::string text, const LoadLimits& limits) {
+  model::Document doc;
   bool jsonByName = endsWith(path, ".json");
   doc.source = core::SourceFile(std::move(path), std::move(text));
   if (jsonByName) {
@@ -43,7 +43,7 @@ Document loadText(std::string path, std::string text, const LoadLimits& limits) 
   return doc;
 }
 
-bool looksLikeTemplate(const Document& document) {
+bool looksLikeTemplate(const model::Document& document) {
   if (document.parsed) {
     const model::Node& root = document.root;
     return root.isMapping() && (root.has("Resources") || root.has("AWSTemplateFormatVersion") || root.has("Transform"));
@@ -52,7 +52,7 @@ bool looksLikeTemplate(const Document& document) {
   return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
 }
 
-core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits) {
+core::Result<model::Document> loadFile(const std::string& path, const LoadLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::ioError("cannot read " + path + ": " + std::strerror(errno));
   // Read at most one byte past the limit: enough to tell the file is too large.

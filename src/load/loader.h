@@ -4,19 +4,20 @@
 #include <string>
 
 #include "core/result.h"
-#include "load/document.h"
+#include "load/limits.h"
+#include "model/document.h"
 
 namespace samshift::load {
 
 // Loads text already in memory (an editor buffer, stdin). `path` names it in diagnostics and
 // decides the format when it ends in .json; otherwise the content decides.
-Document loadText(std::string path, std::string text, const LoadLimits& limits = {});
+model::Document loadText(std::string path, std::string text, const LoadLimits& limits = {});
 
 // True when a loaded file is meant as a template: a mapping with `Resources`,
 // `AWSTemplateFormatVersion` or `Transform` (for a file that did not parse: one that mentions them).
-bool looksLikeTemplate(const Document& document);
+bool looksLikeTemplate(const model::Document& document);
 
 // Reads and loads a file; an unreadable file is a tool error, a malformed one a loaded problem.
-core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits = {});
+core::Result<model::Document> loadFile(const std::string& path, const LoadLimits& limits = {});
 
 }  // namespace samshift::load

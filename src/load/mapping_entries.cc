@@ -5,7 +5,7 @@ namespace samshift::load {
 using model::MapEntry;
 using model::Node;
 
-void MappingEntries::add(std::vector<MapEntry>& entries, Node&& key, Node&& value, std::vector<LoadProblem>& problems) {
+void MappingEntries::add(std::vector<MapEntry>& entries, Node&& key, Node&& value, std::vector<model::LoadProblem>& problems) {
   size_t existing = entries.size();
   if (index_.empty() && entries.size() < kIndexFrom) {
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -23,7 +23,7 @@ void MappingEntries::add(std::vector<MapEntry>& entries, Node&& key, Node&& valu
   }
   if (existing < entries.size()) {
     MapEntry& first = entries[existing];
-    problems.push_back(LoadProblem{ProblemKind::kDuplicateKey, key.span(),
+    problems.push_back(model::LoadProblem{model::ProblemKind::kDuplicateKey, key.span(),
                                    "Duplicate key `" + key.text() + "`; only the last value is used",
                                    first.key.span(), "`" + key.text() + "` first appears here"});
     first.value = std::move(value);

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "load/document.h"
+#include "model/document.h"
 #include "model/node.h"
 
 namespace samshift::load {
@@ -15,7 +15,7 @@ namespace samshift::load {
 class MappingEntries {
  public:
   void add(std::vector<model::MapEntry>& entries, model::Node&& key, model::Node&& value,
-           std::vector<LoadProblem>& problems);
+           std::vector<model::LoadProblem>& problems);
   void clear() { index_.clear(); }
 
  private:

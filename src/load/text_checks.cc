@@ -9,9 +9,9 @@ namespace samshift::load {
 
 namespace {
 
-LoadProblem syntaxProblem(size_t offset, std::string message) {
+model::LoadProblem syntaxProblem(size_t offset, std::string message) {
   auto at = static_cast<uint32_t>(offset);
-  return LoadProblem{ProblemKind::kSyntax, core::Span{at, at + 1}, std::move(message), {}, {}};
+  return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, std::move(message), {}, {}};
 }
 
 std::string codePointName(uint32_t cp) {
@@ -50,7 +50,7 @@ size_t byteOrderMarkLength(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
-std::optional<LoadProblem> findUnreadableText(std::string_view text, const LoadLimits& limits) {
+std::optional<model::LoadProblem> findUnreadableText(std::string_view text, const LoadLimits& limits) {
   if (text.size() > limits.maxBytes) {
     return syntaxProblem(0, "File is " + std::to_string(text.size()) + " bytes, more than the limit of " +
                                 std::to_string(limits.maxBytes) + " bytes");

@@ -4,7 +4,8 @@
 #include <optional>
 #include <string_view>
 
-#include "load/document.h"
+#include "load/limits.h"
+#include "model/document.h"
 
 namespace samshift::load {
 
@@ -13,6 +14,6 @@ size_t byteOrderMarkLength(std::string_view text);
 
 // The first reason the bytes cannot be a template (too large, a UTF-16/32 encoding, invalid
 // UTF-8, a character YAML forbids such as NUL), with its place.
-std::optional<LoadProblem> findUnreadableText(std::string_view text, const LoadLimits& limits);
+std::optional<model::LoadProblem> findUnreadableText(std::string_view text, const LoadLimits& limits);
 
 }  // namespace samshift::load

@@ -29,7 +29,7 @@ core::Span spanOf(uint32_t begin, uint32_t end) { return core::Span{begin, std::
 }  // namespace
 
 bool TreeBuilder::stop(uint32_t begin, uint32_t end, std::string message) {
-  problems_.push_back(LoadProblem{ProblemKind::kSyntax, spanOf(begin, std::max(end, begin + 1)), std::move(message), {}, {}});
+  problems_.push_back(model::LoadProblem{model::ProblemKind::kSyntax, spanOf(begin, std::max(end, begin + 1)), std::move(message), {}, {}});
   stopped_ = true;
   return false;
 }
@@ -172,7 +172,7 @@ void TreeBuilder::attach(Node&& node, const std::string& anchor, uint32_t end) {
   }
   if (!frame.pendingKey) {
     if (!node.isScalar()) {
-      problems_.push_back(LoadProblem{ProblemKind::kSyntax, node.span(),
+      problems_.push_back(model::LoadProblem{model::ProblemKind::kSyntax, node.span(),
                                       "A mapping key must be a scalar, not a " +
                                           std::string(model::nodeKindName(node.kind())),
                                       {}, {}});
@@ -207,7 +207,7 @@ void TreeBuilder::applyMerges(Frame& frame) {
       }
     }
     if (!valid) {
-      problems_.push_back(LoadProblem{ProblemKind::kSyntax, merge.span(),
+      problems_.push_back(model::LoadProblem{model::ProblemKind::kSyntax, merge.span(),
                                       "A merge key `<<` needs a mapping or a list of mappings", {}, {}});
     }
   }

@@ -9,7 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "load/document.h"
+#include "load/limits.h"
+#include "model/document.h"
 #include "load/mapping_entries.h"
 #include "load/yaml_event.h"
 
@@ -17,7 +18,7 @@ namespace samshift::load {
 
 class TreeBuilder : public YamlEventSink {
  public:
-  TreeBuilder(std::string_view text, const LoadLimits& limits, std::vector<LoadProblem>& problems)
+  TreeBuilder(std::string_view text, const LoadLimits& limits, std::vector<model::LoadProblem>& problems)
       : text_(text), limits_(limits), problems_(problems) {}
 
   bool onEvent(const YamlEvent& event) override;
@@ -58,7 +59,7 @@ class TreeBuilder : public YamlEventSink {
 
   std::string_view text_;
   const LoadLimits& limits_;
-  std::vector<LoadProblem>& problems_;
+  std::vector<model::LoadProblem>& problems_;
   std::vector<Frame> stack_;  // frames [0, depth_) are open
   size_t depth_ = 0;
   std::unordered_map<std::string, Anchored> anchors_;

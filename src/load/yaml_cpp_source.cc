@@ -180,7 +180,7 @@ std::string explain(const YamlSourceText& source, const YAML::ParserException& e
 
 }  // namespace
 
-std::optional<LoadProblem> parseWithYamlCpp(std::string_view text, YamlEventSink& sink) {
+std::optional<model::LoadProblem> parseWithYamlCpp(std::string_view text, YamlEventSink& sink) {
   YamlSourceText source(text);
   std::istringstream stream(source.text());
   EventAdapter adapter(source, sink);
@@ -192,9 +192,9 @@ std::optional<LoadProblem> parseWithYamlCpp(std::string_view text, YamlEventSink
     return std::nullopt;
   } catch (const YAML::ParserException& error) {
     uint32_t at = source.originalOffset(error.mark.pos);
-    return LoadProblem{ProblemKind::kSyntax, core::Span{at, at + 1}, explain(source, error), {}, {}};
+    return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, explain(source, error), {}, {}};
   } catch (const YAML::Exception& error) {
-    return LoadProblem{ProblemKind::kSyntax, core::Span{0, 1}, error.msg, {}, {}};
+    return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{0, 1}, error.msg, {}, {}};
   }
   return std::nullopt;
 }

@@ -5,15 +5,15 @@
 
 namespace samshift::load {
 
-void loadYaml(Document& doc, const LoadLimits& limits, YamlParser parser) {
-  doc.format = Format::kYaml;
+void loadYaml(model::Document& doc, const LoadLimits& limits, YamlParser parser) {
+  doc.format = model::Format::kYaml;
   doc.parsed = false;
   if (auto unreadable = findUnreadableText(doc.source.text(), limits)) {
     doc.problems.push_back(*unreadable);
     return;
   }
   TreeBuilder builder(doc.source.text(), limits, doc.problems);
-  std::optional<LoadProblem> problem = parser == YamlParser::kLibyaml
+  std::optional<model::LoadProblem> problem = parser == YamlParser::kLibyaml
                                            ? parseWithLibyaml(doc.source.text(), builder)
                                            : parseWithYamlCpp(doc.source.text(), builder);
   if (problem) {
@@ -23,8 +23,8 @@ void loadYaml(Document& doc, const LoadLimits& limits, YamlParser parser) {
   if (builder.stopped()) return;
   doc.root = builder.takeRoot();
   doc.parsed = true;
-  for (const LoadProblem& found : doc.problems) {
-    if (found.kind == ProblemKind::kSyntax) doc.parsed = false;
+  for (const model::LoadProblem& found : doc.problems) {
+    if (found.kind == model::ProblemKind::kSyntax) doc.parsed = false;
   }
 }
 

@@ -4,12 +4,13 @@
 // long forms as the SAM transform's loader makes them, and plain scalars are typed as PyYAML
 // types them.
 
-#include "load/document.h"
+#include "load/limits.h"
+#include "model/document.h"
 #include "load/yaml_parsers.h"
 
 namespace samshift::load {
 
 // Fills doc.root, doc.parsed and doc.problems from doc.source (never throws).
-void loadYaml(Document& doc, const LoadLimits& limits, YamlParser parser = YamlParser::kLibyaml);
+void loadYaml(model::Document& doc, const LoadLimits& limits, YamlParser parser = YamlParser::kLibyaml);
 
 }  // namespace samshift::load

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "load/document.h"
+#include "model/document.h"
 #include "load/yaml_event.h"
 
 namespace samshift::load {
@@ -15,7 +15,7 @@ enum class YamlParser { kLibyaml, kYamlCpp };
 
 // Parses `text` (the original bytes) and feeds the sink; returns a syntax problem when the text
 // is not YAML, or nullopt (also when the sink stopped the parse).
-std::optional<LoadProblem> parseWithLibyaml(std::string_view text, YamlEventSink& sink);
-std::optional<LoadProblem> parseWithYamlCpp(std::string_view text, YamlEventSink& sink);
+std::optional<model::LoadProblem> parseWithLibyaml(std::string_view text, YamlEventSink& sink);
+std::optional<model::LoadProblem> parseWithYamlCpp(std::string_view text, YamlEventSink& sink);
 
 }  // namespace samshift::load

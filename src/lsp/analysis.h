@@ -8,12 +8,12 @@
 
 #include "core/diagnostic.h"
 #include "engine/rule_selection.h"
-#include "load/document.h"
+#include "model/document.h"
 
 namespace samshift::lsp {
 
 struct Analysis {
-  load::Document document;
+  model::Document document;
   bool isTemplate = false;  // YAML or JSON that is not a template gets no diagnostics
   std::vector<core::Diagnostic> diagnostics;
 };

@@ -32,10 +32,10 @@ std::string leadingSpace(std::string_view line) {
 
 // Inserts `key: value` as a sibling just before `before` (a key of the same mapping), in the
 // mapping's own style.
-TextEdit insertSibling(const load::Document& document, const model::Node& mapping, const model::Node& before,
+TextEdit insertSibling(const model::Document& document, const model::Node& mapping, const model::Node& before,
                        std::string_view key, std::string_view value) {
   const core::SourceFile& source = document.source;
-  if (document.format == load::Format::kJson) {
+  if (document.format == model::Format::kJson) {
     return TextEdit{core::Span{before.span().begin, before.span().begin},
                     "\"" + std::string(key) + "\": \"" + std::string(value) + "\", "};
   }
@@ -127,7 +127,7 @@ void replaceUnknownTypes(const Analysis& analysis, const model::Template& templ,
 // `# samshift: ignore[CODE]` on the line above the finding, or CODE added to such a comment.
 void ignoreComments(const Analysis& analysis, core::Span range, std::vector<CodeAction>& out) {
   static const RE2 kExisting(R"((#\s*samshift:\s*ignore\[)([A-Za-z0-9_, -]*)\])");
-  if (analysis.document.format == load::Format::kJson) return;
+  if (analysis.document.format == model::Format::kJson) return;
   const core::SourceFile& source = analysis.document.source;
   std::vector<std::pair<uint32_t, std::string>> done;  // (line, code) already offered
   for (const core::Diagnostic& diagnostic : analysis.diagnostics) {

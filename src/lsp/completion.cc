@@ -87,7 +87,7 @@ bool startsWith(std::string_view text, std::string_view prefix) { return text.su
 
 }  // namespace
 
-TemplateNames namesOf(const load::Document& document) {
+TemplateNames namesOf(const model::Document& document) {
   TemplateNames names;
   if (!document.parsed) return names;
   model::Template templ(document.root);

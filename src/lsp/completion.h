@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load/document.h"
+#include "model/document.h"
 
 namespace samshift::lsp {
 
@@ -23,7 +23,7 @@ struct TemplateNames {
   std::vector<std::pair<std::string, std::string>> deploymentConfigs;
 };
 
-TemplateNames namesOf(const load::Document& document);
+TemplateNames namesOf(const model::Document& document);
 
 // LSP CompletionItemKind values we use.
 enum class ItemKind { kProperty = 10, kValue = 12, kEnumMember = 20, kReference = 18, kVariable = 6 };

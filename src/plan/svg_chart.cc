@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "plan/report.h"
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
 namespace samshift::plan {
 namespace {
@@ -130,7 +130,7 @@ class Chart {
             std::to_string(size.width) + "\" height=\"" + std::to_string(size.height) +
             "\" viewBox=\"0 0 " + std::to_string(size.width) + " " + std::to_string(size.height) +
             "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n";
-    out_ += "<title>Traffic shifting plan for " + report::xmlEscape(templateName_) + "</title>\n";
+    out_ += "<title>Traffic shifting plan for " + core::xmlEscape(templateName_) + "</title>\n";
     out_ += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(size.width) + "\" height=\"" +
             std::to_string(size.height) + "\" fill=\"#ffffff\"/>\n";
     out_ += "<text x=\"" + std::to_string(kPlotLeft) +
@@ -138,7 +138,7 @@ class Chart {
             "fill=\"#222222\">Traffic on the new version</text>\n";
     out_ += "<text x=\"" + std::to_string(kPlotLeft) +
             "\" y=\"50\" font-size=\"12\" fill=\"#555555\">" +
-            report::xmlEscape(shorten(std::string(templateName_), 100)) + "</text>\n";
+            core::xmlEscape(shorten(std::string(templateName_), 100)) + "</text>\n";
     grid();
     if (drawCount_ == 0) {
       out_ += "<text x=\"" + num((kPlotLeft + kPlotRight) / 2.0) + "\" y=\"" +
@@ -212,7 +212,7 @@ class Chart {
     out_ += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + stroke +
             "\" stroke-width=\"2.5\" stroke-linejoin=\"round\"" +
             (fixed ? " stroke-dasharray=\"7 4\"" : "") + "><title>" +
-            report::xmlEscape(d.resource + ": " + describeSchedule(*d.schedule)) + "</title></path>\n";
+            core::xmlEscape(d.resource + ": " + describeSchedule(*d.schedule)) + "</title></path>\n";
     // The end of the shift, labelled with its minute, so durations read off without the grid.
     if (!steps.empty() && !fixed) {
       const Step& last = steps.back();
@@ -222,7 +222,7 @@ class Chart {
     if (!d.hooks.preTraffic.empty()) {
       out_ += "<circle cx=\"" + num(x(0)) + "\" cy=\"" + num(y(0) + dy) +
               "\" r=\"5.5\" fill=\"#ffffff\" stroke=\"" + stroke + "\" stroke-width=\"2\"><title>" +
-              report::xmlEscape("PreTraffic hook " + d.hooks.preTraffic) + "</title></circle>\n";
+              core::xmlEscape("PreTraffic hook " + d.hooks.preTraffic) + "</title></circle>\n";
     }
     if (!d.hooks.postTraffic.empty() && !steps.empty()) {
       double cx = x(steps.back().minute);
@@ -230,7 +230,7 @@ class Chart {
       out_ += "<rect x=\"" + num(cx - 5) + "\" y=\"" + num(cy - 5) +
               "\" width=\"10\" height=\"10\" fill=\"" + stroke +
               "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
-              report::xmlEscape("PostTraffic hook " + d.hooks.postTraffic) + "</title></rect>\n";
+              core::xmlEscape("PostTraffic hook " + d.hooks.postTraffic) + "</title></rect>\n";
     }
   }
 
@@ -267,7 +267,7 @@ class Chart {
         if (k) rowY += kLegendContinuation;
         out_ += "<text x=\"" + std::to_string(left + 32) + "\" y=\"" + std::to_string(rowY) +
                 "\" font-size=\"12\" fill=\"" + (shown ? "#222222" : "#777777") + "\">" +
-                report::xmlEscape(lines[k]) + "</text>\n";
+                core::xmlEscape(lines[k]) + "</text>\n";
       }
     }
   }

@@ -1,6 +1,6 @@
 #include "report/junit_format.h"
 
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
 namespace samshift::report {
 
@@ -24,7 +24,7 @@ void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
   out << "<testsuites name=\"samshift\"" << counts << ">\n";
   out << "  <testsuite name=\"samshift lint\"" << counts << " skipped=\"0\">\n";
   for (const FileReport& file : files) {
-    std::string path = xmlEscape(file.displayPath);
+    std::string path = core::xmlEscape(file.displayPath);
     out << "    <testcase classname=\"samshift\" name=\"" << path << "\" file=\"" << path << "\"";
     if (file.diagnostics.empty()) {
       out << "/>\n";
@@ -34,8 +34,8 @@ void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
     for (const core::Diagnostic& d : file.diagnostics) {
       std::string place = placeOf(file, d.span);
       std::string severity(core::severityName(d.severity));
-      out << "      <failure type=\"" << xmlEscape(d.code) << "\" message=\""
-          << xmlEscape(place + ": " + d.code + " [" + d.slug + "] " + d.message) << "\">";
+      out << "      <failure type=\"" << core::xmlEscape(d.code) << "\" message=\""
+          << core::xmlEscape(place + ": " + d.code + " [" + d.slug + "] " + d.message) << "\">";
       std::string body = file.displayPath + ":" + place + ": " + severity + " " + d.code + " [" + d.slug + "] " +
                          d.message;
       for (const core::Note& note : d.notes) {
@@ -43,7 +43,7 @@ void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
         if (note.span.known()) body += file.displayPath + ":" + placeOf(file, note.span) + ": ";
         body += note.message;
       }
-      out << xmlEscape(body) << "</failure>\n";
+      out << core::xmlEscape(body) << "</failure>\n";
     }
     out << "    </testcase>\n";
   }

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/rule.h"
+#include "core/rule_info.h"
 
 namespace samshift::report {
 
-void writeRulesMan(std::ostream& out, const std::vector<const engine::RuleInfo*>& rules, std::string_view version);
+void writeRulesMan(std::ostream& out, const std::vector<const core::RuleInfo*>& rules, std::string_view version);
 
 // One line of text as roff: backslashes and hyphens escaped, `code` in bold, and a line that
 // would start with a control character protected.

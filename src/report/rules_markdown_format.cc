@@ -4,7 +4,7 @@
 
 namespace samshift::report {
 
-void writeRuleMarkdown(std::ostream& out, const engine::RuleInfo& rule, int level) {
+void writeRuleMarkdown(std::ostream& out, const core::RuleInfo& rule, int level) {
   std::string deeper(static_cast<size_t>(level - 1), '#');
   out << std::string(static_cast<size_t>(level), '#') << ' ' << rule.code << ' ' << rule.slug << " ("
       << core::severityName(rule.severity) << ")\n\n"
@@ -23,16 +23,16 @@ void writeRuleMarkdown(std::ostream& out, const engine::RuleInfo& rule, int leve
   }
 }
 
-void writeRulesMarkdown(std::ostream& out, const std::vector<const engine::RuleInfo*>& rules) {
+void writeRulesMarkdown(std::ostream& out, const std::vector<const core::RuleInfo*>& rules) {
   out << "# samshift rules\n\n"
       << "Generated from the rules' own metadata by `samshift rules --format markdown`; do not edit.\n"
       << "`samshift rule CODE` prints the same text for one rule.\n\n"
       << "| Code | Slug | Severity | Summary |\n|---|---|---|---|\n";
-  for (const engine::RuleInfo* rule : rules) {
+  for (const core::RuleInfo* rule : rules) {
     out << "| [" << rule->code << "](#" << rule->code << ") | " << rule->slug << " | "
         << core::severityName(rule->severity) << " | " << rule->summary << " |\n";
   }
-  for (const engine::RuleInfo* rule : rules) {
+  for (const core::RuleInfo* rule : rules) {
     out << "\n<a id=\"" << rule->code << "\"></a>\n\n";
     writeRuleMarkdown(out, *rule, 2);
   }

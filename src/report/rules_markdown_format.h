@@ -6,13 +6,13 @@
 #include <ostream>
 #include <vector>
 
-#include "engine/rule.h"
+#include "core/rule_info.h"
 
 namespace samshift::report {
 
 // `# CODE slug (severity)`, the summary, then the doc; with `level` 2 every heading is one deeper.
-void writeRuleMarkdown(std::ostream& out, const engine::RuleInfo& rule, int level = 1);
+void writeRuleMarkdown(std::ostream& out, const core::RuleInfo& rule, int level = 1);
 
-void writeRulesMarkdown(std::ostream& out, const std::vector<const engine::RuleInfo*>& rules);
+void writeRulesMarkdown(std::ostream& out, const std::vector<const core::RuleInfo*>& rules);
 
 }  // namespace samshift::report

@@ -64,7 +64,7 @@ void putPhysicalLocation(Writer& writer, const std::string& uri, const core::Sou
   writer.EndObject();
 }
 
-void putRule(Writer& writer, const engine::RuleInfo& info, const SarifOptions& options) {
+void putRule(Writer& writer, const core::RuleInfo& info, const SarifOptions& options) {
   writer.StartObject();
   writer.Key("id");
   putString(writer, info.code);
@@ -134,7 +134,7 @@ std::string docSection(std::string_view doc, std::string_view heading) {
 }
 
 void writeSarif(std::ostream& out, const std::vector<FileReport>& files,
-                const std::vector<const engine::RuleInfo*>& rules, const SarifOptions& options) {
+                const std::vector<const core::RuleInfo*>& rules, const SarifOptions& options) {
   std::map<std::string_view, size_t> ruleIndex;
   for (size_t i = 0; i < rules.size(); ++i) ruleIndex.emplace(rules[i]->code, i);
 
@@ -166,7 +166,7 @@ void writeSarif(std::ostream& out, const std::vector<FileReport>& files,
   }
   writer.Key("rules");
   writer.StartArray();
-  for (const engine::RuleInfo* info : rules) putRule(writer, *info, options);
+  for (const core::RuleInfo* info : rules) putRule(writer, *info, options);
   writer.EndArray();
   writer.EndObject();
   writer.EndObject();

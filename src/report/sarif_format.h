@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rule.h"
+#include "core/rule_info.h"
 #include "report/file_report.h"
 
 namespace samshift::report {
@@ -22,7 +22,7 @@ struct SarifOptions {
 };
 
 void writeSarif(std::ostream& out, const std::vector<FileReport>& files,
-                const std::vector<const engine::RuleInfo*>& rules, const SarifOptions& options);
+                const std::vector<const core::RuleInfo*>& rules, const SarifOptions& options);
 
 // A relative path as a URI reference: every byte outside RFC 3986's unreserved set and '/' is
 // percent-encoded.

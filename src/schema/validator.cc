@@ -18,7 +18,7 @@ namespace samshift::schema {
 using model::Node;
 
 struct Schema::Impl {
-  load::Document document;  // the schema as a node tree: for the words of the messages
+  model::Document document;  // the schema as a node tree: for the words of the messages
   valijson::Schema compiled;
 };
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-namespace samshift::report {
+namespace samshift::core {
 
 std::string xmlEscape(std::string_view text);
 
-}  // namespace samshift::report
+}  // namespace samshift::core

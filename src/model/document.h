@@ -1,5 +1,7 @@
 #pragma once
-// What a loader produces: the file, the tree (when it could be read) and the problems met.
+// What a loader produces: the file, the tree (when it could be read) and the problems met. It is
+// part of the model, below the loaders, so that the rule engine can lint a document without
+// depending on how it was read.
 
 #include <string>
 #include <vector>
@@ -8,7 +10,7 @@
 #include "core/source_file.h"
 #include "model/node.h"
 
-namespace samshift::load {
+namespace samshift::model {
 
 enum class Format { kYaml, kJson };
 
@@ -25,18 +27,12 @@ struct LoadProblem {
   std::string relatedMessage;
 };
 
-struct LoadLimits {
-  size_t maxBytes = 64u << 20;          // larger than any template CloudFormation accepts
-  size_t maxDepth = 512;                // real templates nest a few dozen levels
-  size_t maxAliasNodes = 200000;        // nodes that alias expansion may create, in all
-};
-
 struct Document {
   core::SourceFile source;
   Format format = Format::kYaml;
-  model::Node root;
+  Node root;
   bool parsed = false;  // false: a syntax problem left no usable tree
   std::vector<LoadProblem> problems;
 };
 
-}  // namespace samshift::load
+}  // namespace samshift::model

@@ -1,8 +1,8 @@
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
 #include "core/utf8.h"
 
-namespace samshift::report {
+namespace samshift::core {
 
 namespace {
 
@@ -56,4 +56,4 @@ std::string xmlEscape(std::string_view text) {
   return out;
 }
 
-}  // namespace samshift::report
+}  // namespace samshift::core
