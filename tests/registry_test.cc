@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -24,6 +26,17 @@ TEST_CASE("rule codes and slugs are well formed and unique", "[rules][registry]"
     CHECK(slugs.insert(std::string(info.slug)).second);
     CHECK(engine::Registry::instance().find(info.code) == rule);
     CHECK(engine::Registry::instance().find(info.slug) == rule);
+  }
+}
+
+TEST_CASE("every rule lives in rules/FAMILY/SLUG.cc, its slug with underscores", "[rules][registry]") {
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    std::string slug(rule->info().slug);
+    std::replace(slug.begin(), slug.end(), '-', '_');
+    std::filesystem::path file(engine::Registry::instance().sourceFile(*rule));
+    INFO(rule->info().code << " is registered by " << file.string());
+    CHECK(file.filename().string() == slug + ".cc");
+    CHECK(file.parent_path().parent_path().filename() == "rules");
   }
 }
 

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
+#include <vector>
 
 #include "engine/registry.h"
 #include "engine/runner.h"
@@ -19,12 +21,32 @@ using namespace samshift;
 
 namespace {
 
+// A rule that always fails: what X001's fixture runs beside it, so that X001 has something to
+// report (and the engine's containment of a throwing rule is tested through the fixture).
+class ThrowingRule : public engine::Rule {
+ public:
+  const engine::RuleInfo& info() const override {
+    static const engine::RuleInfo kInfo{"X999", "always-throws", core::Severity::kError, "Test rule", ""};
+    return kInfo;
+  }
+  void checkTemplate(const engine::RuleContext&, engine::Reporter&) const override {
+    throw std::runtime_error("this rule always fails");
+  }
+};
+
 std::string renderRuleAlone(const engine::Rule& rule, const fs::path& file) {
   auto doc = load::loadFile(file.string());
   REQUIRE(doc.ok());
   engine::RuleSelection selection;
   selection.select.push_back(std::string(rule.info().code));
-  engine::LintResult result = engine::lintDocument(doc.value(), selection);
+  static const ThrowingRule kThrowing;
+  std::vector<const engine::Rule*> rules = {&rule};
+  if (rule.info().code == engine::kRuleFailedCode && file.filename() == "bad.yaml") {
+    // X001 has nothing to check on its own: on its bad fixture a failing rule runs beside it.
+    rules.push_back(&kThrowing);
+    selection.select.push_back("X999");
+  }
+  engine::LintResult result = engine::lintDocument(doc.value(), selection, rules);
   std::ostringstream out;
   report::writeText(out, {report::FileReport{&doc->source, file.generic_string(), result.diagnostics}}, {});
   return out.str();

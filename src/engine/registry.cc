@@ -9,8 +9,9 @@ Registry& Registry::instance() {
   return registry;
 }
 
-bool Registry::add(std::unique_ptr<Rule> rule) {
+bool Registry::add(std::unique_ptr<Rule> rule, std::string_view sourceFile) {
   owned_.push_back(std::move(rule));
+  sourceFiles_.push_back(sourceFile);
   dirty_ = true;
   return true;
 }
@@ -31,6 +32,13 @@ const Rule* Registry::find(std::string_view codeOrSlug) const {
     if (rule->info().code == codeOrSlug || rule->info().slug == codeOrSlug) return rule;
   }
   return nullptr;
+}
+
+std::string_view Registry::sourceFile(const Rule& rule) const {
+  for (size_t i = 0; i < owned_.size(); ++i) {
+    if (owned_[i].get() == &rule) return sourceFiles_[i];
+  }
+  return {};
 }
 
 }  // namespace samshift::engine

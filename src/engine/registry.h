@@ -14,20 +14,24 @@ class Registry {
  public:
   static Registry& instance();
 
-  bool add(std::unique_ptr<Rule> rule);
+  // `sourceFile`: the file that registers the rule (__FILE__), which is named by the rule's slug.
+  bool add(std::unique_ptr<Rule> rule, std::string_view sourceFile);
   const std::vector<const Rule*>& rules() const;
   const Rule* find(std::string_view codeOrSlug) const;
+  // The source file that registered `rule`, as the compiler named it.
+  std::string_view sourceFile(const Rule& rule) const;
 
  private:
   std::vector<std::unique_ptr<Rule>> owned_;
+  std::vector<std::string_view> sourceFiles_;  // parallel to owned_
   mutable std::vector<const Rule*> sorted_;
   mutable bool dirty_ = true;
 };
 
 }  // namespace samshift::engine
 
-#define SAMSHIFT_REGISTER_RULE(RuleClass)                                                   \
-  namespace {                                                                               \
-  [[maybe_unused]] const bool kRegistered##RuleClass =                                      \
-      ::samshift::engine::Registry::instance().add(std::make_unique<RuleClass>());          \
+#define SAMSHIFT_REGISTER_RULE(RuleClass)                                                    \
+  namespace {                                                                                \
+  [[maybe_unused]] const bool kRegistered##RuleClass =                                       \
+      ::samshift::engine::Registry::instance().add(std::make_unique<RuleClass>(), __FILE__); \
   }

@@ -12,12 +12,13 @@ namespace {
 
 class CollectingReporter : public Reporter {
  public:
-  CollectingReporter(const RuleInfo& info, core::Severity severity, std::vector<core::Diagnostic>& out)
+  CollectingReporter(const RuleInfo& info, core::Severity severity,
+                     std::vector<core::Diagnostic>& out)
       : info_(info), severity_(severity), out_(out) {}
 
   void report(core::Span span, std::string message, std::vector<core::Note> notes) override {
-    out_.push_back(core::Diagnostic{std::string(info_.code), std::string(info_.slug), severity_, span,
-                                    std::move(message), std::move(notes)});
+    out_.push_back(core::Diagnostic{std::string(info_.code), std::string(info_.slug), severity_,
+                                    span, std::move(message), std::move(notes)});
   }
   using Reporter::report;
 
@@ -34,7 +35,13 @@ struct ActiveRule {
 };
 
 core::Diagnostic ruleFailure(const RuleInfo& info, const std::string& what) {
-  return core::Diagnostic{"X001", "rule-failed", core::Severity::kError, core::Span{0, 0},
+  // X001's slug comes from its registration; a build without the rules still names the code.
+  const Rule* failed = Registry::instance().find(kRuleFailedCode);
+  std::string slug = failed ? std::string(failed->info().slug) : std::string();
+  return core::Diagnostic{std::string(kRuleFailedCode),
+                          std::move(slug),
+                          core::Severity::kError,
+                          core::Span{0, 0},
                           "Rule " + std::string(info.code) + " [" + std::string(info.slug) +
                               "] failed on this template: " + what,
                           {}};
@@ -78,17 +85,23 @@ void walk(const model::Node& node, NodePath& path, const RuleContext& context,
 }  // namespace
 
 LintResult lintDocument(const model::Document& document, const RuleSelection& selection) {
+  return lintDocument(document, selection, Registry::instance().rules());
+}
+
+LintResult lintDocument(const model::Document& document, const RuleSelection& selection,
+                        RuleSet rules) {
   LintResult result;
   result.unparsable = !document.parsed;
   model::Template templ(document.root);
   RuleContext context{document, templ, &selection.options};
 
   std::vector<ActiveRule> active;
-  for (const Rule* rule : Registry::instance().rules()) {
+  for (const Rule* rule : rules) {
     const RuleInfo& info = rule->info();
     if (!selection.enabled(info)) continue;
     if (info.needsTree && !document.parsed) continue;
-    active.push_back(ActiveRule{rule, CollectingReporter(info, selection.severityOf(info), result.diagnostics)});
+    active.push_back(
+        ActiveRule{rule, CollectingReporter(info, selection.severityOf(info), result.diagnostics)});
   }
   // Reporters hold references into `result.diagnostics`; `active` is not resized from here on.
   std::vector<ActiveRule*> nodeRules;

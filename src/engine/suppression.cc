@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/registry.h"
+#include "engine/runner.h"
 
 namespace samshift::engine {
 
@@ -79,7 +80,7 @@ std::vector<Suppression> collect(const model::Document& document, const model::T
 
 // Marks every suppression that covers `d`; true when at least one does.
 bool suppress(const core::Diagnostic& d, const core::SourceFile& source, std::vector<Suppression>& all) {
-  if (d.code == "X001" || !d.span.known()) return false;
+  if (d.code == kRuleFailedCode || !d.span.known()) return false;
   uint32_t line = 0;
   bool covered = false;
   for (Suppression& s : all) {
@@ -127,7 +128,7 @@ void applySuppressions(const model::Document& document, const model::Template& t
   auto suppressed = [&](const core::Diagnostic& d) { return suppress(d, document.source, all); };
   // A rule that failed may have missed what a suppression was written for.
   bool ruleFailed = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                [](const core::Diagnostic& d) { return d.code == "X001"; });
+                                [](const core::Diagnostic& d) { return d.code == kRuleFailedCode; });
   diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), suppressed), diagnostics.end());
   if (!reportUnused || ruleFailed) return;
 
