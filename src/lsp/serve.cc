@@ -25,6 +25,7 @@ int serve(Transport& in, std::ostream& out, std::ostream& log, const ServeOption
         server.publishPending();
         break;
       case Incoming::Kind::kEnd:
+        if (!incoming.body.empty()) log << "samshift lsp: " << incoming.body << '\n';
         log << "samshift lsp: the client closed the connection without `exit`\n";
         return server.exitCode();
     }
