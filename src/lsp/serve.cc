@@ -11,7 +11,7 @@ int serve(Transport& in, std::ostream& out, std::ostream& log, const ServeOption
         out << frameMessage(json);
         out.flush();
       },
-      log);
+      log, options.limits);
   while (!server.exited()) {
     Incoming incoming = in.next(server.hasPending() ? options.debounceMs : -1);
     switch (incoming.kind) {
