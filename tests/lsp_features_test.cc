@@ -167,13 +167,18 @@ TEST_CASE("lsp hover: alias logical ids and state machines", "[lsp]") {
         "| `FlowAliasprod` | AWS::StepFunctions::StateMachineAlias |\n");
 }
 
-TEST_CASE("lsp hover: without an expansion, the version's hash is left open", "[lsp]") {
-  // SAM rejects `Other` (a preference without an alias), so the template does not expand.
-  std::string text = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
-                     "    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12, AutoPublishAlias: v-1_x}\n"
-                     "  Other:\n    Type: AWS::Serverless::Function\n"
-                     "    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12,\n"
-                     "                 DeploymentPreference: {Type: AllAtOnce}}\n";
+TEST_CASE("lsp hover: when the function does not expand, the version's hash is left open",
+          "[lsp]") {
+  // samshift expands only s3:// code; and SAM rejects `Other` (a preference without an alias),
+  // which does not change `Fn`'s version.
+  std::string text =
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: "
+      "AWS::Serverless::Function\n"
+      "    Properties: {CodeUri: ./src, Handler: a.b, Runtime: python3.12, AutoPublishAlias: "
+      "v-1_x}\n"
+      "  Other:\n    Type: AWS::Serverless::Function\n"
+      "    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12,\n"
+      "                 DeploymentPreference: {Type: AllAtOnce}}\n";
   auto hover = samshift::lsp::autoPublishAliasHover(analyzed(text), offsetOf(text, "v-1_x"));
   REQUIRE(hover);
   CHECK(hover->markdown.find("| `FnVersion`*hash* | AWS::Lambda::Version |\n| `FnAliasvD1Ux` | AWS::Lambda::Alias |\n") !=
