@@ -169,7 +169,7 @@ std::vector<CodeAction> codeActions(const Analysis& analysis, core::Span range) 
   std::vector<CodeAction> out;
   if (!analysis.isTemplate) return out;
   if (analysis.document.parsed) {
-    model::Template templ(analysis.document.root);
+    const model::Template& templ = analysis.templ();
     addMissingAlias(analysis, templ, range, out);
     replaceUnknownTypes(analysis, templ, range, out);
   }

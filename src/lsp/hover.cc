@@ -106,7 +106,7 @@ std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t 
   NodeAt at = nodeAt(analysis.document.root, offset);
   if (!at.endsWith({"DeploymentPreference", "Type"})) return std::nullopt;
   const model::Node& value = *at.steps.back().node;
-  model::Template templ(analysis.document.root);
+  const model::Template& templ = analysis.templ();
   sam::ParameterValues params(templ, {}, "us-east-1");
   std::string_view resource = resourceOf(at);
   if (!resource.empty()) {
@@ -125,7 +125,7 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
   if (!at.endsWith({"Properties", "AutoPublishAlias"})) return std::nullopt;
   std::string_view id = resourceOf(at);
   if (id.empty()) return std::nullopt;
-  model::Template templ(analysis.document.root);
+  const model::Template& templ = analysis.templ();
   const model::ResourceView* resource = templ.resource(id);
   if (!resource) return std::nullopt;
   sam::ParameterValues params(templ, {}, "us-east-1");
