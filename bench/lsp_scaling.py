@@ -19,21 +19,14 @@ import sys
 import tempfile
 import time
 
+from lsp_bench import Client, published_function
+
 
 def routes_template(functions):
     """A SAM template of `functions` published functions, each with one Api event (one route)."""
     out = ["Transform: AWS::Serverless-2016-10-31", "Resources:"]
     for i in range(functions):
-        out += [
-            f"  Fn{i}:",
-            "    Type: AWS::Serverless::Function",
-            "    Properties:",
-            "      Runtime: python3.12",
-            "      Handler: app.handler",
-            f"      CodeUri: s3://bucket/fn{i}.zip",
-            "      AutoPublishAlias: live",
-            "      DeploymentPreference:",
-            "        Type: Canary10Percent5Minutes",
+        out += published_function(i) + [
             "      Events:",
             "        Get:",
             "          Type: Api",
@@ -51,7 +44,7 @@ def padded_template(size):
     return text + line * max(0, (size - len(text)) // len(line))
 
 
-class Server:
+class Server(Client):
     def __init__(self, binary, collect=None, debounce_ms=0):
         """`collect`: a function name pattern; the server runs under callgrind, counting only the
         instructions spent inside it (read them with instructions() after close())."""
@@ -61,29 +54,11 @@ class Server:
             self.profile = tempfile.NamedTemporaryFile(suffix=".callgrind", delete=False).name
             command = ["valgrind", "--tool=callgrind", f"--toggle-collect={collect}",
                        f"--callgrind-out-file={self.profile}"] + command
-        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+        super().__init__(command, stderr=subprocess.DEVNULL)
         self.next_id = 100
         self.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
         self.wait_response(1)
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-
-    def send(self, message):
-        body = json.dumps(message).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-
-    def read(self):
-        length = None
-        while True:
-            line = self.proc.stdout.readline()
-            if line == b"":
-                raise EOFError("the server closed its output")
-            if line == b"\r\n":
-                break
-            if line.lower().startswith(b"content-length:"):
-                length = int(line.split(b":")[1])
-        return json.loads(self.proc.stdout.read(length))
 
     def wait_response(self, request_id):
         while True:
@@ -116,7 +91,7 @@ class Server:
             self.request("shutdown", None)
             self.send({"jsonrpc": "2.0", "method": "exit", "params": None})
             self.proc.wait(timeout=600)
-        except (EOFError, BrokenPipeError):
+        except (ValueError, BrokenPipeError):
             self.proc.kill()
             self.proc.wait()
 
@@ -217,23 +192,29 @@ def row(measure, figure, goal=""):
     print(f"{measure}\t{figure}\t{goal}", flush=True)
 
 
+def growth(label, unit, sizes, measure, goal, growth_goal):
+    """One row per size, then the growth from the smallest to the largest."""
+    figures = {size: measure(size) for size in sizes}
+    for size in sizes:
+        figure = figures[size]
+        row(label.format(f"{size:,}") + f" ({unit})", f"{figure:,}" if isinstance(figure, int) else f"{figure:.1f}",
+            goal)
+    low, high = sizes[0], sizes[-1]
+    row(label.format(f"{low:,} -> {high:,}") + f": growth ({unit})", f"{figures[high] / figures[low]:.1f}x",
+        growth_goal(low, high))
+
+
 def main():
     binary = sys.argv[1]
     quick = "--quick" in sys.argv
     callgrind = "--no-callgrind" not in sys.argv and shutil.which("valgrind") is not None
     edit_counts = [1000, 5000] if quick else [1000, 5000, 20000, 100000]
-    for edits in edit_counts:
-        row(f"lsp didChange of {edits} edits, 5,000-line buffer (ms)", f"{edits_ms(binary, edits):.0f}",
-            "linear in edits")
+    linear = lambda low, high: f"<= {1.2 * high / low:.0f}x (linear)"
+    edits = "lsp didChange of {} edits on a 5,000-line buffer"
+    growth(edits, "ms", edit_counts, lambda n: edits_ms(binary, n), "", linear)
     if callgrind:
-        counts = {}
-        for edits in edit_counts:
-            counts[edits] = edits_ms(binary, edits, collect="samshift::lsp::Server::didChange*")
-            row(f"lsp didChange of {edits} edits, 5,000-line buffer (instructions)", f"{counts[edits]:,}",
-                "linear in edits")
-        low, high = edit_counts[0], edit_counts[-1]
-        row(f"lsp didChange growth from {low:,} to {high:,} edits (instructions)",
-            f"{counts[high] / counts[low]:.1f}x", f"<= {1.2 * high / low:.0f}x (linear)")
+        growth(edits, "instructions", edit_counts,
+               lambda n: edits_ms(binary, n, collect="samshift::lsp::Server::didChange*"), "", linear)
     for mib in ([1, 8] if quick else [1, 8, 32]):
         elapsed, peak = open_ms(binary, mib << 20)
         row(f"lsp didOpen of {mib} MiB until diagnostics (ms)", f"{elapsed:.0f}", "linear in size")
@@ -242,18 +223,12 @@ def main():
     row(f"lsp peak memory after {inserts} inserts of 48 MiB (MiB)", f"{growth_peak_mib(binary, inserts, 48 << 20):.0f}",
         "bounded: the buffer is refused past 64 MiB")
     route_counts = [100, 200] if quick else [100, 200, 400, 800]
-    for functions in route_counts:
-        row(f"lsp hover on AutoPublishAlias, {functions} API routes (ms)", f"{hover_ms(binary, functions):.1f}",
-            "<= 20 ms")
+    flat = lambda low, high: "<= 2x (flat)"
+    hovers = "lsp hover on AutoPublishAlias, {} API routes"
+    growth(hovers, "ms", route_counts, lambda n: hover_ms(binary, n), "<= 20 ms", flat)
     if callgrind:
-        counts = {}
-        for functions in route_counts:
-            counts[functions] = hover_ms(binary, functions, collect="samshift::lsp::Server::hover*")
-            row(f"lsp hover on AutoPublishAlias, {functions} API routes (instructions)", f"{counts[functions]:,}",
-                "flat in routes")
-        low, high = route_counts[0], route_counts[-1]
-        row(f"lsp hover growth from {low} to {high} API routes (instructions)",
-            f"{counts[high] / counts[low]:.1f}x", "<= 2x (flat)")
+        growth(hovers, "instructions", route_counts,
+               lambda n: hover_ms(binary, n, collect="samshift::lsp::Server::hover*"), "", flat)
     return 0
 
 
