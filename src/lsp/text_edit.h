@@ -6,7 +6,9 @@
 // ones left. EditableText keeps the buffer as a balanced tree (a treap) of chunks of at most
 // ~1 KiB, each knowing its bytes, line breaks and UTF-16 units, so that finding a position costs
 // O(log n + chunk) and a change O(log n + chunk + its text): a run of changes costs the buffer
-// plus the changes, not changes × buffer.
+// plus the changes, not changes × buffer. On valid UTF-8 every position is the one SourceFile
+// gives; text holding invalid UTF-8 (which no client can address in UTF-16 anyway) may count a
+// broken sequence that a change splices against differently, never outside the buffer.
 
 #include <cstdint>
 #include <memory>
