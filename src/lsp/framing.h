@@ -19,7 +19,7 @@ namespace samshift::lsp {
 
 // Larger bodies are skipped without being buffered. Templates are at most 1 MB in CloudFormation;
 // this leaves room for any editor buffer that could matter while bounding memory. It is the
-// loader's input limit, which also caps an open document (server.cc).
+// loader's input limit, which also caps an open document (limits.h).
 inline constexpr size_t kMaxMessageBytes = 64u << 20;
 // A header block longer than this is not a header.
 inline constexpr size_t kMaxHeaderBytes = 8192;
