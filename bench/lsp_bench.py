@@ -17,22 +17,29 @@ import sys
 import time
 
 
+def published_function(i):
+    """The first lines of function Fn{i}, published to alias `live` and shifted by a canary
+    deployment; callers add keys under its DeploymentPreference or Properties."""
+    return [
+        f"  Fn{i}:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        f"      CodeUri: s3://bucket/fn{i}.zip",
+        "      AutoPublishAlias: live",
+        "      DeploymentPreference:",
+        "        Type: Canary10Percent5Minutes",
+    ]
+
+
 def template(lines):
     """A valid SAM template of exactly `lines` lines: functions with canary deployments, alarms,
     queues and references between them, padded with queues."""
     out = ["Transform: AWS::Serverless-2016-10-31", "Resources:"]
     i = 0
     while True:
-        block = [
-            f"  Fn{i}:",
-            "    Type: AWS::Serverless::Function",
-            "    Properties:",
-            "      Runtime: python3.12",
-            "      Handler: app.handler",
-            f"      CodeUri: s3://bucket/fn{i}.zip",
-            "      AutoPublishAlias: live",
-            "      DeploymentPreference:",
-            "        Type: Canary10Percent5Minutes",
+        block = published_function(i) + [
             "        Alarms:",
             f"          - !Ref Alarm{i}",
             "      Environment:",
@@ -66,8 +73,9 @@ def template(lines):
 
 
 class Client:
-    def __init__(self, binary):
-        self.proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    def __init__(self, command, stderr=None):
+        """`command`: the server's argv, e.g. [binary, "lsp"]."""
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
         self.out = self.proc.stdout
 
     def send(self, message):
@@ -123,7 +131,7 @@ def main():
             binary = arg
     text = template(lines)
     uri = "file:///bench/template.yaml"
-    client = Client(binary)
+    client = Client([binary, "lsp"])
     client.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
     client.read()
     client.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})

@@ -167,13 +167,18 @@ TEST_CASE("lsp hover: alias logical ids and state machines", "[lsp]") {
         "| `FlowAliasprod` | AWS::StepFunctions::StateMachineAlias |\n");
 }
 
-TEST_CASE("lsp hover: without an expansion, the version's hash is left open", "[lsp]") {
-  // SAM rejects `Other` (a preference without an alias), so the template does not expand.
-  std::string text = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
-                     "    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12, AutoPublishAlias: v-1_x}\n"
-                     "  Other:\n    Type: AWS::Serverless::Function\n"
-                     "    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12,\n"
-                     "                 DeploymentPreference: {Type: AllAtOnce}}\n";
+TEST_CASE("lsp hover: when the function does not expand, the version's hash is left open",
+          "[lsp]") {
+  // samshift expands only s3:// code; and SAM rejects `Other` (a preference without an alias),
+  // which does not change `Fn`'s version.
+  std::string text =
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: "
+      "AWS::Serverless::Function\n"
+      "    Properties: {CodeUri: ./src, Handler: a.b, Runtime: python3.12, AutoPublishAlias: "
+      "v-1_x}\n"
+      "  Other:\n    Type: AWS::Serverless::Function\n"
+      "    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12,\n"
+      "                 DeploymentPreference: {Type: AllAtOnce}}\n";
   auto hover = samshift::lsp::autoPublishAliasHover(analyzed(text), offsetOf(text, "v-1_x"));
   REQUIRE(hover);
   CHECK(hover->markdown.find("| `FnVersion`*hash* | AWS::Lambda::Version |\n| `FnAliasvD1Ux` | AWS::Lambda::Alias |\n") !=
@@ -262,6 +267,22 @@ TEST_CASE("lsp completion: context from the text of a buffer that does not parse
   auto ref = samshift::lsp::completionContext(json, static_cast<uint32_t>(json.size()));
   CHECK(ref.kind == Kind::kRef);
   CHECK(ref.prefix == "Fo");
+}
+
+TEST_CASE("lsp completion: context on lone CR and CRLF lines", "[lsp]") {
+  using Kind = samshift::lsp::CompletionContext::Kind;
+  for (std::string_view lineBreak : {"\r", "\r\n"}) {
+    std::string text =
+        "Resources:\n  Fn:\n    Properties:\n      DeploymentPreference:\n        Hooks:\n"
+        "          Post\n        Type: Lin\n      Other:\n        Type: Can\n";
+    text = std::regex_replace(text, std::regex("\n"), std::string(lineBreak));
+    CHECK(samshift::lsp::completionContext(text, offsetOf(text, "Post") + 4).kind ==
+          Kind::kHooksKey);
+    auto type = samshift::lsp::completionContext(text, offsetOf(text, "Lin") + 3);
+    CHECK(type.kind == Kind::kDeploymentType);
+    CHECK(type.prefix == "Lin");
+    CHECK(samshift::lsp::completionContext(text, offsetOf(text, "Can") + 3).kind == Kind::kNone);
+  }
 }
 
 TEST_CASE("lsp code actions: each quick fix, applied, removes its finding", "[lsp]") {
@@ -368,4 +389,73 @@ TEST_CASE("lsp code actions: AutoPublishAlias in flow mappings and for a prefere
   // Added to this function's own Properties, first, not to Globals (which other functions share).
   CHECK(fromGlobals[0].edits[0].span.begin == offsetOf(globals, "      CodeUri"));
   CHECK(fromGlobals[0].edits[0].newText == "      AutoPublishAlias: live\n");
+}
+
+namespace {
+
+// `text` with its i-th line break replaced by breaks[i % breaks.size()].
+std::string withBreaks(const std::string& text, const std::vector<std::string>& breaks) {
+  std::string out;
+  size_t line = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      out += breaks[line++ % breaks.size()];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// `text` with `line` inserted before the line that starts with `before`, ended by the break
+// that ends that line.
+std::string insertLineBefore(const std::string& text, std::string_view before,
+                             std::string_view line) {
+  size_t at = text.find(before);
+  REQUIRE(at != std::string::npos);
+  size_t end = text.find_first_of("\r\n", at);
+  std::string lineBreak = text.compare(end, 2, "\r\n") == 0 ? "\r\n" : text.substr(end, 1);
+  return text.substr(0, at) + std::string(line) + lineBreak + text.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("lsp code actions: quick fixes on lone CR and mixed line breaks are byte-exact",
+          "[lsp]") {
+  std::string lf = readFile("tests/lsp/fixable.yaml");
+  for (const std::vector<std::string>& breaks :
+       {std::vector<std::string>{"\r"}, std::vector<std::string>{"\r", "\r\n", "\n"},
+        std::vector<std::string>{"\n", "\r"}}) {
+    std::string text = withBreaks(lf, breaks);
+    INFO("line breaks: " << jsonQuote(text.substr(0, 80)));
+    Session session =
+        runInProcess(Script()
+                         .initialize()
+                         .open(kFixable, text)
+                         .request(2, "textDocument/codeAction", range(kFixable, 9, 16))
+                         .request(3, "textDocument/codeAction", range(kFixable, 18, 25))
+                         .shutdownAndExit(9));
+    // Findings sit on the same lines and columns as in the LF file.
+    const rapidjson::Value& published = *session.lastDiagnostics(kFixable);
+    std::vector<std::string> ranges;
+    for (const auto& d : published["diagnostics"].GetArray()) {
+      if (std::string(d["code"].GetString()) == "T005") ranges.push_back(toJson(d["range"]));
+    }
+    CHECK(ranges ==
+          std::vector<std::string>{
+              R"({"start":{"line":18,"character":22},"end":{"line":18,"character":33}})"});
+    const rapidjson::Value& onType = resultOf(session, 2);
+    REQUIRE(onType.Size() >= 2);
+    CHECK(std::string(onType[0]["title"].GetString()) ==
+          "Add `AutoPublishAlias: live` to `Orders`");
+    CHECK(applyEdit(text, onType[0]["edit"], kFixable) ==
+          insertLineBefore(text, "      DeploymentPreference:", "      AutoPublishAlias: live"));
+    CHECK(applyEdit(text, onType[1]["edit"], kFixable) ==
+          std::regex_replace(text, std::regex("Canary10Percent20Minutes"),
+                             "Canary10Percent30Minutes"));
+    const rapidjson::Value& onRef = resultOf(session, 3);
+    REQUIRE(onRef.Size() == 1);
+    CHECK(applyEdit(text, onRef[0]["edit"], kFixable) ==
+          insertLineBefore(text, "          TABLE: !Ref", "          # samshift: ignore[T005]"));
+  }
 }

@@ -78,3 +78,78 @@ TEST_CASE("lsp framing: an endless header and an oversized body", "[lsp]") {
   reader.feed("Content-Length: 2\r\n\r\n{}");
   CHECK(drain(reader) == std::vector<std::string>{"message: {}"});
 }
+
+TEST_CASE("lsp framing: skipping after an error finds headers in any case", "[lsp]") {
+  FrameReader reader;
+  reader.feed("Content-Length: x\r\n\r\n{}content-length: 2\r\n\r\n{}");
+  reader.feed("bad\r\n\r\nCONTENT-LENGTH : 4\r\ncontent-type: a\r\n\r\nnull");
+  CHECK(drain(reader) == std::vector<std::string>{
+                             "error: invalid Content-Length 'x'",
+                             "message: {}",
+                             "error: malformed header line 'bad'",
+                             "message: null",
+                         });
+}
+
+TEST_CASE("lsp framing: skipping is not fooled by a header inside a JSON body", "[lsp]") {
+  // The body of the oversized message quotes a header; JSON holds no raw line break after it.
+  FrameReader reader;
+  reader.feed("Content-Length: 99999999999\r\n\r\n");
+  reader.feed(R"({"text":"Content-Length: 2\n\n{}", "Content-Length": 3})");
+  reader.feed("\r\nContent-Length: 2\r\n\r\n[]");
+  CHECK(drain(reader) ==
+        std::vector<std::string>{
+            "error: message of 99999999999 bytes exceeds the limit of 67108864 bytes",
+            "message: []",
+        });
+}
+
+TEST_CASE("lsp framing: a header cut in two while skipping", "[lsp]") {
+  FrameReader reader;
+  reader.feed("Content-Length: z\r\n\r\njunk junk Content-Le");
+  CHECK(drain(reader) == std::vector<std::string>{"error: invalid Content-Length 'z'"});
+  // Only the possible start of a header is kept.
+  CHECK(reader.buffered() == std::string_view("Content-Le").size());
+  reader.feed("ngth:");
+  CHECK(drain(reader).empty());
+  reader.feed(" 1\r\n\r\n7");
+  CHECK(drain(reader) == std::vector<std::string>{"message: 7"});
+}
+
+TEST_CASE("lsp framing: a length of 2^64 - 1 loses one message, not the session", "[lsp]") {
+  FrameReader reader;
+  reader.feed("Content-Length: 18446744073709551615\r\n\r\n{\"jsonrpc\":\"2.0\"}");
+  reader.feed("Content-Length: 18446744073709551616\r\n\r\n");
+  reader.feed("content-length: 2\r\n\r\n{}");
+  CHECK(drain(reader) ==
+        std::vector<std::string>{
+            "error: message of 18446744073709551615 bytes exceeds the limit of 67108864 bytes",
+            "error: invalid Content-Length '18446744073709551616'",
+            "message: {}",
+        });
+  CHECK(reader.buffered() == 0);
+}
+
+TEST_CASE("lsp framing: a header block is looked for only within its limit", "[lsp]") {
+  // A header line followed by megabytes without an empty line: an error after 8 KiB, not a
+  // header block of megabytes, and the next real header is found.
+  FrameReader reader;
+  reader.feed("Content-Length: 2\r\n" + std::string(1 << 20, 'h') + "\r\n\r\n");
+  reader.feed("Content-Length: 2\r\n\r\n{}");
+  CHECK(drain(reader) ==
+        std::vector<std::string>{"error: header block longer than 8192 bytes", "message: {}"});
+}
+
+TEST_CASE("lsp framing: what the end of input cuts off", "[lsp]") {
+  FrameReader reader;
+  CHECK_FALSE(reader.midMessage());
+  reader.feed("Content-Length: 10\r\n");
+  CHECK(reader.midMessage());
+  reader.feed("\r\n{\"a\"");
+  CHECK(drain(reader).empty());
+  CHECK(reader.midMessage());
+  CHECK(reader.buffered() == 4);
+  reader.feed(":true}");
+  CHECK(drain(reader).size() == 1);
+  CHECK_FALSE(reader.midMessage());
+}

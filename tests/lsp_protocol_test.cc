@@ -97,25 +97,26 @@ TEST_CASE("lsp: unknown methods", "[lsp]") {
 
 TEST_CASE("lsp: malformed messages are answered and the session goes on", "[lsp]") {
   std::string notJson = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":";
-  Session session = runInProcess(Script()
-                                     .initialize()
-                                     .body(notJson)
-                                     .body("[1,2]")
-                                     .body(std::string(1000000, '['))
-                                     .body(R"({"jsonrpc":"2.0","id":4})")
-                                     .body(R"({"jsonrpc":"2.0","id":5,"method":17})")
-                                     .raw("Content-Type: application/json\r\n\r\n{}")
-                                     .raw("Content-Length: twelve\r\n\r\n")
-                                     .request(6, "textDocument/hover", R"({"position":{"line":0,"character":0}})")
-                                     .request(7, "textDocument/hover", R"({"textDocument":{"uri":"file:///x.yaml"}})")
-                                     .notify("textDocument/didChange", R"({"textDocument":{"uri":"file:///x.yaml"}})")
-                                     .shutdownAndExit(8));
+  Session session = runInProcess(
+      Script()
+          .initialize()
+          .body(notJson)
+          .raw("Content-Type: application/json\r\n\r\n{}")
+          .body("[1,2]")
+          .body(std::string(1000000, '['))
+          .body(R"({"jsonrpc":"2.0","id":4})")
+          .body(R"({"jsonrpc":"2.0","id":5,"method":17})")
+          .raw("Content-Length: twelve\r\n\r\n")
+          .request(6, "textDocument/hover", R"({"position":{"line":0,"character":0}})")
+          .request(7, "textDocument/hover", R"({"textDocument":{"uri":"file:///x.yaml"}})")
+          .notify("textDocument/didChange", R"({"textDocument":{"uri":"file:///x.yaml"}})")
+          .shutdownAndExit(8));
   CHECK(nullIdErrors(session) ==
         std::vector<std::string>{
             R"({"code":-32700,"message":"Malformed JSON: Invalid value. at offset 33"})",
+            R"({"code":-32700,"message":"Unreadable message: header without Content-Length"})",
             R"({"code":-32600,"message":"A message must be a JSON object"})",
             R"({"code":-32700,"message":"Malformed JSON: Invalid value. at offset 1000000"})",
-            R"({"code":-32700,"message":"Unreadable message: header without Content-Length"})",
             R"({"code":-32700,"message":"Unreadable message: invalid Content-Length 'twelve'"})",
         });
   CHECK(errorOf(session, 4) == R"({"code":-32600,"message":"Message without `method`"})");
@@ -137,6 +138,45 @@ TEST_CASE("lsp: an oversized message is skipped without being buffered", "[lsp]"
         std::vector<std::string>{R"({"code":-32700,"message":"Unreadable message: message of 67108865 bytes exceeds )"
                                  R"(the limit of 67108864 bytes"})"});
   CHECK(session.exitCode == 0);
+}
+
+TEST_CASE("lsp: after a framing error, headers in any case are read again", "[lsp]") {
+  std::string hover =
+      R"({"jsonrpc":"2.0","id":3,"method":"textDocument/hover",)"
+      R"("params":{"textDocument":{"uri":"file:///x.yaml"},"position":{"line":0,"character":0}}})";
+  Session session =
+      runInProcess(Script()
+                       .initialize()
+                       .raw("Content-Length: 18446744073709551615\r\n\r\n{}")
+                       .raw("content-length: " + std::to_string(hover.size()) + "\r\n\r\n" + hover)
+                       .raw("CONTENT-LENGTH: 1x\r\n\r\n")
+                       .raw("cOnTeNt-LeNgTh:4\r\n\r\nnull")
+                       .shutdownAndExit(4));
+  CHECK(
+      nullIdErrors(session) ==
+      std::vector<std::string>{
+          R"({"code":-32700,"message":"Unreadable message: message of 18446744073709551615 bytes exceeds )"
+          R"(the limit of 67108864 bytes"})",
+          R"({"code":-32700,"message":"Unreadable message: invalid Content-Length '1x'"})",
+          R"({"code":-32600,"message":"A message must be a JSON object"})",
+      });
+  REQUIRE(session.response(3) != nullptr);
+  CHECK(toJson(*session.response(3)) == R"({"jsonrpc":"2.0","id":3,"result":null})");
+  CHECK(session.exitCode == 0);
+}
+
+TEST_CASE("lsp: the input ending inside a message ends the session cleanly", "[lsp]") {
+  Session inBody =
+      runInProcess(Script().initialize().raw("Content-Length: 50\r\n\r\n{\"jsonrpc\""));
+  CHECK(inBody.exitCode == 1);
+  CHECK(inBody.log ==
+        "samshift lsp: the input ended inside a message (10 bytes of it were dropped)\n"
+        "samshift lsp: the client closed the connection without `exit`\n");
+  Session inHeader = runInProcess(Script().initialize().raw("Content-Len"));
+  CHECK(inHeader.exitCode == 1);
+  CHECK(inHeader.log ==
+        "samshift lsp: the input ended inside a message (11 bytes of it were dropped)\n"
+        "samshift lsp: the client closed the connection without `exit`\n");
 }
 
 TEST_CASE("lsp: requests after shutdown are refused", "[lsp]") {

@@ -20,3 +20,61 @@ TEST_CASE("positions count characters for people and UTF-16 units for LSP", "[co
   CHECK(file.lineText(3) == "last");
   CHECK(file.position(9999).line == 3);
 }
+
+TEST_CASE("a lone CR, CRLF and LF are one line break each", "[core][positions]") {
+  // Lines: "a: 1" CR, "b: 2" CRLF, "c: 3" LF, "" CR, "d: 4" (no break).
+  SourceFile file("t.yaml", "a: 1\rb: 2\r\nc: 3\n\rd: 4");
+  REQUIRE(file.lineCount() == 5);
+  CHECK(file.lineText(1) == "a: 1");
+  CHECK(file.lineText(2) == "b: 2");
+  CHECK(file.lineText(3) == "c: 3");
+  CHECK(file.lineText(4) == "");
+  CHECK(file.lineText(5) == "d: 4");
+  CHECK(file.position(5) == Position{2, 1, 5});
+  CHECK(file.position(8) == Position{2, 4, 8});
+  CHECK(file.position(11) == Position{3, 1, 11});
+  CHECK(file.position(16) == Position{4, 1, 16});
+  CHECK(file.position(17) == Position{5, 1, 17});
+  CHECK(file.position(20) == Position{5, 4, 20});
+  CHECK(file.lspPosition(17) == LspPosition{4, 0});
+  CHECK(file.offsetOfLsp(LspPosition{1, 3}) == 8);
+  CHECK(file.offsetOfLsp(LspPosition{3, 0}) == 16);
+  // A column past the line's end stops before its break, whichever break it is.
+  CHECK(file.offsetOfLsp(LspPosition{0, 99}) == 4);
+  CHECK(file.offsetOfLsp(LspPosition{1, 99}) == 9);
+  CHECK(file.offsetOf(2, 99) == 9);
+  CHECK(file.lineBreakOf(1) == "\r");
+  CHECK(file.lineBreakOf(2) == "\r\n");
+  CHECK(file.lineBreakOf(3) == "\n");
+  CHECK(file.lineBreakOf(5) == "\r");  // the last line has none: the one before it
+  CHECK(SourceFile("t.yaml", "one line").lineBreakOf(1) == "\n");
+}
+
+TEST_CASE("a file of lone CRs has one line per CR", "[core][positions]") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "k" + std::to_string(i) + ": v\r";
+  SourceFile file("t.yaml", text);
+  CHECK(file.lineCount() == 101);
+  uint32_t k42 = static_cast<uint32_t>(text.find("k42"));
+  CHECK(file.position(k42) == Position{43, 1, k42});
+  CHECK(file.lspPosition(k42 + 5) == LspPosition{42, 5});
+  CHECK(file.offsetOfLsp(LspPosition{42, 5}) == k42 + 5);
+}
+
+TEST_CASE("the start of the line holding an offset, for every line break", "[core][positions]") {
+  using samshift::core::lineBreakLength;
+  using samshift::core::lineStartAt;
+  std::string_view text = "ab\rcd\r\nef\ngh";
+  CHECK(lineStartAt(text, 0) == 0);
+  CHECK(lineStartAt(text, 2) == 0);
+  CHECK(lineStartAt(text, 3) == 3);
+  CHECK(lineStartAt(text, 5) == 3);
+  CHECK(lineStartAt(text, 6) == 3);  // between CR and LF: still the line the CRLF ends
+  CHECK(lineStartAt(text, 7) == 7);
+  CHECK(lineStartAt(text, 10) == 10);
+  CHECK(lineStartAt(text, 99) == 10);
+  CHECK(lineBreakLength(text, 2) == 1);
+  CHECK(lineBreakLength(text, 5) == 2);
+  CHECK(lineBreakLength(text, 9) == 1);
+  CHECK(lineBreakLength(text, 0) == 0);
+}

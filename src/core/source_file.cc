@@ -1,6 +1,7 @@
 #include "core/source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/utf8.h"
 
@@ -9,9 +10,34 @@ namespace samshift::core {
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   lineStarts_.push_back(0);
-  for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
-    lineStarts_.push_back(static_cast<uint32_t>(at + 1));
+  // Most files have no CR at all: then one memchr pass for LF finds every line.
+  if (std::memchr(text_.data(), '\r', text_.size()) == nullptr) {
+    for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
+      lineStarts_.push_back(static_cast<uint32_t>(at + 1));
+    }
+    return;
   }
+  for (size_t at = text_.find_first_of("\r\n"); at != std::string::npos;
+       at = text_.find_first_of("\r\n", at)) {
+    at += lineBreakLength(text_, at);
+    lineStarts_.push_back(static_cast<uint32_t>(at));
+  }
+}
+
+size_t lineBreakLength(std::string_view text, size_t at) {
+  if (at >= text.size()) return 0;
+  if (text[at] == '\n') return 1;
+  if (text[at] != '\r') return 0;
+  return at + 1 < text.size() && text[at + 1] == '\n' ? 2 : 1;
+}
+
+size_t lineStartAt(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  // Inside a CRLF: the offset is on the line that the CRLF ends.
+  if (offset > 0 && offset < text.size() && text[offset - 1] == '\r' && text[offset] == '\n')
+    --offset;
+  size_t lastBreak = text.substr(0, offset).find_last_of("\r\n");
+  return lastBreak == std::string_view::npos ? 0 : lastBreak + 1;
 }
 
 uint32_t SourceFile::lineIndexOf(uint32_t offset) const {
@@ -78,6 +104,14 @@ std::string_view SourceFile::lineText(uint32_t line) const {
   if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   return text;
+}
+
+std::string_view SourceFile::lineBreakOf(uint32_t line) const {
+  if (line >= lineStarts_.size()) line = static_cast<uint32_t>(lineStarts_.size()) - 1;
+  if (line == 0) return "\n";
+  std::string_view text = lineText(line);
+  size_t end = text.data() - text_.data() + text.size();
+  return std::string_view(text_).substr(end, lineStarts_[line] - end);
 }
 
 }  // namespace samshift::core

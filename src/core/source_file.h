@@ -1,5 +1,6 @@
 #pragma once
 // A loaded file: its name, its bytes exactly as read, and a table of line starts.
+// A line break is `\r\n`, a lone `\r` or `\n`, each one break, as libyaml and the LSP spec count.
 
 #include <string>
 #include <string_view>
@@ -28,6 +29,9 @@ class SourceFile {
 
   // The text of a 1-based line without its line break.
   std::string_view lineText(uint32_t line) const;
+  // The line break that ends a 1-based line (`\n`, `\r\n` or `\r`), or, for the last line, the
+  // one before it; `\n` in a file of one line. Text inserted as a line matches its neighbours.
+  std::string_view lineBreakOf(uint32_t line) const;
 
  private:
   uint32_t lineIndexOf(uint32_t offset) const;
@@ -36,5 +40,10 @@ class SourceFile {
   std::string text_;
   std::vector<uint32_t> lineStarts_;
 };
+
+// Length of the line break at text[at]: 2 for `\r\n`, 1 for a lone `\r` or `\n`, else 0.
+size_t lineBreakLength(std::string_view text, size_t at);
+// Where the line holding `offset` starts (an offset inside a `\r\n` belongs to the line it ends).
+size_t lineStartAt(std::string_view text, size_t offset);
 
 }  // namespace samshift::core

@@ -1,9 +1,11 @@
 // `<Function>Version<suffix>` (AWS::Lambda::Version), see docs/sam-expansion.md §2.
 
 #include "expand/builders.h"
+#include "expand/function.h"
 #include "expand/function_state.h"
 #include "expand/version_hash.h"
 #include "sam/globals.h"
+#include "sam/validation.h"
 
 namespace samshift::expand {
 
@@ -70,22 +72,54 @@ bool alphanumeric(const std::string& text) {
   return true;
 }
 
+// AutoPublishCodeSha256, when it names the version instead of the hash.
+const Node* codeSha256(const FunctionState& fn) {
+  const Node& sha = fn.deployment.codeSha256.value;
+  bool given = fn.deployment.codeSha256.present() && sha.isString() && !sha.text().empty();
+  return given ? &sha : nullptr;
+}
+
+// `<Function>Version<suffix>`: the first 10 characters of AutoPublishCodeSha256 when given, else
+// the hash of the code and properties; nothing (and SAM's error) when the ID is invalid.
+std::optional<std::string> versionLogicalId(ExpandContext& ctx, const FunctionState& fn) {
+  const Node* sha = codeSha256(fn);
+  std::string versionId =
+      fn.id + "Version" + (sha ? sha->text().substr(0, 10) : versionHash(hashedData(ctx, fn)));
+  if (sha && !alphanumeric(sha->text().substr(0, 10))) {
+    ctx.error(versionId, "logical-id",
+              "Resource with id [" + versionId + "] is invalid. Logical ids must be alphanumeric.",
+              fn.deployment.codeSha256.node);
+    return std::nullopt;
+  }
+  return versionId;
+}
+
 }  // namespace
+
+std::optional<std::string> functionVersionLogicalId(const model::Template& templ,
+                                                    const model::ResourceView& resource,
+                                                    const sam::ParameterValues& params) {
+  std::optional<sam::DeploymentModel> deployment =
+      sam::readDeploymentModel(templ, resource, params);
+  if (!deployment || deployment->stateMachine || !deployment->aliasName()) return std::nullopt;
+  if (!sam::validateSamResource(templ, resource, params).empty()) return std::nullopt;
+  ExpandContext ctx(templ, params);
+  ctx.owner = std::string(resource.id);
+  FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(templ, resource),
+                   passThroughOf(resource), *deployment};
+  buildLambdaFunction(ctx, fn);
+  std::optional<std::string> versionId = versionLogicalId(ctx, fn);
+  if (ctx.unsupported || !ctx.errors.empty()) return std::nullopt;
+  return versionId;
+}
 
 void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   fn.aliasName = fn.deployment.aliasName();
   if (!fn.aliasName) return;
-  std::string suffix;
-  const Node& sha = fn.deployment.codeSha256.value;
-  bool shaMode = fn.deployment.codeSha256.present() && sha.isString() && !sha.text().empty();
-  if (shaMode) {
-    suffix = sha.text().substr(0, 10);
-    if (!alphanumeric(suffix)) {
-      std::string versionId = fn.id + "Version" + suffix;
-      ctx.error(versionId, "logical-id", "Resource with id [" + versionId + "] is invalid. Logical ids must be alphanumeric.",
-                fn.deployment.codeSha256.node);
-      return;
-    }
+  fn.versionId = versionLogicalId(ctx, fn);
+  if (!fn.versionId) return;
+  if (const Node* shaNode = codeSha256(fn)) {
+    const Node& sha = *shaNode;
     // SAM appends the sha to the (parameter-resolved) function Description.
     const Node* description = fn.lambdaProps.get("Description");
     Node resolved = description ? ctx.params.resolve(*description) : Node::null();
@@ -96,10 +130,7 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
     } else {
       fn.lambdaProps.set("Description", intrinsic("Fn::Join", seq({str(" "), seq({resolved, sha})})));
     }
-  } else {
-    suffix = versionHash(hashedData(ctx, fn));
   }
-  fn.versionId = fn.id + "Version" + suffix;
 
   Node props = map({{"FunctionName", ref(fn.id)}});
   if (fn.deployment.versionDescription.present()) props.set("Description", fn.deployment.versionDescription.value);

@@ -16,6 +16,11 @@ int hexValue(char c) {
 
 }  // namespace
 
+const model::Template& Analysis::templ() const {
+  if (!templ_.view) templ_.view = std::make_unique<const model::Template>(document.root);
+  return *templ_.view;
+}
+
 Analysis analyze(std::string path, std::string text, const engine::RuleSelection& selection) {
   Analysis analysis;
   analysis.document = load::loadText(std::move(path), std::move(text));

@@ -2,6 +2,7 @@
 // One open buffer, loaded and linted: what publishDiagnostics, hover, completion and code
 // actions all read. Built from the buffer's current text, never from the file on disk.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/diagnostic.h"
 #include "engine/rule_selection.h"
 #include "model/document.h"
+#include "model/template.h"
 
 namespace samshift::lsp {
 
@@ -16,6 +18,23 @@ struct Analysis {
   model::Document document;
   bool isTemplate = false;  // YAML or JSON that is not a template gets no diagnostics
   std::vector<core::Diagnostic> diagnostics;
+
+  // The typed view of `document.root`, built on first use and kept while the analysis is, so
+  // that a hover costs the node it is on, not an index of every resource.
+  const model::Template& templ() const;
+
+ private:
+  // A view of this analysis's own root: a copied or moved analysis starts without one.
+  struct TemplateCache {
+    std::unique_ptr<const model::Template> view;
+    TemplateCache() = default;
+    TemplateCache(const TemplateCache&) {}
+    TemplateCache& operator=(const TemplateCache&) {
+      view.reset();
+      return *this;
+    }
+  };
+  mutable TemplateCache templ_;
 };
 
 // `path` names the buffer (decides JSON by its extension, as the CLI does).

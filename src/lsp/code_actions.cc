@@ -45,13 +45,16 @@ TextEdit insertSibling(const model::Document& document, const model::Node& mappi
   }
   uint32_t lineStart = lineStartOf(source, before.span().begin);
   std::string indent(before.span().begin - lineStart, ' ');
+  // The new line ends like the line it goes before (CRLF, CR or LF), so the file keeps its breaks.
+  std::string lineBreak(source.lineBreakOf(source.position(before.span().begin).line));
   // `- Key:` items: the sibling goes on its own line at the key's column.
   std::string_view prefix(source.text().data() + lineStart, before.span().begin - lineStart);
   if (prefix.find_first_not_of(' ') != std::string_view::npos) {
     return TextEdit{core::Span{before.span().begin, before.span().begin},
-                    std::string(key) + ": " + std::string(value) + "\n" + indent};
+                    std::string(key) + ": " + std::string(value) + lineBreak + indent};
   }
-  return TextEdit{core::Span{lineStart, lineStart}, indent + std::string(key) + ": " + std::string(value) + "\n"};
+  return TextEdit{core::Span{lineStart, lineStart},
+                  indent + std::string(key) + ": " + std::string(value) + lineBreak};
 }
 
 void addMissingAlias(const Analysis& analysis, const model::Template& templ, core::Span range,
@@ -152,8 +155,9 @@ void ignoreComments(const Analysis& analysis, core::Span range, std::vector<Code
       uint32_t start = source.offsetOf(line, 1);
       std::string indent = leadingSpace(source.lineText(line));
       // A `- item` line: indent the comment like the item's dash.
+      std::string comment = indent + "# samshift: ignore[" + diagnostic.code + "]";
       action.edits.push_back(
-          TextEdit{core::Span{start, start}, indent + "# samshift: ignore[" + diagnostic.code + "]\n"});
+          TextEdit{core::Span{start, start}, comment + std::string(source.lineBreakOf(line))});
     }
     out.push_back(std::move(action));
   }
@@ -165,7 +169,7 @@ std::vector<CodeAction> codeActions(const Analysis& analysis, core::Span range) 
   std::vector<CodeAction> out;
   if (!analysis.isTemplate) return out;
   if (analysis.document.parsed) {
-    model::Template templ(analysis.document.root);
+    const model::Template& templ = analysis.templ();
     addMissingAlias(analysis, templ, range, out);
     replaceUnknownTypes(analysis, templ, range, out);
   }

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "core/source_file.h"
 #include "model/intrinsics.h"
 #include "model/template.h"
 #include "plan/schedule.h"
@@ -58,9 +59,9 @@ std::vector<std::string> enclosingKeys(std::string_view text, size_t lineStart, 
   size_t limit = indent;
   size_t end = lineStart;  // the start of the line below the one examined next
   while (end > 0 && limit > 0) {
-    size_t lineEnd = end - 1;  // the '\n' that ends the line examined
-    size_t newline = lineEnd == 0 ? std::string_view::npos : text.rfind('\n', lineEnd - 1);
-    size_t begin = newline == std::string_view::npos ? 0 : newline + 1;
+    size_t lineEnd = end - 1;  // where the break that ends the line examined starts
+    if (lineEnd > 0 && text[lineEnd] == '\n' && text[lineEnd - 1] == '\r') --lineEnd;
+    size_t begin = core::lineStartAt(text, lineEnd);
     std::string_view line = trimRight(text.substr(begin, lineEnd - begin));
     end = begin;
     size_t first = line.find_first_not_of(' ');
@@ -116,9 +117,7 @@ CompletionContext completionContext(std::string_view text, uint32_t offset) {
   static const RE2 kKey(R"(^\s*(?:-\s+)?([A-Za-z0-9_]*)$)");
 
   if (offset > text.size()) offset = static_cast<uint32_t>(text.size());
-  size_t lineStart = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  lineStart = (offset == 0 || lineStart == std::string_view::npos) ? 0 : lineStart + 1;
-  if (offset > 0 && text[offset - 1] == '\n') lineStart = offset;
+  size_t lineStart = core::lineStartAt(text, offset);
   std::string_view before = text.substr(lineStart, offset - lineStart);
 
   CompletionContext context;

@@ -8,12 +8,14 @@ namespace samshift::lsp {
 
 namespace {
 
-bool startsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
-      return false;
-    }
+constexpr std::string_view kLengthHeader = "content-length";
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equalsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
   }
   return true;
 }
@@ -24,13 +26,63 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+enum class Match { kNo, kYes, kNeedMore };
+
+// Whether `text` starts with a line `Content-Length: <digits>` (any case, blanks around the colon
+// and after the digits) ended by a line break. Bounded: a candidate is decided within ~80 bytes.
+Match matchLengthLine(std::string_view text) {
+  constexpr size_t kMaxBlanks = 16;
+  constexpr size_t kMaxDigits = 20;
+  size_t at = 0;
+  for (; at < kLengthHeader.size(); ++at) {
+    if (at == text.size()) return Match::kNeedMore;
+    if (lower(text[at]) != kLengthHeader[at]) return Match::kNo;
+  }
+  auto skipBlanks = [&]() {
+    size_t begin = at;
+    while (at < text.size() && at - begin <= kMaxBlanks && (text[at] == ' ' || text[at] == '\t'))
+      ++at;
+    return at - begin <= kMaxBlanks;
+  };
+  if (!skipBlanks()) return Match::kNo;
+  if (at == text.size()) return Match::kNeedMore;
+  if (text[at++] != ':') return Match::kNo;
+  if (!skipBlanks()) return Match::kNo;
+  size_t digits = at;
+  while (at < text.size() && at - digits <= kMaxDigits &&
+         std::isdigit(static_cast<unsigned char>(text[at])))
+    ++at;
+  if (at - digits > kMaxDigits) return Match::kNo;
+  if (at == text.size()) return Match::kNeedMore;
+  if (at == digits) return Match::kNo;
+  if (!skipBlanks()) return Match::kNo;
+  if (at == text.size()) return Match::kNeedMore;
+  return text[at] == '\r' || text[at] == '\n' ? Match::kYes : Match::kNo;
+}
+
+// The end of the header block (the offset of its empty line's break) and the length of that
+// blank-line separator, searched only within the bytes a header block may take.
+std::pair<size_t, size_t> headerEnd(std::string_view rest, size_t window) {
+  std::string_view head = rest.substr(0, window);
+  size_t crlf = head.find("\r\n\r\n");
+  size_t lf = head.find("\n\n");
+  if (crlf != std::string_view::npos && (lf == std::string_view::npos || crlf < lf))
+    return {crlf, 4};
+  if (lf != std::string_view::npos) return {lf, 2};
+  return {std::string_view::npos, 0};
+}
+
 }  // namespace
 
 void FrameReader::feed(std::string_view bytes) {
-  if (skipping_ > 0) {
-    size_t drop = std::min(skipping_, bytes.size());
-    skipping_ -= drop;
-    bytes.remove_prefix(drop);
+  // While skipping, bytes are looked at in slices and dropped: only a possible header start is
+  // ever kept, however much a client sends.
+  while (resyncing_ && !bytes.empty()) {
+    size_t slice = std::min(bytes.size(), kMaxHeaderBytes);
+    buffer_.append(bytes.substr(0, slice));
+    bytes.remove_prefix(slice);
+    resynchronise();
+    compact();
   }
   buffer_.append(bytes);
 }
@@ -60,9 +112,25 @@ std::optional<Frame> FrameReader::next() {
   return frame;
 }
 
+bool FrameReader::resynchronise() {
+  std::string_view rest(buffer_.data() + start_, buffer_.size() - start_);
+  for (size_t at = rest.find_first_of("cC"); at != std::string_view::npos;
+       at = rest.find_first_of("cC", at + 1)) {
+    Match match = matchLengthLine(rest.substr(at));
+    if (match == Match::kNo) continue;
+    // A header, or what may become one when more bytes arrive: keep it, drop what precedes it.
+    start_ += at;
+    resyncing_ = match != Match::kYes;
+    return !resyncing_;
+  }
+  start_ = buffer_.size();
+  return false;
+}
+
 // Reads one header block. Returns an error frame for a malformed block (and skips it), nothing
 // when the block is incomplete or was parsed (then inBody_ is set).
 std::optional<Frame> FrameReader::parseHeader() {
+  if (resyncing_ && !resynchronise()) return std::nullopt;
   std::string_view rest(buffer_.data() + start_, buffer_.size() - start_);
   // Tolerate stray line breaks between messages.
   size_t skipped = 0;
@@ -70,33 +138,13 @@ std::optional<Frame> FrameReader::parseHeader() {
   start_ += skipped;
   rest.remove_prefix(skipped);
   if (rest.empty()) return std::nullopt;
-  if (resyncing_) {
-    constexpr std::string_view kHeader = "Content-Length";
-    size_t found = rest.find(kHeader);
-    if (found == std::string_view::npos) {
-      // Keep a tail that may be the start of a header cut in two.
-      size_t keep = std::min(rest.size(), kHeader.size() - 1);
-      start_ += rest.size() - keep;
-      return std::nullopt;
-    }
-    start_ += found;
-    rest.remove_prefix(found);
-    resyncing_ = false;
-  }
 
-  size_t end = rest.find("\r\n\r\n");
-  size_t separator = 4;
+  // Some clients and hand-written tests end header lines with a bare LF.
+  auto [end, separator] = headerEnd(rest, kMaxHeaderBytes + 4);
   if (end == std::string_view::npos) {
-    // Some clients and hand-written tests end header lines with a bare LF.
-    end = rest.find("\n\n");
-    separator = 2;
-  }
-  if (end == std::string_view::npos) {
-    if (rest.size() <= kMaxHeaderBytes) return std::nullopt;
-    // No header ends within the limit: drop the junk up to the next header, or all of it.
-    size_t resume = rest.find("Content-Length", 1);
-    size_t drop = resume == std::string_view::npos ? rest.size() : resume;
-    start_ += drop;
+    if (rest.size() < kMaxHeaderBytes + 4) return std::nullopt;
+    ++start_;
+    resyncing_ = true;
     return Frame{Frame::Kind::kError, "header block longer than " + std::to_string(kMaxHeaderBytes) + " bytes"};
   }
 
@@ -114,9 +162,8 @@ std::optional<Frame> FrameReader::parseHeader() {
       problem = "malformed header line '" + std::string(line.substr(0, 80)) + "'";
       break;
     }
-    std::string_view name = trim(line.substr(0, colon));
     std::string_view value = trim(line.substr(colon + 1));
-    if (startsWithNoCase(name, "content-length") && name.size() == 14) {
+    if (equalsNoCase(trim(line.substr(0, colon)), kLengthHeader)) {
       size_t parsed = 0;
       auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
       if (ec != std::errc() || ptr != value.data() + value.size() || value.empty()) {
@@ -127,18 +174,14 @@ std::optional<Frame> FrameReader::parseHeader() {
     }
   }
   if (problem.empty() && !length) problem = "header without Content-Length";
-  if (!problem.empty()) {
-    start_ += consumed;
-    resyncing_ = true;
-    return Frame{Frame::Kind::kError, problem};
+  if (problem.empty() && *length > kMaxMessageBytes) {
+    problem = "message of " + std::to_string(*length) + " bytes exceeds the limit of " +
+              std::to_string(kMaxMessageBytes) + " bytes";
   }
   start_ += consumed;
-  if (*length > kMaxMessageBytes) {
-    size_t available = std::min(*length, buffer_.size() - start_);
-    start_ += available;
-    skipping_ = *length - available;
-    return Frame{Frame::Kind::kError, "message of " + std::to_string(*length) + " bytes exceeds the limit of " +
-                                          std::to_string(kMaxMessageBytes) + " bytes"};
+  if (!problem.empty()) {
+    resyncing_ = true;
+    return Frame{Frame::Kind::kError, problem};
   }
   bodyLength_ = *length;
   inBody_ = true;

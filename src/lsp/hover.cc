@@ -1,7 +1,7 @@
 #include "lsp/hover.h"
 
 #include "engine/registry.h"
-#include "expand/expander.h"
+#include "expand/function.h"
 #include "lsp/node_at.h"
 #include "model/template.h"
 #include "plan/deployments.h"
@@ -99,25 +99,6 @@ std::string describeTypeValue(const model::Node& value) {
   return "**" + value.text() + "** is not one of CodeDeploy's predefined Lambda configurations.\n";
 }
 
-// The logical ID `samshift expand` gives the function's version (`FnVersion` + a hash of the
-// code and properties), when the template expands; empty otherwise.
-std::string expandedVersionId(const model::Node& root, const sam::ParameterValues& params, std::string_view function) {
-  expand::ExpandResult expanded = expand::expandTemplate(root, params);
-  if (!expanded.errors.empty() || expanded.unsupported) return {};
-  const model::Node* resources = expanded.output.get("Resources");
-  if (!resources) return {};
-  for (const model::MapEntry& entry : resources->entries()) {
-    const model::Node* type = entry.value.get("Type");
-    const model::Node* properties = entry.value.get("Properties");
-    const model::Node* target = properties ? properties->get("FunctionName") : nullptr;
-    if (type && type->isString("AWS::Lambda::Version") && target && target->get("Ref") &&
-        target->get("Ref")->isString(function)) {
-      return entry.key.text();
-    }
-  }
-  return {};
-}
-
 }  // namespace
 
 std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t offset) {
@@ -125,7 +106,7 @@ std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t 
   NodeAt at = nodeAt(analysis.document.root, offset);
   if (!at.endsWith({"DeploymentPreference", "Type"})) return std::nullopt;
   const model::Node& value = *at.steps.back().node;
-  model::Template templ(analysis.document.root);
+  const model::Template& templ = analysis.templ();
   sam::ParameterValues params(templ, {}, "us-east-1");
   std::string_view resource = resourceOf(at);
   if (!resource.empty()) {
@@ -144,7 +125,7 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
   if (!at.endsWith({"Properties", "AutoPublishAlias"})) return std::nullopt;
   std::string_view id = resourceOf(at);
   if (id.empty()) return std::nullopt;
-  model::Template templ(analysis.document.root);
+  const model::Template& templ = analysis.templ();
   const model::ResourceView* resource = templ.resource(id);
   if (!resource) return std::nullopt;
   sam::ParameterValues params(templ, {}, "us-east-1");
@@ -159,11 +140,12 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
     out += "| " + code(std::string(id) + "Version") + " | AWS::StepFunctions::StateMachineVersion |\n";
     out += "| " + code(std::string(id) + "Alias" + shown) + " | AWS::StepFunctions::StateMachineAlias |\n";
   } else {
-    std::string versionId = expandedVersionId(analysis.document.root, params, id);
-    if (versionId.empty()) {
+    std::optional<std::string> versionId =
+        expand::functionVersionLogicalId(templ, *resource, params);
+    if (!versionId) {
       out += "| " + code(std::string(id) + "Version") + "*hash* | AWS::Lambda::Version |\n";
     } else {
-      out += "| " + code(versionId) + " | AWS::Lambda::Version |\n";
+      out += "| " + code(*versionId) + " | AWS::Lambda::Version |\n";
     }
     out += "| " + code(sam::aliasLogicalId(id, shown)) + " | AWS::Lambda::Alias |\n";
     const auto& preference = model->deploymentPreference;

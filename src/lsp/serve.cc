@@ -11,7 +11,7 @@ int serve(Transport& in, std::ostream& out, std::ostream& log, const ServeOption
         out << frameMessage(json);
         out.flush();
       },
-      log);
+      log, options.limits);
   while (!server.exited()) {
     Incoming incoming = in.next(server.hasPending() ? options.debounceMs : -1);
     switch (incoming.kind) {
@@ -25,6 +25,7 @@ int serve(Transport& in, std::ostream& out, std::ostream& log, const ServeOption
         server.publishPending();
         break;
       case Incoming::Kind::kEnd:
+        if (!incoming.body.empty()) log << "samshift lsp: " << incoming.body << '\n';
         log << "samshift lsp: the client closed the connection without `exit`\n";
         return server.exitCode();
     }

@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "lsp/limits.h"
 #include "lsp/transport.h"
 
 namespace samshift::lsp {
@@ -12,6 +13,7 @@ struct ServeOptions {
   // How long the client must be quiet before changed documents are linted. 0 lints as soon as
   // no further message is already waiting, which still coalesces a burst of queued edits.
   int debounceMs = 0;
+  ServerLimits limits;
 };
 
 // Returns the process exit code the spec asks for: 0 after shutdown + exit, else 1.

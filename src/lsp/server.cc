@@ -26,7 +26,8 @@ bool endsWith(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
-Server::Server(Send send, std::ostream& log) : send_(std::move(send)), log_(log) {}
+Server::Server(Send send, std::ostream& log, ServerLimits limits)
+    : send_(std::move(send)), log_(log), limits_(limits) {}
 Server::~Server() = default;
 
 void Server::respond(const Json& id, Json result, JsonAlloc& alloc) {
@@ -252,16 +253,72 @@ Server::OpenDocument* Server::documentOf(const Json& params) {
   return it == documents_.end() ? nullptr : it->second.get();
 }
 
+std::string Server::limitProblem(const OpenDocument& doc, uint64_t bytes) const {
+  if (bytes > limits_.documentBytes) {
+    return "Buffer of " + std::to_string(bytes) + " bytes is larger than the limit of " +
+           std::to_string(limits_.documentBytes) + " bytes; samshift does not check it";
+  }
+  uint64_t others = openBytes_ - doc.heldBytes();
+  if (others + doc.uri.size() + doc.path.size() + bytes > limits_.openBytes) {
+    return "Open buffers would hold more than the limit of " + std::to_string(limits_.openBytes) +
+           " bytes in all; samshift does not check this one";
+  }
+  return {};
+}
+
+void Server::holdText(OpenDocument& doc, std::string text) {
+  openBytes_ -= doc.heldBytes();
+  doc.text = std::move(text);
+  doc.refusal.clear();
+  openBytes_ += doc.heldBytes();
+  doc.analysis.reset();
+  doc.pending = true;
+}
+
+void Server::refuse(OpenDocument& doc, std::string reason) {
+  bool already = !doc.refusal.empty();
+  openBytes_ -= doc.heldBytes();
+  std::string().swap(doc.text);
+  doc.refusal = std::move(reason);
+  openBytes_ += doc.heldBytes();
+  doc.analysis.reset();
+  doc.pending = true;
+  if (already) return;
+  log_ << "samshift lsp: " << doc.path << ": " << doc.refusal << '\n';
+  showMessage(2, "samshift: " + doc.refusal + " (" + doc.path + ")");
+}
+
 void Server::didOpen(const Json& params) {
   const Json* textDocument = member(params, "textDocument");
   auto uri = textDocument ? stringAt(*textDocument, "uri") : std::nullopt;
   auto text = textDocument ? stringAt(*textDocument, "text") : std::nullopt;
   if (!uri || !text) throw InvalidParams{"didOpen needs `textDocument.uri` and `textDocument.text`"};
+  if (uri->size() > limits_.uriBytes) {
+    throw InvalidParams{"a document URI longer than " + std::to_string(limits_.uriBytes) +
+                        " bytes"};
+  }
+  auto existing = documents_.find(*uri);
+  if (existing == documents_.end() && documents_.size() >= limits_.openDocuments) {
+    std::string message = "More than " + std::to_string(limits_.openDocuments) +
+                          " open documents; samshift does not check " + pathOfUri(*uri);
+    log_ << "samshift lsp: " << message << '\n';
+    showMessage(2, "samshift: " + message);
+    return;
+  }
+  if (existing != documents_.end()) {
+    openBytes_ -= existing->second->heldBytes();
+    documents_.erase(existing);
+  }
   auto doc = std::make_unique<OpenDocument>();
   doc->uri = std::string(*uri);
   doc->path = pathOfUri(*uri);
   doc->version = intAt(*textDocument, "version").value_or(0);
-  doc->text = std::string(*text);
+  openBytes_ += doc->heldBytes();
+  if (std::string problem = limitProblem(*doc, text->size()); !problem.empty()) {
+    refuse(*doc, std::move(problem));
+  } else {
+    holdText(*doc, std::string(*text));
+  }
   documents_[doc->uri] = std::move(doc);
 }
 
@@ -270,28 +327,48 @@ void Server::didChange(const Json& params) {
   if (!doc) throw InvalidParams{"didChange for a document that is not open"};
   const Json* changes = member(params, "contentChanges");
   if (!changes || !changes->IsArray()) throw InvalidParams{"didChange needs `contentChanges`"};
-  std::string text = doc->text;
+  // The version moves when the change is taken, applied or refused (not when it is malformed).
+  auto takeVersion = [&] {
+    if (auto version = intAt(*member(params, "textDocument"), "version")) doc->version = *version;
+  };
+  if (changes->Size() > limits_.changesPerNotification) {
+    takeVersion();
+    refuse(*doc, "A change of " + std::to_string(changes->Size()) +
+                     " edits is more than the limit of " +
+                     std::to_string(limits_.changesPerNotification) +
+                     "; samshift lost track of this buffer");
+    return;
+  }
+  // A refused buffer is not held, so only a change that sends the whole text brings it back.
+  std::optional<EditableText> buffer;
+  if (doc->refusal.empty()) buffer.emplace(doc->text);
   for (const Json& change : changes->GetArray()) {
     auto newText = stringAt(change, "text");
     if (!newText) throw InvalidParams{"a content change needs `text`"};
-    ContentChange parsed;
-    parsed.text = std::string(*newText);
-    if (const Json* range = member(change, "range")) {
+    const Json* range = member(change, "range");
+    if (!range) {
+      buffer.emplace(*newText);
+    } else if (buffer) {
       auto start = positionOf(member(*range, "start"));
       auto end = positionOf(member(*range, "end"));
       if (!start || !end) throw InvalidParams{"a content change has a malformed `range`"};
-      parsed.start = *start;
-      parsed.end = *end;
+      core::Status applied = buffer->apply(ContentChange{*start, *end, std::string(*newText)});
+      if (!applied) throw InvalidParams{applied.error().message};
     }
-    auto applied = applyChange(text, parsed);
-    if (!applied) throw InvalidParams{applied.error().message};
-    text = std::move(applied).value();
+    // Checked after each change: a run of changes never holds more than one message beyond it.
+    if (buffer && buffer->size() > limits_.documentBytes) {
+      takeVersion();
+      refuse(*doc, limitProblem(*doc, buffer->size()));
+      return;
+    }
   }
-  doc->text = std::move(text);
-  const Json* textDocument = member(params, "textDocument");
-  if (auto version = intAt(*textDocument, "version")) doc->version = *version;
-  doc->analysis.reset();
-  doc->pending = true;
+  takeVersion();
+  if (!buffer) return;
+  if (std::string problem = limitProblem(*doc, buffer->size()); !problem.empty()) {
+    refuse(*doc, std::move(problem));
+    return;
+  }
+  holdText(*doc, buffer->text());
 }
 
 void Server::didSave(const Json& params) {
@@ -307,6 +384,7 @@ void Server::didClose(const Json& params) {
   if (!uri) throw InvalidParams{"didClose needs `textDocument.uri`"};
   auto it = documents_.find(*uri);
   if (it == documents_.end()) return;
+  openBytes_ -= it->second->heldBytes();
   documents_.erase(it);
   // Diagnostics of a closed buffer would go stale: clear them.
   rapidjson::Document doc;
@@ -347,6 +425,14 @@ const config::Config& Server::configFor(const std::string& path) {
 }
 
 const Analysis& Server::analysisFor(OpenDocument& doc) {
+  if (!doc.analysis && !doc.refusal.empty()) {
+    // Nothing to read: one finding at the top says why.
+    doc.analysis.emplace();
+    doc.analysis->document.source = core::SourceFile(doc.path, "");
+    doc.analysis->isTemplate = true;
+    doc.analysis->diagnostics.push_back(core::Diagnostic{
+        "T001", "syntax-error", core::Severity::kError, core::Span{0, 0}, doc.refusal, {}});
+  }
   if (!doc.analysis) {
     const config::Config& config = configFor(doc.path);
     if (config.excludes(doc.path)) {

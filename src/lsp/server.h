@@ -17,6 +17,7 @@
 #include "lsp/analysis.h"
 #include "lsp/completion.h"
 #include "lsp/json.h"
+#include "lsp/limits.h"
 
 namespace samshift::lsp {
 
@@ -33,7 +34,7 @@ enum ErrorCode : int {
 class Server {
  public:
   using Send = std::function<void(const std::string& json)>;
-  Server(Send send, std::ostream& log);
+  Server(Send send, std::ostream& log, ServerLimits limits = {});
   ~Server();
 
   void handleMessage(std::string_view json);
@@ -73,17 +74,23 @@ class Server {
   Json codeAction(const Json& params, JsonAlloc& alloc);
 
   OpenDocument* documentOf(const Json& params);
+  // Why a buffer of `bytes` cannot be held in place of `doc`'s (empty: it can), per limits.h.
+  std::string limitProblem(const OpenDocument& doc, uint64_t bytes) const;
+  void holdText(OpenDocument& doc, std::string text);
+  void refuse(OpenDocument& doc, std::string reason);
   const Analysis& analysisFor(OpenDocument& doc);
   const config::Config& configFor(const std::string& path);
 
   Send send_;
   std::ostream& log_;
+  ServerLimits limits_;
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;
   bool watchConfigDynamically_ = false;
   int nextRequestId_ = 1;
   std::map<std::string, std::unique_ptr<OpenDocument>, std::less<>> documents_;
+  size_t openBytes_ = 0;  // held by documents_, against kMaxOpenBytes
   // Configuration by file path ("" for the built-in defaults), loaded on first use and dropped
   // when a .samshift.yaml changes.
   std::map<std::string, config::Config> configs_;

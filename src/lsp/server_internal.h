@@ -37,10 +37,16 @@ struct Server::OpenDocument {
   std::string path;
   int64_t version = 0;
   std::string text;
+  // Non-empty: the buffer is not held (it would pass a limit in limits.h) and this says why;
+  // `text` is empty until a change sends the whole text again within the limits.
+  std::string refusal;
   bool pending = true;               // changed since diagnostics were last published
   std::optional<Analysis> analysis;  // of `text`, when computed
   TemplateNames names;               // from the last text that parsed, for completion mid-edit
   bool namesKnown = false;
+
+  // What the buffer counts against kMaxOpenBytes.
+  size_t heldBytes() const { return uri.size() + path.size() + text.size(); }
 };
 
 }  // namespace samshift::lsp

@@ -33,7 +33,7 @@ Json Server::completion(const Json& params, JsonAlloc& alloc) {
   auto position = positionOf(member(params, "position"));
   if (!position) throw InvalidParams{"completion needs a `position`"};
   Json items(rapidjson::kArrayType);
-  if (!doc) return items;
+  if (!doc || !doc->refusal.empty()) return items;
   // Names come from the last text that parsed; only a buffer never analysed is analysed here.
   if (!doc->namesKnown && !doc->analysis) analysisFor(*doc);
   core::SourceFile source(doc->path, doc->text);  // for positions only
@@ -62,7 +62,8 @@ Json Server::codeAction(const Json& params, JsonAlloc& alloc) {
   auto end = range ? positionOf(member(*range, "end")) : std::nullopt;
   if (!start || !end) throw InvalidParams{"codeAction needs a `range`"};
   Json actions(rapidjson::kArrayType);
-  if (!doc) return actions;
+  // A buffer that is not held has no text to edit.
+  if (!doc || !doc->refusal.empty()) return actions;
   const Analysis& analysis = analysisFor(*doc);
   const core::SourceFile& source = analysis.document.source;
   core::Span span{source.offsetOfLsp(*start), source.offsetOfLsp(*end)};

@@ -15,13 +15,21 @@ std::optional<Incoming> fromFrame(std::optional<Frame> frame) {
   return Incoming{Incoming::Kind::kMessage, std::move(frame->body)};
 }
 
+// The end of input; its body says what was cut off, if anything.
+Incoming endOfInput(const FrameReader& reader) {
+  if (!reader.midMessage()) return Incoming{Incoming::Kind::kEnd, {}};
+  return Incoming{Incoming::Kind::kEnd, "the input ended inside a message (" +
+                                            std::to_string(reader.buffered()) +
+                                            " bytes of it were dropped)"};
+}
+
 }  // namespace
 
 Incoming FdTransport::next(int timeoutMs) {
   char buffer[1 << 16];
   for (;;) {
     if (auto ready = fromFrame(reader_.next())) return std::move(*ready);
-    if (closed_) return Incoming{Incoming::Kind::kEnd, {}};
+    if (closed_) return endOfInput(reader_);
     pollfd pfd{fd_, POLLIN, 0};
     int polled = ::poll(&pfd, 1, timeoutMs);
     if (polled < 0) {
@@ -51,7 +59,7 @@ Incoming StreamTransport::next(int timeoutMs) {
       justDelivered_ = true;
       return std::move(*ready);
     }
-    if (closed_) return Incoming{Incoming::Kind::kEnd, {}};
+    if (closed_) return endOfInput(reader_);
     in_.read(buffer, sizeof buffer);
     std::streamsize n = in_.gcount();
     if (n > 0) reader_.feed(std::string_view(buffer, static_cast<size_t>(n)));

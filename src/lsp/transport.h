@@ -14,7 +14,7 @@ namespace samshift::lsp {
 struct Incoming {
   enum class Kind { kMessage, kFramingError, kIdle, kEnd };
   Kind kind = Kind::kEnd;
-  std::string body;  // message JSON or error description
+  std::string body;  // message JSON or error description; for kEnd, what an unfinished message lost
 };
 
 class Transport {

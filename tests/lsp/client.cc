@@ -129,13 +129,13 @@ std::vector<std::shared_ptr<rapidjson::Document>> parseFrames(const std::string&
   return out;
 }
 
-Session runInProcess(const Script& script, bool pause) {
+Session runInProcess(const Script& script, bool pause, const lsp::ServeOptions& options) {
   std::istringstream in(script.bytes());
   std::ostringstream out;
   std::ostringstream log;
   lsp::StreamTransport transport(in, pause);
   Session session;
-  session.exitCode = lsp::serve(transport, out, log);
+  session.exitCode = lsp::serve(transport, out, log, options);
   session.messages = parseFrames(out.str());
   session.log = log.str();
   return session;

@@ -4,6 +4,8 @@
 
 #include <rapidjson/document.h>
 
+#include "lsp/serve.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,7 +51,8 @@ struct Session {
 
 // In process, through std::istringstream / std::ostringstream. `pause`: the client pauses after
 // each message (each change is linted); otherwise messages arrive as one burst (coalesced).
-Session runInProcess(const Script& script, bool pause = true);
+Session runInProcess(const Script& script, bool pause = true,
+                     const lsp::ServeOptions& options = {});
 // The built binary (`samshift lsp`) over pipes.
 Session runBinary(const Script& script, const std::vector<std::string>& extraArgs = {});
 
