@@ -1,4 +1,4 @@
-// `samshift expand`: the Python-compatible JSON and hashes of docs/sam-expansion.md §2.5, and the
+// `samshift expand`: the Python-compatible JSON and hashes of docs/sam-semantics.md §4.5, and the
 // golden cases under fixtures/expand/<case>/ (input.yaml → output.json, or errors.txt for a
 // template SAM rejects; region.txt, when present, names the region instead of us-east-1).
 // SAMSHIFT_UPDATE_SNAPSHOTS=1 rewrites the golden files; review the diff.
@@ -67,7 +67,7 @@ TEST_CASE("Python json.dumps with sorted keys and ensure_ascii", "[expand][pytho
   CHECK(expand::pythonJson(parse("[1e3, 1.0e+3, 010, no]")) == R"(["1e3",1000.0,8,false])");
 }
 
-TEST_CASE("version hashes of docs/sam-expansion.md 2.5", "[expand][hash]") {
+TEST_CASE("version hashes of docs/sam-semantics.md §4.5", "[expand][hash]") {
   CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip}")) == "640128d35d");
   CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip, MemorySize: 1024}")) ==
         "7eab81fa22");

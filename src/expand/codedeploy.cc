@@ -153,7 +153,7 @@ void emitSharedCodeDeploy(ExpandContext& ctx) {
   if (allConditional && conditions.size() == 1) {
     condition = conditions[0];
   } else if (allConditional && conditions.size() >= 2) {
-    // Fn::Or takes at most 10 conditions: chain groups of 10 (§4.7).
+    // Fn::Or takes at most 10 conditions: chain groups of 10 (docs/sam-semantics.md §7.3).
     std::vector<std::string> items = conditions;
     size_t counter = 1 + (items.size() - 2) / 9;
     while (items.size() > 1) {

@@ -1,5 +1,5 @@
 #pragma once
-// CodeDeploy for functions with an enabled DeploymentPreference (docs/sam-expansion.md §4): the
+// CodeDeploy for functions with an enabled DeploymentPreference (docs/sam-semantics.md §6, §7): the
 // per-function DeploymentGroup and alias UpdatePolicy, then the shared application and role.
 
 #include "expand/context.h"

@@ -21,7 +21,8 @@ struct ExpandError {
   const model::Node* node = nullptr;
 };
 
-// One function's DeploymentPreference, kept until every resource is expanded (§4).
+// One function's DeploymentPreference, kept until every resource is expanded
+// (docs/sam-semantics.md §6).
 struct PreferenceRecord {
   std::string functionId;
   bool enabled = false;
@@ -35,7 +36,8 @@ struct ExpandContext {
   const sam::ParameterValues& params;
   model::Node resources = model::Node::mapping();
   model::Node extraConditions = model::Node::mapping();
-  // `X` → {"Alias": id, "Version": id, …}: the references SAM resolves at the end (§6.4).
+  // `X` → {"Alias": id, "Version": id, …}: the references SAM resolves at the end
+  // (docs/sam-semantics.md §9).
   std::map<std::string, std::map<std::string, std::string>, std::less<>> refs;
   std::vector<PreferenceRecord> preferences;
   std::vector<ExpandError> errors;

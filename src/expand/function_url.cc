@@ -1,5 +1,5 @@
 // FunctionUrlConfig: `<Function>Url` targeting the alias (or function) and, for AuthType NONE,
-// the two public permissions (docs/sam-expansion.md §6.2).
+// the two public permissions (docs/sam-semantics.md §8.2).
 
 #include "expand/builders.h"
 #include "expand/function_state.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The last pass of the transform (docs/sam-expansion.md §6.4): `X.Alias` / `X.Version` in Ref,
+// The last pass of the transform (docs/sam-semantics.md §9): `X.Alias` / `X.Version` in Ref,
 // GetAtt and Sub become the generated IDs, and renamed resources (layers) are re-pointed.
 
 #include <map>

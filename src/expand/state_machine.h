@@ -1,6 +1,6 @@
 #pragma once
 // AWS::Serverless::StateMachine → AWS::StepFunctions::StateMachine, and with AutoPublishAlias
-// its StateMachineVersion and StateMachineAlias (docs/sam-expansion.md §7).
+// its StateMachineVersion and StateMachineAlias (docs/sam-semantics.md §10).
 
 #include "expand/context.h"
 #include "model/template.h"

@@ -1,4 +1,4 @@
-// `<Function>Version<suffix>` (AWS::Lambda::Version), see docs/sam-expansion.md §2.
+// `<Function>Version<suffix>` (AWS::Lambda::Version), see docs/sam-semantics.md §4.
 
 #include "expand/builders.h"
 #include "expand/function.h"

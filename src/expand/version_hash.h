@@ -1,6 +1,6 @@
 #pragma once
 // The suffix of a function version's logical ID: the first 10 hex digits of the SHA-1 of the
-// Python-compatible JSON of the hashed data (see docs/sam-expansion.md §2).
+// Python-compatible JSON of the hashed data (see docs/sam-semantics.md §4.4).
 
 #include <string>
 #include <string_view>

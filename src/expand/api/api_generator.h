@@ -1,5 +1,5 @@
 #pragma once
-// AWS::Serverless::Api and the implicit APIs (docs/sam-expansion.md §6.1): collected before the
+// AWS::Serverless::Api and the implicit APIs (docs/sam-semantics.md §8.1): collected before the
 // functions so their events can add integrations, emitted after every event was seen.
 
 #include <string>

@@ -2,7 +2,7 @@
 // The Python objects SAM builds an API definition from, kept faithfully enough to reproduce
 // `str(swagger)`: SAM hashes that text for the Deployment logical ID, and its dictionaries
 // iterate in Python 2.7 order (SAM's Py27Dict) with template strings printed as u'…'
-// (Py27UniStr). docs/sam-expansion.md §6.1.
+// (Py27UniStr). docs/sam-semantics.md §8.1.
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 // Api and HttpApi events of a function: the permission for API Gateway, and the aws_proxy
-// integration in the API's body, which invokes the alias when there is one (docs/sam-expansion.md §6.1).
+// integration in the API's body, which invokes the alias when there is one (docs/sam-semantics.md §8.1).
 
 #include <algorithm>
 #include <cctype>

@@ -1,7 +1,7 @@
 #pragma once
 // Event sources of a function (`Events:`), one emitter per family. Every emitter receives the
 // event's logical-ID prefix (`<Function><EventId>`), its Properties, and the function state whose
-// target() is the alias when there is one (docs/sam-expansion.md §6.1).
+// target() is the alias when there is one (docs/sam-semantics.md §8.1).
 
 #include <string>
 

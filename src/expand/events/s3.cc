@@ -1,5 +1,5 @@
 // S3: a permission, and a LambdaConfigurations entry on the bucket (which must be in the
-// template); a conditional function's entry is wrapped in Fn::If (docs/sam-expansion.md §6.1).
+// template); a conditional function's entry is wrapped in Fn::If (docs/sam-semantics.md §8.1).
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Event sources of an AWS::Serverless::StateMachine: each starts executions through a role of its
 // own (`<StateMachine><EventId>Role`), targeting the alias with UseAliasAsEventTarget
-// (docs/sam-expansion.md §7.5).
+// (docs/sam-semantics.md §10.4).
 
 #include <string>
 
