@@ -6,16 +6,16 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <sstream>
 #include <thread>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
+#include "cli/output.h"
+#include "cli/shared_options.h"
 #include "cli/template_discovery.h"
 #include "core/project.h"
-#include "core/atomic_file.h"
 #include "core/version.h"
 #include "engine/registry.h"
 #include "engine/runner.h"
@@ -37,8 +37,9 @@ Checks SAM and CloudFormation templates. PATH is a file, a directory (searched f
 
 options:
   -f, --format FORMAT     text (default), json, sarif, junit or github
-  -o, --output FILE       write the report to FILE (replaced whole, or left untouched on
-                          failure) instead of standard output
+  -o, --output FILE       write the report to FILE instead of standard output: a file is
+                          replaced whole, or left as it was on any failure; a device or
+                          FIFO is written in place; an input is never replaced
       --color WHEN        auto (default), always or never
       --fail-level LEVEL  exit 1 when a finding is at least this severe: error (default),
                           warning or info
@@ -57,7 +58,7 @@ options:
   -h, --help              show this help
 
 exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
-parsed, 3 usage error
+parsed, or the report could not be written, 3 usage error
 )";
 
 struct LintedFile {
@@ -72,7 +73,8 @@ std::vector<std::string> splitList(const std::string& text) {
   size_t start = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string item =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (!item.empty()) items.push_back(item);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -80,25 +82,20 @@ std::vector<std::string> splitList(const std::string& text) {
   return items;
 }
 
+constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github"};
+constexpr SharedOptionSet kOptions{kFormats};
+
 core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help) {
   LintOptions options;
+  SharedOptions shared(kOptions);
   Arguments args(std::move(argv));
   while (!args.done()) {
     if (args.flag({"-h", "--help"})) {
       help = true;
       return options;
     }
-    if (auto value = args.option({"-f", "--format"})) {
-      if (!*value) return value->error();
-      options.format = value->value();
-      if (options.format != "text" && options.format != "json" && options.format != "sarif" &&
-          options.format != "junit" && options.format != "github") {
-        return core::usageError("unknown format '" + options.format + "' (text, json, sarif, junit or github)");
-      }
-    } else if (auto value = args.option({"-o", "--output"})) {
-      if (!*value) return value->error();
-      if (value->value().empty()) return core::usageError("--output needs a file name");
-      options.output = value->value();
+    if (auto status = readSharedOption(args, kOptions, shared)) {
+      if (!*status) return status->error();
     } else if (auto value = args.option({"--config"})) {
       if (!*value) return value->error();
       if (value->value().empty()) return core::usageError("--config needs a file name");
@@ -131,8 +128,8 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
     } else if (auto value = args.option({"-j", "--jobs"})) {
       if (!*value) return value->error();
       const std::string& text = value->value();
-      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 4 ||
-          std::stoi(text) < 1) {
+      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+          text.size() > 4 || std::stoi(text) < 1) {
         return core::usageError("-j takes a whole number of at least 1");
       }
       options.jobs = static_cast<unsigned>(std::stoi(text));
@@ -142,12 +139,15 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       options.paths.push_back(path.value());
     }
   }
-  if (options.paths.empty()) return core::usageError("lint needs at least one PATH (- for standard input)");
+  if (options.paths.empty())
+    return core::usageError("lint needs at least one PATH (- for standard input)");
+  options.format = shared.format;
+  options.output = shared.output;
   return options;
 }
 
-LintedFile lintOne(const Input& input, const std::string& stdinText, const engine::RuleSelection& selection,
-                   bool freeTree) {
+LintedFile lintOne(const Input& input, const std::string& stdinText,
+                   const engine::RuleSelection& selection, bool freeTree) {
   LintedFile out;
   if (input.path == "-") {
     out.document = std::make_unique<load::Document>(load::loadText("<stdin>", stdinText));
@@ -190,7 +190,8 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
     uintmax_t size = inputs[i].path == "-" ? 0 : std::filesystem::file_size(inputs[i].path, error);
     order.emplace_back(error ? 0 : size, i);
   }
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t k = next++; k < order.size(); k = next++) {
@@ -207,6 +208,41 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
   for (std::thread& thread : pool) thread.join();
   return results;
+}
+
+void writeReport(std::ostream& out, const LintOptions& options,
+                 const std::vector<report::FileReport>& reports,
+                 const std::vector<std::shared_ptr<const FileSettings>>& settings, bool terminal) {
+  if (options.format == "json") {
+    report::writeJson(out, reports);
+  } else if (options.format == "sarif") {
+    report::SarifOptions sarif;
+    sarif.toolVersion = std::string(core::kVersion);
+    sarif.informationUri = std::string(core::kHomepage);
+    sarif.helpUriBase = std::string(core::kRuleDocsBase);
+    sarif.workingDirectory = currentDirectory();
+    report::writeSarif(out, reports, rulesThatRan(settings), sarif);
+  } else if (options.format == "junit") {
+    report::writeJunit(out, reports);
+  } else if (options.format == "github") {
+    report::writeGithub(out, reports, currentDirectory());
+  } else {
+    bool color = options.color == "always" ||
+                 (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+    report::writeText(out, reports, report::TextOptions{color, color || terminal});
+  }
+}
+
+// What the report must not replace: every template and every configuration read.
+std::vector<std::string> filesRead(
+    const std::vector<Input>& inputs,
+    const std::vector<std::shared_ptr<const FileSettings>>& settings) {
+  std::vector<std::string> files;
+  for (const Input& input : inputs) files.push_back(input.path);
+  for (const auto& s : settings) {
+    if (s->config) files.push_back(s->config->path);
+  }
+  return files;
 }
 
 }  // namespace
@@ -227,16 +263,12 @@ int runLint(std::vector<std::string> argv) {
   if (inputs && options.templatesOnly) {
     for (Input& input : inputs.value()) input.fromDirectory = true;
   }
-  if (!inputs) {
-    std::cerr << "samshift lint: " << inputs.error().message << '\n';
-    return kExitInputError;
-  }
+  if (!inputs) return reportError("lint", inputs.error());
   auto resolved = resolveSettings(options, inputs.value());
-  if (!resolved) {
-    std::cerr << "samshift lint: " << resolved.error().message << '\n';
-    return kExitUsage;  // a bad configuration is bad usage, as ShellCheck treats a bad rc file
-  }
+  if (!resolved) return reportError("lint", resolved.error());  // a bad configuration is bad usage
   const std::vector<std::shared_ptr<const FileSettings>>& settings = resolved.value();
+  auto output = Output::open(options.output, filesRead(inputs.value(), settings));
+  if (!output) return reportError("lint", output.error());
   std::vector<const FileSettings*> settingsByInput;
   for (const auto& s : settings) settingsByInput.push_back(s.get());
   std::string stdinText;
@@ -247,7 +279,8 @@ int runLint(std::vector<std::string> argv) {
     }
   }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  (void)engine::Registry::instance().rules();  // sorted once here, before threads share the registry
+  (void)engine::Registry::instance()
+      .rules();  // sorted once here, before threads share the registry
   std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, settingsByInput, jobs);
 
   int exitCode = kExitClean;
@@ -255,46 +288,22 @@ int runLint(std::vector<std::string> argv) {
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
     if (!file.readError.empty()) {
-      std::cerr << "samshift: " << file.readError << '\n';
+      std::cerr << "samshift lint: " << file.readError << '\n';
       exitCode = kExitInputError;
       continue;
     }
     if (file.skipped) continue;
     if (file.result.unparsable) exitCode = kExitInputError;
     for (const core::Diagnostic& d : file.result.diagnostics) {
-      if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean) exitCode = kExitFindings;
+      if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean)
+        exitCode = kExitFindings;
     }
     reports.push_back(report::FileReport{&file.document->source, file.document->source.path(),
                                          std::move(file.result.diagnostics)});
   }
   keepUntilExit(std::move(linted));  // the documents stay put: reports point at their sources
-  std::ostringstream buffer;
-  std::ostream& out = options.output.empty() ? std::cout : buffer;
-  if (options.format == "json") {
-    report::writeJson(out, reports);
-  } else if (options.format == "sarif") {
-    report::SarifOptions sarif;
-    sarif.toolVersion = std::string(core::kVersion);
-    sarif.informationUri = std::string(core::kHomepage);
-    sarif.helpUriBase = std::string(core::kRuleDocsBase);
-    sarif.workingDirectory = currentDirectory();
-    report::writeSarif(out, reports, rulesThatRan(settings), sarif);
-  } else if (options.format == "junit") {
-    report::writeJunit(out, reports);
-  } else if (options.format == "github") {
-    report::writeGithub(out, reports, currentDirectory());
-  } else {
-    bool terminal = options.output.empty() && isatty(STDOUT_FILENO) != 0;
-    bool color = options.color == "always" || (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
-    report::writeText(out, reports, report::TextOptions{color, color || terminal});
-  }
-  if (!options.output.empty()) {
-    if (auto written = core::writeFileAtomically(options.output, buffer.str()); !written) {
-      std::cerr << "samshift lint: " << written.error().message << '\n';
-      return kExitInputError;
-    }
-  }
-  std::cout.flush();
+  writeReport((*output)->stream(), options, reports, settings, (*output)->isTerminal());
+  if (auto closed = (*output)->close(); !closed) return reportError("lint", closed.error());
   return exitCode;
 }
 
