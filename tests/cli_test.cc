@@ -2,8 +2,20 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+
+#include "child_process.h"
 #include "test_support.h"
 
+namespace fs = std::filesystem;
+using samshift::testing::ChildOptions;
+using samshift::testing::runChild;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
 using samshift::testing::writeFile;
@@ -49,9 +61,11 @@ TEST_CASE("exit codes separate clean, findings and unreadable input", "[cli]") {
   CHECK(runSamshift("lint " + (dir.path() / "clean.yaml").string()).exitCode == 0);
   auto dup = runSamshift("lint --color never " + (dir.path() / "dup.yaml").string());
   CHECK(dup.exitCode == 1);
-  CHECK(dup.out == (dir.path() / "dup.yaml").string() +
-                       ":4:5: error T002 [duplicate-key] Duplicate key `Type`; only the last value is used\n"
-                       "    note: " + (dir.path() / "dup.yaml").string() + ":3:5: `Type` first appears here\n");
+  CHECK(dup.out ==
+        (dir.path() / "dup.yaml").string() +
+            ":4:5: error T002 [duplicate-key] Duplicate key `Type`; only the last value is used\n"
+            "    note: " +
+            (dir.path() / "dup.yaml").string() + ":3:5: `Type` first appears here\n");
   CHECK(runSamshift("lint " + (dir.path() / "broken.yaml").string()).exitCode == 2);
   auto missing = runSamshift("lint " + (dir.path() / "missing.yaml").string());
   CHECK(missing.exitCode == 2);
@@ -98,13 +112,15 @@ TEST_CASE("hostile input exits 2 with the problem and its place", "[cli][hostile
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c) {
     std::string prev(1, static_cast<char>(c - 1));
-    bomb += std::string(1, c) + ": &" + std::string(1, c) + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
-            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+    bomb += std::string(1, c) + ": &" + std::string(1, c) + " [*" + prev + ", *" + prev + ", *" +
+            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
+            ", *" + prev + "]\n";
   }
   auto result = runSamshift("lint --color never -", bomb);
   CHECK(result.exitCode == 2);
   CHECK(result.out.rfind("<stdin>:", 0) == 0);
-  CHECK(result.out.find("error T001 [syntax-error] Aliases expand to more than 200000 nodes") != std::string::npos);
+  CHECK(result.out.find("error T001 [syntax-error] Aliases expand to more than 200000 nodes") !=
+        std::string::npos);
 
   auto deep = runSamshift("lint --color never -", "Resources: " + std::string(200000, '[') + "\n");
   CHECK(deep.exitCode == 2);
@@ -113,19 +129,57 @@ TEST_CASE("hostile input exits 2 with the problem and its place", "[cli][hostile
 
   auto binary = runSamshift("lint --color never -", std::string("Resources:\n  A: \x01\n", 17));
   CHECK(binary.exitCode == 2);
-  CHECK(binary.out == "<stdin>:2:6: error T001 [syntax-error] Unacceptable character U+0001: control characters are "
-                      "not allowed in a template\n");
+  CHECK(binary.out ==
+        "<stdin>:2:6: error T001 [syntax-error] Unacceptable character U+0001: control characters "
+        "are "
+        "not allowed in a template\n");
 }
 
 TEST_CASE("--templates-only skips named files that are not templates", "[cli]") {
   TempDir dir;
   writeFile(dir.path() / "workflow.yml", "on: push\njobs: {}\n");
   writeFile(dir.path() / "stack.yaml", kDuplicate);
-  std::string files = (dir.path() / "workflow.yml").string() + " " + (dir.path() / "stack.yaml").string();
+  std::string files =
+      (dir.path() / "workflow.yml").string() + " " + (dir.path() / "stack.yaml").string();
   auto strict = runSamshift("lint --color never " + files);
   CHECK(strict.out.find("workflow.yml:1:1: error T003") != std::string::npos);
   auto relaxed = runSamshift("lint --color never --templates-only " + files);
   CHECK(relaxed.exitCode == 1);
   CHECK(relaxed.out.find("workflow.yml") == std::string::npos);
   CHECK(relaxed.out.find("stack.yaml:4:5: error T002") != std::string::npos);
+}
+
+TEST_CASE("standard input is read no further than the size limit", "[cli][hostile]") {
+  for (const char* command : {"lint", "plan"}) {  // expand reads as plan does
+    INFO(command);
+    int ends[2];
+    REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) ==
+            0);  // EOF needs every end closed
+    TempDir outDir;
+    std::string outPath = (outDir.path() / "out").string();
+    ChildOptions options;
+    options.stdinFd = ends[1];
+    options.stdoutFd = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    samshift::testing::Child child({command, "-"}, options);
+    ::close(options.stdoutFd);
+    ::close(ends[1]);
+    // Offer 100 MiB; samshift must stop taking it soon after the 64 MiB limit.
+    const size_t offered = 100u << 20;
+    std::string chunk(1 << 20, ' ');
+    size_t accepted = 0;
+    while (accepted < offered) {
+      ssize_t sent = ::send(ends[0], chunk.data(), chunk.size(), MSG_NOSIGNAL);
+      if (sent < 0 && errno == EINTR) continue;
+      if (sent <= 0) break;
+      accepted += static_cast<size_t>(sent);
+    }
+    ::close(ends[0]);
+    auto result = child.finish();
+    CHECK(result.status == 2);
+    CHECK(accepted < (66u << 20));
+    std::string report =
+        result.err + samshift::testing::readFile(outPath);  // lint reports it as a finding
+    CHECK(report.find("<stdin>:1:1: error T001 [syntax-error] ") != std::string::npos);
+    CHECK(report.find("more than the limit of 67108864 bytes") != std::string::npos);
+  }
 }

@@ -139,7 +139,7 @@ TEST_CASE("plan usage and input errors", "[plan][cli]") {
   CHECK(missing.exitCode == 2);
   auto broken = runSamshift("plan -", "Resources: [\n");
   CHECK(broken.exitCode == 2);
-  CHECK(broken.err.rfind("samshift plan: <stdin>: ", 0) == 0);
+  CHECK(broken.err.rfind("<stdin>:2:1: error T001 [syntax-error] ", 0) == 0);  // as lint shows it
   auto empty = runSamshift("plan -", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
   CHECK(empty.exitCode == 0);
   CHECK(empty.out ==

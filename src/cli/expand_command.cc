@@ -1,16 +1,15 @@
 // `samshift expand`: SAM template in, plain CloudFormation out (or SAM's rejection).
 
 #include <iostream>
-#include <iterator>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
+#include "cli/template_input.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
-#include "load/loader.h"
 #include "model/template.h"
 #include "sam/parameter_values.h"
 
@@ -71,32 +70,21 @@ int runExpand(std::vector<std::string> args) {
 
   auto output = Output::open(options.output, {path});
   if (!output) return reportError("expand", output.error());
-  load::Document document;
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    document = load::loadText("<stdin>", std::move(text));
-  } else {
-    auto loaded = load::loadFile(path);
-    if (!loaded) return reportError("expand", loaded.error());
-    document = std::move(loaded.value());
-  }
-  if (!document.parsed) {
-    for (const load::LoadProblem& problem : document.problems) {
-      core::Position at = document.source.position(problem.span.known() ? problem.span.begin : 0);
-      std::cerr << document.source.path() << ":" << at.line << ":" << at.column << ": error "
-                << problem.message << "\n";
-    }
+  auto document = readTemplate(path);
+  if (!document) return reportError("expand", document.error());
+  if (!document->parsed) {
+    printLoadProblems(std::cerr, *document);
     return kExitInputError;
   }
-  model::Template templ(document.root);
+  model::Template templ(document->root);
   sam::ParameterValues params(templ, options.overrides, options.region);
-  expand::ExpandResult result = expand::expandTemplate(document.root, params);
+  expand::ExpandResult result = expand::expandTemplate(document->root, params);
   if (!result.errors.empty()) {
-    std::cerr << expand::formatErrors(document.source, result.errors);
+    std::cerr << expand::formatErrors(document->source, result.errors);
     return kExitFindings;
   }
   if (result.unsupported) {
-    std::cerr << "samshift expand: " << document.source.path()
+    std::cerr << "samshift expand: " << document->source.path()
               << ": not supported yet: " << *result.unsupported << "\n";
     return kExitInputError;
   }

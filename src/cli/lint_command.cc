@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "cli/shared_options.h"
 #include "cli/template_discovery.h"
+#include "cli/template_input.h"
 #include "core/project.h"
 #include "core/version.h"
 #include "engine/registry.h"
@@ -146,11 +147,13 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
   return options;
 }
 
-LintedFile lintOne(const Input& input, const std::string& stdinText,
+// `stdinText` is taken (moved) by the one input that is standard input.
+LintedFile lintOne(const Input& input, std::string& stdinText,
                    const engine::RuleSelection& selection, bool freeTree) {
   LintedFile out;
   if (input.path == "-") {
-    out.document = std::make_unique<load::Document>(load::loadText("<stdin>", stdinText));
+    out.document =
+        std::make_unique<load::Document>(load::loadText(kStandardInputName, std::move(stdinText)));
   } else {
     auto loaded = load::loadFile(input.path);
     if (!loaded) {
@@ -180,7 +183,7 @@ void keepUntilExit(std::vector<LintedFile> linted) {
   kept->push_back(std::move(linted));
 }
 
-std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::string& stdinText,
+std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, std::string& stdinText,
                                 const std::vector<const FileSettings*>& settings, unsigned jobs) {
   std::vector<LintedFile> results(inputs.size());
   // Largest files first, so that no thread is left with a big one at the end while the others idle.
@@ -272,11 +275,11 @@ int runLint(std::vector<std::string> argv) {
   std::vector<const FileSettings*> settingsByInput;
   for (const auto& s : settings) settingsByInput.push_back(s.get());
   std::string stdinText;
-  for (const Input& input : inputs.value()) {
-    if (input.path == "-") {
-      stdinText.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-      break;
-    }
+  if (std::any_of(inputs->begin(), inputs->end(),
+                  [](const Input& input) { return input.path == "-"; })) {
+    auto text = readStandardInput();
+    if (!text) return reportError("lint", text.error());
+    stdinText = std::move(text).value();
   }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   (void)engine::Registry::instance()

@@ -1,12 +1,11 @@
 #include <iostream>
-#include <iterator>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
-#include "load/loader.h"
+#include "cli/template_input.h"
 #include "model/template.h"
 #include "plan/deployments.h"
 #include "plan/report.h"
@@ -90,24 +89,18 @@ int runPlan(std::vector<std::string> argv) {
   const SharedOptions& shared = options->shared;
   auto output = Output::open(shared.output, {options->path});
   if (!output) return reportError("plan", output.error());
-  load::Document document;
-  std::string name = options->path;
-  if (options->path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    name = "<stdin>";
-    document = load::loadText(name, std::move(text));
-  } else {
-    auto loaded = load::loadFile(options->path);
-    if (!loaded) return reportError("plan", loaded.error());
-    document = std::move(loaded).value();
-  }
-  if (!document.parsed || !document.root.isMapping()) {
-    std::string why = document.problems.empty() ? "not a template (the top level is not a mapping)"
-                                                : document.problems.front().message;
-    std::cerr << "samshift plan: " << name << ": " << why << "\n";
+  auto document = readTemplate(options->path);
+  if (!document) return reportError("plan", document.error());
+  const std::string& name = document->source.path();
+  if (!document->parsed) {
+    printLoadProblems(std::cerr, *document);
     return kExitInputError;
   }
-  model::Template templ(document.root);
+  if (!document->root.isMapping()) {
+    std::cerr << "samshift plan: " << name << ": not a template (the top level is not a mapping)\n";
+    return kExitInputError;
+  }
+  model::Template templ(document->root);
   sam::ParameterValues params(templ, shared.overrides, shared.region);
   std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);
   (*output)->stream() << render(shared.format, deployments, name);

@@ -21,7 +21,10 @@ core::Result<std::vector<Input>> discoverInputs(const std::vector<std::string>& 
   std::vector<Input> inputs;
   for (const std::string& path : paths) {
     if (path == "-") {
-      inputs.push_back(Input{path, false});
+      // Standard input can be read once: a second `-` would be an empty template.
+      bool first = std::none_of(inputs.begin(), inputs.end(),
+                                [](const Input& input) { return input.path == "-"; });
+      if (first) inputs.push_back(Input{path, false});
       continue;
     }
     std::error_code error;
