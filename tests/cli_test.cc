@@ -149,6 +149,52 @@ TEST_CASE("--templates-only skips named files that are not templates", "[cli]") 
   CHECK(relaxed.out.find("stack.yaml:4:5: error T002") != std::string::npos);
 }
 
+TEST_CASE("a directory that cannot be searched is reported, and the rest is linted",
+          "[cli][discovery]") {
+  TempDir dir;
+  writeFile(dir.path() / "tree" / "open" / "a.yaml", kDuplicate);
+  writeFile(dir.path() / "tree" / "locked" / "b.yaml", kDuplicate);
+  ::chmod((dir.path() / "tree" / "locked").c_str(), 0);
+  ChildOptions asNobody;  // root reads any directory; nobody does not
+  asNobody.asNobody = true;
+  std::string tree = (dir.path() / "tree").string();
+  auto partly = runChild({"lint", "--color", "never", tree}, asNobody);
+  CHECK(partly.status == 2);  // was 1: the locked directory was skipped silently
+  CHECK(partly.err == "samshift lint: cannot search " + tree + "/locked: Permission denied\n");
+
+  ::chmod(tree.c_str(), 0);
+  auto none = runChild({"lint", tree}, asNobody);
+  CHECK(none.status == 2);  // was 0
+  CHECK(none.err == "samshift lint: cannot search " + tree + ": Permission denied\n");
+  ::chmod(tree.c_str(), 0755);
+  ::chmod((dir.path() / "tree" / "locked").c_str(), 0755);
+}
+
+TEST_CASE("symlinks in a searched directory are followed only inside it, each file once",
+          "[cli][discovery]") {
+  TempDir dir;
+  writeFile(dir.path() / "secret" / "s.yaml", std::string(kDuplicate) + "# TOP SECRET\n");
+  writeFile(dir.path() / "project" / "sub" / "in.yaml", kDuplicate);
+  fs::create_symlink("../secret/s.yaml", dir.path() / "project" / "outside.yaml");
+  fs::create_symlink("../secret", dir.path() / "project" / "outside");
+  fs::create_symlink("sub/in.yaml", dir.path() / "project" / "alias.yaml");
+  fs::create_symlink("..", dir.path() / "project" / "sub" / "loop");
+  fs::create_symlink("missing.yaml", dir.path() / "project" / "dangling.yaml");
+  std::string project = (dir.path() / "project").string();
+  auto result = runSamshift("lint --color never " + project);
+  CHECK(result.exitCode == 1);
+  CHECK(result.err.empty());
+  CHECK(result.out ==
+        project +
+            "/sub/in.yaml:4:5: error T002 [duplicate-key] Duplicate key `Type`; only the last "
+            "value is used\n    note: " +
+            project + "/sub/in.yaml:3:5: `Type` first appears here\n");
+  // Named on the command line, a link is taken as given.
+  auto named = runSamshift("lint --color never " + project + "/outside.yaml");
+  CHECK(named.exitCode == 1);
+  CHECK(named.out.find(project + "/outside.yaml:4:5: error T002") == 0);
+}
+
 TEST_CASE("standard input is read no further than the size limit", "[cli][hostile]") {
   for (const char* command : {"lint", "plan"}) {  // expand reads as plan does
     INFO(command);

@@ -58,8 +58,11 @@ options:
                           output keeps the order of the inputs
   -h, --help              show this help
 
+Directories are searched for templates, skipping hidden ones; a symlink inside is followed
+only when its target lies inside the directory searched.
+
 exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
-parsed, or the report could not be written, 3 usage error
+parsed, a directory could not be searched, or the report could not be written, 3 usage error
 )";
 
 struct LintedFile {
@@ -262,31 +265,36 @@ int runLint(std::vector<std::string> argv) {
     return kExitUsage;
   }
   LintOptions& options = parsed.value();
-  auto inputs = discoverInputs(options.paths);
-  if (inputs && options.templatesOnly) {
-    for (Input& input : inputs.value()) input.fromDirectory = true;
+  Discovery discovery = discoverInputs(options.paths);
+  std::vector<Input>& inputs = discovery.inputs;
+  if (options.templatesOnly) {
+    for (Input& input : inputs) input.fromDirectory = true;
   }
-  if (!inputs) return reportError("lint", inputs.error());
-  auto resolved = resolveSettings(options, inputs.value());
+  auto resolved = resolveSettings(options, inputs);
   if (!resolved) return reportError("lint", resolved.error());  // a bad configuration is bad usage
   const std::vector<std::shared_ptr<const FileSettings>>& settings = resolved.value();
-  auto output = Output::open(options.output, filesRead(inputs.value(), settings));
+  auto output = Output::open(options.output, filesRead(inputs, settings));
   if (!output) return reportError("lint", output.error());
+
+  int exitCode = kExitClean;
+  for (const std::string& problem : discovery.problems) {
+    std::cerr << "samshift lint: " << problem << '\n';
+    exitCode = kExitInputError;
+  }
   std::vector<const FileSettings*> settingsByInput;
   for (const auto& s : settings) settingsByInput.push_back(s.get());
   std::string stdinText;
-  if (std::any_of(inputs->begin(), inputs->end(),
+  if (std::any_of(inputs.begin(), inputs.end(),
                   [](const Input& input) { return input.path == "-"; })) {
     auto text = readStandardInput();
     if (!text) return reportError("lint", text.error());
     stdinText = std::move(text).value();
   }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  (void)engine::Registry::instance()
-      .rules();  // sorted once here, before threads share the registry
-  std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, settingsByInput, jobs);
+  // Sorted once here, before threads share the registry.
+  (void)engine::Registry::instance().rules();
+  std::vector<LintedFile> linted = lintAll(inputs, stdinText, settingsByInput, jobs);
 
-  int exitCode = kExitClean;
   std::vector<report::FileReport> reports;
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
