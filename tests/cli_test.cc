@@ -195,6 +195,25 @@ TEST_CASE("symlinks in a searched directory are followed only inside it, each fi
   CHECK(named.out.find(project + "/outside.yaml:4:5: error T002") == 0);
 }
 
+TEST_CASE("lint -j goes on when no thread can start", "[cli]") {
+  TempDir dir;
+  for (const char* name : {"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "f.yaml"}) {
+    writeFile(dir.path() / name, kDuplicate);
+  }
+  auto expected = runSamshift("lint --color never -j1 " + dir.path().string());
+  TempDir outDir;
+  std::string outPath = (outDir.path() / "out").string();
+  ChildOptions limited;
+  limited.asNobody = true;   // root is exempt from the process limit
+  limited.processLimit = 1;  // this process is the one: every thread fails to start
+  limited.stdoutFd = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  auto result = runChild({"lint", "--color", "never", "-j4", dir.path().string()}, limited);
+  ::close(limited.stdoutFd);
+  CHECK(result.status == 1);  // was 134: std::system_error escaped and aborted
+  CHECK(result.err.empty());
+  CHECK(samshift::testing::readFile(outPath) == expected.out);
+}
+
 TEST_CASE("standard input is read no further than the size limit", "[cli][hostile]") {
   for (const char* command : {"lint", "plan"}) {  // expand reads as plan does
     INFO(command);

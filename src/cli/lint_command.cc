@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <system_error>
 #include <thread>
 
 #include "cli/arguments.h"
@@ -54,8 +55,9 @@ options:
                           pass every staged YAML file)
       --report-unused-suppressions
                           report suppressions that matched no finding (X002)
-  -j, --jobs N            lint N files at a time (default: the number of cores);
-                          output keeps the order of the inputs
+  -j, --jobs N            lint N files at a time (default: the number of cores; fewer
+                          when the system cannot start more threads); output keeps the
+                          order of the inputs
   -h, --help              show this help
 
 Directories are searched for templates, skipping hidden ones; a symlink inside is followed
@@ -206,12 +208,15 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, std::string& s
     }
   };
   unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
-  if (threads <= 1) {
-    worker();
-    return results;
-  }
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // no more threads (a pids or memory limit): the ones started share the files
+    }
+  }
+  worker();  // the main thread takes files too, so the run goes on with no thread at all
   for (std::thread& thread : pool) thread.join();
   return results;
 }
