@@ -20,6 +20,7 @@
 #include "core/project.h"
 #include "core/version.h"
 #include "engine/registry.h"
+#include "engine/rule_selection.h"
 #include "engine/runner.h"
 #include "load/loader.h"
 #include "report/github_format.h"
@@ -45,8 +46,9 @@ options:
       --color WHEN        auto (default), always or never
       --fail-level LEVEL  exit 1 when a finding is at least this severe: error (default),
                           warning or info
-      --select CODES      run only these rules (comma-separated codes or prefixes)
-      --ignore CODES      skip these rules (comma-separated codes or prefixes)
+      --select CODES      run only these rules: comma-separated codes (D002), prefixes
+                          (D, D00) or slugs; a name that matches no rule is an error
+      --ignore CODES      skip these rules (same names; empty: skip none)
       --config FILE       read this configuration instead of the nearest .samshift.yaml
                           (searched from each template's directory upwards)
       --templates-only    skip files that are not templates (no `Resources`,
@@ -74,22 +76,19 @@ struct LintedFile {
   bool skipped = false;   // found in a directory and not a template
 };
 
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string item =
-        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) items.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return items;
-}
-
 constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github"};
 constexpr SharedOptionSet kOptions{kFormats};
+
+// Adds the names of a --select or --ignore value; a name that matches no rule is a usage error.
+core::Status addRuleNames(const std::string& option, const std::string& value,
+                          std::optional<std::vector<std::string>>& names) {
+  if (!names) names.emplace();
+  for (std::string& name : engine::splitRuleList(value)) {
+    if (auto unknown = engine::unknownRuleName(name, option)) return core::usageError(*unknown);
+    names->push_back(std::move(name));
+  }
+  return core::okStatus();
+}
 
 core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help) {
   LintOptions options;
@@ -125,12 +124,14 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       options.failLevel = level;
     } else if (auto value = args.option({"--select"})) {
       if (!*value) return value->error();
-      if (!options.select) options.select.emplace();
-      for (auto& code : splitList(value->value())) options.select->push_back(code);
+      if (auto status = addRuleNames("--select", value->value(), options.select); !status)
+        return status.error();
+      if (options.select->empty())
+        return core::usageError("--select needs at least one rule code, prefix or slug");
     } else if (auto value = args.option({"--ignore"})) {
       if (!*value) return value->error();
-      if (!options.ignore) options.ignore.emplace();
-      for (auto& code : splitList(value->value())) options.ignore->push_back(code);
+      if (auto status = addRuleNames("--ignore", value->value(), options.ignore); !status)
+        return status.error();
     } else if (auto value = args.option({"-j", "--jobs"})) {
       if (!*value) return value->error();
       const std::string& text = value->value();

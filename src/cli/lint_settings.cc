@@ -26,7 +26,7 @@ FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const confi
     settings.selection = config->selection;
     if (config->failLevel) settings.failLevel = *config->failLevel;
   }
-  if (options.select) settings.selection.select = *options.select;
+  if (options.select) settings.selection.selectOnly(*options.select);
   if (options.ignore) settings.selection.ignore = *options.ignore;
   if (options.failLevel) settings.failLevel = *options.failLevel;
   if (options.reportUnusedSuppressions) {

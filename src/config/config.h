@@ -2,8 +2,8 @@
 // `.samshift.yaml`: which rules run, how severe they are, when lint fails, which files it skips
 // and the per-rule options. Found from a template's directory upwards, or named with --config.
 //
-//   select: [D, V001]            # codes, prefixes or slugs; default: every rule
-//   ignore: [D011]
+//   select: [D, V001]            # codes, prefixes or slugs; default: every rule; []: none
+//   ignore: "D011, D012"         # a list, or one comma-separated string; [] or "": none
 //   severity: {D006: error}      # error, warning or info
 //   fail-level: warning
 //   exclude: ["build/**", "*.generated.yaml"]
