@@ -158,6 +158,27 @@ TEST_CASE("the nearest .samshift.yaml is found upwards", "[config]") {
         (dir.path() / "a" / ".samshift.yaml").generic_string());
 }
 
+TEST_CASE("the search for .samshift.yaml stops at the repository root", "[config]") {
+  TempDir dir;
+  writeFile(dir.path() / ".samshift.yaml", "exclude: ['**']\n");  // belongs to something else
+  fs::create_directories(dir.path() / "repo" / ".git");
+  writeFile(dir.path() / "repo" / "stacks" / "t.yaml",
+            "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Type: X\n");
+  CHECK_FALSE(config::findConfig((dir.path() / "repo" / "stacks").string()).has_value());
+  CHECK_FALSE(config::findConfig((dir.path() / "repo").string()).has_value());
+  auto linted = runSamshift("lint --color never " + (dir.path() / "repo").string());
+  CHECK(linted.exitCode == 1);  // was 0: the parent's configuration excluded everything
+  CHECK(linted.out.find("t.yaml:4:5: error T002") != std::string::npos);
+
+  // A worktree or submodule has a .git file; a configuration at the root itself still applies.
+  writeFile(dir.path() / "worktree" / ".git", "gitdir: ../repo/.git/worktrees/w\n");
+  fs::create_directories(dir.path() / "worktree" / "a");
+  CHECK_FALSE(config::findConfig((dir.path() / "worktree" / "a").string()).has_value());
+  writeFile(dir.path() / "worktree" / ".samshift.yaml", "");
+  CHECK(config::findConfig((dir.path() / "worktree" / "a").string()) ==
+        (dir.path() / "worktree" / ".samshift.yaml").generic_string());
+}
+
 TEST_CASE("rule names in --select, --ignore and configuration are exact, known and trimmed",
           "[config][cli]") {
   TempDir dir;

@@ -50,7 +50,8 @@ options:
                           (D, D00) or slugs; a name that matches no rule is an error
       --ignore CODES      skip these rules (same names; empty: skip none)
       --config FILE       read this configuration instead of the nearest .samshift.yaml
-                          (searched from each template's directory upwards)
+                          (searched from each template's directory upwards, up to the
+                          repository root)
       --templates-only    skip files that are not templates (no `Resources`,
                           `AWSTemplateFormatVersion` or `Transform`) even when named on the
                           command line, as files found in directories are (for hooks that

@@ -274,6 +274,9 @@ std::optional<std::string> findConfig(const std::string& directory) {
   while (true) {
     fs::path candidate = dir / kConfigFileName;
     if (fs::is_regular_file(candidate, error)) return candidate.generic_string();
+    // A repository's root holds `.git` (a directory, or a file in a worktree or submodule): a
+    // configuration above it belongs to something else and never applies.
+    if (fs::exists(dir / ".git", error)) return std::nullopt;
     if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
     dir = dir.parent_path();
   }
