@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "cli/parameter_overrides.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
 #include "expand/expander.h"
@@ -27,7 +28,9 @@ options:
       --region REGION             region to expand for (default us-east-1); the partition
                                   follows from it
       --parameter-overrides K=V…  parameter values as `sam deploy` takes them (K=V or
-                                  ParameterKey=K,ParameterValue=V); they win over defaults
+                                  ParameterKey=K,ParameterValue=V); they win over defaults.
+                                  Separate K=V arguments continue the list until an option,
+                                  a word without `=` or an existing file
   -f, --format FORMAT             json (default) or yaml
   -o, --output FILE               write to FILE instead of standard output: a file is
                                   replaced whole, or left as it was on any failure
@@ -77,6 +80,12 @@ int runExpand(std::vector<std::string> args) {
     return kExitInputError;
   }
   model::Template templ(document->root);
+  // SAM's transform takes values for any name (its own tests pass the same two to every
+  // template), so expand only warns; CloudFormation would reject the deployment.
+  if (auto unknown = unknownParameters(templ, options.overrides); !unknown.empty()) {
+    std::cerr << "samshift expand: warning: --parameter-overrides: "
+              << describeUnknownParameters(templ, unknown, document->source.path()) << "\n";
+  }
   sam::ParameterValues params(templ, options.overrides, options.region);
   expand::ExpandResult result = expand::expandTemplate(document->root, params);
   if (!result.errors.empty()) {

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
+#include "cli/parameter_overrides.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
 #include "model/template.h"
@@ -28,12 +29,15 @@ options:
                                  whole, or left as it was on any failure
       --parameter-overrides VALUES
                                  parameter values, as `sam deploy` takes them: "Key=Value ..."
-                                 or "ParameterKey=Key,ParameterValue=Value ..." (repeatable)
+                                 or "ParameterKey=Key,ParameterValue=Value ..." (repeatable);
+                                 separate Key=Value arguments continue the list until an
+                                 option, a word without `=` or an existing file. A key the
+                                 template does not declare is an error
       --region REGION            the AWS::Region seen by conditions (default: us-east-1)
   -h, --help                     show this help
 
 exit status: 0 planned, 2 the template could not be read or parsed or the output could not be
-written, 3 usage error
+written, 3 usage error (an unknown parameter included)
 )";
 
 constexpr std::string_view kFormats[] = {"text", "json", "svg"};
@@ -101,6 +105,10 @@ int runPlan(std::vector<std::string> argv) {
     return kExitInputError;
   }
   model::Template templ(document->root);
+  if (auto unknown = unknownParameters(templ, shared.overrides); !unknown.empty()) {
+    return reportError("plan", core::usageError("--parameter-overrides: " +
+                                                describeUnknownParameters(templ, unknown, name)));
+  }
   sam::ParameterValues params(templ, shared.overrides, shared.region);
   std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);
   (*output)->stream() << render(shared.format, deployments, name);
