@@ -268,3 +268,20 @@ TEST_CASE("an atomic write killed midway leaves no file behind", "[output]") {
   CHECK(readFile(target) == "old");
   CHECK(entriesOf(dir.path()) == std::vector<std::string>{"out.json"});
 }
+
+TEST_CASE("a report written into the directory lint searches is not linted next time",
+          "[cli][output]") {
+  TempDir dir;
+  fs::copy_file(kTemplate, dir.path() / "template.yaml");
+  std::string report = (dir.path() / "report.json").string();
+  std::vector<std::string> args{"lint", "--format", "json", "-o", report, dir.path().string()};
+  CHECK(spawn(args, -1).status == 0);
+  std::string first = readFile(report);
+  Run again = spawn(args, -1);
+  CHECK(again.status == 0);  // not 3: the report is no input
+  CHECK(again.err.empty());
+  CHECK(readFile(report) == first);
+  // Named on the command line, it is an input all the same.
+  args.push_back(report);
+  CHECK(spawn(args, -1).status == 3);
+}

@@ -17,6 +17,7 @@
 #include "cli/shared_options.h"
 #include "cli/template_discovery.h"
 #include "cli/template_input.h"
+#include "core/file_identity.h"
 #include "core/project.h"
 #include "core/version.h"
 #include "engine/registry.h"
@@ -246,6 +247,16 @@ void writeReport(std::ostream& out, const LintOptions& options,
   }
 }
 
+// A report written into a directory being linted (`lint -f json -o out/report.json out`) is
+// found there on the next run: it is no template to lint, and not an input to protect.
+void dropReport(std::vector<Input>& inputs, const std::string& output) {
+  auto report = output.empty() ? std::nullopt : core::identityOf(output);
+  if (!report) return;
+  std::erase_if(inputs, [&](const Input& input) {
+    return input.fromDirectory && core::identityOf(input.path) == report;
+  });
+}
+
 // What the report must not replace: every template and every configuration read.
 std::vector<std::string> filesRead(
     const std::vector<Input>& inputs,
@@ -274,6 +285,7 @@ int runLint(std::vector<std::string> argv) {
   LintOptions& options = parsed.value();
   Discovery discovery = discoverInputs(options.paths);
   std::vector<Input>& inputs = discovery.inputs;
+  dropReport(inputs, options.output);
   if (options.templatesOnly) {
     for (Input& input : inputs) input.fromDirectory = true;
   }
