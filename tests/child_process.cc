@@ -37,6 +37,7 @@ constexpr uid_t kNobody = 65534;
     };
     ::setrlimit(RLIMIT_NPROC, &processes);
   }
+  for (const std::string& entry : options.environment) ::putenv(const_cast<char*>(entry.c_str()));
   std::vector<char*> argv{const_cast<char*>(SAMSHIFT_BINARY)};
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);

@@ -19,6 +19,7 @@ struct ChildOptions {
   rlim_t fileSizeLimit = RLIM_INFINITY;  // RLIMIT_FSIZE, with SIGXFSZ at its default
   std::optional<rlim_t> processLimit;    // RLIMIT_NPROC: threads count too
   bool asNobody = false;                 // when root: run as uid/gid 65534
+  std::vector<std::string> environment;  // NAME=VALUE entries set for the child
 };
 
 struct ChildResult {
