@@ -8,6 +8,7 @@
 
 #include "test_support.h"
 
+namespace fs = std::filesystem;
 using samshift::testing::readFile;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
@@ -139,7 +140,7 @@ TEST_CASE("plan usage and input errors", "[plan][cli]") {
   CHECK(missing.exitCode == 2);
   auto broken = runSamshift("plan -", "Resources: [\n");
   CHECK(broken.exitCode == 2);
-  CHECK(broken.err.rfind("samshift plan: <stdin>: ", 0) == 0);
+  CHECK(broken.err.rfind("<stdin>:2:1: error T001 [syntax-error] ", 0) == 0);  // as lint shows it
   auto empty = runSamshift("plan -", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
   CHECK(empty.exitCode == 0);
   CHECK(empty.out ==
@@ -155,4 +156,43 @@ TEST_CASE("plan --output writes the file", "[plan][cli]") {
   CHECK(result.exitCode == 0);
   CHECK(result.out.empty());
   CHECK(readFile(path) == readFile("fixtures/plan/disabled.txt"));
+}
+
+TEST_CASE("--parameter-overrides never takes the template, a misspelt key or an open quote",
+          "[plan][cli]") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "env=prod");
+  fs::copy_file("fixtures/plan/globals_parameters.yaml", dir.path() / "env=prod" / "template.yaml");
+  std::string inEnvDirectory = (dir.path() / "env=prod" / "template.yaml").string();
+  // Was exit 3 "plan needs a TEMPLATE": the path, a Key=Value word, was taken as a pair.
+  auto pathAfter = runSamshift("plan --parameter-overrides Stage=prod Env=dev " + inEnvDirectory);
+  CHECK(pathAfter.exitCode == 0);
+  CHECK(pathAfter.out.find("FromGlobals  function, alias prod\n") != std::string::npos);
+  CHECK(runSamshift("plan --parameter-overrides Stage=prod -- " + inEnvDirectory).exitCode == 0);
+
+  // Was exit 0 with the default `live`: CloudFormation rejects a parameter the template lacks.
+  auto misspelt = runSamshift(
+      "plan --parameter-overrides Stge=prod Stage=x fixtures/plan/globals_parameters.yaml");
+  CHECK(misspelt.exitCode == 3);
+  CHECK(misspelt.out.empty());
+  CHECK(misspelt.err ==
+        "samshift plan: --parameter-overrides: `Stge` is not a parameter of "
+        "fixtures/plan/globals_parameters.yaml "
+        "(its parameters: Stage, DeployType, Shifting, Region, Env)\n");
+
+  // Was accepted as `Stage=prod`.
+  auto unclosed = runSamshift(
+      "plan --parameter-overrides \"Stage='prod\" fixtures/plan/globals_parameters.yaml");
+  CHECK(unclosed.exitCode == 3);
+  CHECK(unclosed.err.rfind("samshift plan: --parameter-overrides: unclosed ' in 'Stage='prod'\n",
+                           0) == 0);
+
+  // expand follows SAM's transform, which takes values for any name: a warning, not an error.
+  auto expanded =
+      runSamshift("expand --parameter-overrides Stge=prod fixtures/plan/globals_parameters.yaml");
+  CHECK(expanded.exitCode == 0);
+  CHECK(expanded.err ==
+        "samshift expand: warning: --parameter-overrides: `Stge` is not a parameter of "
+        "fixtures/plan/globals_parameters.yaml (its parameters: Stage, DeployType, Shifting, "
+        "Region, Env)\n");
 }

@@ -1,16 +1,16 @@
 // `samshift expand`: SAM template in, plain CloudFormation out (or SAM's rejection).
 
 #include <iostream>
-#include <iterator>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "cli/parameter_overrides.h"
-#include "core/atomic_file.h"
+#include "cli/shared_options.h"
+#include "cli/template_input.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
-#include "load/loader.h"
 #include "model/template.h"
 #include "sam/parameter_values.h"
 
@@ -28,14 +28,21 @@ options:
       --region REGION             region to expand for (default us-east-1); the partition
                                   follows from it
       --parameter-overrides K=V…  parameter values as `sam deploy` takes them (K=V or
-                                  ParameterKey=K,ParameterValue=V); they win over defaults
-      --format FORMAT             json (default) or yaml
-  -o, --output FILE               write to FILE atomically instead of standard output
+                                  ParameterKey=K,ParameterValue=V); they win over defaults.
+                                  Separate K=V arguments continue the list until an option,
+                                  a word without `=` or an existing file
+  -f, --format FORMAT             json (default) or yaml
+  -o, --output FILE               write to FILE instead of standard output: a file is
+                                  replaced whole, or left as it was on any failure
   -h, --help                      show this help
 
 exit status: 0 expanded, 1 SAM rejects the template (causes on standard error), 2 the input
-could not be read or uses something samshift cannot expand yet, 3 usage error
+could not be read or uses something samshift cannot expand yet, or the output could not be
+written, 3 usage error
 )";
+
+constexpr std::string_view kFormats[] = {"json", "yaml"};
+constexpr SharedOptionSet kOptions{kFormats, /*templateValues=*/true};
 
 int usage(const std::string& message) {
   std::cerr << "samshift expand: " << message << "\n" << kExpandUsage;
@@ -45,34 +52,15 @@ int usage(const std::string& message) {
 }  // namespace
 
 int runExpand(std::vector<std::string> args) {
-  std::string region = "us-east-1";
-  std::string format = "json";
-  std::string output;
+  SharedOptions options(kOptions);
   std::string path;
-  std::vector<std::pair<std::string, std::string>> overrides;
   Arguments arguments(std::move(args));
   while (!arguments.done()) {
     if (arguments.flag({"-h", "--help"})) {
       std::cout << kExpandUsage;
       return kExitClean;
     }
-    if (auto value = arguments.option({"--region"})) {
-      if (!*value) return usage(value->error().message);
-      region = value->value();
-      continue;
-    }
-    if (auto value = arguments.option({"--format"})) {
-      if (!*value) return usage(value->error().message);
-      format = value->value();
-      if (format != "json" && format != "yaml") return usage("unknown format '" + format + "'");
-      continue;
-    }
-    if (auto value = arguments.option({"-o", "--output"})) {
-      if (!*value) return usage(value->error().message);
-      output = value->value();
-      continue;
-    }
-    if (auto status = readParameterOverrides(arguments, overrides)) {
+    if (auto status = readSharedOption(arguments, kOptions, options)) {
       if (!*status) return usage(status->error().message);
       continue;
     }
@@ -83,48 +71,35 @@ int runExpand(std::vector<std::string> args) {
   }
   if (path.empty()) return usage("a TEMPLATE is required");
 
-  model::Document document;
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    document = load::loadText("<stdin>", std::move(text));
-  } else {
-    auto loaded = load::loadFile(path);
-    if (!loaded) {
-      std::cerr << "samshift expand: " << loaded.error().message << "\n";
-      return kExitInputError;
-    }
-    document = std::move(loaded.value());
-  }
-  if (!document.parsed) {
-    for (const model::LoadProblem& problem : document.problems) {
-      core::Position at = document.source.position(problem.span.known() ? problem.span.begin : 0);
-      std::cerr << document.source.path() << ":" << at.line << ":" << at.column << ": error " << problem.message
-                << "\n";
-    }
+  auto output = Output::open(options.output, {path});
+  if (!output) return reportError("expand", output.error());
+  auto document = readTemplate(path);
+  if (!document) return reportError("expand", document.error());
+  if (!document->parsed) {
+    printLoadProblems(std::cerr, *document);
     return kExitInputError;
   }
-  model::Template templ(document.root);
-  sam::ParameterValues params(templ, overrides, region);
-  expand::ExpandResult result = expand::expandTemplate(document.root, params);
+  model::Template templ(document->root);
+  // SAM's transform takes values for any name (its own tests pass the same two to every
+  // template), so expand only warns; CloudFormation would reject the deployment.
+  if (auto unknown = unknownParameters(templ, options.overrides); !unknown.empty()) {
+    std::cerr << "samshift expand: warning: --parameter-overrides: "
+              << describeUnknownParameters(templ, unknown, document->source.path()) << "\n";
+  }
+  sam::ParameterValues params(templ, options.overrides, options.region);
+  expand::ExpandResult result = expand::expandTemplate(document->root, params);
   if (!result.errors.empty()) {
-    std::cerr << expand::formatErrors(document.source, result.errors);
+    std::cerr << expand::formatErrors(document->source, result.errors);
     return kExitFindings;
   }
   if (result.unsupported) {
-    std::cerr << "samshift expand: " << document.source.path() << ": not supported yet: " << *result.unsupported
-              << "\n";
+    std::cerr << "samshift expand: " << document->source.path()
+              << ": not supported yet: " << *result.unsupported << "\n";
     return kExitInputError;
   }
-  std::string text = format == "yaml" ? expand::toYaml(result.output) : expand::toJson(result.output);
-  if (output.empty()) {
-    std::cout << text;
-    std::cout.flush();
-    return kExitClean;
-  }
-  if (core::Status written = core::writeFileAtomically(output, text); !written) {
-    std::cerr << "samshift expand: " << written.error().message << "\n";
-    return kExitInputError;
-  }
+  (*output)->stream() << (options.format == "yaml" ? expand::toYaml(result.output)
+                                                   : expand::toJson(result.output));
+  if (auto closed = (*output)->close(); !closed) return reportError("expand", closed.error());
   return kExitClean;
 }
 

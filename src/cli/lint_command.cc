@@ -6,18 +6,22 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
+#include "cli/output.h"
+#include "cli/shared_options.h"
 #include "cli/template_discovery.h"
+#include "cli/template_input.h"
+#include "core/file_identity.h"
 #include "core/project.h"
-#include "core/atomic_file.h"
 #include "core/version.h"
 #include "engine/registry.h"
+#include "engine/rule_selection.h"
 #include "engine/runner.h"
 #include "load/loader.h"
 #include "report/github_format.h"
@@ -37,27 +41,34 @@ Checks SAM and CloudFormation templates. PATH is a file, a directory (searched f
 
 options:
   -f, --format FORMAT     text (default), json, sarif, junit or github
-  -o, --output FILE       write the report to FILE (replaced whole, or left untouched on
-                          failure) instead of standard output
+  -o, --output FILE       write the report to FILE instead of standard output: a file is
+                          replaced whole, or left as it was on any failure; a device or
+                          FIFO is written in place; an input is never replaced
       --color WHEN        auto (default), always or never
       --fail-level LEVEL  exit 1 when a finding is at least this severe: error (default),
                           warning or info
-      --select CODES      run only these rules (comma-separated codes or prefixes)
-      --ignore CODES      skip these rules (comma-separated codes or prefixes)
+      --select CODES      run only these rules: comma-separated codes (D002), prefixes
+                          (D, D00) or slugs; a name that matches no rule is an error
+      --ignore CODES      skip these rules (same names; empty: skip none)
       --config FILE       read this configuration instead of the nearest .samshift.yaml
-                          (searched from each template's directory upwards)
+                          (searched from each template's directory upwards, up to the
+                          repository root)
       --templates-only    skip files that are not templates (no `Resources`,
                           `AWSTemplateFormatVersion` or `Transform`) even when named on the
                           command line, as files found in directories are (for hooks that
                           pass every staged YAML file)
       --report-unused-suppressions
                           report suppressions that matched no finding (X002)
-  -j, --jobs N            lint N files at a time (default: the number of cores);
-                          output keeps the order of the inputs
+  -j, --jobs N            lint N files at a time (default: the number of cores; fewer
+                          when the system cannot start more threads); output keeps the
+                          order of the inputs
   -h, --help              show this help
 
+Directories are searched for templates, skipping hidden ones; a symlink inside is followed
+only when its target lies inside the directory searched.
+
 exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
-parsed, 3 usage error
+parsed, a directory could not be searched, or the report could not be written, 3 usage error
 )";
 
 struct LintedFile {
@@ -67,38 +78,31 @@ struct LintedFile {
   bool skipped = false;   // found in a directory and not a template
 };
 
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) items.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github"};
+constexpr SharedOptionSet kOptions{kFormats};
+
+// Adds the names of a --select or --ignore value; a name that matches no rule is a usage error.
+core::Status addRuleNames(const std::string& option, const std::string& value,
+                          std::optional<std::vector<std::string>>& names) {
+  if (!names) names.emplace();
+  for (std::string& name : engine::splitRuleList(value)) {
+    if (auto unknown = engine::unknownRuleName(name, option)) return core::usageError(*unknown);
+    names->push_back(std::move(name));
   }
-  return items;
+  return core::okStatus();
 }
 
 core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help) {
   LintOptions options;
+  SharedOptions shared(kOptions);
   Arguments args(std::move(argv));
   while (!args.done()) {
     if (args.flag({"-h", "--help"})) {
       help = true;
       return options;
     }
-    if (auto value = args.option({"-f", "--format"})) {
-      if (!*value) return value->error();
-      options.format = value->value();
-      if (options.format != "text" && options.format != "json" && options.format != "sarif" &&
-          options.format != "junit" && options.format != "github") {
-        return core::usageError("unknown format '" + options.format + "' (text, json, sarif, junit or github)");
-      }
-    } else if (auto value = args.option({"-o", "--output"})) {
-      if (!*value) return value->error();
-      if (value->value().empty()) return core::usageError("--output needs a file name");
-      options.output = value->value();
+    if (auto status = readSharedOption(args, kOptions, shared)) {
+      if (!*status) return status->error();
     } else if (auto value = args.option({"--config"})) {
       if (!*value) return value->error();
       if (value->value().empty()) return core::usageError("--config needs a file name");
@@ -122,17 +126,19 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       options.failLevel = level;
     } else if (auto value = args.option({"--select"})) {
       if (!*value) return value->error();
-      if (!options.select) options.select.emplace();
-      for (auto& code : splitList(value->value())) options.select->push_back(code);
+      if (auto status = addRuleNames("--select", value->value(), options.select); !status)
+        return status.error();
+      if (options.select->empty())
+        return core::usageError("--select needs at least one rule code, prefix or slug");
     } else if (auto value = args.option({"--ignore"})) {
       if (!*value) return value->error();
-      if (!options.ignore) options.ignore.emplace();
-      for (auto& code : splitList(value->value())) options.ignore->push_back(code);
+      if (auto status = addRuleNames("--ignore", value->value(), options.ignore); !status)
+        return status.error();
     } else if (auto value = args.option({"-j", "--jobs"})) {
       if (!*value) return value->error();
       const std::string& text = value->value();
-      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 4 ||
-          std::stoi(text) < 1) {
+      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+          text.size() > 4 || std::stoi(text) < 1) {
         return core::usageError("-j takes a whole number of at least 1");
       }
       options.jobs = static_cast<unsigned>(std::stoi(text));
@@ -142,15 +148,20 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       options.paths.push_back(path.value());
     }
   }
-  if (options.paths.empty()) return core::usageError("lint needs at least one PATH (- for standard input)");
+  if (options.paths.empty())
+    return core::usageError("lint needs at least one PATH (- for standard input)");
+  options.format = shared.format;
+  options.output = shared.output;
   return options;
 }
 
-LintedFile lintOne(const Input& input, const std::string& stdinText, const engine::RuleSelection& selection,
-                   bool freeTree) {
+// `stdinText` is taken (moved) by the one input that is standard input.
+LintedFile lintOne(const Input& input, std::string& stdinText,
+                   const engine::RuleSelection& selection, bool freeTree) {
   LintedFile out;
   if (input.path == "-") {
-    out.document = std::make_unique<model::Document>(load::loadText("<stdin>", stdinText));
+    out.document =
+        std::make_unique<model::Document>(load::loadText(kStandardInputName, std::move(stdinText)));
   } else {
     auto loaded = load::loadFile(input.path);
     if (!loaded) {
@@ -180,7 +191,7 @@ void keepUntilExit(std::vector<LintedFile> linted) {
   kept->push_back(std::move(linted));
 }
 
-std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::string& stdinText,
+std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, std::string& stdinText,
                                 const std::vector<const FileSettings*>& settings, unsigned jobs) {
   std::vector<LintedFile> results(inputs.size());
   // Largest files first, so that no thread is left with a big one at the end while the others idle.
@@ -190,7 +201,8 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
     uintmax_t size = inputs[i].path == "-" ? 0 : std::filesystem::file_size(inputs[i].path, error);
     order.emplace_back(error ? 0 : size, i);
   }
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t k = next++; k < order.size(); k = next++) {
@@ -199,14 +211,62 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
     }
   };
   unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
-  if (threads <= 1) {
-    worker();
-    return results;
-  }
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // no more threads (a pids or memory limit): the ones started share the files
+    }
+  }
+  worker();  // the main thread takes files too, so the run goes on with no thread at all
   for (std::thread& thread : pool) thread.join();
   return results;
+}
+
+void writeReport(std::ostream& out, const LintOptions& options,
+                 const std::vector<report::FileReport>& reports,
+                 const std::vector<std::shared_ptr<const FileSettings>>& settings, bool terminal) {
+  if (options.format == "json") {
+    report::writeJson(out, reports);
+  } else if (options.format == "sarif") {
+    report::SarifOptions sarif;
+    sarif.toolVersion = std::string(core::kVersion);
+    sarif.informationUri = std::string(core::kHomepage);
+    sarif.helpUriBase = std::string(core::kRuleDocsBase);
+    sarif.workingDirectory = currentDirectory();
+    report::writeSarif(out, reports, rulesThatRan(settings), sarif);
+  } else if (options.format == "junit") {
+    report::writeJunit(out, reports);
+  } else if (options.format == "github") {
+    report::writeGithub(out, reports, currentDirectory());
+  } else {
+    bool color = options.color == "always" ||
+                 (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+    report::writeText(out, reports, report::TextOptions{color, color || terminal});
+  }
+}
+
+// A report written into a directory being linted (`lint -f json -o out/report.json out`) is
+// found there on the next run: it is no template to lint, and not an input to protect.
+void dropReport(std::vector<Input>& inputs, const std::string& output) {
+  auto report = output.empty() ? std::nullopt : core::identityOf(output);
+  if (!report) return;
+  std::erase_if(inputs, [&](const Input& input) {
+    return input.fromDirectory && core::identityOf(input.path) == report;
+  });
+}
+
+// What the report must not replace: every template and every configuration read.
+std::vector<std::string> filesRead(
+    const std::vector<Input>& inputs,
+    const std::vector<std::shared_ptr<const FileSettings>>& settings) {
+  std::vector<std::string> files;
+  for (const Input& input : inputs) files.push_back(input.path);
+  for (const auto& s : settings) {
+    if (s->config) files.push_back(s->config->path);
+  }
+  return files;
 }
 
 }  // namespace
@@ -223,78 +283,57 @@ int runLint(std::vector<std::string> argv) {
     return kExitUsage;
   }
   LintOptions& options = parsed.value();
-  auto inputs = discoverInputs(options.paths);
-  if (inputs && options.templatesOnly) {
-    for (Input& input : inputs.value()) input.fromDirectory = true;
+  Discovery discovery = discoverInputs(options.paths);
+  std::vector<Input>& inputs = discovery.inputs;
+  dropReport(inputs, options.output);
+  if (options.templatesOnly) {
+    for (Input& input : inputs) input.fromDirectory = true;
   }
-  if (!inputs) {
-    std::cerr << "samshift lint: " << inputs.error().message << '\n';
-    return kExitInputError;
-  }
-  auto resolved = resolveSettings(options, inputs.value());
-  if (!resolved) {
-    std::cerr << "samshift lint: " << resolved.error().message << '\n';
-    return kExitUsage;  // a bad configuration is bad usage, as ShellCheck treats a bad rc file
-  }
+  auto resolved = resolveSettings(options, inputs);
+  if (!resolved) return reportError("lint", resolved.error());  // a bad configuration is bad usage
   const std::vector<std::shared_ptr<const FileSettings>>& settings = resolved.value();
+  auto output = Output::open(options.output, filesRead(inputs, settings));
+  if (!output) return reportError("lint", output.error());
+
+  int exitCode = kExitClean;
+  for (const std::string& problem : discovery.problems) {
+    std::cerr << "samshift lint: " << problem << '\n';
+    exitCode = kExitInputError;
+  }
   std::vector<const FileSettings*> settingsByInput;
   for (const auto& s : settings) settingsByInput.push_back(s.get());
   std::string stdinText;
-  for (const Input& input : inputs.value()) {
-    if (input.path == "-") {
-      stdinText.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-      break;
-    }
+  if (std::any_of(inputs.begin(), inputs.end(),
+                  [](const Input& input) { return input.path == "-"; })) {
+    auto text = readStandardInput();
+    if (!text) return reportError("lint", text.error());
+    stdinText = std::move(text).value();
   }
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  (void)engine::Registry::instance().rules();  // sorted once here, before threads share the registry
-  std::vector<LintedFile> linted = lintAll(inputs.value(), stdinText, settingsByInput, jobs);
+  // Sorted once here, before threads share the registry.
+  (void)engine::Registry::instance().rules();
+  std::vector<LintedFile> linted = lintAll(inputs, stdinText, settingsByInput, jobs);
 
-  int exitCode = kExitClean;
   std::vector<report::FileReport> reports;
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
     if (!file.readError.empty()) {
-      std::cerr << "samshift: " << file.readError << '\n';
+      std::cerr << "samshift lint: " << file.readError << '\n';
       exitCode = kExitInputError;
       continue;
     }
     if (file.skipped) continue;
     if (file.result.unparsable) exitCode = kExitInputError;
     for (const core::Diagnostic& d : file.result.diagnostics) {
-      if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean) exitCode = kExitFindings;
+      if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean)
+        exitCode = kExitFindings;
     }
     reports.push_back(report::FileReport{&file.document->source, file.document->source.path(),
                                          std::move(file.result.diagnostics)});
   }
   keepUntilExit(std::move(linted));  // the documents stay put: reports point at their sources
-  std::ostringstream buffer;
-  std::ostream& out = options.output.empty() ? std::cout : buffer;
-  if (options.format == "json") {
-    report::writeJson(out, reports);
-  } else if (options.format == "sarif") {
-    report::SarifOptions sarif;
-    sarif.toolVersion = std::string(core::kVersion);
-    sarif.informationUri = std::string(core::kHomepage);
-    sarif.helpUriBase = std::string(core::kRuleDocsBase);
-    sarif.workingDirectory = currentDirectory();
-    report::writeSarif(out, reports, rulesThatRan(settings), sarif);
-  } else if (options.format == "junit") {
-    report::writeJunit(out, reports);
-  } else if (options.format == "github") {
-    report::writeGithub(out, reports, currentDirectory());
-  } else {
-    bool terminal = options.output.empty() && isatty(STDOUT_FILENO) != 0;
-    bool color = options.color == "always" || (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
-    report::writeText(out, reports, report::TextOptions{color, color || terminal});
-  }
-  if (!options.output.empty()) {
-    if (auto written = core::writeFileAtomically(options.output, buffer.str()); !written) {
-      std::cerr << "samshift lint: " << written.error().message << '\n';
-      return kExitInputError;
-    }
-  }
-  std::cout.flush();
+  writeReport((*output)->stream(), options, reports, settings, (*output)->isTerminal());
+  if (auto closed = (*output)->close(); !closed) return reportError("lint", closed.error());
   return exitCode;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <system_error>
 
+#include "core/path_names.h"
 #include "engine/registry.h"
 #include "engine/suppression.h"
 #include "report/relative_path.h"
@@ -25,7 +26,7 @@ FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const confi
     settings.selection = config->selection;
     if (config->failLevel) settings.failLevel = *config->failLevel;
   }
-  if (options.select) settings.selection.select = *options.select;
+  if (options.select) settings.selection.selectOnly(*options.select);
   if (options.ignore) settings.selection.ignore = *options.ignore;
   if (options.failLevel) settings.failLevel = *options.failLevel;
   if (options.reportUnusedSuppressions) {
@@ -35,21 +36,13 @@ FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const confi
   return settings;
 }
 
-// The directory part of an input path, "." for a bare name or stdin. Plain string work: with a
-// thousand inputs std::filesystem's component splitting was a third of `lint -j2`'s serial part.
-std::string directoryOf(const std::string& path) {
-  if (path == "-") return ".";
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 }  // namespace
 
-core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(const LintOptions& options,
-                                                                               std::vector<Input>& inputs) {
+core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(
+    const LintOptions& options, std::vector<Input>& inputs) {
   std::map<std::string, std::shared_ptr<const FileSettings>> byConfig;  // "" = no configuration
-  auto settingsOf = [&](const std::string& configPath) -> core::Result<std::shared_ptr<const FileSettings>> {
+  auto settingsOf =
+      [&](const std::string& configPath) -> core::Result<std::shared_ptr<const FileSettings>> {
     if (auto found = byConfig.find(configPath); found != byConfig.end()) return found->second;
     std::shared_ptr<const config::Config> loaded;
     if (!configPath.empty()) {
@@ -67,7 +60,7 @@ core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(c
   for (Input& input : inputs) {
     std::string configPath = options.configPath;
     if (configPath.empty()) {
-      std::string directory = directoryOf(input.path);
+      std::string directory = input.path == "-" ? "." : core::directoryOf(input.path);
       auto cached = configOfDirectory.find(directory);
       if (cached == configOfDirectory.end()) {
         // Named relative to the working directory when below it, for shorter error messages.
@@ -91,7 +84,8 @@ core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(c
   return out;
 }
 
-std::vector<const engine::RuleInfo*> rulesThatRan(const std::vector<std::shared_ptr<const FileSettings>>& settings) {
+std::vector<const engine::RuleInfo*> rulesThatRan(
+    const std::vector<std::shared_ptr<const FileSettings>>& settings) {
   std::set<const FileSettings*> distinct;
   for (const auto& s : settings) distinct.insert(s.get());
   std::vector<const engine::RuleInfo*> rules;

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "core/version.h"
 
 namespace {
@@ -48,18 +49,12 @@ void tuneAllocatorForOneShotRun() {
 }
 
 constexpr Command kCommands[] = {
-    {"lint", samshift::cli::runLint},
-    {"rules", samshift::cli::runRules},
-    {"rule", samshift::cli::runRule},
-    {"plan", samshift::cli::runPlan},
-    {"lsp", samshift::cli::runLsp},
-    {"expand", samshift::cli::runExpand},
+    {"lint", samshift::cli::runLint}, {"rules", samshift::cli::runRules},
+    {"rule", samshift::cli::runRule}, {"plan", samshift::cli::runPlan},
+    {"lsp", samshift::cli::runLsp},   {"expand", samshift::cli::runExpand},
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
     return samshift::cli::kExitUsage;
@@ -67,17 +62,29 @@ int main(int argc, char** argv) {
   std::string name = argv[1];
   if (name == "-h" || name == "--help" || name == "help") {
     std::cout << kUsage;
-    return samshift::cli::kExitClean;
+    return samshift::cli::finishStandardOutput(samshift::cli::kExitClean);
   }
   if (name == "-V" || name == "--version") {
     std::cout << "samshift " << samshift::core::kVersion << '\n';
-    return samshift::cli::kExitClean;
+    return samshift::cli::finishStandardOutput(samshift::cli::kExitClean);
   }
   std::vector<std::string> args(argv + 2, argv + argc);
   if (name != "lsp") tuneAllocatorForOneShotRun();
   for (const Command& command : kCommands) {
-    if (name == command.name) return command.run(std::move(args));
+    if (name != command.name) continue;
+    int status = command.run(std::move(args));
+    // The language server's standard output is its protocol stream: a client that goes away
+    // ends the session with the server's own status. Elsewhere only help text is left there.
+    return name == "lsp" ? status : samshift::cli::finishStandardOutput(status);
   }
   std::cerr << "samshift: unknown command '" << name << "'\n" << kUsage;
   return samshift::cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  samshift::cli::ignoreSignalsThatHideWriteErrors();
+  return run(argc, argv);
 }

@@ -1,12 +1,12 @@
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "cli/parameter_overrides.h"
-#include "load/loader.h"
+#include "cli/shared_options.h"
+#include "cli/template_input.h"
 #include "model/template.h"
 #include "plan/deployments.h"
 #include "plan/report.h"
@@ -25,21 +25,27 @@ PostTraffic hooks, the alarms that roll it back, and how long it takes. TEMPLATE
 
 options:
   -f, --format FORMAT            text (default), json or svg (one chart of all deployments)
-  -o, --output FILE              write to FILE instead of standard output
+  -o, --output FILE              write to FILE instead of standard output: a file is replaced
+                                 whole, or left as it was on any failure
       --parameter-overrides VALUES
                                  parameter values, as `sam deploy` takes them: "Key=Value ..."
-                                 or "ParameterKey=Key,ParameterValue=Value ..." (repeatable)
+                                 or "ParameterKey=Key,ParameterValue=Value ..." (repeatable);
+                                 separate Key=Value arguments continue the list until an
+                                 option, a word without `=` or an existing file. A key the
+                                 template does not declare is an error
       --region REGION            the AWS::Region seen by conditions (default: us-east-1)
   -h, --help                     show this help
 
-exit status: 0 planned, 2 the template could not be read or parsed, 3 usage error
+exit status: 0 planned, 2 the template could not be read or parsed or the output could not be
+written, 3 usage error (an unknown parameter included)
 )";
 
+constexpr std::string_view kFormats[] = {"text", "json", "svg"};
+constexpr SharedOptionSet kOptions{kFormats, /*templateValues=*/true};
+
 struct PlanOptions {
-  std::string format = "text";
-  std::string output;
-  std::string region = "us-east-1";
-  std::vector<std::pair<std::string, std::string>> overrides;
+  PlanOptions() : shared(kOptions) {}
+  SharedOptions shared;
   std::string path;
 };
 
@@ -51,29 +57,24 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
       help = true;
       return options;
     }
-    if (auto value = args.option({"-f", "--format"})) {
-      if (!*value) return value->error();
-      options.format = value->value();
-      if (options.format != "text" && options.format != "json" && options.format != "svg") {
-        return core::usageError("unknown format '" + options.format + "' (text, json or svg)");
-      }
-    } else if (auto value = args.option({"-o", "--output"})) {
-      if (!*value) return value->error();
-      options.output = value->value();
-    } else if (auto status = readParameterOverrides(args, options.overrides)) {
+    if (auto status = readSharedOption(args, kOptions, options.shared)) {
       if (!*status) return status->error();
-    } else if (auto value = args.option({"--region"})) {
-      if (!*value) return value->error();
-      options.region = value->value();
-    } else {
-      auto path = args.positional();
-      if (!path) return path.error();
-      if (!options.path.empty()) return core::usageError("plan takes one TEMPLATE");
-      options.path = path.value();
+      continue;
     }
+    auto path = args.positional();
+    if (!path) return path.error();
+    if (!options.path.empty()) return core::usageError("plan takes one TEMPLATE");
+    options.path = path.value();
   }
   if (options.path.empty()) return core::usageError("plan needs a TEMPLATE (- for standard input)");
   return options;
+}
+
+std::string render(const std::string& format, const std::vector<plan::Deployment>& deployments,
+                   const std::string& name) {
+  if (format == "json") return plan::renderJson(deployments, name);
+  if (format == "svg") return plan::renderSvg(deployments, name);
+  return plan::renderText(deployments, name);
 }
 
 }  // namespace
@@ -89,50 +90,29 @@ int runPlan(std::vector<std::string> argv) {
     std::cerr << "samshift plan: " << options.error().message << "\n" << kPlanUsage;
     return kExitUsage;
   }
-  model::Document document;
-  std::string name = options->path;
-  if (options->path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    name = "<stdin>";
-    document = load::loadText(name, std::move(text));
-  } else {
-    auto loaded = load::loadFile(options->path);
-    if (!loaded) {
-      std::cerr << "samshift plan: " << loaded.error().message << "\n";
-      return kExitInputError;
-    }
-    document = std::move(loaded).value();
-  }
-  if (!document.parsed || !document.root.isMapping()) {
-    std::string why = document.problems.empty() ? "not a template (the top level is not a mapping)"
-                                                : document.problems.front().message;
-    std::cerr << "samshift plan: " << name << ": " << why << "\n";
+  const SharedOptions& shared = options->shared;
+  auto output = Output::open(shared.output, {options->path});
+  if (!output) return reportError("plan", output.error());
+  auto document = readTemplate(options->path);
+  if (!document) return reportError("plan", document.error());
+  const std::string& name = document->source.path();
+  if (!document->parsed) {
+    printLoadProblems(std::cerr, *document);
     return kExitInputError;
   }
-  model::Template templ(document.root);
-  sam::ParameterValues params(templ, options->overrides, options->region);
+  if (!document->root.isMapping()) {
+    std::cerr << "samshift plan: " << name << ": not a template (the top level is not a mapping)\n";
+    return kExitInputError;
+  }
+  model::Template templ(document->root);
+  if (auto unknown = unknownParameters(templ, shared.overrides); !unknown.empty()) {
+    return reportError("plan", core::usageError("--parameter-overrides: " +
+                                                describeUnknownParameters(templ, unknown, name)));
+  }
+  sam::ParameterValues params(templ, shared.overrides, shared.region);
   std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);
-
-  std::string rendered;
-  if (options->format == "json") {
-    rendered = plan::renderJson(deployments, name);
-  } else if (options->format == "svg") {
-    rendered = plan::renderSvg(deployments, name);
-  } else {
-    rendered = plan::renderText(deployments, name);
-  }
-  if (options->output.empty()) {
-    std::cout << rendered;
-    std::cout.flush();
-    return kExitClean;
-  }
-  std::ofstream file(options->output, std::ios::binary);
-  file << rendered;
-  file.close();
-  if (!file) {
-    std::cerr << "samshift plan: cannot write " << options->output << "\n";
-    return kExitInputError;
-  }
+  (*output)->stream() << render(shared.format, deployments, name);
+  if (auto closed = (*output)->close(); !closed) return reportError("plan", closed.error());
   return kExitClean;
 }
 

@@ -1,3 +1,4 @@
+#include <functional>
 #include <iostream>
 
 #include <rapidjson/ostreamwrapper.h>
@@ -6,6 +7,8 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
+#include "cli/shared_options.h"
 #include "core/version.h"
 #include "engine/registry.h"
 #include "report/rules_man_format.h"
@@ -15,13 +18,14 @@ namespace samshift::cli {
 
 namespace {
 
-constexpr const char* kRulesUsage = R"(usage: samshift rules [--format text|json|markdown|man]
+constexpr const char* kRulesUsage = R"(usage: samshift rules [-f text|json|markdown|man] [-o FILE]
 
 Lists every rule: code, default severity, slug and summary. `--format markdown` prints every
 rule's documentation (docs/rules.md is this), `--format man` the samshift-rules(7) page.
+`-o FILE` writes to FILE instead of standard output (a file is replaced whole).
 )";
 
-constexpr const char* kRuleUsage = R"(usage: samshift rule CODE
+constexpr const char* kRuleUsage = R"(usage: samshift rule [-o FILE] CODE
 
 Shows the documentation of one rule, by code (D002) or slug (unknown-deployment-type).
 )";
@@ -50,67 +54,94 @@ void writeRulesJson(std::ostream& out) {
   out << '\n';
 }
 
+constexpr std::string_view kFormats[] = {"text", "json", "markdown", "man"};
+constexpr SharedOptionSet kRulesOptions{kFormats};
+constexpr std::string_view kRuleFormats[] = {"markdown"};
+constexpr SharedOptionSet kRuleOptions{kRuleFormats};
+
+void writeRules(std::ostream& out, const std::string& format) {
+  std::vector<const engine::RuleInfo*> infos;
+  for (const engine::Rule* rule : engine::Registry::instance().rules())
+    infos.push_back(&rule->info());
+  if (format == "json") {
+    writeRulesJson(out);
+  } else if (format == "markdown") {
+    report::writeRulesMarkdown(out, infos);
+  } else if (format == "man") {
+    report::writeRulesMan(out, infos, core::kVersion);
+  } else {
+    for (const engine::RuleInfo* info : infos) {
+      std::string severity(core::severityName(info->severity));
+      std::string slug(info->slug);
+      slug.resize(std::max<size_t>(slug.size(), 32), ' ');
+      severity.resize(8, ' ');
+      out << info->code << "  " << severity << slug << ' ' << info->summary << '\n';
+    }
+  }
+}
+
+int ruleUsage(const std::string& message) {
+  std::cerr << "samshift rule: " << message << "\n" << kRuleUsage;
+  return kExitUsage;
+}
+
+// Writes through the shared output: standard output or -o FILE, every write checked.
+int writeTo(const char* command, const std::string& path,
+            const std::function<void(std::ostream&)>& write) {
+  auto output = Output::open(path, {});
+  if (!output) return reportError(command, output.error());
+  write((*output)->stream());
+  if (auto closed = (*output)->close(); !closed) return reportError(command, closed.error());
+  return kExitClean;
+}
+
 }  // namespace
 
 int runRules(std::vector<std::string> argv) {
   Arguments args(std::move(argv));
-  std::string format = "text";
+  SharedOptions options(kRulesOptions);
   while (!args.done()) {
     if (args.flag({"-h", "--help"})) {
       std::cout << kRulesUsage;
       return kExitClean;
     }
-    if (auto value = args.option({"-f", "--format"})) {
-      if (!*value || (value->value() != "text" && value->value() != "json" && value->value() != "man" &&
-                      value->value() != "markdown")) {
-        std::cerr << "samshift rules: --format takes text, json, markdown or man\n";
-        return kExitUsage;
-      }
-      format = value->value();
+    if (auto status = readSharedOption(args, kRulesOptions, options)) {
+      if (!*status) return reportError("rules", status->error());
       continue;
     }
     std::cerr << "samshift rules: unexpected argument " << args.current() << '\n';
     return kExitUsage;
   }
-  if (format == "json") {
-    writeRulesJson(std::cout);
-    return kExitClean;
-  }
-  if (format == "markdown") {
-    std::vector<const engine::RuleInfo*> infos;
-    for (const engine::Rule* rule : engine::Registry::instance().rules()) infos.push_back(&rule->info());
-    report::writeRulesMarkdown(std::cout, infos);
-    return kExitClean;
-  }
-  if (format == "man") {
-    std::vector<const engine::RuleInfo*> infos;
-    for (const engine::Rule* rule : engine::Registry::instance().rules()) infos.push_back(&rule->info());
-    report::writeRulesMan(std::cout, infos, core::kVersion);
-    return kExitClean;
-  }
-  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
-    const engine::RuleInfo& info = rule->info();
-    std::string severity(core::severityName(info.severity));
-    std::string slug(info.slug);
-    slug.resize(std::max<size_t>(slug.size(), 32), ' ');
-    severity.resize(8, ' ');
-    std::cout << info.code << "  " << severity << slug << ' ' << info.summary << '\n';
-  }
-  return kExitClean;
+  return writeTo("rules", options.output,
+                 [&](std::ostream& out) { writeRules(out, options.format); });
 }
 
 int runRule(std::vector<std::string> argv) {
-  if (argv.size() != 1 || argv[0] == "-h" || argv[0] == "--help") {
-    (argv.size() == 1 ? std::cout : std::cerr) << kRuleUsage;
-    return argv.size() == 1 ? kExitClean : kExitUsage;
+  Arguments args(std::move(argv));
+  SharedOptions options(kRuleOptions);
+  std::string name;
+  while (!args.done()) {
+    if (args.flag({"-h", "--help"})) {
+      std::cout << kRuleUsage;
+      return kExitClean;
+    }
+    if (auto status = readSharedOption(args, kRuleOptions, options)) {
+      if (!*status) return reportError("rule", status->error());
+      continue;
+    }
+    auto positional = args.positional();
+    if (!positional) return ruleUsage(positional.error().message);
+    if (!name.empty()) return ruleUsage("one CODE only");
+    name = positional.value();
   }
-  const engine::Rule* rule = engine::Registry::instance().find(argv[0]);
+  if (name.empty()) return ruleUsage("a CODE is required");
+  const engine::Rule* rule = engine::Registry::instance().find(name);
   if (!rule) {
-    std::cerr << "samshift rule: no rule named " << argv[0] << " (see samshift rules)\n";
+    std::cerr << "samshift rule: no rule named " << name << " (see samshift rules)\n";
     return kExitUsage;
   }
-  report::writeRuleMarkdown(std::cout, rule->info());
-  return kExitClean;
+  return writeTo("rule", options.output,
+                 [&](std::ostream& out) { report::writeRuleMarkdown(out, rule->info()); });
 }
 
 }  // namespace samshift::cli

@@ -1,21 +1,28 @@
 #pragma once
 // Turns the paths on the command line into the list of files to lint: files as given, `-` for
-// standard input, and directories searched (sorted, recursively) for *.yaml *.yml *.json
-// *.template files.
+// standard input (once, however often it is named), and directories searched (sorted, recursively)
+// for *.yaml *.yml *.json
+// *.template files. Hidden directories (.git, .aws-sam) are skipped. A symlink found while
+// searching is followed only when its target lies inside the directory being searched, so a
+// link can neither pull in files from elsewhere nor loop; a directory that cannot be searched is
+// a problem to report, and the search goes on with the rest.
 
 #include <string>
 #include <vector>
 
-#include "core/result.h"
-
 namespace samshift::cli {
 
 struct Input {
-  std::string path;         // "-" for standard input
+  std::string path;            // "-" for standard input
   bool fromDirectory = false;  // found by searching: lint it only if it looks like a template
                                // (also set for every file by --templates-only)
 };
 
-core::Result<std::vector<Input>> discoverInputs(const std::vector<std::string>& paths);
+struct Discovery {
+  std::vector<Input> inputs;
+  std::vector<std::string> problems;  // "cannot search DIR: why", one per directory
+};
+
+Discovery discoverInputs(const std::vector<std::string>& paths);
 
 }  // namespace samshift::cli

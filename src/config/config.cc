@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 using model::MapEntry;
 using model::Node;
 
-constexpr const char* kKeys = "select, ignore, severity, fail-level, exclude, report-unused-suppressions, options";
+constexpr const char* kKeys =
+    "select, ignore, severity, fail-level, exclude, report-unused-suppressions, options";
 
 // Builds "path:line:col: message" errors for nodes of one configuration file.
 class Errors {
@@ -28,22 +29,17 @@ class Errors {
     return core::configError(document_.source.path() + ":" + std::to_string(at.line) + ":" +
                              std::to_string(at.column) + ": " + message);
   }
-  core::Error at(const Node& node, const std::string& message) const { return at(node.span(), message); }
+  core::Error at(const Node& node, const std::string& message) const {
+    return at(node.span(), message);
+  }
 
  private:
   const model::Document& document_;
 };
 
-bool matchesSomeRule(const std::string& pattern) {
-  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
-    const engine::RuleInfo& info = rule->info();
-    if (info.code.substr(0, pattern.size()) == pattern || info.slug == pattern) return true;
-  }
-  return false;
-}
-
 // A list of strings, or one string.
-core::Result<std::vector<const Node*>> stringList(const Node& value, const std::string& key, const Errors& errors) {
+core::Result<std::vector<const Node*>> stringList(const Node& value, const std::string& key,
+                                                  const Errors& errors) {
   std::vector<const Node*> items;
   if (value.isString()) {
     items.push_back(&value);
@@ -59,20 +55,30 @@ core::Result<std::vector<const Node*>> stringList(const Node& value, const std::
   return items;
 }
 
-core::Result<std::vector<std::string>> ruleList(const Node& value, const std::string& key, const Errors& errors) {
-  auto items = stringList(value, key, errors);
-  if (!items) return items.error();
+// Rule codes, prefixes or slugs: a list, or one string of comma-separated names. Empty (`[]`,
+// `""`) is an empty list, which for `ignore` skips nothing and for `select` runs nothing.
+core::Result<std::vector<std::string>> ruleList(const Node& value, const std::string& key,
+                                                const Errors& errors) {
+  std::vector<std::pair<std::string, const Node*>> names;
+  if (value.isString()) {
+    for (std::string& name : engine::splitRuleList(value.text()))
+      names.emplace_back(std::move(name), &value);
+  } else {
+    auto items = stringList(value, key, errors);
+    if (!items) return items.error();
+    for (const Node* item : items.value()) names.emplace_back(item->text(), item);
+  }
   std::vector<std::string> codes;
-  for (const Node* item : items.value()) {
-    if (!matchesSomeRule(item->text())) {
-      return errors.at(*item, "`" + item->text() + "` in `" + key + "` matches no rule (see samshift rules)");
-    }
-    codes.push_back(item->text());
+  for (auto& [name, node] : names) {
+    if (auto unknown = engine::unknownRuleName(name, "`" + key + "`"))
+      return errors.at(*node, *unknown);
+    codes.push_back(std::move(name));
   }
   return codes;
 }
 
-core::Result<core::Severity> severityValue(const Node& value, const std::string& key, const Errors& errors) {
+core::Result<core::Severity> severityValue(const Node& value, const std::string& key,
+                                           const Errors& errors) {
   core::Severity severity;
   if (!value.isString() || !core::parseSeverity(value.text(), severity)) {
     return errors.at(value, "`" + key + "` must be error, warning or info");
@@ -82,8 +88,10 @@ core::Result<core::Severity> severityValue(const Node& value, const std::string&
 
 const engine::Rule* exactRule(const Node& key, const Errors& errors, const std::string& section,
                               core::Error& error) {
-  const engine::Rule* rule = key.isString() ? engine::Registry::instance().find(key.text()) : nullptr;
-  if (!rule) error = errors.at(key, "`" + key.text() + "` in `" + section + "` is not a rule code or slug");
+  const engine::Rule* rule =
+      key.isString() ? engine::Registry::instance().find(key.text()) : nullptr;
+  if (!rule)
+    error = errors.at(key, "`" + key.text() + "` in `" + section + "` is not a rule code or slug");
   return rule;
 }
 
@@ -101,8 +109,9 @@ std::string_view typeName(engine::OptionType type) {
   return "a value";
 }
 
-core::Result<engine::RuleOptions::Value> optionValue(const engine::OptionSpec& spec, const Node& value,
-                                                     const std::string& where, const Errors& errors) {
+core::Result<engine::RuleOptions::Value> optionValue(const engine::OptionSpec& spec,
+                                                     const Node& value, const std::string& where,
+                                                     const Errors& errors) {
   switch (spec.type) {
     case engine::OptionType::kInteger:
       if (value.isInt()) return engine::RuleOptions::Value(value.intValue());
@@ -137,14 +146,18 @@ core::Status readOptions(const Node& value, Config& config, const Errors& errors
     std::vector<engine::OptionSpec> specs = rule->optionSpecs();
     for (const MapEntry& option : ruleEntry.value.entries()) {
       const std::string& name = option.key.text();
-      auto spec = std::find_if(specs.begin(), specs.end(), [&](const engine::OptionSpec& s) { return s.name == name; });
+      auto spec = std::find_if(specs.begin(), specs.end(),
+                               [&](const engine::OptionSpec& s) { return s.name == name; });
       if (spec == specs.end()) {
         std::string known;
-        for (const engine::OptionSpec& s : specs) known += (known.empty() ? "" : ", ") + std::string(s.name);
-        return errors.at(option.key, "rule " + code + " has no option `" + name + "`" +
-                                         (known.empty() ? " (it takes none)" : " (it takes: " + known + ")"));
+        for (const engine::OptionSpec& s : specs)
+          known += (known.empty() ? "" : ", ") + std::string(s.name);
+        return errors.at(option.key,
+                         "rule " + code + " has no option `" + name + "`" +
+                             (known.empty() ? " (it takes none)" : " (it takes: " + known + ")"));
       }
-      auto parsed = optionValue(*spec, option.value, "options." + ruleEntry.key.text() + "." + name, errors);
+      auto parsed =
+          optionValue(*spec, option.value, "options." + ruleEntry.key.text() + "." + name, errors);
       if (!parsed) return parsed.error();
       config.selection.options.set(code, name, std::move(parsed).value());
     }
@@ -158,9 +171,14 @@ core::Status readEntry(const MapEntry& entry, Config& config, const Errors& erro
   if (key == "select" || key == "ignore") {
     auto codes = ruleList(value, key, errors);
     if (!codes) return codes.error();
-    (key == "select" ? config.selection.select : config.selection.ignore) = std::move(codes).value();
+    if (key == "select") {
+      config.selection.selectOnly(std::move(codes).value());
+    } else {
+      config.selection.ignore = std::move(codes).value();
+    }
   } else if (key == "severity") {
-    if (!value.isMapping()) return errors.at(value, "`severity` must map rule codes to error, warning or info");
+    if (!value.isMapping())
+      return errors.at(value, "`severity` must map rule codes to error, warning or info");
     for (const MapEntry& item : value.entries()) {
       core::Error error;
       const engine::Rule* rule = exactRule(item.key, errors, "severity", error);
@@ -179,11 +197,13 @@ core::Status readEntry(const MapEntry& entry, Config& config, const Errors& erro
     for (const Node* pattern : patterns.value()) {
       std::string why;
       std::unique_ptr<Glob> glob = Glob::compile(pattern->text(), why);
-      if (!glob) return errors.at(*pattern, "bad `exclude` pattern `" + pattern->text() + "`: " + why);
+      if (!glob)
+        return errors.at(*pattern, "bad `exclude` pattern `" + pattern->text() + "`: " + why);
       config.exclude.push_back(std::move(glob));
     }
   } else if (key == "report-unused-suppressions") {
-    if (!value.isBool()) return errors.at(value, "`report-unused-suppressions` must be true or false");
+    if (!value.isBool())
+      return errors.at(value, "`report-unused-suppressions` must be true or false");
     config.reportUnusedSuppressions = value.boolValue();
   } else if (key == "options") {
     return readOptions(value, config, errors);
@@ -200,16 +220,20 @@ core::Result<Config> fromDocument(const model::Document& document) {
   Config config;
   config.path = path;
   std::error_code error;
-  config.directory = fs::absolute(fs::path(path), error).lexically_normal().parent_path().generic_string();
-  if (error) return core::configError("cannot resolve the directory of " + path + ": " + error.message());
+  config.directory =
+      fs::absolute(fs::path(path), error).lexically_normal().parent_path().generic_string();
+  if (error)
+    return core::configError("cannot resolve the directory of " + path + ": " + error.message());
   if (document.root.isNull()) return config;  // an empty file: the defaults
   if (!document.root.isMapping()) {
-    return errors.at(document.root, "the configuration must be a mapping (keys: " + std::string(kKeys) + ")");
+    return errors.at(document.root,
+                     "the configuration must be a mapping (keys: " + std::string(kKeys) + ")");
   }
   for (const MapEntry& entry : document.root.entries()) {
     if (auto status = readEntry(entry, config, errors); !status) return status.error();
   }
-  if (config.reportUnusedSuppressions) config.selection.enable.push_back(std::string(engine::kUnusedSuppressionCode));
+  if (config.reportUnusedSuppressions)
+    config.selection.enable.push_back(std::string(engine::kUnusedSuppressionCode));
   return config;
 }
 
@@ -222,8 +246,10 @@ bool Config::excludes(const std::string& file) const {
   if (error) return false;
   fs::path relative = absolute.lexically_relative(fs::path(directory));
   std::string text = relative.generic_string();
-  if (text.empty() || text == "." || text.rfind("..", 0) == 0) return false;  // outside its directory
-  return std::any_of(exclude.begin(), exclude.end(), [&](const auto& glob) { return glob->matches(text); });
+  if (text.empty() || text == "." || text.rfind("..", 0) == 0)
+    return false;  // outside its directory
+  return std::any_of(exclude.begin(), exclude.end(),
+                     [&](const auto& glob) { return glob->matches(text); });
 }
 
 core::Result<Config> parseConfig(const std::string& path, const std::string& text) {
@@ -232,7 +258,8 @@ core::Result<Config> parseConfig(const std::string& path, const std::string& tex
 
 core::Result<Config> loadConfig(const std::string& path) {
   std::error_code error;
-  if (fs::is_directory(path, error)) return core::configError(path + ": is a directory, not a configuration file");
+  if (fs::is_directory(path, error))
+    return core::configError(path + ": is a directory, not a configuration file");
   auto document = load::loadFile(path);
   if (!document) return core::configError(document.error().message);
   return fromDocument(document.value());
@@ -240,11 +267,15 @@ core::Result<Config> loadConfig(const std::string& path) {
 
 std::optional<std::string> findConfig(const std::string& directory) {
   std::error_code error;
-  fs::path dir = fs::absolute(fs::path(directory.empty() ? "." : directory), error).lexically_normal();
+  fs::path dir =
+      fs::absolute(fs::path(directory.empty() ? "." : directory), error).lexically_normal();
   if (error) return std::nullopt;
   while (true) {
     fs::path candidate = dir / kConfigFileName;
     if (fs::is_regular_file(candidate, error)) return candidate.generic_string();
+    // A repository's root holds `.git` (a directory, or a file in a worktree or submodule): a
+    // configuration above it belongs to something else and never applies.
+    if (fs::exists(dir / ".git", error)) return std::nullopt;
     if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
     dir = dir.parent_path();
   }

@@ -1,9 +1,10 @@
 #pragma once
 // `.samshift.yaml`: which rules run, how severe they are, when lint fails, which files it skips
-// and the per-rule options. Found from a template's directory upwards, or named with --config.
+// and the per-rule options. Found from a template's directory upwards to the repository root,
+// or named with --config.
 //
-//   select: [D, V001]            # codes, prefixes or slugs; default: every rule
-//   ignore: [D011]
+//   select: [D, V001]            # codes, prefixes or slugs; default: every rule; []: none
+//   ignore: "D011, D012"         # a list, or one comma-separated string; [] or "": none
 //   severity: {D006: error}      # error, warning or info
 //   fail-level: warning
 //   exclude: ["build/**", "*.generated.yaml"]
@@ -44,7 +45,8 @@ struct Config {
 core::Result<Config> parseConfig(const std::string& path, const std::string& text);
 core::Result<Config> loadConfig(const std::string& path);
 
-// The nearest `.samshift.yaml` in `directory` or one of its parents; nullopt when none.
+// The nearest `.samshift.yaml` in `directory` or one of its parents, up to the repository root
+// (the directory holding `.git`) and never above it; nullopt when none.
 std::optional<std::string> findConfig(const std::string& directory);
 
 }  // namespace samshift::config

@@ -1,8 +1,14 @@
 #pragma once
 // Which rules run and how severe their findings are: from the command line and configuration.
+//
+// A rule is named by its exact code ("D002"), a prefix of codes ("D", "D00") or its slug
+// ("unknown-deployment-type"), as ruff and cfn-lint take them: codes are upper case and slugs
+// lower case, exactly; a name that matches no rule is an error, never a selection of nothing.
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -11,16 +17,32 @@
 namespace samshift::engine {
 
 struct RuleSelection {
-  std::vector<std::string> select;  // codes or prefixes ("D", "D00", "D002"); empty = all
-  std::vector<std::string> ignore;  // codes or prefixes
+  // The rules to run. Empty runs every rule but the opt-in ones, unless `selectsNothing` is set:
+  // a configuration's `select: []` asks for no rule at all.
+  std::vector<std::string> select;
+  bool selectsNothing = false;
+  std::vector<std::string> ignore;                 // rules to skip; empty skips none
   std::map<std::string, core::Severity> severity;  // code -> severity override
   // Opt-in rules to run on top of the selection (`--report-unused-suppressions` adds X002); an
   // opt-in rule otherwise runs only when `select` names it.
   std::vector<std::string> enable;
   RuleOptions options;  // per-rule options from configuration
 
+  // Replaces `select`; an empty list selects nothing.
+  void selectOnly(std::vector<std::string> names);
   bool enabled(const RuleInfo& info) const;
   core::Severity severityOf(const RuleInfo& info) const;
 };
+
+// True when `name` is the rule's code, a prefix of it, or its slug.
+bool namesRule(std::string_view name, const RuleInfo& info);
+
+// When `name` names no registered rule, the message saying so, `where` it was written:
+// "`d002` in --select matches no rule; codes are upper case and slugs lower case: `D002`".
+std::optional<std::string> unknownRuleName(std::string_view name, std::string_view where);
+
+// The items of a comma-separated list ("D002, D005"), blanks around each trimmed, empty ones
+// dropped.
+std::vector<std::string> splitRuleList(std::string_view text);
 
 }  // namespace samshift::engine
