@@ -18,17 +18,12 @@
 #include "cli/template_discovery.h"
 #include "cli/template_input.h"
 #include "core/file_identity.h"
-#include "core/project.h"
 #include "core/version.h"
 #include "engine/registry.h"
 #include "engine/rule_selection.h"
 #include "engine/runner.h"
+#include "report/formats.h"
 #include "load/loader.h"
-#include "report/github_format.h"
-#include "report/json_format.h"
-#include "report/junit_format.h"
-#include "report/sarif_format.h"
-#include "report/text_format.h"
 
 namespace samshift::cli {
 
@@ -78,8 +73,7 @@ struct LintedFile {
   bool skipped = false;   // found in a directory and not a template
 };
 
-constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github"};
-constexpr SharedOptionSet kOptions{kFormats};
+const SharedOptionSet kOptions{report::reportFormatNames()};
 
 // Adds the names of a --select or --ignore value; a name that matches no rule is a usage error.
 core::Status addRuleNames(const std::string& option, const std::string& value,
@@ -227,24 +221,15 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, std::string& s
 void writeReport(std::ostream& out, const LintOptions& options,
                  const std::vector<report::FileReport>& reports,
                  const std::vector<std::shared_ptr<const FileSettings>>& settings, bool terminal) {
-  if (options.format == "json") {
-    report::writeJson(out, reports);
-  } else if (options.format == "sarif") {
-    report::SarifOptions sarif;
-    sarif.toolVersion = std::string(core::kVersion);
-    sarif.informationUri = std::string(core::kHomepage);
-    sarif.helpUriBase = std::string(core::kRuleDocsBase);
-    sarif.workingDirectory = currentDirectory();
-    report::writeSarif(out, reports, rulesThatRan(settings), sarif);
-  } else if (options.format == "junit") {
-    report::writeJunit(out, reports);
-  } else if (options.format == "github") {
-    report::writeGithub(out, reports, currentDirectory());
-  } else {
-    bool color = options.color == "always" ||
-                 (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
-    report::writeText(out, reports, report::TextOptions{color, color || terminal});
-  }
+  report::ReportSettings reportSettings;
+  reportSettings.rules = rulesThatRan(settings);
+  reportSettings.workingDirectory = currentDirectory();
+  reportSettings.toolVersion = std::string(core::kVersion);
+  reportSettings.color = options.color == "always" ||
+                         (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+  reportSettings.showSource = reportSettings.color || terminal;
+  // The option parser accepts only the table's names.
+  report::findReportFormat(options.format)->write(out, reports, reportSettings);
 }
 
 // A report written into a directory being linted (`lint -f json -o out/report.json out`) is
