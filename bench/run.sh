@@ -78,3 +78,16 @@ for n in 1000 10000; do
   row "lint / libyaml parse floor, $label functions" "$(awk -v a="$lint" -v b="$libyaml" 'BEGIN { printf "%.2fx", a / b }')" ""
   row "lint / yaml-cpp parse floor, $label functions" "$(awk -v a="$lint" -v b="$yamlcpp" 'BEGIN { printf "%.2fx", a / b }')" "<= 1.5x"
 done
+
+# Growth with every quantity an input controls (issue: "a cap and a test for every quantity"):
+# each script in bench/scaling prints measure<TAB>figure<TAB>goal. SAMSHIFT_BENCH_QUICK=1 passes
+# --quick to the scripts that take it.
+echo
+echo "scaling (bench/scaling/*.sh):"
+for script in bench/scaling/*.sh; do
+  quick=()
+  [ -n "${SAMSHIFT_BENCH_QUICK:-}" ] && grep -q -- '--quick' "$script" && quick=(--quick)
+  while IFS=$'\t' read -r measure figure goal; do
+    row "$measure" "$figure" "$goal"
+  done < <(bash "$script" "$samshift" "${quick[@]}" 2>/dev/null || echo "$(basename "$script")	failed	")
+done
