@@ -1,0 +1,17 @@
+#pragma once
+// AWS managed policies by name: the ARN SAM gives a name written in `Policies` (its bundled map,
+// src/sam/data/aws_managed_policies.json).
+
+#include <optional>
+#include <string_view>
+
+namespace samshift::sam {
+
+// The ARN of an AWS managed policy name in SAM's bundled map for the partition ("aws", "aws-cn",
+// "aws-us-gov", "aws-eusc"); nullopt when the map has no such name (or no such partition). SAM
+// then keeps a name that starts with "arn:" as it is and asks IAM for any other
+// (role_constructor.py, _get_managed_policy_arn). Parsed on first use; safe from several threads.
+std::optional<std::string_view> bundledManagedPolicyArn(std::string_view partition,
+                                                        std::string_view name);
+
+}  // namespace samshift::sam

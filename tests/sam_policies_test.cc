@@ -1,0 +1,162 @@
+// SAM's policy templates and managed policy map (src/sam/data/, SAM v1.110.0) as src/sam reads
+// them, and SAM's expansion and rejections of a template.
+
+#include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "sam/managed_policies.h"
+#include "sam/policy_templates.h"
+#include "test_support.h"
+
+using namespace samshift;
+using model::Node;
+
+namespace {
+
+Node parse(const std::string& yaml) { return testing::parseYaml(yaml); }
+
+// The template with each parameter given the value `<Name>`.
+Node instantiateWithNames(const sam::PolicyTemplate& policyTemplate) {
+  Node values = Node::mapping();
+  for (const std::string& parameter : policyTemplate.parameters)
+    values.set(parameter, Node::string("<" + parameter + ">"));
+  std::optional<Node> document = sam::instantiatePolicyTemplate(policyTemplate, values);
+  REQUIRE(document);
+  return *document;
+}
+
+// Every `Ref` target and every other string of a document.
+void collectStrings(const Node& node, std::set<std::string>& refs, std::set<std::string>& strings) {
+  if (node.isIntrinsic() && node.intrinsicName() == "Ref" && node.intrinsicArgument().isString())
+    refs.insert(node.intrinsicArgument().text());
+  else if (node.isString())
+    strings.insert(node.text());
+  for (const model::MapEntry& entry : node.entries()) collectStrings(entry.value, refs, strings);
+  for (const Node& item : node.items()) collectStrings(item, refs, strings);
+}
+
+}  // namespace
+
+TEST_CASE("all 81 policy templates of SAM parse, each with its statements", "[sam][policies]") {
+  const auto& templates = sam::policyTemplates();
+  REQUIRE(templates.size() == 81);
+  for (const sam::PolicyTemplate& policyTemplate : templates) {
+    INFO(policyTemplate.name);
+    CHECK((policyTemplate.name.ends_with("Policy") || policyTemplate.name.ends_with("Policy_v2")));
+    Node document = instantiateWithNames(policyTemplate);
+    const Node* statements = document.get("Statement");
+    REQUIRE(statements);
+    CHECK(document.size() == 1);
+    CHECK(statements->isSequence());
+    CHECK_FALSE(statements->items().empty());
+    CHECK(sam::findPolicyTemplate(policyTemplate.name) == &policyTemplate);
+  }
+  CHECK(sam::findPolicyTemplate("DynamoDBCrudPolicy")->parameters ==
+        std::vector<std::string>{"TableName"});
+  CHECK(sam::findPolicyTemplate("EFSWriteAccessPolicy")->parameters ==
+        std::vector<std::string>{"AccessPoint", "FileSystem"});
+  CHECK(sam::findPolicyTemplate("AMIDescribePolicy")->parameters.empty());
+  CHECK(sam::findPolicyTemplate("DynamoDBCrudPolicies") == nullptr);
+}
+
+TEST_CASE("every parameter a policy template uses is declared, and every declared one used",
+          "[sam][policies]") {
+  for (const sam::PolicyTemplate& policyTemplate : sam::policyTemplates()) {
+    INFO(policyTemplate.name);
+    std::set<std::string> refs;
+    std::set<std::string> strings;
+    collectStrings(instantiateWithNames(policyTemplate), refs, strings);
+    // A `Ref` to anything else would be left as SAM's renamed `___SAM_POLICY_PARAMETER_X`.
+    CHECK(refs.empty());
+    for (const std::string& parameter : policyTemplate.parameters)
+      CHECK(strings.count("<" + parameter + ">") == 1);
+  }
+}
+
+TEST_CASE("a policy template expands as SAM's does", "[sam][policies]") {
+  const sam::PolicyTemplate& lambdaInvoke = *sam::findPolicyTemplate("LambdaInvokePolicy");
+  SECTION("the value replaces the parameter's Ref; values it does not declare are ignored") {
+    Node values = parse("{FunctionName: !Ref Target, Unused: 1}");
+    REQUIRE_FALSE(sam::policyTemplateRejection(lambdaInvoke, values));
+    auto document = sam::instantiatePolicyTemplate(lambdaInvoke, values);
+    REQUIRE(document);
+    CHECK(document->sameValue(parse(
+        "Statement:\n"
+        "  - Action: [lambda:InvokeFunction]\n"
+        "    Effect: Allow\n"
+        "    Resource: {Fn::Sub: ['arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
+        "function:${functionName}*', {functionName: {Ref: Target}}]}\n")));
+  }
+  SECTION("an unresolved cross-stack placeholder keeps SAM's renamed Ref") {
+    auto document = sam::instantiatePolicyTemplate(
+        lambdaInvoke,
+        parse("{FunctionName: '{{IntrinsicFunction:other/Stack.Outputs.Fn/Fn::GetAtt}}'}"));
+    REQUIRE(document);
+    const Node& sub = document->get("Statement")->items()[0].get("Resource")->intrinsicArgument();
+    CHECK(sub.items()[1]
+              .get("functionName")
+              ->sameValue(parse("{Ref: ___SAM_POLICY_PARAMETER_FunctionName}")));
+  }
+  SECTION("a value naming SAM's internal parameter name is not expanded (SAM recurses on it)") {
+    CHECK_FALSE(sam::instantiatePolicyTemplate(
+        lambdaInvoke,
+        parse("{FunctionName: {Fn::Join: ['', [{Ref: ___SAM_POLICY_PARAMETER_FunctionName}]]}}")));
+  }
+}
+
+TEST_CASE("SAM's rejections of policy template values, with its messages", "[sam][policies]") {
+  const sam::PolicyTemplate& poller = *sam::findPolicyTemplate("SQSPollerPolicy");
+  const std::string invalid =
+      "Must specify valid parameter values for policy template 'SQSPollerPolicy'";
+  CHECK(sam::policyTemplateRejection(poller, parse("queue")) == invalid);
+  CHECK(sam::policyTemplateRejection(poller, Node::null()) == invalid);
+  CHECK(sam::policyTemplateRejection(poller, parse("[queue]")) == invalid);
+  CHECK(sam::policyTemplateRejection(poller, parse("{}")) ==
+        "Following required parameters of template 'SQSPollerPolicy' don't have values: "
+        "['QueueName']");
+  // A Ref is a map of one key, `Ref`: the parameter is missing.
+  CHECK(sam::policyTemplateRejection(poller, parse("!Ref Queue")) ==
+        "Following required parameters of template 'SQSPollerPolicy' don't have values: "
+        "['QueueName']");
+  CHECK(sam::policyTemplateRejection(*sam::findPolicyTemplate("DynamoDBStreamReadPolicy"),
+                                     parse("{}")) ==
+        "Following required parameters of template 'DynamoDBStreamReadPolicy' don't have values: "
+        "['StreamName', 'TableName']");
+  CHECK_FALSE(
+      sam::policyTemplateRejection(*sam::findPolicyTemplate("AMIDescribePolicy"), parse("{}")));
+}
+
+TEST_CASE("managed policy names through SAM's bundled map", "[sam][policies]") {
+  CHECK(sam::bundledManagedPolicyArn("aws", "AWSLambdaExecute") ==
+        "arn:aws:iam::aws:policy/AWSLambdaExecute");
+  CHECK(sam::bundledManagedPolicyArn("aws-cn", "AWSLambdaMSKExecutionRole") ==
+        "arn:aws-cn:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole");
+  CHECK(sam::bundledManagedPolicyArn("aws-us-gov", "AWSLambdaRole") ==
+        "arn:aws-us-gov:iam::aws:policy/service-role/AWSLambdaRole");
+  CHECK(sam::bundledManagedPolicyArn("aws-eusc", "AmazonS3FullAccess") ==
+        "arn:aws-eusc:iam::aws:policy/AmazonS3FullAccess");
+  CHECK_FALSE(sam::bundledManagedPolicyArn("aws", "AnyNonOfficialManagedPolicy"));
+  // SAM bundles no map for the isolated partitions: it asks IAM there.
+  CHECK_FALSE(sam::bundledManagedPolicyArn("aws-iso", "AWSLambdaExecute"));
+}
+
+TEST_CASE("the scan of the managed policy map agrees with a JSON parser on every entry",
+          "[sam][policies]") {
+  rapidjson::Document document;
+  document.Parse(testing::readFile("src/sam/data/aws_managed_policies.json").c_str());
+  REQUIRE_FALSE(document.HasParseError());
+  size_t entries = 0;
+  for (const auto& partition : document.GetObject()) {
+    for (const auto& policy : partition.value.GetObject()) {
+      INFO(partition.name.GetString() << " " << policy.name.GetString());
+      CHECK(sam::bundledManagedPolicyArn(partition.name.GetString(), policy.name.GetString()) ==
+            std::string_view(policy.value.GetString()));
+      ++entries;
+    }
+  }
+  CHECK(entries == 3605);
+}
