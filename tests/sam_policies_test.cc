@@ -1,5 +1,5 @@
 // SAM's policy templates and managed policy map (src/sam/data/, SAM v1.110.0) as src/sam reads
-// them, and SAM's expansion and rejections of a template.
+// them, SAM's expansion and rejections of a template, and its reading of `Policies` entries.
 
 #include <rapidjson/document.h>
 
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "sam/managed_policies.h"
+#include "sam/policies.h"
 #include "sam/policy_templates.h"
 #include "test_support.h"
 
@@ -128,6 +129,52 @@ TEST_CASE("SAM's rejections of policy template values, with its messages", "[sam
         "['StreamName', 'TableName']");
   CHECK_FALSE(
       sam::policyTemplateRejection(*sam::findPolicyTemplate("AMIDescribePolicy"), parse("{}")));
+}
+
+TEST_CASE("SAM's kinds of Policies entries, and its rejections of an Fn::If", "[sam][policies]") {
+  using sam::PolicyKind;
+  CHECK(sam::policyKind(parse("AWSLambdaExecute")) == PolicyKind::kManagedPolicy);
+  CHECK(sam::policyKind(parse("!Sub arn:${AWS::Partition}:iam::aws:policy/X")) ==
+        PolicyKind::kManagedPolicy);
+  CHECK(sam::policyKind(parse("{Statement: []}")) == PolicyKind::kStatement);
+  CHECK(sam::policyKind(parse("{SQSPollerPolicy: {QueueName: q}}")) == PolicyKind::kTemplate);
+  CHECK(sam::policyKind(parse("{SQSPollerPolicies: {QueueName: q}}")) == PolicyKind::kUnknown);
+  CHECK(sam::policyKind(parse("!If [C, {SQSPollerPolicy: {QueueName: q}}, !Ref AWS::NoValue]")) ==
+        PolicyKind::kTemplate);
+  CHECK_FALSE(sam::policyKind(parse("!If [C, AWSLambdaExecute, {Statement: []}]")));
+
+  Node ifTwo = parse("[!If [C, AWSLambdaExecute]]");
+  auto problems = sam::policyProblems(&ifTwo);
+  REQUIRE(problems.size() == 1);
+  CHECK(sam::samMessage(problems[0], "F") ==
+        "Structure of the SAM template is invalid. Fn::If requires 3 arguments");
+  CHECK(problems[0].node == &ifTwo.items()[0]);
+
+  // SAM reads every entry's kind before it expands a template.
+  Node mixed = parse("[{SQSPollerPolicy: {}}, !If [C, AWSLambdaExecute, {Statement: []}]]");
+  problems = sam::policyProblems(&mixed);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message ==
+        "Structure of the SAM template is invalid. Different policy types within the same Fn::If "
+        "statement is "
+        "unsupported. Separate different policy types into different Fn::If statements");
+
+  Node inBranch = parse("[!If [C, {SQSPollerPolicy: {QueueName: q}}, {SQSPollerPolicy: null}]]");
+  problems = sam::policyProblems(&inBranch);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].code == "policy-template-values");
+
+  Node unknown = parse("[AWSLambdaRole, {Foo: 1, Bar: 2}]");
+  CHECK(sam::policyProblems(&unknown).empty());
+  problems = sam::policyEntryProblems(&unknown);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message == "Policy at index 1 in the 'Policies' property is not valid");
+
+  // Python-false values have no entries.
+  for (const char* falsy : {"''", "[]", "{}", "null"}) {
+    Node value = parse(falsy);
+    CHECK(sam::policyEntries(&value).empty());
+  }
 }
 
 TEST_CASE("managed policy names through SAM's bundled map", "[sam][policies]") {
