@@ -1,5 +1,6 @@
 // SAM's policy templates and managed policy map (src/sam/data/, SAM v1.110.0) as src/sam reads
-// them, SAM's expansion and rejections of a template, and its reading of `Policies` entries.
+// them, SAM's expansion and rejections of a template, its reading of `Policies` entries, and
+// what `expand` refuses rather than guess.
 
 #include <rapidjson/document.h>
 
@@ -8,7 +9,10 @@
 #include <set>
 #include <string>
 
+#include "expand/expander.h"
+#include "model/template.h"
 #include "sam/managed_policies.h"
+#include "sam/parameter_values.h"
 #include "sam/policies.h"
 #include "sam/policy_templates.h"
 #include "test_support.h"
@@ -38,6 +42,23 @@ void collectStrings(const Node& node, std::set<std::string>& refs, std::set<std:
     strings.insert(node.text());
   for (const model::MapEntry& entry : node.entries()) collectStrings(entry.value, refs, strings);
   for (const Node& item : node.items()) collectStrings(item, refs, strings);
+}
+
+// Why `expand` gives up on the template, or "" when it does not.
+std::string unsupported(const std::string& yaml) {
+  Node root = parse(yaml);
+  model::Template templ(root);
+  sam::ParameterValues params(templ, {}, "us-east-1");
+  expand::ExpandResult result = expand::expandTemplate(root, params);
+  CHECK(result.errors.empty());
+  return result.unsupported.value_or("");
+}
+
+std::string functionWithPolicies(const std::string& policies) {
+  return "Conditions:\n  C: !Equals [a, b]\nResources:\n  F:\n    Type: AWS::Serverless::Function\n"
+         "    Properties:\n      CodeUri: s3://b/k\n      Handler: h\n      Runtime: r\n"
+         "      Policies:\n" +
+         policies;
 }
 
 }  // namespace
@@ -206,4 +227,29 @@ TEST_CASE("the scan of the managed policy map agrees with a JSON parser on every
     }
   }
   CHECK(entries == 3605);
+}
+
+TEST_CASE("expand refuses the policies whose output SAM decides elsewhere",
+          "[sam][policies][expand]") {
+  const std::string unknownName = "        - AnyNonOfficialManagedPolicy\n";
+  CHECK(unsupported(functionWithPolicies(unknownName)) ==
+        "managed policy name AnyNonOfficialManagedPolicy of function F "
+        "(not in SAM's bundled list: SAM asks IAM for it)");
+  const std::string unknownInIf =
+      "        - !If [C, AnyNonOfficialManagedPolicy, !Ref AWS::NoValue]\n";
+  CHECK(unsupported(functionWithPolicies(unknownInIf))
+            .starts_with("managed policy name AnyNonOfficialManagedPolicy"));
+  // SAM's plugin fails on a template inside a nested Fn::If (an internal transform failure).
+  const std::string nested =
+      "        - !If [C, !If [C, {SQSPollerPolicy: {QueueName: q}}, !Ref AWS::NoValue],"
+      " !Ref AWS::NoValue]\n";
+  CHECK(unsupported(functionWithPolicies(nested)) ==
+        "a policy template inside a nested Fn::If of function F");
+  const std::string internalName =
+      "        - SQSPollerPolicy: {QueueName: {Ref: ___SAM_POLICY_PARAMETER_QueueName}}\n";
+  CHECK(unsupported(functionWithPolicies(internalName))
+            .starts_with("values of policy template SQSPollerPolicy of function F"));
+  const std::string known =
+      "        - AWSLambdaMSKExecutionRole\n        - SQSPollerPolicy: {QueueName: q}\n";
+  CHECK(unsupported(functionWithPolicies(known)).empty());
 }
