@@ -210,6 +210,11 @@ TEST_CASE("managed policy names through SAM's bundled map", "[sam][policies]") {
   CHECK_FALSE(sam::bundledManagedPolicyArn("aws", "AnyNonOfficialManagedPolicy"));
   // SAM bundles no map for the isolated partitions: it asks IAM there.
   CHECK_FALSE(sam::bundledManagedPolicyArn("aws-iso", "AWSLambdaExecute"));
+
+  CHECK(sam::managedPolicyGrants("AWSLambdaRole") ==
+        std::vector<std::string_view>{"lambda:InvokeFunction"});
+  CHECK(sam::managedPolicyGrants("AWSLambdaBasicExecutionRole") == std::vector<std::string_view>{});
+  CHECK_FALSE(sam::managedPolicyGrants("team-policy"));
 }
 
 TEST_CASE("the scan of the managed policy map agrees with a JSON parser on every entry",

@@ -76,6 +76,41 @@ class MapScanner {
   size_t at_ = 0;
 };
 
+struct KnownGrants {
+  std::string_view name;
+  std::vector<std::string_view> actions;  // allowed on "*"; empty: none the rules ask about
+};
+
+const std::vector<KnownGrants>& knownGrants() {
+  static const std::vector<KnownGrants> kKnown = {
+      {"AdministratorAccess", {"*"}},
+      // CodeDeploy's service-role policies for Lambda (their invoke is limited to
+      // CodeDeployHook_*, which rule H001 checks).
+      {"AWSCodeDeployRoleForLambda",
+       {"cloudwatch:DescribeAlarms", "lambda:UpdateAlias", "lambda:GetAlias",
+        "lambda:GetProvisionedConcurrencyConfig", "sns:Publish", "s3:GetObject",
+        "s3:GetObjectVersion", "lambda:InvokeFunction"}},
+      {"AWSCodeDeployRoleForLambdaLimited",
+       {"cloudwatch:DescribeAlarms", "lambda:UpdateAlias", "lambda:GetAlias",
+        "lambda:GetProvisionedConcurrencyConfig", "sns:Publish", "lambda:InvokeFunction"}},
+      {"PowerUserAccess", {"*"}},
+      {"AWSCodeDeployFullAccess", {"codedeploy:*"}},
+      {"AWSCodeDeployDeployerAccess", {"codedeploy:*"}},
+      {"AWSLambda_FullAccess", {"lambda:*"}},
+      {"AWSLambdaFullAccess", {"lambda:*"}},
+      {"AWSLambdaRole", {"lambda:InvokeFunction"}},
+      {"AWSLambdaBasicExecutionRole", {}},
+      {"AWSLambdaVPCAccessExecutionRole", {}},
+      {"AWSXRayDaemonWriteAccess", {}},
+      {"AWSXrayWriteOnlyAccess", {}},
+      {"CloudWatchLambdaInsightsExecutionRolePolicy", {}},
+      {"AmazonS3ReadOnlyAccess", {}},
+      {"AmazonDynamoDBReadOnlyAccess", {}},
+      {"AWSLambdaExecute", {}},
+  };
+  return kKnown;
+}
+
 }  // namespace
 
 std::optional<std::string_view> bundledManagedPolicyArn(std::string_view partition,
@@ -91,6 +126,13 @@ std::optional<std::string_view> bundledManagedPolicyArn(std::string_view partiti
                             [&](const auto& entry) { return entry.first == name; });
   if (found == policies->second.end()) return std::nullopt;
   return found->second;
+}
+
+std::optional<std::vector<std::string_view>> managedPolicyGrants(std::string_view name) {
+  for (const KnownGrants& known : knownGrants()) {
+    if (known.name == name) return known.actions;
+  }
+  return std::nullopt;
 }
 
 }  // namespace samshift::sam
