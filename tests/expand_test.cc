@@ -25,11 +25,7 @@ using model::Node;
 
 namespace {
 
-Node parse(const std::string& yaml) {
-  model::Document document = load::loadText("test.yaml", yaml);
-  REQUIRE(document.parsed);
-  return document.root;
-}
+Node parse(const std::string& yaml) { return testing::parseYaml(yaml); }
 
 // Expands `input` (no overrides): the JSON text, or the rendered errors.
 std::string expandText(const std::string& path, const std::string& text, const std::string& region = "us-east-1") {

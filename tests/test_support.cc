@@ -8,9 +8,19 @@
 #include <random>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+
+#include "load/loader.h"
+
 namespace samshift::testing {
 
 namespace fs = std::filesystem;
+
+model::Node parseYaml(const std::string& text) {
+  model::Document document = load::loadText("test.yaml", text);
+  REQUIRE(document.parsed);
+  return document.root;
+}
 
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -4,10 +4,15 @@
 #include <filesystem>
 #include <string>
 
+#include "model/node.h"
+
 namespace samshift::testing {
 
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& text);
+
+// YAML (or JSON) text as a node tree; the test fails when it does not parse.
+model::Node parseYaml(const std::string& text);
 
 // ../shared/corpus beside the checkout, when present.
 std::filesystem::path corpusRoot();

@@ -6,6 +6,9 @@
 #include "model/intrinsics.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
+#include "sam/managed_policies.h"
+#include "sam/policies.h"
+#include "sam/policy_templates.h"
 
 namespace samshift::rules {
 
@@ -46,7 +49,8 @@ std::vector<HookReference> hookReferences(const Template& templ,
       if (!value) continue;
       Located where = function.locate(templ, {"Hooks", kind});
       if (!where) continue;
-      addBranches(HookReference{&function, function.resource, function.resource, kind, where}, *value);
+      addBranches(HookReference{&function, function.resource, function.resource, kind, where},
+                  *value);
     }
   }
   for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
@@ -161,52 +165,18 @@ void evaluateDocument(const Template& templ, const Node& document, std::string_v
   }
 }
 
-// AWS managed policies by name: what they grant of the actions rules ask about.
+// An AWS managed policy by ARN or name: what it grants of the action (src/sam knows a few).
 void evaluateManaged(std::string_view arn, std::string_view action, Evaluation& result) {
-  std::string_view name =
-      arn.substr(arn.rfind('/') == std::string_view::npos ? 0 : arn.rfind('/') + 1);
-  struct Known {
-    std::string_view name;
-    std::string_view grants;  // action patterns on "*", space-separated; empty: nothing asked about
-  };
-  static constexpr Known kKnown[] = {
-      {"AdministratorAccess", "*"},
-      // CodeDeploy's service-role policies for Lambda (their invoke is limited to CodeDeployHook_*,
-      // which rule H001 checks).
-      {"AWSCodeDeployRoleForLambda",
-       "cloudwatch:DescribeAlarms lambda:UpdateAlias lambda:GetAlias "
-       "lambda:GetProvisionedConcurrencyConfig "
-       "sns:Publish s3:GetObject s3:GetObjectVersion lambda:InvokeFunction"},
-      {"AWSCodeDeployRoleForLambdaLimited",
-       "cloudwatch:DescribeAlarms lambda:UpdateAlias lambda:GetAlias "
-       "lambda:GetProvisionedConcurrencyConfig "
-       "sns:Publish lambda:InvokeFunction"},
-      {"PowerUserAccess", "*"},
-      {"AWSCodeDeployFullAccess", "codedeploy:*"},
-      {"AWSCodeDeployDeployerAccess", "codedeploy:*"},
-      {"AWSLambda_FullAccess", "lambda:*"},
-      {"AWSLambdaFullAccess", "lambda:*"},
-      {"AWSLambdaRole", "lambda:InvokeFunction"},
-      {"AWSLambdaBasicExecutionRole", ""},
-      {"AWSLambdaVPCAccessExecutionRole", ""},
-      {"AWSXRayDaemonWriteAccess", ""},
-      {"AWSXrayWriteOnlyAccess", ""},
-      {"CloudWatchLambdaInsightsExecutionRolePolicy", ""},
-      {"AmazonS3ReadOnlyAccess", ""},
-      {"AmazonDynamoDBReadOnlyAccess", ""},
-      {"AWSLambdaExecute", ""},
-  };
-  for (const Known& known : kKnown) {
-    if (known.name != name) continue;
-    std::string_view patterns = known.grants;
-    while (!patterns.empty()) {
-      size_t space = patterns.find(' ');
-      if (globMatch(patterns.substr(0, space), action)) result.granted = true;
-      patterns = space == std::string_view::npos ? std::string_view{} : patterns.substr(space + 1);
-    }
+  size_t slash = arn.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? arn : arn.substr(slash + 1);
+  auto grants = sam::managedPolicyGrants(name);
+  if (!grants) {
+    result.unknown = true;
     return;
   }
-  result.unknown = true;
+  for (std::string_view pattern : *grants) {
+    if (globMatch(pattern, action)) result.granted = true;
+  }
 }
 
 void evaluateManagedNode(const Node& node, std::string_view action, Evaluation& result) {
@@ -264,32 +234,83 @@ void evaluateRole(const Template& templ, const ResourceView& role, std::string_v
   }
 }
 
-// The statements of a SAM policy template, for the actions the rules ask about.
-void evaluatePolicyTemplate(const Template& templ, const MapEntry& entry, std::string_view action,
-                            const ResourceView* target, Evaluation& result) {
-  const std::string& name = entry.key.text();
-  if (name == "LambdaInvokePolicy") {
-    if (!globMatch("lambda:InvokeFunction", action)) return;
-    const Node* functionName = entry.value.isMapping() ? entry.value.get("FunctionName") : nullptr;
-    if (!functionName || !target) {
-      result.unknown = true;
-      return;
-    }
-    if (const ResourceView* named = referencedResource(templ, *functionName)) {
-      if (named == target) result.granted = true;
-      return;
-    }
-    auto literal = literalFunctionName(templ, *target);
-    auto given = resolvedString(templ, *functionName);
-    if (literal && given && *literal == *given)
-      result.granted = true;
-    else if (!given)
-      result.unknown = true;
+// A SAM policy template (`{Name: values}`): the document SAM makes of it, from src/sam's table.
+void evaluatePolicyTemplate(const Template& templ, const Node& entry, std::string_view action,
+                            ResourceMatcher matches, const ResourceView* target,
+                            Evaluation& result) {
+  const MapEntry& written = entry.entries()[0];
+  const sam::PolicyTemplate* policyTemplate = sam::findPolicyTemplate(written.key.text());
+  // A template SAM rejects fails the deployment: the rules that report that say so.
+  if (!policyTemplate || sam::policyTemplateRejection(*policyTemplate, written.value)) {
+    result.unknown = true;
     return;
   }
-  // No other SAM policy template grants codedeploy:PutLifecycleEventHookExecutionStatus or
-  // lambda:InvokeFunction; the names are SAM's policy_templates.json keys, all ending in Policy.
-  if (name.size() < 6 || name.substr(name.size() - 6) != "Policy") result.unknown = true;
+  std::optional<Node> document = sam::instantiatePolicyTemplate(*policyTemplate, written.value);
+  if (!document) {
+    result.unknown = true;
+    return;
+  }
+  evaluateDocument(templ, *document, action, matches, target, result);
+}
+
+// One entry of a SAM function's `Policies`, of the kind SAM gives it; each branch of an `Fn::If`.
+void evaluatePolicyEntry(const Template& templ, const Node& entry, std::string_view action,
+                         ResourceMatcher matches, const ResourceView* target, Evaluation& result) {
+  std::optional<sam::PolicyKind> kind = sam::policyKind(entry);
+  if (kind && entry.isIntrinsic() && entry.intrinsicName() == "Fn::If") {
+    for (size_t branch = 1; branch < 3; ++branch) {
+      const Node& value = entry.intrinsicArgument().items()[branch];
+      if (!sam::isNoValue(value))
+        evaluatePolicyEntry(templ, value, action, matches, target, result);
+    }
+    return;
+  }
+  if (kind == sam::PolicyKind::kManagedPolicy && entry.isString()) {
+    evaluateManaged(entry.text(), action, result);
+  } else if (kind == sam::PolicyKind::kStatement) {
+    evaluateDocument(templ, entry, action, matches, target, result);
+  } else if (kind == sam::PolicyKind::kTemplate) {
+    evaluatePolicyTemplate(templ, entry, action, matches, target, result);
+  } else {
+    result.unknown = true;
+  }
+}
+
+// An `Fn::Sub` resource (as SAM's policy templates write theirs, `${functionName}` given in the
+// variables map): it names the target when a reference or variable refers to it, and not when one
+// refers to another function; else, when every part has a literal value, its text (pseudo
+// parameters as `*`) is matched as a string resource.
+bool subNamesFunction(const Template& templ, const Node& arg, const ResourceView& target) {
+  const Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
+  if (!text.isString()) return true;
+  const Node* variables = arg.isSequence() && arg.items().size() > 1 && arg.items()[1].isMapping()
+                              ? &arg.items()[1]
+                              : nullptr;
+  const std::string& source = text.text();
+  std::string rendered;
+  size_t copied = 0;
+  bool literal = true;
+  for (const model::SubReference& ref : model::subReferences(source)) {
+    size_t open = source.rfind("${", ref.offset);
+    rendered.append(source, copied, open - copied);
+    copied = source.find('}', ref.offset) + 1;
+    const Node* value = variables ? variables->get(ref.name) : nullptr;
+    const ResourceView* named = value ? referencedResource(templ, *value)
+                                      : templ.resource(ref.name.substr(0, ref.name.find('.')));
+    if (named == &target) return true;
+    if (named && isFunctionType(named->type)) return false;
+    std::optional<std::string> literalValue =
+        value && !named ? resolvedString(templ, *value) : std::nullopt;
+    if (literalValue) {
+      rendered += *literalValue;
+    } else if (!value && model::isPseudoParameter(ref.name)) {
+      rendered += '*';
+    } else {
+      literal = false;
+    }
+  }
+  rendered.append(source, copied);
+  return !literal || namesFunction(templ, Node::string(rendered), &target);
 }
 
 }  // namespace
@@ -311,18 +332,8 @@ bool namesFunction(const Template& templ, const Node& resource, const ResourceVi
   }
   const ResourceView* referenced = referencedResource(templ, resource);
   if (referenced) return referenced == target;
-  if (resource.intrinsicName() == "Fn::Sub") {
-    const Node& arg = resource.intrinsicArgument();
-    const Node& text = arg.isSequence() && !arg.items().empty() ? arg.items()[0] : arg;
-    if (!text.isString()) return true;
-    for (const model::SubReference& ref : model::subReferences(text.text())) {
-      std::string head = ref.name.substr(0, ref.name.find('.'));
-      if (head == target->id) return true;
-      if (const ResourceView* other = templ.resource(head); other && isFunctionType(other->type))
-        return false;
-    }
-    return true;
-  }
+  if (resource.intrinsicName() == "Fn::Sub")
+    return subNamesFunction(templ, resource.intrinsicArgument(), *target);
   return true;
 }
 
@@ -334,8 +345,8 @@ Grant roleMay(const Template& templ, const ResourceView& role, std::string_view 
   return result.unknown ? Grant::kUnknown : Grant::kNo;
 }
 
-Grant functionMay(const engine::RuleContext& context, const ResourceView& function, std::string_view action,
-                  ResourceMatcher matches, const ResourceView* target) {
+Grant functionMay(const engine::RuleContext& context, const ResourceView& function,
+                  std::string_view action, ResourceMatcher matches, const ResourceView* target) {
   const Template& templ = context.templ;
   Evaluation result;
   if (function.type == "AWS::Serverless::Function") {
@@ -344,24 +355,9 @@ Grant functionMay(const engine::RuleContext& context, const ResourceView& functi
       const ResourceView* local = referencedResource(templ, *role);
       if (!local || local->type != "AWS::IAM::Role") return Grant::kUnknown;
       evaluateRole(templ, *local, action, matches, target, result);
-    } else if (const Node* policies = properties.get("Policies")) {
-      std::vector<const Node*> items;
-      if (policies->isSequence()) {
-        for (const Node& item : policies->items()) items.push_back(&item);
-      } else {
-        items.push_back(policies);
-      }
-      for (const Node* policy : items) {
-        if (policy->isString()) {
-          evaluateManaged(policy->text(), action, result);
-        } else if (policy->isMapping() && policy->has("Statement")) {
-          evaluateDocument(templ, *policy, action, matches, target, result);
-        } else if (policy->isMapping() && !policy->isIntrinsic() && policy->size() == 1) {
-          evaluatePolicyTemplate(templ, policy->entries()[0], action, target, result);
-        } else {
-          result.unknown = true;
-        }
-      }
+    } else {
+      for (const Node* policy : sam::policyEntries(properties.get("Policies")))
+        evaluatePolicyEntry(templ, *policy, action, matches, target, result);
     }
     // Policies attached from outside to the role SAM generates (`<Function>Role`).
     std::string generatedRole = std::string(function.id) + "Role";

@@ -6,14 +6,14 @@
 
 namespace samshift::rules {
 
-// Defined in the source that embed_schemas.py generates.
+// Defined in the source that scripts/embed_files.py generates.
 extern const std::pair<std::string_view, std::string_view> kEmbeddedSchemas[];
-extern const std::size_t kEmbeddedSchemaCount;
+extern const std::size_t kEmbeddedSchemasCount;
 
 const std::vector<EmbeddedSchema>& embeddedSchemas() {
   static const std::vector<EmbeddedSchema> kSchemas = [] {
     std::vector<EmbeddedSchema> schemas;
-    for (size_t i = 0; i < kEmbeddedSchemaCount; ++i) {
+    for (size_t i = 0; i < kEmbeddedSchemasCount; ++i) {
       schemas.push_back(EmbeddedSchema{kEmbeddedSchemas[i].first, kEmbeddedSchemas[i].second});
     }
     return schemas;

@@ -1,6 +1,6 @@
 #pragma once
-// The JSON Schemas of rules/schemas/*.json, embedded at build time (embed_schemas.py), and their
-// parsed form, compiled once on first use.
+// The JSON Schemas of rules/schemas/*.json, embedded at build time (scripts/embed_files.py),
+// and their parsed form, compiled once on first use.
 
 #include <string_view>
 #include <vector>

@@ -1,11 +1,14 @@
 // The execution role SAM generates for a function without `Role`: `<Function>Role`.
 
 #include <algorithm>
+#include <optional>
 
 #include "expand/builders.h"
 #include "expand/function_state.h"
-#include "expand/policy_templates.h"
 #include "expand/role.h"
+#include "sam/managed_policies.h"
+#include "sam/policies.h"
+#include "sam/policy_templates.h"
 
 namespace samshift::expand {
 
@@ -43,34 +46,85 @@ void addInlinePolicy(FunctionState& fn, Node policy) {
 
 namespace {
 
-// AWS managed policy names SAM turns into ARNs (name → path under policy/), a subset of the map
-// SAM bundles; other bare names are refused rather than guessed.
-const char* managedPolicyPath(const std::string& name) {
-  static const std::pair<const char*, const char*> kPolicies[] = {
-      {"AWSLambdaExecute", "AWSLambdaExecute"},
-      {"AWSLambdaBasicExecutionRole", "service-role/AWSLambdaBasicExecutionRole"},
-      {"AWSLambdaRole", "service-role/AWSLambdaRole"},
-      {"AWSLambdaVPCAccessExecutionRole", "service-role/AWSLambdaVPCAccessExecutionRole"},
-      {"AWSLambdaKinesisExecutionRole", "service-role/AWSLambdaKinesisExecutionRole"},
-      {"AWSLambdaDynamoDBExecutionRole", "service-role/AWSLambdaDynamoDBExecutionRole"},
-      {"AWSLambdaSQSQueueExecutionRole", "service-role/AWSLambdaSQSQueueExecutionRole"},
-      {"AmazonS3ReadOnlyAccess", "AmazonS3ReadOnlyAccess"},
-      {"AmazonS3FullAccess", "AmazonS3FullAccess"},
-      {"AmazonDynamoDBFullAccess", "AmazonDynamoDBFullAccess"},
-      {"AmazonDynamoDBReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess"},
-      {"AWSXrayWriteOnlyAccess", "AWSXrayWriteOnlyAccess"},
-      {"AmazonSQSFullAccess", "AmazonSQSFullAccess"},
-      {"AmazonSNSFullAccess", "AmazonSNSFullAccess"},
-      {"CloudWatchLogsFullAccess", "CloudWatchLogsFullAccess"}};
-  for (const auto& [known, path] : kPolicies) {
-    if (name == known) return path;
-  }
-  return nullptr;
+// A managed policy entry as SAM puts it in the role: a name through SAM's bundled map, an ARN as
+// written; a name the map lacks SAM looks up in IAM, which samshift cannot do.
+std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const FunctionState& fn,
+                                       const Node& entry) {
+  if (!entry.isString()) return entry;
+  if (auto arn = sam::bundledManagedPolicyArn(ctx.partition(), entry.text()))
+    return str(std::string(*arn));
+  if (entry.text().starts_with("arn:")) return entry;
+  ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id +
+                   " (not in SAM's bundled list: SAM asks IAM for it)");
+  return std::nullopt;
 }
 
-bool statementOrNoValue(const Node& node) {
-  if (node.isIntrinsic() && node.intrinsicName() == "Ref") return node.intrinsicArgument().isString("AWS::NoValue");
-  return node.isMapping() && node.has("Statement");
+// A managed policy entry: a name or ARN, an intrinsic, or an `Fn::If` whose string branches SAM
+// resolves as names. SAM adds each value once.
+void addManagedPolicyEntry(ExpandContext& ctx, FunctionState& fn, const Node& entry) {
+  Node arn = entry;
+  if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::If") {
+    for (size_t branch = 1; branch < 3; ++branch) {
+      Node& value = arn.entries()[0].value.items()[branch];
+      if (!value.isString()) continue;
+      std::optional<Node> resolved = managedPolicyArnOf(ctx, fn, value);
+      if (!resolved) return;
+      value = std::move(*resolved);
+    }
+  } else {
+    std::optional<Node> resolved = managedPolicyArnOf(ctx, fn, entry);
+    if (!resolved) return;
+    arn = std::move(*resolved);
+  }
+  Node* arns = fn.role.get("Properties")->get("ManagedPolicyArns");
+  for (const Node& item : arns->items()) {
+    if (item.sameValue(arn)) return;
+  }
+  arns->push(std::move(arn));
+}
+
+// A policy template entry (`{Name: values}`) as the document SAM makes of it.
+std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn,
+                                     const Node& entry) {
+  const model::MapEntry& written = entry.entries()[0];
+  const sam::PolicyTemplate* policyTemplate = sam::findPolicyTemplate(written.key.text());
+  std::optional<Node> document =
+      policyTemplate ? sam::instantiatePolicyTemplate(*policyTemplate, written.value)
+                     : std::nullopt;
+  if (!document) {
+    ctx.notSupported("values of policy template " + written.key.text() + " of function " + fn.id +
+                     " that refer to SAM's internal parameter names");
+  }
+  return document;
+}
+
+// A statement or template entry as the role's inline policy `<Role>Policy<index>`; for an
+// `Fn::If`, each branch that is not `AWS::NoValue`.
+std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, const Node& entry,
+                                 sam::PolicyKind kind, const std::string& policyName) {
+  auto named = [&](const Node& branch) -> std::optional<Node> {
+    std::optional<Node> document = branch;
+    if (kind == sam::PolicyKind::kTemplate) {
+      if (!branch.isMapping() || branch.isIntrinsic()) {
+        // SAM's plugin takes a nested Fn::If for a template name and fails.
+        ctx.notSupported("a policy template inside a nested Fn::If of function " + fn.id);
+        return std::nullopt;
+      }
+      document = templateDocument(ctx, fn, branch);
+    }
+    if (!document) return std::nullopt;
+    return map({{"PolicyName", str(policyName)}, {"PolicyDocument", std::move(*document)}});
+  };
+  if (!entry.isIntrinsic() || entry.intrinsicName() != "Fn::If") return named(entry);
+  Node conditional = entry;
+  for (size_t branch = 1; branch < 3; ++branch) {
+    Node& value = conditional.entries()[0].value.items()[branch];
+    if (sam::isNoValue(value)) continue;
+    std::optional<Node> policy = named(value);
+    if (!policy) return std::nullopt;
+    value = std::move(*policy);
+  }
+  return conditional;
 }
 
 }  // namespace
@@ -85,7 +139,8 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   fn.roleId = fn.id + "Role";
   Node props = Node::mapping();
   const Node* assume = fn.property("AssumeRolePolicyDocument");
-  props.set("AssumeRolePolicyDocument", assume ? *assume : assumeRolePolicy("lambda.amazonaws.com"));
+  props.set("AssumeRolePolicyDocument",
+            assume ? *assume : assumeRolePolicy("lambda.amazonaws.com"));
   Node arns = Node::sequence();
   if (fn.property("DurableConfig")) {
     arns.push(str(managedPolicyArn(ctx, "service-role/AWSLambdaBasicDurableExecutionRolePolicy")));
@@ -93,9 +148,10 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
     arns.push(str(managedPolicyArn(ctx, "service-role/AWSLambdaBasicExecutionRole")));
   }
   if (const Node* tracing = fn.property("Tracing");
-      tracing && sam::pythonTruthy(*tracing) && !ctx.params.resolve(*tracing).isString("Disabled")) {
-    arns.push(str(managedPolicyArn(ctx, ctx.partition() == "aws" ? "AWSXrayWriteOnlyAccess"
-                                                                  : "AWSXRayDaemonWriteAccess")));
+      tracing && sam::pythonTruthy(*tracing) &&
+      !ctx.params.resolve(*tracing).isString("Disabled")) {
+    arns.push(str(managedPolicyArn(
+        ctx, ctx.partition() == "aws" ? "AWSXrayWriteOnlyAccess" : "AWSXRayDaemonWriteAccess")));
   }
   if (fn.property("VpcConfig")) {
     arns.push(str(managedPolicyArn(ctx, "service-role/AWSLambdaVPCAccessExecutionRole")));
@@ -108,50 +164,18 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
 
   if (fn.property("DeadLetterQueue")) ctx.notSupported("DeadLetterQueue of function " + fn.id);
 
-  const Node* policies = fn.property("Policies");
-  Node list = Node::sequence();
-  if (policies) {
-    if (policies->isSequence()) {
-      list = *policies;
-    } else {
-      list.push(*policies);
-    }
-  }
-  int index = 0;
+  std::vector<const Node*> entries = sam::policyEntries(fn.property("Policies"));
   std::vector<Node> userPolicies;
-  for (const Node& entry : list.items()) {
-    std::string policyName = fn.roleId + "Policy" + std::to_string(index++);
-    if (entry.isString()) {
-      if (const char* path = managedPolicyPath(entry.text())) {
-        addManagedPolicy(fn, managedPolicyArn(ctx, path));
-      } else if (entry.text().rfind("arn:", 0) == 0) {
-        addManagedPolicy(fn, entry.text());
-      } else {
-        ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id);
-      }
-    } else if (entry.isMapping() && entry.has("Statement")) {
-      userPolicies.push_back(map({{"PolicyName", str(policyName)}, {"PolicyDocument", entry}}));
-    } else if (entry.isMapping() && entry.entries().size() == 1 && !entry.isIntrinsic()) {
-      auto document = expandPolicyTemplate(entry.entries()[0].key.text(), entry.entries()[0].value);
-      if (!document) {
-        ctx.notSupported("policy template " + entry.entries()[0].key.text() + " of function " + fn.id);
-        continue;
-      }
-      userPolicies.push_back(map({{"PolicyName", str(policyName)}, {"PolicyDocument", *document}}));
-    } else if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::If" && entry.intrinsicArgument().isSequence() &&
-               entry.intrinsicArgument().items().size() == 3 && statementOrNoValue(entry.intrinsicArgument().items()[1]) &&
-               statementOrNoValue(entry.intrinsicArgument().items()[2])) {
-      // A conditional policy statement: each statement branch becomes a named policy.
-      Node wrapped = entry;
-      Node& args = wrapped.entries()[0].value;
-      for (size_t branch = 1; branch < 3; ++branch) {
-        if (args.items()[branch].has("Statement")) {
-          args.items()[branch] = map({{"PolicyName", str(policyName)}, {"PolicyDocument", args.items()[branch]}});
-        }
-      }
-      userPolicies.push_back(std::move(wrapped));
-    } else if (entry.isIntrinsic() && entry.intrinsicName() != "Fn::If") {
-      fn.role.get("Properties")->get("ManagedPolicyArns")->push(entry);
+  for (size_t index = 0; index < entries.size(); ++index) {
+    const Node& entry = *entries[index];
+    // validateSamResource has rejected the entries SAM rejects.
+    std::optional<sam::PolicyKind> kind = sam::policyKind(entry);
+    if (kind == sam::PolicyKind::kManagedPolicy) {
+      addManagedPolicyEntry(ctx, fn, entry);
+    } else if (kind == sam::PolicyKind::kStatement || kind == sam::PolicyKind::kTemplate) {
+      std::string policyName = fn.roleId + "Policy" + std::to_string(index);
+      if (auto policy = inlinePolicy(ctx, fn, entry, *kind, policyName))
+        userPolicies.push_back(std::move(*policy));
     } else {
       ctx.notSupported("policy entry of function " + fn.id);
     }
@@ -160,7 +184,8 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   for (Node& policy : invokeConfigPolicies(ctx, fn)) addInlinePolicy(fn, std::move(policy));
   for (Node& policy : userPolicies) addInlinePolicy(fn, std::move(policy));
   Node* roleProps = fn.role.get("Properties");
-  if (const Node* boundary = fn.property("PermissionsBoundary")) roleProps->set("PermissionsBoundary", *boundary);
+  if (const Node* boundary = fn.property("PermissionsBoundary"))
+    roleProps->set("PermissionsBoundary", *boundary);
   if (const Node* path = fn.property("RolePath")) roleProps->set("Path", *path);
   roleProps->set("Tags", tagList(fn.property("Tags"), true));
 }

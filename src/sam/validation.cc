@@ -4,6 +4,7 @@
 
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/policies.h"
 
 namespace samshift::sam {
 
@@ -111,6 +112,18 @@ const Node* findBySpan(const Node& node, core::Span span) {
 void checkFunction(const model::Template& templ, const model::ResourceView& resource,
                    const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out);
 
+// `Policies` as SAM's property type reads it after the policy-template plugin made a list of it:
+// strings and maps; a Python-false value the plugin left alone must be a string, list or map.
+bool policiesTypeValid(const Node* policies) {
+  if (!policies || policies->isNull()) return true;
+  if (!pythonTruthy(*policies))
+    return policies->isString() || policies->isSequence() || policies->isMapping();
+  for (const Node* entry : policyEntries(policies)) {
+    if (!entry->isString() && !entry->isMapping()) return false;
+  }
+  return true;
+}
+
 void validateFunction(const model::Template& templ, const model::ResourceView& resource, const ParameterValues& params,
                       const Node* mergedProperties, const std::optional<DeploymentModel>* known,
                       std::vector<SamProblem>& out) {
@@ -122,6 +135,11 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   if (!model) return;
   size_t before = out.size();
   checkFunction(templ, resource, model, props, out);
+  // SAM builds the execution role after everything checkFunction checks.
+  if (out.size() == before) {
+    for (SamProblem& entry : policyEntryProblems(props.get("Policies")))
+      out.push_back(std::move(entry));
+  }
   // Checks may name nodes of the merged copies, which die here: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
@@ -135,7 +153,17 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     const Node* node = propertySource(templ, resource, key);
     return node ? node : resource.idNode;
   };
+  // The policy-template plugin runs before SAM reads any property.
+  if (std::vector<SamProblem> policies = policyProblems(props.get("Policies")); !policies.empty()) {
+    out.push_back(std::move(policies[0]));
+    return;
+  }
   // Parse-time property types, in SAM's declaration order.
+  if (!policiesTypeValid(props.get("Policies"))) {
+    out.push_back(
+        problem("property-type", "Type of property 'Policies' is invalid.", source("Policies")));
+    return;
+  }
   if (model->autoPublishAlias.present()) {
     const Node& raw = *model->autoPublishAlias.node;
     if (!raw.isString() && !isOneKeyMap(raw)) {
@@ -378,6 +406,12 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
   std::optional<DeploymentModel> read;
   const std::optional<DeploymentModel>& model = known ? *known : (read = readDeploymentModel(templ, resource, params));
   if (!model) return;
+  // The policy-template plugin runs before SAM reads any property.
+  std::vector<SamProblem> policies = policyProblems(resource.property("Policies"));
+  if (!policies.empty()) {
+    out.push_back(std::move(policies[0]));
+    return;
+  }
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
   if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) && !alias) {
     out.push_back(problem("alias-event-target-requires-alias",
