@@ -1,6 +1,10 @@
 // T003: the file is not shaped like a template.
 
+#include <span>
+#include <string_view>
+
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -40,6 +44,11 @@ Resources:
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"resource-not-object"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
     const model::Node& root = context.document.root;
     if (!root.isMapping()) {
@@ -61,8 +70,10 @@ Resources:
     }
     for (const model::ResourceView& resource : context.templ.resources()) {
       if (!resource.node->isMapping()) {
-        reporter.report(*resource.node, "Resource `" + std::string(resource.id) + "` must be a mapping, not a " +
-                                            std::string(model::nodeKindName(resource.node->kind())));
+        reporter.report(*resource.node,
+                        "Resource `" + std::string(resource.id) + "` must be a mapping, not a " +
+                            std::string(model::nodeKindName(resource.node->kind())),
+                        samNotesAt(context, *this, *resource.node));
       } else if (!resource.typeNode) {
         reporter.report(*resource.idNode, "Resource `" + std::string(resource.id) + "` has no `Type`");
       } else if (!resource.typeNode->isString() || resource.type.empty()) {

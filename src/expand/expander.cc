@@ -10,6 +10,7 @@
 #include "expand/resource_refs.h"
 #include "expand/state_machine.h"
 #include "model/template.h"
+#include "sam/problem_codes.h"
 #include "sam/validation.h"
 
 namespace samshift::expand {
@@ -19,6 +20,11 @@ using model::Node;
 
 namespace {
 
+bool generated(const sam::SamProblem& problem) {
+  const sam::ProblemCode* code = sam::findProblemCode(problem.code);
+  return code && code->scope == sam::ProblemScope::kGenerated;
+}
+
 void collectValidation(ExpandContext& ctx) {
   for (const sam::SamProblem& problem : sam::validateSamTemplate(ctx.templ)) {
     ctx.error(problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId), problem.node);
@@ -26,12 +32,13 @@ void collectValidation(ExpandContext& ctx) {
   if (!ctx.errors.empty()) return;
   for (const model::ResourceView& resource : ctx.templ.resources()) {
     auto problems = sam::validateSamResource(ctx.templ, resource, ctx.params);
-    // SAM stops at the first problem of a resource.
-    if (!problems.empty()) {
-      const std::string& subject = problems[0].subjectId;
-      ctx.error(subject.empty() ? std::string(resource.id) : subject, problems[0].code,
-                sam::samMessage(problems[0], resource.id),
-                problems[0].node);
+    // SAM stops at the first problem of a resource; when that is a generated resource whose
+    // logical ID is taken, it reports every such resource.
+    for (const sam::SamProblem& problem : problems) {
+      if (&problem != &problems[0] && !(generated(problems[0]) && generated(problem))) break;
+      const std::string& subject = problem.subjectId;
+      ctx.error(subject.empty() ? std::string(resource.id) : subject, problem.code,
+                sam::samMessage(problem, resource.id), problem.node);
     }
   }
 }

@@ -63,13 +63,6 @@ Node hashedData(const ExpandContext& ctx, const FunctionState& fn) {
   return data;
 }
 
-bool alphanumeric(const std::string& text) {
-  for (char c : text) {
-    if (!isalnum(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
@@ -79,13 +72,8 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   const Node& sha = fn.deployment.codeSha256.value;
   bool shaMode = fn.deployment.codeSha256.present() && sha.isString() && !sha.text().empty();
   if (shaMode) {
+    // sam::validateSamResource has checked that this makes an alphanumeric logical ID.
     suffix = sha.text().substr(0, 10);
-    if (!alphanumeric(suffix)) {
-      std::string versionId = fn.id + "Version" + suffix;
-      ctx.error(versionId, "logical-id", "Resource with id [" + versionId + "] is invalid. Logical ids must be alphanumeric.",
-                fn.deployment.codeSha256.node);
-      return;
-    }
     // SAM appends the sha to the (parameter-resolved) function Description.
     const Node* description = fn.lambdaProps.get("Description");
     Node resolved = description ? ctx.params.resolve(*description) : Node::null();

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/node.h"
@@ -15,24 +16,28 @@
 namespace samshift::sam {
 
 struct SamProblem {
-  std::string code;            // short stable code, e.g. "alias-name-invalid"
-  std::string message;         // SAM's text without the "Resource with id [...] is invalid." prefix
+  std::string code;     // one of sam/problem_codes.h, e.g. "alias-name-invalid"
+  std::string message;  // SAM's text without the "Resource with id [...] is invalid." prefix
   const model::Node* node = nullptr;  // the node that causes it (local Properties or Globals)
-  bool resourcePrefix = true;  // false for template-level messages (Globals, Mappings)
-  std::string subjectId;       // the ID SAM names when not the resource's own (an event's)
+  bool resourcePrefix = true;         // false for template-level messages (Globals, Mappings)
+  std::string subjectId;              // the ID SAM names when not the resource's own (an event's)
 };
 
-// Problems of one resource, in SAM's precedence; SAM reports only the first per resource, and
-// `expand` does the same, but lint may show all of them.
+// SAM's rule for the logical IDs it reads and generates: letters and digits only.
+bool validLogicalId(std::string_view id);
+
+// Problems of one resource, in SAM's precedence; SAM reports only the first per resource (and
+// then every generated resource whose logical ID is taken), and `expand` does the same, but lint
+// may show all of them.
 // `mergedProperties`: as for readDeploymentModel; `deploymentModel`: what readDeploymentModel
 // returned for this resource with the same parameters, when the caller already has it.
-std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
-                                            const ParameterValues& params,
-                                            const model::Node* mergedProperties = nullptr,
-                                            const std::optional<DeploymentModel>* deploymentModel = nullptr);
+std::vector<SamProblem> validateSamResource(
+    const model::Template& templ, const model::ResourceView& resource,
+    const ParameterValues& params, const model::Node* mergedProperties = nullptr,
+    const std::optional<DeploymentModel>* deploymentModel = nullptr);
 
-// Template-level problems SAM reports before looking at resources (`Mappings: null`, unknown
-// Globals keys).
+// The template-level problem SAM stops at before it looks at resources (a resource that is not a
+// mapping, unknown Globals keys, `Mappings: null`); at most one.
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
 
 // SAM's full message for one problem of resource `logicalId`.
