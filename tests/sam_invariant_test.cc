@@ -18,9 +18,9 @@
 #include "expand/expander.h"
 #include "load/loader.h"
 #include "model/template.h"
-#include "rules/shared/sam_problems.h"
 #include "sam/parameter_values.h"
 #include "sam/problem_codes.h"
+#include "sam/validation.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -77,7 +77,7 @@ Outcome expandAndLint(const model::Document& document) {
       if (atNode && samNote && finding.severity == core::Severity::kError) check.finding = &finding;
     }
     if (!check.finding) {
-      auto reason = rules::unreportedReason(
+      auto reason = sam::settledBeforeDeploy(
           templ, sam::SamProblem{error.code, error.message, error.node, true, {}});
       if (!out.sam) {
         check.exemption = "the template does not use SAM: the transform never runs";
@@ -265,7 +265,7 @@ TEST_CASE("lint reports every rejection of expand, one template per SAM problem 
     REQUIRE(entry != nullptr);
     for (const Check& check : outcome.checks) {
       INFO("expand: " << check.error->code << " " << check.error->message);
-      if (entry->packagingResolves) {
+      if (entry->concern == sam::ProblemConcern::kPackaging) {
         CHECK(check.finding == nullptr);
         CHECK_FALSE(check.exemption.empty());
         continue;

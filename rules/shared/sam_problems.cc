@@ -2,10 +2,8 @@
 
 #include <algorithm>
 
-#include "model/intrinsics.h"
 #include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
-#include "sam/problem_codes.h"
 
 namespace samshift::rules {
 
@@ -20,34 +18,20 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
   std::vector<ResourceProblem> out;
   if (!templ.isSam()) return out;  // the transform never runs
   for (sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
-    if (!unreportedReason(templ, problem))
+    if (!sam::settledBeforeDeploy(templ, problem))
       out.push_back(ResourceProblem{nullptr, std::move(problem)});
   }
   for (const model::ResourceView& resource : templ.resources()) {
     if (!resource.isServerless()) continue;
     for (const sam::SamProblem& problem : facts.problems(resource)) {
-      if (!unreportedReason(templ, problem)) out.push_back(ResourceProblem{&resource, problem});
+      if (!sam::settledBeforeDeploy(templ, problem))
+        out.push_back(ResourceProblem{&resource, problem});
     }
   }
   return out;
 }
 
 }  // namespace
-
-std::optional<std::string_view> unreportedReason(const model::Template& templ,
-                                                 const sam::SamProblem& problem) {
-  const sam::ProblemCode* code = sam::findProblemCode(problem.code);
-  if (code && code->packagingResolves)
-    return "`sam package` replaces the value before the transform reads it";
-  if (problem.node) {
-    auto name = model::refName(*problem.node);
-    const model::Node* parameter = name ? templ.parameter(*name) : nullptr;
-    // Lint cannot know the value, and SAM's check of the unresolved `Ref` would be wrong.
-    if (parameter && !parameter->get("Default"))
-      return "a parameter without a Default gets its value at deploy time";
-  }
-  return std::nullopt;
-}
 
 const std::vector<ResourceProblem>& samProblems(const engine::RuleContext& context) {
   return context.facts

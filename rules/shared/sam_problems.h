@@ -23,15 +23,9 @@ struct ResourceProblem {
   sam::SamProblem problem;
 };
 
-// Why lint leaves out a problem SAM would report on the template as written: a local `CodeUri`
-// path (`sam package` replaces it), a parameter without a Default (its value comes at deploy
-// time). nullopt when lint reports it.
-std::optional<std::string_view> unreportedReason(const model::Template& templ,
-                                                 const sam::SamProblem& problem);
-
 // The problems SAM reports for the template (parameter defaults as values), template-level first,
-// all of each resource's; none when the template does not use SAM, nor those unreportedReason
-// leaves out.
+// all of each resource's; none when the template does not use SAM, nor those the deploy does not
+// meet (sam::settledBeforeDeploy).
 const std::vector<ResourceProblem>& samProblems(const engine::RuleContext& context);
 
 // SAM's full message for the problem, as the note of a finding says it.

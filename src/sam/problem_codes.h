@@ -15,13 +15,19 @@ enum class ProblemScope {
   kGenerated,  // a resource SAM generates (its logical ID): each one is reported
 };
 
+enum class ProblemConcern {
+  kTransform,   // SAM cannot transform the template
+  kDeployment,  // versions, aliases, traffic shifting: plan gives it as why there is no plan
+  // `sam package` and `sam deploy` rewrite the value before the transform sees it (a local
+  // `CodeUri` path becomes an S3 URI): only a transform run on the raw template rejects it.
+  kPackaging,
+};
+
 struct ProblemCode {
   std::string_view code;  // "alias-name-invalid"
   ProblemScope scope;
   std::string_view what;  // one line, for people reading the table and the tests
-  // `sam package` and `sam deploy` rewrite the value before the transform sees it (a local
-  // `CodeUri` path becomes an S3 URI), so only a transform run on the raw template rejects it.
-  bool packagingResolves = false;
+  ProblemConcern concern;
 };
 
 // Every code src/sam reports, template-level codes first.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
@@ -493,7 +494,7 @@ void validateStateMachine(const model::ResourceView& resource,
 bool stops(const std::vector<SamProblem>& problems) {
   return std::any_of(problems.begin(), problems.end(), [](const SamProblem& problem) {
     const ProblemCode* code = findProblemCode(problem.code);
-    return !code || !code->packagingResolves;
+    return !code || code->concern != ProblemConcern::kPackaging;
   });
 }
 
@@ -562,6 +563,18 @@ bool validLogicalId(std::string_view id) {
     if (!isalnum(static_cast<unsigned char>(c))) return false;
   }
   return true;
+}
+
+std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
+                                                    const SamProblem& problem) {
+  const ProblemCode* code = findProblemCode(problem.code);
+  if (code && code->concern == ProblemConcern::kPackaging)
+    return "`sam package` replaces the value before the transform reads it";
+  auto name = problem.node ? model::refName(*problem.node) : std::nullopt;
+  const Node* parameter = name ? templ.parameter(*name) : nullptr;
+  if (parameter && !parameter->get("Default"))
+    return "a parameter without a Default gets its value at deploy time";
+  return std::nullopt;
 }
 
 std::string samMessage(const SamProblem& problem, std::string_view logicalId) {

@@ -40,6 +40,13 @@ std::vector<SamProblem> validateSamResource(
 // mapping, unknown Globals keys, `Mappings: null`); at most one.
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
 
+// Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
+// replaces the value first (a local CodeUri path), or the value is a parameter without a Default,
+// which the deploy supplies (SAM's check of the unresolved `Ref` says nothing). nullopt when the
+// problem stands.
+std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
+                                                    const SamProblem& problem);
+
 // SAM's full message for one problem of resource `logicalId`.
 std::string samMessage(const SamProblem& problem, std::string_view logicalId);
 
