@@ -67,13 +67,6 @@ bool inGlobals(const model::Template& templ, const model::Node& node) {
   return node.span().begin >= globals->span().begin && node.span().end <= globals->span().end;
 }
 
-std::string quotedInMessage(const sam::SamProblem& problem) {
-  size_t begin = problem.message.find('\'');
-  size_t end = begin == std::string::npos ? begin : problem.message.find('\'', begin + 1);
-  return end == std::string::npos ? std::string()
-                                  : problem.message.substr(begin + 1, end - begin - 1);
-}
-
 void reportSamProblems(const engine::RuleContext& context, const engine::Rule& rule,
                        const ProblemDescriber& describe, engine::Reporter& reporter) {
   struct Pending {

@@ -48,7 +48,4 @@ bool owns(const engine::Rule& rule, const ResourceProblem& problem);
 // True when `node` lies inside the template's Globals section.
 bool inGlobals(const model::Template& templ, const model::Node& node);
 
-// The first 'quoted' word of SAM's message ("Missing required property 'Queue'." → Queue).
-std::string quotedInMessage(const sam::SamProblem& problem);
-
 }  // namespace samshift::rules

@@ -159,8 +159,9 @@ Resources:
              "` is missing or not one SAM knows";
     }
     if (code == "event-missing-property") {
-      return "Event `" + sam.subjectId.substr(id.size()) + "` needs `" +
-             between(sam.message, '\'', '\'') + "`";
+      std::string event =
+          sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
+      return "Event `" + event + "` needs `" + between(sam.message, '\'', '\'') + "`";
     }
     if (code == "tenancy-function-url")
       return "`FunctionUrlConfig` cannot be combined with `TenancyConfig`";
