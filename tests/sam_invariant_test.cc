@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -318,8 +319,9 @@ TEST_CASE("lint reports every rejection of expand over the corpus", "[sam][invar
           << " corpus inputs; lint reports each rejection at its node with "
           << "SAM's message, except (by design):";
   for (const auto& [reason, files] : exempted) {
-    summary << "\n  " << files.size() << " rejections: " << reason << " (e.g. " << files.front()
-            << ")";
+    std::set<std::string> inputs(files.begin(), files.end());
+    summary << "\n  " << files.size() << " rejections in " << inputs.size() << " inputs: " << reason
+            << " (e.g. " << files.front() << ")";
   }
   summary << "\nlint reports an error on " << errorFixturesLinted << "/" << errorFixtures
           << " error_* fixtures of the SAM translator; " << unparsed
