@@ -138,6 +138,7 @@ const std::map<std::string, std::string>& templatePerCode() {
        "    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: "
        "s3://bucket/fn.zip}\n"},
       {"resource-not-object", function("", "  Broken: text\n")},
+      {"resources-required", "Description: no resources yet\n"},
       {"mappings-not-object", "Mappings:\n" + function("")},
       {"properties-not-map",
        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1]\n"},

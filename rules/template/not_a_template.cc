@@ -45,7 +45,7 @@ Resources:
   }
 
   std::span<const std::string_view> samProblemCodes() const override {
-    static constexpr std::string_view kCodes[] = {"resource-not-object"};
+    static constexpr std::string_view kCodes[] = {"resources-required", "resource-not-object"};
     return kCodes;
   }
 
@@ -59,13 +59,15 @@ Resources:
     }
     const model::MapEntry* resources = root.entry("Resources");
     if (!resources) {
-      reporter.report(root.entries().empty() ? root : root.entries().front().key,
-                      "The template has no `Resources` section");
+      const model::Node& at = root.entries().empty() ? root : root.entries().front().key;
+      reporter.report(at, "The template has no `Resources` section",
+                      samNotesAt(context, *this, at));
       return;
     }
     if (!resources->value.isMapping() || resources->value.entries().empty()) {
-      reporter.report(resources->value.span().known() ? resources->value : resources->key,
-                      "`Resources` must be a mapping with at least one resource");
+      const model::Node& at = resources->value.span().known() ? resources->value : resources->key;
+      reporter.report(at, "`Resources` must be a mapping with at least one resource",
+                      samNotesAt(context, *this, at));
       return;
     }
     for (const model::ResourceView& resource : context.templ.resources()) {

@@ -67,8 +67,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   model::Template templ(root);
   ExpandContext ctx(templ, params);
   ExpandResult result;
-  if (!root.isMapping() || !templ.resourcesNode() || !templ.resourcesNode()->isMapping()) {
-    result.unsupported = "a template without a Resources mapping";
+  if (!root.isMapping()) {
+    result.unsupported = "a template that is not a mapping";
     return result;
   }
   collectValidation(ctx);

@@ -1,5 +1,5 @@
-// The template-level checks of the SAM transform, in its order: the parser's (every resource a
-// mapping), the Globals plugin's, then the Mappings resolver's. SAM stops at the first.
+// The template-level checks of the SAM transform, in its order: the parser's (a Resources section
+// of mappings), the Globals plugin's, then the Mappings resolver's. SAM stops at the first.
 
 #include <algorithm>
 #include <span>
@@ -80,6 +80,22 @@ std::string pythonList(std::span<const char* const> names) {
   return out + "]";
 }
 
+// At the Resources section's value, else its key, else the template's first key.
+std::optional<SamProblem> checkResourcesSection(const model::Template& templ) {
+  const Node& root = templ.root();
+  if (!root.isMapping()) return std::nullopt;  // not a template at all
+  const model::MapEntry* resources = root.entry("Resources");
+  if (resources && resources->value.isMapping() && !resources->value.entries().empty())
+    return std::nullopt;
+  const Node* node = resources
+                         ? (resources->value.span().known() ? &resources->value : &resources->key)
+                     : root.entries().empty() ? &root
+                                              : &root.entries().front().key;
+  return templateProblem(
+      "resources-required",
+      "Structure of the SAM template is invalid. 'Resources' section is required", node);
+}
+
 std::optional<SamProblem> checkResourcesAreObjects(const model::Template& templ) {
   const Node* resources = templ.resourcesNode();
   if (!resources || !resources->isMapping()) return std::nullopt;
@@ -146,7 +162,8 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 }  // namespace
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
-  for (auto check : {checkResourcesAreObjects, checkGlobals, checkMappings}) {
+  for (auto check :
+       {checkResourcesSection, checkResourcesAreObjects, checkGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};

@@ -36,8 +36,8 @@ std::vector<SamProblem> validateSamResource(
     const ParameterValues& params, const model::Node* mergedProperties = nullptr,
     const std::optional<DeploymentModel>* deploymentModel = nullptr);
 
-// The template-level problem SAM stops at before it looks at resources (a resource that is not a
-// mapping, unknown Globals keys, `Mappings: null`); at most one.
+// The template-level problem SAM stops at before it looks at resources (no Resources, a resource
+// that is not a mapping, unknown Globals keys, `Mappings: null`); at most one.
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
 
 // Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
