@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "engine/registry.h"
 #include "rules/shared/sam_problems.h"
@@ -130,11 +131,29 @@ Resources:
 
  private:
   static std::string describe(const model::Template& templ, const ResourceProblem& problem) {
+    // The messages that name nothing of the template.
+    static constexpr std::pair<std::string_view, std::string_view> kFixed[] = {
+        {"globals-invalid", "`Globals` must be a mapping with at least one section"},
+        {"mappings-not-object", "`Mappings` must be a mapping"},
+        {"role-type", "`Role` must be an ARN or an intrinsic"},
+        {"layers-type", "`Layers` must be a list"},
+        {"code-uri-location", "`CodeUri` needs both `Bucket` and `Key`"},
+        {"code-uri-dynamic-reference",
+         "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written"},
+        {"tenancy-function-url", "`FunctionUrlConfig` cannot be combined with `TenancyConfig`"},
+        {"tenancy-snapstart", "`SnapStart` cannot be combined with `TenancyConfig`"},
+        {"event-invoke-destination-config",
+         "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
+        {"event-invoke-destination-required",
+         "A destination whose `Type` is not SQS or SNS needs `Destination`"},
+    };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
+    for (const auto& [fixed, message] : kFixed) {
+      if (code == fixed) return std::string(message);
+    }
     std::string text = sam.node ? sam.node->text() : std::string();
     std::string id = problem.resource ? std::string(problem.resource->id) : sam.subjectId;
-    if (code == "globals-invalid") return "`Globals` must be a mapping with at least one section";
     if (code == "globals-unsupported-type")
       return "`Globals." + text + "` is not a section SAM knows";
     if (code == "globals-unsupported-property") {
@@ -142,14 +161,7 @@ Resources:
              "`";
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
-    if (code == "mappings-not-object") return "`Mappings` must be a mapping";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
-    if (code == "role-type") return "`Role` must be an ARN or an intrinsic";
-    if (code == "layers-type") return "`Layers` must be a list";
-    if (code == "code-uri-location") return "`CodeUri` needs both `Bucket` and `Key`";
-    if (code == "code-uri-dynamic-reference") {
-      return "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written";
-    }
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
     if (code == "runtime-handler")
@@ -163,21 +175,12 @@ Resources:
           sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
       return "Event `" + event + "` needs `" + between(sam.message, '\'', '\'') + "`";
     }
-    if (code == "tenancy-function-url")
-      return "`FunctionUrlConfig` cannot be combined with `TenancyConfig`";
-    if (code == "tenancy-snapstart") return "`SnapStart` cannot be combined with `TenancyConfig`";
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";
     }
-    if (code == "event-invoke-destination-config") {
-      return "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings";
-    }
     if (code == "event-invoke-destination-type")
       return "Destination `Type` `" + text + "` is not one SAM knows";
-    if (code == "event-invoke-destination-required") {
-      return "A destination whose `Type` is not SQS or SNS needs `Destination`";
-    }
     // duplicate-logical-id: the node is the template's resource that holds the ID.
     return "SAM generates a resource `" + text + "` for `" + sam.subjectId +
            "`, and the template already has a resource with that logical ID";
