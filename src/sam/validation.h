@@ -1,7 +1,10 @@
 #pragma once
-// The checks the SAM transform makes on the AutoPublishAlias / DeploymentPreference family of
-// properties (and the few others that reject a template in this area), with SAM's exact texts.
-// One source of truth: `samshift expand` reports these as errors and lint rules reuse them.
+// The checks the SAM transform makes, with SAM's exact texts: the template's structure and
+// Globals, the AutoPublishAlias / DeploymentPreference family of properties, the others that
+// reject a function or state machine samshift expands, and the logical IDs SAM generates. The one
+// source of what SAM rejects: `samshift expand` rejects with exactly these, lint reports each of
+// them (each code of sam/problem_codes.h has one rule), plan gives them as why a deployment has
+// no plan.
 
 #include <optional>
 #include <string>
