@@ -25,22 +25,28 @@ bool generated(const sam::SamProblem& problem) {
   return code && code->scope == sam::ProblemScope::kGenerated;
 }
 
-void collectValidation(ExpandContext& ctx) {
-  for (const sam::SamProblem& problem : sam::validateSamTemplate(ctx.templ)) {
-    ctx.error(problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId), problem.node);
+// Why SAM rejects the template, as SAM reports it. The only source of expand's errors: what
+// expand rejects is what src/sam validates, which lint reports too.
+std::vector<ExpandError> samRejections(const model::Template& templ,
+                                       const sam::ParameterValues& params) {
+  std::vector<ExpandError> errors;
+  for (const sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
+    errors.push_back({problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
+                      problem.node});
   }
-  if (!ctx.errors.empty()) return;
-  for (const model::ResourceView& resource : ctx.templ.resources()) {
-    auto problems = sam::validateSamResource(ctx.templ, resource, ctx.params);
+  if (!errors.empty()) return errors;
+  for (const model::ResourceView& resource : templ.resources()) {
+    auto problems = sam::validateSamResource(templ, resource, params);
     // SAM stops at the first problem of a resource; when that is a generated resource whose
     // logical ID is taken, it reports every such resource.
     for (const sam::SamProblem& problem : problems) {
       if (&problem != &problems[0] && !(generated(problems[0]) && generated(problem))) break;
       const std::string& subject = problem.subjectId;
-      ctx.error(subject.empty() ? std::string(resource.id) : subject, problem.code,
-                sam::samMessage(problem, resource.id), problem.node);
+      errors.push_back({subject.empty() ? std::string(resource.id) : subject, problem.code,
+                        sam::samMessage(problem, resource.id), problem.node});
     }
   }
+  return errors;
 }
 
 // Resource attributes SAM gives meaning to that samshift does not expand yet.
@@ -71,11 +77,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     result.unsupported = "a template that is not a mapping";
     return result;
   }
-  collectValidation(ctx);
-  if (!ctx.errors.empty()) {
-    result.errors = std::move(ctx.errors);
-    return result;
-  }
+  result.errors = samRejections(templ, params);
+  if (!result.errors.empty()) return result;
   api::collectApis(ctx);
   checkResourceAttributes(ctx);
   // Plain resources first, so event sources can amend them (S3 bucket notifications).
@@ -105,10 +108,6 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   }
   api::emitApis(ctx);
   emitSharedCodeDeploy(ctx);
-  if (!ctx.errors.empty()) {
-    result.errors = std::move(ctx.errors);
-    return result;
-  }
   if (ctx.unsupported) {
     result.unsupported = ctx.unsupported;
     return result;
