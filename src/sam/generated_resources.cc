@@ -67,9 +67,18 @@ constexpr std::array<Replaceable, 17> kReplaceable = {{
     {"AWS::AppSync::GraphQLApi", "AWS::Serverless::GraphQLApi"},
 }};
 
+// A ScheduleV2 event, of a function or a state machine: the schedule, and the role it assumes
+// unless the event names one.
+void scheduleV2(const std::string& id, const Node& event, std::vector<GeneratedResource>& out) {
+  out.push_back({id, "AWS::Scheduler::Schedule"});
+  const Node* properties = event.get("Properties");
+  if (!properties || !properties->has("RoleArn")) out.push_back({id + "Role", kRole});
+}
+
 void functionEvent(const std::string& id, const Node& event, std::vector<GeneratedResource>& out) {
   const Node* type = event.get("Type");
   if (!type || !type->isString()) return;
+  if (type->isString("ScheduleV2")) return scheduleV2(id, event, out);
   auto known = std::find_if(kFunctionEvents.begin(), kFunctionEvents.end(),
                             [&](const FunctionEvent& entry) { return type->isString(entry.type); });
   if (known == kFunctionEvents.end()) return;
@@ -144,6 +153,7 @@ void stateMachine(const model::ResourceView& resource, const Node& props,
     // Each rule and API event gets a role allowed to start executions.
     if (rule || type->isString("Api")) out.push_back({eventId + "Role", kRole});
     if (rule) out.push_back({eventId, kEventsRule});
+    if (type->isString("ScheduleV2")) scheduleV2(eventId, event.value, out);
   }
 }
 
