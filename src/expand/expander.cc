@@ -89,10 +89,11 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     ctx.owner = std::string(resource.id);
     if (resource.type == "AWS::Serverless::Function") expandFunction(ctx, resource);
   }
-  ctx.owner.clear();
   for (const model::ResourceView& resource : templ.resources()) {
+    ctx.owner = std::string(resource.id);
     if (resource.type == "AWS::Serverless::StateMachine") expandStateMachine(ctx, resource);
   }
+  ctx.owner.clear();
   std::map<std::string, std::string, std::less<>> renamed;
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.type == "AWS::Serverless::LayerVersion") {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "sam/validation.h"
+
 namespace samshift::sam {
 
 using model::Node;
@@ -75,10 +77,35 @@ void scheduleV2(const std::string& id, const Node& event, std::vector<GeneratedR
   if (!properties || !properties->has("RoleArn")) out.push_back({id + "Role", kRole});
 }
 
-void functionEvent(const std::string& id, const Node& event, std::vector<GeneratedResource>& out) {
+// The stage an Api event's permission is named after: Prod for the implicit API, the StageName
+// of an API of the template ("Stage" when it is not a string), AllStages for an API SAM cannot
+// follow (push.py, Api._get_permissions). nullopt when SAM rejects the event instead.
+std::optional<std::string> apiPermissionStage(const model::Template& templ,
+                                              const Node* properties) {
+  const Node* restApiId = properties ? properties->get("RestApiId") : nullptr;
+  if (!restApiId) return "Prod";
+  const Node* named =
+      restApiId->isMapping() && restApiId->has("Ref") ? restApiId->get("Ref") : restApiId;
+  if (!named->isString()) return "AllStages";
+  const model::ResourceView* api = templ.resource(named->text());
+  if (!api || !api->node || !api->node->isMapping()) return std::nullopt;
+  const Node* stage = api->property("StageName");
+  if (!stage || !stage->isString()) return "Stage";
+  if (stage->text().empty()) return std::nullopt;
+  return stage->text();
+}
+
+void functionEvent(const model::Template& templ, const std::string& id, const Node& event,
+                   std::vector<GeneratedResource>& out) {
   const Node* type = event.get("Type");
   if (!type || !type->isString()) return;
   if (type->isString("ScheduleV2")) return scheduleV2(id, event, out);
+  if (type->isString("Api")) {
+    // A stage name that is not alphanumeric makes a hashed ID, which only the expansion knows.
+    auto stage = apiPermissionStage(templ, event.get("Properties"));
+    if (stage && validLogicalId(*stage)) out.push_back({id + "Permission" + *stage, kPermission});
+    return;
+  }
   auto known = std::find_if(kFunctionEvents.begin(), kFunctionEvents.end(),
                             [&](const FunctionEvent& entry) { return type->isString(entry.type); });
   if (known == kFunctionEvents.end()) return;
@@ -98,7 +125,7 @@ void functionEvent(const std::string& id, const Node& event, std::vector<Generat
   if (!known->resource.empty()) out.push_back({id, known->resource});
 }
 
-void function(const model::ResourceView& resource, const Node& props,
+void function(const model::Template& templ, const model::ResourceView& resource, const Node& props,
               const std::optional<DeploymentModel>& model, std::vector<GeneratedResource>& out) {
   std::string id(resource.id);
   if (model) {
@@ -129,7 +156,7 @@ void function(const model::ResourceView& resource, const Node& props,
   if (!props.has("Role")) out.push_back({id + "Role", kRole});
   if (const Node* events = props.get("Events"); events && events->isMapping()) {
     for (const model::MapEntry& event : events->entries())
-      functionEvent(id + event.key.text(), event.value, out);
+      functionEvent(templ, id + event.key.text(), event.value, out);
   }
 }
 
@@ -159,13 +186,14 @@ void stateMachine(const model::ResourceView& resource, const Node& props,
 
 }  // namespace
 
-std::vector<GeneratedResource> generatedResources(const model::ResourceView& resource,
+std::vector<GeneratedResource> generatedResources(const model::Template& templ,
+                                                  const model::ResourceView& resource,
                                                   const Node& mergedProperties,
                                                   const std::optional<DeploymentModel>& model) {
   std::vector<GeneratedResource> out;
   if (!mergedProperties.isMapping()) return out;
   if (resource.type == "AWS::Serverless::Function")
-    function(resource, mergedProperties, model, out);
+    function(templ, resource, mergedProperties, model, out);
   if (resource.type == "AWS::Serverless::StateMachine")
     stateMachine(resource, mergedProperties, out);
   return out;

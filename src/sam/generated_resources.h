@@ -2,8 +2,9 @@
 // The resources the SAM transform generates for a function or a state machine, by logical ID and
 // type, where the ID does not depend on a hash or on another resource: the execution role, the
 // alias, the function URL and its permissions, EventInvokeConfig and its destinations, the
-// resources of each event. SAM refuses a template in which one of them takes the ID of a resource
-// of the template (validation.h: "duplicate-logical-id").
+// resources of each event (an Api event's permission named after its stage). SAM refuses a template
+// in which one of them takes the ID of a resource of the template (validation.h:
+// "duplicate-logical-id").
 
 #include <optional>
 #include <string>
@@ -23,7 +24,8 @@ struct GeneratedResource {
 
 // `mergedProperties`: the resource's Properties with Globals applied; `model`: its
 // DeploymentModel (for the alias). Other resource types generate nothing listed here.
-std::vector<GeneratedResource> generatedResources(const model::ResourceView& resource,
+std::vector<GeneratedResource> generatedResources(const model::Template& templ,
+                                                  const model::ResourceView& resource,
                                                   const model::Node& mergedProperties,
                                                   const std::optional<DeploymentModel>& model);
 

@@ -504,7 +504,7 @@ void checkGeneratedIds(const model::Template& templ, const model::ResourceView& 
                        const Node& props, const std::optional<DeploymentModel>& model,
                        std::vector<SamProblem>& out) {
   std::string id(resource.id);
-  for (const GeneratedResource& generated : generatedResources(resource, props, model)) {
+  for (const GeneratedResource& generated : generatedResources(templ, resource, props, model)) {
     const model::ResourceView* existing = templ.resource(generated.logicalId);
     if (!existing || existing == &resource || mayReplace(generated.type, existing->type)) continue;
     out.push_back(problem(
