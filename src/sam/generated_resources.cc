@@ -16,14 +16,7 @@ constexpr std::string_view kEventsRule = "AWS::Events::Rule";
 constexpr std::string_view kPermission = "AWS::Lambda::Permission";
 constexpr std::string_view kRole = "AWS::IAM::Role";
 
-// What a function's event of each type generates under `<Function><Event>`.
-struct FunctionEvent {
-  std::string_view type;
-  std::string_view resource;  // the resource named after the event; empty when there is none
-  bool permission;            // and `<Function><Event>Permission`
-};
-
-constexpr std::array<FunctionEvent, 16> kFunctionEvents = {{
+constexpr std::array<FunctionEventType, 19> kFunctionEvents = {{
     {"SQS", kEventSourceMapping, false},
     {"Kinesis", kEventSourceMapping, false},
     {"DynamoDB", kEventSourceMapping, false},
@@ -40,6 +33,10 @@ constexpr std::array<FunctionEvent, 16> kFunctionEvents = {{
     {"IoTRule", "AWS::IoT::TopicRule", true},
     {"AlexaSkill", "", true},
     {"HttpApi", "", true},
+    // Named after the API's stage, or the function, or with a role: see functionEvent.
+    {"Api", "", false},
+    {"ScheduleV2", "", false},
+    {"Cognito", "", false},
 }};
 
 // SAM's do_not_verify (translator/verify_logical_id.py): generated type → template types it may
@@ -106,9 +103,8 @@ void functionEvent(const model::Template& templ, const std::string& id, const No
     if (stage && validLogicalId(*stage)) out.push_back({id + "Permission" + *stage, kPermission});
     return;
   }
-  auto known = std::find_if(kFunctionEvents.begin(), kFunctionEvents.end(),
-                            [&](const FunctionEvent& entry) { return type->isString(entry.type); });
-  if (known == kFunctionEvents.end()) return;
+  const FunctionEventType* known = functionEventType(type->text());
+  if (!known) return;
   const Node* properties = event.get("Properties");
   const Node* sqs = properties ? properties->get("SqsSubscription") : nullptr;
   if (type->isString("SNS") && sqs && sam::pythonTruthy(*sqs)) {
@@ -197,6 +193,12 @@ std::vector<GeneratedResource> generatedResources(const model::Template& templ,
   if (resource.type == "AWS::Serverless::StateMachine")
     stateMachine(resource, mergedProperties, out);
   return out;
+}
+
+const FunctionEventType* functionEventType(std::string_view type) {
+  auto found = std::find_if(kFunctionEvents.begin(), kFunctionEvents.end(),
+                            [&](const FunctionEventType& entry) { return entry.type == type; });
+  return found == kFunctionEvents.end() ? nullptr : &*found;
 }
 
 bool mayReplace(std::string_view generatedType, std::string_view existingType) {

@@ -17,6 +17,17 @@
 
 namespace samshift::sam {
 
+// An event type a function takes (SAM's event sources), and what it generates under
+// `<Function><Event>`.
+struct FunctionEventType {
+  std::string_view type;      // "SQS"
+  std::string_view resource;  // the resource named after the event; empty when there is none
+  bool permission;            // and `<Function><Event>Permission`
+};
+
+// The entry of an event type SAM knows; null for one it rejects.
+const FunctionEventType* functionEventType(std::string_view type);
+
 struct GeneratedResource {
   std::string logicalId;
   std::string_view type;

@@ -211,30 +211,9 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   if (const Node* events = props.get("Events"); events && events->isMapping()) {
-    static const char* kEventTypes[] = {"S3",
-                                        "SNS",
-                                        "SQS",
-                                        "Kinesis",
-                                        "DynamoDB",
-                                        "MSK",
-                                        "MQ",
-                                        "SelfManagedKafka",
-                                        "DocumentDB",
-                                        "Api",
-                                        "HttpApi",
-                                        "Schedule",
-                                        "ScheduleV2",
-                                        "CloudWatchEvent",
-                                        "EventBridgeRule",
-                                        "CloudWatchLogs",
-                                        "IoTRule",
-                                        "AlexaSkill",
-                                        "Cognito"};
     for (const model::MapEntry& event : events->entries()) {
       const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
-      bool known = type && type->isString() &&
-                   std::find(std::begin(kEventTypes), std::end(kEventTypes), type->text()) !=
-                       std::end(kEventTypes);
+      bool known = type && type->isString() && functionEventType(type->text());
       if (!known) {
         std::string shown = type && type->isString() ? type->text() : type ? type->text() : "None";
         out.push_back(
