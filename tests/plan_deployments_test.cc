@@ -123,7 +123,9 @@ TEST_CASE("Step Functions preferences from SAM and an explicit alias", "[plan][d
   const Deployment& noAlias = p.get("NoAliasMachine");
   CHECK_FALSE(noAlias.planned);
   CHECK(noAlias.alias.empty());
-  CHECK(noAlias.reason == "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
+  CHECK(noAlias.reason ==
+        "SAM rejects it: 'DeploymentPreference' requires 'AutoPublishAlias' property to be "
+        "specified.");
   const Deployment& alias = p.get("ExplicitAlias");
   CHECK(alias.source == DeploymentSource::kStateMachineAlias);
   CHECK(alias.alias == "blue");
@@ -180,7 +182,7 @@ TEST_CASE("disabled and incomplete preferences give no plan, with the reason",
           "[plan][deployments]") {
   Planned p = planFixture("disabled.yaml");
   CHECK(ids(p.deployments) ==
-        std::vector<std::string>{"Off", "OffByParameter", "NoAlias", "NoType"});
+        std::vector<std::string>{"Off", "OffByParameter", "NoAlias", "NoType", "BadAliasName"});
   for (const Deployment& d : p.deployments) {
     INFO(d.resource);
     CHECK_FALSE(d.planned);
@@ -189,9 +191,15 @@ TEST_CASE("disabled and incomplete preferences give no plan, with the reason",
   CHECK(p.get("Off").reason == "DeploymentPreference is disabled (Enabled: false)");
   CHECK(p.get("OffByParameter").reason ==
         "DeploymentPreference is disabled (Enabled: !Ref ShiftingOff, which is False)");
+  // SAM's reasons are SAM's validation (sam/validation.h), in its words.
   CHECK(p.get("NoAlias").reason ==
-        "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
-  CHECK(p.get("NoType").reason == "DeploymentPreference has no Type (SAM requires it)");
+        "SAM rejects it: 'DeploymentPreference' requires AutoPublishAlias property to be "
+        "specified.");
+  CHECK(p.get("NoType").reason ==
+        "SAM rejects it: 'DeploymentPreference' is missing required Property 'Type'");
+  CHECK(p.get("BadAliasName").reason ==
+        "SAM rejects it: AutoPublishAlias name ('blue/green') must contain only alphanumeric "
+        "characters, hyphens, or underscores matching (?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.");
 }
 
 TEST_CASE("explicit Lambda aliases: CodeDeploy update policy and routing weights",

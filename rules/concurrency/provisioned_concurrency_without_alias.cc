@@ -2,25 +2,16 @@
 // together with TenancyConfig or CapacityProviderConfig. The checks are SAM's own
 // (sam/validation.h), so lint and `expand` agree word for word.
 
-#include <map>
+#include <span>
+#include <string>
+#include <string_view>
 
 #include "engine/registry.h"
-#include "rules/shared/sam_facts.h"
-#include "sam/validation.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
 namespace {
-
-const std::map<std::string, std::string>& messages() {
-  static const std::map<std::string, std::string> kMessages = {
-      {"provisioned-concurrency-requires-alias", "`ProvisionedConcurrencyConfig` needs `AutoPublishAlias` on the function"},
-      {"tenancy-provisioned-concurrency", "`ProvisionedConcurrencyConfig` cannot be combined with `TenancyConfig`"},
-      {"capacity-provider-provisioned-concurrency",
-       "`ProvisionedConcurrencyConfig` cannot be combined with `CapacityProviderConfig`"},
-  };
-  return kMessages;
-}
 
 class ProvisionedConcurrencyWithoutAlias : public engine::Rule {
  public:
@@ -68,17 +59,27 @@ Fn:
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"provisioned-concurrency-requires-alias",
+                                                  "tenancy-provisioned-concurrency",
+                                                  "capacity-provider-provisioned-concurrency"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    const SamFacts& facts = samFacts(context);
-    for (const model::ResourceView* resource : context.templ.resourcesOfType("AWS::Serverless::Function")) {
-      for (const sam::SamProblem& problem : facts.problems(*resource)) {
-        auto message = messages().find(problem.code);
-        if (message == messages().end()) continue;
-        const model::Node& at = problem.node ? *problem.node : *resource->idNode;
-        reporter.report(at, message->second,
-                        {core::Note{core::Span{}, "SAM: " + sam::samMessage(problem, resource->id)}});
-      }
+    reportSamProblems(context, *this, &describe, reporter);
+  }
+
+ private:
+  static std::string describe(const ResourceProblem& problem) {
+    const std::string& code = problem.problem.code;
+    if (code == "tenancy-provisioned-concurrency") {
+      return "`ProvisionedConcurrencyConfig` cannot be combined with `TenancyConfig`";
     }
+    if (code == "capacity-provider-provisioned-concurrency") {
+      return "`ProvisionedConcurrencyConfig` cannot be combined with `CapacityProviderConfig`";
+    }
+    return "`ProvisionedConcurrencyConfig` needs `AutoPublishAlias` on the function";
   }
 };
 

@@ -1,10 +1,11 @@
 // D001: a DeploymentPreference without AutoPublishAlias.
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
-#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -48,18 +49,20 @@ Orders:
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"deployment-preference-requires-alias"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
+    reportSamProblems(context, *this, &describe, reporter);
   }
 
  private:
-  static std::optional<std::string> describe(const ResourceProblem& problem) {
-    if (hasCode(problem, {"deployment-preference-requires-alias"})) {
-      return "`DeploymentPreference` of `" + std::string(problem.resource->id) +
-             "` requires `AutoPublishAlias`";
-    }
-    return std::nullopt;
+  static std::string describe(const ResourceProblem& problem) {
+    return "`DeploymentPreference` of `" + std::string(problem.resource->id) +
+           "` requires `AutoPublishAlias`";
   }
 };
 

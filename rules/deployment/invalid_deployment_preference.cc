@@ -1,10 +1,11 @@
 // D003: a DeploymentPreference SAM cannot read.
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
-#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -44,13 +45,24 @@ DeploymentPreference:
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"deployment-preference-map",
+                                                  "deployment-type-missing",
+                                                  "hooks-not-map",
+                                                  "alarms-not-list",
+                                                  "if-arguments",
+                                                  "passthrough-condition-value",
+                                                  "passthrough-condition-intrinsic"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
+    reportSamProblems(context, *this, &describe, reporter);
   }
 
  private:
-  static std::optional<std::string> describe(const ResourceProblem& problem) {
+  static std::string describe(const ResourceProblem& problem) {
     const std::string& code = problem.problem.code;
     if (code == "deployment-preference-map") return "`DeploymentPreference` must be a mapping";
     if (code == "deployment-type-missing") return "Enabled `DeploymentPreference` has no `Type`";
@@ -58,11 +70,8 @@ DeploymentPreference:
     if (code == "alarms-not-list") return "`Alarms` must be a list";
     if (code == "if-arguments") return "`Fn::If` in `Alarms` must have three arguments";
     if (code == "passthrough-condition-value") return "`PassthroughCondition` must be a boolean";
-    if (code == "passthrough-condition-intrinsic") {
-      return "`PassthroughCondition` uses an intrinsic SAM does not resolve (only parameter `Ref` "
-             "and `Fn::FindInMap`)";
-    }
-    return std::nullopt;
+    return "`PassthroughCondition` uses an intrinsic SAM does not resolve (only parameter `Ref` "
+           "and `Fn::FindInMap`)";
   }
 };
 

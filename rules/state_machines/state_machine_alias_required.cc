@@ -2,11 +2,13 @@
 // `DeploymentPreference` and `UseAliasAsEventTarget` (SAM's own checks, sam/validation.h), and an
 // alias name that can be part of a logical ID (SAM uses it unchanged).
 
-#include <map>
+#include <span>
+#include <string>
+#include <string_view>
 
 #include "engine/registry.h"
-#include "rules/shared/sam_facts.h"
 #include "model/intrinsics.h"
+#include "rules/shared/sam_problems.h"
 #include "sam/deployment_model.h"
 #include "sam/validation.h"
 
@@ -15,14 +17,6 @@ namespace samshift::rules {
 namespace {
 
 using model::Node;
-
-bool alphanumeric(std::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
-  }
-  return true;
-}
 
 bool usesLanguageExtensions(const model::Template& templ) {
   const Node* transform = templ.section("Transform");
@@ -37,10 +31,11 @@ bool usesLanguageExtensions(const model::Template& templ) {
 class StateMachineAliasRequired : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"S001", "state-machine-alias-required", core::Severity::kError,
-                                        "A state machine's `DeploymentPreference` or `UseAliasAsEventTarget` "
-                                        "without a usable `AutoPublishAlias`",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "S001", "state-machine-alias-required", core::Severity::kError,
+        "A state machine's `DeploymentPreference` or `UseAliasAsEventTarget` "
+        "without a usable `AutoPublishAlias`",
+        R"(## What it does
 Reports, on an `AWS::Serverless::StateMachine`:
 - a `DeploymentPreference` or a true `UseAliasAsEventTarget` without `AutoPublishAlias` (the
   SAM transform's own checks, with SAM's message as a note);
@@ -80,21 +75,21 @@ Machine:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    static const std::map<std::string, std::string> kMessages = {
-        {"alias-event-target-requires-alias", "`UseAliasAsEventTarget` needs `AutoPublishAlias` on the state machine"},
-        {"deployment-preference-requires-alias", "`DeploymentPreference` needs `AutoPublishAlias` on the state machine"},
-    };
-    const SamFacts& facts = samFacts(context);
-    for (const model::ResourceView* resource : context.templ.resourcesOfType("AWS::Serverless::StateMachine")) {
-      for (const sam::SamProblem& problem : facts.problems(*resource)) {
-        auto message = kMessages.find(problem.code);
-        if (message == kMessages.end()) continue;
-        reporter.report(problem.node ? *problem.node : *resource->idNode, message->second,
-                        {core::Note{core::Span{}, "SAM: " + sam::samMessage(problem, resource->id)}});
-      }
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"alias-event-target-requires-alias",
+                                                  "state-machine-preference-requires-alias",
+                                                  "state-machine-alias-logical-id"};
+    return kCodes;
+  }
+
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
+    reportSamProblems(context, *this, &describe, reporter);
+    // Names SAM checks only once CloudFormation has resolved them, or formats with Python's str().
+    for (const model::ResourceView* resource :
+         context.templ.resourcesOfType("AWS::Serverless::StateMachine")) {
       const Node* alias = resource->property("AutoPublishAlias");
-      if (!alias || !sam::pythonTruthy(*alias)) continue;
+      if (!alias || !sam::pythonTruthy(*alias) || alias->isString()) continue;
       if (auto ref = model::refName(*alias); ref && usesLanguageExtensions(context.templ)) {
         // AWS::LanguageExtensions resolves parameter Refs before SAM sees them: judge the default.
         const Node* parameter = context.templ.parameter(*ref);
@@ -103,15 +98,33 @@ Machine:
       }
       if (alias->isScalar()) {
         // SAM formats the value with Python's str(): true → "True".
-        std::string name = alias->isBool() ? (alias->boolValue() ? "True" : "False") : alias->text();
-        if (alphanumeric(name)) continue;
-        reporter.report(*alias, "Alias name `" + name + "` is not alphanumeric, and SAM puts it in the logical ID `" +
+        std::string name =
+            alias->isBool() ? (alias->boolValue() ? "True" : "False") : alias->text();
+        if (sam::validLogicalId(std::string(resource->id) + "Alias" + name)) continue;
+        reporter.report(*alias, "Alias name `" + name +
+                                    "` is not alphanumeric, and SAM puts it in the logical ID `" +
                                     std::string(resource->id) + "Alias" + name + "`");
       } else {
-        reporter.report(*alias, "`AutoPublishAlias` of a state machine must be a literal name: SAM puts it in a "
-                                "logical ID without resolving it");
+        reporter.report(
+            *alias,
+            "`AutoPublishAlias` of a state machine must be a literal name: SAM puts it in a "
+            "logical ID without resolving it");
       }
     }
+  }
+
+ private:
+  static std::string describe(const ResourceProblem& problem) {
+    const std::string& code = problem.problem.code;
+    if (code == "alias-event-target-requires-alias") {
+      return "`UseAliasAsEventTarget` needs `AutoPublishAlias` on the state machine";
+    }
+    if (code == "state-machine-preference-requires-alias") {
+      return "`DeploymentPreference` needs `AutoPublishAlias` on the state machine";
+    }
+    return "Alias name `" + problem.problem.node->text() +
+           "` is not alphanumeric, and SAM puts it in the logical ID `" +
+           problem.problem.subjectId + "`";
   }
 };
 

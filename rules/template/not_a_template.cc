@@ -1,6 +1,10 @@
 // T003: the file is not shaped like a template.
 
+#include <span>
+#include <string_view>
+
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -40,6 +44,11 @@ Resources:
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"resources-required", "resource-not-object"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
     const model::Node& root = context.document.root;
     if (!root.isMapping()) {
@@ -50,19 +59,23 @@ Resources:
     }
     const model::MapEntry* resources = root.entry("Resources");
     if (!resources) {
-      reporter.report(root.entries().empty() ? root : root.entries().front().key,
-                      "The template has no `Resources` section");
+      const model::Node& at = root.entries().empty() ? root : root.entries().front().key;
+      reporter.report(at, "The template has no `Resources` section",
+                      samNotesAt(context, *this, at));
       return;
     }
     if (!resources->value.isMapping() || resources->value.entries().empty()) {
-      reporter.report(resources->value.span().known() ? resources->value : resources->key,
-                      "`Resources` must be a mapping with at least one resource");
+      const model::Node& at = resources->value.span().known() ? resources->value : resources->key;
+      reporter.report(at, "`Resources` must be a mapping with at least one resource",
+                      samNotesAt(context, *this, at));
       return;
     }
     for (const model::ResourceView& resource : context.templ.resources()) {
       if (!resource.node->isMapping()) {
-        reporter.report(*resource.node, "Resource `" + std::string(resource.id) + "` must be a mapping, not a " +
-                                            std::string(model::nodeKindName(resource.node->kind())));
+        reporter.report(*resource.node,
+                        "Resource `" + std::string(resource.id) + "` must be a mapping, not a " +
+                            std::string(model::nodeKindName(resource.node->kind())),
+                        samNotesAt(context, *this, *resource.node));
       } else if (!resource.typeNode) {
         reporter.report(*resource.idNode, "Resource `" + std::string(resource.id) + "` has no `Type`");
       } else if (!resource.typeNode->isString() || resource.type.empty()) {

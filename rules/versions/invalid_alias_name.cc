@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
-#include "rules/deployment/deployment_facts.h"
-#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
+#include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -43,15 +45,19 @@ AutoPublishAlias: v2024
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"alias-name-required", "alias-name-invalid"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    const std::vector<ResourceProblem>& problems = samFunctionProblems(context);
-    reportSamProblems(templ, problems, &describe, reporter);
+    reportSamProblems(context, *this, &describe, reporter);
     // Values SAM does not see: a parameter's AllowedValues, and Lambda's length limit.
     std::vector<const model::Node*> reported;
-    for (const ResourceProblem& problem : problems) {
-      if (describe(problem)) reported.push_back(problem.problem.node);
+    for (const ResourceProblem& problem : samProblems(context)) {
+      if (owns(*this, problem)) reported.push_back(problem.problem.node);
     }
     for (const model::ResourceView& resource : templ.resources()) {
       if (resource.type != "AWS::Serverless::Function") continue;
@@ -103,17 +109,14 @@ AutoPublishAlias: v2024
     return std::nullopt;
   }
 
-  static std::optional<std::string> describe(const ResourceProblem& problem) {
-    if (hasCode(problem, {"alias-name-required"}))
+  static std::string describe(const ResourceProblem& problem) {
+    if (problem.problem.code == "alias-name-required")
       return "Alias name of `AutoPublishAlias` is empty";
-    if (hasCode(problem, {"alias-name-invalid"})) {
-      const std::string& text = problem.problem.message;
-      size_t begin = text.find("('") + 2;
-      std::string name = text.substr(begin, text.find("')") - begin);
-      auto why = nameProblem(name);
-      return "Alias name `" + name + "` " + (why ? *why : "is not valid");
-    }
-    return std::nullopt;
+    const std::string& text = problem.problem.message;  // AutoPublishAlias name ('…') must …
+    size_t begin = text.find("('") + 2;
+    std::string name = text.substr(begin, text.find("')") - begin);
+    auto why = nameProblem(name);
+    return "Alias name `" + name + "` " + (why ? *why : "is not valid");
   }
 };
 

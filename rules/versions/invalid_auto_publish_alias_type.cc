@@ -1,10 +1,11 @@
 // V001: AutoPublishAlias that is not a string or a parameter Ref.
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
-#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -40,19 +41,19 @@ AutoPublishAlias: !Ref Stage
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"alias-type", "alias-not-string"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
+    reportSamProblems(context, *this, &describe, reporter);
   }
 
  private:
-  static std::optional<std::string> describe(const ResourceProblem& problem) {
-    if (hasCode(problem, {"alias-not-string"}) ||
-        (hasCode(problem, {"property-type"}) &&
-         problem.problem.message.find("'AutoPublishAlias'") != std::string::npos)) {
-      return "`AutoPublishAlias` must be a string or a `Ref` to a parameter";
-    }
-    return std::nullopt;
+  static std::string describe(const ResourceProblem&) {
+    return "`AutoPublishAlias` must be a string or a `Ref` to a parameter";
   }
 };
 

@@ -1,10 +1,11 @@
 // V004: a VersionDeletionPolicy SAM rejects.
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
-#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -39,19 +40,22 @@ VersionDeletionPolicy: Retain
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"version-deletion-policy",
+                                                  "version-deletion-policy-requires-alias"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
+    reportSamProblems(context, *this, &describe, reporter);
   }
 
  private:
-  static std::optional<std::string> describe(const ResourceProblem& problem) {
-    if (hasCode(problem, {"version-deletion-policy"}))
+  static std::string describe(const ResourceProblem& problem) {
+    if (problem.problem.code == "version-deletion-policy")
       return "`VersionDeletionPolicy` must be `Delete` or `Retain`";
-    if (hasCode(problem, {"version-deletion-policy-requires-alias"})) {
-      return "`VersionDeletionPolicy` is set without `AutoPublishAlias`";
-    }
-    return std::nullopt;
+    return "`VersionDeletionPolicy` is set without `AutoPublishAlias`";
   }
 };
 

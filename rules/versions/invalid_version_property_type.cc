@@ -1,10 +1,11 @@
 // V003: AutoPublishAliasAllProperties or AutoPublishCodeSha256 of the wrong type.
 
-#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
-#include "rules/versions/sam_problems.h"
 #include "engine/registry.h"
+#include "rules/shared/sam_problems.h"
 
 namespace samshift::rules {
 
@@ -16,15 +17,18 @@ class InvalidVersionPropertyType : public engine::Rule {
     static const engine::RuleInfo kInfo{"V003", "invalid-version-property-type",
                                         core::Severity::kError,
                                         "`AutoPublishAliasAllProperties` is not a literal boolean, "
-                                        "or `AutoPublishCodeSha256` is not a string",
+                                        "or `AutoPublishCodeSha256` is not a string of letters and "
+                                        "digits",
                                         R"(## What it does
 Applies the SAM transform's type checks to `AutoPublishAliasAllProperties` (a literal
 `true`/`false`: SAM does not resolve intrinsics or accept strings there) and
-`AutoPublishCodeSha256` (a string, or a `Ref` to a parameter).
+`AutoPublishCodeSha256` (a string, or a `Ref` to a parameter). SAM names the version after the
+first 10 characters of `AutoPublishCodeSha256` (`FnVersion` + those characters), so they must
+be letters and digits: `v1.2-release` makes `FnVersionv1.2-relea`, which is not a logical ID.
 
 ## Why is this bad?
 The transform rejects the template ("Type of property 'AutoPublishAliasAllProperties' is
-invalid"), so the deploy fails without a line number.
+invalid", "Logical ids must be alphanumeric"), so the deploy fails without a line number.
 
 ## Example
 ```yaml
@@ -39,24 +43,27 @@ AutoPublishAliasAllProperties: true
     return kInfo;
   }
 
+  std::span<const std::string_view> samProblemCodes() const override {
+    static constexpr std::string_view kCodes[] = {"all-properties-type", "code-sha256-type",
+                                                  "code-sha256-not-string", "version-logical-id"};
+    return kCodes;
+  }
+
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    reportSamProblems(context.templ, samFunctionProblems(context), &describe, reporter);
+    reportSamProblems(context, *this, &describe, reporter);
   }
 
  private:
-  static std::optional<std::string> describe(const ResourceProblem& problem) {
-    const std::string& text = problem.problem.message;
-    if (hasCode(problem, {"property-type"}) &&
-        text.find("'AutoPublishAliasAllProperties'") != std::string::npos) {
+  static std::string describe(const ResourceProblem& problem) {
+    const std::string& code = problem.problem.code;
+    if (code == "all-properties-type")
       return "`AutoPublishAliasAllProperties` must be a literal boolean";
+    if (code == "version-logical-id") {
+      return "The first 10 characters of `AutoPublishCodeSha256` make the version's logical ID `" +
+             problem.problem.subjectId + "`, which may only contain letters and digits";
     }
-    if (hasCode(problem, {"code-sha256-not-string"}) ||
-        (hasCode(problem, {"property-type"}) &&
-         text.find("'AutoPublishCodeSha256'") != std::string::npos)) {
-      return "`AutoPublishCodeSha256` must be a string";
-    }
-    return std::nullopt;
+    return "`AutoPublishCodeSha256` must be a string";
   }
 };
 

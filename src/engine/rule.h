@@ -6,10 +6,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <typeindex>
-#include <unordered_map>
+#include <span>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -130,6 +131,9 @@ class Rule {
   virtual const RuleInfo& info() const = 0;
   // The options configuration may set for this rule (read them through RuleContext).
   virtual std::vector<OptionSpec> optionSpecs() const { return {}; }
+  // The codes of the SAM problems (sam/problem_codes.h) this rule words: each code has exactly
+  // one rule, so that lint reports everything the SAM transform rejects.
+  virtual std::span<const std::string_view> samProblemCodes() const { return {}; }
 
   // Once per template.
   virtual void checkTemplate(const RuleContext&, Reporter&) const {}

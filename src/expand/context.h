@@ -13,10 +13,11 @@
 
 namespace samshift::expand {
 
-// A reason SAM rejects the template: the message (with SAM's resource prefix) and the node.
+// A reason SAM rejects the template, from sam/validation.h (expand has no other): the message
+// (with SAM's resource prefix) and the node.
 struct ExpandError {
   std::string logicalId;  // sort key, as SAM sorts causes; empty for template-level errors
-  std::string code;
+  std::string code;       // sam/problem_codes.h
   std::string message;
   const model::Node* node = nullptr;
 };
@@ -40,7 +41,6 @@ struct ExpandContext {
   // (docs/sam-semantics.md §9).
   std::map<std::string, std::map<std::string, std::string>, std::less<>> refs;
   std::vector<PreferenceRecord> preferences;
-  std::vector<ExpandError> errors;
   std::optional<std::string> unsupported;  // first feature samshift cannot expand yet
   api::ApiRegistry apis;
 
@@ -51,9 +51,6 @@ struct ExpandContext {
   void add(const std::string& id, model::Node resource);
   void notSupported(std::string what) {
     if (!unsupported) unsupported = std::move(what);
-  }
-  void error(std::string logicalId, std::string code, std::string message, const model::Node* node) {
-    errors.push_back({std::move(logicalId), std::move(code), std::move(message), node});
   }
 };
 

@@ -10,6 +10,7 @@
 #include "expand/resource_refs.h"
 #include "expand/state_machine.h"
 #include "model/template.h"
+#include "sam/problem_codes.h"
 #include "sam/validation.h"
 
 namespace samshift::expand {
@@ -19,21 +20,33 @@ using model::Node;
 
 namespace {
 
-void collectValidation(ExpandContext& ctx) {
-  for (const sam::SamProblem& problem : sam::validateSamTemplate(ctx.templ)) {
-    ctx.error(problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId), problem.node);
+bool generated(const sam::SamProblem& problem) {
+  const sam::ProblemCode* code = sam::findProblemCode(problem.code);
+  return code && code->scope == sam::ProblemScope::kGenerated;
+}
+
+// Why SAM rejects the template, as SAM reports it. The only source of expand's errors: what
+// expand rejects is what src/sam validates, which lint reports too.
+std::vector<ExpandError> samRejections(const model::Template& templ,
+                                       const sam::ParameterValues& params) {
+  std::vector<ExpandError> errors;
+  for (const sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
+    errors.push_back({problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
+                      problem.node});
   }
-  if (!ctx.errors.empty()) return;
-  for (const model::ResourceView& resource : ctx.templ.resources()) {
-    auto problems = sam::validateSamResource(ctx.templ, resource, ctx.params);
-    // SAM stops at the first problem of a resource.
-    if (!problems.empty()) {
-      const std::string& subject = problems[0].subjectId;
-      ctx.error(subject.empty() ? std::string(resource.id) : subject, problems[0].code,
-                sam::samMessage(problems[0], resource.id),
-                problems[0].node);
+  if (!errors.empty()) return errors;
+  for (const model::ResourceView& resource : templ.resources()) {
+    auto problems = sam::validateSamResource(templ, resource, params);
+    // SAM stops at the first problem of a resource; when that is a generated resource whose
+    // logical ID is taken, it reports every such resource.
+    for (const sam::SamProblem& problem : problems) {
+      if (&problem != &problems[0] && !(generated(problems[0]) && generated(problem))) break;
+      const std::string& subject = problem.subjectId;
+      errors.push_back({subject.empty() ? std::string(resource.id) : subject, problem.code,
+                        sam::samMessage(problem, resource.id), problem.node});
     }
   }
+  return errors;
 }
 
 // Resource attributes SAM gives meaning to that samshift does not expand yet.
@@ -60,15 +73,12 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   model::Template templ(root);
   ExpandContext ctx(templ, params);
   ExpandResult result;
-  if (!root.isMapping() || !templ.resourcesNode() || !templ.resourcesNode()->isMapping()) {
-    result.unsupported = "a template without a Resources mapping";
+  if (!root.isMapping()) {
+    result.unsupported = "a template that is not a mapping";
     return result;
   }
-  collectValidation(ctx);
-  if (!ctx.errors.empty()) {
-    result.errors = std::move(ctx.errors);
-    return result;
-  }
+  result.errors = samRejections(templ, params);
+  if (!result.errors.empty()) return result;
   api::collectApis(ctx);
   checkResourceAttributes(ctx);
   // Plain resources first, so event sources can amend them (S3 bucket notifications).
@@ -79,10 +89,11 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     ctx.owner = std::string(resource.id);
     if (resource.type == "AWS::Serverless::Function") expandFunction(ctx, resource);
   }
-  ctx.owner.clear();
   for (const model::ResourceView& resource : templ.resources()) {
+    ctx.owner = std::string(resource.id);
     if (resource.type == "AWS::Serverless::StateMachine") expandStateMachine(ctx, resource);
   }
+  ctx.owner.clear();
   std::map<std::string, std::string, std::less<>> renamed;
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.type == "AWS::Serverless::LayerVersion") {
@@ -98,10 +109,6 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   }
   api::emitApis(ctx);
   emitSharedCodeDeploy(ctx);
-  if (!ctx.errors.empty()) {
-    result.errors = std::move(ctx.errors);
-    return result;
-  }
   if (ctx.unsupported) {
     result.unsupported = ctx.unsupported;
     return result;

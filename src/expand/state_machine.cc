@@ -34,8 +34,8 @@ constexpr const char* kKnown[] = {"Type", "Definition", "Role", "AutoPublishAlia
                                   "Tags", "PropagateTags", "Events", "UseAliasAsEventTarget"};
 
 // The version and alias; returns the alias ID when one was added.
-std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id, const Node& props,
-                                               const model::ResourceView& resource, const PassThrough& pass) {
+std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id,
+                                               const Node& props, const PassThrough& pass) {
   const Node* alias = props.get("AutoPublishAlias");
   if (!alias || !sam::pythonTruthy(*alias)) return std::nullopt;
   std::string versionId = id + "Version";
@@ -51,14 +51,8 @@ std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::st
     ctx.notSupported("non-string AutoPublishAlias of state machine " + id);
     return std::nullopt;
   }
+  // sam::validateSamResource has checked that this is an alphanumeric logical ID.
   std::string aliasId = id + "Alias" + alias->text();
-  for (char c : aliasId) {
-    if (!isalnum(static_cast<unsigned char>(c))) {
-      // Point at the template's node: `props` is a copy that dies with this call.
-      ctx.error(aliasId, "logical-id", "Resource with id [" + aliasId + "] is invalid. Logical ids must be alphanumeric.", resource.property("AutoPublishAlias"));
-      return std::nullopt;
-    }
-  }
   Node preference;
   const Node* dp = props.get("DeploymentPreference");
   if (dp && dp->isMapping() && !dp->entries().empty()) {
@@ -105,7 +99,7 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
   ctx.add(id, std::move(machine));
 
-  std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, resource, pass);
+  std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, pass);
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
   if (props.has("PropagateTags")) ctx.notSupported("PropagateTags with Events in state machine " + id);

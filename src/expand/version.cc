@@ -65,13 +65,6 @@ Node hashedData(const ExpandContext& ctx, const FunctionState& fn) {
   return data;
 }
 
-bool alphanumeric(const std::string& text) {
-  for (char c : text) {
-    if (!isalnum(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 // AutoPublishCodeSha256, when it names the version instead of the hash.
 const Node* codeSha256(const FunctionState& fn) {
   const Node& sha = fn.deployment.codeSha256.value;
@@ -80,18 +73,11 @@ const Node* codeSha256(const FunctionState& fn) {
 }
 
 // `<Function>Version<suffix>`: the first 10 characters of AutoPublishCodeSha256 when given, else
-// the hash of the code and properties; nothing (and SAM's error) when the ID is invalid.
-std::optional<std::string> versionLogicalId(ExpandContext& ctx, const FunctionState& fn) {
+// the hash of the code and properties. (sam::validateSamResource has checked that the first makes
+// an alphanumeric logical ID.)
+std::string versionLogicalId(ExpandContext& ctx, const FunctionState& fn) {
   const Node* sha = codeSha256(fn);
-  std::string versionId =
-      fn.id + "Version" + (sha ? sha->text().substr(0, 10) : versionHash(hashedData(ctx, fn)));
-  if (sha && !alphanumeric(sha->text().substr(0, 10))) {
-    ctx.error(versionId, "logical-id",
-              "Resource with id [" + versionId + "] is invalid. Logical ids must be alphanumeric.",
-              fn.deployment.codeSha256.node);
-    return std::nullopt;
-  }
-  return versionId;
+  return fn.id + "Version" + (sha ? sha->text().substr(0, 10) : versionHash(hashedData(ctx, fn)));
 }
 
 }  // namespace
@@ -108,8 +94,8 @@ std::optional<std::string> functionVersionLogicalId(const model::Template& templ
   FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(templ, resource),
                    passThroughOf(resource), *deployment};
   buildLambdaFunction(ctx, fn);
-  std::optional<std::string> versionId = versionLogicalId(ctx, fn);
-  if (ctx.unsupported || !ctx.errors.empty()) return std::nullopt;
+  std::string versionId = versionLogicalId(ctx, fn);
+  if (ctx.unsupported) return std::nullopt;
   return versionId;
 }
 
@@ -117,7 +103,6 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   fn.aliasName = fn.deployment.aliasName();
   if (!fn.aliasName) return;
   fn.versionId = versionLogicalId(ctx, fn);
-  if (!fn.versionId) return;
   if (const Node* shaNode = codeSha256(fn)) {
     const Node& sha = *shaNode;
     // SAM appends the sha to the (parameter-resolved) function Description.

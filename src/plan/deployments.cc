@@ -5,6 +5,8 @@
 #include "model/intrinsics.h"
 #include "plan/values.h"
 #include "sam/deployment_model.h"
+#include "sam/problem_codes.h"
+#include "sam/validation.h"
 
 namespace samshift::plan {
 
@@ -307,6 +309,7 @@ class Planner {
         start(resource,
               stateMachine ? DeploymentSource::kSamStateMachine : DeploymentSource::kSamFunction,
               dp.node);
+    if (auto rejection = samRejection(resource, model)) fail(d, *rejection);
     if (!dp.merged.isMapping() || dp.merged.isIntrinsic()) {
       fail(d, "DeploymentPreference is not a mapping");
       return d;
@@ -320,14 +323,9 @@ class Planner {
     if (model->autoPublishAlias.present()) {
       Node alias = values_.resolve(model->autoPublishAlias.value);
       d.alias = alias.isString() ? alias.text() : shortForm(alias);
-      if (alias.isString() && alias.text().empty()) {
-        fail(d, "AutoPublishAlias is empty: SAM rejects it");
-      } else if (!alias.isString()) {
-        fail(d, "AutoPublishAlias " + unresolvedReason(alias));
-      }
-    } else {
-      fail(d, "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
+      if (!alias.isString()) fail(d, "AutoPublishAlias " + unresolvedReason(alias));
     }
+    if (!model->aliasName()) fail(d, "no AutoPublishAlias: SAM creates no alias to shift");
     if (stateMachine) {
       applyConfig(d, stateMachineConfig(dp.merged));
       if (const Node* alarms = dp.merged.get("Alarms")) d.alarms = alarmList(*alarms, d);
@@ -340,7 +338,7 @@ class Planner {
       if (dp.type.present()) {
         applyConfig(d, resolveCodeDeployConfig(dp.type.value));
       } else {
-        fail(d, "DeploymentPreference has no Type (SAM requires it)");
+        fail(d, "DeploymentPreference has no Type");
       }
       if (dp.preTraffic.present()) d.hooks.preTraffic = show(dp.preTraffic.value);
       if (dp.postTraffic.present()) d.hooks.postTraffic = show(dp.postTraffic.value);
@@ -503,6 +501,19 @@ class Planner {
                      ? "none: no alarms are watched"
                      : "CloudFormation rolls the alias back when an alarm goes into ALARM";
     return d;
+  }
+
+  // Why SAM rejects this resource's deployment settings, in SAM's words: the checks `expand`
+  // rejects with and lint reports (sam/validation.h), not a second list of them.
+  std::optional<std::string> samRejection(const ResourceView& resource,
+                                          const std::optional<sam::DeploymentModel>& model) const {
+    for (const sam::SamProblem& problem :
+         sam::validateSamResource(templ_, resource, params_, nullptr, &model)) {
+      const sam::ProblemCode* code = sam::findProblemCode(problem.code);
+      if (!code || code->concern != sam::ProblemConcern::kDeployment) continue;
+      if (!sam::settledBeforeDeploy(templ_, problem)) return "SAM rejects it: " + problem.message;
+    }
+    return std::nullopt;
   }
 
   const model::Template& templ_;

@@ -1,6 +1,8 @@
-// The template-level checks of the SAM transform: section structure, Globals, logical IDs.
+// The template-level checks of the SAM transform, in its order: the parser's (a Resources section
+// of mappings), the Globals plugin's, then the Mappings resolver's. SAM stops at the first.
 
 #include <algorithm>
+#include <span>
 
 #include "sam/validation.h"
 
@@ -10,111 +12,161 @@ using model::Node;
 
 namespace {
 
-constexpr const char* kGlobalsFunctionKeys[] = {
-    "Handler", "Runtime", "CodeUri", "DeadLetterQueue", "Description", "MemorySize", "Timeout", "VpcConfig",
-    "Environment", "Tags", "PropagateTags", "Tracing", "KmsKeyArn", "AutoPublishAlias",
-    "AutoPublishAliasAllProperties", "Layers", "DeploymentPreference", "RolePath", "PermissionsBoundary",
-    "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "AssumeRolePolicyDocument",
-    "EventInvokeConfig", "FileSystemConfigs", "CodeSigningConfigArn", "Architectures", "SnapStart",
-    "EphemeralStorage", "FunctionUrlConfig", "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop",
-    "SourceKMSKeyArn", "TenancyConfig", "DurableConfig", "CapacityProviderConfig", "FunctionScalingConfig",
-    "PublishToLatestPublished", "VersionDeletionPolicy"};
+constexpr const char* kGlobalsSections[] = {"Api",          "CapacityProvider", "Function",
+                                            "HttpApi",      "LayerVersion",     "SimpleTable",
+                                            "StateMachine", "WebSocketApi"};
 
-SamProblem problem(std::string code, std::string message, const Node* node, bool resourcePrefix = true,
-                   std::string subjectId = {}) {
-  return SamProblem{std::move(code), std::move(message), node, resourcePrefix, std::move(subjectId)};
+constexpr const char* kGlobalsCapacityProviderKeys[] = {
+    "VpcConfig",     "OperatorRole", "Tags",         "InstanceRequirements",
+    "ScalingConfig", "KmsKeyArn",    "PropagateTags"};
+
+constexpr const char* kGlobalsFunctionKeys[] = {"Handler",
+                                                "Runtime",
+                                                "CodeUri",
+                                                "DeadLetterQueue",
+                                                "Description",
+                                                "MemorySize",
+                                                "Timeout",
+                                                "VpcConfig",
+                                                "Environment",
+                                                "Tags",
+                                                "PropagateTags",
+                                                "Tracing",
+                                                "KmsKeyArn",
+                                                "AutoPublishAlias",
+                                                "AutoPublishAliasAllProperties",
+                                                "Layers",
+                                                "DeploymentPreference",
+                                                "RolePath",
+                                                "PermissionsBoundary",
+                                                "ReservedConcurrentExecutions",
+                                                "ProvisionedConcurrencyConfig",
+                                                "AssumeRolePolicyDocument",
+                                                "EventInvokeConfig",
+                                                "FileSystemConfigs",
+                                                "CodeSigningConfigArn",
+                                                "Architectures",
+                                                "SnapStart",
+                                                "EphemeralStorage",
+                                                "FunctionUrlConfig",
+                                                "RuntimeManagementConfig",
+                                                "LoggingConfig",
+                                                "RecursiveLoop",
+                                                "SourceKMSKeyArn",
+                                                "TenancyConfig",
+                                                "DurableConfig",
+                                                "CapacityProviderConfig",
+                                                "FunctionScalingConfig",
+                                                "PublishToLatestPublished",
+                                                "VersionDeletionPolicy"};
+
+SamProblem templateProblem(std::string code, std::string message, const Node* node) {
+  return SamProblem{std::move(code), std::move(message), node, false, {}};
+}
+
+bool contains(std::span<const char* const> names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Python's repr of a list of strings, as SAM's messages show one: ['a', 'b'].
+std::string pythonList(std::span<const char* const> names) {
+  std::string out = "[";
+  for (const char* name : names) {
+    if (out.size() > 1) out += ", ";
+    out += '\'';
+    out += name;
+    out += '\'';
+  }
+  return out + "]";
+}
+
+// At the Resources section's value, else its key, else the template's first key.
+std::optional<SamProblem> checkResourcesSection(const model::Template& templ) {
+  const Node& root = templ.root();
+  if (!root.isMapping()) return std::nullopt;  // not a template at all
+  const model::MapEntry* resources = root.entry("Resources");
+  if (resources && resources->value.isMapping() && !resources->value.entries().empty())
+    return std::nullopt;
+  const Node* node = resources
+                         ? (resources->value.span().known() ? &resources->value : &resources->key)
+                     : root.entries().empty() ? &root
+                                              : &root.entries().front().key;
+  return templateProblem(
+      "resources-required",
+      "Structure of the SAM template is invalid. 'Resources' section is required", node);
+}
+
+std::optional<SamProblem> checkResourcesAreObjects(const model::Template& templ) {
+  const Node* resources = templ.resourcesNode();
+  if (!resources || !resources->isMapping()) return std::nullopt;
+  for (const model::MapEntry& entry : resources->entries()) {
+    if (entry.value.isMapping()) continue;
+    return templateProblem(
+        "resource-not-object",
+        "Structure of the SAM template is invalid. All 'Resources' must be Objects. If "
+        "you're using YAML, this may be an indentation issue.",
+        &entry.value);
+  }
+  return std::nullopt;
+}
+
+// The first key of `section` (Globals.`name`) that SAM does not take from Globals.
+std::optional<SamProblem> checkGlobalsKeys(const Node& globals, const char* name,
+                                           std::span<const char* const> allowed) {
+  const Node* section = globals.get(name);
+  if (!section || !section->isMapping()) return std::nullopt;
+  for (const model::MapEntry& entry : section->entries()) {
+    if (contains(allowed, entry.key.text())) continue;
+    return templateProblem("globals-unsupported-property",
+                           "'Globals' section is invalid. '" + entry.key.text() +
+                               "' is not a supported property of '" + name +
+                               "'. Must be one of the following values - " + pythonList(allowed),
+                           &entry.key);
+  }
+  return std::nullopt;
+}
+
+std::optional<SamProblem> checkGlobals(const model::Template& templ) {
+  const Node* globals = templ.globals();
+  if (!globals) return std::nullopt;
+  if (!globals->isMapping() || globals->entries().empty()) {
+    return templateProblem("globals-invalid",
+                           "'Globals' section is invalid. It must be a non-empty dictionary",
+                           globals);
+  }
+  for (const model::MapEntry& entry : globals->entries()) {
+    if (contains(kGlobalsSections, entry.key.text())) continue;
+    return templateProblem("globals-unsupported-type",
+                           "'Globals' section is invalid. '" + entry.key.text() +
+                               "' is not supported. Must be one of the following values - " +
+                               pythonList(kGlobalsSections),
+                           &entry.key);
+  }
+  if (auto problem = checkGlobalsKeys(*globals, "CapacityProvider", kGlobalsCapacityProviderKeys))
+    return problem;
+  return checkGlobalsKeys(*globals, "Function", kGlobalsFunctionKeys);
+}
+
+std::optional<SamProblem> checkMappings(const model::Template& templ) {
+  // SAM's message names Parameters too, but it reads a Parameters section that is not a mapping
+  // as no parameters (checked with the SAM translator v1.110.0).
+  const Node* mappings = templ.section("Mappings");
+  if (!mappings || mappings->isMapping()) return std::nullopt;
+  return templateProblem(
+      "mappings-not-object",
+      "Structure of the SAM template is invalid. 'Mappings' or 'Parameters' is either null or "
+      "not a valid dictionary.",
+      mappings);
 }
 
 }  // namespace
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
-  std::vector<SamProblem> out;
-  if (const Node* globals = templ.globals()) {
-    if (!globals->isMapping() || globals->entries().empty()) {
-      out.push_back(problem("globals-invalid", "'Globals' section is invalid. It must be a non-empty dictionary", globals,
-                     false));
-      return out;
-    }
-    static const char* kTypes[] = {"Api", "CapacityProvider", "Function", "HttpApi", "LayerVersion", "SimpleTable",
-                                   "StateMachine", "WebSocketApi"};
-    for (const model::MapEntry& entry : globals->entries()) {
-      if (std::find(std::begin(kTypes), std::end(kTypes), entry.key.text()) == std::end(kTypes)) {
-        out.push_back(problem("globals-unsupported-type",
-                       "'Globals' section is invalid. '" + entry.key.text() +
-                           "' is not supported. Must be one of the following values - ['Api', 'CapacityProvider', "
-                           "'Function', 'HttpApi', 'LayerVersion', 'SimpleTable', 'StateMachine', 'WebSocketApi']",
-                       &entry.key, false));
-        return out;
-      }
-    }
+  for (auto check :
+       {checkResourcesSection, checkResourcesAreObjects, checkGlobals, checkMappings}) {
+    if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
-  for (const model::ResourceView& resource : templ.resources()) {
-    bool alnum = !resource.id.empty();
-    for (char c : resource.id) alnum = alnum && isalnum(static_cast<unsigned char>(c));
-    if (!alnum) {
-      out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode, true,
-                     std::string(resource.id)));
-    }
-  }
-  if (!out.empty()) return out;
-  if (const Node* resources = templ.resourcesNode(); resources && resources->isMapping()) {
-    for (const model::MapEntry& entry : resources->entries()) {
-      if (!entry.value.isMapping()) {
-        out.push_back(problem("template-structure",
-                       "Structure of the SAM template is invalid. All 'Resources' must be Objects. If you're using "
-                       "YAML, this may be an indentation issue.",
-                       &entry.value, false));
-        return out;
-      }
-    }
-  }
-  for (const char* section : {"Mappings", "Parameters"}) {
-    const Node* node = templ.section(section);
-    if (node && !node->isMapping()) {
-      out.push_back(problem("template-structure",
-                     "Structure of the SAM template is invalid. 'Mappings' or 'Parameters' is either null or not a "
-                     "valid dictionary.",
-                     node, false));
-      // SAM reports the structure once.
-      return out;
-    }
-  }
-  const Node* globals = templ.globals();
-  if (const Node* capacity = globals ? globals->get("CapacityProvider") : nullptr; capacity && capacity->isMapping()) {
-    static const char* kKeys[] = {"VpcConfig", "OperatorRole", "Tags", "InstanceRequirements", "ScalingConfig",
-                                  "KmsKeyArn", "PropagateTags"};
-    for (const model::MapEntry& entry : capacity->entries()) {
-      if (std::find(std::begin(kKeys), std::end(kKeys), entry.key.text()) != std::end(kKeys)) continue;
-      out.push_back(problem("globals-unsupported-property",
-                     "'Globals' section is invalid. '" + entry.key.text() +
-                         "' is not a supported property of 'CapacityProvider'. Must be one of the following values - "
-                         "['VpcConfig', 'OperatorRole', 'Tags', 'InstanceRequirements', 'ScalingConfig', 'KmsKeyArn', "
-                         "'PropagateTags']",
-                     &entry.key, false));
-      return out;
-    }
-  }
-  if (const Node* function = globals ? globals->get("Function") : nullptr; function && function->isMapping()) {
-    for (const model::MapEntry& entry : function->entries()) {
-      const std::string& key = entry.key.text();
-      if (std::find(std::begin(kGlobalsFunctionKeys), std::end(kGlobalsFunctionKeys), key) !=
-          std::end(kGlobalsFunctionKeys)) {
-        continue;
-      }
-      std::string list;
-      for (const char* allowed : kGlobalsFunctionKeys) {
-        if (!list.empty()) list += ", ";
-        list += "'" + std::string(allowed) + "'";
-      }
-      out.push_back(problem("globals-unsupported-property",
-                     "'Globals' section is invalid. '" + key +
-                         "' is not a supported property of 'Function'. Must be one of the following values - [" +
-                         list + "]",
-                     &entry.key, false));
-      return out;
-    }
-  }
-  return out;
+  return {};
 }
 
 }  // namespace samshift::sam

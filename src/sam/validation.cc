@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
+#include "model/intrinsics.h"
 #include "sam/deployment_model.h"
+#include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/policies.h"
+#include "sam/problem_codes.h"
 
 namespace samshift::sam {
 
@@ -12,9 +15,10 @@ using model::Node;
 
 namespace {
 
-SamProblem problem(std::string code, std::string message, const Node* node, bool resourcePrefix = true,
-                   std::string subjectId = {}) {
-  return SamProblem{std::move(code), std::move(message), node, resourcePrefix, std::move(subjectId)};
+SamProblem problem(std::string code, std::string message, const Node* node,
+                   bool resourcePrefix = true, std::string subjectId = {}) {
+  return SamProblem{std::move(code), std::move(message), node, resourcePrefix,
+                    std::move(subjectId)};
 }
 
 bool isOneKeyMap(const Node& node) { return node.isMapping() && node.entries().size() == 1; }
@@ -30,40 +34,50 @@ bool validAliasName(const std::string& name) {
   return !name.empty() && !allDigits;
 }
 
-const Node* orNode(const Setting& setting, const Node* fallback) { return setting.node ? setting.node : fallback; }
+const Node* orNode(const Setting& setting, const Node* fallback) {
+  return setting.node ? setting.node : fallback;
+}
 
 void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<SamProblem>& out) {
   const Node* dest = config.get("DestinationConfig");
   if (!dest) return;
-  const Node* destSource = source && source->isMapping() ? source->get("DestinationConfig") : nullptr;
+  const Node* destSource =
+      source && source->isMapping() ? source->get("DestinationConfig") : nullptr;
   if (!destSource) destSource = dest;
   if (!dest->isMapping()) {
-    out.push_back(problem("event-invoke-destination-config", "Property 'EventInvokeConfig.DestinationConfig' should be a map.",
-                   destSource));
+    out.push_back(problem("event-invoke-destination-config",
+                          "Property 'EventInvokeConfig.DestinationConfig' should be a map.",
+                          destSource));
     return;
   }
   for (const char* key : {"OnSuccess", "OnFailure"}) {
     const Node* entry = dest->get(key);
     if (!entry) continue;
-    const Node* entrySource = destSource->isMapping() && destSource->get(key) ? destSource->get(key) : entry;
+    const Node* entrySource =
+        destSource->isMapping() && destSource->get(key) ? destSource->get(key) : entry;
     if (!entry->isMapping()) {
       out.push_back(problem("event-invoke-destination-config",
-                     std::string("Property 'EventInvokeConfig.DestinationConfig.") + key + "' should be a map.",
-                     entrySource));
+                            std::string("Property 'EventInvokeConfig.DestinationConfig.") + key +
+                                "' should be a map.",
+                            entrySource));
       return;
     }
     const Node* type = entry->get("Type");
     if (type && type->isString()) {
-      static const std::vector<std::string> kTypes = {"SQS", "SNS", "EventBridge", "Lambda", "S3Bucket"};
+      static const std::vector<std::string> kTypes = {"SQS", "SNS", "EventBridge", "Lambda",
+                                                      "S3Bucket"};
       if (std::find(kTypes.begin(), kTypes.end(), type->text()) == kTypes.end()) {
-        out.push_back(problem("event-invoke-destination-type",
-                       "'Type: " + type->text() + "' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']",
-                       type));
+        out.push_back(
+            problem("event-invoke-destination-type",
+                    "'Type: " + type->text() +
+                        "' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']",
+                    type));
         return;
       }
       if (type->text() != "SQS" && type->text() != "SNS" && !entry->get("Destination")) {
-        out.push_back(problem("event-invoke-destination-required", "Destination is required if Type is not ['SQS', 'SNS']",
-                       entrySource));
+        out.push_back(problem("event-invoke-destination-required",
+                              "Destination is required if Type is not ['SQS', 'SNS']",
+                              entrySource));
         return;
       }
     }
@@ -73,7 +87,8 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
 // Alarms: a list, or an Fn::If of two lists (AWS::NoValue allowed).
 void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>& out) {
   if (!pythonTruthy(alarms)) return;
-  if (alarms.isIntrinsic() && alarms.intrinsicName() == "Ref" && alarms.intrinsicArgument().isString("AWS::NoValue")) {
+  if (alarms.isIntrinsic() && alarms.intrinsicName() == "Ref" &&
+      alarms.intrinsicArgument().isString("AWS::NoValue")) {
     return;
   }
   auto checkList = [&](const Node& list) {
@@ -110,7 +125,8 @@ const Node* findBySpan(const Node& node, core::Span span) {
 }
 
 void checkFunction(const model::Template& templ, const model::ResourceView& resource,
-                   const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out);
+                   const std::optional<DeploymentModel>& model, const Node& props,
+                   std::vector<SamProblem>& out);
 
 // `Policies` as SAM's property type reads it after the policy-template plugin made a list of it:
 // strings and maps; a Python-false value the plugin left alone must be a string, list or map.
@@ -124,14 +140,9 @@ bool policiesTypeValid(const Node* policies) {
   return true;
 }
 
-void validateFunction(const model::Template& templ, const model::ResourceView& resource, const ParameterValues& params,
-                      const Node* mergedProperties, const std::optional<DeploymentModel>* known,
+void validateFunction(const model::Template& templ, const model::ResourceView& resource,
+                      const Node& props, const std::optional<DeploymentModel>& model,
                       std::vector<SamProblem>& out) {
-  Node computed;
-  const Node& props = mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
-  std::optional<DeploymentModel> read;
-  const std::optional<DeploymentModel>& model =
-      known ? *known : (read = readDeploymentModel(templ, resource, params, &props));
   if (!model) return;
   size_t before = out.size();
   checkFunction(templ, resource, model, props, out);
@@ -140,7 +151,7 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
     for (SamProblem& entry : policyEntryProblems(props.get("Policies")))
       out.push_back(std::move(entry));
   }
-  // Checks may name nodes of the merged copies, which die here: re-point them at the template.
+  // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
     out[i].node = node && node->span().known() ? findBySpan(templ.root(), node->span()) : nullptr;
@@ -148,7 +159,8 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
 }
 
 void checkFunction(const model::Template& templ, const model::ResourceView& resource,
-                   const std::optional<DeploymentModel>& model, const Node& props, std::vector<SamProblem>& out) {
+                   const std::optional<DeploymentModel>& model, const Node& props,
+                   std::vector<SamProblem>& out) {
   auto source = [&](std::string_view key) {
     const Node* node = propertySource(templ, resource, key);
     return node ? node : resource.idNode;
@@ -161,13 +173,14 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   // Parse-time property types, in SAM's declaration order.
   if (!policiesTypeValid(props.get("Policies"))) {
     out.push_back(
-        problem("property-type", "Type of property 'Policies' is invalid.", source("Policies")));
+        problem("policies-type", "Type of property 'Policies' is invalid.", source("Policies")));
     return;
   }
   if (model->autoPublishAlias.present()) {
     const Node& raw = *model->autoPublishAlias.node;
     if (!raw.isString() && !isOneKeyMap(raw)) {
-      out.push_back(problem("property-type", "Type of property 'AutoPublishAlias' is invalid.", raw.isNull() ? nullptr : &raw));
+      out.push_back(problem("alias-type", "Type of property 'AutoPublishAlias' is invalid.",
+                            raw.isNull() ? nullptr : &raw));
       out.back().node = model->autoPublishAlias.node;
       return;
     }
@@ -175,75 +188,86 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   if (model->codeSha256.present()) {
     const Node& raw = *model->codeSha256.node;
     if (!raw.isString() && !isOneKeyMap(raw)) {
-      out.push_back(problem("property-type", "Type of property 'AutoPublishCodeSha256' is invalid.", &raw));
+      out.push_back(problem("code-sha256-type",
+                            "Type of property 'AutoPublishCodeSha256' is invalid.", &raw));
       return;
     }
   }
   if (model->allProperties.present() && !model->allProperties.value.isBool()) {
-    out.push_back(problem("property-type", "Type of property 'AutoPublishAliasAllProperties' is invalid.",
-                   model->allProperties.node));
+    out.push_back(problem("all-properties-type",
+                          "Type of property 'AutoPublishAliasAllProperties' is invalid.",
+                          model->allProperties.node));
     return;
   }
   if (model->versionDeletionPolicy.present()) {
     const Node& value = model->versionDeletionPolicy.value;
     if (!value.isString("Delete") && !value.isString("Retain") && !isOneKeyMap(value)) {
-      out.push_back(problem("version-deletion-policy",
-                     "Property 'VersionDeletionPolicy' should be a one of the strings: 'Delete' or 'Retain'.",
-                     model->versionDeletionPolicy.node));
+      out.push_back(problem(
+          "version-deletion-policy",
+          "Property 'VersionDeletionPolicy' should be a one of the strings: 'Delete' or 'Retain'.",
+          model->versionDeletionPolicy.node));
       return;
     }
   }
   if (model->deploymentPreference && !model->deploymentPreference->merged.isMapping()) {
-    out.push_back(problem("deployment-preference-map", "Property 'DeploymentPreference' should be a map.",
-                   model->deploymentPreference->node));
+    out.push_back(problem("deployment-preference-map",
+                          "Property 'DeploymentPreference' should be a map.",
+                          model->deploymentPreference->node));
     return;
   }
   // Rule checks.
   if (model->versionDeletionPolicy.present() && !model->autoPublishAlias.present()) {
-    out.push_back(problem("version-deletion-policy-requires-alias", "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
-                   model->versionDeletionPolicy.node));
+    out.push_back(problem("version-deletion-policy-requires-alias",
+                          "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
+                          model->versionDeletionPolicy.node));
     return;
   }
-  bool hasPc = model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
+  bool hasPc =
+      model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
   if (props.has("CapacityProviderConfig") && hasPc) {
-    out.push_back(problem("capacity-provider-provisioned-concurrency",
-                   "Cannot specify 'CapacityProviderConfig' and 'ProvisionedConcurrencyConfig' together.",
-                   model->provisionedConcurrency.node));
+    out.push_back(problem(
+        "capacity-provider-provisioned-concurrency",
+        "Cannot specify 'CapacityProviderConfig' and 'ProvisionedConcurrencyConfig' together.",
+        model->provisionedConcurrency.node));
     return;
   }
   if (props.has("TenancyConfig") && hasPc) {
     out.push_back(problem("tenancy-provisioned-concurrency",
-                   "Provisioned concurrency is not supported for functions enabled with tenancy configuration.",
-                   model->provisionedConcurrency.node));
+                          "Provisioned concurrency is not supported for functions enabled with "
+                          "tenancy configuration.",
+                          model->provisionedConcurrency.node));
     return;
   }
   if (const Node* events = props.get("Events"); events && events->isMapping()) {
-    static const char* kEventTypes[] = {"S3", "SNS", "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka",
-                                        "DocumentDB", "Api", "HttpApi", "Schedule", "ScheduleV2", "CloudWatchEvent",
-                                        "EventBridgeRule", "CloudWatchLogs", "IoTRule", "AlexaSkill", "Cognito"};
     for (const model::MapEntry& event : events->entries()) {
       const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
-      bool known = type && type->isString() &&
-                   std::find(std::begin(kEventTypes), std::end(kEventTypes), type->text()) != std::end(kEventTypes);
+      bool known = type && type->isString() && functionEventType(type->text());
       if (!known) {
         std::string shown = type && type->isString() ? type->text() : type ? type->text() : "None";
-        out.push_back(problem("event-type", "Event with id [" + event.key.text() +
-                                         "] is invalid. Resource dict has missing or invalid value for key Type. "
-                                         "Event Type is: " + shown + ".",
-                       type ? type : &event.key));
+        out.push_back(
+            problem("event-type",
+                    "Event with id [" + event.key.text() +
+                        "] is invalid. Resource dict has missing or invalid value for key Type. "
+                        "Event Type is: " +
+                        shown + ".",
+                    type ? type : &event.key));
         return;
       }
     }
   }
   if (props.has("TenancyConfig")) {
     if (props.has("FunctionUrlConfig")) {
-      out.push_back(problem("tenancy-function-url", "Function URL is not supported for functions enabled with tenancy configuration.",
-                     source("FunctionUrlConfig")));
+      out.push_back(
+          problem("tenancy-function-url",
+                  "Function URL is not supported for functions enabled with tenancy configuration.",
+                  source("FunctionUrlConfig")));
       return;
     }
     if (props.has("SnapStart")) {
-      out.push_back(problem("tenancy-snapstart", "SnapStart is not supported for functions enabled with tenancy configuration.",
-                     source("SnapStart")));
+      out.push_back(
+          problem("tenancy-snapstart",
+                  "SnapStart is not supported for functions enabled with tenancy configuration.",
+                  source("SnapStart")));
       return;
     }
     if (const Node* events = props.get("Events"); events && events->isMapping()) {
@@ -251,10 +275,11 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
         const Node* type = event.value.get("Type");
         if (type && type->isString() && !type->isString("Api") && !type->isString("HttpApi")) {
           out.push_back(problem("tenancy-event-source",
-                         "Event source '" + type->text() +
-                             "' is not supported for functions enabled with tenancy configuration. Only Api and "
-                             "HttpApi event sources are supported.",
-                         type));
+                                "Event source '" + type->text() +
+                                    "' is not supported for functions enabled with tenancy "
+                                    "configuration. Only Api and "
+                                    "HttpApi event sources are supported.",
+                                type));
           return;
         }
       }
@@ -262,72 +287,102 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   // The function body: code location, role and layer types, runtime and handler.
   if (const Node* role = props.get("Role"); role && !role->isString() && !role->isIntrinsic()) {
-    out.push_back(problem("property-type", "Property 'Role' should be a string.", source("Role")));
+    out.push_back(problem("role-type", "Property 'Role' should be a string.", source("Role")));
     return;
   }
   if (const Node* layers = props.get("Layers"); layers && !layers->isSequence()) {
-    out.push_back(problem("property-type", "Type of property 'Layers' is invalid.", source("Layers")));
+    out.push_back(
+        problem("layers-type", "Type of property 'Layers' is invalid.", source("Layers")));
     return;
   }
   const Node* packageType = props.get("PackageType");
   bool zip = !packageType || packageType->isString("Zip");
-  if (const Node* codeUri = props.get("CodeUri"); zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
-                                                  (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
-    out.push_back(problem("code-uri", "'CodeUri' requires Bucket and Key properties to be specified.", source("CodeUri")));
+  if (const Node* codeUri = props.get("CodeUri");
+      zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
+      (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
+    out.push_back(problem("code-uri-location",
+                          "'CodeUri' requires Bucket and Key properties to be specified.",
+                          source("CodeUri")));
     return;
   }
-  if (const Node* codeUri = props.get("CodeUri"); zip && codeUri && codeUri->isString() && !props.has("InlineCode")) {
+  if (const Node* codeUri = props.get("CodeUri");
+      zip && codeUri && codeUri->isString() && !props.has("InlineCode")) {
     const std::string& uri = codeUri->text();
     if (uri.find("{{resolve:") != std::string::npos) {
-      out.push_back(problem("code-uri", "Unsupported dynamic reference detected in 'CodeUri'. Please consider using "
-                                 "alternative 'FunctionCode' object format.",
-                     source("CodeUri")));
+      out.push_back(
+          problem("code-uri-dynamic-reference",
+                  "Unsupported dynamic reference detected in 'CodeUri'. Please consider using "
+                  "alternative 'FunctionCode' object format.",
+                  source("CodeUri")));
       return;
     }
     size_t slash = uri.find('/', 5);
     bool bracket = uri.find_first_of("[]") != std::string::npos;
-    if (uri.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 || slash + 1 >= uri.size() || bracket) {
-      out.push_back(problem("code-uri", "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional "
-                                 "versionId query parameter.",
-                     source("CodeUri")));
-      return;
+    if (uri.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 ||
+        slash + 1 >= uri.size() || bracket) {
+      // A path without a scheme is what `sam package` uploads and replaces with an S3 URI; what
+      // SAM finds next is what the deploy meets.
+      bool local = uri.find("://") == std::string::npos && !uri.empty();
+      out.push_back(problem(local ? "code-uri-local" : "code-uri",
+                            "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with "
+                            "optional versionId query parameter.",
+                            source("CodeUri")));
+      if (!local) return;
     }
   }
-  if (zip && (!props.has("Runtime") || !props.has("Handler") || !pythonTruthy(*props.get("Runtime")) ||
-              !pythonTruthy(*props.get("Handler")))) {
-    out.push_back(problem("runtime-handler", "Runtime and Handler needs to be present when PackageType is of type `Zip`",
-                   resource.idNode));
+  if (zip && (!props.has("Runtime") || !props.has("Handler") ||
+              !pythonTruthy(*props.get("Runtime")) || !pythonTruthy(*props.get("Handler")))) {
+    out.push_back(
+        problem("runtime-handler",
+                "Runtime and Handler needs to be present when PackageType is of type `Zip`",
+                resource.idNode));
     return;
   }
   bool aliasRaw = model->autoPublishAlias.present() && pythonTruthy(*model->autoPublishAlias.node);
   if (hasPc && pythonTruthy(model->provisionedConcurrency.value) && !aliasRaw) {
-    out.push_back(problem("provisioned-concurrency-requires-alias",
-                   "To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function",
-                   model->provisionedConcurrency.node));
+    out.push_back(problem(
+        "provisioned-concurrency-requires-alias",
+        "To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function",
+        model->provisionedConcurrency.node));
     return;
   }
   if (aliasRaw && !model->autoPublishAlias.value.isString()) {
-    out.push_back(problem("alias-not-string", "'AutoPublishAlias' must be a string or a Ref to a template parameter",
-                   model->autoPublishAlias.node));
+    out.push_back(problem("alias-not-string",
+                          "'AutoPublishAlias' must be a string or a Ref to a template parameter",
+                          model->autoPublishAlias.node));
     return;
   }
   if (aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node) &&
       !model->codeSha256.value.isString()) {
-    out.push_back(problem("code-sha256-not-string", "AutoPublishCodeSha256 must be a string", model->codeSha256.node));
+    out.push_back(problem("code-sha256-not-string", "AutoPublishCodeSha256 must be a string",
+                          model->codeSha256.node));
     return;
+  }
+  if (aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node)) {
+    // SAM names the version `<Function>Version` + the first 10 characters of the hash before it
+    // looks at the alias name.
+    std::string versionId =
+        std::string(resource.id) + "Version" + model->codeSha256.value.text().substr(0, 10);
+    if (!validLogicalId(versionId)) {
+      out.push_back(problem("version-logical-id", "Logical ids must be alphanumeric.",
+                            model->codeSha256.node, true, versionId));
+      return;
+    }
   }
   if (aliasRaw) {
     const std::string& name = model->autoPublishAlias.value.text();
     if (name.empty()) {
-      out.push_back(problem("alias-name-required", "Alias name is required to create an alias", model->autoPublishAlias.node));
+      out.push_back(problem("alias-name-required", "Alias name is required to create an alias",
+                            model->autoPublishAlias.node));
       return;
     }
     if (!validAliasName(name)) {
-      out.push_back(problem("alias-name-invalid",
-                     "AutoPublishAlias name ('" + name +
-                         "') must contain only alphanumeric characters, hyphens, or underscores matching "
-                         "(?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.",
-                     model->autoPublishAlias.node));
+      out.push_back(problem(
+          "alias-name-invalid",
+          "AutoPublishAlias name ('" + name +
+              "') must contain only alphanumeric characters, hyphens, or underscores matching "
+              "(?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.",
+          model->autoPublishAlias.node));
       return;
     }
   }
@@ -340,42 +395,50 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   const DeploymentPreferenceModel& dp = *model->deploymentPreference;
   if (dp.passthroughCondition.present()) {
     const Node& value = dp.passthroughCondition.value;
-    bool ok = value.isBool() || value.isString("true") || value.isString("True") || value.isString("false") ||
-              value.isString("False") || (value.isInt() && (value.intValue() == 0 || value.intValue() == 1));
+    bool ok = value.isBool() || value.isString("true") || value.isString("True") ||
+              value.isString("false") || value.isString("False") ||
+              (value.isInt() && (value.intValue() == 0 || value.intValue() == 1));
     if (!ok) {
       if (value.isIntrinsic()) {
-        out.push_back(problem("passthrough-condition-intrinsic",
-                       "Unsupported intrinsic: the only intrinsic functions supported for property "
-                       "PassthroughCondition are FindInMap and parameter Refs.",
-                       dp.passthroughCondition.node));
+        out.push_back(
+            problem("passthrough-condition-intrinsic",
+                    "Unsupported intrinsic: the only intrinsic functions supported for property "
+                    "PassthroughCondition are FindInMap and parameter Refs.",
+                    dp.passthroughCondition.node));
       } else {
-        out.push_back(problem("passthrough-condition-value", "Invalid value for property PassthroughCondition.",
-                       dp.passthroughCondition.node));
+        out.push_back(problem("passthrough-condition-value",
+                              "Invalid value for property PassthroughCondition.",
+                              dp.passthroughCondition.node));
       }
       return;
     }
   }
   if (!dp.isEnabled()) return;
   if (!dp.type.present()) {
-    out.push_back(problem("deployment-type-missing", "'DeploymentPreference' is missing required Property 'Type'",
-                   orNode(dp.type, dp.node)));
+    out.push_back(problem("deployment-type-missing",
+                          "'DeploymentPreference' is missing required Property 'Type'",
+                          orNode(dp.type, dp.node)));
     return;
   }
   if (dp.hooks.present() && !dp.hooks.value.isMapping()) {
-    out.push_back(problem("hooks-not-map", "'Hooks' property of 'DeploymentPreference' must be a dictionary", dp.hooks.node));
+    out.push_back(problem("hooks-not-map",
+                          "'Hooks' property of 'DeploymentPreference' must be a dictionary",
+                          dp.hooks.node));
     return;
   }
   if (!model->aliasName()) {
-    out.push_back(problem("deployment-preference-requires-alias",
-                   "'DeploymentPreference' requires AutoPublishAlias property to be specified.",
-                   model->autoPublishAlias.present() ? model->autoPublishAlias.node : dp.node));
+    out.push_back(
+        problem("deployment-preference-requires-alias",
+                "'DeploymentPreference' requires AutoPublishAlias property to be specified.",
+                model->autoPublishAlias.present() ? model->autoPublishAlias.node : dp.node));
     return;
   }
   if (dp.alarms.present()) checkAlarms(dp.alarms.value, dp.alarms.node, out);
 }
 
 // Required properties of pull event sources, reported under the event's logical ID.
-void checkEvents(const model::ResourceView& resource, const Node& props, std::vector<SamProblem>& out) {
+void checkEvents(const model::ResourceView& resource, const Node& props,
+                 std::vector<SamProblem>& out) {
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
   for (const model::MapEntry& event : events->entries()) {
@@ -388,23 +451,24 @@ void checkEvents(const model::ResourceView& resource, const Node& props, std::ve
     std::string id = std::string(resource.id) + event.key.text();
     const char* required = nullptr;
     if (type->isString("SQS") && missing("Queue")) required = "Queue";
-    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && missing("Stream")) required = "Stream";
-    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && !required && missing("StartingPosition")) {
+    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && missing("Stream"))
+      required = "Stream";
+    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && !required &&
+        missing("StartingPosition")) {
       required = "StartingPosition";
     }
     if (required) {
-      out.push_back(problem("event-missing-property", std::string("Missing required property '") + required + "'.",
-                     eventProps ? eventProps : &event.value, true, id));
+      out.push_back(problem("event-missing-property",
+                            std::string("Missing required property '") + required + "'.",
+                            eventProps ? eventProps : &event.value, true, id));
       return;
     }
   }
 }
 
-void validateStateMachine(const model::Template& templ, const model::ResourceView& resource,
-                          const ParameterValues& params, const std::optional<DeploymentModel>* known,
+void validateStateMachine(const model::ResourceView& resource,
+                          const std::optional<DeploymentModel>& model,
                           std::vector<SamProblem>& out) {
-  std::optional<DeploymentModel> read;
-  const std::optional<DeploymentModel>& model = known ? *known : (read = readDeploymentModel(templ, resource, params));
   if (!model) return;
   // The policy-template plugin runs before SAM reads any property.
   std::vector<SamProblem> policies = policyProblems(resource.property("Policies"));
@@ -413,39 +477,117 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
     return;
   }
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
-  if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) && !alias) {
-    out.push_back(problem("alias-event-target-requires-alias",
-                   "'UseAliasAsEventTarget' requires 'AutoPublishAlias' property to be specified.",
-                   model->useAliasAsEventTarget.node));
+  if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) &&
+      !alias) {
+    out.push_back(
+        problem("alias-event-target-requires-alias",
+                "'UseAliasAsEventTarget' requires 'AutoPublishAlias' property to be specified.",
+                model->useAliasAsEventTarget.node));
     return;
   }
   if (!alias && model->deploymentPreference && pythonTruthy(model->deploymentPreference->merged)) {
-    out.push_back(problem("deployment-preference-requires-alias",
-                   "'DeploymentPreference' requires 'AutoPublishAlias' property to be specified.",
-                   model->deploymentPreference->node));
+    out.push_back(
+        problem("state-machine-preference-requires-alias",
+                "'DeploymentPreference' requires 'AutoPublishAlias' property to be specified.",
+                model->deploymentPreference->node));
+    return;
+  }
+  // SAM appends the name unchanged to the alias's logical ID (for a function it cleans it first).
+  if (alias && model->autoPublishAlias.value.isString()) {
+    std::string aliasId = std::string(resource.id) + "Alias" + model->autoPublishAlias.value.text();
+    if (!validLogicalId(aliasId)) {
+      out.push_back(problem("state-machine-alias-logical-id", "Logical ids must be alphanumeric.",
+                            model->autoPublishAlias.node, true, aliasId));
+    }
+  }
+}
+
+// True when SAM stops at one of the problems: not at those packaging resolves (a local CodeUri),
+// which leave the checks that follow to say what the deploy meets.
+bool stops(const std::vector<SamProblem>& problems) {
+  return std::any_of(problems.begin(), problems.end(), [](const SamProblem& problem) {
+    const ProblemCode* code = findProblemCode(problem.code);
+    return !code || code->concern != ProblemConcern::kPackaging;
+  });
+}
+
+// The generated resources whose logical ID the template already uses. SAM looks at them once the
+// resource is transformed, so only when it has no other problem, and reports each one.
+void checkGeneratedIds(const model::Template& templ, const model::ResourceView& resource,
+                       const Node& props, const std::optional<DeploymentModel>& model,
+                       std::vector<SamProblem>& out) {
+  std::string id(resource.id);
+  for (const GeneratedResource& generated : generatedResources(templ, resource, props, model)) {
+    const model::ResourceView* existing = templ.resource(generated.logicalId);
+    if (!existing || existing == &resource || mayReplace(generated.type, existing->type)) continue;
+    out.push_back(problem(
+        "duplicate-logical-id",
+        "Transforming resource with id [" + id + "] attempts to create a new resource with id [" +
+            generated.logicalId + "] and type \"" + std::string(generated.type) +
+            "\". A resource with that id already exists within this template. Please use a "
+            "different id for that resource.",
+        existing->idNode, false, id));
   }
 }
 
 }  // namespace
 
-std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
-                                            const ParameterValues& params, const Node* mergedProperties,
+std::vector<SamProblem> validateSamResource(const model::Template& templ,
+                                            const model::ResourceView& resource,
+                                            const ParameterValues& params,
+                                            const Node* mergedProperties,
                                             const std::optional<DeploymentModel>* deploymentModel) {
   std::vector<SamProblem> out;
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
-    out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.", resource.properties));
+    out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.",
+                          resource.properties));
     return out;
   }
-  if (resource.type == "AWS::Serverless::Function") {
-    validateFunction(templ, resource, params, mergedProperties, deploymentModel, out);
-    if (out.empty() && resource.properties) checkEvents(resource, *resource.properties, out);
-  } else if (resource.type == "AWS::Serverless::StateMachine") {
-    validateStateMachine(templ, resource, params, deploymentModel, out);
+  // SAM checks the IDs of the resources it transforms; CloudFormation checks the others.
+  if (resource.isServerless() && !validLogicalId(resource.id)) {
+    out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
+    return out;
   }
+  bool function = resource.type == "AWS::Serverless::Function";
+  if (!function && resource.type != "AWS::Serverless::StateMachine") return out;
+  Node computed;
+  const Node& props =
+      mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
+  std::optional<DeploymentModel> read;
+  const std::optional<DeploymentModel>& model =
+      deploymentModel ? *deploymentModel
+                      : (read = readDeploymentModel(templ, resource, params, &props));
+  if (function) {
+    validateFunction(templ, resource, props, model, out);
+    if (!stops(out) && resource.properties) checkEvents(resource, *resource.properties, out);
+  } else {
+    validateStateMachine(resource, model, out);
+  }
+  if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
   for (SamProblem& problem : out) {
     if (!problem.node) problem.node = resource.idNode;
   }
   return out;
+}
+
+bool validLogicalId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
+                                                    const SamProblem& problem) {
+  const ProblemCode* code = findProblemCode(problem.code);
+  if (code && code->concern == ProblemConcern::kPackaging)
+    return "`sam package` replaces the value before the transform reads it";
+  auto name = problem.node ? model::refName(*problem.node) : std::nullopt;
+  const Node* parameter = name ? templ.parameter(*name) : nullptr;
+  if (parameter && !parameter->get("Default"))
+    return "a parameter without a Default gets its value at deploy time";
+  return std::nullopt;
 }
 
 std::string samMessage(const SamProblem& problem, std::string_view logicalId) {

@@ -1,10 +1,14 @@
 #pragma once
-// The checks the SAM transform makes on the AutoPublishAlias / DeploymentPreference family of
-// properties (and the few others that reject a template in this area), with SAM's exact texts.
-// One source of truth: `samshift expand` reports these as errors and lint rules reuse them.
+// The checks the SAM transform makes, with SAM's exact texts: the template's structure and
+// Globals, the AutoPublishAlias / DeploymentPreference family of properties, the others that
+// reject a function or state machine samshift expands, and the logical IDs SAM generates. The one
+// source of what SAM rejects: `samshift expand` rejects with exactly these, lint reports each of
+// them (each code of sam/problem_codes.h has one rule), plan gives them as why a deployment has
+// no plan.
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/node.h"
@@ -15,25 +19,36 @@
 namespace samshift::sam {
 
 struct SamProblem {
-  std::string code;            // short stable code, e.g. "alias-name-invalid"
-  std::string message;         // SAM's text without the "Resource with id [...] is invalid." prefix
+  std::string code;     // one of sam/problem_codes.h, e.g. "alias-name-invalid"
+  std::string message;  // SAM's text without the "Resource with id [...] is invalid." prefix
   const model::Node* node = nullptr;  // the node that causes it (local Properties or Globals)
-  bool resourcePrefix = true;  // false for template-level messages (Globals, Mappings)
-  std::string subjectId;       // the ID SAM names when not the resource's own (an event's)
+  bool resourcePrefix = true;         // false for template-level messages (Globals, Mappings)
+  std::string subjectId;              // the ID SAM names when not the resource's own (an event's)
 };
 
-// Problems of one resource, in SAM's precedence; SAM reports only the first per resource, and
-// `expand` does the same, but lint may show all of them.
+// SAM's rule for the logical IDs it reads and generates: letters and digits only.
+bool validLogicalId(std::string_view id);
+
+// Problems of one resource, in SAM's precedence; SAM reports only the first per resource (and
+// then every generated resource whose logical ID is taken), and `expand` does the same, but lint
+// may show all of them.
 // `mergedProperties`: as for readDeploymentModel; `deploymentModel`: what readDeploymentModel
 // returned for this resource with the same parameters, when the caller already has it.
-std::vector<SamProblem> validateSamResource(const model::Template& templ, const model::ResourceView& resource,
-                                            const ParameterValues& params,
-                                            const model::Node* mergedProperties = nullptr,
-                                            const std::optional<DeploymentModel>* deploymentModel = nullptr);
+std::vector<SamProblem> validateSamResource(
+    const model::Template& templ, const model::ResourceView& resource,
+    const ParameterValues& params, const model::Node* mergedProperties = nullptr,
+    const std::optional<DeploymentModel>* deploymentModel = nullptr);
 
-// Template-level problems SAM reports before looking at resources (`Mappings: null`, unknown
-// Globals keys).
+// The template-level problem SAM stops at before it looks at resources (no Resources, a resource
+// that is not a mapping, unknown Globals keys, `Mappings: null`); at most one.
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
+
+// Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
+// replaces the value first (a local CodeUri path), or the value is a parameter without a Default,
+// which the deploy supplies (SAM's check of the unresolved `Ref` says nothing). nullopt when the
+// problem stands.
+std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
+                                                    const SamProblem& problem);
 
 // SAM's full message for one problem of resource `logicalId`.
 std::string samMessage(const SamProblem& problem, std::string_view logicalId);

@@ -1,0 +1,101 @@
+#include "rules/shared/sam_problems.h"
+
+#include <algorithm>
+
+#include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_facts.h"
+
+namespace samshift::rules {
+
+namespace {
+
+struct SamProblems {
+  std::vector<ResourceProblem> problems;
+};
+
+std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
+                                                const SamFacts& facts) {
+  std::vector<ResourceProblem> out;
+  if (!templ.isSam()) return out;  // the transform never runs
+  for (sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
+    if (!sam::settledBeforeDeploy(templ, problem))
+      out.push_back(ResourceProblem{nullptr, std::move(problem)});
+  }
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (!resource.isServerless()) continue;
+    for (const sam::SamProblem& problem : facts.problems(resource)) {
+      if (!sam::settledBeforeDeploy(templ, problem))
+        out.push_back(ResourceProblem{&resource, problem});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<ResourceProblem>& samProblems(const engine::RuleContext& context) {
+  return context.facts
+      .get<SamProblems>(
+          [&] { return SamProblems{computeSamProblems(context.templ, samFacts(context))}; })
+      .problems;
+}
+
+core::Note samNote(const ResourceProblem& problem) {
+  std::string_view id =
+      problem.resource ? problem.resource->id : std::string_view(problem.problem.subjectId);
+  return core::Note{core::Span{},
+                    "The SAM transform says: " + sam::samMessage(problem.problem, id)};
+}
+
+std::vector<core::Note> samNotesAt(const engine::RuleContext& context, const engine::Rule& rule,
+                                   const model::Node& node) {
+  std::vector<core::Note> notes;
+  for (const ResourceProblem& problem : samProblems(context)) {
+    if (problem.problem.node == &node && owns(rule, problem)) notes.push_back(samNote(problem));
+  }
+  return notes;
+}
+
+bool owns(const engine::Rule& rule, const ResourceProblem& problem) {
+  std::span<const std::string_view> codes = rule.samProblemCodes();
+  return std::find(codes.begin(), codes.end(), problem.problem.code) != codes.end();
+}
+
+bool inGlobals(const model::Template& templ, const model::Node& node) {
+  const model::Node* globals = templ.globals();
+  if (!globals || !node.span().known() || !globals->span().known()) return false;
+  return node.span().begin >= globals->span().begin && node.span().end <= globals->span().end;
+}
+
+void reportSamProblems(const engine::RuleContext& context, const engine::Rule& rule,
+                       const ProblemDescriber& describe, engine::Reporter& reporter) {
+  struct Pending {
+    core::Span span;
+    std::string message;
+    std::vector<core::Note> notes;
+  };
+  const model::Template& templ = context.templ;
+  std::vector<Pending> pending;
+  for (const ResourceProblem& problem : samProblems(context)) {
+    if (!owns(rule, problem)) continue;
+    std::string message = describe(problem);
+    const model::Node* node = problem.problem.node ? problem.problem.node
+                              : problem.resource   ? problem.resource->idNode
+                                                   : &templ.root();
+    bool global = problem.resource && inGlobals(templ, *node);
+    auto same = std::find_if(pending.begin(), pending.end(), [&](const Pending& seen) {
+      return global && seen.span == node->span() && seen.message == message;
+    });
+    if (same != pending.end()) {
+      same->notes.push_back(inheritedNote(*problem.resource));
+      continue;
+    }
+    std::vector<core::Note> notes{samNote(problem)};
+    if (global) notes.push_back(inheritedNote(*problem.resource));
+    pending.push_back(Pending{node->span(), std::move(message), std::move(notes)});
+  }
+  for (Pending& finding : pending)
+    reporter.report(finding.span, std::move(finding.message), std::move(finding.notes));
+}
+
+}  // namespace samshift::rules

@@ -1,0 +1,342 @@
+// Issue #13's invariant: whatever `expand` rejects, lint reports as an error at the same node,
+// with SAM's own message as a note. Every SAM problem code (sam/problem_codes.h) has exactly one
+// rule that words it; a small template per code proves that rule reports it; and every input of
+// the shared corpus that expand rejects is linted the same way, with each exception counted and
+// printed.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/registry.h"
+#include "engine/runner.h"
+#include "expand/expander.h"
+#include "load/loader.h"
+#include "model/template.h"
+#include "sam/parameter_values.h"
+#include "sam/problem_codes.h"
+#include "sam/validation.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace samshift;
+
+namespace {
+
+// The rule that declares `code`; null when none or several do.
+const engine::Rule* owningRule(std::string_view code) {
+  const engine::Rule* owner = nullptr;
+  int count = 0;
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    std::span<const std::string_view> codes = rule->samProblemCodes();
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;
+    owner = rule;
+    ++count;
+  }
+  return count == 1 ? owner : nullptr;
+}
+
+// How lint answered one error of expand's.
+struct Check {
+  const expand::ExpandError* error = nullptr;
+  const core::Diagnostic* finding = nullptr;  // the error finding at its node with SAM's note
+  std::string exemption;                      // why lint leaves it out, when it does
+};
+
+struct Outcome {
+  bool sam = false;          // the template uses SAM (else the transform never runs)
+  bool unsupported = false;  // expand cannot expand it yet (and found no rejection)
+  std::vector<expand::ExpandError> errors;
+  engine::LintResult lint;
+  std::vector<Check> checks;  // one per error
+};
+
+// Expands the document as lint reads it (parameter defaults, us-east-1) and lints it.
+Outcome expandAndLint(const model::Document& document) {
+  Outcome out;
+  model::Template templ(document.root);
+  out.sam = templ.isSam();
+  sam::ParameterValues params(templ, {}, "us-east-1");
+  expand::ExpandResult result = expand::expandTemplate(document.root, params);
+  out.unsupported = result.unsupported.has_value() && result.errors.empty();
+  out.errors = std::move(result.errors);
+  if (out.errors.empty()) return out;
+  out.lint = engine::lintDocument(document, {});
+  for (const expand::ExpandError& error : out.errors) {
+    Check check{&error, nullptr, {}};
+    std::string note = "The SAM transform says: " + error.message;
+    for (const core::Diagnostic& finding : out.lint.diagnostics) {
+      bool atNode = error.node && finding.span == error.node->span();
+      bool samNote = std::any_of(finding.notes.begin(), finding.notes.end(),
+                                 [&](const core::Note& n) { return n.message == note; });
+      if (atNode && samNote && finding.severity == core::Severity::kError) check.finding = &finding;
+    }
+    if (!check.finding) {
+      auto reason = sam::settledBeforeDeploy(
+          templ, sam::SamProblem{error.code, error.message, error.node, true, {}});
+      if (!out.sam) {
+        check.exemption = "the template does not use SAM: the transform never runs";
+      } else if (reason) {
+        check.exemption = std::string(*reason);
+      }
+    }
+    out.checks.push_back(check);
+  }
+  return out;
+}
+
+std::vector<fs::path> corpusInputs() {
+  std::vector<fs::path> files;
+  for (const char* dir : {"sam-translator/input", "serverless-patterns", "cfn-lint/templates"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(testing::corpusRoot() / dir)) {
+      std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file() &&
+          (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template")) {
+        files.push_back(entry.path());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// A template with the function `Fn`: `properties` follow its Runtime, Handler and CodeUri
+// (unless `plain` is false: then `properties` are all it has); `more` is appended to Resources.
+std::string function(const std::string& properties, const std::string& more = "",
+                     bool plain = true) {
+  std::string base = plain ? "      Runtime: python3.12\n      Handler: app.handler\n      "
+                             "CodeUri: s3://bucket/fn.zip\n"
+                           : "";
+  return "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n" + base +
+         properties + more;
+}
+
+std::string stateMachine(const std::string& properties) {
+  return "Resources:\n  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+         "      Role: arn:aws:iam::123456789012:role/machine\n"
+         "      Definition: {StartAt: Done, States: {Done: {Type: Succeed}}}\n" +
+         properties;
+}
+
+const std::string kAlias = "      AutoPublishAlias: live\n";
+
+// One template per problem code, each rejected by SAM for that reason (checked with the SAM
+// translator v1.110.0).
+const std::map<std::string, std::string>& templatePerCode() {
+  static const std::map<std::string, std::string> kCases = {
+      {"globals-invalid", "Globals: []\n" + function("")},
+      {"globals-unsupported-type", "Globals:\n  Table: {}\n" + function("")},
+      {"globals-unsupported-property", "Globals:\n  Function:\n    Timout: 3\n" + function("")},
+      {"logical-id",
+       "Resources:\n  Fn-1:\n    Type: AWS::Serverless::Function\n"
+       "    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: "
+       "s3://bucket/fn.zip}\n"},
+      {"resource-not-object", function("", "  Broken: text\n")},
+      {"resources-required", "Description: no resources yet\n"},
+      {"mappings-not-object", "Mappings:\n" + function("")},
+      {"properties-not-map",
+       "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1]\n"},
+      {"alias-type", function("      AutoPublishAlias: [live]\n")},
+      {"code-sha256-type", function(kAlias + "      AutoPublishCodeSha256: [abc]\n")},
+      {"all-properties-type", function(kAlias + "      AutoPublishAliasAllProperties: 'yes'\n")},
+      {"version-deletion-policy", function(kAlias + "      VersionDeletionPolicy: Keep\n")},
+      {"deployment-preference-map",
+       function(kAlias + "      DeploymentPreference: Canary10Percent5Minutes\n")},
+      {"version-deletion-policy-requires-alias", function("      VersionDeletionPolicy: Retain\n")},
+      {"capacity-provider-provisioned-concurrency",
+       function(
+           kAlias +
+           "      CapacityProviderConfig: {Arn: arn:aws:lambda:us-east-1:1:capacity-provider:p}\n"
+           "      ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}\n")},
+      {"tenancy-provisioned-concurrency",
+       function(kAlias +
+                "      TenancyConfig: {TenantIsolationMode: PER_TENANT}\n"
+                "      ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}\n")},
+      {"event-type", function("      Events:\n        Ev:\n          Type: Carrier\n")},
+      {"tenancy-function-url", function("      TenancyConfig: {TenantIsolationMode: PER_TENANT}\n"
+                                        "      FunctionUrlConfig: {AuthType: NONE}\n")},
+      {"tenancy-snapstart", function("      TenancyConfig: {TenantIsolationMode: PER_TENANT}\n"
+                                     "      SnapStart: {ApplyOn: PublishedVersions}\n")},
+      {"tenancy-event-source", function("      TenancyConfig: {TenantIsolationMode: PER_TENANT}\n"
+                                        "      Events:\n        Ev:\n          Type: SQS\n         "
+                                        " Properties: {Queue: arn:aws:sqs:q}\n")},
+      {"role-type", function("      Role: [admin]\n")},
+      {"layers-type", function("      Layers: arn:aws:lambda:us-east-1:1:layer:deps:1\n")},
+      {"code-uri-location",
+       function(
+           "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: {Key: fn.zip}\n",
+           "", false)},
+      {"code-uri-dynamic-reference",
+       function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: "
+                "'{{resolve:ssm:/code}}'\n",
+                "", false)},
+      {"code-uri", function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: "
+                            "https://example.com/fn.zip\n",
+                            "", false)},
+      {"code-uri-local",
+       function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: src/\n", "",
+                false)},
+      {"runtime-handler",
+       function("      Runtime: python3.12\n      CodeUri: s3://bucket/fn.zip\n", "", false)},
+      {"provisioned-concurrency-requires-alias",
+       function("      ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}\n")},
+      {"alias-not-string",
+       function("      AutoPublishAlias: !Ref Topic\n", "  Topic:\n    Type: AWS::SNS::Topic\n")},
+      {"code-sha256-not-string",
+       function(kAlias + "      AutoPublishCodeSha256: !Sub '${AWS::StackName}'\n")},
+      {"version-logical-id", function(kAlias + "      AutoPublishCodeSha256: v1.2-release\n")},
+      {"alias-name-required", "Parameters:\n  Alias:\n    Type: String\n    Default: ''\n" +
+                                  function("      AutoPublishAlias: !Ref Alias\n")},
+      {"alias-name-invalid", function("      AutoPublishAlias: bad*name\n")},
+      {"event-invoke-destination-config",
+       function("      EventInvokeConfig:\n        DestinationConfig: []\n")},
+      {"event-invoke-destination-type",
+       function(
+           "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Queue}}\n")},
+      {"event-invoke-destination-required",
+       function(
+           "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Lambda}}\n")},
+      {"passthrough-condition-value",
+       function(kAlias +
+                "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},
+      {"passthrough-condition-intrinsic",
+       function(kAlias + "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: "
+                         "{Fn::Equals: [a, b]}}\n")},
+      {"deployment-type-missing",
+       function(kAlias + "      DeploymentPreference: {Enabled: true}\n")},
+      {"hooks-not-map",
+       function(kAlias + "      DeploymentPreference: {Type: AllAtOnce, Hooks: [Check]}\n")},
+      {"deployment-preference-requires-alias",
+       function("      DeploymentPreference: {Type: AllAtOnce}\n")},
+      {"alarms-not-list",
+       function(kAlias + "      DeploymentPreference: {Type: AllAtOnce, Alarms: Errors}\n")},
+      {"if-arguments", function(kAlias + "      DeploymentPreference: {Type: AllAtOnce, Alarms: "
+                                         "{Fn::If: [IsProd, [Errors]]}}\n")},
+      {"event-missing-property", function("      Events:\n        Ev:\n          Type: SQS\n       "
+                                          "   Properties: {BatchSize: 1}\n")},
+      {"alias-event-target-requires-alias", stateMachine("      UseAliasAsEventTarget: true\n")},
+      {"state-machine-preference-requires-alias",
+       stateMachine("      DeploymentPreference: {Type: ALL_AT_ONCE}\n")},
+      {"state-machine-alias-logical-id", stateMachine("      AutoPublishAlias: my-alias\n")},
+      {"duplicate-logical-id", function("", "  FnRole:\n    Type: AWS::SNS::Topic\n")},
+      {"policies-type", function("      Policies: 42\n")},
+      {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},
+      {"policy-template-values", function("      Policies:\n        - SQSPollerPolicy: q\n")},
+      {"policy-template-parameters",
+       function("      Policies:\n        - SQSPollerPolicy: {}\n")},
+      {"policy-if", "Conditions:\n  IsProd: {Fn::Equals: [a, b]}\n" +
+                        function("      Policies:\n        - Fn::If: [IsProd, {SQSPollerPolicy: "
+                                 "{QueueName: q}}, AWSLambdaExecute]\n")},
+  };
+  return kCases;
+}
+
+}  // namespace
+
+TEST_CASE("every SAM problem code has exactly one rule that words it, as an error",
+          "[sam][invariant]") {
+  for (const sam::ProblemCode& code : sam::problemCodes()) {
+    INFO(code.code);
+    const engine::Rule* owner = owningRule(code.code);
+    REQUIRE(owner != nullptr);
+    CHECK(owner->info().severity == core::Severity::kError);
+    CHECK_FALSE(owner->info().optIn);
+  }
+  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
+    for (std::string_view code : rule->samProblemCodes()) {
+      INFO(rule->info().code << " declares " << code);
+      CHECK(sam::findProblemCode(code) != nullptr);
+    }
+  }
+}
+
+TEST_CASE("lint reports every rejection of expand, one template per SAM problem code",
+          "[sam][invariant]") {
+  const auto& cases = templatePerCode();
+  for (const sam::ProblemCode& code : sam::problemCodes()) {
+    INFO(code.code);
+    CHECK(cases.count(std::string(code.code)) == 1);
+  }
+  for (const auto& [code, text] : cases) {
+    INFO(code << ":\n" << text);
+    model::Document document =
+        load::loadText("case.yaml", "Transform: AWS::Serverless-2016-10-31\n" + text);
+    REQUIRE(document.parsed);
+    Outcome outcome = expandAndLint(document);
+    REQUIRE_FALSE(outcome.errors.empty());
+    CHECK(outcome.errors.front().code == code);
+    const sam::ProblemCode* entry = sam::findProblemCode(code);
+    REQUIRE(entry != nullptr);
+    for (const Check& check : outcome.checks) {
+      INFO("expand: " << check.error->code << " " << check.error->message);
+      if (entry->concern == sam::ProblemConcern::kPackaging) {
+        CHECK(check.finding == nullptr);
+        CHECK_FALSE(check.exemption.empty());
+        continue;
+      }
+      REQUIRE(check.finding != nullptr);
+      CHECK(check.finding->code == owningRule(check.error->code)->info().code);
+    }
+  }
+}
+
+TEST_CASE("lint reports every rejection of expand over the corpus", "[sam][invariant][corpus]") {
+  if (!testing::corpusPresent()) {
+    WARN("../shared/corpus is absent: invariant over the corpus skipped");
+    return;
+  }
+  std::map<std::string, std::vector<std::string>> exempted;  // reason → files
+  size_t rejected = 0;
+  size_t errorFixtures = 0;
+  size_t errorFixturesLinted = 0;  // error_* fixtures on which lint reports an error
+  size_t unparsed = 0;
+  for (const fs::path& file : corpusInputs()) {
+    bool errorFixture = file.parent_path().filename() == "input" &&
+                        file.filename().string().rfind("error_", 0) == 0;
+    auto document = load::loadFile(file.string());
+    REQUIRE(document.ok());
+    if (!document->parsed) {
+      ++unparsed;
+      continue;
+    }
+    Outcome outcome = expandAndLint(*document);
+    if (errorFixture) {
+      ++errorFixtures;
+      engine::LintResult lint =
+          outcome.errors.empty() ? engine::lintDocument(*document, {}) : outcome.lint;
+      errorFixturesLinted +=
+          std::any_of(lint.diagnostics.begin(), lint.diagnostics.end(),
+                      [](const auto& d) { return d.severity == core::Severity::kError; });
+    }
+    if (outcome.errors.empty()) continue;
+    ++rejected;
+    for (const Check& check : outcome.checks) {
+      INFO(file.string() << ": expand: " << check.error->code << " " << check.error->message);
+      CHECK(sam::findProblemCode(check.error->code) !=
+            nullptr);  // expand rejects only as src/sam does
+      if (check.finding) continue;
+      CHECK_FALSE(check.exemption.empty());
+      if (!check.exemption.empty()) exempted[check.exemption].push_back(file.string());
+    }
+  }
+  std::ostringstream summary;
+  summary << "expand rejects " << rejected
+          << " corpus inputs; lint reports each rejection at its node with "
+          << "SAM's message, except (by design):";
+  for (const auto& [reason, files] : exempted) {
+    std::set<std::string> inputs(files.begin(), files.end());
+    summary << "\n  " << files.size() << " rejections in " << inputs.size() << " inputs: " << reason
+            << " (e.g. " << files.front() << ")";
+  }
+  summary << "\nlint reports an error on " << errorFixturesLinted << "/" << errorFixtures
+          << " error_* fixtures of the SAM translator; " << unparsed
+          << " corpus files do not parse";
+  WARN(summary.str());
+  CHECK(errorFixtures == 287);
+}
