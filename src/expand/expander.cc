@@ -1,6 +1,8 @@
 #include "expand/expander.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "expand/api/api_generator.h"
 #include "expand/capacity_provider.h"
@@ -142,10 +144,9 @@ std::string overallErrorMessage(const std::vector<ExpandError>& errors) {
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const ExpandError* a, const ExpandError* b) { return a->logicalId < b->logicalId; });
   std::vector<std::string> messages;
+  std::unordered_set<std::string_view> seen;  // a template may carry a rejection per resource
   for (const ExpandError* error : sorted) {
-    if (std::find(messages.begin(), messages.end(), error->message) == messages.end()) {
-      messages.push_back(error->message);
-    }
+    if (seen.insert(error->message).second) messages.push_back(error->message);
   }
   std::string out = "Invalid Serverless Application Specification document. Number of errors found: " +
                     std::to_string(messages.size()) + ".";
