@@ -115,13 +115,19 @@ int runExpand(std::vector<std::string> args) {
               << "\n";
     return kExitInputError;
   }
-  std::string text = format == "yaml" ? expand::toYaml(result.output) : expand::toJson(result.output);
+  core::Result<std::string> text =
+      format == "yaml" ? expand::toYaml(result.output) : expand::toJson(result.output);
+  if (!text) {
+    std::cerr << "samshift expand: " << document.source.path() << ": " << text.error().message
+              << "\n";
+    return kExitInputError;
+  }
   if (output.empty()) {
-    std::cout << text;
+    std::cout << *text;
     std::cout.flush();
     return kExitClean;
   }
-  if (core::Status written = core::writeFileAtomically(output, text); !written) {
+  if (core::Status written = core::writeFileAtomically(output, *text); !written) {
     std::cerr << "samshift expand: " << written.error().message << "\n";
     return kExitInputError;
   }

@@ -1,10 +1,12 @@
 #include "expand/api/py_object.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/utf8.h"
 #include "expand/python_json.h"
+#include "model/scalar_resolver.h"
 
 namespace samshift::expand::api {
 
@@ -259,6 +261,14 @@ PyObject PyObject::fromTemplate(const Node& node) {
     case model::NodeKind::kInt:
       return integer(node.intValue());
     case model::NodeKind::kFloat:
+      if (model::bigInteger(node) == model::BigInteger::kDecimal) {
+        // A Python int beyond 64 bits; the node is kept to be written back as it was.
+        PyObject big(Kind::kInt);
+        big.text_ = model::bigIntegerDigits(node);
+        big.real_ = node.floatValue();
+        big.flag_ = true;
+        return big;
+      }
       return real(node.floatValue());
     case model::NodeKind::kString:
       return str(node.text(), true);
@@ -341,8 +351,12 @@ std::string PyObject::repr(bool& ok) const {
     case Kind::kBool:
       return flag_ ? "True" : "False";
     case Kind::kInt:
+      // SAM's Py27LongInt prints the Python 2 long suffix beyond sys.maxint.
+      if (flag_) return text_ + (text_[0] == '-' ? "" : "L");
       return std::to_string(int_);
     case Kind::kFloat:
+      if (std::isnan(real_)) return "nan";
+      if (std::isinf(real_)) return real_ > 0 ? "inf" : "-inf";
       return pythonFloatRepr(real_);
     case Kind::kStr:
       return strRepr(text_, flag_, ok);
@@ -372,8 +386,13 @@ Node PyObject::toNode(DictOrder order) const {
       return Node::null();
     case Kind::kBool:
       return Node::boolean(flag_);
-    case Kind::kInt:
-      return Node::integer(int_);
+    case Kind::kInt: {
+      if (!flag_) return Node::integer(int_);
+      Node big = Node::floating(real_);
+      big.setScalar(model::NodeKind::kFloat, text_);
+      big.setFloatValue(real_);
+      return big;
+    }
     case Kind::kFloat:
       return Node::floating(real_);
     case Kind::kStr:

@@ -110,10 +110,10 @@ class PyObject {
   std::vector<size_t> iterationOrder() const;
 
   Kind kind_ = Kind::kNone;
-  bool flag_ = false;  // the bool's value, a unicode str, or a Py27Dict
+  bool flag_ = false;  // the bool's value, a unicode str, a Py27Dict, or an int beyond 64 bits
   int64_t int_ = 0;
   double real_ = 0;
-  std::string text_;
+  std::string text_;               // a str, or the digits of an int beyond 64 bits
   std::vector<PyObject> values_;   // list items, or dict values by key number
   std::vector<bool> unicodeKeys_;  // dict keys that are template strings (u'…'), by key number
   Py27KeyOrder keys_;              // dict keys
