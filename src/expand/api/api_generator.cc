@@ -120,16 +120,22 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
 }
 
 // The user tags a function with PropagateTags hands to the implicit API its events create.
-void propagateTags(ExpandContext& ctx, const Node& properties, Node& into, const std::string& apiId) {
+void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& into,
+                   const std::string& apiId) {
   const Node* propagate = properties.get("PropagateTags");
   const Node* tags = properties.get("Tags");
   if (!propagate || !propagate->isBool() || !propagate->boolValue() || !tags || !tags->isMapping()) return;
   for (const MapEntry& entry : tags->entries()) {
-    const Node* existing = into.get(entry.key.text());
-    if (existing && !existing->sameValue(entry.value)) {
+    auto [it, added] = into.index.try_emplace(entry.key.text(), into.mapping.entries().size());
+    if (added) {
+      into.mapping.entries().push_back(entry);
+      continue;
+    }
+    Node& existing = into.mapping.entries()[it->second].value;
+    if (!existing.sameValue(entry.value)) {
       ctx.notSupported("API Gateway: different propagated values of tag " + entry.key.text() + " on " + apiId);
     }
-    into.set(entry.key.text(), entry.value);
+    existing = entry.value;
   }
 }
 
@@ -332,7 +338,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
     props.set("EndpointConfiguration", map({{"Types", seq({str("REGIONAL")})}}));
     props.set("Parameters", map({{"endpointConfigurationTypes", str("REGIONAL")}}));
   }
-  Node tags = tagList(&api.tags, false);
+  Node tags = tagList(&api.tags.mapping, false);
   if (!tags.items().empty()) props.set("Tags", tags);
   PassThrough pass{api.condition, nullptr, nullptr};
   ctx.add(id, makeResource("AWS::ApiGateway::RestApi", std::move(props), pass));
@@ -367,7 +373,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
 }
 
 void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) {
-  Node tags = api.tags;
+  Node tags = api.tags.mapping;
   tags.set("httpapi:createdBy", str("SAM"));
   // SAM's key order in an HTTP API's body is not modelled (it is never hashed).
   Node body = api.body.toNode(PyObject::DictOrder::kInsertion);

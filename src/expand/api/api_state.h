@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,13 @@ struct BodyEdit {
   std::function<void(PyObject& body)> apply;
 };
 
+// The user tags functions with PropagateTags hand to an implicit API, in the order first given,
+// found by an index: thousands of functions may each bring their own.
+struct PropagatedTags {
+  model::Node mapping = model::Node::mapping();
+  std::unordered_map<std::string, size_t> index;  // tag → its entry in `mapping`
+};
+
 struct RestApi {
   bool implicit = false;
   bool managed = false;                // SAM owns the body and adds the events' integrations
@@ -47,7 +55,7 @@ struct RestApi {
   model::Node stageName;
   model::Node name;                    // null unless given
   model::Node variables;               // null unless given
-  model::Node tags = model::Node::mapping();  // tags propagated from functions
+  PropagatedTags tags;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
@@ -56,7 +64,7 @@ struct RestApi {
 
 struct HttpApi {
   PyObject body;
-  model::Node tags = model::Node::mapping();
+  PropagatedTags tags;
 };
 
 struct ApiRegistry {
