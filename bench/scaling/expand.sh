@@ -81,46 +81,42 @@ growth() {
   local label=$1 small=$2 large=$3 goal=$4
   local ratio
   ratio=$(awk -v a="${cost[$label/$large]}" -v b="${cost[$label/$small]}" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
-  printf '%s: growth %s -> %s\t%s\t%s\n' "$label" "$small" "$large" "$ratio" "$goal"
+  local basis=""  # CPU time is counted in 10 ms steps: coarse for the small sizes
+  [ -n "${SAMSHIFT_BENCH_NO_CALLGRIND:-}" ] && basis=" (CPU time)"
+  printf '%s: growth %s -> %s%s\t%s\t%s\n' "$label" "$small" "$large" "$basis" "$ratio" "$goal"
 }
 
-for n in 400 800 1600; do
-  generate routes "$n" >"$work/routes-$n.yaml"
-  measure "expand, functions with one Api route" "$n" "$samshift" expand "$work/routes-$n.yaml"
-done
+# series KIND LABEL "COMMAND" SIZES...: measures `samshift COMMAND` on the KIND template of each size.
+series() {
+  local kind=$1 label=$2 command=$3
+  shift 3
+  for n in "$@"; do
+    [ -f "$work/$kind-$n.yaml" ] || generate "$kind" "$n" >"$work/$kind-$n.yaml"
+    # shellcheck disable=SC2086  # COMMAND is a subcommand and its options
+    measure "$label" "$n" "$samshift" $command "$work/$kind-$n.yaml"
+  done
+}
+
+series routes "expand, functions with one Api route" expand 400 800 1600
 # Linear but for SAM's two copies of the definition per route.
 growth "expand, functions with one Api route" 400 800 "<= 2.4x"
 growth "expand, functions with one Api route" 400 1600 "<= 5.5x"
 
-for n in 500 1000; do
-  generate tags "$n" >"$work/tags-$n.yaml"
-  measure "expand, functions with an Api route and 40 propagated tags" "$n" "$samshift" expand "$work/tags-$n.yaml"
-done
+series tags "expand, functions with an Api route and 40 propagated tags" expand 500 1000
 growth "expand, functions with an Api route and 40 propagated tags" 500 1000 "<= 2.4x"
 
-for n in 1000 3000; do
-  generate events "$n" >"$work/events-$n.yaml"
-  measure "expand, Api events on one function" "$n" "$samshift" expand "$work/events-$n.yaml"
-done
+series events "expand, Api events on one function" expand 1000 3000
 # SAM copies the definition twice per route: quadratic in SAM too, so at most 9x for 3x events.
 growth "expand, Api events on one function" 1000 3000 "<= 10x (SAM's own growth: 9x)"
-generate events 4001 >"$work/events-4001.yaml"
-measure "expand, Api events on one function (over the cap: exit 2)" 4001 "$samshift" expand "$work/events-4001.yaml"
+series events "expand, Api events on one function (over the cap: exit 2)" expand 4001
 
-for n in 1000 4000; do
-  generate s3 "$n" >"$work/s3-$n.yaml"
-  measure "expand, S3 events on one bucket" "$n" "$samshift" expand "$work/s3-$n.yaml"
-done
+series s3 "expand, S3 events on one bucket" expand 1000 4000
 growth "expand, S3 events on one bucket" 1000 4000 "<= 5x"
 
-for n in 10000 20000; do
-  generate findings "$n" >"$work/findings-$n.yaml"
-  generate suppressions "$n" >"$work/suppressions-$n.yaml"
-  measure "lint, functions SAM rejects" "$n" "$samshift" lint "$work/findings-$n.yaml"
-  measure "expand, functions SAM rejects" "$n" "$samshift" expand "$work/findings-$n.yaml"
-  measure "lint --report-unused-suppressions, a suppression per finding" "$n" \
-    "$samshift" lint --report-unused-suppressions "$work/suppressions-$n.yaml"
-done
+series findings "lint, functions SAM rejects" lint 10000 20000
+series findings "expand, functions SAM rejects" expand 10000 20000
+series suppressions "lint --report-unused-suppressions, a suppression per finding" \
+  "lint --report-unused-suppressions" 10000 20000
 growth "lint, functions SAM rejects" 10000 20000 "<= 2.4x"
 growth "expand, functions SAM rejects" 10000 20000 "<= 2.4x"
 growth "lint --report-unused-suppressions, a suppression per finding" 10000 20000 "<= 2.4x"
