@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "expand/api/api_state.h"
 #include "expand/api/py_object.h"
 #include "expand/api/swagger.h"
 #include "expand/expander.h"
@@ -64,6 +65,87 @@ TEST_CASE("Python 2.7 dict iteration order", "[expand][api]") {
         std::vector<std::string>{"httpMethod", "type", "uri", "credentials", "responses"});
   CHECK(orderOf({"type", "httpMethod", "uri", "responses", "credentials", "requestTemplates"}) ==
         std::vector<std::string>{"responses", "uri", "httpMethod", "requestTemplates", "credentials", "type"});
+}
+
+TEST_CASE("Python 2.7 dict order after deletes", "[expand][api]") {
+  // SAM's Py27Keys leaves a dummy in a deleted key's slot; later keys probe past it or reuse it.
+  Py27KeyOrder order;
+  for (const char* key : {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}) order.add(key);
+  for (const char* key : {"b", "d", "f"}) order.remove(key);
+  for (const char* key : {"k", "b", "zz", "yy"}) order.add(key);
+  CHECK(order.keys() ==
+        std::vector<std::string>{"a", "c", "b", "e", "g", "i", "h", "k", "j", "yy", "zz"});
+  CHECK(order.size() == 11);
+  CHECK(order.find("d") == Py27KeyOrder::kAbsent);
+}
+
+// Nineteen keys whose order copy.deepcopy changes: a tail of two copies, then a cycle of ten
+// (orders from SAM's Py27Keys).
+const std::vector<std::string> kCycling = {
+    "/p55",  "/p467", "/p921", "/p891", "/p798", "/p974", "/p895", "/p696", "/p817", "/p572",
+    "/p401", "/p407", "/p408", "/p403", "/p106", "/p493", "/p649", "/p410", "/p63"};
+
+std::vector<std::string> orderAfterCopies(std::vector<uint64_t> rounds) {
+  Py27KeyOrder order;
+  for (const std::string& key : kCycling) order.add(key);
+  for (uint64_t copies : rounds) {
+    order.deepcopied(copies);
+    order.keys();  // applies them
+  }
+  return order.keys();
+}
+
+TEST_CASE("deep copies reorder a Python 2.7 dict as SAM's copy.deepcopy does", "[expand][api]") {
+  // The order after so many copies (SAM's Py27Keys), and runs of copies that add up to them:
+  // 1,001 is far past where the cycle is found.
+  struct Case {
+    std::vector<std::vector<uint64_t>> runs;
+    const char* order;
+  };
+  const Case cases[] = {
+      {{{}},
+       "/p493 /p572 /p817 /p974 /p891 /p410 /p895 /p649 /p467 /p106 /p63 /p403 /p798 /p55 /p407 "
+       "/p408 /p921 /p696 /p401"},
+      {{{1}},
+       "/p798 /p572 /p493 /p817 /p891 /p55 /p895 /p467 /p63 /p106 /p403 /p974 /p696 /p649 /p408 "
+       "/p921 /p410 /p407 /p401"},
+      {{{2}, {1, 1}},
+       "/p572 /p493 /p817 /p891 /p921 /p410 /p895 /p649 /p467 /p63 /p106 /p798 /p55 /p974 /p408 "
+       "/p696 /p403 /p407 /p401"},
+      {{{3}},
+       "/p572 /p493 /p817 /p403 /p891 /p974 /p895 /p467 /p63 /p106 /p798 /p55 /p696 /p649 /p408 "
+       "/p921 /p410 /p407 /p401"},
+      {{{1001}, {1000, 1}, {7, 994}},
+       "/p572 /p493 /p817 /p403 /p891 /p55 /p895 /p467 /p63 /p106 /p798 /p974 /p696 /p649 /p408 "
+       "/p921 /p410 /p407 /p401"},
+  };
+  for (const Case& c : cases) {
+    for (const std::vector<uint64_t>& runs : c.runs) {
+      std::string order;
+      for (const std::string& key : orderAfterCopies(runs))
+        order += (order.empty() ? "" : " ") + key;
+      INFO("runs of copies: " << runs.size());
+      CHECK(order == c.order);
+    }
+  }
+}
+
+TEST_CASE("a copy of a body reaches the dicts inside it when they are next read", "[expand][api]") {
+  PyObject body = PyObject::dict(true);
+  PyObject& paths = body.set("paths", PyObject::dict(true));
+  for (const std::string& key : kCycling) paths.set(key, PyObject::dict(true), true);
+  body.deepcopy(1000);
+  body.get("paths")->set("/p63", PyObject::str("x"));  // an existing key: no reordering
+  body.deepcopy();
+  std::string text = repr(body);
+  std::string expected = "{'paths': {";
+  for (const char* key :
+       {"/p572", "/p493", "/p817", "/p403", "/p891", "/p55", "/p895", "/p467", "/p63", "/p106",
+        "/p798", "/p974", "/p696", "/p649", "/p408", "/p921", "/p410", "/p407", "/p401"}) {
+    expected += std::string(expected.back() == '{' ? "" : ", ") + "u'" + key +
+                "': " + (key == std::string("/p63") ? "'x'" : "{}");
+  }
+  CHECK(text == expected + "}}");
 }
 
 TEST_CASE("str() of SAM's Python objects", "[expand][api]") {
@@ -134,4 +216,25 @@ TEST_CASE("an implicit REST API per partition", "[expand][api]") {
     CHECK(resources.get("ServerlessRestApiProdStage")->get("Properties")->get("DeploymentId")->get("Ref")->text() ==
           deploymentId);
   }
+}
+
+TEST_CASE("more routes on one managed API than the cap are refused before any copying",
+          "[expand][api][scale]") {
+  // SAM's work on the implicit API grows with the square of its routes; samshift stops at a cap.
+  std::string text =
+      "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      CodeUri: s3://b/k\n      Handler: h\n      Runtime: python3.12\n      Events:\n";
+  for (size_t i = 0; i <= expand::api::kMaxRoutesPerManagedApi; ++i) {
+    text += "        E" + std::to_string(i) + ": {Type: Api, Properties: {Path: /p" +
+            std::to_string(i) + ", Method: get}}\n";
+  }
+  model::Document document = load::loadText("t.yaml", text);
+  REQUIRE(document.parsed);
+  model::Template templ(document.root);
+  sam::ParameterValues params(templ, {}, "us-east-1");
+  expand::ExpandResult result = expand::expandTemplate(document.root, params);
+  REQUIRE(result.unsupported.has_value());
+  CHECK(*result.unsupported ==
+        "API Gateway: more than 4000 routes on ServerlessRestApi (SAM copies its whole "
+        "definition for every route)");
 }

@@ -36,7 +36,9 @@ std::string expandText(const std::string& path, const std::string& text, const s
   expand::ExpandResult result = expand::expandTemplate(document.root, params);
   REQUIRE_FALSE(result.unsupported.has_value());
   if (!result.errors.empty()) return expand::formatErrors(document.source, result.errors);
-  return expand::toJson(result.output);
+  core::Result<std::string> json = expand::toJson(result.output);
+  REQUIRE(json);
+  return *json;
 }
 
 }  // namespace
@@ -94,7 +96,8 @@ TEST_CASE("partition of a region", "[expand]") {
 
 TEST_CASE("output JSON keeps integral floats and is stable", "[expand]") {
   Node root = parse("{a: 80.0, b: [1, 2.5], c: {}}");
-  CHECK(expand::toJson(root) == "{\n  \"a\": 80.0,\n  \"b\": [\n    1,\n    2.5\n  ],\n  \"c\": {}\n}\n");
+  CHECK(*expand::toJson(root) ==
+        "{\n  \"a\": 80.0,\n  \"b\": [\n    1,\n    2.5\n  ],\n  \"c\": {}\n}\n");
 }
 
 TEST_CASE("golden expansions in fixtures/expand", "[expand][golden]") {
@@ -136,6 +139,43 @@ TEST_CASE("YAML output reads back as the same template", "[expand][yaml]") {
         "a: !Ref X\nb: !GetAtt\n  - R\n  - Arn\nc: \"yes\"\nd: \"1e3\"\ne: \"\"\nf: \"x: y\"\n");
 }
 
+TEST_CASE("numbers are written as SAM's Python writes them, or refused", "[expand][numbers]") {
+  // YAML 1.1 spells NaN and the infinities `.nan` and `.inf`, and reads `1e-07` as a string.
+  CHECK(expand::toYaml(parse("{a: .nan, b: .inf, c: -.inf, d: 1.0e-7, e: 1.0e+16, f: "
+                             "123456789012345678901234567890}")) ==
+        "a: .nan\nb: .inf\nc: -.inf\nd: 1.0e-07\ne: 1.0e+16\nf: 123456789012345678901234567890\n");
+  CHECK(*expand::toJson(parse("[-1_000_000_000_000_000_000_000, 1.0e-7]")) ==
+        "[\n  -1000000000000000000000,\n  1e-07\n]\n");
+  // json.dumps would write NaN, which is not JSON.
+  core::Result<std::string> json = expand::toJson(parse("{a: {b: [1, -.inf]}}"));
+  REQUIRE_FALSE(json);
+  CHECK(json.error().message ==
+        "a.b[1] is -.inf, which JSON cannot hold (SAM would write -Infinity, which CloudFormation "
+        "rejects; "
+        "--format yaml can write it)");
+
+  auto unsupported = [](const std::string& value) {
+    model::Document document =
+        load::loadText("t.yaml",
+                       "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                       "      CodeUri: s3://b/k\n      Handler: h\n      Runtime: python3.12\n"
+                       "      Environment: {Variables: {X: " +
+                           value + "}}\n");
+    REQUIRE(document.parsed);
+    model::Template templ(document.root);
+    sam::ParameterValues params(templ, {}, "us-east-1");
+    return expand::expandTemplate(document.root, params).unsupported.value_or("");
+  };
+  CHECK(unsupported("123456789012345678901234567890").empty());
+  CHECK(unsupported("0x1234567890abcdef1234567890abcdef") ==
+        "an integer beyond 64 bits not written in decimal "
+        "(Resources.Fn.Properties.Environment.Variables.X)");
+  CHECK(unsupported(std::string(4300, '9')).empty());
+  CHECK(unsupported(std::string(4301, '9')) ==
+        "an integer of more than 4300 digits, which SAM's Python does not read "
+        "(Resources.Fn.Properties.Environment.Variables.X)");
+}
+
 TEST_CASE("samshift expand command line", "[expand][cli]") {
   testing::TempDir dir;
   std::string input = "fixtures/expand/alias_basic/input.yaml";
@@ -146,6 +186,19 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
     CHECK(first.err.empty());
     CHECK(first.out == testing::readFile("fixtures/expand/alias_basic/output.json"));
     CHECK(first.out == second.out);
+  }
+  SECTION("a NaN exits 2 in JSON, and is written in YAML") {
+    std::string text = testing::readFile(input) + "Outputs:\n  Ratio:\n    Value: .nan\n";
+    testing::CommandResult json = testing::runSamshift("expand -", text);
+    CHECK(json.exitCode == 2);
+    CHECK(json.out.empty());
+    CHECK(json.err ==
+          "samshift expand: <stdin>: Outputs.Ratio.Value is .nan, which JSON cannot hold (SAM "
+          "would write "
+          "NaN, which CloudFormation rejects; --format yaml can write it)\n");
+    testing::CommandResult yaml = testing::runSamshift("expand --format yaml -", text);
+    CHECK(yaml.exitCode == 0);
+    CHECK(yaml.out.find("    Value: .nan\n") != std::string::npos);
   }
   SECTION("stdin, region and parameter overrides") {
     testing::CommandResult result = testing::runSamshift(

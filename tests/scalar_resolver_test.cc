@@ -67,3 +67,31 @@ TEST_CASE("scalars keep their text as written", "[model][yaml11]") {
   CHECK(node.text() == "0x1F");
   CHECK(node.intValue() == 31);
 }
+
+TEST_CASE("integers beyond 64 bits keep their exact value", "[model][yaml11]") {
+  using samshift::model::BigInteger;
+  auto resolved = [](const char* text) {
+    Node node;
+    samshift::model::resolvePlainScalar(text, node);
+    return node;
+  };
+  Node big = resolved("123456789012345678901234567890");
+  CHECK(big.kind() == NodeKind::kFloat);  // the nearest double, for rules that compare numbers
+  CHECK(samshift::model::bigInteger(big) == BigInteger::kDecimal);
+  CHECK(samshift::model::bigIntegerDigits(big) == "123456789012345678901234567890");
+  CHECK(samshift::model::bigIntegerDigits(resolved("-1_000_000_000_000_000_000_000")) ==
+        "-1000000000000000000000");
+  CHECK(samshift::model::bigIntegerDigits(resolved("+99999999999999999999")) ==
+        "99999999999999999999");
+  for (const char* other :
+       {"0x1234567890abcdef1234567890abcdef", "0777777777777777777777777777",
+        "0b11111111111111111111111111111111111111111111111111111111111111111111",
+        "1:00:00:00:00:00:00:00:00:00:00:00:00"}) {
+    INFO(other);
+    CHECK(samshift::model::bigInteger(resolved(other)) == BigInteger::kOtherBase);
+  }
+  for (const char* no : {"9223372036854775807", "1.5e300", "1234567890123456789012.0", ".inf"}) {
+    INFO(no);
+    CHECK(samshift::model::bigInteger(resolved(no)) == BigInteger::kNo);
+  }
+}

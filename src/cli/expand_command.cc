@@ -97,8 +97,14 @@ int runExpand(std::vector<std::string> args) {
               << ": not supported yet: " << *result.unsupported << "\n";
     return kExitInputError;
   }
-  (*output)->stream() << (options.format == "yaml" ? expand::toYaml(result.output)
-                                                   : expand::toJson(result.output));
+  core::Result<std::string> text =
+      options.format == "yaml" ? expand::toYaml(result.output) : expand::toJson(result.output);
+  if (!text) {
+    std::cerr << "samshift expand: " << document->source.path() << ": " << text.error().message
+              << "\n";
+    return kExitInputError;
+  }
+  (*output)->stream() << *text;
   if (auto closed = (*output)->close(); !closed) return reportError("expand", closed.error());
   return kExitClean;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "engine/registry.h"
 #include "engine/runner.h"
@@ -17,6 +18,7 @@ struct Suppression {
   std::string code;
   core::Span written;  // the code as written, for X002
   bool comment = false;
+  bool everywhere = false;  // the template's own Metadata
   core::Span scope;    // Metadata: the covered text
   uint32_t line = 0;   // comment: its line; it covers that line and the next
   bool used = false;
@@ -26,12 +28,15 @@ bool codeMatches(const std::string& pattern, const std::string& code) {
   return !pattern.empty() && code.rfind(pattern, 0) == 0;
 }
 
-void addMetadataCodes(const model::Node* metadata, core::Span scope, std::vector<Suppression>& out) {
+void addMetadataCodes(const model::Node* metadata, core::Span scope, bool everywhere,
+                      std::vector<Suppression>& out) {
   const model::Node* ours = metadata ? metadata->get("samshift") : nullptr;
   const model::Node* ignore = ours ? ours->get("ignore") : nullptr;
   if (!ignore) return;
   auto add = [&](const model::Node& item) {
-    if (item.isString() && !item.text().empty()) out.push_back(Suppression{item.text(), item.span(), false, scope});
+    if (item.isString() && !item.text().empty()) {
+      out.push_back(Suppression{item.text(), item.span(), false, everywhere, scope});
+    }
   };
   add(*ignore);
   for (const model::Node& item : ignore->items()) add(item);
@@ -70,35 +75,80 @@ void addCommentCodes(const core::SourceFile& source, std::vector<Suppression>& o
 std::vector<Suppression> collect(const model::Document& document, const model::Template& templ) {
   std::vector<Suppression> out;
   addMetadataCodes(templ.section("Metadata"),
-                   core::Span{0, static_cast<uint32_t>(document.source.text().size()) + 1}, out);
+                   core::Span{0, static_cast<uint32_t>(document.source.text().size()) + 1}, true,
+                   out);
   for (const model::ResourceView& resource : templ.resources()) {
-    addMetadataCodes(resource.metadata, core::Span{resource.idNode->span().begin, resource.node->span().end}, out);
+    addMetadataCodes(resource.metadata,
+                     core::Span{resource.idNode->span().begin, resource.node->span().end}, false,
+                     out);
   }
   addCommentCodes(document.source, out);
   return out;
 }
 
-// Marks every suppression that covers `d`; true when at least one does.
-bool suppress(const core::Diagnostic& d, const core::SourceFile& source, std::vector<Suppression>& all) {
-  if (d.code == kRuleFailedCode || !d.span.known()) return false;
-  uint32_t line = 0;
-  bool covered = false;
-  for (Suppression& s : all) {
-    if (!codeMatches(s.code, d.code)) continue;
-    bool here;
-    if (s.comment) {
-      if (line == 0) line = source.position(d.span.begin).line;
-      here = s.line == line || s.line + 1 == line;
-    } else {
-      here = d.span.begin >= s.scope.begin && d.span.begin < s.scope.end;
+// The suppressions that may cover a finding, found without looking at the others: templates
+// carry a suppression per resource and a finding per resource by the ten thousand.
+class SuppressionIndex {
+ public:
+  SuppressionIndex(std::vector<Suppression>& all, const core::SourceFile& source)
+      : all_(all), source_(source) {
+    for (size_t i = 0; i < all_.size(); ++i) {
+      const Suppression& s = all_[i];
+      if (s.comment) {
+        byLine_[s.line].push_back(i);
+      } else if (s.everywhere) {
+        everywhere_.push_back(i);
+      } else {
+        scoped_.push_back(i);
+      }
     }
-    if (here) {
+    std::sort(scoped_.begin(), scoped_.end(),
+              [&](size_t a, size_t b) { return all_[a].scope.begin < all_[b].scope.begin; });
+    uint32_t reach = 0;
+    for (size_t i : scoped_) reachEnd_.push_back(reach = std::max(reach, all_[i].scope.end));
+  }
+
+  // Marks every suppression that covers `d`; true when at least one does.
+  bool suppress(const core::Diagnostic& d) {
+    if (d.code == kRuleFailedCode || !d.span.known()) return false;
+    bool covered = false;
+    auto consider = [&](size_t i) {
+      Suppression& s = all_[i];
+      if (!codeMatches(s.code, d.code)) return;
       s.used = true;
       covered = true;
+    };
+    if (!byLine_.empty()) {
+      // A comment covers its own line and the next.
+      uint32_t line = source_.position(d.span.begin).line;
+      for (uint32_t written : {line, line - 1}) {
+        auto it = byLine_.find(written);
+        if (it != byLine_.end()) std::for_each(it->second.begin(), it->second.end(), consider);
+      }
     }
+    std::for_each(everywhere_.begin(), everywhere_.end(), consider);
+    // Resource scopes start in order and rarely overlap: walk back from the last one that starts
+    // at or before the finding while an earlier one may still reach it.
+    const uint32_t at = d.span.begin;
+    size_t i =
+        std::upper_bound(scoped_.begin(), scoped_.end(), at,
+                         [&](uint32_t offset, size_t s) { return offset < all_[s].scope.begin; }) -
+        scoped_.begin();
+    while (i > 0 && reachEnd_[i - 1] > at) {
+      --i;
+      if (at < all_[scoped_[i]].scope.end) consider(scoped_[i]);
+    }
+    return covered;
   }
-  return covered;
-}
+
+ private:
+  std::vector<Suppression>& all_;
+  const core::SourceFile& source_;
+  std::unordered_map<uint32_t, std::vector<size_t>> byLine_;  // comments by the line they are on
+  std::vector<size_t> everywhere_;                            // the template's own Metadata
+  std::vector<size_t> scoped_;                                // resources' Metadata, by start
+  std::vector<uint32_t> reachEnd_;  // the furthest end among scoped_[0..i]
+};
 
 // Why a suppression is unused, in words; empty when it cannot be judged.
 std::string unusedReason(const Suppression& s, const RuleSelection& selection) {
@@ -125,7 +175,8 @@ void applySuppressions(const model::Document& document, const model::Template& t
   std::vector<Suppression> all = collect(document, templ);
   if (all.empty()) return;
 
-  auto suppressed = [&](const core::Diagnostic& d) { return suppress(d, document.source, all); };
+  SuppressionIndex index(all, document.source);
+  auto suppressed = [&](const core::Diagnostic& d) { return index.suppress(d); };
   // A rule that failed may have missed what a suppression was written for.
   bool ruleFailed = std::any_of(diagnostics.begin(), diagnostics.end(),
                                 [](const core::Diagnostic& d) { return d.code == kRuleFailedCode; });
@@ -141,7 +192,7 @@ void applySuppressions(const model::Document& document, const model::Template& t
                                       s.written, unusedReason(s, selection), {}});
   }
   for (core::Diagnostic& d : unused) {
-    if (!suppress(d, document.source, all)) diagnostics.push_back(std::move(d));
+    if (!index.suppress(d)) diagnostics.push_back(std::move(d));
   }
 }
 

@@ -12,7 +12,17 @@ void ExpandContext::add(const std::string& id, Node resource) {
                  ", which the template already defines");
     return;
   }
-  resources.set(id, std::move(resource));
+  auto [it, added] = resourceIndex_.try_emplace(id, resources.entries().size());
+  if (added) {
+    resources.entries().push_back({Node::string(id), std::move(resource)});
+  } else {
+    resources.entries()[it->second].value = std::move(resource);
+  }
+}
+
+Node* ExpandContext::resource(const std::string& id) {
+  auto it = resourceIndex_.find(id);
+  return it == resourceIndex_.end() ? nullptr : &resources.entries()[it->second].value;
 }
 
 PassThrough passThroughOf(const model::ResourceView& resource) {

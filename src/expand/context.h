@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "expand/api/api_state.h"
@@ -43,15 +45,23 @@ struct ExpandContext {
   std::vector<PreferenceRecord> preferences;
   std::optional<std::string> unsupported;  // first feature samshift cannot expand yet
   api::ApiRegistry apis;
+  // The LambdaConfigurations of each bucket S3 events notify, by their JSON.
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> s3LambdaConfigurations;
 
   ExpandContext(const model::Template& t, const sam::ParameterValues& p) : templ(t), params(p) {}
   const std::string& partition() const { return params.partition(); }
   // The SAM resource being expanded; a resource it generates may not reuse a template ID.
   std::string owner;
   void add(const std::string& id, model::Node resource);
+  // A resource added so far, by logical ID; null when there is none.
+  model::Node* resource(const std::string& id);
   void notSupported(std::string what) {
     if (!unsupported) unsupported = std::move(what);
   }
+
+ private:
+  // Where each ID sits in `resources`: templates generate thousands of resources.
+  std::unordered_map<std::string, size_t> resourceIndex_;
 };
 
 // Condition / DeletionPolicy / UpdateReplacePolicy of a SAM resource, which SAM copies to every

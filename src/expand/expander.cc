@@ -1,6 +1,8 @@
 #include "expand/expander.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "expand/api/api_generator.h"
 #include "expand/capacity_provider.h"
@@ -9,6 +11,8 @@
 #include "expand/layer.h"
 #include "expand/resource_refs.h"
 #include "expand/state_machine.h"
+#include "expand/tree_path.h"
+#include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/problem_codes.h"
 #include "sam/validation.h"
@@ -67,6 +71,28 @@ void checkResourceAttributes(ExpandContext& ctx) {
   }
 }
 
+// Python turns no more than this many digits into an int or back into text
+// (sys.int_info.default_max_str_digits): SAM cannot read a template with a longer integer.
+constexpr size_t kMaxPythonDigits = 4300;
+
+size_t digitCount(const Node& bigInteger) {
+  std::string digits = model::bigIntegerDigits(bigInteger);
+  return digits.size() - (digits[0] == '-' ? 1 : 0);
+}
+
+// An integer SAM's Python would hold exactly and samshift cannot: beyond 64 bits and not written
+// in decimal, or too long for Python to read; null when there is none.
+const Node* unwritableInteger(const Node& root, std::string& path) {
+  return findWithPath(
+      root,
+      [](const Node& node) {
+        model::BigInteger big = model::bigInteger(node);
+        return big == model::BigInteger::kOtherBase ||
+               (big == model::BigInteger::kDecimal && digitCount(node) > kMaxPythonDigits);
+      },
+      path);
+}
+
 }  // namespace
 
 ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params) {
@@ -76,6 +102,15 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   if (!root.isMapping()) {
     result.unsupported = "a template that is not a mapping";
     return result;
+  }
+  std::string path;
+  if (const Node* integer = unwritableInteger(root, path)) {
+    if (model::bigInteger(*integer) == model::BigInteger::kDecimal) {
+      result.unsupported = "an integer of more than " + std::to_string(kMaxPythonDigits) +
+                           " digits, which SAM's Python does not read (" + path + ")";
+      return result;
+    }
+    ctx.notSupported("an integer beyond 64 bits not written in decimal (" + path + ")");
   }
   result.errors = samRejections(templ, params);
   if (!result.errors.empty()) return result;
@@ -149,10 +184,9 @@ std::string overallErrorMessage(const std::vector<ExpandError>& errors) {
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const ExpandError* a, const ExpandError* b) { return a->logicalId < b->logicalId; });
   std::vector<std::string> messages;
+  std::unordered_set<std::string_view> seen;  // a template may carry a rejection per resource
   for (const ExpandError* error : sorted) {
-    if (std::find(messages.begin(), messages.end(), error->message) == messages.end()) {
-      messages.push_back(error->message);
-    }
+    if (seen.insert(error->message).second) messages.push_back(error->message);
   }
   std::string out = "Invalid Serverless Application Specification document. Number of errors found: " +
                     std::to_string(messages.size()) + ".";

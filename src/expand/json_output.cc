@@ -3,7 +3,10 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <cmath>
+
 #include "expand/python_json.h"
+#include "expand/tree_path.h"
 
 namespace samshift::expand {
 
@@ -17,10 +20,10 @@ void write(Writer& writer, const Node& node) {
   switch (node.kind()) {
     case model::NodeKind::kNull: writer.Null(); return;
     case model::NodeKind::kBool: writer.Bool(node.boolValue()); return;
-    case model::NodeKind::kInt: writer.Int64(node.intValue()); return;
+    case model::NodeKind::kInt:
     case model::NodeKind::kFloat: {
       // Python's repr keeps `.0` on integral floats, as SAM's json output does.
-      std::string text = pythonFloatRepr(node.floatValue());
+      std::string text = pythonNumber(node);
       writer.RawValue(text.data(), text.size(), rapidjson::kNumberType);
       return;
     }
@@ -70,12 +73,26 @@ std::string quoted(const std::string& text) {
   return buffer.GetString();
 }
 
+// A number as PyYAML's representer writes it, so that it reads back as the same number: YAML 1.1
+// spells the non-finite floats `.nan`, `.inf` and `-.inf`, and needs a `.` in an exponent form.
+std::string yamlNumber(const Node& node) {
+  if (node.isFloat() && std::isnan(node.floatValue())) return ".nan";
+  if (node.isFloat() && std::isinf(node.floatValue()))
+    return node.floatValue() > 0 ? ".inf" : "-.inf";
+  std::string text = pythonNumber(node);
+  size_t exponent = text.find('e');
+  if (exponent != std::string::npos && text.find('.') == std::string::npos)
+    text.insert(exponent, ".0");
+  return text;
+}
+
 std::string scalarYaml(const Node& node) {
   switch (node.kind()) {
     case model::NodeKind::kNull: return "null";
     case model::NodeKind::kBool: return node.boolValue() ? "true" : "false";
-    case model::NodeKind::kInt: return std::to_string(node.intValue());
-    case model::NodeKind::kFloat: return pythonFloatRepr(node.floatValue());
+    case model::NodeKind::kInt:
+    case model::NodeKind::kFloat:
+      return yamlNumber(node);
     default: return plainSafe(node.text()) ? node.text() : quoted(node.text());
   }
 }
@@ -147,7 +164,17 @@ void writeYaml(std::string& out, const Node& node, int indent) {
 
 }  // namespace
 
-std::string toJson(const Node& node) {
+core::Result<std::string> toJson(const Node& node) {
+  std::string path;
+  auto nonFinite = [](const Node& n) { return n.isFloat() && !std::isfinite(n.floatValue()); };
+  if (const Node* value = findWithPath(node, nonFinite, path)) {
+    // SAM's json.dumps would write NaN or Infinity, which is not JSON: CloudFormation rejects it.
+    return core::Error{core::ErrorKind::kInput,
+                       path + " is " + yamlNumber(*value) +
+                           ", which JSON cannot hold (SAM would write " +
+                           pythonFloatRepr(value->floatValue()) +
+                           ", which CloudFormation rejects; --format yaml can write it)"};
+  }
   rapidjson::StringBuffer buffer;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
   writer.SetIndent(' ', 2);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "model/scalar_resolver.h"
+
 namespace samshift::expand {
 
 using model::MapEntry;
@@ -45,6 +47,13 @@ std::string pythonFloatRepr(double value) {
     return out + digits + std::string(intDigits - digits.size(), '0') + ".0";
   }
   return out + digits.substr(0, intDigits) + "." + digits.substr(intDigits);
+}
+
+std::string pythonNumber(const Node& number) {
+  if (number.isInt()) return std::to_string(number.intValue());
+  if (model::bigInteger(number) == model::BigInteger::kDecimal)
+    return model::bigIntegerDigits(number);
+  return pythonFloatRepr(number.floatValue());
 }
 
 namespace {
@@ -102,8 +111,10 @@ void write(std::string& out, const Node& node) {
   switch (node.kind()) {
     case model::NodeKind::kNull: out += "null"; return;
     case model::NodeKind::kBool: out += node.boolValue() ? "true" : "false"; return;
-    case model::NodeKind::kInt: out += std::to_string(node.intValue()); return;
-    case model::NodeKind::kFloat: out += pythonFloatRepr(node.floatValue()); return;
+    case model::NodeKind::kInt:
+    case model::NodeKind::kFloat:
+      out += pythonNumber(node);
+      return;
     case model::NodeKind::kString: writeString(out, node.text()); return;
     case model::NodeKind::kSequence: {
       out += '[';

@@ -13,7 +13,11 @@ std::string pythonJson(const model::Node& value);
 std::string pythonJsonIndented(const model::Node& value, int indent);
 
 // Python's repr() of a float: shortest round-trip digits, `.0` on integral values, exponent
-// form (`1e-05`, `1e+16`) below 1e-4 and from 1e16.
+// form (`1e-05`, `1e+16`) below 1e-4 and from 1e16; json.dumps spells the others `NaN`,
+// `Infinity` and `-Infinity`.
 std::string pythonFloatRepr(double value);
+// A number node as json.dumps writes it: an int, an integer beyond 64 bits exactly (Python's
+// ints are unbounded), or a float as above.
+std::string pythonNumber(const model::Node& number);
 
 }  // namespace samshift::expand

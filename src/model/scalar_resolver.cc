@@ -127,6 +127,23 @@ void setFloat(std::string_view text, Node& node) {
 
 }  // namespace
 
+BigInteger bigInteger(const Node& node) {
+  const std::string& text = node.text();
+  if (!node.isFloat() || text.empty() || node.tag() == "tag:yaml.org,2002:float" ||
+      !RE2::FullMatch(text, intPattern())) {
+    return BigInteger::kNo;
+  }
+  size_t first = text[0] == '-' || text[0] == '+' ? 1 : 0;
+  bool decimal = text.find(':') == std::string::npos && text.size() > first && text[first] != '0';
+  return decimal ? BigInteger::kDecimal : BigInteger::kOtherBase;
+}
+
+std::string bigIntegerDigits(const Node& node) {
+  std::string digits = withoutUnderscores(node.text());
+  if (takeSign(digits) < 0) digits.insert(0, 1, '-');
+  return digits;
+}
+
 void resolvePlainScalar(std::string_view text, Node& node) {
   // Like PyYAML's resolver, only the patterns that may start with the first character are tried,
   // and only when the text is no longer than their longest word ("null", "false").

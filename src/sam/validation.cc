@@ -110,8 +110,7 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   checkList(alarms);
 }
 
-// The template node with this span (first in document order), so a problem found in a merged
-// copy points into the template itself; null when no node has it.
+// The node with this span under `node` (first in document order); null when none has it.
 const Node* findBySpan(const Node& node, core::Span span) {
   if (node.span() == span) return &node;
   for (const model::MapEntry& entry : node.entries()) {
@@ -140,6 +139,18 @@ bool policiesTypeValid(const Node* policies) {
   return true;
 }
 
+// The template node with the span of a node of a merged copy, so a problem points into the
+// template itself. Looked for where the merge copies from, the resource and then Globals, before
+// the whole template (a YAML alias): a search from the root for every problem made lint
+// quadratic in the number of problems. Any node with that span has the same position.
+const Node* templateNodeWithSpan(const model::Template& templ, const model::ResourceView& resource,
+                                 core::Span span) {
+  for (const Node* scope : {resource.node, templ.globals(), &templ.root()}) {
+    if (const Node* found = scope ? findBySpan(*scope, span) : nullptr) return found;
+  }
+  return nullptr;
+}
+
 void validateFunction(const model::Template& templ, const model::ResourceView& resource,
                       const Node& props, const std::optional<DeploymentModel>& model,
                       std::vector<SamProblem>& out) {
@@ -154,7 +165,8 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
-    out[i].node = node && node->span().known() ? findBySpan(templ.root(), node->span()) : nullptr;
+    out[i].node = node && node->span().known() ? templateNodeWithSpan(templ, resource, node->span())
+                                               : nullptr;
   }
 }
 

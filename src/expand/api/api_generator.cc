@@ -26,11 +26,22 @@ bool isAlnum(const std::string& text) {
   });
 }
 
-// SAM iterates the template's Resources and each Events map as Py27Dicts.
-std::vector<std::string> py27Order(const Node& mapping) {
+// The entries of a mapping in the order of the Py27Dict SAM makes of it (the last of a
+// repeated key, as PyYAML keeps).
+std::vector<const MapEntry*> py27Order(const Node& mapping) {
   Py27KeyOrder order;
-  for (const MapEntry& entry : mapping.entries()) order.add(entry.key.text());
-  return order.keys();
+  std::vector<const MapEntry*> byNumber;
+  for (const MapEntry& entry : mapping.entries()) {
+    size_t number = order.add(entry.key.text());
+    if (number == byNumber.size()) {
+      byNumber.push_back(&entry);
+    } else {
+      byNumber[number] = &entry;
+    }
+  }
+  std::vector<const MapEntry*> out;
+  for (size_t number : order.order()) out.push_back(byNumber[number]);
+  return out;
 }
 
 void refuseUnknown(ExpandContext& ctx, const Node& properties, const std::string& what,
@@ -109,83 +120,203 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
 }
 
 // The user tags a function with PropagateTags hands to the implicit API its events create.
-void propagateTags(ExpandContext& ctx, const Node& properties, Node& into, const std::string& apiId) {
+void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& into,
+                   const std::string& apiId) {
   const Node* propagate = properties.get("PropagateTags");
   const Node* tags = properties.get("Tags");
   if (!propagate || !propagate->isBool() || !propagate->boolValue() || !tags || !tags->isMapping()) return;
   for (const MapEntry& entry : tags->entries()) {
-    const Node* existing = into.get(entry.key.text());
-    if (existing && !existing->sameValue(entry.value)) {
+    auto [it, added] = into.index.try_emplace(entry.key.text(), into.mapping.entries().size());
+    if (added) {
+      into.mapping.entries().push_back(entry);
+      continue;
+    }
+    Node& existing = into.mapping.entries()[it->second].value;
+    if (!existing.sameValue(entry.value)) {
       ctx.notSupported("API Gateway: different propagated values of tag " + entry.key.text() + " on " + apiId);
     }
-    into.set(entry.key.text(), entry.value);
+    existing = entry.value;
   }
 }
 
-// ImplicitRestApiPlugin / ImplicitHttpApiPlugin for one function or state machine.
-void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource) {
+// ImplicitRestApiPlugin (`Api` events) or ImplicitHttpApiPlugin (`HttpApi` events) for one
+// function or state machine.
+void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bool rest) {
   std::string id(resource.id);
   Node props = sam::propertiesWithGlobals(ctx.templ, resource);
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
-  for (const char* type : {"Api", "HttpApi"}) {
-    bool rest = std::string_view(type) == "Api";
-    if (!rest && resource.type != "AWS::Serverless::Function") continue;
-    Py27KeyOrder apiEvents;  // the plugin copies the API events into a Py27Dict of their own
-    for (const std::string& eventId : py27Order(*events)) {
-      const Node* typeNode = events->get(eventId)->get("Type");
-      if (typeNode && typeNode->isString(type)) apiEvents.add(eventId);
+  const char* type = rest ? "Api" : "HttpApi";
+  // The plugin copies the API events into a Py27Dict of their own.
+  Node apiEvents = Node::mapping();
+  for (const MapEntry* entry : py27Order(*events)) {
+    const Node* typeNode = entry->value.get("Type");
+    if (typeNode && typeNode->isString(type)) apiEvents.entries().push_back(*entry);
+  }
+  for (const MapEntry* entry : py27Order(apiEvents)) {
+    const std::string& eventId = entry->key.text();
+    std::string what = std::string(type) + " event " + eventId + " of " + id;
+    const Node* properties = entry->value.get("Properties");
+    if (!properties || !properties->isMapping()) {
+      ctx.notSupported("API Gateway: " + what + " without Properties");
+      continue;
     }
-    for (const std::string& eventId : apiEvents.keys()) {
-      std::string what = std::string(type) + " event " + eventId + " of " + id;
-      const Node* properties = events->get(eventId)->get("Properties");
-      if (!properties || !properties->isMapping()) {
-        ctx.notSupported("API Gateway: " + what + " without Properties");
-        continue;
+    if (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy) {
+      ctx.notSupported("API Gateway: " + what +
+                       " with Condition, DeletionPolicy or UpdateReplacePolicy on " + id);
+    }
+    if (properties->has(rest ? "RestApiId" : "ApiId")) continue;
+    const Node* path = properties->get("Path");
+    const Node* method = properties->get("Method");
+    if (!path || !path->isString() || !method || !method->isString()) {
+      ctx.notSupported("API Gateway: " + what + " without a string Path and Method");
+      continue;
+    }
+    const char* apiId = rest ? kImplicitRestApi : kImplicitHttpApi;
+    if (ctx.templ.resource(apiId)) {
+      ctx.notSupported(std::string("API Gateway: a template resource named ") + apiId);
+      continue;
+    }
+    if (rest) {
+      auto [it, created] = ctx.apis.rest.try_emplace(apiId);
+      RestApi& api = it->second;
+      if (created) {
+        api.implicit = api.managed = true;
+        api.body = swaggerSkeleton();
+        api.stageName = str("Prod");
       }
-      if (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy) {
-        ctx.notSupported("API Gateway: " + what + " with Condition, DeletionPolicy or UpdateReplacePolicy on " + id);
-      }
-      if (properties->has(rest ? "RestApiId" : "ApiId")) continue;
-      const Node* path = properties->get("Path");
-      const Node* method = properties->get("Method");
-      if (!path || !path->isString() || !method || !method->isString()) {
-        ctx.notSupported("API Gateway: " + what + " without a string Path and Method");
-        continue;
-      }
-      const char* apiId = rest ? kImplicitRestApi : kImplicitHttpApi;
-      if (ctx.templ.resource(apiId)) {
-        ctx.notSupported(std::string("API Gateway: a template resource named ") + apiId);
-        continue;
-      }
-      PyObject* body = nullptr;
-      Node* tags = nullptr;
-      if (rest) {
-        auto [it, created] = ctx.apis.rest.try_emplace(apiId);
-        if (created) {
-          it->second.implicit = it->second.managed = true;
-          it->second.body = swaggerSkeleton();
-          it->second.stageName = str("Prod");
-        }
-        // Each editor works on a deep copy of the body.
-        it->second.body = it->second.body->deepcopy();
-        body = &*it->second.body;
-        tags = &it->second.tags;
-      } else {
-        auto [it, created] = ctx.apis.http.try_emplace(apiId);
-        if (created) it->second.body = openApiSkeleton();
-        it->second.body = it->second.body.deepcopy();
-        body = &it->second.body;
-        tags = &it->second.tags;
-      }
-      addPath(*body, path->text(), methodKey(method->text()));
-      propagateTags(ctx, props, *tags, apiId);
+      // The editor works on a deep copy of the body and hands back a deep copy of its own.
+      api.body->deepcopy();
+      addPath(*api.body, path->text(), methodKey(method->text()));
+      api.body->deepcopy();
+      propagateTags(ctx, props, api.tags, apiId);
+    } else {
+      // An HTTP API's body is never hashed, so its key order (and the copies) do not matter.
+      auto [it, created] = ctx.apis.http.try_emplace(apiId);
+      if (created) it->second.body = openApiSkeleton();
+      addPath(it->second.body, path->text(), methodKey(method->text()));
+      propagateTags(ctx, props, it->second.tags, apiId);
     }
   }
 }
 
+// The Api events without a RestApiId, which the implicit REST API plugin adds to its API.
+size_t implicitRestRoutes(const model::Template& templ) {
+  size_t routes = 0;
+  for (const char* type : {"AWS::Serverless::Function", "AWS::Serverless::StateMachine"}) {
+    for (const model::ResourceView* resource : templ.resourcesOfType(type)) {
+      const Node* events = resource->property("Events");
+      if (!events || !events->isMapping()) continue;
+      for (const MapEntry& entry : events->entries()) {
+        const Node* typeNode = entry.value.get("Type");
+        const Node* properties = entry.value.get("Properties");
+        if (typeNode && typeNode->isString("Api") && properties && !properties->has("RestApiId"))
+          ++routes;
+      }
+    }
+  }
+  return routes;
+}
+
+// Each implicit API plugin walks the functions and state machines in the order of the template's
+// Resources, a Py27Dict to which it has just added its API, and removes the API again when no
+// event used it. SAM's translator then walks what is left.
+std::vector<std::string> runImplicitApiPlugins(ExpandContext& ctx) {
+  Py27KeyOrder resources;
+  for (const MapEntry& entry : ctx.templ.resourcesNode()->entries())
+    resources.add(entry.key.text());
+  if (implicitRestRoutes(ctx.templ) > kMaxRoutesPerManagedApi) {
+    ctx.notSupported("API Gateway: more than " + std::to_string(kMaxRoutesPerManagedApi) +
+                     " routes on " + kImplicitRestApi +
+                     " (SAM copies its whole definition for every route)");
+    return resources.keys();
+  }
+  for (bool rest : {true, false}) {
+    const char* apiId = rest ? kImplicitRestApi : kImplicitHttpApi;
+    resources.add(apiId);
+    for (size_t number : resources.order()) {
+      const model::ResourceView* resource = ctx.templ.resource(resources.name(number));
+      if (resource && (resource->type == "AWS::Serverless::Function" ||
+                       (rest && resource->type == "AWS::Serverless::StateMachine"))) {
+        collectImplicit(ctx, *resource, rest);
+      }
+    }
+    if (rest && ctx.apis.rest.count(apiId)) {
+      // _maybe_add_conditions_to_implicit_api_paths edits a copy and keeps a copy of that.
+      ctx.apis.rest.find(apiId)->second.body->deepcopy(2);
+    }
+    bool used = rest ? ctx.apis.rest.count(apiId) != 0 : ctx.apis.http.count(apiId) != 0;
+    // A template's own resource of that name stays (the plugin restores it).
+    if (!used && !ctx.templ.resource(apiId)) resources.remove(apiId);
+  }
+  return resources.keys();
+}
+
+// SamFunction.order_events: a function's events sorted by Path, else by name (a stable sort of
+// the Events Py27Dict). False when Python could not compare the keys.
+bool sortFunctionEvents(const Node& events,
+                        std::vector<std::pair<std::string, std::string>>& named) {
+  bool comparable = true;
+  for (const MapEntry* entry : py27Order(events)) {
+    const Node* properties = entry->value.isMapping() ? entry->value.get("Properties") : nullptr;
+    const Node* path = properties && properties->isMapping() ? properties->get("Path") : nullptr;
+    if (path && !path->isString()) comparable = false;
+    const std::string& name = entry->key.text();
+    named.emplace_back(path && path->isString() ? path->text() : name, name);
+  }
+  std::stable_sort(named.begin(), named.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return comparable || named.size() < 2;
+}
+
+// The rank of every event of a function or state machine in the translator's walk: functions
+// first, then state machines (whose events keep their Py27Dict order).
+void rankEvents(ExpandContext& ctx, const std::vector<std::string>& resourceOrder) {
+  EventRank next = 0;
+  for (const char* type : {"AWS::Serverless::Function", "AWS::Serverless::StateMachine"}) {
+    bool function = std::string_view(type) == "AWS::Serverless::Function";
+    for (const std::string& id : resourceOrder) {
+      const model::ResourceView* resource = ctx.templ.resource(id);
+      if (!resource || resource->type != type) continue;
+      const Node* events = resource->property("Events");
+      if (!events || !events->isMapping()) continue;
+      std::vector<std::pair<std::string, std::string>> named;
+      if (function) {
+        if (!sortFunctionEvents(*events, named)) {
+          ctx.notSupported("the order of the events of function " + id +
+                           " (a Path that is not a string)");
+        }
+      } else {
+        for (const MapEntry* entry : py27Order(*events))
+          named.emplace_back(entry->key.text(), entry->key.text());
+      }
+      for (const auto& [key, name] : named) ctx.apis.eventRanks[{id, name}] = next++;
+    }
+  }
+}
+
+// The events' integrations, in the order SAM's translator adds them, each between the two copies
+// its editor makes. False after refusing a second integration on one method.
+bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
+  std::stable_sort(api.edits.begin(), api.edits.end(),
+                   [](const BodyEdit& a, const BodyEdit& b) { return a.rank < b.rank; });
+  for (BodyEdit& edit : api.edits) {
+    api.body->deepcopy();
+    if (hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
+      ctx.notSupported("API Gateway: a second integration on " + edit.methodName + " " + edit.path +
+                       " of " + id);
+      return false;
+    }
+    edit.apply(*api.body);
+    api.body->deepcopy();
+  }
+  api.edits.clear();
+  return true;
+}
+
 // The REST API resources: RestApi, Deployment (ID and Description hash the body), Stage.
-void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) {
+void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
+  if (!applyEdits(ctx, id, api)) return;
   Node props = Node::mapping();
   bool ok = true;
   std::string hashed;
@@ -207,12 +338,18 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) 
     props.set("EndpointConfiguration", map({{"Types", seq({str("REGIONAL")})}}));
     props.set("Parameters", map({{"endpointConfigurationTypes", str("REGIONAL")}}));
   }
-  Node tags = tagList(&api.tags, false);
+  Node tags = tagList(&api.tags.mapping, false);
   if (!tags.items().empty()) props.set("Tags", tags);
   PassThrough pass{api.condition, nullptr, nullptr};
   ctx.add(id, makeResource("AWS::ApiGateway::RestApi", std::move(props), pass));
 
-  if (!api.functionNames.empty()) hashed += "||" + api.functionNames;
+  // The translator's redeploy data: the FunctionName of each function with an event on the API,
+  // in the order it walks the functions.
+  std::stable_sort(api.functionNames.begin(), api.functionNames.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string functionNames;
+  for (const auto& [rank, name] : api.functionNames) functionNames += name;
+  if (!functionNames.empty()) hashed += "||" + functionNames;
   std::string digest = sha1Hex(hashed);
   std::string deploymentId = id + "Deployment" + digest.substr(0, 10);
   ctx.add(deploymentId, makeResource("AWS::ApiGateway::Deployment",
@@ -236,9 +373,10 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, const RestApi& api) 
 }
 
 void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) {
-  Node tags = api.tags;
+  Node tags = api.tags.mapping;
   tags.set("httpapi:createdBy", str("SAM"));
-  Node body = api.body.toNode();
+  // SAM's key order in an HTTP API's body is not modelled (it is never hashed).
+  Node body = api.body.toNode(PyObject::DictOrder::kInsertion);
   Node bodyTags = Node::sequence();
   for (const MapEntry& entry : tags.entries()) {
     bodyTags.push(map({{"name", str(entry.key.text())}, {"x-amazon-apigateway-tag-value", entry.value}}));
@@ -265,14 +403,8 @@ void collectApis(ExpandContext& ctx) {
       collectExplicit(ctx, resource);
     }
   }
-  const Node* resources = ctx.templ.resourcesNode();
-  for (const std::string& id : py27Order(*resources)) {
-    const model::ResourceView* resource = ctx.templ.resource(id);
-    if (resource && (resource->type == "AWS::Serverless::Function" ||
-                     resource->type == "AWS::Serverless::StateMachine")) {
-      collectImplicit(ctx, *resource);
-    }
-  }
+  std::vector<std::string> resourceOrder = runImplicitApiPlugins(ctx);
+  if (!ctx.apis.rest.empty()) rankEvents(ctx, resourceOrder);
 }
 
 RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string& eventId, std::string& apiId) {
@@ -293,7 +425,7 @@ RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string&
 }
 
 void emitApis(ExpandContext& ctx) {
-  for (const auto& [id, api] : ctx.apis.rest) emitRestApi(ctx, id, api);
+  for (auto& [id, api] : ctx.apis.rest) emitRestApi(ctx, id, api);
   for (const auto& [id, api] : ctx.apis.http) emitHttpApi(ctx, id, api);
 }
 

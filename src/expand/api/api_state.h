@@ -3,9 +3,13 @@
 // ServerlessHttpApi SAM creates for events without an API, and the explicit AWS::Serverless::Api
 // resources. Events add their integrations to the body; the resources are emitted at the end.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "expand/api/py_object.h"
 #include "model/node.h"
@@ -15,6 +19,34 @@ namespace samshift::expand::api {
 inline constexpr const char* kImplicitRestApi = "ServerlessRestApi";
 inline constexpr const char* kImplicitHttpApi = "ServerlessHttpApi";
 
+// SAM's editors copy the whole body of an API they manage twice for every route they add to it,
+// and twice more for every integration, so the work grows with the square of its routes (as it
+// does in SAM). Past this many routes `expand` refuses rather than run for seconds: about a second
+// of work here, and eight times more routes than one stack can hold (500 resources, and every
+// route brings a Lambda permission).
+inline constexpr size_t kMaxRoutesPerManagedApi = 4000;
+
+// Where an event comes in SAM's translator: functions, then state machines, each in the order
+// of the template's Resources (a Py27Dict), then the event's place among the resource's events.
+using EventRank = size_t;
+
+// An integration an event adds to a SAM-managed body. SAM's editor copies the body before and
+// after each one, so the order of the edits matters to the body's str(): they are kept here and
+// applied in SAM's order when the API is emitted.
+struct BodyEdit {
+  EventRank rank = 0;
+  std::string path;
+  std::string methodName;  // as the event wrote it, for messages
+  std::function<void(PyObject& body)> apply;
+};
+
+// The user tags functions with PropagateTags hand to an implicit API, in the order first given,
+// found by an index: thousands of functions may each bring their own.
+struct PropagatedTags {
+  model::Node mapping = model::Node::mapping();
+  std::unordered_map<std::string, size_t> index;  // tag → its entry in `mapping`
+};
+
 struct RestApi {
   bool implicit = false;
   bool managed = false;                // SAM owns the body and adds the events' integrations
@@ -23,19 +55,28 @@ struct RestApi {
   model::Node stageName;
   model::Node name;                    // null unless given
   model::Node variables;               // null unless given
-  model::Node tags = model::Node::mapping();  // tags propagated from functions
-  std::string functionNames;           // FunctionName of the functions with events on it
+  PropagatedTags tags;
+  std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
+  // str() of the FunctionName of each function with an event on it, once per event.
+  std::vector<std::pair<EventRank, std::string>> functionNames;
   const model::Node* condition = nullptr;  // an explicit API's Condition, passed through
 };
 
 struct HttpApi {
   PyObject body;
-  model::Node tags = model::Node::mapping();
+  PropagatedTags tags;
 };
 
 struct ApiRegistry {
   std::map<std::string, RestApi, std::less<>> rest;
   std::map<std::string, HttpApi, std::less<>> http;
+  // (resource ID, event name) → the event's rank; Api events of functions and state machines.
+  std::map<std::pair<std::string, std::string>, EventRank> eventRanks;
+
+  EventRank rankOf(const std::string& resourceId, const std::string& eventName) const {
+    auto it = eventRanks.find({resourceId, eventName});
+    return it == eventRanks.end() ? 0 : it->second;
+  }
 };
 
 }  // namespace samshift::expand::api

@@ -1,9 +1,12 @@
 #include "expand/api/py_object.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/utf8.h"
 #include "expand/python_json.h"
+#include "model/scalar_resolver.h"
 
 namespace samshift::expand::api {
 
@@ -66,52 +69,153 @@ std::string strRepr(std::string_view text, bool unicode, bool& ok) {
 }  // namespace
 
 uint64_t py27StringHash(std::string_view text) {
-  std::vector<uint32_t> chars = codePoints(text);
-  if (chars.empty()) return 0;
-  uint64_t x = static_cast<uint64_t>(chars[0]) << 7;
-  for (uint32_t c : chars) x = (1000003ULL * x) ^ c;
-  return x ^ chars.size();
+  // Python 2.7's string_hash over the code points, with SAM's 64-bit wrap-around.
+  uint64_t x = 0;
+  size_t length = 0;
+  for (size_t i = 0; i < text.size(); ++length) {
+    uint32_t c = core::decodeUtf8(text, i);
+    if (length == 0) x = static_cast<uint64_t>(c) << 7;
+    x = (1000003ULL * x) ^ c;
+  }
+  return length == 0 ? 0 : x ^ length;
 }
 
-size_t Py27KeyOrder::indexOf(const std::string& key, uint64_t hash) const {
-  // lookdict_string's open addressing: the slot of the key, or the empty slot it would take.
-  const size_t mask = used_.size() - 1;
+size_t Py27KeyOrder::slotOf(std::string_view key, uint64_t hash) const {
+  // Py27Keys._get_key_idx: the slot holding the key, or the one it would take (the first dummy
+  // passed on the way to an empty slot).
+  auto holds = [&](size_t slot) {
+    int32_t number = slots_[slot];
+    return number >= 0 && hashes_[number] == hash && names_[number] == key;
+  };
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  if (slots_[i] == kEmpty || holds(i)) return i;
+  size_t freeSlot = slots_[i] == kDummy ? i : kAbsent;
+  uint64_t walker = i;
+  uint64_t perturb = hash;
+  for (;;) {
+    walker = (walker << 2) + walker + perturb + 1;
+    i = walker & mask;
+    if (slots_[i] == kEmpty) return freeSlot == kAbsent ? i : freeSlot;
+    if (holds(i)) return i;
+    if (freeSlot == kAbsent && slots_[i] == kDummy) freeSlot = i;
+    perturb >>= kPerturbShift;
+  }
+}
+
+void Py27KeyOrder::place(size_t number) const {
+  // Adds a key known to be absent to a table without dummies (a rebuild or a resize), so the
+  // probe looks for the first empty slot only; grows the table two-thirds full to four times
+  // the keys (twice, when large), as Py27Keys.add does.
+  const size_t mask = slots_.size() - 1;
+  const uint64_t hash = hashes_[number];
   size_t i = hash & mask;
   uint64_t walker = i;
   uint64_t perturb = hash;
-  while (used_[i] && slots_[i] != key) {
+  while (slots_[i] != kEmpty) {
     walker = (walker << 2) + walker + perturb + 1;
     i = walker & mask;
     perturb >>= kPerturbShift;
   }
-  return i;
+  slots_[i] = static_cast<int32_t>(number);
+  ++fill_;
+  ++used_;
+  if (fill_ * 3 >= slots_.size() * 2) resize(used_ * (used_ > kLargeDict ? 2 : 4));
 }
 
-void Py27KeyOrder::resize(size_t request) {
+void Py27KeyOrder::copyOnce() const {
+  // Py27Keys.__deepcopy__: the live keys, in iteration order, added to a fresh table.
+  copyOrder_.clear();
+  for (int32_t number : slots_) {
+    if (number >= 0) copyOrder_.push_back(number);
+  }
+  slots_.assign(kMinSize, kEmpty);
+  used_ = fill_ = 0;
+  for (int32_t number : copyOrder_) place(static_cast<size_t>(number));
+}
+
+void Py27KeyOrder::resize(size_t request) const {
   size_t newSize = kMinSize;
   while (newSize <= request) newSize <<= 1;
-  std::vector<std::string> old = keys();
-  used_.assign(newSize, false);
-  slots_.assign(newSize, std::string());
-  size_ = 0;
-  for (const std::string& key : old) add(key);
+  std::vector<size_t> live = slotOrder();
+  slots_.assign(newSize, kEmpty);
+  used_ = fill_ = 0;
+  for (size_t number : live) place(number);
 }
 
-void Py27KeyOrder::add(const std::string& key) {
-  size_t i = indexOf(key, py27StringHash(key));
-  if (used_[i]) return;
-  used_[i] = true;
-  slots_[i] = key;
-  ++size_;
-  // Python 2.7 grows a dict two-thirds full to four times its size (twice, when large).
-  if (size_ * 3 >= used_.size() * 2) resize(size_ * (size_ > kLargeDict ? 2 : 4));
+void Py27KeyOrder::applyPendingCopies() const {
+  const uint64_t copies = pendingCopies_;
+  pendingCopies_ = 0;
+  if (copies == 0) return;
+  // A copy's result depends on the layout alone, so repeated copies fall into a cycle of
+  // layouts, usually a short one (2 to a few hundred copies, growing with the table). Brent's
+  // cycle finding learns its length while copying; the copies left over are then taken modulo
+  // it. One saved layout, and at most about twice the cycle's length in copies.
+  std::vector<int32_t> saved = slots_;
+  uint64_t power = 1;
+  uint64_t length = 0;
+  for (uint64_t done = 1; done <= copies; ++done) {
+    copyOnce();
+    ++length;
+    if (slots_ == saved) {
+      for (uint64_t rest = (copies - done) % length; rest > 0; --rest) copyOnce();
+      return;
+    }
+    if (length == power) {
+      saved = slots_;
+      power *= 2;
+      length = 0;
+    }
+  }
+}
+
+size_t Py27KeyOrder::add(std::string_view key) {
+  applyPendingCopies();
+  uint64_t hash = py27StringHash(key);
+  size_t slot = slotOf(key, hash);
+  if (slots_[slot] >= 0) return static_cast<size_t>(slots_[slot]);
+  names_.emplace_back(key);
+  hashes_.push_back(hash);
+  const size_t number = names_.size() - 1;
+  // Reusing a dummy slot adds a key without adding to the fill.
+  if (slots_[slot] == kEmpty) ++fill_;
+  slots_[slot] = static_cast<int32_t>(number);
+  ++used_;
+  if (fill_ * 3 >= slots_.size() * 2) resize(used_ * (used_ > kLargeDict ? 2 : 4));
+  return number;
+}
+
+void Py27KeyOrder::remove(std::string_view key) {
+  applyPendingCopies();
+  size_t slot = slotOf(key, py27StringHash(key));
+  if (slots_[slot] < 0) return;
+  slots_[slot] = kDummy;
+  --used_;
+}
+
+size_t Py27KeyOrder::find(std::string_view key) const {
+  // Any layout the pending copies pass through holds the same keys.
+  size_t slot = slotOf(key, py27StringHash(key));
+  return slots_[slot] >= 0 ? static_cast<size_t>(slots_[slot]) : kAbsent;
+}
+
+std::vector<size_t> Py27KeyOrder::slotOrder() const {
+  std::vector<size_t> out;
+  out.reserve(used_);
+  for (int32_t number : slots_) {
+    if (number >= 0) out.push_back(static_cast<size_t>(number));
+  }
+  return out;
+}
+
+std::vector<size_t> Py27KeyOrder::order() const {
+  applyPendingCopies();
+  return slotOrder();
 }
 
 std::vector<std::string> Py27KeyOrder::keys() const {
   std::vector<std::string> out;
-  for (size_t i = 0; i < used_.size(); ++i) {
-    if (used_[i]) out.push_back(slots_[i]);
-  }
+  for (size_t number : order()) out.push_back(names_[number]);
   return out;
 }
 
@@ -157,6 +261,14 @@ PyObject PyObject::fromTemplate(const Node& node) {
     case model::NodeKind::kInt:
       return integer(node.intValue());
     case model::NodeKind::kFloat:
+      if (model::bigInteger(node) == model::BigInteger::kDecimal) {
+        // A Python int beyond 64 bits; the node is kept to be written back as it was.
+        PyObject big(Kind::kInt);
+        big.text_ = model::bigIntegerDigits(node);
+        big.real_ = node.floatValue();
+        big.flag_ = true;
+        return big;
+      }
       return real(node.floatValue());
     case model::NodeKind::kString:
       return str(node.text(), true);
@@ -174,33 +286,39 @@ PyObject PyObject::fromTemplate(const Node& node) {
   return none();
 }
 
-size_t PyObject::indexOf(std::string_view key) const {
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i].first == key) return i;
+const PyObject& PyObject::caughtUp(const PyObject& child) const {
+  const uint64_t missed = copies_ - child.containerCopiesSeen_;
+  if (missed != 0) {
+    child.copies_ += missed;
+    child.containerCopiesSeen_ = copies_;
+    if (child.isPy27Dict()) child.keys_.deepcopied(missed);
   }
-  return keys_.size();
+  return child;
 }
 
 PyObject* PyObject::get(std::string_view key) {
-  size_t i = indexOf(key);
-  return i < keys_.size() ? &values_[i] : nullptr;
+  size_t i = kind_ == Kind::kDict ? keys_.find(key) : Py27KeyOrder::kAbsent;
+  if (i == Py27KeyOrder::kAbsent) return nullptr;
+  caughtUp(values_[i]);
+  return &values_[i];
 }
 
 const PyObject* PyObject::get(std::string_view key) const {
-  size_t i = indexOf(key);
-  return i < keys_.size() ? &values_[i] : nullptr;
+  size_t i = kind_ == Kind::kDict ? keys_.find(key) : Py27KeyOrder::kAbsent;
+  return i == Py27KeyOrder::kAbsent ? nullptr : &caughtUp(values_[i]);
 }
 
 PyObject& PyObject::set(const std::string& key, PyObject value, bool unicodeKey) {
-  size_t i = indexOf(key);
-  if (i == keys_.size()) {
+  value.containerCopiesSeen_ = copies_;
+  size_t i = keys_.find(key);
+  if (i == Py27KeyOrder::kAbsent) {
     // Python keeps the key object already in the dict; only a new key brings its own.
-    keys_.emplace_back(key, unicodeKey);
+    i = keys_.add(key);
     values_.push_back(std::move(value));
+    unicodeKeys_.push_back(unicodeKey);
   } else {
     values_[i] = std::move(value);
   }
-  if (flag_) order_.add(key);
   return values_[i];
 }
 
@@ -209,35 +327,21 @@ PyObject& PyObject::setdefault(const std::string& key, PyObject value, bool unic
   return set(key, std::move(value), unicodeKey);
 }
 
-void PyObject::push(PyObject value) { values_.push_back(std::move(value)); }
+void PyObject::push(PyObject value) {
+  value.containerCopiesSeen_ = copies_;
+  values_.push_back(std::move(value));
+}
 
 std::vector<size_t> PyObject::iterationOrder() const {
-  std::vector<size_t> out;
-  if (kind_ != Kind::kDict || !flag_) {
-    for (size_t i = 0; i < keys_.size(); ++i) out.push_back(i);
-    return out;
-  }
-  for (const std::string& key : order_.keys()) out.push_back(indexOf(key));
+  if (isPy27Dict()) return keys_.order();
+  std::vector<size_t> out(values_.size());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = i;
   return out;
 }
 
-PyObject PyObject::deepcopy() const {
-  PyObject copy(kind_);
-  copy.flag_ = flag_;
-  copy.int_ = int_;
-  copy.real_ = real_;
-  copy.text_ = text_;
-  if (kind_ == Kind::kList) {
-    for (const PyObject& item : values_) copy.values_.push_back(item.deepcopy());
-  } else if (kind_ == Kind::kDict) {
-    // Py27Dict.__deepcopy__ rebuilds the key table in iteration order, then the values.
-    for (size_t i : iterationOrder()) {
-      copy.keys_.push_back(keys_[i]);
-      copy.values_.push_back(values_[i].deepcopy());
-      if (flag_) copy.order_.add(keys_[i].first);
-    }
-  }
-  return copy;
+void PyObject::deepcopy(uint64_t times) {
+  copies_ += times;
+  if (isPy27Dict()) keys_.deepcopied(times);
 }
 
 std::string PyObject::repr(bool& ok) const {
@@ -247,14 +351,19 @@ std::string PyObject::repr(bool& ok) const {
     case Kind::kBool:
       return flag_ ? "True" : "False";
     case Kind::kInt:
+      // SAM's Py27LongInt prints the Python 2 long suffix beyond sys.maxint.
+      if (flag_) return text_ + (text_[0] == '-' ? "" : "L");
       return std::to_string(int_);
     case Kind::kFloat:
+      if (std::isnan(real_)) return "nan";
+      if (std::isinf(real_)) return real_ > 0 ? "inf" : "-inf";
       return pythonFloatRepr(real_);
     case Kind::kStr:
       return strRepr(text_, flag_, ok);
     case Kind::kList: {
       std::string out = "[";
-      for (size_t i = 0; i < values_.size(); ++i) out += (i ? ", " : "") + values_[i].repr(ok);
+      for (size_t i = 0; i < values_.size(); ++i)
+        out += (i ? ", " : "") + caughtUp(values_[i]).repr(ok);
       return out + "]";
     }
     case Kind::kDict: {
@@ -263,7 +372,7 @@ std::string PyObject::repr(bool& ok) const {
       for (size_t i : iterationOrder()) {
         out += first ? "" : ", ";
         first = false;
-        out += strRepr(keys_[i].first, keys_[i].second, ok) + ": " + values_[i].repr(ok);
+        out += strRepr(keys_.name(i), unicodeKeys_[i], ok) + ": " + caughtUp(values_[i]).repr(ok);
       }
       return out + "}";
     }
@@ -271,26 +380,35 @@ std::string PyObject::repr(bool& ok) const {
   return "";
 }
 
-Node PyObject::toNode() const {
+Node PyObject::toNode(DictOrder order) const {
   switch (kind_) {
     case Kind::kNone:
       return Node::null();
     case Kind::kBool:
       return Node::boolean(flag_);
-    case Kind::kInt:
-      return Node::integer(int_);
+    case Kind::kInt: {
+      if (!flag_) return Node::integer(int_);
+      Node big = Node::floating(real_);
+      big.setScalar(model::NodeKind::kFloat, text_);
+      big.setFloatValue(real_);
+      return big;
+    }
     case Kind::kFloat:
       return Node::floating(real_);
     case Kind::kStr:
       return Node::string(text_);
     case Kind::kList: {
       Node out = Node::sequence();
-      for (const PyObject& item : values_) out.push(item.toNode());
+      for (const PyObject& item : values_) out.push(caughtUp(item).toNode(order));
       return out;
     }
     case Kind::kDict: {
       Node out = Node::mapping();
-      for (size_t i = 0; i < keys_.size(); ++i) out.set(keys_[i].first, values_[i].toNode());
+      std::vector<size_t> numbers = iterationOrder();
+      if (order == DictOrder::kInsertion) std::sort(numbers.begin(), numbers.end());
+      out.entries().reserve(numbers.size());
+      for (size_t i : numbers)
+        out.entries().push_back({Node::string(keys_.name(i)), caughtUp(values_[i]).toNode(order)});
       return out;
     }
   }

@@ -5,35 +5,62 @@
 // (Py27UniStr). docs/sam-semantics.md §8.1.
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "model/node.h"
 
 namespace samshift::expand::api {
 
-// The slot table of a Python 2.7 dict (Objects/dictobject.c): where keys land decides the
-// iteration order, and depends on the history of inserts and resizes. SAM never deletes from the
-// dicts samshift models, so there are no deleted-slot markers.
+// Python 2.7's string hash, as SAM's py27hash computes it (64-bit).
+uint64_t py27StringHash(std::string_view text);
+
+// The slot table of a Python 2.7 dict as SAM's Py27Keys models it (Objects/dictobject.c): where
+// keys land decides the iteration order, and depends on the history of inserts, deletes and
+// resizes. Keys are numbered in the order they were first added; lookups hash, as Python does.
 class Py27KeyOrder {
  public:
-  void add(const std::string& key);
+  static constexpr size_t kAbsent = SIZE_MAX;
+
+  // The key's number, after adding it when absent (Py27Keys.add).
+  size_t add(std::string_view key);
+  // Py27Keys.remove: the slot keeps a dummy marker, which later probes step over.
+  void remove(std::string_view key);
+  size_t find(std::string_view key) const;
+  size_t size() const { return used_; }
+  const std::string& name(size_t number) const { return names_[number]; }
+
+  // copy.deepcopy of a Py27Dict re-adds its keys, in iteration order, into a fresh table, which
+  // can move them. SAM's API editors copy the whole definition twice per route, so the copies are
+  // counted here and applied when the order is next needed; a long run of them stops once it has
+  // found the cycle the layouts fall into.
+  void deepcopied(uint64_t times) const { pendingCopies_ += times; }
+
+  // The key numbers in iteration order, and the keys themselves.
+  std::vector<size_t> order() const;
   std::vector<std::string> keys() const;
 
  private:
-  size_t indexOf(const std::string& key, uint64_t hash) const;
-  void resize(size_t request);
+  size_t slotOf(std::string_view key, uint64_t hash) const;
+  void place(size_t number) const;
+  void resize(size_t request) const;
+  void copyOnce() const;
+  void applyPendingCopies() const;
+  std::vector<size_t> slotOrder() const;  // without applying pending copies
 
-  std::vector<bool> used_ = std::vector<bool>(8, false);
-  std::vector<std::string> slots_ = std::vector<std::string>(8);
-  size_t size_ = 0;
+  static constexpr int32_t kEmpty = -1;
+  static constexpr int32_t kDummy = -2;
+
+  std::vector<std::string> names_;  // by number
+  std::vector<uint64_t> hashes_;    // by number
+  // The table itself changes when pending copies are applied, which const readers may trigger.
+  mutable std::vector<int32_t> slots_ = std::vector<int32_t>(8, kEmpty);
+  mutable size_t used_ = 0;  // live keys (ma_used)
+  mutable size_t fill_ = 0;  // live keys and dummies (ma_fill)
+  mutable uint64_t pendingCopies_ = 0;
+  mutable std::vector<int32_t> copyOrder_;  // scratch for copyOnce
 };
-
-// Python 2.7's string hash, as SAM's py27hash computes it (64-bit).
-uint64_t py27StringHash(std::string_view text);
 
 class PyObject {
  public:
@@ -65,26 +92,34 @@ class PyObject {
   PyObject& setdefault(const std::string& key, PyObject value, bool unicodeKey = false);
   void push(PyObject value);
 
-  // copy.deepcopy: a Py27Dict re-adds its keys in iteration order, which can move them.
-  PyObject deepcopy() const;
+  // What `times` rounds of copy.deepcopy do to this object: every Py27Dict in it re-adds its
+  // keys in iteration order. Constant time; each dict catches up when it is next read.
+  void deepcopy(uint64_t times = 1);
   // Python's str() of the object; `ok` turns false on text samshift cannot print like Python.
   std::string repr(bool& ok) const;
-  // The CloudFormation value (dict keys in insertion order).
-  model::Node toNode() const;
+  // The CloudFormation value: dict keys in iteration order, as json.dumps writes them, or in the
+  // order they were added.
+  enum class DictOrder { kIteration, kInsertion };
+  model::Node toNode(DictOrder order = DictOrder::kIteration) const;
 
  private:
   explicit PyObject(Kind kind) : kind_(kind) {}
-  size_t indexOf(std::string_view key) const;
+  bool isPy27Dict() const { return kind_ == Kind::kDict && flag_; }
+  // A child value, told of the copies made of this object since it last looked.
+  const PyObject& caughtUp(const PyObject& child) const;
   std::vector<size_t> iterationOrder() const;
 
   Kind kind_ = Kind::kNone;
-  bool flag_ = false;  // the bool's value, a unicode str, or a Py27Dict
+  bool flag_ = false;  // the bool's value, a unicode str, a Py27Dict, or an int beyond 64 bits
   int64_t int_ = 0;
   double real_ = 0;
-  std::string text_;
-  std::vector<PyObject> values_;                   // list items, or dict values
-  std::vector<std::pair<std::string, bool>> keys_;  // dict keys (text, unicode) by insertion
-  Py27KeyOrder order_;
+  std::string text_;               // a str, or the digits of an int beyond 64 bits
+  std::vector<PyObject> values_;   // list items, or dict values by key number
+  std::vector<bool> unicodeKeys_;  // dict keys that are template strings (u'…'), by key number
+  Py27KeyOrder keys_;              // dict keys
+  // Deep copies made of this object, and of its container when this object last caught up.
+  mutable uint64_t copies_ = 0;
+  mutable uint64_t containerCopiesSeen_ = 0;
 };
 
 }  // namespace samshift::expand::api

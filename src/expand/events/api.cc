@@ -71,22 +71,18 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                                                   method, path));
   ctx.add(event.id + "Permission" + suffix, std::move(perm));
 
+  api::EventRank rank = ctx.apis.rankOf(fn.id, event.name);
   // The translator's redeploy data: str() of the (parameter-resolved) FunctionName of every
   // function with an event on the API.
   if (const Node* name = fn.property("FunctionName")) {
     Node resolved = ctx.params.resolve(*name);
     bool ok = true;
-    api->functionNames += resolved.isString() ? resolved.text() : api::PyObject::fromTemplate(resolved).repr(ok);
+    api->functionNames.emplace_back(rank, resolved.isString()
+                                              ? resolved.text()
+                                              : api::PyObject::fromTemplate(resolved).repr(ok));
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
   if (!api->managed) return;
-  api::MethodKey key = api::methodKey(method);
-  // SAM's editor works on a deep copy of the body.
-  api->body = api->body->deepcopy();
-  if (api::hasIntegration(*api->body, path, key)) {
-    ctx.notSupported("API Gateway: a second integration on " + method + " " + path + " of " + apiId);
-    return;
-  }
   // SAM wraps the URI in a Py27Dict, and the text is a template string when it names the
   // function (`${F.Arn}`), not when it names the alias.
   api::PyObject uri = api::PyObject::dict(true);
@@ -94,7 +90,10 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                             ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
                                             invokedArn(fn) + "/invocations",
                                         !fn.aliasId));
-  api::addLambdaIntegration(*api->body, path, key, std::move(uri));
+  api->edits.push_back(
+      {rank, path, method, [path, key = api::methodKey(method), uri](api::PyObject& body) {
+         api::addLambdaIntegration(body, path, key, uri);
+       }});
 }
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
@@ -115,7 +114,6 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 
   api::MethodKey key = api::methodKey(method);
   api::PyObject& body = it->second.body;
-  body = body.deepcopy();
   if (api::hasIntegration(body, path, key)) {
     ctx.notSupported("API Gateway: a second integration on " + method + " " + path + " of the HTTP API");
     return;

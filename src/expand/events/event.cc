@@ -43,7 +43,8 @@ void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
     std::string type = typeNode && typeNode->isString() ? typeNode->text() : "";
     const Node* propsNode = entry.value.get("Properties");
     Node empty = Node::mapping();
-    events::Event event{fn.id + entry.key.text(), propsNode && propsNode->isMapping() ? *propsNode : empty};
+    events::Event event{fn.id + entry.key.text(),
+                        propsNode && propsNode->isMapping() ? *propsNode : empty, entry.key.text()};
     if (fn.propagatedTags() && type == "SNS" && event.properties.has("SqsSubscription")) {
       ctx.notSupported("PropagateTags with an SNS SqsSubscription in function " + fn.id);
     }

@@ -14,6 +14,7 @@ namespace samshift::expand::events {
 struct Event {
   std::string id;  // <Function><EventId>
   const model::Node& properties;
+  std::string name;  // <EventId>
 };
 
 void emitPull(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type);

@@ -4,8 +4,9 @@
 #include <algorithm>
 
 #include "expand/builders.h"
-#include "model/intrinsics.h"
 #include "expand/events/event.h"
+#include "expand/python_json.h"
+#include "model/intrinsics.h"
 
 namespace samshift::expand::events {
 
@@ -26,7 +27,7 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 
   const Node* bucketRef = event.properties.get("Bucket");
   auto bucketId = bucketRef ? model::refName(*bucketRef) : std::nullopt;
-  Node* bucket = bucketId ? ctx.resources.get(*bucketId) : nullptr;
+  Node* bucket = bucketId ? ctx.resource(std::string(*bucketId)) : nullptr;
   if (!bucket || !bucket->get("Type") || !bucket->get("Type")->isString("AWS::S3::Bucket")) {
     ctx.notSupported("S3 event " + event.id + " whose Bucket is not an AWS::S3::Bucket of the template");
     return;
@@ -75,16 +76,19 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   } else if (eventsNode) {
     list.push(*eventsNode);
   }
+  // An identical configuration already on the bucket is not added twice (SAM's `not in`); the
+  // bucket's configurations are known by their JSON, as a bucket may take thousands of events.
+  auto [known, first] = ctx.s3LambdaConfigurations.try_emplace(std::string(*bucketId));
+  if (first) {
+    for (const Node& existing : configurations->items()) known->second.insert(pythonJson(existing));
+  }
   for (const Node& name : list.items()) {
     Node config = map({{"Event", name}, {"Function", target}});
     if (const Node* filter = event.properties.get("Filter")) config.set("Filter", *filter);
     if (fn.pass.condition) {
       config = intrinsic("Fn::If", seq({*fn.pass.condition, config, ref("AWS::NoValue")}));
     }
-    // An identical configuration already on the bucket is not added twice.
-    bool present = false;
-    for (const Node& existing : configurations->items()) present = present || existing.sameValue(config);
-    if (!present) configurations->push(std::move(config));
+    if (known->second.insert(pythonJson(config)).second) configurations->push(std::move(config));
   }
   if (fn.pass.condition) {
     Node* tags = props->get("Tags");

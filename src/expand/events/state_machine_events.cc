@@ -20,6 +20,7 @@ struct SmEvent {
   const Node& properties;
   const std::string& targetId;
   const PassThrough& pass;
+  api::EventRank rank;  // among the events SAM's translator adds to API bodies
 };
 
 bool known(ExpandContext& ctx, const SmEvent& event, const std::string& type,
@@ -97,12 +98,6 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   if (!api) return;
   std::string roleId = addRole(ctx, event, "apigateway.amazonaws.com", event.id + "RoleStartExecutionPolicy");
   if (!api->managed) return;
-  api::MethodKey key = api::methodKey(method->text());
-  api->body = api->body->deepcopy();
-  if (api::hasIntegration(*api->body, path->text(), key)) {
-    ctx.notSupported("API Gateway: a second integration on " + method->text() + " " + path->text() + " of " + apiId);
-    return;
-  }
   api::PyObject credentials = api::PyObject::dict(false);
   api::PyObject getAttArgs = api::PyObject::list();
   getAttArgs.push(api::PyObject::str(roleId));
@@ -113,9 +108,16 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   templates.set("application/json",
                 api::pySub(R"json({"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${)json" +
                            event.targetId + "}\"}"));
-  api::addStateMachineIntegration(*api->body, path->text(), key,
-                                  api::pySub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"),
-                                  std::move(credentials), std::move(templates));
+  api->edits.push_back(
+      {event.rank, path->text(), method->text(),
+       [path = path->text(), key = api::methodKey(method->text()), credentials,
+        templates](api::PyObject& body) {
+         api::addStateMachineIntegration(
+             body, path, key,
+             api::pySub(
+                 "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"),
+             credentials, templates);
+       }});
 }
 
 }  // namespace
@@ -132,8 +134,9 @@ void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId, co
     std::string type = typeNode && typeNode->isString() ? typeNode->text() : "";
     const Node* propsNode = entry.value.get("Properties");
     Node empty = Node::mapping();
-    SmEvent event{machineId + entry.key.text(), propsNode && propsNode->isMapping() ? *propsNode : empty, targetId,
-                  pass};
+    SmEvent event{machineId + entry.key.text(),
+                  propsNode && propsNode->isMapping() ? *propsNode : empty, targetId, pass,
+                  ctx.apis.rankOf(machineId, entry.key.text())};
     if (type == "CloudWatchEvent" || type == "EventBridgeRule" || type == "Schedule") {
       emitRule(ctx, event, type);
     } else if (type == "ScheduleV2") {
