@@ -99,3 +99,156 @@ TEST_CASE("lsp binary: typing `[]` for Properties publishes a finding and the se
         std::string::npos);
   CHECK(session.response(2) != nullptr);
 }
+
+namespace {
+
+// The ways the issue found for a parameter's Default to refer back to the parameter.
+struct Cycle {
+  const char* name;
+  const char* parameters;  // the Parameters section's entries
+  const char* chain;
+};
+
+const std::vector<Cycle> kCycles = {
+    {"a mapping", "  Stage:\n    Type: String\n    Default: {X: !Ref Stage}\n",
+     "`Stage` → `Stage`"},
+    {"a list", "  Stage:\n    Type: String\n    Default: [!Ref Stage]\n", "`Stage` → `Stage`"},
+    {"a Sub variable",
+     "  Stage:\n    Type: String\n    Default: !Sub [\"${X}\", {X: !Ref Stage}]\n",
+     "`Stage` → `Stage`"},
+    {"a FindInMap key", "  Stage:\n    Type: String\n    Default: !FindInMap [M, !Ref Stage, k]\n",
+     "`Stage` → `Stage`"},
+    {"two parameters",
+     "  Stage:\n    Type: String\n    Default: {X: !Ref Other}\n  Other:\n    Type: String\n"
+     "    Default: [!Ref Stage]\n",
+     "`Stage` → `Other` → `Stage`"},
+};
+
+// Where SAM resolves the parameter.
+struct Use {
+  const char* name;
+  const char* globals;     // the Globals section, if any
+  const char* properties;  // the function's extra properties
+  const char* key;
+};
+
+const std::vector<Use> kUses = {
+    {"AutoPublishAlias", "",
+     "      AutoPublishAlias: !Ref Stage\n      DeploymentPreference:\n        Type: AllAtOnce\n",
+     "AutoPublishAlias"},
+    {"DeploymentPreference Type", "",
+     "      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: !Ref Stage\n",
+     "Type"},
+    {"DeploymentPreference Enabled", "",
+     "      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: AllAtOnce\n"
+     "        Enabled: !Ref Stage\n",
+     "Enabled"},
+    {"Globals",
+     "Globals:\n  Function:\n    AutoPublishAlias: !Ref Stage\n    DeploymentPreference:\n"
+     "      Type: AllAtOnce\n",
+     "", "AutoPublishAlias"},
+};
+
+std::string cyclicTemplate(const Cycle& cycle, const Use& use) {
+  return std::string("Transform: AWS::Serverless-2016-10-31\n") +
+         "Mappings:\n  M:\n    a: {k: live}\n" + "Parameters:\n" + cycle.parameters + use.globals +
+         "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+         "      Runtime: python3.12\n      Handler: index.handler\n"
+         "      InlineCode: \"def handler(e, c): pass\"\n" +
+         use.properties;
+}
+
+}  // namespace
+
+TEST_CASE("a parameter whose value refers back to itself: expand and plan answer",
+          "[values][cycle]") {
+  TempDir dir;
+  auto path = dir.path() / "t.yaml";
+  for (const Cycle& cycle : kCycles) {
+    for (const Use& use : kUses) {
+      INFO(std::string(cycle.name) + " used by " + use.name);
+      writeFile(path, cyclicTemplate(cycle, use));
+      std::string loop =
+          std::string("parameter `Stage` whose value refers back to itself (") + cycle.chain + ")";
+      std::string samFails = loop + ", on which SAM's transform fails (RecursionError)";
+
+      auto expand = runSamshift("expand " + path.string());
+      CHECK(expand.exitCode == 2);
+      CHECK(expand.out == "");
+      CHECK(expand.err ==
+            "samshift expand: " + path.string() + ": not supported yet: " + samFails + "\n");
+
+      auto plan = runSamshift("plan " + path.string());
+      CHECK(plan.exitCode == 0);
+      CHECK(plan.out.find("cannot be resolved: " + samFails) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a parameter whose Default is a Ref to itself or to its partner: SAM resolves one level",
+          "[values][cycle]") {
+  // SAM replaces a Ref by the parameter's value and walks only into what that value contains: a
+  // Default that is itself `!Ref Stage` stays `{Ref: Stage}`. No loop, and SAM's answer is ours.
+  TempDir dir;
+  auto path = dir.path() / "t.yaml";
+  const char* self = "  Stage:\n    Type: String\n    Default: !Ref Stage\n";
+  const char* pair =
+      "  Stage:\n    Type: String\n    Default: !Ref Other\n  Other:\n    Type: String\n"
+      "    Default: !Ref Stage\n";
+  for (const char* parameters : {self, pair}) {
+    Cycle cycle{"one level", parameters, ""};
+    writeFile(path, cyclicTemplate(cycle, kUses[0]));
+    auto rejected = runSamshift("expand " + path.string());
+    CHECK(rejected.exitCode == 1);
+    CHECK(
+        rejected.err.find("'AutoPublishAlias' must be a string or a Ref to a template parameter") !=
+        std::string::npos);
+    writeFile(path, cyclicTemplate(cycle, kUses[2]));  // Enabled: {Ref: …} is truthy
+    auto expanded = runSamshift("expand " + path.string());
+    CHECK(expanded.exitCode == 0);
+    CHECK(expanded.out.find("\"FnDeploymentGroup\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("plan: self-referencing values in alias weights and state machine preferences",
+          "[values][cycle][plan]") {
+  TempDir dir;
+  auto weights = dir.path() / "weights.yaml";
+  writeFile(weights,
+            "Parameters:\n  W:\n    Type: String\n    Default: [!Ref W]\n"
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n"
+            "    Properties: {Runtime: python3.12, Handler: a.b, Code: {ZipFile: x}, Role: r}\n"
+            "  Alias:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: !Ref Fn\n"
+            "      FunctionVersion: '1'\n      Name: live\n      RoutingConfig:\n"
+            "        AdditionalVersionWeights:\n          - FunctionVersion: '2'\n"
+            "            FunctionWeight: !Ref W\n");
+  auto weightPlan = runSamshift("plan " + weights.string());
+  CHECK(weightPlan.exitCode == 0);
+  CHECK(
+      weightPlan.out.find("no plan   FunctionWeight cannot be resolved: parameter `W` whose value "
+                          "refers back to itself (`W` → `W`)\n") != std::string::npos);
+
+  auto machines = dir.path() / "machines.yaml";
+  writeFile(
+      machines,
+      "Transform: AWS::Serverless-2016-10-31\n"
+      "Parameters:\n  P:\n    Type: String\n    Default: {X: !Ref P}\n"
+      "Resources:\n  SM:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+      "      Role: arn:aws:iam::1:role/r\n"
+      "      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}\n"
+      "      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: CANARY\n"
+      "        Percentage: !Ref P\n        Interval: 5\n"
+      "  SMA:\n    Type: AWS::StepFunctions::StateMachineAlias\n    Properties:\n      Name: a\n"
+      "      DeploymentPreference:\n        StateMachineVersionArn: x\n        Type: LINEAR\n"
+      "        Percentage: 10\n        Interval: !Ref P\n");
+  auto machinePlan = runSamshift("plan " + machines.string());
+  CHECK(machinePlan.exitCode == 0);
+  std::string unknown =
+      "schedule  unknown: DeploymentPreference cannot be resolved: parameter `P` whose value "
+      "refers "
+      "back to itself (`P` → `P`)\n";
+  CHECK(machinePlan.out.find("SM  state machine, alias live\n  config    unknown\n  " + unknown) !=
+        std::string::npos);
+  CHECK(machinePlan.out.find("SMA  state machine alias, alias a\n  config    unknown\n  " +
+                             unknown) != std::string::npos);
+}

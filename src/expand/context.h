@@ -50,6 +50,13 @@ struct ExpandContext {
   void notSupported(std::string what) {
     if (!unsupported) unsupported = std::move(what);
   }
+  // SAM's parameter resolution of a value (sam::ParameterValues::resolve). One that cannot end,
+  // where SAM's transform fails, is not supported: the value comes back as written.
+  model::Node resolve(const model::Node& value) {
+    sam::Resolved resolved = params.resolve(value);
+    if (resolved.failure) notSupported(resolved.failure->describeForSam());
+    return std::move(resolved.value);
+  }
   void error(std::string logicalId, std::string code, std::string message, const model::Node* node) {
     errors.push_back({std::move(logicalId), std::move(code), std::move(message), node});
   }

@@ -89,10 +89,15 @@ class Planner {
     d.reason = std::move(reason);
   }
 
-  std::string show(const Node& node) const { return values_.display(values_.resolve(node)); }
+  std::string show(const Node& node) const { return values_.display(values_.resolve(node).value); }
 
   std::vector<std::string> alarmList(const Node& alarms, Deployment& d) const {
-    Node resolved = values_.resolve(alarms);
+    sam::Resolved resolution = values_.resolve(alarms);
+    if (resolution.failure) {
+      d.notes.push_back("the alarms " + unresolvedReason(resolution));
+      return {values_.display(alarms)};
+    }
+    const Node& resolved = resolution.value;
     if (auto condition = ValueReader::undecidedCondition(resolved)) {
       d.notes.push_back("the alarms depend on condition " + backticked(*condition) +
                         ", which cannot be decided before deployment");
@@ -121,12 +126,29 @@ class Planner {
     }
     return backticked(shortForm(resolved)) + " cannot be resolved before deployment";
   }
+  std::string unresolvedReason(const sam::Resolved& resolved) const {
+    if (resolved.failure) return cannotResolve(*resolved.failure);
+    return unresolvedReason(resolved.value);
+  }
+  static std::string cannotResolve(const sam::ResolveFailure& failure) {
+    return "cannot be resolved: " + failure.describe();
+  }
+  // For a setting SAM itself resolves: what the transform then does.
+  static std::string samCannotResolve(const sam::ResolveFailure& failure) {
+    return "cannot be resolved: " + failure.describeForSam();
+  }
 
   // CodeDeploy configuration named or referenced by `value` (a DeploymentPreference Type or a
   // deployment group's DeploymentConfigName).
   ConfigResolution resolveCodeDeployConfig(const Node& value) const {
     ConfigResolution out;
-    Node resolved = values_.resolve(value);
+    sam::Resolved resolution = values_.resolve(value);
+    if (resolution.failure) {
+      out.name = shortForm(value);
+      out.reason = unresolvedReason(resolution);
+      return out;
+    }
+    const Node& resolved = resolution.value;
     if (auto ref = model::refName(resolved)) {
       if (const ResourceView* target = templ_.resource(*ref)) {
         if (target->type == kDeploymentConfigType) return customConfig(*target);
@@ -150,7 +172,7 @@ class Planner {
     for (const ResourceView* config : templ_.resourcesOfType(kDeploymentConfigType)) {
       const Node* configName = config->property("DeploymentConfigName");
       if (!configName) continue;
-      auto text = values_.text(values_.resolve(*configName));
+      auto text = values_.text(values_.resolve(*configName).value);
       if (text && *text == *name) return customConfig(*config);
     }
     if (const ResourceView* config = templ_.resource(*name);
@@ -180,10 +202,10 @@ class Planner {
     ConfigResolution out;
     out.name = std::string(config.id);
     if (const Node* name = config.property("DeploymentConfigName")) {
-      if (auto text = values_.text(values_.resolve(*name))) out.name = *text;
+      if (auto text = values_.text(values_.resolve(*name).value)) out.name = *text;
     }
     if (const Node* platform = config.property("ComputePlatform")) {
-      auto text = values_.text(values_.resolve(*platform));
+      auto text = values_.text(values_.resolve(*platform).value);
       if (text && *text != "Lambda") {
         out.reason = "custom configuration " + backticked(config.id) + " is for compute platform " +
                      backticked(*text) + ", not Lambda";
@@ -195,7 +217,13 @@ class Planner {
       out.reason = "custom configuration " + backticked(config.id) + " has no TrafficRoutingConfig";
       return out;
     }
-    Node resolved = values_.resolve(*routing);
+    sam::Resolved resolution = values_.resolve(*routing);
+    if (resolution.failure) {
+      out.reason = "custom configuration " + backticked(config.id) + ": TrafficRoutingConfig " +
+                   unresolvedReason(resolution);
+      return out;
+    }
+    const Node& resolved = resolution.value;
     const Node* type = resolved.get("Type");
     auto typeName = type ? values_.text(*type) : std::nullopt;
     if (!typeName) {
@@ -254,7 +282,12 @@ class Planner {
   // AWS::StepFunctions::StateMachineAlias DeploymentPreference).
   ConfigResolution stateMachineConfig(const Node& preference) const {
     ConfigResolution out;
-    Node resolved = values_.resolve(preference);
+    sam::Resolved resolution = values_.resolve(preference);
+    if (resolution.failure) {
+      out.reason = "DeploymentPreference " + unresolvedReason(resolution);
+      return out;
+    }
+    const Node& resolved = resolution.value;
     const Node* type = resolved.get("Type");
     if (!type) {
       out.reason = "DeploymentPreference has no Type";
@@ -311,19 +344,25 @@ class Planner {
       fail(d, "DeploymentPreference is not a mapping");
       return d;
     }
-    if (!stateMachine && !dp.isEnabled()) {
+    if (dp.enabled.unresolvable) {
+      fail(d, "DeploymentPreference Enabled " + samCannotResolve(*dp.enabled.unresolvable));
+    } else if (!stateMachine && !dp.isEnabled()) {
       std::string written = dp.enabled.node ? shortForm(*dp.enabled.node) : "false";
       std::string resolved = shortForm(dp.enabled.value);
       fail(d, "DeploymentPreference is disabled (Enabled: " + written +
                   (written == resolved ? std::string() : ", which is " + resolved) + ")");
     }
-    if (model->autoPublishAlias.present()) {
-      Node alias = values_.resolve(model->autoPublishAlias.value);
+    if (const auto& failure = model->autoPublishAlias.unresolvable) {
+      d.alias = shortForm(*model->autoPublishAlias.node);
+      fail(d, "AutoPublishAlias " + samCannotResolve(*failure));
+    } else if (model->autoPublishAlias.present()) {
+      sam::Resolved resolution = values_.resolve(model->autoPublishAlias.value);
+      const Node& alias = resolution.value;
       d.alias = alias.isString() ? alias.text() : shortForm(alias);
-      if (alias.isString() && alias.text().empty()) {
+      if (alias.isString() && alias.text().empty() && !resolution.failure) {
         fail(d, "AutoPublishAlias is empty: SAM rejects it");
-      } else if (!alias.isString()) {
-        fail(d, "AutoPublishAlias " + unresolvedReason(alias));
+      } else if (!alias.isString() || resolution.failure) {
+        fail(d, "AutoPublishAlias " + unresolvedReason(resolution));
       }
     } else {
       fail(d, "no AutoPublishAlias: SAM rejects a DeploymentPreference without one");
@@ -337,7 +376,10 @@ class Planner {
       if (dp.merged.has("Hooks"))
         d.notes.push_back("Step Functions runs no traffic hooks; Hooks is not used");
     } else {
-      if (dp.type.present()) {
+      if (const auto& failure = dp.type.unresolvable) {
+        d.config = shortForm(*dp.type.node);
+        fail(d, "DeploymentPreference Type " + samCannotResolve(*failure));
+      } else if (dp.type.present()) {
         applyConfig(d, resolveCodeDeployConfig(dp.type.value));
       } else {
         fail(d, "DeploymentPreference has no Type (SAM requires it)");
@@ -357,7 +399,12 @@ class Planner {
   }
 
   const ResourceView* deploymentGroup(const Node& groupName, std::string& reason) const {
-    Node resolved = values_.resolve(groupName);
+    sam::Resolved resolution = values_.resolve(groupName);
+    if (resolution.failure) {
+      reason = "DeploymentGroupName " + unresolvedReason(resolution);
+      return nullptr;
+    }
+    const Node& resolved = resolution.value;
     if (auto ref = model::refName(resolved)) {
       const ResourceView* target = templ_.resource(*ref);
       if (target && target->type == kDeploymentGroupType) return target;
@@ -370,7 +417,7 @@ class Planner {
     if (auto name = values_.text(resolved)) {
       for (const ResourceView* group : templ_.resourcesOfType(kDeploymentGroupType)) {
         const Node* own = group->property("DeploymentGroupName");
-        auto text = own ? values_.text(values_.resolve(*own)) : std::nullopt;
+        auto text = own ? values_.text(values_.resolve(*own).value) : std::nullopt;
         if (text && *text == *name) return group;
       }
       reason = "deployment group " + backticked(*name) + " is not defined in this template";
@@ -398,11 +445,13 @@ class Planner {
       double total = 0;
       for (const Node& weight : weights->items()) {
         const Node* value = weight.get("FunctionWeight");
-        auto number = value ? values_.number(values_.resolve(*value)) : std::nullopt;
+        sam::Resolved resolution = value ? values_.resolve(*value) : sam::Resolved{};
+        auto number =
+            value && !resolution.failure ? values_.number(resolution.value) : std::nullopt;
         if (!number) {
           d.config = "RoutingConfig";
-          fail(d, "FunctionWeight " + (value ? unresolvedReason(values_.resolve(*value))
-                                             : std::string("is missing")));
+          fail(d, "FunctionWeight " +
+                      (value ? unresolvedReason(resolution) : std::string("is missing")));
           return d;
         }
         total += *number;
@@ -450,7 +499,10 @@ class Planner {
   // Events} of an AWS::CodeDeploy::DeploymentGroup.
   void readGroupMonitoring(const ResourceView& group, Deployment& d) const {
     if (const Node* alarmConfig = group.property("AlarmConfiguration")) {
-      Node resolved = values_.resolve(*alarmConfig);
+      sam::Resolved resolution = values_.resolve(*alarmConfig);
+      if (resolution.failure)
+        d.notes.push_back("AlarmConfiguration " + unresolvedReason(resolution));
+      const Node& resolved = resolution.value;
       const Node* enabled = resolved.get("Enabled");
       // CodeDeploy watches the alarms only when the configuration is enabled (false by default).
       bool on = enabled && ((enabled->isBool() && enabled->boolValue()) ||
@@ -472,7 +524,11 @@ class Planner {
     std::vector<std::string> events;
     bool rollbackOn = false;
     if (const Node* rollback = group.property("AutoRollbackConfiguration")) {
-      Node resolved = values_.resolve(*rollback);
+      sam::Resolved resolution = values_.resolve(*rollback);
+      if (resolution.failure) {
+        d.notes.push_back("AutoRollbackConfiguration " + unresolvedReason(resolution));
+      }
+      const Node& resolved = resolution.value;
       const Node* enabled = resolved.get("Enabled");
       rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) ||
                                enabled->isString("true") || enabled->isString("True"));

@@ -100,8 +100,10 @@ std::string shortForm(const Node& node) {
   return "";
 }
 
-Node ValueReader::resolve(const Node& node) const {
-  return decide(params_.resolveWithMappings(node, templ_.mappings()), 0);
+sam::Resolved ValueReader::resolve(const Node& node) const {
+  sam::Resolved resolved = params_.resolveWithMappings(node, templ_.mappings());
+  if (!resolved.failure) resolved.value = decide(resolved.value, 0);
+  return resolved;
 }
 
 Node ValueReader::decide(const Node& node, int depth) const {
@@ -158,8 +160,13 @@ std::optional<bool> ValueReader::evaluate(const Node& node, int depth) const {
   const std::vector<Node>& items = arg.items();
   if (name == "Fn::Equals") {
     if (items.size() != 2) return std::nullopt;
-    auto left = text(decide(params_.resolveWithMappings(items[0], templ_.mappings()), depth + 1));
-    auto right = text(decide(params_.resolveWithMappings(items[1], templ_.mappings()), depth + 1));
+    auto side = [&](const Node& item) -> std::optional<std::string> {
+      sam::Resolved resolved = params_.resolveWithMappings(item, templ_.mappings());
+      if (resolved.failure) return std::nullopt;
+      return text(decide(resolved.value, depth + 1));
+    };
+    auto left = side(items[0]);
+    auto right = side(items[1]);
     if (!left || !right) return std::nullopt;
     return *left == *right;
   }

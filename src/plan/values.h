@@ -18,8 +18,8 @@ class ValueReader {
       : templ_(templ), params_(params) {}
 
   // Parameters (Ref, ${} in Fn::Sub), Fn::FindInMap, decidable Fn::If, and Fn::Sub strings with
-  // nothing left to substitute become plain strings.
-  model::Node resolve(const model::Node& node) const;
+  // nothing left to substitute become plain strings. A failure says why the value cannot be.
+  sam::Resolved resolve(const model::Node& node) const;
 
   // The value of condition `name`: nullopt when it depends on something unknown (an account id,
   // a parameter without default or override, an unsupported function) or loops.

@@ -1,5 +1,8 @@
 #include "sam/parameter_values.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "model/intrinsics.h"
 
 namespace samshift::sam {
@@ -19,24 +22,70 @@ std::string partitionOfRegion(std::string_view region) {
   return "aws";
 }
 
+size_t treeBytes(const Node& node) {
+  size_t bytes = sizeof(Node) + node.text().size();
+  for (const MapEntry& entry : node.entries())
+    bytes += treeBytes(entry.key) + treeBytes(entry.value);
+  for (const Node& item : node.items()) bytes += treeBytes(item);
+  return bytes;
+}
+
+std::string ResolveFailure::describe() const {
+  switch (kind) {
+    case Kind::kCycle: {
+      std::string path;
+      for (const std::string& name : chain) path += (path.empty() ? "`" : " → `") + name + "`";
+      std::string first = chain.empty() ? std::string() : chain.front();
+      return "parameter `" + first + "` whose value refers back to itself (" + path + ")";
+    }
+    case Kind::kTooDeep:
+      return "a value nested more than " + std::to_string(ParameterValues::kMaxResolvedDepth) +
+             " levels deep once parameters are substituted";
+    case Kind::kTooLarge:
+      return "parameter values that grow past " +
+             std::to_string(ParameterValues::kMaxSubstitutedBytes >> 20) + " MiB once substituted";
+  }
+  return "a value that cannot be resolved";
+}
+
+std::string ResolveFailure::describeForSam() const {
+  // SAM walks into every value it substitutes: a cycle repeats the same walk until Python stops
+  // it. Depth and size bounds are samshift's own and say nothing of what SAM does.
+  if (kind == Kind::kCycle) return describe() + ", on which SAM's transform fails (RecursionError)";
+  return describe();
+}
+
 ParameterValues::ParameterValues(const model::Template& templ,
                                  const std::vector<std::pair<std::string, std::string>>& overrides,
                                  std::string region)
     : region_(std::move(region)), partition_(partitionOfRegion(region_)) {
-  for (const auto& [name, value] : overrides) values_.insert_or_assign(name, Node::string(value));
+  auto keep = [&](const std::string& name, Node node) {
+    size_t bytes = treeBytes(node);
+    values_.insert_or_assign(name, Value{std::move(node), bytes});
+  };
+  for (const auto& [name, value] : overrides) keep(name, Node::string(value));
   if (const Node* parameters = templ.parameters(); parameters && parameters->isMapping()) {
     for (const MapEntry& entry : parameters->entries()) {
       if (values_.count(entry.key.text())) continue;
-      if (const Node* def = entry.value.get("Default")) values_.emplace(entry.key.text(), *def);
+      if (const Node* def = entry.value.get("Default")) keep(entry.key.text(), *def);
     }
   }
-  values_.insert_or_assign("AWS::Region", Node::string(region_));
-  values_.insert_or_assign("AWS::Partition", Node::string(partition_));
+  keep("AWS::Region", Node::string(region_));
+  keep("AWS::Partition", Node::string(partition_));
 }
 
 const Node* ParameterValues::value(std::string_view name) const {
   auto it = values_.find(name);
-  return it == values_.end() ? nullptr : &it->second;
+  return it == values_.end() ? nullptr : &it->second.node;
+}
+
+bool ParameterValues::spend(size_t bytes) const {
+  if (bytes > substitutionBudget_) {
+    substitutionBudget_ = 0;
+    return false;
+  }
+  substitutionBudget_ -= bytes;
+  return true;
 }
 
 namespace {
@@ -47,97 +96,151 @@ std::string scalarText(const Node& node) {
   return node.text();
 }
 
-// Substitutes `${Name}` (Name made of [A-Za-z0-9.:]) when Name is a known value.
-std::string substitute(std::string_view text, const ParameterValues& params) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      size_t j = i + 2;
-      while (j < text.size() && (isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.' || text[j] == ':')) ++j;
-      if (j < text.size() && text[j] == '}' && j > i + 2) {
-        std::string_view name = text.substr(i + 2, j - i - 2);
-        const Node* value = params.value(name);
-        if (value && value->isScalar() && !value->isNull()) {
-          out += scalarText(*value);
-        } else {
-          out.append(text.substr(i, j + 1 - i));
-        }
-        i = j + 1;
-        continue;
+// One resolution of one value, in place: SAM's pre-order traversal (resolve a node, then walk
+// into what it became), with the guards SAM lacks. The first failure stops all further work.
+class Resolution {
+ public:
+  explicit Resolution(const ParameterValues& params) : params_(params) {}
+
+  void parameters(Node& node, size_t depth) {
+    if (!enter(depth)) return;
+    std::string_view function = node.intrinsicName();
+    if (function == "Ref") {
+      const Node& arg = node.intrinsicArgument();
+      const Node* value = arg.isString() ? params_.value(arg.text()) : nullptr;
+      if (value) {
+        substituteParameter(node, arg.text(), *value, depth);
+        return;
       }
+    } else if (function == "Fn::Sub") {
+      Node& sub = node.entries()[0].value;
+      if (sub.isString()) {
+        substituteText(sub);
+      } else if (sub.isSequence() && !sub.items().empty() && sub.items()[0].isString()) {
+        substituteText(sub.items()[0]);
+      }
+      if (failure) return;
     }
-    out += text[i++];
+    for (MapEntry& entry : node.entries()) parameters(entry.value, depth + 1);
+    for (Node& item : node.items()) parameters(item, depth + 1);
   }
-  return out;
-}
 
-Node resolveOne(const Node& node, const ParameterValues& params) {
-  if (!node.isIntrinsic()) return node;
-  std::string_view name = node.intrinsicName();
-  const Node& arg = node.intrinsicArgument();
-  if (name == "Ref") {
-    if (arg.isString()) {
-      if (const Node* value = params.value(arg.text())) return *value;
+  // `Fn::FindInMap` with plain-string arguments (after resolving FindInMaps among them) becomes
+  // the mapping's value.
+  void mappings(Node& node, size_t depth, const Node* maps) {
+    if (!enter(depth)) return;
+    if (node.intrinsicName() == "Fn::FindInMap") {
+      mappings(node.entries()[0].value, depth + 1, maps);
+      if (failure) return;
+      if (const Node* found = findInMap(node.intrinsicArgument(), maps)) {
+        if (!params_.spend(treeBytes(*found))) return fail(ResolveFailure::Kind::kTooLarge);
+        node = *found;
+      }
+      return;
     }
-    return node;
+    for (MapEntry& entry : node.entries()) mappings(entry.value, depth + 1, maps);
+    for (Node& item : node.items()) mappings(item, depth + 1, maps);
   }
-  if (name == "Fn::Sub") {
-    Node out = node;
-    Node& sub = out.entries()[0].value;
-    if (sub.isString()) {
-      sub = Node::string(substitute(sub.text(), params));
-    } else if (sub.isSequence() && !sub.items().empty() && sub.items()[0].isString()) {
-      sub.items()[0] = Node::string(substitute(sub.items()[0].text(), params));
+
+  std::optional<ResolveFailure> failure;
+
+ private:
+  bool enter(size_t depth) {
+    if (failure) return false;
+    if (depth > ParameterValues::kMaxResolvedDepth) {
+      fail(ResolveFailure::Kind::kTooDeep);
+      return false;
     }
-    return out;
+    return true;
   }
-  return node;
-}
 
-Node traverse(const Node& node, const ParameterValues& params) {
-  Node value = resolveOne(node, params);
-  if (value.isMapping()) {
-    for (MapEntry& entry : value.entries()) entry.value = traverse(entry.value, params);
-  } else if (value.isSequence()) {
-    for (Node& item : value.items()) item = traverse(item, params);
+  void fail(ResolveFailure::Kind kind) {
+    if (!failure) failure = ResolveFailure{kind, {}, {}};
   }
-  return value;
-}
 
-const Node* findInMap(const Node& node, const Node* mappings) {
-  const Node& arg = node.intrinsicArgument();
-  if (!arg.isSequence() || arg.items().size() != 3 || !mappings || !mappings->isMapping()) return nullptr;
-  for (const Node& key : arg.items()) {
-    if (!key.isString()) return nullptr;
+  // `{Ref: name}` becomes the parameter's value, and SAM walks on into that value: meeting `name`
+  // again there would repeat the same walk for ever.
+  void substituteParameter(Node& node, std::string_view name, const Node& value, size_t depth) {
+    if (std::find(resolving_.begin(), resolving_.end(), name) != resolving_.end()) {
+      ResolveFailure cycle{ResolveFailure::Kind::kCycle, {}, node.span()};
+      auto from = std::find(resolving_.begin(), resolving_.end(), name);
+      for (auto it = from; it != resolving_.end(); ++it) cycle.chain.emplace_back(*it);
+      cycle.chain.emplace_back(name);
+      failure = std::move(cycle);
+      return;
+    }
+    if (!params_.spend(treeBytes(value))) return fail(ResolveFailure::Kind::kTooLarge);
+    std::string held(name);  // `name` lives in `node`, which the value replaces
+    node = value;
+    resolving_.push_back(std::move(held));
+    for (MapEntry& entry : node.entries()) parameters(entry.value, depth + 1);
+    for (Node& item : node.items()) parameters(item, depth + 1);
+    resolving_.pop_back();
   }
-  const Node* top = mappings->get(arg.items()[0].text());
-  const Node* second = top ? top->get(arg.items()[1].text()) : nullptr;
-  return second ? second->get(arg.items()[2].text()) : nullptr;
-}
 
-Node traverseMappings(const Node& node, const Node* mappings) {
-  if (node.isIntrinsic() && node.intrinsicName() == "Fn::FindInMap") {
-    Node resolvedArgs = node;
-    resolvedArgs.entries()[0].value = traverseMappings(node.intrinsicArgument(), mappings);
-    if (const Node* found = findInMap(resolvedArgs, mappings)) return *found;
-    return node;
+  // Substitutes `${Name}` (Name made of [A-Za-z0-9.:]) when Name is a parameter with a scalar
+  // value.
+  void substituteText(Node& node) {
+    std::string_view text = node.text();
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+      if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+        size_t j = i + 2;
+        while (j < text.size() &&
+               (isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.' || text[j] == ':')) {
+          ++j;
+        }
+        if (j < text.size() && text[j] == '}' && j > i + 2) {
+          const Node* value = params_.value(text.substr(i + 2, j - i - 2));
+          if (value && value->isScalar() && !value->isNull()) {
+            std::string replacement = scalarText(*value);
+            if (!params_.spend(replacement.size())) return fail(ResolveFailure::Kind::kTooLarge);
+            out += replacement;
+          } else {
+            out.append(text.substr(i, j + 1 - i));
+          }
+          i = j + 1;
+          continue;
+        }
+      }
+      out += text[i++];
+    }
+    node = Node::string(std::move(out));
   }
-  Node value = node;
-  if (value.isMapping()) {
-    for (MapEntry& entry : value.entries()) entry.value = traverseMappings(entry.value, mappings);
-  } else if (value.isSequence()) {
-    for (Node& item : value.items()) item = traverseMappings(item, mappings);
+
+  static const Node* findInMap(const Node& arg, const Node* maps) {
+    if (!arg.isSequence() || arg.items().size() != 3 || !maps || !maps->isMapping()) return nullptr;
+    for (const Node& key : arg.items()) {
+      if (!key.isString()) return nullptr;
+    }
+    const Node* top = maps->get(arg.items()[0].text());
+    const Node* second = top ? top->get(arg.items()[1].text()) : nullptr;
+    return second ? second->get(arg.items()[2].text()) : nullptr;
   }
-  return value;
-}
+
+  const ParameterValues& params_;
+  std::vector<std::string>
+      resolving_;  // the parameters whose values are being walked, outermost first
+};
 
 }  // namespace
 
-Node ParameterValues::resolve(const Node& node) const { return traverse(node, *this); }
+Resolved ParameterValues::resolve(const Node& node) const {
+  Resolved out{node, std::nullopt};
+  Resolution resolution(*this);
+  resolution.parameters(out.value, 0);
+  out.failure = std::move(resolution.failure);
+  return out;
+}
 
-Node ParameterValues::resolveWithMappings(const Node& node, const Node* mappings) const {
-  return traverseMappings(resolve(node), mappings);
+Resolved ParameterValues::resolveWithMappings(const Node& node, const Node* mappings) const {
+  Resolved out = resolve(node);
+  if (out.failure) return out;
+  Resolution resolution(*this);
+  resolution.mappings(out.value, 0, mappings);
+  out.failure = std::move(resolution.failure);
+  return out;
 }
 
 }  // namespace samshift::sam
