@@ -160,7 +160,7 @@ std::string cyclicTemplate(const Cycle& cycle, const Use& use) {
 
 }  // namespace
 
-TEST_CASE("a parameter whose value refers back to itself: expand and plan answer",
+TEST_CASE("a parameter whose value refers back to itself: lint, expand and plan answer",
           "[values][cycle]") {
   TempDir dir;
   auto path = dir.path() / "t.yaml";
@@ -171,6 +171,11 @@ TEST_CASE("a parameter whose value refers back to itself: expand and plan answer
       std::string loop =
           std::string("parameter `Stage` whose value refers back to itself (") + cycle.chain + ")";
       std::string samFails = loop + ", on which SAM's transform fails (RecursionError)";
+
+      auto lint = runSamshift("lint --color never " + path.string());
+      CHECK(lint.exitCode == 1);
+      CHECK(lint.out.find("error T005 [unresolved-reference] `" + std::string(use.key) +
+                          "` cannot be resolved: " + samFails + "\n") != std::string::npos);
 
       auto expand = runSamshift("expand " + path.string());
       CHECK(expand.exitCode == 2);
@@ -251,4 +256,34 @@ TEST_CASE("plan: self-referencing values in alias weights and state machine pref
         std::string::npos);
   CHECK(machinePlan.out.find("SMA  state machine alias, alias a\n  config    unknown\n  " +
                              unknown) != std::string::npos);
+}
+
+TEST_CASE(
+    "lsp binary: a self-referencing alias parameter gets T005 and a hover, and the server lives on",
+    "[values][cycle][lsp]") {
+  constexpr const char* kUri = "file:///work/cycle.yaml";
+  std::string text = cyclicTemplate(kCycles[0], kUses[0]);
+  // Line 13 (0-based) is `      AutoPublishAlias: !Ref Stage`.
+  Session session = runBinary(
+      Script()
+          .initialize()
+          .open(kUri, text)
+          .request(
+              2, "textDocument/hover",
+              R"({"textDocument":{"uri":"file:///work/cycle.yaml"},"position":{"line":13,"character":8}})")
+          .request(
+              3, "textDocument/completion",
+              R"({"textDocument":{"uri":"file:///work/cycle.yaml"},"position":{"line":13,"character":30}})")
+          .shutdownAndExit(4));
+  CHECK(session.exitCode == 0);
+  const rapidjson::Value* published = session.lastDiagnostics(kUri);
+  REQUIRE(published != nullptr);
+  std::string diagnostics = toJson((*published)["diagnostics"]);
+  CHECK(diagnostics.find(R"("code":"T005")") != std::string::npos);
+  CHECK(diagnostics.find("`AutoPublishAlias` cannot be resolved: parameter `Stage` whose value "
+                         "refers back to itself") != std::string::npos);
+  REQUIRE(session.response(2) != nullptr);
+  CHECK(session.response(2)->HasMember("result"));
+  REQUIRE(session.response(3) != nullptr);
+  CHECK(session.response(3)->HasMember("result"));
 }
