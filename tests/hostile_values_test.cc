@@ -287,3 +287,49 @@ TEST_CASE(
   REQUIRE(session.response(3) != nullptr);
   CHECK(session.response(3)->HasMember("result"));
 }
+
+namespace {
+
+// C0 … C<depth-1>, each an Fn::And of `fanOut` references to the next; the last is `leaf`.
+std::string conditionChain(int depth, int fanOut, const std::string& leaf) {
+  std::string out =
+      "Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage: {Type: String, Default: prod}\n"
+      "Conditions:\n";
+  for (int i = 0; i < depth; ++i) {
+    out += "  C" + std::to_string(i) + ": !And [";
+    for (int j = 0; j < fanOut; ++j)
+      out += (j ? ", " : "") + std::string("!Condition C") + std::to_string(i + 1);
+    out += "]\n";
+  }
+  out += "  C" + std::to_string(depth) + ": " + leaf + "\n";
+  return out +
+         "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Condition: C0\n    "
+         "Properties:\n"
+         "      Runtime: python3.12\n      Handler: index.handler\n      InlineCode: x\n"
+         "      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: AllAtOnce\n";
+}
+
+}  // namespace
+
+TEST_CASE("plan: conditions referring to conditions are evaluated once each", "[values][plan]") {
+  TempDir dir;
+  auto path = dir.path() / "t.yaml";
+  // 10^12 paths to the last condition, which cannot be decided (an account ID).
+  writeFile(path, conditionChain(12, 10, "!Equals [!Ref AWS::AccountId, '123456789012']"));
+  auto wide = runSamshift("plan " + path.string());
+  CHECK(wide.exitCode == 0);
+  CHECK(wide.out.find(
+            "exists only when condition `C0` is true, which cannot be decided before deployment") !=
+        std::string::npos);
+  // A chain of 50 that holds with these parameters is decided, however long.
+  writeFile(path, conditionChain(50, 2, "!Equals [!Ref Stage, prod]"));
+  auto deep = runSamshift("plan " + path.string());
+  CHECK(deep.out.find("condition `C0` is true with these parameters") != std::string::npos);
+  // One that loops cannot be decided.
+  writeFile(path, conditionChain(3, 2, "!Not [!Condition C0]"));
+  auto loop = runSamshift("plan " + path.string());
+  CHECK(loop.exitCode == 0);
+  CHECK(loop.out.find(
+            "exists only when condition `C0` is true, which cannot be decided before deployment") !=
+        std::string::npos);
+}

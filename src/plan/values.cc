@@ -1,5 +1,6 @@
 #include "plan/values.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace samshift::plan {
@@ -9,8 +10,12 @@ using model::Node;
 
 namespace {
 
-// Conditions can refer to conditions; a template that loops must not hang us.
+// How deep a value's Fn::If and a condition's functions are followed (values nest at most as
+// deep as the loader allows; this keeps each walk short).
 constexpr int kMaxDepth = 32;
+// How many conditions may be evaluated one inside another (`!Condition A` in B in C …): real
+// templates chain a few; deeper ones are undecidable rather than a deep recursion.
+constexpr size_t kMaxConditionChain = 64;
 
 bool hasSubstitution(std::string_view text) {
   size_t pos = 0;
@@ -113,7 +118,7 @@ Node ValueReader::decide(const Node& node, int depth) const {
     const Node& arg = node.intrinsicArgument();
     if (name == "Fn::If" && arg.isSequence() && arg.items().size() == 3 &&
         arg.items()[0].isString()) {
-      if (auto chosen = conditionAt(arg.items()[0].text(), depth + 1)) {
+      if (auto chosen = condition(arg.items()[0].text())) {
         return decide(arg.items()[*chosen ? 1 : 2], depth + 1);
       }
     }
@@ -136,15 +141,20 @@ Node ValueReader::decide(const Node& node, int depth) const {
 }
 
 std::optional<bool> ValueReader::condition(std::string_view name) const {
-  return conditionAt(name, 0);
-}
-
-std::optional<bool> ValueReader::conditionAt(std::string_view name, int depth) const {
-  if (depth > kMaxDepth) return std::nullopt;
+  if (auto known = conditions_.find(name); known != conditions_.end()) return known->second;
+  if (std::find(evaluating_.begin(), evaluating_.end(), name) != evaluating_.end()) {
+    return std::nullopt;  // a loop
+  }
   const Node* conditions = templ_.conditions();
   const Node* body = conditions && conditions->isMapping() ? conditions->get(name) : nullptr;
-  if (!body) return std::nullopt;
-  return evaluate(*body, depth + 1);
+  std::optional<bool> value;
+  if (body && evaluating_.size() < kMaxConditionChain) {
+    evaluating_.emplace_back(name);
+    value = evaluate(*body, 0);
+    evaluating_.pop_back();
+  }
+  conditions_.emplace(std::string(name), value);
+  return value;
 }
 
 // CloudFormation's condition functions over values known before deployment. Fn::Equals compares
@@ -154,7 +164,7 @@ std::optional<bool> ValueReader::evaluate(const Node& node, int depth) const {
   std::string_view name = node.intrinsicName();
   const Node& arg = node.intrinsicArgument();
   if (name == "Condition") {
-    return arg.isString() ? conditionAt(arg.text(), depth + 1) : std::nullopt;
+    return arg.isString() ? condition(arg.text()) : std::nullopt;
   }
   if (!arg.isSequence()) return std::nullopt;
   const std::vector<Node>& items = arg.items();

@@ -3,8 +3,10 @@
 // `Fn::If` decided where its condition can be evaluated from parameter values alone, and what is
 // left rendered in short form for people. Used by plan/deployments.cc only.
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/node.h"
 #include "model/template.h"
@@ -39,11 +41,15 @@ class ValueReader {
 
  private:
   std::optional<bool> evaluate(const model::Node& node, int depth) const;
-  std::optional<bool> conditionAt(std::string_view name, int depth) const;
   model::Node decide(const model::Node& node, int depth) const;
 
   const model::Template& templ_;
   const sam::ParameterValues& params_;
+  // Each condition is evaluated once: conditions referring to conditions would otherwise be
+  // evaluated once per path to them, exponentially many. One met again while it is being
+  // evaluated (a loop) cannot be decided.
+  mutable std::map<std::string, std::optional<bool>, std::less<>> conditions_;
+  mutable std::vector<std::string> evaluating_;
 };
 
 // Short-form YAML rendering of any value (flow style, one line).
