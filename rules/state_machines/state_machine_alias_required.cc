@@ -5,9 +5,10 @@
 #include <map>
 
 #include "engine/registry.h"
-#include "rules/shared/sam_facts.h"
 #include "model/intrinsics.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/deployment_model.h"
+#include "sam/transforms.h"
 #include "sam/validation.h"
 
 namespace samshift::rules {
@@ -24,29 +25,20 @@ bool alphanumeric(std::string_view text) {
   return true;
 }
 
-bool usesLanguageExtensions(const model::Template& templ) {
-  const Node* transform = templ.section("Transform");
-  if (!transform) return false;
-  if (transform->isString("AWS::LanguageExtensions")) return true;
-  for (const Node& item : transform->items()) {
-    if (item.isString("AWS::LanguageExtensions")) return true;
-  }
-  return false;
-}
-
 class StateMachineAliasRequired : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"S001", "state-machine-alias-required", core::Severity::kError,
-                                        "A state machine's `DeploymentPreference` or `UseAliasAsEventTarget` "
-                                        "without a usable `AutoPublishAlias`",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "S001", "state-machine-alias-required", core::Severity::kError,
+        "A state machine's `DeploymentPreference` or `UseAliasAsEventTarget` "
+        "without a usable `AutoPublishAlias`",
+        R"(## What it does
 Reports, on an `AWS::Serverless::StateMachine`:
 - a `DeploymentPreference` or a true `UseAliasAsEventTarget` without `AutoPublishAlias` (the
   SAM transform's own checks, with SAM's message as a note);
 - an `AutoPublishAlias` that is not a literal alphanumeric name (`live`, `prod2`); with the
-  `AWS::LanguageExtensions` transform, which resolves parameter Refs first, a parameter's
-  default is judged instead.
+  `AWS::LanguageExtensions` transform listed before SAM's, which resolves parameter Refs
+  first, a parameter's default is judged instead.
 
 ## Why is this bad?
 Without an alias there is nothing to shift traffic on or to point events at, and the transform
@@ -95,7 +87,8 @@ Machine:
       }
       const Node* alias = resource->property("AutoPublishAlias");
       if (!alias || !sam::pythonTruthy(*alias)) continue;
-      if (auto ref = model::refName(*alias); ref && usesLanguageExtensions(context.templ)) {
+      if (auto ref = model::refName(*alias);
+          ref && sam::languageExtensions(context.templ) == sam::LanguageExtensions::kBeforeSam) {
         // AWS::LanguageExtensions resolves parameter Refs before SAM sees them: judge the default.
         const Node* parameter = context.templ.parameter(*ref);
         alias = parameter ? parameter->get("Default") : nullptr;

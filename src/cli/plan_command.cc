@@ -11,6 +11,7 @@
 #include "plan/deployments.h"
 #include "plan/report.h"
 #include "sam/parameter_values.h"
+#include "sam/transforms.h"
 
 namespace samshift::cli {
 
@@ -110,6 +111,11 @@ int runPlan(std::vector<std::string> argv) {
     return kExitInputError;
   }
   model::Template templ(document.root);
+  if (auto transform = sam::unsupportedTransform(templ)) {
+    std::cerr << "samshift plan: " << name << ": not supported: " << *transform
+              << "; the deployments it generates or changes cannot be planned\n";
+    return kExitInputError;
+  }
   sam::ParameterValues params(templ, options->overrides, options->region);
   std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);
 

@@ -10,6 +10,7 @@
 #include "expand/resource_refs.h"
 #include "expand/state_machine.h"
 #include "model/template.h"
+#include "sam/transforms.h"
 #include "sam/validation.h"
 
 namespace samshift::expand {
@@ -64,9 +65,20 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     result.unsupported = "a template without a Resources mapping";
     return result;
   }
+  // Another transform rewrites the template before SAM or SAM's output after it. Listed after
+  // SAM's, SAM still reads the template as written: its rejection is exactly what happens.
+  std::optional<std::string> otherTransform = sam::unsupportedTransform(templ);
+  if (otherTransform && sam::languageExtensions(templ) != sam::LanguageExtensions::kAfterSam) {
+    result.unsupported = std::move(otherTransform);
+    return result;
+  }
   collectValidation(ctx);
   if (!ctx.errors.empty()) {
     result.errors = std::move(ctx.errors);
+    return result;
+  }
+  if (otherTransform) {
+    result.unsupported = std::move(otherTransform);
     return result;
   }
   api::collectApis(ctx);
