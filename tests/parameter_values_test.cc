@@ -30,7 +30,7 @@ struct Loaded {
   sam::Resolved resolve(const std::string& yaml) const {
     load::Document value = load::loadText("v.yaml", yaml);
     REQUIRE(value.parsed);
-    return params.resolveWithMappings(value.root, templ.mappings());
+    return params.resolveWithMappings(value.root);
   }
   std::string textAt(core::Span span) const {
     return document.source.text().substr(span.begin, span.end - span.begin);
@@ -47,6 +47,21 @@ std::string chainedParameters(int n) {
   }
   return out + "  P" + std::to_string(n + 1) +
          ":\n    Type: String\n    Default: Linear10PercentEvery1Minute\n";
+}
+
+// Expands a template with one shifting function whose DeploymentPreference Type is `type`,
+// after `sections` (Parameters, Mappings …).
+expand::ExpandResult expandShifting(const std::string& sections, const std::string& type) {
+  std::string yaml =
+      "Transform: AWS::Serverless-2016-10-31\n" + sections +
+      "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      Runtime: python3.12\n      Handler: index.handler\n      InlineCode: x\n"
+      "      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: " +
+      type + "\n";
+  load::Document document = load::loadText("t.yaml", yaml);
+  REQUIRE(document.parsed);
+  model::Template templ(document.root);
+  return expand::expandTemplate(document.root, sam::ParameterValues(templ, {}, "us-east-1"));
 }
 
 size_t listDepth(const Node& node) {
@@ -139,17 +154,7 @@ TEST_CASE("expand follows a chain of parameters as deep as SAM does, then says i
           "[sam][values][expand]") {
   // 400 levels: SAM's output (checked with sam-translate: equal as JSON) has the 400-deep Type in
   // the deployment group; 401: samshift stops (SAM itself fails near 490).
-  auto expand = [](int levels) {
-    std::string yaml =
-        "Transform: AWS::Serverless-2016-10-31\n" + chainedParameters(levels) +
-        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
-        "      Runtime: python3.12\n      Handler: index.handler\n      InlineCode: x\n"
-        "      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: !Ref P1\n";
-    load::Document document = load::loadText("t.yaml", yaml);
-    REQUIRE(document.parsed);
-    model::Template templ(document.root);
-    return expand::expandTemplate(document.root, sam::ParameterValues(templ, {}, "us-east-1"));
-  };
+  auto expand = [](int levels) { return expandShifting(chainedParameters(levels), "!Ref P1"); };
   expand::ExpandResult legal = expand(400);
   REQUIRE_FALSE(legal.unsupported);
   REQUIRE(legal.errors.empty());
@@ -191,4 +196,107 @@ TEST_CASE("Sub substitution counts against the budget too", "[sam][values]") {
   sam::Resolved resolved = t.resolve(sub + "'");
   REQUIRE(resolved.failure);
   CHECK(resolved.failure->kind == ResolveFailure::Kind::kTooLarge);
+}
+
+TEST_CASE("a mapping value is walked into, as SAM's mappings resolver does, with cycles caught",
+          "[sam][values]") {
+  Loaded nested(
+      "Mappings:\n  M:\n    a: {k: [!FindInMap [M, b, k]]}\n    b: {k: Canary10Percent5Minutes}\n"
+      "    c: {k: b}\n");
+  sam::Resolved inner = nested.resolve("!FindInMap [M, a, k]");
+  REQUIRE_FALSE(inner.failure);
+  CHECK(inner.value.sameValue(load::loadText("v.yaml", "[Canary10Percent5Minutes]").root));
+  // SAM changes the template's own mapping value there: expand has to know.
+  CHECK(inner.rewritesMappings);
+  // A key may itself be a FindInMap, read as a string.
+  sam::Resolved keyed = nested.resolve("!FindInMap [M, !FindInMap [M, c, k], k]");
+  CHECK(keyed.value.sameValue(Node::string("Canary10Percent5Minutes")));
+  CHECK_FALSE(keyed.rewritesMappings);
+
+  Loaded loop(
+      "Mappings:\n  M:\n    a: {k: [!FindInMap [M, b, k]]}\n    b: {k: {x: !FindInMap [M, a, "
+      "k]}}\n");
+  sam::Resolved cycle = loop.resolve("!FindInMap [M, a, k]");
+  REQUIRE(cycle.failure);
+  CHECK(cycle.failure->describe() ==
+        "mapping entry `M.a.k` whose value refers back to itself (`M.a.k` → `M.b.k` → `M.a.k`)");
+  CHECK(loop.textAt(cycle.failure->at) == "!FindInMap [M, a, k]");
+}
+
+TEST_CASE(
+    "expand: a mapping value that refers back to itself, or that SAM rewrites in place, is not "
+    "supported",
+    "[sam][values][expand]") {
+  auto expand = [](const std::string& mappings) {
+    return expandShifting("Mappings:\n  M:\n" + mappings, "!FindInMap [M, a, k]");
+  };
+  // sam-translate: RecursionError (exit 3).
+  expand::ExpandResult loop = expand("    a: {k: [!FindInMap [M, a, k]]}\n");
+  REQUIRE(loop.unsupported);
+  CHECK(
+      *loop.unsupported ==
+      "mapping entry `M.a.k` whose value refers back to itself (`M.a.k` → `M.a.k`), on which SAM's "
+      "transform fails (RecursionError)");
+  // sam-translate: exit 0, with Mappings.M.a.k rewritten to [Canary10Percent5Minutes] in its
+  // output.
+  expand::ExpandResult rewritten =
+      expand("    a: {k: [!FindInMap [M, b, k]]}\n    b: {k: Canary10Percent5Minutes}\n");
+  REQUIRE(rewritten.unsupported);
+  CHECK(*rewritten.unsupported ==
+        "an Fn::FindInMap inside a mapping value, which SAM resolves in place in the template's "
+        "Mappings "
+        "(Type of Fn)");
+}
+
+TEST_CASE(
+    "what a deployment sees: decidable Fn::If taken, finished Fn::Sub as text, conditions once",
+    "[sam][values]") {
+  Loaded t(
+      "Parameters:\n  Stage: {Type: String, Default: prod}\n  Count: {Type: Number, Default: 3}\n"
+      "Mappings:\n  Sizes:\n    prod: {memory: 1024}\n"
+      "Conditions:\n  IsProd: !Equals [!Ref Stage, prod]\n  IsDev: !Not [!Condition IsProd]\n"
+      "  Unknown: !Equals [!Ref AWS::AccountId, '1']\n  Loop: !Not [!Condition Loop]\n"
+      "  Both: !And [!Condition IsProd, !Equals [!Ref Count, 3]]\n");
+  CHECK(t.params.condition("IsProd") == true);
+  CHECK(t.params.condition("IsDev") == false);
+  CHECK(t.params.condition("Both") == true);
+  CHECK_FALSE(t.params.condition("Unknown").has_value());
+  CHECK_FALSE(t.params.condition("Loop").has_value());
+  CHECK_FALSE(t.params.condition("Missing").has_value());
+  load::Document value =
+      load::loadText("v.yaml",
+                     "{Memory: !FindInMap [Sizes, !Ref Stage, memory], Name: !If [IsDev, dev-fn, "
+                     "!Sub '${Stage}-fn'],"
+                     " Literal: !Sub 'a-${!Literal}', Open: !If [Unknown, a, b]}");
+  sam::Resolved seen = t.params.resolveForDeployment(value.root);
+  REQUIRE_FALSE(seen.failure);
+  CHECK(seen.value.sameValue(
+      load::loadText(
+          "e.yaml",
+          "{Memory: 1024, Name: prod-fn, Literal: 'a-${Literal}', Open: !If [Unknown, a, b]}")
+          .root));
+}
+
+TEST_CASE("the strings lint reads: the template's Defaults only, one level, both branches",
+          "[sam][values]") {
+  Loaded t(
+      "Parameters:\n  Type: {Type: String, Default: Linear10PercentEvery1Minute, AllowedValues: "
+      "[AllAtOnce]}\n"
+      "  Inner: {Type: String, Default: !Ref Type}\n  NoDefault: {Type: String}\n");
+  sam::ParameterValues lint(t.templ);
+  auto node = [](const std::string& yaml) { return load::loadText("v.yaml", yaml).root; };
+  CHECK(lint.string(node("plain")) == "plain");
+  CHECK(lint.string(node("!Ref Type")) == "Linear10PercentEvery1Minute");
+  CHECK_FALSE(lint.string(node("!Ref Inner")));        // substituted once: `{Ref: Type}`
+  CHECK_FALSE(lint.string(node("!Ref NoDefault")));    // known at deployment only
+  CHECK_FALSE(lint.string(node("!Ref AWS::Region")));  // lint does not know the region
+  CHECK(t.params.string(node("!Ref AWS::Region")) == "us-east-1");
+  CHECK(lint.possibleStrings(node("!If [C, !Ref Type, x]")) ==
+        std::vector<std::string>{"Linear10PercentEvery1Minute", "AllAtOnce", "x"});
+  CHECK_FALSE(lint.possibleStrings(node("!If [C, !Ref NoDefault, x]")));
+  // Each level of Fn::If doubles the values: deeper than kMaxBranchDepth is unknown.
+  std::string nested = "x";
+  for (size_t i = 0; i <= sam::ParameterValues::kMaxBranchDepth; ++i)
+    nested = "!If [C, " + nested + ", y]";
+  CHECK_FALSE(lint.possibleStrings(node(nested)));
 }

@@ -6,6 +6,7 @@
 #include "model/intrinsics.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
+#include "sam/parameter_values.h"
 
 namespace samshift::rules {
 
@@ -30,66 +31,15 @@ const ResourceView* referencedResource(const Template& templ, const Node& node) 
   return nullptr;
 }
 
-namespace {
-
-bool appendScalar(const Node& node, std::vector<std::string>& out) {
-  if (!node.isScalar() || node.isNull()) return false;
-  out.push_back(node.text());
-  return true;
-}
-
-bool collect(const Template& templ, const Node& node, std::vector<std::string>& out, int depth) {
-  if (depth > 8) return false;
-  if (node.isScalar()) return appendScalar(node, out);
-  if (auto name = model::refName(node)) {
-    const Node* parameter = templ.parameter(*name);
-    if (!parameter) return false;
-    const Node* fallback = parameter->get("Default");
-    if (!fallback || !appendScalar(*fallback, out)) return false;
-    if (const Node* allowed = parameter->get("AllowedValues"); allowed && allowed->isSequence()) {
-      for (const Node& value : allowed->items()) {
-        if (!appendScalar(value, out)) return false;
-      }
-    }
-    return true;
-  }
-  if (node.intrinsicName() == "Fn::If") {
-    const Node& arg = node.intrinsicArgument();
-    if (!arg.isSequence() || arg.items().size() != 3) return false;
-    return collect(templ, arg.items()[1], out, depth + 1) &&
-           collect(templ, arg.items()[2], out, depth + 1);
-  }
-  return false;
-}
-
-}  // namespace
-
 std::optional<std::vector<std::string>> possibleStrings(const Template& templ, const Node& node) {
-  std::vector<std::string> out;
-  if (!collect(templ, node, out, 0)) return std::nullopt;
-  return out;
+  return sam::ParameterValues(templ).possibleStrings(node);
 }
 
 std::optional<std::string> resolvedString(const Template& templ, const Node& node) {
-  if (node.isScalar() && !node.isNull()) return node.text();
-  if (auto name = model::refName(node)) {
-    const Node* parameter = templ.parameter(*name);
-    const Node* fallback = parameter ? parameter->get("Default") : nullptr;
-    if (fallback && fallback->isScalar() && !fallback->isNull()) return fallback->text();
-  }
-  return std::nullopt;
+  return sam::ParameterValues(templ).string(node);
 }
 
-std::optional<double> literalNumber(const Node& node) {
-  if (node.isInt()) return static_cast<double>(node.intValue());
-  if (node.isFloat()) return node.floatValue();
-  if (node.isString() && !node.text().empty()) {
-    char* end = nullptr;
-    double value = std::strtod(node.text().c_str(), &end);
-    if (end && *end == '\0') return value;
-  }
-  return std::nullopt;
-}
+std::optional<double> literalNumber(const Node& node) { return sam::valueNumber(node); }
 
 Located locateProperty(const Template& templ, const ResourceView& resource,
                        std::initializer_list<std::string_view> path) {

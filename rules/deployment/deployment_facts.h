@@ -21,14 +21,13 @@ namespace samshift::rules {
 const model::ResourceView* referencedResource(const model::Template& templ,
                                               const model::Node& node);
 
-// The strings a value can take before CloudFormation runs: a literal scalar; a `Ref` to a
-// parameter → its Default and AllowedValues; `Fn::If` → both branches. Nullopt when any part is
-// unknown (another intrinsic, a parameter without Default).
+// The template's values as lint knows them (parameter Defaults, no overrides, region unknown),
+// read by sam::ParameterValues: the strings a value can take before CloudFormation runs (a
+// literal; a parameter's Default and AllowedValues; both branches of an `Fn::If`) …
 std::optional<std::vector<std::string>> possibleStrings(const model::Template& templ,
                                                         const model::Node& node);
-
-// The one string a value has when the transform runs: a literal scalar or a `Ref` to a parameter
-// with a Default (SAM resolves those with the defaults). Nullopt otherwise.
+// … and the one string it has when the transform runs (a literal scalar or a `Ref` to a parameter
+// with a scalar Default). Nullopt when unknown.
 std::optional<std::string> resolvedString(const model::Template& templ, const model::Node& node);
 
 // A number written as a literal (or a numeric string, as CloudFormation accepts).

@@ -153,6 +153,14 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   if (const sam::Setting* setting = deployment->unresolvable()) {
     ctx.notSupported(setting->unresolvable->describeForSam());
   }
+  for (const auto& [key, setting] : deployment->resolvedSettings()) {
+    if (setting->rewritesMappings) {
+      ctx.notSupported(
+          "an Fn::FindInMap inside a mapping value, which SAM resolves in place in the "
+          "template's Mappings (" +
+          std::string(key) + " of " + std::string(resource.id) + ")");
+    }
+  }
   FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(ctx.templ, resource),
                    passThroughOf(resource), *deployment};
   buildLambdaFunction(ctx, fn);

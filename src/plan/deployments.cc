@@ -41,7 +41,7 @@ struct ConfigResolution {
 class Planner {
  public:
   Planner(const model::Template& templ, const ParameterValues& params)
-      : templ_(templ), params_(params), values_(templ, params) {}
+      : templ_(templ), params_(params) {}
 
   std::optional<Deployment> plan(const ResourceView& resource) const {
     if (resource.type == "AWS::Serverless::Function" ||
@@ -70,7 +70,7 @@ class Planner {
   void applyResourceCondition(const ResourceView& resource, Deployment& d) const {
     if (!resource.condition || !resource.condition->isString()) return;
     const std::string& name = resource.condition->text();
-    auto value = values_.condition(name);
+    auto value = params_.condition(name);
     if (!value) {
       d.notes.push_back("exists only when condition " + backticked(name) +
                         " is true, which cannot be decided before deployment");
@@ -89,24 +89,26 @@ class Planner {
     d.reason = std::move(reason);
   }
 
-  std::string show(const Node& node) const { return values_.display(values_.resolve(node).value); }
+  std::string show(const Node& node) const {
+    return display(params_.resolveForDeployment(node).value);
+  }
 
   std::vector<std::string> alarmList(const Node& alarms, Deployment& d) const {
-    sam::Resolved resolution = values_.resolve(alarms);
+    sam::Resolved resolution = params_.resolveForDeployment(alarms);
     if (resolution.failure) {
       d.notes.push_back("the alarms " + unresolvedReason(resolution));
-      return {values_.display(alarms)};
+      return {display(alarms)};
     }
     const Node& resolved = resolution.value;
-    if (auto condition = ValueReader::undecidedCondition(resolved)) {
+    if (auto condition = undecidedCondition(resolved)) {
       d.notes.push_back("the alarms depend on condition " + backticked(*condition) +
                         ", which cannot be decided before deployment");
     }
     std::vector<std::string> out;
     if (resolved.isSequence()) {
-      for (const Node& item : resolved.items()) out.push_back(values_.display(item));
+      for (const Node& item : resolved.items()) out.push_back(display(item));
     } else {
-      out.push_back(values_.display(resolved));
+      out.push_back(display(resolved));
     }
     return out;
   }
@@ -114,7 +116,7 @@ class Planner {
   // Why a resolved value is not a plain name: an undecidable condition, an unresolved parameter,
   // or another function CloudFormation evaluates at deploy time.
   std::string unresolvedReason(const Node& resolved) const {
-    if (auto condition = ValueReader::undecidedCondition(resolved)) {
+    if (auto condition = undecidedCondition(resolved)) {
       return "depends on condition " + backticked(*condition) +
              ", which cannot be decided before deployment";
     }
@@ -142,7 +144,7 @@ class Planner {
   // deployment group's DeploymentConfigName).
   ConfigResolution resolveCodeDeployConfig(const Node& value) const {
     ConfigResolution out;
-    sam::Resolved resolution = values_.resolve(value);
+    sam::Resolved resolution = params_.resolveForDeployment(value);
     if (resolution.failure) {
       out.name = shortForm(value);
       out.reason = unresolvedReason(resolution);
@@ -172,7 +174,7 @@ class Planner {
     for (const ResourceView* config : templ_.resourcesOfType(kDeploymentConfigType)) {
       const Node* configName = config->property("DeploymentConfigName");
       if (!configName) continue;
-      auto text = values_.text(values_.resolve(*configName).value);
+      auto text = sam::valueText(params_.resolveForDeployment(*configName).value);
       if (text && *text == *name) return customConfig(*config);
     }
     if (const ResourceView* config = templ_.resource(*name);
@@ -202,10 +204,10 @@ class Planner {
     ConfigResolution out;
     out.name = std::string(config.id);
     if (const Node* name = config.property("DeploymentConfigName")) {
-      if (auto text = values_.text(values_.resolve(*name).value)) out.name = *text;
+      if (auto text = sam::valueText(params_.resolveForDeployment(*name).value)) out.name = *text;
     }
     if (const Node* platform = config.property("ComputePlatform")) {
-      auto text = values_.text(values_.resolve(*platform).value);
+      auto text = sam::valueText(params_.resolveForDeployment(*platform).value);
       if (text && *text != "Lambda") {
         out.reason = "custom configuration " + backticked(config.id) + " is for compute platform " +
                      backticked(*text) + ", not Lambda";
@@ -217,7 +219,7 @@ class Planner {
       out.reason = "custom configuration " + backticked(config.id) + " has no TrafficRoutingConfig";
       return out;
     }
-    sam::Resolved resolution = values_.resolve(*routing);
+    sam::Resolved resolution = params_.resolveForDeployment(*routing);
     if (resolution.failure) {
       out.reason = "custom configuration " + backticked(config.id) + ": TrafficRoutingConfig " +
                    unresolvedReason(resolution);
@@ -225,7 +227,7 @@ class Planner {
     }
     const Node& resolved = resolution.value;
     const Node* type = resolved.get("Type");
-    auto typeName = type ? values_.text(*type) : std::nullopt;
+    auto typeName = type ? sam::valueText(*type) : std::nullopt;
     if (!typeName) {
       out.reason = "custom configuration " + backticked(config.id) +
                    " has no resolvable TrafficRoutingConfig.Type";
@@ -236,8 +238,8 @@ class Planner {
       const Node* body = resolved.get(blockName);
       const Node* percent = body ? body->get(percentKey) : nullptr;
       const Node* interval = body ? body->get(intervalKey) : nullptr;
-      auto p = percent ? values_.number(*percent) : std::nullopt;
-      auto i = interval ? values_.number(*interval) : std::nullopt;
+      auto p = percent ? sam::valueNumber(*percent) : std::nullopt;
+      auto i = interval ? sam::valueNumber(*interval) : std::nullopt;
       if (!p || !i) {
         out.reason = "custom configuration " + backticked(config.id) + " needs " +
                      std::string(blockName) + "." + std::string(percentKey) + " and " +
@@ -282,7 +284,7 @@ class Planner {
   // AWS::StepFunctions::StateMachineAlias DeploymentPreference).
   ConfigResolution stateMachineConfig(const Node& preference) const {
     ConfigResolution out;
-    sam::Resolved resolution = values_.resolve(preference);
+    sam::Resolved resolution = params_.resolveForDeployment(preference);
     if (resolution.failure) {
       out.reason = "DeploymentPreference " + unresolvedReason(resolution);
       return out;
@@ -293,7 +295,7 @@ class Planner {
       out.reason = "DeploymentPreference has no Type";
       return out;
     }
-    auto typeName = values_.text(*type);
+    auto typeName = sam::valueText(*type);
     if (!typeName) {
       out.name = shortForm(*type);
       out.reason = unresolvedReason(*type);
@@ -311,8 +313,8 @@ class Planner {
     }
     const Node* percent = resolved.get("Percentage");
     const Node* interval = resolved.get("Interval");
-    auto p = percent ? values_.number(*percent) : std::nullopt;
-    auto i = interval ? values_.number(*interval) : std::nullopt;
+    auto p = percent ? sam::valueNumber(*percent) : std::nullopt;
+    auto i = interval ? sam::valueNumber(*interval) : std::nullopt;
     if (!p || !i) {
       out.reason = *typeName + " needs Percentage and Interval as numbers";
       if (percent && !p) out.reason = "Percentage: " + unresolvedReason(*percent);
@@ -356,7 +358,7 @@ class Planner {
       d.alias = shortForm(*model->autoPublishAlias.node);
       fail(d, "AutoPublishAlias " + samCannotResolve(*failure));
     } else if (model->autoPublishAlias.present()) {
-      sam::Resolved resolution = values_.resolve(model->autoPublishAlias.value);
+      sam::Resolved resolution = params_.resolveForDeployment(model->autoPublishAlias.value);
       const Node& alias = resolution.value;
       d.alias = alias.isString() ? alias.text() : shortForm(alias);
       if (alias.isString() && alias.text().empty() && !resolution.failure) {
@@ -399,7 +401,7 @@ class Planner {
   }
 
   const ResourceView* deploymentGroup(const Node& groupName, std::string& reason) const {
-    sam::Resolved resolution = values_.resolve(groupName);
+    sam::Resolved resolution = params_.resolveForDeployment(groupName);
     if (resolution.failure) {
       reason = "DeploymentGroupName " + unresolvedReason(resolution);
       return nullptr;
@@ -414,10 +416,10 @@ class Planner {
         return nullptr;
       }
     }
-    if (auto name = values_.text(resolved)) {
+    if (auto name = sam::valueText(resolved)) {
       for (const ResourceView* group : templ_.resourcesOfType(kDeploymentGroupType)) {
         const Node* own = group->property("DeploymentGroupName");
-        auto text = own ? values_.text(values_.resolve(*own).value) : std::nullopt;
+        auto text = own ? sam::valueText(params_.resolveForDeployment(*own).value) : std::nullopt;
         if (text && *text == *name) return group;
       }
       reason = "deployment group " + backticked(*name) + " is not defined in this template";
@@ -445,9 +447,9 @@ class Planner {
       double total = 0;
       for (const Node& weight : weights->items()) {
         const Node* value = weight.get("FunctionWeight");
-        sam::Resolved resolution = value ? values_.resolve(*value) : sam::Resolved{};
+        sam::Resolved resolution = value ? params_.resolveForDeployment(*value) : sam::Resolved{};
         auto number =
-            value && !resolution.failure ? values_.number(resolution.value) : std::nullopt;
+            value && !resolution.failure ? sam::valueNumber(resolution.value) : std::nullopt;
         if (!number) {
           d.config = "RoutingConfig";
           fail(d, "FunctionWeight " +
@@ -499,7 +501,7 @@ class Planner {
   // Events} of an AWS::CodeDeploy::DeploymentGroup.
   void readGroupMonitoring(const ResourceView& group, Deployment& d) const {
     if (const Node* alarmConfig = group.property("AlarmConfiguration")) {
-      sam::Resolved resolution = values_.resolve(*alarmConfig);
+      sam::Resolved resolution = params_.resolveForDeployment(*alarmConfig);
       if (resolution.failure)
         d.notes.push_back("AlarmConfiguration " + unresolvedReason(resolution));
       const Node& resolved = resolution.value;
@@ -512,7 +514,7 @@ class Planner {
       if (alarms && alarms->isSequence()) {
         for (const Node& alarm : alarms->items()) {
           const Node* alarmName = alarm.get("Name");
-          names.push_back(alarmName ? values_.display(*alarmName) : values_.display(alarm));
+          names.push_back(alarmName ? display(*alarmName) : display(alarm));
         }
       }
       if (on) {
@@ -524,7 +526,7 @@ class Planner {
     std::vector<std::string> events;
     bool rollbackOn = false;
     if (const Node* rollback = group.property("AutoRollbackConfiguration")) {
-      sam::Resolved resolution = values_.resolve(*rollback);
+      sam::Resolved resolution = params_.resolveForDeployment(*rollback);
       if (resolution.failure) {
         d.notes.push_back("AutoRollbackConfiguration " + unresolvedReason(resolution));
       }
@@ -533,7 +535,7 @@ class Planner {
       rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) ||
                                enabled->isString("true") || enabled->isString("True"));
       if (const Node* list = resolved.get("Events"); list && list->isSequence()) {
-        for (const Node& event : list->items()) events.push_back(values_.display(event));
+        for (const Node& event : list->items()) events.push_back(display(event));
       }
     }
     if (!rollbackOn) {
@@ -563,7 +565,6 @@ class Planner {
 
   const model::Template& templ_;
   const ParameterValues& params_;
-  ValueReader values_;
 };
 
 }  // namespace

@@ -64,6 +64,7 @@ namespace {
 void resolveSetting(Setting& setting, Resolved resolved) {
   setting.value = std::move(resolved.value);
   setting.unresolvable = std::move(resolved.failure);
+  setting.rewritesMappings = resolved.rewritesMappings;
 }
 
 // A key of DeploymentPreference: the local node when written there, else the global one.
@@ -79,21 +80,19 @@ Setting subSetting(const Node& merged, const Node* local, const Node* global, st
 }
 
 DeploymentPreferenceModel readPreference(const Node& merged, const Node* local, const Node* global,
-                                         const model::Template& templ, const ParameterValues& params) {
+                                         const ParameterValues& params) {
   DeploymentPreferenceModel dp;
   dp.node = local ? local : global;
   dp.merged = merged;
-  const Node* mappings = templ.mappings();
   dp.enabled = subSetting(merged, local, global, "Enabled");
   if (dp.enabled.present())
-    resolveSetting(dp.enabled, params.resolveWithMappings(dp.enabled.value, mappings));
+    resolveSetting(dp.enabled, params.resolveWithMappings(dp.enabled.value));
   dp.type = subSetting(merged, local, global, "Type");
-  if (dp.type.present())
-    resolveSetting(dp.type, params.resolveWithMappings(dp.type.value, mappings));
+  if (dp.type.present()) resolveSetting(dp.type, params.resolveWithMappings(dp.type.value));
   dp.passthroughCondition = subSetting(merged, local, global, "PassthroughCondition");
   if (dp.passthroughCondition.present()) {
     resolveSetting(dp.passthroughCondition,
-                   params.resolveWithMappings(dp.passthroughCondition.value, mappings));
+                   params.resolveWithMappings(dp.passthroughCondition.value));
   }
   dp.hooks = subSetting(merged, local, global, "Hooks");
   if (dp.hooks.present() && dp.hooks.value.isMapping()) {
@@ -159,7 +158,7 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
     if (const Node* globals = templ.globals()) {
       if (const Node* fn = globals->get("Function")) globalDp = fn->get("DeploymentPreference");
     }
-    model.deploymentPreference = readPreference(*merged, localDp, globalDp, templ, params);
+    model.deploymentPreference = readPreference(*merged, localDp, globalDp, params);
   }
   return model;
 }

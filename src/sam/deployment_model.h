@@ -21,6 +21,7 @@ struct Setting {
   const model::Node* node = nullptr;           // source node: local Properties or Globals
   model::Node value;                           // merged (and, where SAM does, resolved) value
   std::optional<ResolveFailure> unresolvable;  // set: SAM's resolution of it cannot end
+  bool rewritesMappings = false;               // see sam::Resolved
   bool present() const { return node != nullptr; }
 };
 
