@@ -61,6 +61,12 @@ const std::vector<Shape> kListShapes = {
      "list"},
 };
 
+// The params of a request about a position in a document.
+std::string positionIn(const std::string& uri, int line, int character) {
+  return R"({"textDocument":{"uri":")" + uri + R"("},"position":{"line":)" + std::to_string(line) +
+         R"(,"character":)" + std::to_string(character) + "}}";
+}
+
 }  // namespace
 
 TEST_CASE("lint: a list where a schema expects a mapping is a finding, not an abort",
@@ -82,15 +88,12 @@ TEST_CASE("lsp binary: typing `[]` for Properties publishes a finding and the se
   constexpr const char* kUri = "file:///work/alias.yaml";
   // The editor auto-closes the bracket: `Properties: [` becomes `Properties: []` in one change.
   std::string before = "Resources:\n  R:\n    Type: AWS::Lambda::Alias\n    Properties: \n";
-  Session session = runBinary(
-      Script()
-          .initialize()
-          .open(kUri, before)
-          .changeRange(kUri, 2, 3, 16, 3, 16, "[]")
-          .request(
-              2, "textDocument/hover",
-              R"({"textDocument":{"uri":"file:///work/alias.yaml"},"position":{"line":3,"character":17}})")
-          .shutdownAndExit(3));
+  Session session = runBinary(Script()
+                                  .initialize()
+                                  .open(kUri, before)
+                                  .changeRange(kUri, 2, 3, 16, 3, 16, "[]")
+                                  .request(2, "textDocument/hover", positionIn(kUri, 3, 17))
+                                  .shutdownAndExit(3));
   CHECK(session.exitCode == 0);
   const rapidjson::Value* published = session.lastDiagnostics(kUri);
   REQUIRE(published != nullptr);
@@ -264,17 +267,12 @@ TEST_CASE(
   constexpr const char* kUri = "file:///work/cycle.yaml";
   std::string text = cyclicTemplate(kCycles[0], kUses[0]);
   // Line 13 (0-based) is `      AutoPublishAlias: !Ref Stage`.
-  Session session = runBinary(
-      Script()
-          .initialize()
-          .open(kUri, text)
-          .request(
-              2, "textDocument/hover",
-              R"({"textDocument":{"uri":"file:///work/cycle.yaml"},"position":{"line":13,"character":8}})")
-          .request(
-              3, "textDocument/completion",
-              R"({"textDocument":{"uri":"file:///work/cycle.yaml"},"position":{"line":13,"character":30}})")
-          .shutdownAndExit(4));
+  Session session = runBinary(Script()
+                                  .initialize()
+                                  .open(kUri, text)
+                                  .request(2, "textDocument/hover", positionIn(kUri, 13, 8))
+                                  .request(3, "textDocument/completion", positionIn(kUri, 13, 30))
+                                  .shutdownAndExit(4));
   CHECK(session.exitCode == 0);
   const rapidjson::Value* published = session.lastDiagnostics(kUri);
   REQUIRE(published != nullptr);

@@ -24,27 +24,20 @@ sam::LanguageExtensions order(const std::string& transform) {
 }
 
 // One function made by an Fn::ForEach loop, one written out.
-const char* kResources =
-    "Resources:\n"
-    "  Fn::ForEach::Functions:\n"
-    "    - Name\n"
-    "    - [A, B]\n"
-    "    - ${Name}Function:\n"
-    "        Type: AWS::Serverless::Function\n"
-    "        Properties:\n"
-    "          Runtime: python3.12\n"
-    "          Handler: index.handler\n"
-    "          InlineCode: x\n"
-    "          AutoPublishAlias: live\n"
-    "          DeploymentPreference: {Type: AllAtOnce}\n"
-    "  Plain:\n"
-    "    Type: AWS::Serverless::Function\n"
-    "    Properties:\n"
-    "      Runtime: python3.12\n"
-    "      Handler: index.handler\n"
-    "      InlineCode: x\n"
-    "      AutoPublishAlias: live\n"
-    "      DeploymentPreference: {Type: AllAtOnce}\n";
+std::string functionBody(const std::string& indent) {
+  std::string out;
+  for (const char* line :
+       {"Type: AWS::Serverless::Function", "Properties:", "  Runtime: python3.12",
+        "  Handler: index.handler", "  InlineCode: x", "  AutoPublishAlias: live",
+        "  DeploymentPreference: {Type: AllAtOnce}"}) {
+    out += indent + line + "\n";
+  }
+  return out;
+}
+const std::string kResources =
+    "Resources:\n  Fn::ForEach::Functions:\n    - Name\n    - [A, B]\n"
+    "    - ${Name}Function:\n" +
+    functionBody("        ") + "  Plain:\n" + functionBody("    ");
 
 }  // namespace
 
