@@ -93,17 +93,6 @@ void FindingSink::flush() {
   pending_.clear();
 }
 
-bool samEnabled(const Node& resolved) {
-  if (resolved.isString())
-    return !(resolved.text().empty() || resolved.text() == "false" || resolved.text() == "False");
-  if (resolved.isBool()) return resolved.boolValue();
-  if (resolved.isInt()) return resolved.intValue() != 0;
-  if (resolved.isFloat()) return resolved.floatValue() != 0;
-  if (resolved.isNull()) return false;
-  if (resolved.isSequence() || resolved.isMapping()) return resolved.size() != 0;
-  return true;
-}
-
 Located ShiftingFunction::locate(const Template& templ,
                                  std::initializer_list<std::string_view> path) const {
   std::vector<std::string_view> full{"DeploymentPreference"};
@@ -149,15 +138,16 @@ std::vector<ShiftingFunction> findShiftingFunctions(const Template& templ, const
       out.pop_back();
       continue;
     }
-    if (const Node* enabled = added.merged->get("Enabled")) {
-      if (model::refName(*enabled)) {
-        auto value = resolvedString(templ, *enabled);
-        added.enabled = value ? samEnabled(Node::string(*value)) : true;
-      } else {
-        added.enabled = samEnabled(*enabled);
+    // SAM's own reading: Enabled, Type resolved with parameter Defaults and Mappings.
+    const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
+    if (model && model->deploymentPreference) {
+      const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
+      added.enabled = dp.enabled.unresolvable || dp.isEnabled();
+      const Node& type = dp.type.value;
+      if (dp.type.present() && !dp.type.unresolvable && type.isScalar() && !type.isNull()) {
+        added.type = type.text();
       }
     }
-    if (const Node* type = added.merged->get("Type")) added.type = resolvedString(templ, *type);
   }
   return out;
 }
@@ -245,13 +235,21 @@ std::vector<const Node*> listItems(const Node& node) {
   return out;
 }
 
+namespace {
+
+std::optional<ShiftSchedule> predefinedSchedule(std::string_view name) {
+  const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(name);
+  if (!config) return std::nullopt;
+  return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
+                       config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
+                       config->percentage};
+}
+
+}  // namespace
+
 std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& name) {
   if (auto text = resolvedString(templ, name)) {
-    if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(*text)) {
-      return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
-                           config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
-                           config->percentage};
-    }
+    if (auto schedule = predefinedSchedule(*text)) return schedule;
   }
   const ResourceView* custom = CodeDeployFacts::customConfig(templ, name);
   if (!custom) return std::nullopt;
@@ -278,6 +276,10 @@ std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
                                            const ShiftingFunction& function) {
   const Node* type = function.merged->get("Type");
   if (!type) return std::nullopt;
+  // SAM's own reading of Type also resolves Mappings (`!FindInMap [Types, prod, type]`).
+  if (function.type) {
+    if (auto schedule = predefinedSchedule(*function.type)) return schedule;
+  }
   return configSchedule(templ, *type);
 }
 

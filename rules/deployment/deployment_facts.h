@@ -70,8 +70,8 @@ struct ShiftingFunction {
   const model::ResourceView* resource = nullptr;
   Located preference;                   // where DeploymentPreference is written
   const model::Node* merged = nullptr;  // the DeploymentPreference with Globals merged
-  bool enabled = true;                  // as SAM reads `Enabled` (parameter defaults resolved)
-  std::optional<std::string> type;      // `Type` resolved as SAM does; nullopt when not a string
+  bool enabled = true;                  // as SAM reads `Enabled` (parameter Defaults, Mappings)
+  std::optional<std::string> type;      // `Type` as SAM reads it; nullopt when not a string
 
   Located locate(const model::Template& templ, std::initializer_list<std::string_view> path) const;
 };
@@ -79,10 +79,6 @@ struct ShiftingFunction {
 // Every function with a DeploymentPreference mapping, in template order; computed once per
 // document and shared by the rules that ask.
 const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context);
-
-// SAM's reading of `Enabled` for an already resolved value: false for false, "false", "False"
-// and Python-false values (0, "", null); true otherwise.
-bool samEnabled(const model::Node& resolved);
 
 // A note pointing at a resource's logical ID: "`Fn` inherits this from `Globals`".
 core::Note inheritedNote(const model::ResourceView& resource);
