@@ -33,7 +33,8 @@ options:
       --region REGION            the AWS::Region seen by conditions (default: us-east-1)
   -h, --help                     show this help
 
-exit status: 0 planned, 2 the template could not be read or parsed, 3 usage error
+exit status: 0 planned, 2 the template could not be read or parsed, or declares a transform
+samshift does not apply (AWS::LanguageExtensions), 3 usage error
 )";
 
 struct PlanOptions {
