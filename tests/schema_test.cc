@@ -97,6 +97,19 @@ TEST_CASE("a list where a mapping is expected names both kinds", "[schema]") {
         std::vector<std::string>{"2:8 `Items` must be a list, not a mapping"});
 }
 
+TEST_CASE("empty lists and mappings are not taken for other kinds", "[schema]") {
+  // valijson's weak typing would read `[]` as a possible mapping and `{}` as a possible list or
+  // string, then fail to read it as one (an exception, or abort() without exceptions).
+  CHECK(render(check("[]\n")) ==
+        std::vector<std::string>{"1:1 `Properties` must be a mapping, not a list"});
+  CHECK(render(check("Name: []\nItems: {}\n")) ==
+        std::vector<std::string>{"1:7 `Name` must be a string, not a list",
+                                 "2:8 `Items` must be a list, not a mapping"});
+  CHECK(render(check("Name: {}\nItems: [[]]\n")) ==
+        std::vector<std::string>{"1:7 `Name` must be a string, not a mapping",
+                                 "2:9 `Items[0]` must be a mapping, not a list"});
+}
+
 TEST_CASE("a schema that is not JSON is a tool error", "[schema]") {
   auto schema = schema::Schema::parse("[1, 2", "broken");
   REQUIRE_FALSE(schema.ok());

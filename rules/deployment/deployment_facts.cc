@@ -6,6 +6,7 @@
 #include "model/intrinsics.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/globals.h"
+#include "sam/parameter_values.h"
 
 namespace samshift::rules {
 
@@ -30,66 +31,15 @@ const ResourceView* referencedResource(const Template& templ, const Node& node) 
   return nullptr;
 }
 
-namespace {
-
-bool appendScalar(const Node& node, std::vector<std::string>& out) {
-  if (!node.isScalar() || node.isNull()) return false;
-  out.push_back(node.text());
-  return true;
-}
-
-bool collect(const Template& templ, const Node& node, std::vector<std::string>& out, int depth) {
-  if (depth > 8) return false;
-  if (node.isScalar()) return appendScalar(node, out);
-  if (auto name = model::refName(node)) {
-    const Node* parameter = templ.parameter(*name);
-    if (!parameter) return false;
-    const Node* fallback = parameter->get("Default");
-    if (!fallback || !appendScalar(*fallback, out)) return false;
-    if (const Node* allowed = parameter->get("AllowedValues"); allowed && allowed->isSequence()) {
-      for (const Node& value : allowed->items()) {
-        if (!appendScalar(value, out)) return false;
-      }
-    }
-    return true;
-  }
-  if (node.intrinsicName() == "Fn::If") {
-    const Node& arg = node.intrinsicArgument();
-    if (!arg.isSequence() || arg.items().size() != 3) return false;
-    return collect(templ, arg.items()[1], out, depth + 1) &&
-           collect(templ, arg.items()[2], out, depth + 1);
-  }
-  return false;
-}
-
-}  // namespace
-
 std::optional<std::vector<std::string>> possibleStrings(const Template& templ, const Node& node) {
-  std::vector<std::string> out;
-  if (!collect(templ, node, out, 0)) return std::nullopt;
-  return out;
+  return sam::ParameterValues(templ).possibleStrings(node);
 }
 
 std::optional<std::string> resolvedString(const Template& templ, const Node& node) {
-  if (node.isScalar() && !node.isNull()) return node.text();
-  if (auto name = model::refName(node)) {
-    const Node* parameter = templ.parameter(*name);
-    const Node* fallback = parameter ? parameter->get("Default") : nullptr;
-    if (fallback && fallback->isScalar() && !fallback->isNull()) return fallback->text();
-  }
-  return std::nullopt;
+  return sam::ParameterValues(templ).string(node);
 }
 
-std::optional<double> literalNumber(const Node& node) {
-  if (node.isInt()) return static_cast<double>(node.intValue());
-  if (node.isFloat()) return node.floatValue();
-  if (node.isString() && !node.text().empty()) {
-    char* end = nullptr;
-    double value = std::strtod(node.text().c_str(), &end);
-    if (end && *end == '\0') return value;
-  }
-  return std::nullopt;
-}
+std::optional<double> literalNumber(const Node& node) { return sam::valueNumber(node); }
 
 Located locateProperty(const Template& templ, const ResourceView& resource,
                        std::initializer_list<std::string_view> path) {
@@ -143,17 +93,6 @@ void FindingSink::flush() {
   pending_.clear();
 }
 
-bool samEnabled(const Node& resolved) {
-  if (resolved.isString())
-    return !(resolved.text().empty() || resolved.text() == "false" || resolved.text() == "False");
-  if (resolved.isBool()) return resolved.boolValue();
-  if (resolved.isInt()) return resolved.intValue() != 0;
-  if (resolved.isFloat()) return resolved.floatValue() != 0;
-  if (resolved.isNull()) return false;
-  if (resolved.isSequence() || resolved.isMapping()) return resolved.size() != 0;
-  return true;
-}
-
 Located ShiftingFunction::locate(const Template& templ,
                                  std::initializer_list<std::string_view> path) const {
   std::vector<std::string_view> full{"DeploymentPreference"};
@@ -199,15 +138,16 @@ std::vector<ShiftingFunction> findShiftingFunctions(const Template& templ, const
       out.pop_back();
       continue;
     }
-    if (const Node* enabled = added.merged->get("Enabled")) {
-      if (model::refName(*enabled)) {
-        auto value = resolvedString(templ, *enabled);
-        added.enabled = value ? samEnabled(Node::string(*value)) : true;
-      } else {
-        added.enabled = samEnabled(*enabled);
+    // SAM's own reading: Enabled, Type resolved with parameter Defaults and Mappings.
+    const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
+    if (model && model->deploymentPreference) {
+      const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
+      added.enabled = dp.enabled.unresolvable || dp.isEnabled();
+      const Node& type = dp.type.value;
+      if (dp.type.present() && !dp.type.unresolvable && type.isScalar() && !type.isNull()) {
+        added.type = type.text();
       }
     }
-    if (const Node* type = added.merged->get("Type")) added.type = resolvedString(templ, *type);
   }
   return out;
 }
@@ -295,13 +235,21 @@ std::vector<const Node*> listItems(const Node& node) {
   return out;
 }
 
+namespace {
+
+std::optional<ShiftSchedule> predefinedSchedule(std::string_view name) {
+  const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(name);
+  if (!config) return std::nullopt;
+  return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
+                       config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
+                       config->percentage};
+}
+
+}  // namespace
+
 std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& name) {
   if (auto text = resolvedString(templ, name)) {
-    if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(*text)) {
-      return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
-                           config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
-                           config->percentage};
-    }
+    if (auto schedule = predefinedSchedule(*text)) return schedule;
   }
   const ResourceView* custom = CodeDeployFacts::customConfig(templ, name);
   if (!custom) return std::nullopt;
@@ -328,6 +276,10 @@ std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
                                            const ShiftingFunction& function) {
   const Node* type = function.merged->get("Type");
   if (!type) return std::nullopt;
+  // SAM's own reading of Type also resolves Mappings (`!FindInMap [Types, prod, type]`).
+  if (function.type) {
+    if (auto schedule = predefinedSchedule(*function.type)) return schedule;
+  }
   return configSchedule(templ, *type);
 }
 

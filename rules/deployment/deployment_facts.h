@@ -21,14 +21,13 @@ namespace samshift::rules {
 const model::ResourceView* referencedResource(const model::Template& templ,
                                               const model::Node& node);
 
-// The strings a value can take before CloudFormation runs: a literal scalar; a `Ref` to a
-// parameter → its Default and AllowedValues; `Fn::If` → both branches. Nullopt when any part is
-// unknown (another intrinsic, a parameter without Default).
+// The template's values as lint knows them (parameter Defaults, no overrides, region unknown),
+// read by sam::ParameterValues: the strings a value can take before CloudFormation runs (a
+// literal; a parameter's Default and AllowedValues; both branches of an `Fn::If`) …
 std::optional<std::vector<std::string>> possibleStrings(const model::Template& templ,
                                                         const model::Node& node);
-
-// The one string a value has when the transform runs: a literal scalar or a `Ref` to a parameter
-// with a Default (SAM resolves those with the defaults). Nullopt otherwise.
+// … and the one string it has when the transform runs (a literal scalar or a `Ref` to a parameter
+// with a scalar Default). Nullopt when unknown.
 std::optional<std::string> resolvedString(const model::Template& templ, const model::Node& node);
 
 // A number written as a literal (or a numeric string, as CloudFormation accepts).
@@ -71,8 +70,8 @@ struct ShiftingFunction {
   const model::ResourceView* resource = nullptr;
   Located preference;                   // where DeploymentPreference is written
   const model::Node* merged = nullptr;  // the DeploymentPreference with Globals merged
-  bool enabled = true;                  // as SAM reads `Enabled` (parameter defaults resolved)
-  std::optional<std::string> type;      // `Type` resolved as SAM does; nullopt when not a string
+  bool enabled = true;                  // as SAM reads `Enabled` (parameter Defaults, Mappings)
+  std::optional<std::string> type;      // `Type` as SAM reads it; nullopt when not a string
 
   Located locate(const model::Template& templ, std::initializer_list<std::string_view> path) const;
 };
@@ -80,10 +79,6 @@ struct ShiftingFunction {
 // Every function with a DeploymentPreference mapping, in template order; computed once per
 // document and shared by the rules that ask.
 const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context);
-
-// SAM's reading of `Enabled` for an already resolved value: false for false, "false", "False"
-// and Python-false values (0, "", null); true otherwise.
-bool samEnabled(const model::Node& resolved);
 
 // A note pointing at a resource's logical ID: "`Fn` inherits this from `Globals`".
 core::Note inheritedNote(const model::ResourceView& resource);

@@ -9,6 +9,7 @@
 #include "engine/registry.h"
 #include "model/intrinsics.h"
 #include "rules/shared/sam_problems.h"
+#include "sam/transforms.h"
 #include "sam/deployment_model.h"
 #include "sam/validation.h"
 
@@ -18,15 +19,6 @@ namespace {
 
 using model::Node;
 
-bool usesLanguageExtensions(const model::Template& templ) {
-  const Node* transform = templ.section("Transform");
-  if (!transform) return false;
-  if (transform->isString("AWS::LanguageExtensions")) return true;
-  for (const Node& item : transform->items()) {
-    if (item.isString("AWS::LanguageExtensions")) return true;
-  }
-  return false;
-}
 
 class StateMachineAliasRequired : public engine::Rule {
  public:
@@ -40,8 +32,8 @@ Reports, on an `AWS::Serverless::StateMachine`:
 - a `DeploymentPreference` or a true `UseAliasAsEventTarget` without `AutoPublishAlias` (the
   SAM transform's own checks, with SAM's message as a note);
 - an `AutoPublishAlias` that is not a literal alphanumeric name (`live`, `prod2`); with the
-  `AWS::LanguageExtensions` transform, which resolves parameter Refs first, a parameter's
-  default is judged instead.
+  `AWS::LanguageExtensions` transform listed before SAM's, which resolves parameter Refs
+  first, a parameter's default is judged instead.
 
 ## Why is this bad?
 Without an alias there is nothing to shift traffic on or to point events at, and the transform
@@ -90,7 +82,8 @@ Machine:
          context.templ.resourcesOfType("AWS::Serverless::StateMachine")) {
       const Node* alias = resource->property("AutoPublishAlias");
       if (!alias || !sam::pythonTruthy(*alias) || alias->isString()) continue;
-      if (auto ref = model::refName(*alias); ref && usesLanguageExtensions(context.templ)) {
+      if (auto ref = model::refName(*alias);
+          ref && sam::languageExtensions(context.templ) == sam::LanguageExtensions::kBeforeSam) {
         // AWS::LanguageExtensions resolves parameter Refs before SAM sees them: judge the default.
         const Node* parameter = context.templ.parameter(*ref);
         alias = parameter ? parameter->get("Default") : nullptr;

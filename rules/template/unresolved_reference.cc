@@ -1,10 +1,14 @@
-// T005: a Ref, GetAtt, Sub, DependsOn or Condition names something the template does not have.
+// T005: a Ref, GetAtt, Sub, DependsOn or Condition names something the template does not have,
+// or a parameter that the SAM transform cannot resolve because its value refers back to it.
 
 #include <string>
 #include <unordered_set>
 
+#include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_problems.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/generated_names.h"
 
 namespace samshift::rules {
@@ -17,19 +21,27 @@ using model::Node;
 class UnresolvedReference : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"T005", "unresolved-reference", core::Severity::kError,
-                                        "A `Ref`, `GetAtt`, `Sub`, `DependsOn` or `Condition` names nothing in "
-                                        "the template",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "T005", "unresolved-reference", core::Severity::kError,
+        "A `Ref`, `GetAtt`, `Sub`, `DependsOn` or `Condition` names nothing in "
+        "the template",
+        R"(## What it does
 Checks that every `Ref`, `Fn::GetAtt`, `${Name}` inside `Fn::Sub`, `DependsOn` and condition
 reference names a parameter, resource, pseudo parameter or condition of the template. Names
 the SAM transform generates count as existing: `Function.Alias`, `Function.Version`,
 `FunctionRole`, `FunctionAliaslive`, `ServerlessRestApi`, `ServerlessDeploymentApplication` and
 the other resources SAM derives from a serverless resource's logical ID.
 
+Also reports a `Ref` the SAM transform resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
+and `DeploymentPreference` `Enabled`, `Type` and `PassthroughCondition`, Globals included) to a
+parameter whose `Default` refers back to it (`Default: [!Ref Stage]`, `{X: !Ref Stage}`, or two
+parameters referring to each other).
+
 ## Why is this bad?
 CloudFormation rejects the template with "Unresolved resource dependencies" at deploy time;
-a typo in an alias or version reference silently points callers at the wrong thing.
+a typo in an alias or version reference silently points callers at the wrong thing. SAM walks
+into every parameter value it substitutes, so a value that refers back to its own parameter is
+substituted again and again until Python gives up: the transform fails with an internal error.
 
 ## Example
 ```yaml
@@ -65,9 +77,35 @@ Outputs:
         if (const Node* condition = output.value.get("Condition")) checker.condition(*condition);
       }
     }
+    reportParameterCycles(context, reporter);
   }
 
  private:
+  // The settings SAM resolves (read by the deployment model) whose resolution meets a parameter
+  // again inside its own value: a value in Globals is reported once, naming each function.
+  static void reportParameterCycles(const engine::RuleContext& context,
+                                    engine::Reporter& reporter) {
+    const SamFacts& facts = samFacts(context);
+    FindingSink sink(reporter);
+    for (const model::ResourceView& resource : context.templ.resources()) {
+      if (resource.type != "AWS::Serverless::Function") continue;
+      const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
+      if (!model) continue;
+      for (const auto& [key, setting] : model->resolvedSettings()) {
+        const std::optional<sam::ResolveFailure>& failure = setting->unresolvable;
+        if (!failure || failure->kind != sam::ResolveFailure::Kind::kCycle) continue;
+        std::vector<core::Note> notes;
+        if (failure->at.known()) {
+          notes.push_back(
+              core::Note{failure->at, "`" + failure->chain.back() + "` is referred to again here"});
+        }
+        sink.report(resource, Located{setting->node, inGlobals(context.templ, *setting->node)},
+                    "`" + std::string(key) + "` cannot be resolved: " + failure->describeForSam(),
+                    std::move(notes));
+      }
+    }
+  }
+
   struct Checker {
     const model::Template& templ;
     sam::GeneratedNames generated;

@@ -11,6 +11,7 @@
 #include "plan/deployments.h"
 #include "plan/report.h"
 #include "sam/parameter_values.h"
+#include "sam/transforms.h"
 
 namespace samshift::cli {
 
@@ -36,8 +37,9 @@ options:
       --region REGION            the AWS::Region seen by conditions (default: us-east-1)
   -h, --help                     show this help
 
-exit status: 0 planned, 2 the template could not be read or parsed or the output could not be
-written, 3 usage error (an unknown parameter included)
+exit status: 0 planned, 2 the template could not be read or parsed, declares a transform
+samshift does not apply (AWS::LanguageExtensions), or the output could not be written, 3 usage
+error (an unknown parameter included)
 )";
 
 constexpr std::string_view kFormats[] = {"text", "json", "svg"};
@@ -108,6 +110,11 @@ int runPlan(std::vector<std::string> argv) {
   if (auto unknown = unknownParameters(templ, shared.overrides); !unknown.empty()) {
     return reportError("plan", core::usageError("--parameter-overrides: " +
                                                 describeUnknownParameters(templ, unknown, name)));
+  }
+  if (auto transform = sam::unsupportedTransform(templ)) {
+    std::cerr << "samshift plan: " << name << ": not supported: " << *transform
+              << "; the deployments it generates or changes cannot be planned\n";
+    return kExitInputError;
   }
   sam::ParameterValues params(templ, shared.overrides, shared.region);
   std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);

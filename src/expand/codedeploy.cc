@@ -28,23 +28,22 @@ Node subArguments(const Node& name) {
   return seq({str("CodeDeployDefault.Lambda${ConfigName}"), map({{"ConfigName", name}})});
 }
 
-Node rewrite(const Node& node, std::string_view keyContext) {
+// In place: a copy per level would copy a nested Type once for every level it is nested in.
+void rewrite(Node& node, std::string_view keyContext) {
   if (node.isSequence()) {
-    Node out = node;
-    for (Node& item : out.items()) item = rewrite(item, "");
-    return out;
+    for (Node& item : node.items()) rewrite(item, "");
+    return;
   }
   if (node.isIntrinsic()) {
-    Node out = node;
     std::string name(node.intrinsicName());
-    out.entries()[0].value = rewrite(node.intrinsicArgument(), name);
-    return out;
+    rewrite(node.entries()[0].value, name);
+    return;
   }
   if (isPredefined(node)) {
-    if (keyContext == "Fn::Sub") return subArguments(node);
-    return intrinsic("Fn::Sub", subArguments(node));
+    Node arguments = subArguments(node);
+    node =
+        keyContext == "Fn::Sub" ? std::move(arguments) : intrinsic("Fn::Sub", std::move(arguments));
   }
-  return node;
 }
 
 bool passthroughTrue(const Node& value) {
@@ -65,7 +64,11 @@ Node alarmConfiguration(const Node& alarms) {
 
 }  // namespace
 
-Node deploymentConfigName(const Node& type) { return rewrite(type, ""); }
+Node deploymentConfigName(const Node& type) {
+  Node name = type;
+  rewrite(name, "");
+  return name;
+}
 
 void recordDeploymentPreference(ExpandContext& ctx, FunctionState& fn) {
   if (!fn.deployment.deploymentPreference) return;

@@ -58,6 +58,13 @@ struct ExpandContext {
   void notSupported(std::string what) {
     if (!unsupported) unsupported = std::move(what);
   }
+  // SAM's parameter resolution of a value (sam::ParameterValues::resolve). One that cannot end,
+  // where SAM's transform fails, is not supported: the value comes back as written.
+  model::Node resolve(const model::Node& value) {
+    sam::Resolved resolved = params.resolve(value);
+    if (resolved.failure) notSupported(resolved.failure->describeForSam());
+    return std::move(resolved.value);
+  }
 
  private:
   // Where each ID sits in `resources`: templates generate thousands of resources.

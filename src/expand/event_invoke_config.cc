@@ -52,7 +52,7 @@ std::vector<Node> invokeConfigPolicies(ExpandContext& ctx, const FunctionState& 
   std::vector<Node> out;
   const Node* config = fn.property("EventInvokeConfig");
   if (!config) return out;
-  Node resolved = ctx.params.resolve(*config);
+  Node resolved = ctx.resolve(*config);
   const Node* dest = destinationConfig(resolved);
   if (!dest) return out;
   for (const char* name : kDestinations) {
@@ -69,7 +69,7 @@ std::vector<Node> invokeConfigPolicies(ExpandContext& ctx, const FunctionState& 
 void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn) {
   const Node* config = fn.property("EventInvokeConfig");
   if (!config) return;
-  Node resolved = ctx.params.resolve(*config);
+  Node resolved = ctx.resolve(*config);
   std::string id = fn.id + "EventInvokeConfig";
   Node destinations = Node::mapping();
   if (const Node* dest = destinationConfig(resolved)) {

@@ -15,6 +15,7 @@
 #include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/problem_codes.h"
+#include "sam/transforms.h"
 #include "sam/validation.h"
 
 namespace samshift::expand {
@@ -103,6 +104,13 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     result.unsupported = "a template that is not a mapping";
     return result;
   }
+  // Another transform rewrites the template before SAM or SAM's output after it. Listed after
+  // SAM's, SAM still reads the template as written: its rejection is exactly what happens.
+  std::optional<std::string> otherTransform = sam::unsupportedTransform(templ);
+  if (otherTransform && sam::languageExtensions(templ) != sam::LanguageExtensions::kAfterSam) {
+    result.unsupported = std::move(otherTransform);
+    return result;
+  }
   std::string path;
   if (const Node* integer = unwritableInteger(root, path)) {
     if (model::bigInteger(*integer) == model::BigInteger::kDecimal) {
@@ -114,6 +122,10 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   }
   result.errors = samRejections(templ, params);
   if (!result.errors.empty()) return result;
+  if (otherTransform) {
+    result.unsupported = std::move(otherTransform);
+    return result;
+  }
   api::collectApis(ctx);
   checkResourceAttributes(ctx);
   // Plain resources first, so event sources can amend them (S3 bucket notifications).

@@ -133,14 +133,14 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
   }
   if (auto code = codeDict(ctx, fn)) {
     // SAM resolves Code against parameter values in place, but only for published functions.
-    out.set("Code", fn.deployment.aliasName() ? ctx.params.resolve(*code) : *code);
+    out.set("Code", fn.deployment.aliasName() ? ctx.resolve(*code) : *code);
   }
   out.set("Tags", tagList(fn.property("Tags"), true));
   for (const char* key : kCopiedAfterCode) {
     if (const Node* value = fn.property(key)) out.set(key, *value);
   }
   if (const Node* tracing = fn.property("Tracing"); tracing && sam::pythonTruthy(*tracing)) {
-    Node resolved = ctx.params.resolve(*tracing);
+    Node resolved = ctx.resolve(*tracing);
     if (!resolved.isString("Disabled")) out.set("TracingConfig", map({{"Mode", *tracing}}));
   }
   if (const Node* capacity = fn.property("CapacityProviderConfig")) {
@@ -150,6 +150,17 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
 
 void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   auto deployment = sam::readDeploymentModel(ctx.templ, resource, ctx.params);
+  if (const sam::Setting* setting = deployment->unresolvable()) {
+    ctx.notSupported(setting->unresolvable->describeForSam());
+  }
+  for (const auto& [key, setting] : deployment->resolvedSettings()) {
+    if (setting->rewritesMappings) {
+      ctx.notSupported(
+          "an Fn::FindInMap inside a mapping value, which SAM resolves in place in the "
+          "template's Mappings (" +
+          std::string(key) + " of " + std::string(resource.id) + ")");
+    }
+  }
   FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(ctx.templ, resource),
                    passThroughOf(resource), *deployment};
   buildLambdaFunction(ctx, fn);

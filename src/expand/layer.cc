@@ -14,7 +14,7 @@ std::string expandLayer(ExpandContext& ctx, const model::ResourceView& resource)
   Node props = sam::propertiesWithGlobals(ctx.templ, resource);
   // SAM resolves these two against parameters before it hashes and emits the layer.
   for (const char* key : {"LayerName", "LicenseInfo"}) {
-    if (const Node* value = props.get(key)) props.set(key, ctx.params.resolve(*value));
+    if (const Node* value = props.get(key)) props.set(key, ctx.resolve(*value));
   }
   Node out = Node::mapping();
   if (!props.has("LayerName")) out.set("LayerName", str(id));

@@ -148,8 +148,7 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
     arns.push(str(managedPolicyArn(ctx, "service-role/AWSLambdaBasicExecutionRole")));
   }
   if (const Node* tracing = fn.property("Tracing");
-      tracing && sam::pythonTruthy(*tracing) &&
-      !ctx.params.resolve(*tracing).isString("Disabled")) {
+      tracing && sam::pythonTruthy(*tracing) && !ctx.resolve(*tracing).isString("Disabled")) {
     arns.push(str(managedPolicyArn(
         ctx, ctx.partition() == "aws" ? "AWSXrayWriteOnlyAccess" : "AWSXRayDaemonWriteAccess")));
   }

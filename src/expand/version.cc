@@ -107,7 +107,7 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
     const Node& sha = *shaNode;
     // SAM appends the sha to the (parameter-resolved) function Description.
     const Node* description = fn.lambdaProps.get("Description");
-    Node resolved = description ? ctx.params.resolve(*description) : Node::null();
+    Node resolved = description ? ctx.resolve(*description) : Node::null();
     if (!description || !sam::pythonTruthy(resolved)) {
       fn.lambdaProps.set("Description", sha);
     } else if (resolved.isString()) {

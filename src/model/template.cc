@@ -2,8 +2,6 @@
 
 namespace samshift::model {
 
-namespace {
-
 bool namesSamTransform(const Node* transform) {
   if (!transform) return false;
   if (transform->isString()) return transform->text().rfind("AWS::Serverless", 0) == 0;
@@ -12,8 +10,6 @@ bool namesSamTransform(const Node* transform) {
   }
   return false;
 }
-
-}  // namespace
 
 Template::Template(const Node& root) : root_(root) {
   sam_ = namesSamTransform(root.get("Transform"));

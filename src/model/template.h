@@ -31,6 +31,9 @@ struct ResourceView {
   bool isServerless() const { return type.substr(0, 17) == "AWS::Serverless::"; }
 };
 
+// True when `transform` (a `Transform` value: a name or a list of names) names the SAM transform.
+bool namesSamTransform(const Node* transform);
+
 class Template {
  public:
   explicit Template(const Node& root);

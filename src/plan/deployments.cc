@@ -43,7 +43,7 @@ struct ConfigResolution {
 class Planner {
  public:
   Planner(const model::Template& templ, const ParameterValues& params)
-      : templ_(templ), params_(params), values_(templ, params) {}
+      : templ_(templ), params_(params) {}
 
   std::optional<Deployment> plan(const ResourceView& resource) const {
     if (resource.type == "AWS::Serverless::Function" ||
@@ -72,7 +72,7 @@ class Planner {
   void applyResourceCondition(const ResourceView& resource, Deployment& d) const {
     if (!resource.condition || !resource.condition->isString()) return;
     const std::string& name = resource.condition->text();
-    auto value = values_.condition(name);
+    auto value = params_.condition(name);
     if (!value) {
       d.notes.push_back("exists only when condition " + backticked(name) +
                         " is true, which cannot be decided before deployment");
@@ -91,19 +91,26 @@ class Planner {
     d.reason = std::move(reason);
   }
 
-  std::string show(const Node& node) const { return values_.display(values_.resolve(node)); }
+  std::string show(const Node& node) const {
+    return display(params_.resolveForDeployment(node).value);
+  }
 
   std::vector<std::string> alarmList(const Node& alarms, Deployment& d) const {
-    Node resolved = values_.resolve(alarms);
-    if (auto condition = ValueReader::undecidedCondition(resolved)) {
+    sam::Resolved resolution = params_.resolveForDeployment(alarms);
+    if (resolution.failure) {
+      d.notes.push_back("the alarms " + unresolvedReason(resolution));
+      return {display(alarms)};
+    }
+    const Node& resolved = resolution.value;
+    if (auto condition = undecidedCondition(resolved)) {
       d.notes.push_back("the alarms depend on condition " + backticked(*condition) +
                         ", which cannot be decided before deployment");
     }
     std::vector<std::string> out;
     if (resolved.isSequence()) {
-      for (const Node& item : resolved.items()) out.push_back(values_.display(item));
+      for (const Node& item : resolved.items()) out.push_back(display(item));
     } else {
-      out.push_back(values_.display(resolved));
+      out.push_back(display(resolved));
     }
     return out;
   }
@@ -111,7 +118,7 @@ class Planner {
   // Why a resolved value is not a plain name: an undecidable condition, an unresolved parameter,
   // or another function CloudFormation evaluates at deploy time.
   std::string unresolvedReason(const Node& resolved) const {
-    if (auto condition = ValueReader::undecidedCondition(resolved)) {
+    if (auto condition = undecidedCondition(resolved)) {
       return "depends on condition " + backticked(*condition) +
              ", which cannot be decided before deployment";
     }
@@ -123,12 +130,29 @@ class Planner {
     }
     return backticked(shortForm(resolved)) + " cannot be resolved before deployment";
   }
+  std::string unresolvedReason(const sam::Resolved& resolved) const {
+    if (resolved.failure) return cannotResolve(*resolved.failure);
+    return unresolvedReason(resolved.value);
+  }
+  static std::string cannotResolve(const sam::ResolveFailure& failure) {
+    return "cannot be resolved: " + failure.describe();
+  }
+  // For a setting SAM itself resolves: what the transform then does.
+  static std::string samCannotResolve(const sam::ResolveFailure& failure) {
+    return "cannot be resolved: " + failure.describeForSam();
+  }
 
   // CodeDeploy configuration named or referenced by `value` (a DeploymentPreference Type or a
   // deployment group's DeploymentConfigName).
   ConfigResolution resolveCodeDeployConfig(const Node& value) const {
     ConfigResolution out;
-    Node resolved = values_.resolve(value);
+    sam::Resolved resolution = params_.resolveForDeployment(value);
+    if (resolution.failure) {
+      out.name = shortForm(value);
+      out.reason = unresolvedReason(resolution);
+      return out;
+    }
+    const Node& resolved = resolution.value;
     if (auto ref = model::refName(resolved)) {
       if (const ResourceView* target = templ_.resource(*ref)) {
         if (target->type == kDeploymentConfigType) return customConfig(*target);
@@ -152,7 +176,7 @@ class Planner {
     for (const ResourceView* config : templ_.resourcesOfType(kDeploymentConfigType)) {
       const Node* configName = config->property("DeploymentConfigName");
       if (!configName) continue;
-      auto text = values_.text(values_.resolve(*configName));
+      auto text = sam::valueText(params_.resolveForDeployment(*configName).value);
       if (text && *text == *name) return customConfig(*config);
     }
     if (const ResourceView* config = templ_.resource(*name);
@@ -182,10 +206,10 @@ class Planner {
     ConfigResolution out;
     out.name = std::string(config.id);
     if (const Node* name = config.property("DeploymentConfigName")) {
-      if (auto text = values_.text(values_.resolve(*name))) out.name = *text;
+      if (auto text = sam::valueText(params_.resolveForDeployment(*name).value)) out.name = *text;
     }
     if (const Node* platform = config.property("ComputePlatform")) {
-      auto text = values_.text(values_.resolve(*platform));
+      auto text = sam::valueText(params_.resolveForDeployment(*platform).value);
       if (text && *text != "Lambda") {
         out.reason = "custom configuration " + backticked(config.id) + " is for compute platform " +
                      backticked(*text) + ", not Lambda";
@@ -197,9 +221,15 @@ class Planner {
       out.reason = "custom configuration " + backticked(config.id) + " has no TrafficRoutingConfig";
       return out;
     }
-    Node resolved = values_.resolve(*routing);
+    sam::Resolved resolution = params_.resolveForDeployment(*routing);
+    if (resolution.failure) {
+      out.reason = "custom configuration " + backticked(config.id) + ": TrafficRoutingConfig " +
+                   unresolvedReason(resolution);
+      return out;
+    }
+    const Node& resolved = resolution.value;
     const Node* type = resolved.get("Type");
-    auto typeName = type ? values_.text(*type) : std::nullopt;
+    auto typeName = type ? sam::valueText(*type) : std::nullopt;
     if (!typeName) {
       out.reason = "custom configuration " + backticked(config.id) +
                    " has no resolvable TrafficRoutingConfig.Type";
@@ -210,8 +240,8 @@ class Planner {
       const Node* body = resolved.get(blockName);
       const Node* percent = body ? body->get(percentKey) : nullptr;
       const Node* interval = body ? body->get(intervalKey) : nullptr;
-      auto p = percent ? values_.number(*percent) : std::nullopt;
-      auto i = interval ? values_.number(*interval) : std::nullopt;
+      auto p = percent ? sam::valueNumber(*percent) : std::nullopt;
+      auto i = interval ? sam::valueNumber(*interval) : std::nullopt;
       if (!p || !i) {
         out.reason = "custom configuration " + backticked(config.id) + " needs " +
                      std::string(blockName) + "." + std::string(percentKey) + " and " +
@@ -256,13 +286,18 @@ class Planner {
   // AWS::StepFunctions::StateMachineAlias DeploymentPreference).
   ConfigResolution stateMachineConfig(const Node& preference) const {
     ConfigResolution out;
-    Node resolved = values_.resolve(preference);
+    sam::Resolved resolution = params_.resolveForDeployment(preference);
+    if (resolution.failure) {
+      out.reason = "DeploymentPreference " + unresolvedReason(resolution);
+      return out;
+    }
+    const Node& resolved = resolution.value;
     const Node* type = resolved.get("Type");
     if (!type) {
       out.reason = "DeploymentPreference has no Type";
       return out;
     }
-    auto typeName = values_.text(*type);
+    auto typeName = sam::valueText(*type);
     if (!typeName) {
       out.name = shortForm(*type);
       out.reason = unresolvedReason(*type);
@@ -280,8 +315,8 @@ class Planner {
     }
     const Node* percent = resolved.get("Percentage");
     const Node* interval = resolved.get("Interval");
-    auto p = percent ? values_.number(*percent) : std::nullopt;
-    auto i = interval ? values_.number(*interval) : std::nullopt;
+    auto p = percent ? sam::valueNumber(*percent) : std::nullopt;
+    auto i = interval ? sam::valueNumber(*interval) : std::nullopt;
     if (!p || !i) {
       out.reason = *typeName + " needs Percentage and Interval as numbers";
       if (percent && !p) out.reason = "Percentage: " + unresolvedReason(*percent);
@@ -314,16 +349,24 @@ class Planner {
       fail(d, "DeploymentPreference is not a mapping");
       return d;
     }
-    if (!stateMachine && !dp.isEnabled()) {
+    if (dp.enabled.unresolvable) {
+      fail(d, "DeploymentPreference Enabled " + samCannotResolve(*dp.enabled.unresolvable));
+    } else if (!stateMachine && !dp.isEnabled()) {
       std::string written = dp.enabled.node ? shortForm(*dp.enabled.node) : "false";
       std::string resolved = shortForm(dp.enabled.value);
       fail(d, "DeploymentPreference is disabled (Enabled: " + written +
                   (written == resolved ? std::string() : ", which is " + resolved) + ")");
     }
-    if (model->autoPublishAlias.present()) {
-      Node alias = values_.resolve(model->autoPublishAlias.value);
+    if (const auto& failure = model->autoPublishAlias.unresolvable) {
+      d.alias = shortForm(*model->autoPublishAlias.node);
+      fail(d, "AutoPublishAlias " + samCannotResolve(*failure));
+    } else if (model->autoPublishAlias.present()) {
+      sam::Resolved resolution = params_.resolveForDeployment(model->autoPublishAlias.value);
+      const Node& alias = resolution.value;
       d.alias = alias.isString() ? alias.text() : shortForm(alias);
-      if (!alias.isString()) fail(d, "AutoPublishAlias " + unresolvedReason(alias));
+      if (!alias.isString() || resolution.failure) {
+        fail(d, "AutoPublishAlias " + unresolvedReason(resolution));
+      }
     }
     if (!model->aliasName()) fail(d, "no AutoPublishAlias: SAM creates no alias to shift");
     if (stateMachine) {
@@ -335,7 +378,10 @@ class Planner {
       if (dp.merged.has("Hooks"))
         d.notes.push_back("Step Functions runs no traffic hooks; Hooks is not used");
     } else {
-      if (dp.type.present()) {
+      if (const auto& failure = dp.type.unresolvable) {
+        d.config = shortForm(*dp.type.node);
+        fail(d, "DeploymentPreference Type " + samCannotResolve(*failure));
+      } else if (dp.type.present()) {
         applyConfig(d, resolveCodeDeployConfig(dp.type.value));
       } else {
         fail(d, "DeploymentPreference has no Type");
@@ -355,7 +401,12 @@ class Planner {
   }
 
   const ResourceView* deploymentGroup(const Node& groupName, std::string& reason) const {
-    Node resolved = values_.resolve(groupName);
+    sam::Resolved resolution = params_.resolveForDeployment(groupName);
+    if (resolution.failure) {
+      reason = "DeploymentGroupName " + unresolvedReason(resolution);
+      return nullptr;
+    }
+    const Node& resolved = resolution.value;
     if (auto ref = model::refName(resolved)) {
       const ResourceView* target = templ_.resource(*ref);
       if (target && target->type == kDeploymentGroupType) return target;
@@ -365,10 +416,10 @@ class Planner {
         return nullptr;
       }
     }
-    if (auto name = values_.text(resolved)) {
+    if (auto name = sam::valueText(resolved)) {
       for (const ResourceView* group : templ_.resourcesOfType(kDeploymentGroupType)) {
         const Node* own = group->property("DeploymentGroupName");
-        auto text = own ? values_.text(values_.resolve(*own)) : std::nullopt;
+        auto text = own ? sam::valueText(params_.resolveForDeployment(*own).value) : std::nullopt;
         if (text && *text == *name) return group;
       }
       reason = "deployment group " + backticked(*name) + " is not defined in this template";
@@ -396,11 +447,13 @@ class Planner {
       double total = 0;
       for (const Node& weight : weights->items()) {
         const Node* value = weight.get("FunctionWeight");
-        auto number = value ? values_.number(values_.resolve(*value)) : std::nullopt;
+        sam::Resolved resolution = value ? params_.resolveForDeployment(*value) : sam::Resolved{};
+        auto number =
+            value && !resolution.failure ? sam::valueNumber(resolution.value) : std::nullopt;
         if (!number) {
           d.config = "RoutingConfig";
-          fail(d, "FunctionWeight " + (value ? unresolvedReason(values_.resolve(*value))
-                                             : std::string("is missing")));
+          fail(d, "FunctionWeight " +
+                      (value ? unresolvedReason(resolution) : std::string("is missing")));
           return d;
         }
         total += *number;
@@ -448,7 +501,10 @@ class Planner {
   // Events} of an AWS::CodeDeploy::DeploymentGroup.
   void readGroupMonitoring(const ResourceView& group, Deployment& d) const {
     if (const Node* alarmConfig = group.property("AlarmConfiguration")) {
-      Node resolved = values_.resolve(*alarmConfig);
+      sam::Resolved resolution = params_.resolveForDeployment(*alarmConfig);
+      if (resolution.failure)
+        d.notes.push_back("AlarmConfiguration " + unresolvedReason(resolution));
+      const Node& resolved = resolution.value;
       const Node* enabled = resolved.get("Enabled");
       // CodeDeploy watches the alarms only when the configuration is enabled (false by default).
       bool on = enabled && ((enabled->isBool() && enabled->boolValue()) ||
@@ -458,7 +514,7 @@ class Planner {
       if (alarms && alarms->isSequence()) {
         for (const Node& alarm : alarms->items()) {
           const Node* alarmName = alarm.get("Name");
-          names.push_back(alarmName ? values_.display(*alarmName) : values_.display(alarm));
+          names.push_back(alarmName ? display(*alarmName) : display(alarm));
         }
       }
       if (on) {
@@ -470,12 +526,16 @@ class Planner {
     std::vector<std::string> events;
     bool rollbackOn = false;
     if (const Node* rollback = group.property("AutoRollbackConfiguration")) {
-      Node resolved = values_.resolve(*rollback);
+      sam::Resolved resolution = params_.resolveForDeployment(*rollback);
+      if (resolution.failure) {
+        d.notes.push_back("AutoRollbackConfiguration " + unresolvedReason(resolution));
+      }
+      const Node& resolved = resolution.value;
       const Node* enabled = resolved.get("Enabled");
       rollbackOn = enabled && ((enabled->isBool() && enabled->boolValue()) ||
                                enabled->isString("true") || enabled->isString("True"));
       if (const Node* list = resolved.get("Events"); list && list->isSequence()) {
-        for (const Node& event : list->items()) events.push_back(values_.display(event));
+        for (const Node& event : list->items()) events.push_back(display(event));
       }
     }
     if (!rollbackOn) {
@@ -518,7 +578,6 @@ class Planner {
 
   const model::Template& templ_;
   const ParameterValues& params_;
-  ValueReader values_;
 };
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include "plan/values.h"
 
-#include <cstdlib>
+#include "sam/parameter_values.h"
 
 namespace samshift::plan {
 
@@ -8,32 +8,6 @@ using model::MapEntry;
 using model::Node;
 
 namespace {
-
-// Conditions can refer to conditions; a template that loops must not hang us.
-constexpr int kMaxDepth = 32;
-
-bool hasSubstitution(std::string_view text) {
-  size_t pos = 0;
-  while ((pos = text.find("${", pos)) != std::string_view::npos) {
-    if (pos + 2 < text.size() && text[pos + 2] != '!') return true;
-    pos += 2;
-  }
-  return false;
-}
-
-// `${!Literal}` is how Fn::Sub writes a literal `${Literal}`.
-std::string unescapeSub(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.substr(i, 3) == "${!") {
-      out += "${";
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
 
 bool needsQuotes(const std::string& text) {
   if (text.empty()) return true;
@@ -100,120 +74,18 @@ std::string shortForm(const Node& node) {
   return "";
 }
 
-Node ValueReader::resolve(const Node& node) const {
-  return decide(params_.resolveWithMappings(node, templ_.mappings()), 0);
-}
-
-Node ValueReader::decide(const Node& node, int depth) const {
-  if (depth > kMaxDepth) return node;
-  if (node.isIntrinsic()) {
-    std::string_view name = node.intrinsicName();
-    const Node& arg = node.intrinsicArgument();
-    if (name == "Fn::If" && arg.isSequence() && arg.items().size() == 3 &&
-        arg.items()[0].isString()) {
-      if (auto chosen = conditionAt(arg.items()[0].text(), depth + 1)) {
-        return decide(arg.items()[*chosen ? 1 : 2], depth + 1);
-      }
-    }
-    if (name == "Fn::Sub") {
-      if (arg.isString() && !hasSubstitution(arg.text()))
-        return Node::string(unescapeSub(arg.text()));
-      if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() &&
-          !hasSubstitution(arg.items()[0].text())) {
-        return Node::string(unescapeSub(arg.items()[0].text()));
-      }
-    }
-  }
-  Node out = node;
-  if (out.isMapping()) {
-    for (MapEntry& entry : out.entries()) entry.value = decide(entry.value, depth + 1);
-  } else if (out.isSequence()) {
-    for (Node& item : out.items()) item = decide(item, depth + 1);
-  }
-  return out;
-}
-
-std::optional<bool> ValueReader::condition(std::string_view name) const {
-  return conditionAt(name, 0);
-}
-
-std::optional<bool> ValueReader::conditionAt(std::string_view name, int depth) const {
-  if (depth > kMaxDepth) return std::nullopt;
-  const Node* conditions = templ_.conditions();
-  const Node* body = conditions && conditions->isMapping() ? conditions->get(name) : nullptr;
-  if (!body) return std::nullopt;
-  return evaluate(*body, depth + 1);
-}
-
-// CloudFormation's condition functions over values known before deployment. Fn::Equals compares
-// the two values as strings, so `true` and "true" are equal.
-std::optional<bool> ValueReader::evaluate(const Node& node, int depth) const {
-  if (depth > kMaxDepth || !node.isIntrinsic()) return std::nullopt;
-  std::string_view name = node.intrinsicName();
-  const Node& arg = node.intrinsicArgument();
-  if (name == "Condition") {
-    return arg.isString() ? conditionAt(arg.text(), depth + 1) : std::nullopt;
-  }
-  if (!arg.isSequence()) return std::nullopt;
-  const std::vector<Node>& items = arg.items();
-  if (name == "Fn::Equals") {
-    if (items.size() != 2) return std::nullopt;
-    auto left = text(decide(params_.resolveWithMappings(items[0], templ_.mappings()), depth + 1));
-    auto right = text(decide(params_.resolveWithMappings(items[1], templ_.mappings()), depth + 1));
-    if (!left || !right) return std::nullopt;
-    return *left == *right;
-  }
-  if (name == "Fn::Not") {
-    if (items.size() != 1) return std::nullopt;
-    auto inner = evaluate(items[0], depth + 1);
-    return inner ? std::optional<bool>(!*inner) : std::nullopt;
-  }
-  if (name == "Fn::And" || name == "Fn::Or") {
-    bool isAnd = name == "Fn::And";
-    bool unknown = false;
-    for (const Node& item : items) {
-      auto value = evaluate(item, depth + 1);
-      if (!value) {
-        unknown = true;
-      } else if (*value != isAnd) {
-        return !isAnd;  // a false in And, a true in Or, decides
-      }
-    }
-    if (unknown) return std::nullopt;
-    return isAnd;
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> ValueReader::text(const Node& node) const {
-  if (node.isString() || node.isInt() || node.isFloat()) return node.text();
-  if (node.isBool()) return std::string(node.boolValue() ? "true" : "false");
-  return std::nullopt;
-}
-
-std::optional<double> ValueReader::number(const Node& node) const {
-  if (node.isInt()) return static_cast<double>(node.intValue());
-  if (node.isFloat()) return node.floatValue();
-  if (node.isString() && !node.text().empty()) {
-    char* end = nullptr;
-    double value = std::strtod(node.text().c_str(), &end);
-    if (end && *end == '\0') return value;
-  }
-  return std::nullopt;
-}
-
-std::string ValueReader::display(const Node& node) const {
+std::string display(const Node& node) {
   if (node.isString()) return node.text();
   if (node.isIntrinsic() && node.intrinsicName() == "Ref" && node.intrinsicArgument().isString()) {
     return node.intrinsicArgument().text();
   }
   if (node.isScalar()) {
-    if (auto value = text(node)) return *value;
+    if (auto value = sam::valueText(node)) return *value;
   }
   return shortForm(node);
 }
 
-std::optional<std::string> ValueReader::undecidedCondition(const Node& node) {
+std::optional<std::string> undecidedCondition(const Node& node) {
   if (node.isIntrinsic() && node.intrinsicName() == "Fn::If") {
     const Node& arg = node.intrinsicArgument();
     if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString())

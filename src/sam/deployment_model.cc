@@ -25,6 +25,32 @@ bool DeploymentPreferenceModel::isEnabled() const {
   return pythonTruthy(enabled.value);
 }
 
+const Setting* DeploymentPreferenceModel::unresolvable() const {
+  for (const Setting* setting : {&enabled, &type, &passthroughCondition}) {
+    if (setting->unresolvable) return setting;
+  }
+  return nullptr;
+}
+
+std::vector<std::pair<std::string_view, const Setting*>> DeploymentModel::resolvedSettings() const {
+  if (stateMachine) return {};
+  std::vector<std::pair<std::string_view, const Setting*>> out = {
+      {"AutoPublishAlias", &autoPublishAlias}, {"AutoPublishCodeSha256", &codeSha256}};
+  if (deploymentPreference) {
+    out.emplace_back("Enabled", &deploymentPreference->enabled);
+    out.emplace_back("Type", &deploymentPreference->type);
+    out.emplace_back("PassthroughCondition", &deploymentPreference->passthroughCondition);
+  }
+  return out;
+}
+
+const Setting* DeploymentModel::unresolvable() const {
+  for (const auto& [key, setting] : resolvedSettings()) {
+    if (setting->unresolvable) return setting;
+  }
+  return nullptr;
+}
+
 std::optional<std::string> DeploymentModel::aliasName() const {
   if (!autoPublishAlias.present() || !autoPublishAlias.value.isString() || autoPublishAlias.value.text().empty()) {
     return std::nullopt;
@@ -33,6 +59,13 @@ std::optional<std::string> DeploymentModel::aliasName() const {
 }
 
 namespace {
+
+// Resolves a setting's value in place, keeping why it could not be when it cannot.
+void resolveSetting(Setting& setting, Resolved resolved) {
+  setting.value = std::move(resolved.value);
+  setting.unresolvable = std::move(resolved.failure);
+  setting.rewritesMappings = resolved.rewritesMappings;
+}
 
 // A key of DeploymentPreference: the local node when written there, else the global one.
 Setting subSetting(const Node& merged, const Node* local, const Node* global, std::string_view key) {
@@ -47,18 +80,19 @@ Setting subSetting(const Node& merged, const Node* local, const Node* global, st
 }
 
 DeploymentPreferenceModel readPreference(const Node& merged, const Node* local, const Node* global,
-                                         const model::Template& templ, const ParameterValues& params) {
+                                         const ParameterValues& params) {
   DeploymentPreferenceModel dp;
   dp.node = local ? local : global;
   dp.merged = merged;
-  const Node* mappings = templ.mappings();
   dp.enabled = subSetting(merged, local, global, "Enabled");
-  if (dp.enabled.present()) dp.enabled.value = params.resolveWithMappings(dp.enabled.value, mappings);
+  if (dp.enabled.present())
+    resolveSetting(dp.enabled, params.resolveWithMappings(dp.enabled.value));
   dp.type = subSetting(merged, local, global, "Type");
-  if (dp.type.present()) dp.type.value = params.resolveWithMappings(dp.type.value, mappings);
+  if (dp.type.present()) resolveSetting(dp.type, params.resolveWithMappings(dp.type.value));
   dp.passthroughCondition = subSetting(merged, local, global, "PassthroughCondition");
   if (dp.passthroughCondition.present()) {
-    dp.passthroughCondition.value = params.resolveWithMappings(dp.passthroughCondition.value, mappings);
+    resolveSetting(dp.passthroughCondition,
+                   params.resolveWithMappings(dp.passthroughCondition.value));
   }
   dp.hooks = subSetting(merged, local, global, "Hooks");
   if (dp.hooks.present() && dp.hooks.value.isMapping()) {
@@ -106,11 +140,14 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
   const Node& props = mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
   auto source = [&](std::string_view key) { return propertySource(templ, resource, key); };
   model.autoPublishAlias = plain(props, source("AutoPublishAlias"), "AutoPublishAlias");
-  if (model.autoPublishAlias.present()) model.autoPublishAlias.value = params.resolve(model.autoPublishAlias.value);
+  if (model.autoPublishAlias.present()) {
+    resolveSetting(model.autoPublishAlias, params.resolve(model.autoPublishAlias.value));
+  }
   model.allProperties = plain(props, source("AutoPublishAliasAllProperties"), "AutoPublishAliasAllProperties");
   const Node& local = resource.propertiesMapping();
   model.codeSha256 = plain(local, resource.property("AutoPublishCodeSha256"), "AutoPublishCodeSha256");
-  if (model.codeSha256.present()) model.codeSha256.value = params.resolve(model.codeSha256.value);
+  if (model.codeSha256.present())
+    resolveSetting(model.codeSha256, params.resolve(model.codeSha256.value));
   model.versionDescription = plain(local, resource.property("VersionDescription"), "VersionDescription");
   model.versionDeletionPolicy = plain(props, source("VersionDeletionPolicy"), "VersionDeletionPolicy");
   model.provisionedConcurrency =
@@ -121,7 +158,7 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
     if (const Node* globals = templ.globals()) {
       if (const Node* fn = globals->get("Function")) globalDp = fn->get("DeploymentPreference");
     }
-    model.deploymentPreference = readPreference(*merged, localDp, globalDp, templ, params);
+    model.deploymentPreference = readPreference(*merged, localDp, globalDp, params);
   }
   return model;
 }

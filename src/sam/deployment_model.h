@@ -6,6 +6,9 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "model/node.h"
 #include "model/template.h"
@@ -15,8 +18,10 @@ namespace samshift::sam {
 
 // One setting: where it was written (null when absent) and, for resolved ones, its value.
 struct Setting {
-  const model::Node* node = nullptr;  // source node: local Properties or Globals
-  model::Node value;                  // merged (and, where SAM does, resolved) value
+  const model::Node* node = nullptr;           // source node: local Properties or Globals
+  model::Node value;                           // merged (and, where SAM does, resolved) value
+  std::optional<ResolveFailure> unresolvable;  // set: SAM's resolution of it cannot end
+  bool rewritesMappings = false;               // see sam::Resolved
   bool present() const { return node != nullptr; }
 };
 
@@ -35,6 +40,9 @@ struct DeploymentPreferenceModel {
 
   // SAM's reading of Enabled: default true; "false"/"False" false; else Python truthiness.
   bool isEnabled() const;
+  // The first of Enabled, Type and PassthroughCondition (the order SAM resolves them in) whose
+  // resolution cannot end; null when all can.
+  const Setting* unresolvable() const;
 };
 
 struct DeploymentModel {
@@ -51,6 +59,12 @@ struct DeploymentModel {
 
   // The resolved alias name when it is a non-empty string.
   std::optional<std::string> aliasName() const;
+  // The settings SAM resolves against parameter values, by key, in the order SAM resolves them:
+  // AutoPublishAlias, AutoPublishCodeSha256, then DeploymentPreference Enabled, Type and
+  // PassthroughCondition (functions only).
+  std::vector<std::pair<std::string_view, const Setting*>> resolvedSettings() const;
+  // The first of those whose resolution cannot end; null when all can.
+  const Setting* unresolvable() const;
 };
 
 // Reads the settings of a function or state machine (other types: nullopt).

@@ -358,14 +358,18 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
         model->provisionedConcurrency.node));
     return;
   }
+  // SAM resolves the alias here; a resolution that cannot end is the transform failing, not a
+  // rejection (the deployment model keeps why, for expand and the rules to say).
+  if (aliasRaw && model->autoPublishAlias.unresolvable) return;
   if (aliasRaw && !model->autoPublishAlias.value.isString()) {
     out.push_back(problem("alias-not-string",
                           "'AutoPublishAlias' must be a string or a Ref to a template parameter",
                           model->autoPublishAlias.node));
     return;
   }
-  if (aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node) &&
-      !model->codeSha256.value.isString()) {
+  bool sha256 = aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node);
+  if (sha256 && model->codeSha256.unresolvable) return;
+  if (sha256 && !model->codeSha256.value.isString()) {
     out.push_back(problem("code-sha256-not-string", "AutoPublishCodeSha256 must be a string",
                           model->codeSha256.node));
     return;
@@ -405,6 +409,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   if (!model->deploymentPreference || !pythonTruthy(model->deploymentPreference->merged)) return;
   const DeploymentPreferenceModel& dp = *model->deploymentPreference;
+  if (dp.unresolvable()) return;  // SAM resolves Enabled, Type and PassthroughCondition first
   if (dp.passthroughCondition.present()) {
     const Node& value = dp.passthroughCondition.value;
     bool ok = value.isBool() || value.isString("true") || value.isString("True") ||

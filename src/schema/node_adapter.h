@@ -6,21 +6,14 @@
 //
 // valijson is header-only; this header is included only by src/schema/*.cc and tests.
 
-#ifndef VALIJSON_USE_EXCEPTIONS
-#define VALIJSON_USE_EXCEPTIONS 1
-#endif
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
-#include <valijson/exceptions.hpp>
-#include <valijson/internal/adapter.hpp>
-#include <valijson/internal/basic_adapter.hpp>
-#include <valijson/internal/frozen_value.hpp>
 #include <vector>
 
 #include "model/node.h"
+#include "schema/valijson.h"
 
 namespace samshift::schema {
 
@@ -160,6 +153,13 @@ class NodeAdapter
  public:
   NodeAdapter() = default;
   explicit NodeAdapter(const model::Node& node) : BasicAdapter(NodeValue(node)) {}
+
+  // valijson's weak typing takes an empty list for a possible object and an empty list or mapping
+  // for a possible string, then fails to read it as one (`Properties: []`). CloudFormation has no
+  // such equivalence: a list is a list, and the schema's type check should say so.
+  bool maybeArray() const override { return isArray(); }
+  bool maybeObject() const override { return isObject(); }
+  bool maybeString() const override { return isString(); }
 };
 
 class NodeArrayIterator {

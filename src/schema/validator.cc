@@ -5,13 +5,10 @@
 #include <cstdlib>
 #include <exception>
 #include <sstream>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include "load/loader.h"
 #include "schema/node_adapter.h"
+#include "schema/valijson.h"
 
 namespace samshift::schema {
 

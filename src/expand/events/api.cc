@@ -75,7 +75,7 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   // The translator's redeploy data: str() of the (parameter-resolved) FunctionName of every
   // function with an event on the API.
   if (const Node* name = fn.property("FunctionName")) {
-    Node resolved = ctx.params.resolve(*name);
+    Node resolved = ctx.resolve(*name);
     bool ok = true;
     api->functionNames.emplace_back(rank, resolved.isString()
                                               ? resolved.text()
