@@ -1,6 +1,8 @@
 // Each rule runs alone on fixtures/rules/CODE/good.yaml (no finding) and bad.yaml (findings
-// rendered as text, compared byte for byte with bad.expected). SAMSHIFT_UPDATE_SNAPSHOTS=1
-// rewrites the snapshots; review the diff like code.
+// rendered as text, compared byte for byte with bad.expected). A rule that only a command
+// reports (X003: expand and plan) names that command in fixtures/rules/CODE/command; its bad
+// fixture is what the command writes on standard output. SAMSHIFT_UPDATE_SNAPSHOTS=1 rewrites
+// the snapshots; review the diff like code.
 
 #include <catch2/catch.hpp>
 
@@ -52,6 +54,16 @@ std::string renderRuleAlone(const engine::Rule& rule, const fs::path& file) {
   return out.str();
 }
 
+// What `samshift COMMAND FILE` writes, for a rule reported by a command rather than by lint.
+std::string renderCommand(const fs::path& commandFile, const fs::path& file) {
+  std::string command = testing::readFile(commandFile);
+  while (!command.empty() && command.back() == '\n') command.pop_back();
+  testing::CommandResult result = testing::runSamshift(command + " " + file.generic_string());
+  INFO(result.err);
+  CHECK(result.exitCode != 0);
+  return result.out;
+}
+
 fs::path fixtureDir(const engine::Rule& rule) { return fs::path("fixtures/rules") / std::string(rule.info().code); }
 
 }  // namespace
@@ -64,7 +76,9 @@ TEST_CASE("every rule is silent on its good fixture and reports its bad fixture 
       REQUIRE(fs::exists(dir / "good.yaml"));
       REQUIRE(fs::exists(dir / "bad.yaml"));
       CHECK(renderRuleAlone(*rule, dir / "good.yaml") == "");
-      std::string actual = renderRuleAlone(*rule, dir / "bad.yaml");
+      const fs::path command = dir / "command";
+      std::string actual = fs::exists(command) ? renderCommand(command, dir / "bad.yaml")
+                                               : renderRuleAlone(*rule, dir / "bad.yaml");
       CHECK_FALSE(actual.empty());
       if (update) testing::writeFile(dir / "bad.expected", actual);
       REQUIRE(fs::exists(dir / "bad.expected"));

@@ -1,5 +1,7 @@
 #include "rules/shared/sam_problems.h"
 
+#include "engine/registry.h"
+
 #include <algorithm>
 
 #include "rules/deployment/deployment_facts.h"
@@ -96,6 +98,20 @@ void reportSamProblems(const engine::RuleContext& context, const engine::Rule& r
   }
   for (Pending& finding : pending)
     reporter.report(finding.span, std::move(finding.message), std::move(finding.notes));
+}
+
+core::Diagnostic samRejectionFinding(std::string_view problemCode, std::string samMessage,
+                                     core::Span span) {
+  const engine::Rule* owner = engine::Registry::instance().samProblemOwner(problemCode);
+  // Every code has an owner (tests/sam_invariant_test.cc); T006 is the catch-all regardless.
+  if (!owner) owner = engine::Registry::instance().find("T006");
+  core::Diagnostic finding;
+  finding.code = owner ? std::string(owner->info().code) : std::string(problemCode);
+  finding.slug = owner ? std::string(owner->info().slug) : std::string();
+  finding.severity = core::Severity::kError;
+  finding.span = span;
+  finding.message = std::move(samMessage);
+  return finding;
 }
 
 }  // namespace samshift::rules

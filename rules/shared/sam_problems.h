@@ -45,6 +45,11 @@ std::vector<core::Note> samNotesAt(const engine::RuleContext& context, const eng
 // True when `rule` declares the problem's code.
 bool owns(const engine::Rule& rule, const ResourceProblem& problem);
 
+// A rejection `samshift expand` reports (sam/problem_codes.h code, SAM's full message, where) as
+// the finding of the rule that owns the code, so expand's reports name the same rule lint does.
+core::Diagnostic samRejectionFinding(std::string_view problemCode, std::string samMessage,
+                                     core::Span span);
+
 // True when `node` lies inside the template's Globals section.
 bool inGlobals(const model::Template& templ, const model::Node& node);
 

@@ -7,6 +7,7 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "cli/parameter_overrides.h"
+#include "cli/problem_report.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
 #include "expand/expander.h"
@@ -34,6 +35,11 @@ options:
   -f, --format FORMAT             json (default) or yaml
   -o, --output FILE               write to FILE instead of standard output: a file is
                                   replaced whole, or left as it was on any failure
+      --error-format FORMAT       how SAM's rejections (and a template that does not load or
+                                  that samshift cannot expand yet) are reported: text (default,
+                                  on standard error), json, sarif, junit or github (on standard
+                                  output, instead of the template), each cause as the finding of
+                                  the rule lint reports it with
   -h, --help                      show this help
 
 exit status: 0 expanded, 1 SAM rejects the template (causes on standard error), 2 the input
@@ -53,6 +59,7 @@ int usage(const std::string& message) {
 
 int runExpand(std::vector<std::string> args) {
   SharedOptions options(kOptions);
+  std::string errorFormat = "text";
   std::string path;
   Arguments arguments(std::move(args));
   while (!arguments.done()) {
@@ -61,6 +68,10 @@ int runExpand(std::vector<std::string> args) {
       return kExitClean;
     }
     if (auto status = readSharedOption(arguments, kOptions, options)) {
+      if (!*status) return usage(status->error().message);
+      continue;
+    }
+    if (auto status = readErrorFormat(arguments, errorFormat)) {
       if (!*status) return usage(status->error().message);
       continue;
     }
@@ -75,10 +86,8 @@ int runExpand(std::vector<std::string> args) {
   if (!output) return reportError("expand", output.error());
   auto document = readTemplate(path);
   if (!document) return reportError("expand", document.error());
-  if (!document->parsed) {
-    printLoadProblems(std::cerr, *document);
-    return kExitInputError;
-  }
+  ProblemReport problems("expand", errorFormat);
+  if (!document->parsed) return problems.loadFailure(*document);
   model::Template templ(document->root);
   // SAM's transform takes values for any name (its own tests pass the same two to every
   // template), so expand only warns; CloudFormation would reject the deployment.
@@ -88,22 +97,11 @@ int runExpand(std::vector<std::string> args) {
   }
   sam::ParameterValues params(templ, options.overrides, options.region);
   expand::ExpandResult result = expand::expandTemplate(document->root, params);
-  if (!result.errors.empty()) {
-    std::cerr << expand::formatErrors(document->source, result.errors);
-    return kExitFindings;
-  }
-  if (result.unsupported) {
-    std::cerr << "samshift expand: " << document->source.path()
-              << ": not supported yet: " << *result.unsupported << "\n";
-    return kExitInputError;
-  }
+  if (!result.errors.empty()) return problems.rejected(*document, result.errors);
+  if (result.unsupported) return problems.notSupported(*document, *result.unsupported);
   core::Result<std::string> text =
       options.format == "yaml" ? expand::toYaml(result.output) : expand::toJson(result.output);
-  if (!text) {
-    std::cerr << "samshift expand: " << document->source.path() << ": " << text.error().message
-              << "\n";
-    return kExitInputError;
-  }
+  if (!text) return problems.notSupported(*document, text.error().message, "");
   (*output)->stream() << *text;
   if (auto closed = (*output)->close(); !closed) return reportError("expand", closed.error());
   return kExitClean;

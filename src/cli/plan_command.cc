@@ -5,6 +5,7 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "cli/parameter_overrides.h"
+#include "cli/problem_report.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
 #include "model/template.h"
@@ -35,6 +36,9 @@ options:
                                  option, a word without `=` or an existing file. A key the
                                  template does not declare is an error
       --region REGION            the AWS::Region seen by conditions (default: us-east-1)
+      --error-format FORMAT      how a template that does not load or that samshift cannot
+                                 plan is reported: text (default, on standard error), json,
+                                 sarif, junit or github (on standard output, instead of the plan)
   -h, --help                     show this help
 
 exit status: 0 planned, 2 the template could not be read or parsed, declares a transform
@@ -48,6 +52,7 @@ constexpr SharedOptionSet kOptions{kFormats, /*templateValues=*/true};
 struct PlanOptions {
   PlanOptions() : shared(kOptions) {}
   SharedOptions shared;
+  std::string errorFormat = "text";
   std::string path;
 };
 
@@ -63,6 +68,10 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
       if (!*status) return status->error();
       continue;
     }
+    if (auto status = readErrorFormat(args, options.errorFormat)) {
+      if (!*status) return status->error();
+      continue;
+    }
     auto path = args.positional();
     if (!path) return path.error();
     if (!options.path.empty()) return core::usageError("plan takes one TEMPLATE");
@@ -72,11 +81,20 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
   return options;
 }
 
+// The plan's formats, by name (the first is the default).
+struct PlanFormat {
+  std::string_view name;
+  std::string (*render)(const std::vector<plan::Deployment>&, std::string_view);
+};
+constexpr PlanFormat kPlanFormats[] = {
+    {"text", plan::renderText}, {"json", plan::renderJson}, {"svg", plan::renderSvg}};
+
 std::string render(const std::string& format, const std::vector<plan::Deployment>& deployments,
                    const std::string& name) {
-  if (format == "json") return plan::renderJson(deployments, name);
-  if (format == "svg") return plan::renderSvg(deployments, name);
-  return plan::renderText(deployments, name);
+  for (const PlanFormat& entry : kPlanFormats) {
+    if (entry.name == format) return entry.render(deployments, name);
+  }
+  return kPlanFormats[0].render(deployments, name);  // the option parser accepts only these
 }
 
 }  // namespace
@@ -98,23 +116,18 @@ int runPlan(std::vector<std::string> argv) {
   auto document = readTemplate(options->path);
   if (!document) return reportError("plan", document.error());
   const std::string& name = document->source.path();
-  if (!document->parsed) {
-    printLoadProblems(std::cerr, *document);
-    return kExitInputError;
-  }
-  if (!document->root.isMapping()) {
-    std::cerr << "samshift plan: " << name << ": not a template (the top level is not a mapping)\n";
-    return kExitInputError;
-  }
+  ProblemReport problems("plan", options->errorFormat);
+  if (!document->parsed) return problems.loadFailure(*document);
+  if (!document->root.isMapping()) return problems.notATemplate(*document);
   model::Template templ(document->root);
   if (auto unknown = unknownParameters(templ, shared.overrides); !unknown.empty()) {
     return reportError("plan", core::usageError("--parameter-overrides: " +
                                                 describeUnknownParameters(templ, unknown, name)));
   }
   if (auto transform = sam::unsupportedTransform(templ)) {
-    std::cerr << "samshift plan: " << name << ": not supported: " << *transform
-              << "; the deployments it generates or changes cannot be planned\n";
-    return kExitInputError;
+    return problems.notSupported(
+        *document, *transform + "; the deployments it generates or changes cannot be planned",
+        "not supported: ");
   }
   sam::ParameterValues params(templ, shared.overrides, shared.region);
   std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);

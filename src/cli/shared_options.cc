@@ -1,5 +1,7 @@
 #include "cli/shared_options.h"
 
+#include "report/formats.h"
+
 #include <algorithm>
 
 namespace samshift::cli {
@@ -43,6 +45,19 @@ std::optional<core::Status> readSharedOption(Arguments& args, const SharedOption
     return core::okStatus();
   }
   return readParameterOverrides(args, options.overrides);
+}
+
+std::optional<core::Status> readErrorFormat(Arguments& args, std::string& format) {
+  auto value = args.option({"--error-format"});
+  if (!value) return std::nullopt;
+  if (!*value) return core::Status(value->error());
+  const auto& names = report::reportFormatNames();
+  if (std::find(names.begin(), names.end(), value->value()) == names.end()) {
+    return core::Status(
+        core::usageError("unknown error format '" + value->value() + "' (" + oneOf(names) + ")"));
+  }
+  format = value->value();
+  return core::okStatus();
 }
 
 }  // namespace samshift::cli

@@ -33,4 +33,7 @@ struct SharedOptions {
 std::optional<core::Status> readSharedOption(Arguments& args, const SharedOptionSet& set,
                                              SharedOptions& options);
 
+// `--error-format FORMAT` of expand and plan: one of the report formats (report/formats.h).
+std::optional<core::Status> readErrorFormat(Arguments& args, std::string& format);
+
 }  // namespace samshift::cli

@@ -5,9 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "engine/runner.h"
 #include "load/loader.h"
-#include "report/text_format.h"
 
 namespace samshift::cli {
 
@@ -36,15 +34,6 @@ core::Result<model::Document> readTemplate(const std::string& path) {
   auto text = readStandardInput();
   if (!text) return text.error();
   return load::loadText(kStandardInputName, std::move(text).value());
-}
-
-void printLoadProblems(std::ostream& out, const model::Document& document) {
-  engine::RuleSelection syntaxOnly;
-  syntaxOnly.select = {"T001"};
-  engine::LintResult result = engine::lintDocument(document, syntaxOnly);
-  std::vector<report::FileReport> reports{
-      report::FileReport{&document.source, document.source.path(), std::move(result.diagnostics)}};
-  report::writeText(out, reports, report::TextOptions{});
 }
 
 }  // namespace samshift::cli

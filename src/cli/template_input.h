@@ -1,8 +1,6 @@
 #pragma once
-// How a command reads the template it works on, and how it shows one that does not load: the
-// same for plan, expand and lint.
+// How a command reads the template it works on: the same for plan, expand and lint.
 
-#include <ostream>
 #include <string>
 
 #include "core/result.h"
@@ -21,8 +19,5 @@ core::Result<std::string> readStandardInput();
 // A file, or standard input for "-": loaded (its problems are in the document), or a kIo error
 // when it cannot be read at all.
 core::Result<model::Document> readTemplate(const std::string& path);
-
-// Shows why a document did not load, as lint does: `file:line:col: error T001 [syntax-error] ...`.
-void printLoadProblems(std::ostream& out, const model::Document& document);
 
 }  // namespace samshift::cli

@@ -34,6 +34,15 @@ const Rule* Registry::find(std::string_view codeOrSlug) const {
   return nullptr;
 }
 
+const Rule* Registry::samProblemOwner(std::string_view code) const {
+  for (const Rule* rule : rules()) {
+    for (std::string_view owned : rule->samProblemCodes()) {
+      if (owned == code) return rule;
+    }
+  }
+  return nullptr;
+}
+
 std::string_view Registry::sourceFile(const Rule& rule) const {
   for (size_t i = 0; i < owned_.size(); ++i) {
     if (owned_[i].get() == &rule) return sourceFiles_[i];

@@ -18,6 +18,8 @@ class Registry {
   bool add(std::unique_ptr<Rule> rule, std::string_view sourceFile);
   const std::vector<const Rule*>& rules() const;
   const Rule* find(std::string_view codeOrSlug) const;
+  // The rule that words SAM problem `code` (Rule::samProblemCodes): null when none does.
+  const Rule* samProblemOwner(std::string_view code) const;
   // The source file that registered `rule`, as the compiler named it.
   std::string_view sourceFile(const Rule& rule) const;
 

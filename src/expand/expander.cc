@@ -60,9 +60,9 @@ void checkResourceAttributes(ExpandContext& ctx) {
     if (!resource.node || !resource.node->isMapping()) continue;
     for (const MapEntry& entry : resource.node->entries()) {
       const std::string& key = entry.key.text();
-      bool plain = key == "Type" || key == "Properties" || key == "Condition" || key == "DependsOn" ||
-                   key == "DeletionPolicy" || key == "UpdateReplacePolicy" || key == "UpdatePolicy" ||
-                   key == "Metadata";
+      bool plain = key == "Type" || key == "Properties" || key == "Condition" ||
+                   key == "DependsOn" || key == "DeletionPolicy" || key == "UpdateReplacePolicy" ||
+                   key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
@@ -130,7 +130,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   checkResourceAttributes(ctx);
   // Plain resources first, so event sources can amend them (S3 bucket notifications).
   for (const model::ResourceView& resource : templ.resources()) {
-    if (!resource.isServerless() && resource.node) ctx.add(std::string(resource.id), *resource.node);
+    if (!resource.isServerless() && resource.node)
+      ctx.add(std::string(resource.id), *resource.node);
   }
   for (const model::ResourceView& resource : templ.resources()) {
     ctx.owner = std::string(resource.id);
@@ -149,9 +150,11 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     } else if (resource.type == "AWS::Serverless::CapacityProvider") {
       expandCapacityProvider(ctx, resource);
     } else if (resource.isServerless() && resource.type != "AWS::Serverless::Function" &&
-               resource.type != "AWS::Serverless::StateMachine" && resource.type != "AWS::Serverless::Api" &&
+               resource.type != "AWS::Serverless::StateMachine" &&
+               resource.type != "AWS::Serverless::Api" &&
                resource.type != "AWS::Serverless::HttpApi") {
-      ctx.notSupported("resource type " + std::string(resource.type) + " (" + std::string(resource.id) + ")");
+      ctx.notSupported("resource type " + std::string(resource.type) + " (" +
+                       std::string(resource.id) + ")");
     }
   }
   api::emitApis(ctx);
@@ -168,7 +171,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
       output.set("Resources", ctx.resources);
     } else if (key == "Conditions" && entry.value.isMapping()) {
       Node conditions = entry.value;
-      for (const MapEntry& extra : ctx.extraConditions.entries()) conditions.set(extra.key.text(), extra.value);
+      for (const MapEntry& extra : ctx.extraConditions.entries())
+        conditions.set(extra.key.text(), extra.value);
       output.set(key, std::move(conditions));
     } else {
       output.set(key, entry.value);
@@ -179,29 +183,20 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
   return result;
 }
 
-std::string formatErrors(const core::SourceFile& source, const std::vector<ExpandError>& errors) {
-  std::string out;
-  for (const ExpandError& error : errors) {
-    core::Position at{1, 1, 0};
-    if (error.node && error.node->span().known()) at = source.position(error.node->span().begin);
-    out += source.path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": error " + error.code +
-           " " + error.message + "\n";
-  }
-  return out + overallErrorMessage(errors) + "\n";
-}
-
 std::string overallErrorMessage(const std::vector<ExpandError>& errors) {
   std::vector<const ExpandError*> sorted;
   for (const ExpandError& error : errors) sorted.push_back(&error);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const ExpandError* a, const ExpandError* b) { return a->logicalId < b->logicalId; });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ExpandError* a, const ExpandError* b) {
+    return a->logicalId < b->logicalId;
+  });
   std::vector<std::string> messages;
   std::unordered_set<std::string_view> seen;  // a template may carry a rejection per resource
   for (const ExpandError* error : sorted) {
     if (seen.insert(error->message).second) messages.push_back(error->message);
   }
-  std::string out = "Invalid Serverless Application Specification document. Number of errors found: " +
-                    std::to_string(messages.size()) + ".";
+  std::string out =
+      "Invalid Serverless Application Specification document. Number of errors found: " +
+      std::to_string(messages.size()) + ".";
   for (const std::string& message : messages) out += " " + message;
   return out;
 }

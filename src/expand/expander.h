@@ -16,15 +16,11 @@ namespace samshift::expand {
 
 struct ExpandResult {
   model::Node output;
-  std::vector<ExpandError> errors;        // non-empty: SAM rejects the template
+  std::vector<ExpandError> errors;         // non-empty: SAM rejects the template
   std::optional<std::string> unsupported;  // set: samshift cannot expand it yet
 };
 
 ExpandResult expandTemplate(const model::Node& root, const sam::ParameterValues& params);
-
-// One line per cause, `file:line:col: error CODE message` at the node that causes it, then SAM's
-// overall message.
-std::string formatErrors(const core::SourceFile& source, const std::vector<ExpandError>& errors);
 
 // SAM's overall rejection message for `errors` (sorted by logical ID, de-duplicated).
 std::string overallErrorMessage(const std::vector<ExpandError>& errors);
