@@ -237,17 +237,15 @@ std::vector<const Node*> listItems(const Node& node) {
 
 namespace {
 
-std::optional<ShiftSchedule> predefinedSchedule(std::string_view name) {
+std::optional<sam::Schedule> predefinedSchedule(std::string_view name) {
   const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(name);
   if (!config) return std::nullopt;
-  return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
-                       config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
-                       config->percentage};
+  return config->schedule;
 }
 
 }  // namespace
 
-std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& name) {
+std::optional<sam::Schedule> configSchedule(const Template& templ, const Node& name) {
   if (auto text = resolvedString(templ, name)) {
     if (auto schedule = predefinedSchedule(*text)) return schedule;
   }
@@ -257,7 +255,7 @@ std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& n
   if (!routing || !routing->isMapping()) return std::nullopt;
   auto kind = routing->get("Type") ? resolvedString(templ, *routing->get("Type")) : std::nullopt;
   if (!kind) return std::nullopt;
-  if (*kind == "AllAtOnce") return ShiftSchedule{true, false, 0};
+  if (*kind == "AllAtOnce") return sam::allAtOnce();
   bool canary = *kind == "TimeBasedCanary";
   const Node* block = routing->get(canary ? "TimeBasedCanary" : "TimeBasedLinear");
   const Node* interval = block && block->isMapping()
@@ -269,10 +267,15 @@ std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& n
   std::optional<double> minutes = interval ? literalNumber(*interval) : std::nullopt;
   std::optional<double> share = percent ? literalNumber(*percent) : std::nullopt;
   if (!minutes || !share || *share < 1 || *share > 100) return std::nullopt;
-  return ShiftSchedule{false, canary, static_cast<int>(*minutes), static_cast<int>(*share)};
+  int wholeShare = static_cast<int>(*share);
+  int wholeInterval = static_cast<int>(*minutes);
+  sam::Schedule schedule =
+      canary ? sam::canary(wholeShare, wholeInterval) : sam::linear(wholeShare, wholeInterval);
+  if (sam::scheduleProblem(schedule)) return std::nullopt;
+  return schedule;
 }
 
-std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
+std::optional<sam::Schedule> shiftSchedule(const Template& templ,
                                            const ShiftingFunction& function) {
   const Node* type = function.merged->get("Type");
   if (!type) return std::nullopt;
@@ -281,14 +284,6 @@ std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
     if (auto schedule = predefinedSchedule(*function.type)) return schedule;
   }
   return configSchedule(templ, *type);
-}
-
-int ShiftSchedule::minutesToFullTraffic() const {
-  if (allAtOnce) return 0;
-  if (canary) return intervalMinutes;
-  // Linear: the first step is immediate, then one step per interval until 100%.
-  int steps = (100 + percentage - 1) / percentage;
-  return (steps - 1) * intervalMinutes;
 }
 
 namespace {
@@ -301,8 +296,9 @@ struct ShiftingFunctions {
 
 const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context) {
   return context.facts
-      .get<ShiftingFunctions>(
-          [&] { return ShiftingFunctions{findShiftingFunctions(context.templ, samFacts(context))}; })
+      .get<ShiftingFunctions>([&] {
+        return ShiftingFunctions{findShiftingFunctions(context.templ, samFacts(context))};
+      })
       .functions;
 }
 

@@ -13,6 +13,7 @@
 #include "engine/rule.h"
 #include "model/node.h"
 #include "model/template.h"
+#include "sam/schedule.h"
 
 namespace samshift::rules {
 
@@ -122,19 +123,10 @@ std::vector<const model::Node*> listItems(const model::Node& node);
 
 // The traffic schedule a function's deployment preference type names: a predefined type or a
 // custom Lambda deployment configuration of the template. Nullopt when unknown.
-struct ShiftSchedule {
-  bool allAtOnce = false;
-  bool canary = false;
-  int intervalMinutes = 0;  // canary wait, or linear step
-  int percentage = 100;     // canary first step, or each linear step
-
-  // Minutes from the first shift until all traffic is on the new version.
-  int minutesToFullTraffic() const;
-};
-std::optional<ShiftSchedule> shiftSchedule(const model::Template& templ,
+std::optional<sam::Schedule> shiftSchedule(const model::Template& templ,
                                            const ShiftingFunction& function);
 // The same for a configuration named by a node: a SAM short name, a full predefined Lambda name
 // (`CodeDeployDefault.LambdaCanary10Percent5Minutes`) or a custom configuration of the template.
-std::optional<ShiftSchedule> configSchedule(const model::Template& templ, const model::Node& name);
+std::optional<sam::Schedule> configSchedule(const model::Template& templ, const model::Node& name);
 
 }  // namespace samshift::rules

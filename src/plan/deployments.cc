@@ -4,6 +4,7 @@
 
 #include "model/intrinsics.h"
 #include "plan/values.h"
+#include "sam/deployment_configs.h"
 #include "sam/deployment_model.h"
 #include "sam/problem_codes.h"
 #include "sam/validation.h"
@@ -23,13 +24,6 @@ std::string backticked(std::string_view text) {
   out.append(text);
   out.push_back('`');
   return out;
-}
-
-// Minutes as an int, for a number read from the template: out-of-range values become -1, which
-// scheduleProblem() rejects, rather than overflowing the conversion.
-int wholeMinutes(double minutes) {
-  if (!(minutes >= 0 && minutes <= 1e7)) return -1;
-  return static_cast<int>(minutes);
 }
 
 // A configuration as far as the template tells: its name and schedule, or why it is unknown.
@@ -169,8 +163,8 @@ class Planner {
       return out;
     }
     out.name = *name;
-    if (auto schedule = predefinedLambdaSchedule(*name)) {
-      out.schedule = schedule;
+    if (const sam::LambdaDeploymentConfig* predefined = sam::findLambdaDeploymentConfig(*name)) {
+      out.schedule = predefined->schedule;
       return out;
     }
     for (const ResourceView* config : templ_.resourcesOfType(kDeploymentConfigType)) {
@@ -248,7 +242,7 @@ class Planner {
                      std::string(intervalKey) + " as numbers";
         return std::nullopt;
       }
-      return std::make_pair(*p, wholeMinutes(*i));
+      return std::make_pair(*p, sam::wholeMinutes(*i));
     };
     Schedule schedule;
     if (*typeName == "AllAtOnce") {
@@ -324,7 +318,7 @@ class Planner {
       return out;
     }
     double percentage = p.value_or(0);
-    int minutes = wholeMinutes(i.value_or(0));
+    int minutes = sam::wholeMinutes(i.value_or(0));
     Schedule schedule =
         *typeName == "CANARY" ? canary(percentage, minutes) : linear(percentage, minutes);
     if (auto problem = scheduleProblem(schedule)) {
