@@ -22,10 +22,9 @@ class UnknownDeploymentType : public engine::Rule {
         "CodeDeploy deployment configuration",
         R"(## What it does
 Checks the `Type` of a function's `DeploymentPreference` (Globals included; for a parameter,
-its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names
-(`Canary10Percent5Minutes`, `Canary10Percent10Minutes`, `Canary10Percent15Minutes`,
-`Canary10Percent30Minutes`, `Linear10PercentEvery1Minute`, `Linear10PercentEvery2Minutes`,
-`Linear10PercentEvery3Minutes`, `Linear10PercentEvery10Minutes`, `AllAtOnce`) into
+its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names of
+CodeDeploy's Lambda configurations (`Canary10Percent5Minutes` … `AllAtOnce`, as the CodeDeploy
+User Guide lists them; the language server completes them and shows each one's schedule) into
 `CodeDeployDefault.Lambda…` and passes any other string through as the name of a custom
 configuration. The rule reports a name that looks like a predefined one but is not (it suggests
 the nearest names), a predefined configuration of another compute platform, and a
