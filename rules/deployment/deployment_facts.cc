@@ -163,6 +163,7 @@ std::optional<std::string> literalFunctionName(const Template& templ,
 
 }  // namespace samshift::rules
 
+#include "sam/codedeploy_resources.h"
 #include "sam/deployment_configs.h"
 
 namespace samshift::rules {
@@ -183,15 +184,8 @@ const ResourceView* CodeDeployFacts::groupApplication(const Template& templ,
 }
 
 const ResourceView* CodeDeployFacts::customConfig(const Template& templ, const Node& name) {
-  if (const ResourceView* target = referencedResource(templ, name)) {
-    return target->type == "AWS::CodeDeploy::DeploymentConfig" ? target : nullptr;
-  }
-  if (!name.isString()) return nullptr;
-  for (const ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
-    const Node* written = config->property("DeploymentConfigName");
-    if (written && written->isString(name.text())) return config;
-  }
-  return nullptr;
+  sam::ParameterValues values(templ);
+  return sam::namedCustomConfig(templ, values, values.resolveForDeployment(name).value);
 }
 
 std::optional<std::string> CodeDeployFacts::configPlatform(const Template& templ,
@@ -251,28 +245,7 @@ std::optional<sam::Schedule> configSchedule(const Template& templ, const Node& n
   }
   const ResourceView* custom = CodeDeployFacts::customConfig(templ, name);
   if (!custom) return std::nullopt;
-  const Node* routing = custom->property("TrafficRoutingConfig");
-  if (!routing || !routing->isMapping()) return std::nullopt;
-  auto kind = routing->get("Type") ? resolvedString(templ, *routing->get("Type")) : std::nullopt;
-  if (!kind) return std::nullopt;
-  if (*kind == "AllAtOnce") return sam::allAtOnce();
-  bool canary = *kind == "TimeBasedCanary";
-  const Node* block = routing->get(canary ? "TimeBasedCanary" : "TimeBasedLinear");
-  const Node* interval = block && block->isMapping()
-                             ? block->get(canary ? "CanaryInterval" : "LinearInterval")
-                             : nullptr;
-  const Node* percent = block && block->isMapping()
-                            ? block->get(canary ? "CanaryPercentage" : "LinearPercentage")
-                            : nullptr;
-  std::optional<double> minutes = interval ? literalNumber(*interval) : std::nullopt;
-  std::optional<double> share = percent ? literalNumber(*percent) : std::nullopt;
-  if (!minutes || !share || *share < 1 || *share > 100) return std::nullopt;
-  int wholeShare = static_cast<int>(*share);
-  int wholeInterval = static_cast<int>(*minutes);
-  sam::Schedule schedule =
-      canary ? sam::canary(wholeShare, wholeInterval) : sam::linear(wholeShare, wholeInterval);
-  if (sam::scheduleProblem(schedule)) return std::nullopt;
-  return schedule;
+  return sam::customConfigSchedule(*custom, sam::ParameterValues(templ)).schedule;
 }
 
 std::optional<sam::Schedule> shiftSchedule(const Template& templ,
