@@ -61,7 +61,7 @@ ErrorsAlarm:
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
-      const Node* alarms = function.merged->get("Alarms");
+      const Node* alarms = function.alarms();
       if (!schedule || !alarms) continue;
       for (const Node* entry : listItems(*alarms)) {
         check(templ, *entry, *schedule, function.resource->id, reporter);

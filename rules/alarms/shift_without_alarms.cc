@@ -53,7 +53,7 @@ DeploymentPreference:
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
       if (!schedule || schedule->kind == sam::ShiftKind::kAllAtOnce) continue;
-      const Node* alarms = function.merged->get("Alarms");
+      const Node* alarms = function.alarms();
       if (alarms && !(alarms->isSequence() && alarms->items().empty()) && !alarms->isNull())
         continue;
       Located type = function.locate(templ, {"Type"});

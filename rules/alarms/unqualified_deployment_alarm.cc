@@ -67,7 +67,7 @@ ErrorsAlarm:
     std::vector<const ResourceView*> reported;
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
-      const Node* alarms = function.merged->get("Alarms");
+      const Node* alarms = function.alarms();
       if (!alarms) continue;
       for (const Node* entry : listItems(*alarms)) {
         check(templ, *entry, *function.resource, reported, reporter);

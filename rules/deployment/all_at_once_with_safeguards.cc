@@ -54,7 +54,7 @@ DeploymentPreference:
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
       if (!schedule || schedule->kind != sam::ShiftKind::kAllAtOnce) continue;
-      const model::Node* alarms = function.merged->get("Alarms");
+      const model::Node* alarms = function.alarms();
       if (!alarms || listItems(*alarms).empty()) continue;
       sink.report(*function.resource, function.locate(templ, {"Type"}),
                   "`AllAtOnce` moves all traffic before its `Alarms` can act");

@@ -128,26 +128,21 @@ std::vector<ShiftingFunction> findShiftingFunctions(const Template& templ, const
   std::vector<ShiftingFunction> out;
   for (const ResourceView& resource : templ.resources()) {
     if (resource.type != "AWS::Serverless::Function") continue;
+    const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
+    if (!model || !model->deploymentPreference) continue;
+    const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
+    if (!dp.merged.isMapping() || dp.merged.isIntrinsic()) continue;
     ShiftingFunction function;
     function.resource = &resource;
+    function.model = &dp;
     function.preference = locateProperty(templ, resource, {"DeploymentPreference"});
+    function.merged = &dp.merged;
+    function.enabled = dp.enabled.unresolvable || dp.isEnabled();
+    const Node& type = dp.type.value;
+    if (dp.type.present() && !dp.type.unresolvable && type.isScalar() && !type.isNull()) {
+      function.type = type.text();
+    }
     out.push_back(std::move(function));
-    ShiftingFunction& added = out.back();
-    added.merged = facts.mergedProperties(resource).get("DeploymentPreference");
-    if (!added.merged || !added.merged->isMapping() || added.merged->isIntrinsic()) {
-      out.pop_back();
-      continue;
-    }
-    // SAM's own reading: Enabled, Type resolved with parameter Defaults and Mappings.
-    const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
-    if (model && model->deploymentPreference) {
-      const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
-      added.enabled = dp.enabled.unresolvable || dp.isEnabled();
-      const Node& type = dp.type.value;
-      if (dp.type.present() && !dp.type.unresolvable && type.isScalar() && !type.isNull()) {
-        added.type = type.text();
-      }
-    }
   }
   return out;
 }

@@ -42,7 +42,7 @@ std::vector<HookReference> hookReferences(const Template& templ,
   };
   for (const ShiftingFunction& function : functions) {
     if (!function.enabled) continue;
-    const Node* hooks = function.merged->get("Hooks");
+    const Node* hooks = function.hooks();
     if (!hooks || !hooks->isMapping() || hooks->isIntrinsic()) continue;
     for (std::string_view kind : {"PreTraffic", "PostTraffic"}) {
       const Node* value = hooks->get(kind);
