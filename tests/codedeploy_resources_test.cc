@@ -110,3 +110,24 @@ TEST_CASE("each TrafficRoutingConfig type and its block", "[codedeploy-resources
   CHECK(all->block.empty());
   CHECK(sam::findTrafficRoutingType("Canary10Percent5Minutes") == nullptr);
 }
+
+TEST_CASE("an alias's CodeDeployLambdaAliasUpdate, any shape, under a literal UpdatePolicy",
+          "[codedeploy-resources]") {
+  model::Document document = load::loadText("aliases.yaml", R"(Resources:
+  Plain:
+    Type: AWS::Lambda::Alias
+    UpdatePolicy:
+      CodeDeployLambdaAliasUpdate: {ApplicationName: App, DeploymentGroupName: Group}
+  Chosen:
+    Type: AWS::Lambda::Alias
+    UpdatePolicy: !If [IsProd, {CodeDeployLambdaAliasUpdate: {}}, !Ref AWS::NoValue]
+  Bare:
+    Type: AWS::Lambda::Alias
+)");
+  model::Template templ(document.root);
+  const model::Node* plain = sam::aliasCodeDeployUpdate(*templ.resource("Plain"));
+  REQUIRE(plain != nullptr);
+  CHECK(plain->has("DeploymentGroupName"));
+  CHECK(sam::aliasCodeDeployUpdate(*templ.resource("Chosen")) == nullptr);
+  CHECK(sam::aliasCodeDeployUpdate(*templ.resource("Bare")) == nullptr);
+}

@@ -5,6 +5,7 @@
 
 #include "model/intrinsics.h"
 #include "rules/shared/sam_facts.h"
+#include "sam/codedeploy_resources.h"
 #include "sam/globals.h"
 #include "sam/managed_policies.h"
 #include "sam/policies.h"
@@ -54,9 +55,7 @@ std::vector<HookReference> hookReferences(const Template& templ,
     }
   }
   for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
-    const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
-                             ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
-                             : nullptr;
+    const Node* policy = sam::aliasCodeDeployUpdate(*alias);
     if (!policy || !policy->isMapping() || policy->isIntrinsic()) continue;
     const Node* functionName = alias->property("FunctionName");
     const ResourceView* target = functionName ? referencedResource(templ, *functionName) : nullptr;

@@ -357,8 +357,7 @@ class Planner {
   }
 
   std::optional<Deployment> planLambdaAlias(const ResourceView& resource) const {
-    const Node* policy =
-        resource.updatePolicy ? resource.updatePolicy->get("CodeDeployLambdaAliasUpdate") : nullptr;
+    const Node* policy = sam::aliasCodeDeployUpdate(resource);
     const Node* routing = resource.property("RoutingConfig");
     const Node* weights = routing ? routing->get("AdditionalVersionWeights") : nullptr;
     if (!policy && !(weights && weights->isSequence() && !weights->items().empty()))

@@ -113,4 +113,10 @@ const model::ResourceView* namedCustomConfig(const model::Template& templ,
   return nullptr;
 }
 
+const model::Node* aliasCodeDeployUpdate(const model::ResourceView& resource) {
+  const model::Node* policy = resource.updatePolicy;
+  if (!policy || !policy->isMapping() || policy->isIntrinsic()) return nullptr;
+  return policy->get("CodeDeployLambdaAliasUpdate");
+}
+
 }  // namespace samshift::sam

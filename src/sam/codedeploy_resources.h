@@ -47,4 +47,9 @@ const model::ResourceView* namedCustomConfig(const model::Template& templ,
                                              const ParameterValues& values,
                                              const model::Node& resolvedName);
 
+// An explicit AWS::Lambda::Alias's `UpdatePolicy.CodeDeployLambdaAliasUpdate` (ApplicationName,
+// DeploymentGroupName, BeforeAllowTrafficHook, AfterAllowTrafficHook) as written, any shape;
+// null when the resource has none.
+const model::Node* aliasCodeDeployUpdate(const model::ResourceView& resource);
+
 }  // namespace samshift::sam
