@@ -41,6 +41,11 @@ Resources:
     Properties:
       ComputePlatform: Server
       MinimumHealthyHosts: {Type: HOST_COUNT, Value: 1}
+  Unplatformed:
+    Type: AWS::CodeDeploy::DeploymentConfig
+    Properties:
+      TrafficRoutingConfig:
+        Type: AllAtOnce
   Odd:
     Type: AWS::CodeDeploy::DeploymentConfig
     Properties:
@@ -82,6 +87,12 @@ TEST_CASE("why a custom configuration has no schedule", "[codedeploy-resources]"
         "as numbers");
   CHECK(loaded.read("Hosts").problem ==
         "custom configuration `Hosts` is for compute platform `Server`, not Lambda");
+  // No ComputePlatform is CodeDeploy's default, Server: no Lambda group can use it.
+  CHECK(loaded.read("Unplatformed").problem ==
+        "custom configuration `Unplatformed` is for compute platform `Server` (not written: the "
+        "default), not Lambda");
+  CHECK(sam::computePlatform(*loaded.templ.resource("Unplatformed"), loaded.values) == "Server");
+  CHECK(sam::computePlatform(*loaded.templ.resource("Gradual"), loaded.values) == "Lambda");
   CHECK(loaded.read("Odd").problem ==
         "custom configuration `Odd` has unknown TrafficRoutingConfig.Type `TimeBasedSometimes`");
   CHECK_FALSE(loaded.read("Odd").schedule);

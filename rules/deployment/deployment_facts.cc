@@ -165,9 +165,7 @@ namespace samshift::rules {
 
 std::optional<std::string> CodeDeployFacts::applicationPlatform(const Template& templ,
                                                                 const ResourceView& application) {
-  const Node* platform = application.property("ComputePlatform");
-  if (!platform) return std::string("Server");
-  return resolvedString(templ, *platform);
+  return sam::computePlatform(application, sam::ParameterValues(templ));
 }
 
 const ResourceView* CodeDeployFacts::groupApplication(const Template& templ,
@@ -186,9 +184,7 @@ const ResourceView* CodeDeployFacts::customConfig(const Template& templ, const N
 std::optional<std::string> CodeDeployFacts::configPlatform(const Template& templ,
                                                            const Node& name) {
   if (const ResourceView* config = customConfig(templ, name)) {
-    const Node* platform = config->property("ComputePlatform");
-    if (!platform) return std::string("Server");
-    return resolvedString(templ, *platform);
+    return sam::computePlatform(*config, sam::ParameterValues(templ));
   }
   if (name.isString()) {
     if (auto platform = sam::predefinedConfigPlatform(name.text())) return std::string(*platform);

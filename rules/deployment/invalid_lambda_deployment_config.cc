@@ -5,6 +5,7 @@
 
 #include "engine/registry.h"
 #include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/codedeploy_resources.h"
 
 namespace samshift::rules {
@@ -69,6 +70,7 @@ Config:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
+    const sam::ParameterValues& parameters = samFacts(context).parameters();
     std::vector<const model::ResourceView*> usedBySam;
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
@@ -89,8 +91,7 @@ Config:
     for (const model::ResourceView* config : templ.resourcesOfType(sam::kDeploymentConfigType)) {
       if (!config->properties || !config->properties->isMapping()) continue;
       const Node* platformNode = config->property("ComputePlatform");
-      std::optional<std::string> platform = platformNode ? resolvedString(templ, *platformNode)
-                                                         : std::optional<std::string>("Server");
+      std::optional<std::string> platform = sam::computePlatform(*config, parameters);
       bool forSam = std::find(usedBySam.begin(), usedBySam.end(), config) != usedBySam.end();
       if (forSam && platform && *platform != "Lambda") {
         reporter.report(platformNode ? *platformNode : *config->idNode,

@@ -32,6 +32,13 @@ std::optional<std::pair<double, int>> routingNumbers(const model::Node& routing,
 
 }  // namespace
 
+std::optional<std::string> computePlatform(const model::ResourceView& resource,
+                                           const ParameterValues& values) {
+  const model::Node* platform = resource.property("ComputePlatform");
+  if (!platform) return std::string("Server");
+  return valueText(values.resolveForDeployment(*platform).value);
+}
+
 std::span<const TrafficRoutingType> trafficRoutingTypes() { return kRoutingTypes; }
 
 const TrafficRoutingType* findTrafficRoutingType(std::string_view type) {
@@ -45,12 +52,14 @@ CustomConfigSchedule customConfigSchedule(const model::ResourceView& config,
                                           const ParameterValues& values) {
   CustomConfigSchedule out;
   std::string subject = "custom configuration " + backticked(config.id);
-  if (const model::Node* platform = config.property("ComputePlatform")) {
-    auto text = valueText(values.resolveForDeployment(*platform).value);
-    if (text && *text != "Lambda") {
-      out.problem = subject + " is for compute platform " + backticked(*text) + ", not Lambda";
-      return out;
-    }
+  // A configuration without ComputePlatform is a Server one (CodeDeploy's default), which a
+  // Lambda deployment group cannot use.
+  std::optional<std::string> platform = computePlatform(config, values);
+  if (platform && *platform != "Lambda") {
+    out.problem = subject + " is for compute platform " + backticked(*platform) +
+                  (config.property("ComputePlatform") ? "" : " (not written: the default)") +
+                  ", not Lambda";
+    return out;
   }
   const model::Node* routing = config.property("TrafficRoutingConfig");
   if (!routing) {

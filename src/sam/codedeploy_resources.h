@@ -18,6 +18,11 @@ namespace samshift::sam {
 
 inline constexpr std::string_view kDeploymentConfigType = "AWS::CodeDeploy::DeploymentConfig";
 
+// The ComputePlatform of an AWS::CodeDeploy::Application or DeploymentConfig: "Server" when not
+// written (CodeDeploy's default), else the resolved value; nullopt when it cannot be resolved.
+std::optional<std::string> computePlatform(const model::ResourceView& resource,
+                                           const ParameterValues& values);
+
 // The kinds of TrafficRoutingConfig.Type and the block each takes (CloudFormation reference,
 // AWS::CodeDeploy::DeploymentConfig TrafficRoutingConfig): TimeBasedCanary {CanaryPercentage,
 // CanaryInterval}, TimeBasedLinear {LinearPercentage, LinearInterval}, AllAtOnce none.
