@@ -15,14 +15,14 @@ TEST_CASE("the nine Lambda configurations are found by short and full name",
   const sam::LambdaDeploymentConfig* canary =
       sam::findLambdaDeploymentConfig("Canary10Percent15Minutes");
   REQUIRE(canary != nullptr);
-  CHECK(canary->kind == sam::ShiftKind::kCanary);
-  CHECK(canary->percentage == 10);
-  CHECK(canary->intervalMinutes == 15);
+  CHECK(canary->schedule.kind == sam::ShiftKind::kCanary);
+  CHECK(canary->schedule.percentage == 10);
+  CHECK(canary->schedule.intervalMinutes == 15);
   const sam::LambdaDeploymentConfig* linear =
       sam::findLambdaDeploymentConfig("CodeDeployDefault.LambdaLinear10PercentEvery1Minute");
   REQUIRE(linear != nullptr);
-  CHECK(linear->kind == sam::ShiftKind::kLinear);
-  CHECK(linear->intervalMinutes == 1);
+  CHECK(linear->schedule.kind == sam::ShiftKind::kLinear);
+  CHECK(linear->schedule.intervalMinutes == 1);
   CHECK(sam::findLambdaDeploymentConfig("Canary10Percent20Minutes") == nullptr);
   CHECK(sam::findLambdaDeploymentConfig("canary10percent5minutes") == nullptr);  // names are exact
 }
@@ -43,7 +43,7 @@ TEST_CASE("predefined configurations name their compute platform", "[deployment-
 TEST_CASE("a misspelt configuration gets the nearest names, an unrelated one none",
           "[deployment-configs]") {
   CHECK(sam::nearestLambdaConfigNames("Canary10Percent20Minutes") ==
-        std::vector<std::string_view>{"Canary10Percent30Minutes", "Canary10Percent10Minutes"});
+        std::vector<std::string_view>{"Canary10Percent10Minutes", "Canary10Percent30Minutes"});
   CHECK(sam::nearestLambdaConfigNames("allatonce") == std::vector<std::string_view>{"AllAtOnce"});
   CHECK(sam::nearestLambdaConfigNames("CodeDeployDefault.LambdaLinear10PercentEvery4Minutes", 1) ==
         std::vector<std::string_view>{"Linear10PercentEvery2Minutes"});

@@ -298,15 +298,15 @@ TEST_CASE("lsp code actions: each quick fix, applied, removes its finding", "[ls
   std::vector<std::string> titles;
   for (const auto& action : onType.GetArray()) titles.push_back(action["title"].GetString());
   std::vector<std::string> expected = {"Add `AutoPublishAlias: live` to `Orders`",
-                                       "Replace `Canary10Percent20Minutes` with `Canary10Percent30Minutes`",
-                                       "Replace `Canary10Percent20Minutes` with `Canary10Percent10Minutes`"};
+                                       "Replace `Canary10Percent20Minutes` with `Canary10Percent10Minutes`",
+                                       "Replace `Canary10Percent20Minutes` with `Canary10Percent30Minutes`"};
   // D001 covers the whole preference, so the cursor on `Type` is on both findings.
   if (d001Registered()) expected.push_back("Ignore D001 here (`# samshift: ignore[D001]`)");
   expected.push_back("Ignore D002 here (`# samshift: ignore[D002]`)");
   CHECK(titles == expected);
   CHECK(toJson(onType[1]["edit"]) ==
         R"({"changes":{"file:///work/fixable.yaml":[{"range":{"start":{"line":9,"character":14},)"
-        R"("end":{"line":9,"character":38}},"newText":"Canary10Percent30Minutes"}]}})");
+        R"("end":{"line":9,"character":38}},"newText":"Canary10Percent10Minutes"}]}})");
   CHECK(std::string(onType[1]["diagnostics"][0]["code"].GetString()) == "D002");
   CHECK(onType[1]["isPreferred"].GetBool());
   if (d001Registered()) CHECK(std::string(onType[0]["diagnostics"][0]["code"].GetString()) == "D001");
@@ -452,7 +452,7 @@ TEST_CASE("lsp code actions: quick fixes on lone CR and mixed line breaks are by
           insertLineBefore(text, "      DeploymentPreference:", "      AutoPublishAlias: live"));
     CHECK(applyEdit(text, onType[1]["edit"], kFixable) ==
           std::regex_replace(text, std::regex("Canary10Percent20Minutes"),
-                             "Canary10Percent30Minutes"));
+                             "Canary10Percent10Minutes"));
     const rapidjson::Value& onRef = resultOf(session, 3);
     REQUIRE(onRef.Size() == 1);
     CHECK(applyEdit(text, onRef[0]["edit"], kFixable) ==

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "plan/schedule.h"
+#include "sam/deployment_configs.h"
 
 using samshift::plan::allAtOnce;
 using samshift::plan::canary;
@@ -11,9 +12,6 @@ using samshift::plan::describeSchedule;
 using samshift::plan::fixedWeight;
 using samshift::plan::formatPercent;
 using samshift::plan::linear;
-using samshift::plan::predefinedLambdaFullName;
-using samshift::plan::predefinedLambdaNames;
-using samshift::plan::predefinedLambdaSchedule;
 using samshift::plan::Schedule;
 using samshift::plan::scheduleProblem;
 using samshift::plan::scheduleSteps;
@@ -30,9 +28,10 @@ std::vector<Step> linearSteps(int interval) {
 }
 
 Schedule predefined(std::string_view name) {
-  auto schedule = predefinedLambdaSchedule(name);
-  REQUIRE(schedule.has_value());
-  return *schedule;
+  const samshift::sam::LambdaDeploymentConfig* config =
+      samshift::sam::findLambdaDeploymentConfig(name);
+  REQUIRE(config != nullptr);
+  return config->schedule;
 }
 
 }  // namespace
@@ -94,22 +93,28 @@ TEST_CASE("AllAtOnce moves everything at minute 0", "[plan][schedule]") {
   CHECK(describeSchedule(schedule) == "100% at once");
 }
 
-TEST_CASE("predefined names: short, full, and the list of nine", "[plan][schedule]") {
-  CHECK(predefinedLambdaNames() ==
-        std::vector<std::string_view>{"Canary10Percent5Minutes", "Canary10Percent10Minutes",
-                                      "Canary10Percent15Minutes", "Canary10Percent30Minutes",
-                                      "Linear10PercentEvery1Minute", "Linear10PercentEvery2Minutes",
-                                      "Linear10PercentEvery3Minutes",
-                                      "Linear10PercentEvery10Minutes", "AllAtOnce"});
-  auto full = predefinedLambdaSchedule("CodeDeployDefault.LambdaLinear10PercentEvery3Minutes");
-  REQUIRE(full);
-  CHECK(scheduleSteps(*full) == linearSteps(3));
-  CHECK(predefinedLambdaFullName("Canary10Percent5Minutes") ==
+TEST_CASE("predefined names: short, full, and the list of nine in SAM's order",
+          "[plan][schedule]") {
+  std::vector<std::string_view> names;
+  for (const auto& config : samshift::sam::lambdaDeploymentConfigs()) names.push_back(config.name);
+  // CODEDEPLOY_PREDEFINED_CONFIGURATIONS_LIST in SAM's deployment_preference_collection.py.
+  CHECK(names == std::vector<std::string_view>{
+                     "Canary10Percent5Minutes", "Canary10Percent10Minutes",
+                     "Canary10Percent15Minutes", "Canary10Percent30Minutes",
+                     "Linear10PercentEvery1Minute", "Linear10PercentEvery2Minutes",
+                     "Linear10PercentEvery3Minutes", "Linear10PercentEvery10Minutes", "AllAtOnce"});
+  CHECK(scheduleSteps(predefined("CodeDeployDefault.LambdaLinear10PercentEvery3Minutes")) ==
+        linearSteps(3));
+  CHECK(samshift::sam::findLambdaDeploymentConfig("Canary10Percent5Minutes")->fullName() ==
         "CodeDeployDefault.LambdaCanary10Percent5Minutes");
-  CHECK(predefinedLambdaFullName("Canary5") == "");
-  CHECK_FALSE(predefinedLambdaSchedule("CodeDeployDefault.AllAtOnce"));  // a server configuration
-  CHECK_FALSE(predefinedLambdaSchedule("CodeDeployDefault.ECSAllAtOnce"));
-  CHECK_FALSE(predefinedLambdaSchedule("canary10percent5minutes"));
+  using samshift::sam::findLambdaDeploymentConfig;
+  CHECK_FALSE(findLambdaDeploymentConfig("Canary5"));
+  CHECK_FALSE(findLambdaDeploymentConfig("CodeDeployDefault.AllAtOnce"));  // a server configuration
+  CHECK_FALSE(findLambdaDeploymentConfig("CodeDeployDefault.ECSAllAtOnce"));
+  CHECK_FALSE(findLambdaDeploymentConfig("canary10percent5minutes"));
+  // SAM rewrites only its short names; a full name passes through as written.
+  CHECK(samshift::sam::findSamDeploymentType("AllAtOnce"));
+  CHECK_FALSE(samshift::sam::findSamDeploymentType("CodeDeployDefault.LambdaAllAtOnce"));
 }
 
 TEST_CASE("custom shapes: uneven linear, wide canary, fixed weight", "[plan][schedule]") {

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 
@@ -61,7 +61,7 @@ ErrorsAlarm:
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
-      const Node* alarms = function.merged->get("Alarms");
+      const Node* alarms = function.alarms();
       if (!schedule || !alarms) continue;
       for (const Node* entry : listItems(*alarms)) {
         check(templ, *entry, *schedule, function.resource->id, reporter);
@@ -84,9 +84,9 @@ ErrorsAlarm:
   }
 
  private:
-  static void check(const model::Template& templ, const Node& entry, const ShiftSchedule& schedule,
+  static void check(const model::Template& templ, const Node& entry, const sam::Schedule& schedule,
                     std::string_view deployed, engine::Reporter& reporter) {
-    if (schedule.allAtOnce || schedule.intervalMinutes <= 0) return;
+    if (schedule.kind == sam::ShiftKind::kAllAtOnce || schedule.intervalMinutes <= 0) return;
     const ResourceView* alarm = referencedResource(templ, entry);
     if (!alarm || alarm->type != "AWS::CloudWatch::Alarm") return;
     const Node* period = alarm->property("Period");
@@ -97,7 +97,7 @@ ErrorsAlarm:
     std::optional<double> times = count ? literalNumber(*count) : std::nullopt;
     if (!seconds || !times) return;
     double window = *seconds * *times;
-    double wait = schedule.minutesToFullTraffic() * 60.0;
+    double wait = sam::totalMinutes(schedule) * 60.0;
     if (window <= wait) return;
     reporter.report(*count,
                     "Alarm `" + std::string(alarm->id) + "` needs at least " + minutes(window) +

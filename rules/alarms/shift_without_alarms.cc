@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 
@@ -52,8 +52,8 @@ DeploymentPreference:
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
-      if (!schedule || schedule->allAtOnce) continue;
-      const Node* alarms = function.merged->get("Alarms");
+      if (!schedule || schedule->kind == sam::ShiftKind::kAllAtOnce) continue;
+      const Node* alarms = function.alarms();
       if (alarms && !(alarms->isSequence() && alarms->items().empty()) && !alarms->isNull())
         continue;
       Located type = function.locate(templ, {"Type"});
@@ -74,7 +74,8 @@ DeploymentPreference:
       const Node* config = group->property("DeploymentConfigName");
       if (!platform || *platform != "Lambda" || !config) continue;
       auto schedule = configSchedule(templ, *config);
-      if (!schedule || schedule->allAtOnce || hasAlarms(group->property("AlarmConfiguration"))) {
+      if (!schedule || schedule->kind == sam::ShiftKind::kAllAtOnce ||
+          hasAlarms(group->property("AlarmConfiguration"))) {
         continue;
       }
       const model::ResourceView* custom = CodeDeployFacts::customConfig(templ, *config);

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
+#include "sam/codedeploy_resources.h"
 
 namespace samshift::rules {
 
@@ -67,7 +68,7 @@ ErrorsAlarm:
     std::vector<const ResourceView*> reported;
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
-      const Node* alarms = function.merged->get("Alarms");
+      const Node* alarms = function.alarms();
       if (!alarms) continue;
       for (const Node* entry : listItems(*alarms)) {
         check(templ, *entry, *function.resource, reported, reporter);
@@ -76,9 +77,7 @@ ErrorsAlarm:
     // An alias whose CodeDeployLambdaAliasUpdate names a group of the template: the group's
     // alarms guard the alias's function.
     for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
-                               ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
-                               : nullptr;
+      const Node* policy = sam::aliasCodeDeployUpdate(*alias);
       const Node* groupName =
           policy && policy->isMapping() ? policy->get("DeploymentGroupName") : nullptr;
       const ResourceView* group = groupName ? referencedResource(templ, *groupName) : nullptr;

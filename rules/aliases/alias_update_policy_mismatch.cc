@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
+#include "sam/codedeploy_resources.h"
 
 namespace samshift::rules {
 
@@ -55,9 +56,7 @@ UpdatePolicy:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
-                               ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
-                               : nullptr;
+      const Node* policy = sam::aliasCodeDeployUpdate(*alias);
       if (!policy || !policy->isMapping() || policy->isIntrinsic()) continue;
       const ResourceView* application = nullptr;
       if (const Node* name = policy->get("ApplicationName")) {

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
+#include "sam/codedeploy_resources.h"
 
 namespace samshift::rules {
 
@@ -67,9 +68,7 @@ LiveAlias:
                      engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
       const Node* routing = alias->property("RoutingConfig");
-      const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
-                               ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
-                               : nullptr;
+      const Node* policy = sam::aliasCodeDeployUpdate(*alias);
       if (!routing || !policy || routing->isNull()) continue;
       const model::MapEntry* key = alias->properties->entry("RoutingConfig");
       reporter.report(

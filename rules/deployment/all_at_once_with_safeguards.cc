@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 
@@ -53,8 +53,8 @@ DeploymentPreference:
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
       auto schedule = shiftSchedule(templ, function);
-      if (!schedule || !schedule->allAtOnce) continue;
-      const model::Node* alarms = function.merged->get("Alarms");
+      if (!schedule || schedule->kind != sam::ShiftKind::kAllAtOnce) continue;
+      const model::Node* alarms = function.alarms();
       if (!alarms || listItems(*alarms).empty()) continue;
       sink.report(*function.resource, function.locate(templ, {"Type"}),
                   "`AllAtOnce` moves all traffic before its `Alarms` can act");

@@ -128,26 +128,21 @@ std::vector<ShiftingFunction> findShiftingFunctions(const Template& templ, const
   std::vector<ShiftingFunction> out;
   for (const ResourceView& resource : templ.resources()) {
     if (resource.type != "AWS::Serverless::Function") continue;
+    const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
+    if (!model || !model->deploymentPreference) continue;
+    const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
+    if (!dp.merged.isMapping() || dp.merged.isIntrinsic()) continue;
     ShiftingFunction function;
     function.resource = &resource;
+    function.model = &dp;
     function.preference = locateProperty(templ, resource, {"DeploymentPreference"});
+    function.merged = &dp.merged;
+    function.enabled = dp.enabled.unresolvable || dp.isEnabled();
+    const Node& type = dp.type.value;
+    if (dp.type.present() && !dp.type.unresolvable && type.isScalar() && !type.isNull()) {
+      function.type = type.text();
+    }
     out.push_back(std::move(function));
-    ShiftingFunction& added = out.back();
-    added.merged = facts.mergedProperties(resource).get("DeploymentPreference");
-    if (!added.merged || !added.merged->isMapping() || added.merged->isIntrinsic()) {
-      out.pop_back();
-      continue;
-    }
-    // SAM's own reading: Enabled, Type resolved with parameter Defaults and Mappings.
-    const std::optional<sam::DeploymentModel>& model = facts.deploymentModel(resource);
-    if (model && model->deploymentPreference) {
-      const sam::DeploymentPreferenceModel& dp = *model->deploymentPreference;
-      added.enabled = dp.enabled.unresolvable || dp.isEnabled();
-      const Node& type = dp.type.value;
-      if (dp.type.present() && !dp.type.unresolvable && type.isScalar() && !type.isNull()) {
-        added.type = type.text();
-      }
-    }
   }
   return out;
 }
@@ -163,15 +158,14 @@ std::optional<std::string> literalFunctionName(const Template& templ,
 
 }  // namespace samshift::rules
 
+#include "sam/codedeploy_resources.h"
 #include "sam/deployment_configs.h"
 
 namespace samshift::rules {
 
 std::optional<std::string> CodeDeployFacts::applicationPlatform(const Template& templ,
                                                                 const ResourceView& application) {
-  const Node* platform = application.property("ComputePlatform");
-  if (!platform) return std::string("Server");
-  return resolvedString(templ, *platform);
+  return sam::computePlatform(application, sam::ParameterValues(templ));
 }
 
 const ResourceView* CodeDeployFacts::groupApplication(const Template& templ,
@@ -183,23 +177,14 @@ const ResourceView* CodeDeployFacts::groupApplication(const Template& templ,
 }
 
 const ResourceView* CodeDeployFacts::customConfig(const Template& templ, const Node& name) {
-  if (const ResourceView* target = referencedResource(templ, name)) {
-    return target->type == "AWS::CodeDeploy::DeploymentConfig" ? target : nullptr;
-  }
-  if (!name.isString()) return nullptr;
-  for (const ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
-    const Node* written = config->property("DeploymentConfigName");
-    if (written && written->isString(name.text())) return config;
-  }
-  return nullptr;
+  sam::ParameterValues values(templ);
+  return sam::namedCustomConfig(templ, values, values.resolveForDeployment(name).value);
 }
 
 std::optional<std::string> CodeDeployFacts::configPlatform(const Template& templ,
                                                            const Node& name) {
   if (const ResourceView* config = customConfig(templ, name)) {
-    const Node* platform = config->property("ComputePlatform");
-    if (!platform) return std::string("Server");
-    return resolvedString(templ, *platform);
+    return sam::computePlatform(*config, sam::ParameterValues(templ));
   }
   if (name.isString()) {
     if (auto platform = sam::predefinedConfigPlatform(name.text())) return std::string(*platform);
@@ -237,42 +222,24 @@ std::vector<const Node*> listItems(const Node& node) {
 
 namespace {
 
-std::optional<ShiftSchedule> predefinedSchedule(std::string_view name) {
+std::optional<sam::Schedule> predefinedSchedule(std::string_view name) {
   const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(name);
   if (!config) return std::nullopt;
-  return ShiftSchedule{config->kind == sam::ShiftKind::kAllAtOnce,
-                       config->kind == sam::ShiftKind::kCanary, config->intervalMinutes,
-                       config->percentage};
+  return config->schedule;
 }
 
 }  // namespace
 
-std::optional<ShiftSchedule> configSchedule(const Template& templ, const Node& name) {
+std::optional<sam::Schedule> configSchedule(const Template& templ, const Node& name) {
   if (auto text = resolvedString(templ, name)) {
     if (auto schedule = predefinedSchedule(*text)) return schedule;
   }
   const ResourceView* custom = CodeDeployFacts::customConfig(templ, name);
   if (!custom) return std::nullopt;
-  const Node* routing = custom->property("TrafficRoutingConfig");
-  if (!routing || !routing->isMapping()) return std::nullopt;
-  auto kind = routing->get("Type") ? resolvedString(templ, *routing->get("Type")) : std::nullopt;
-  if (!kind) return std::nullopt;
-  if (*kind == "AllAtOnce") return ShiftSchedule{true, false, 0};
-  bool canary = *kind == "TimeBasedCanary";
-  const Node* block = routing->get(canary ? "TimeBasedCanary" : "TimeBasedLinear");
-  const Node* interval = block && block->isMapping()
-                             ? block->get(canary ? "CanaryInterval" : "LinearInterval")
-                             : nullptr;
-  const Node* percent = block && block->isMapping()
-                            ? block->get(canary ? "CanaryPercentage" : "LinearPercentage")
-                            : nullptr;
-  std::optional<double> minutes = interval ? literalNumber(*interval) : std::nullopt;
-  std::optional<double> share = percent ? literalNumber(*percent) : std::nullopt;
-  if (!minutes || !share || *share < 1 || *share > 100) return std::nullopt;
-  return ShiftSchedule{false, canary, static_cast<int>(*minutes), static_cast<int>(*share)};
+  return sam::customConfigSchedule(*custom, sam::ParameterValues(templ)).schedule;
 }
 
-std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
+std::optional<sam::Schedule> shiftSchedule(const Template& templ,
                                            const ShiftingFunction& function) {
   const Node* type = function.merged->get("Type");
   if (!type) return std::nullopt;
@@ -281,14 +248,6 @@ std::optional<ShiftSchedule> shiftSchedule(const Template& templ,
     if (auto schedule = predefinedSchedule(*function.type)) return schedule;
   }
   return configSchedule(templ, *type);
-}
-
-int ShiftSchedule::minutesToFullTraffic() const {
-  if (allAtOnce) return 0;
-  if (canary) return intervalMinutes;
-  // Linear: the first step is immediate, then one step per interval until 100%.
-  int steps = (100 + percentage - 1) / percentage;
-  return (steps - 1) * intervalMinutes;
 }
 
 namespace {
@@ -301,8 +260,9 @@ struct ShiftingFunctions {
 
 const std::vector<ShiftingFunction>& shiftingFunctions(const engine::RuleContext& context) {
   return context.facts
-      .get<ShiftingFunctions>(
-          [&] { return ShiftingFunctions{findShiftingFunctions(context.templ, samFacts(context))}; })
+      .get<ShiftingFunctions>([&] {
+        return ShiftingFunctions{findShiftingFunctions(context.templ, samFacts(context))};
+      })
       .functions;
 }
 

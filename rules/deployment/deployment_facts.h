@@ -13,6 +13,8 @@
 #include "engine/rule.h"
 #include "model/node.h"
 #include "model/template.h"
+#include "sam/deployment_model.h"
+#include "sam/schedule.h"
 
 namespace samshift::rules {
 
@@ -65,15 +67,28 @@ class FindingSink {
   std::vector<Pending> pending_;
 };
 
-// An AWS::Serverless::Function with a DeploymentPreference (Globals merged).
+// An AWS::Serverless::Function with a DeploymentPreference mapping: a view of SAM's reading of it
+// (sam::DeploymentPreferenceModel, read once per document by SamFacts) that adds where each key
+// is written, for FindingSink.
 struct ShiftingFunction {
   const model::ResourceView* resource = nullptr;
+  const sam::DeploymentPreferenceModel* model = nullptr;  // never null
   Located preference;                   // where DeploymentPreference is written
-  const model::Node* merged = nullptr;  // the DeploymentPreference with Globals merged
-  bool enabled = true;                  // as SAM reads `Enabled` (parameter Defaults, Mappings)
-  std::optional<std::string> type;      // `Type` as SAM reads it; nullopt when not a string
+  const model::Node* merged = nullptr;  // the model's DeploymentPreference, Globals merged
+  bool enabled = true;                  // SAM's isEnabled(); also when its resolution cannot end
+  std::optional<std::string> type;      // `Type` as SAM resolves it; nullopt when not a string
+
+  // The model's settings as written (Globals merged), null when absent.
+  const model::Node* alarms() const { return valueOf(model->alarms); }
+  const model::Node* hooks() const { return valueOf(model->hooks); }
+  const model::Node* role() const { return valueOf(model->role); }
 
   Located locate(const model::Template& templ, std::initializer_list<std::string_view> path) const;
+
+ private:
+  static const model::Node* valueOf(const sam::Setting& setting) {
+    return setting.present() ? &setting.value : nullptr;
+  }
 };
 
 // Every function with a DeploymentPreference mapping, in template order; computed once per
@@ -122,19 +137,10 @@ std::vector<const model::Node*> listItems(const model::Node& node);
 
 // The traffic schedule a function's deployment preference type names: a predefined type or a
 // custom Lambda deployment configuration of the template. Nullopt when unknown.
-struct ShiftSchedule {
-  bool allAtOnce = false;
-  bool canary = false;
-  int intervalMinutes = 0;  // canary wait, or linear step
-  int percentage = 100;     // canary first step, or each linear step
-
-  // Minutes from the first shift until all traffic is on the new version.
-  int minutesToFullTraffic() const;
-};
-std::optional<ShiftSchedule> shiftSchedule(const model::Template& templ,
+std::optional<sam::Schedule> shiftSchedule(const model::Template& templ,
                                            const ShiftingFunction& function);
 // The same for a configuration named by a node: a SAM short name, a full predefined Lambda name
 // (`CodeDeployDefault.LambdaCanary10Percent5Minutes`) or a custom configuration of the template.
-std::optional<ShiftSchedule> configSchedule(const model::Template& templ, const model::Node& name);
+std::optional<sam::Schedule> configSchedule(const model::Template& templ, const model::Node& name);
 
 }  // namespace samshift::rules

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_facts.h"
+#include "sam/codedeploy_resources.h"
 
 namespace samshift::rules {
 
@@ -68,6 +70,7 @@ Config:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
+    const sam::ParameterValues& parameters = samFacts(context).parameters();
     std::vector<const model::ResourceView*> usedBySam;
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
@@ -85,12 +88,10 @@ Config:
         }
       }
     }
-    for (const model::ResourceView* config :
-         templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+    for (const model::ResourceView* config : templ.resourcesOfType(sam::kDeploymentConfigType)) {
       if (!config->properties || !config->properties->isMapping()) continue;
       const Node* platformNode = config->property("ComputePlatform");
-      std::optional<std::string> platform = platformNode ? resolvedString(templ, *platformNode)
-                                                         : std::optional<std::string>("Server");
+      std::optional<std::string> platform = sam::computePlatform(*config, parameters);
       bool forSam = std::find(usedBySam.begin(), usedBySam.end(), config) != usedBySam.end();
       if (forSam && platform && *platform != "Lambda") {
         reporter.report(platformNode ? *platformNode : *config->idNode,
@@ -122,27 +123,21 @@ Config:
     if (!typeNode) return;  // a required key: the shape rule reports it
     auto type = resolvedString(templ, *typeNode);
     if (!type) return;
-    const Node* canary = routing->get("TimeBasedCanary");
-    const Node* linear = routing->get("TimeBasedLinear");
-    auto misplaced = [&](const Node* block, std::string_view name) {
-      if (!block) return;
-      reporter.report(*block, "`" + std::string(name) +
-                                  "` does not apply to a `TrafficRoutingConfig` of type `" + *type +
-                                  "`");
-    };
-    if (*type == "TimeBasedCanary") {
-      if (!canary)
-        reporter.report(
-            *typeNode, "`TrafficRoutingConfig` of type `TimeBasedCanary` has no `TimeBasedCanary`");
-      misplaced(linear, "TimeBasedLinear");
-    } else if (*type == "TimeBasedLinear") {
-      if (!linear)
-        reporter.report(
-            *typeNode, "`TrafficRoutingConfig` of type `TimeBasedLinear` has no `TimeBasedLinear`");
-      misplaced(canary, "TimeBasedCanary");
-    } else if (*type == "AllAtOnce") {
-      misplaced(canary, "TimeBasedCanary");
-      misplaced(linear, "TimeBasedLinear");
+    const sam::TrafficRoutingType* routingType = sam::findTrafficRoutingType(*type);
+    if (!routingType) return;
+    if (!routingType->block.empty() && !routing->get(routingType->block)) {
+      std::string block(routingType->block);
+      reporter.report(*typeNode,
+                      "`TrafficRoutingConfig` of type `" + *type + "` has no `" + block + "`");
+    }
+    // The other types' blocks do not belong here.
+    for (const sam::TrafficRoutingType& other : sam::trafficRoutingTypes()) {
+      if (other.block.empty() || other.block == routingType->block) continue;
+      if (const Node* block = routing->get(other.block)) {
+        reporter.report(*block, "`" + std::string(other.block) +
+                                    "` does not apply to a `TrafficRoutingConfig` of type `" +
+                                    *type + "`");
+      }
     }
   }
 };

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_facts.h"
+#include "sam/codedeploy_resources.h"
 #include "sam/deployment_configs.h"
 
 namespace samshift::rules {
@@ -22,10 +24,9 @@ class UnknownDeploymentType : public engine::Rule {
         "CodeDeploy deployment configuration",
         R"(## What it does
 Checks the `Type` of a function's `DeploymentPreference` (Globals included; for a parameter,
-its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names
-(`Canary10Percent5Minutes`, `Canary10Percent10Minutes`, `Canary10Percent15Minutes`,
-`Canary10Percent30Minutes`, `Linear10PercentEvery1Minute`, `Linear10PercentEvery2Minutes`,
-`Linear10PercentEvery3Minutes`, `Linear10PercentEvery10Minutes`, `AllAtOnce`) into
+its Default and AllowedValues; for `!If`, both branches). SAM turns the nine predefined names of
+CodeDeploy's Lambda configurations (`Canary10Percent5Minutes` … `AllAtOnce`, as the CodeDeploy
+User Guide lists them; the language server completes them and shows each one's schedule) into
 `CodeDeployDefault.Lambda…` and passes any other string through as the name of a custom
 configuration. The rule reports a name that looks like a predefined one but is not (it suggests
 the nearest names), a predefined configuration of another compute platform, and a
@@ -56,13 +57,10 @@ DeploymentPreference:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<std::string> customNames;
-    for (const model::ResourceView* config :
-         templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
-      if (const Node* name = config->property("DeploymentConfigName"); name && name->isString()) {
-        customNames.push_back(name->text());
-      }
-    }
+    const sam::ParameterValues& parameters = samFacts(context).parameters();
+    auto isCustom = [&](const std::string& name) {
+      return sam::namedCustomConfig(templ, parameters, Node::string(name)) != nullptr;
+    };
     FindingSink sink(reporter);
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
@@ -74,7 +72,7 @@ DeploymentPreference:
       for (const std::string& value : *values) {
         if (std::find(reported.begin(), reported.end(), value) != reported.end()) continue;
         if (sam::findLambdaDeploymentConfig(value)) continue;
-        if (std::find(customNames.begin(), customNames.end(), value) != customNames.end()) continue;
+        if (isCustom(value)) continue;
         std::optional<std::string> problem = describe(value);
         if (!problem) continue;
         reported.push_back(value);
@@ -96,9 +94,9 @@ DeploymentPreference:
       const std::string& value = name->text();
       constexpr std::string_view kPrefix = "CodeDeployDefault.";
       if (value.rfind(kPrefix, 0) != 0 || sam::predefinedConfigPlatform(value)) continue;
-      if (std::find(customNames.begin(), customNames.end(), value) != customNames.end()) continue;
+      if (isCustom(value)) continue;
       std::vector<core::Note> notes;
-      if (value.rfind("CodeDeployDefault.Lambda", 0) == 0) {
+      if (value.rfind(sam::kLambdaConfigPrefix, 0) == 0) {
         std::vector<std::string_view> nearest = sam::nearestLambdaConfigNames(value);
         if (!nearest.empty()) {
           std::string text =

@@ -5,6 +5,7 @@
 
 #include "model/intrinsics.h"
 #include "rules/shared/sam_facts.h"
+#include "sam/codedeploy_resources.h"
 #include "sam/globals.h"
 #include "sam/managed_policies.h"
 #include "sam/policies.h"
@@ -42,7 +43,7 @@ std::vector<HookReference> hookReferences(const Template& templ,
   };
   for (const ShiftingFunction& function : functions) {
     if (!function.enabled) continue;
-    const Node* hooks = function.merged->get("Hooks");
+    const Node* hooks = function.hooks();
     if (!hooks || !hooks->isMapping() || hooks->isIntrinsic()) continue;
     for (std::string_view kind : {"PreTraffic", "PostTraffic"}) {
       const Node* value = hooks->get(kind);
@@ -54,9 +55,7 @@ std::vector<HookReference> hookReferences(const Template& templ,
     }
   }
   for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
-    const Node* policy = alias->updatePolicy && alias->updatePolicy->isMapping()
-                             ? alias->updatePolicy->get("CodeDeployLambdaAliasUpdate")
-                             : nullptr;
+    const Node* policy = sam::aliasCodeDeployUpdate(*alias);
     if (!policy || !policy->isMapping() || policy->isIntrinsic()) continue;
     const Node* functionName = alias->property("FunctionName");
     const ResourceView* target = functionName ? referencedResource(templ, *functionName) : nullptr;

@@ -65,7 +65,7 @@ PreTrafficHook:
     std::vector<const ResourceView*> reported;
     for (const HookReference& hook : hookReferences(templ, functions)) {
       // SAM's default role only: an explicit group names its own service role.
-      if (!hook.function || !hook.owner || hook.owner->merged->has("Role")) continue;
+      if (!hook.function || !hook.owner || hook.owner->role()) continue;
       if (std::find(reported.begin(), reported.end(), hook.function) != reported.end()) continue;
       core::Note used = hook.usedHere();
       const Node* name = hook.function->property("FunctionName");

@@ -6,6 +6,7 @@
 #include "expand/builders.h"
 #include "expand/function_state.h"
 #include "expand/role.h"
+#include "sam/deployment_configs.h"
 
 namespace samshift::expand {
 
@@ -14,14 +15,9 @@ using model::Node;
 
 namespace {
 
-constexpr const char* kPredefined[] = {
-    "Canary10Percent5Minutes",     "Canary10Percent10Minutes",     "Canary10Percent15Minutes",
-    "Canary10Percent30Minutes",    "Linear10PercentEvery1Minute",  "Linear10PercentEvery2Minutes",
-    "Linear10PercentEvery3Minutes", "Linear10PercentEvery10Minutes", "AllAtOnce"};
-
+// SAM rewrites exactly its short names (CODEDEPLOY_PREDEFINED_CONFIGURATIONS_LIST).
 bool isPredefined(const Node& node) {
-  if (!node.isString()) return false;
-  return std::find(std::begin(kPredefined), std::end(kPredefined), node.text()) != std::end(kPredefined);
+  return node.isString() && sam::findSamDeploymentType(node.text());
 }
 
 Node subArguments(const Node& name) {

@@ -4,6 +4,7 @@
 
 #include "model/template.h"
 #include "plan/schedule.h"
+#include "sam/codedeploy_resources.h"
 #include "sam/deployment_configs.h"
 #include "sam/globals.h"
 
@@ -84,18 +85,18 @@ void addMissingAlias(const Analysis& analysis, const model::Template& templ, cor
   }
 }
 
-bool isCustomConfig(const model::Template& templ, std::string_view name) {
-  for (const model::ResourceView* config : templ.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
-    const model::Node* configName = config->property("DeploymentConfigName");
-    if (config->id == name || (configName && configName->isString(name))) return true;
-  }
-  return false;
+// A custom configuration of the template: named by its DeploymentConfigName, or (a mistake plan
+// notes, not a misspelt predefined name) by its logical id.
+bool isCustomConfig(const model::Template& templ, const model::Node& typeNode) {
+  const model::ResourceView* byId = templ.resource(typeNode.text());
+  if (byId && byId->type == sam::kDeploymentConfigType) return true;
+  return sam::namedCustomConfig(templ, sam::ParameterValues(templ), typeNode) != nullptr;
 }
 
 void replaceUnknownType(const Analysis& analysis, const model::Node& typeNode, core::Span range,
                         const model::Template& templ, std::vector<CodeAction>& out) {
   if (!typeNode.isString() || !typeNode.span().known() || !overlaps(typeNode.span(), range)) return;
-  if (sam::findLambdaDeploymentConfig(typeNode.text()) || isCustomConfig(templ, typeNode.text())) return;
+  if (sam::findLambdaDeploymentConfig(typeNode.text()) || isCustomConfig(templ, typeNode)) return;
   std::vector<std::string_view> nearest = sam::nearestLambdaConfigNames(typeNode.text());
   // The scalar as written: replace inside its quotes, if any.
   core::Span span = typeNode.span();

@@ -6,6 +6,7 @@
 #include "model/intrinsics.h"
 #include "model/template.h"
 #include "plan/schedule.h"
+#include "sam/deployment_configs.h"
 
 namespace samshift::lsp {
 
@@ -151,12 +152,12 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
     case CompletionContext::Kind::kNone:
       break;
     case CompletionContext::Kind::kDeploymentType:
-      for (std::string_view name : plan::predefinedLambdaNames()) {
-        std::string label(name);
+      for (const sam::LambdaDeploymentConfig& config : sam::lambdaDeploymentConfigs()) {
+        std::string label(config.name);
         if (!keep(label)) continue;
-        auto schedule = plan::predefinedLambdaSchedule(name);
-        items.push_back(CompletionItem{label, ItemKind::kEnumMember, schedule ? plan::describeSchedule(*schedule) : "",
-                                       "", plan::predefinedLambdaFullName(name)});
+        items.push_back(CompletionItem{label, ItemKind::kEnumMember,
+                                       plan::describeSchedule(config.schedule), "",
+                                       config.fullName()});
       }
       for (const auto& [id, configName] : names.deploymentConfigs) {
         if (keep(id)) {

@@ -6,6 +6,7 @@
 #include "model/template.h"
 #include "plan/deployments.h"
 #include "plan/schedule.h"
+#include "sam/deployment_configs.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
 
@@ -92,9 +93,9 @@ std::string describeDeployment(const plan::Deployment& deployment) {
 // A Type value in Globals (or one no deployment was found for): the schedule of the name alone.
 std::string describeTypeValue(const model::Node& value) {
   if (!value.isString()) return "A deployment type given by an intrinsic function; it is resolved at deploy time.\n";
-  if (auto schedule = plan::predefinedLambdaSchedule(value.text())) {
-    return "**" + value.text() + "** (" + plan::predefinedLambdaFullName(value.text()) +
-           "): " + plan::describeSchedule(*schedule) + ".\n";
+  if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(value.text())) {
+    return "**" + value.text() + "** (" + config->fullName() +
+           "): " + plan::describeSchedule(config->schedule) + ".\n";
   }
   return "**" + value.text() + "** is not one of CodeDeploy's predefined Lambda configurations.\n";
 }

@@ -4,6 +4,8 @@
 
 #include "model/intrinsics.h"
 #include "plan/values.h"
+#include "sam/codedeploy_resources.h"
+#include "sam/deployment_configs.h"
 #include "sam/deployment_model.h"
 #include "sam/problem_codes.h"
 #include "sam/validation.h"
@@ -15,7 +17,6 @@ using model::ResourceView;
 
 namespace {
 
-constexpr std::string_view kDeploymentConfigType = "AWS::CodeDeploy::DeploymentConfig";
 constexpr std::string_view kDeploymentGroupType = "AWS::CodeDeploy::DeploymentGroup";
 
 std::string backticked(std::string_view text) {
@@ -23,13 +24,6 @@ std::string backticked(std::string_view text) {
   out.append(text);
   out.push_back('`');
   return out;
-}
-
-// Minutes as an int, for a number read from the template: out-of-range values become -1, which
-// scheduleProblem() rejects, rather than overflowing the conversion.
-int wholeMinutes(double minutes) {
-  if (!(minutes >= 0 && minutes <= 1e7)) return -1;
-  return static_cast<int>(minutes);
 }
 
 // A configuration as far as the template tells: its name and schedule, or why it is unknown.
@@ -155,10 +149,10 @@ class Planner {
     const Node& resolved = resolution.value;
     if (auto ref = model::refName(resolved)) {
       if (const ResourceView* target = templ_.resource(*ref)) {
-        if (target->type == kDeploymentConfigType) return customConfig(*target);
+        if (target->type == sam::kDeploymentConfigType) return customConfig(*target);
         out.name = std::string(*ref);
         out.reason = backticked(*ref) + " is a " + std::string(target->type) + ", not an " +
-                     std::string(kDeploymentConfigType);
+                     std::string(sam::kDeploymentConfigType);
         return out;
       }
     }
@@ -169,18 +163,15 @@ class Planner {
       return out;
     }
     out.name = *name;
-    if (auto schedule = predefinedLambdaSchedule(*name)) {
-      out.schedule = schedule;
+    if (const sam::LambdaDeploymentConfig* predefined = sam::findLambdaDeploymentConfig(*name)) {
+      out.schedule = predefined->schedule;
       return out;
     }
-    for (const ResourceView* config : templ_.resourcesOfType(kDeploymentConfigType)) {
-      const Node* configName = config->property("DeploymentConfigName");
-      if (!configName) continue;
-      auto text = sam::valueText(params_.resolveForDeployment(*configName).value);
-      if (text && *text == *name) return customConfig(*config);
+    if (const ResourceView* config = sam::namedCustomConfig(templ_, params_, resolved)) {
+      return customConfig(*config);
     }
     if (const ResourceView* config = templ_.resource(*name);
-        config && config->type == kDeploymentConfigType) {
+        config && config->type == sam::kDeploymentConfigType) {
       ConfigResolution custom = customConfig(*config);
       custom.notes.push_back(
           backticked(*name) +
@@ -193,84 +184,20 @@ class Planner {
           backticked(*name) + " is not one of CodeDeploy's predefined Lambda configurations";
     } else {
       out.reason = backticked(*name) + " is not a predefined Lambda configuration and no " +
-                   std::string(kDeploymentConfigType) + " in this template has that name";
+                   std::string(sam::kDeploymentConfigType) + " in this template has that name";
     }
     return out;
   }
 
-  // AWS::CodeDeploy::DeploymentConfig: TrafficRoutingConfig.Type is TimeBasedCanary,
-  // TimeBasedLinear or AllAtOnce, with the matching TimeBasedCanary {CanaryPercentage,
-  // CanaryInterval} or TimeBasedLinear {LinearPercentage, LinearInterval} block (CloudFormation
-  // reference, AWS::CodeDeploy::DeploymentConfig TrafficRoutingConfig).
   ConfigResolution customConfig(const ResourceView& config) const {
     ConfigResolution out;
     out.name = std::string(config.id);
     if (const Node* name = config.property("DeploymentConfigName")) {
       if (auto text = sam::valueText(params_.resolveForDeployment(*name).value)) out.name = *text;
     }
-    if (const Node* platform = config.property("ComputePlatform")) {
-      auto text = sam::valueText(params_.resolveForDeployment(*platform).value);
-      if (text && *text != "Lambda") {
-        out.reason = "custom configuration " + backticked(config.id) + " is for compute platform " +
-                     backticked(*text) + ", not Lambda";
-        return out;
-      }
-    }
-    const Node* routing = config.property("TrafficRoutingConfig");
-    if (!routing) {
-      out.reason = "custom configuration " + backticked(config.id) + " has no TrafficRoutingConfig";
-      return out;
-    }
-    sam::Resolved resolution = params_.resolveForDeployment(*routing);
-    if (resolution.failure) {
-      out.reason = "custom configuration " + backticked(config.id) + ": TrafficRoutingConfig " +
-                   unresolvedReason(resolution);
-      return out;
-    }
-    const Node& resolved = resolution.value;
-    const Node* type = resolved.get("Type");
-    auto typeName = type ? sam::valueText(*type) : std::nullopt;
-    if (!typeName) {
-      out.reason = "custom configuration " + backticked(config.id) +
-                   " has no resolvable TrafficRoutingConfig.Type";
-      return out;
-    }
-    auto block = [&](std::string_view blockName, std::string_view percentKey,
-                     std::string_view intervalKey) -> std::optional<std::pair<double, int>> {
-      const Node* body = resolved.get(blockName);
-      const Node* percent = body ? body->get(percentKey) : nullptr;
-      const Node* interval = body ? body->get(intervalKey) : nullptr;
-      auto p = percent ? sam::valueNumber(*percent) : std::nullopt;
-      auto i = interval ? sam::valueNumber(*interval) : std::nullopt;
-      if (!p || !i) {
-        out.reason = "custom configuration " + backticked(config.id) + " needs " +
-                     std::string(blockName) + "." + std::string(percentKey) + " and " +
-                     std::string(intervalKey) + " as numbers";
-        return std::nullopt;
-      }
-      return std::make_pair(*p, wholeMinutes(*i));
-    };
-    Schedule schedule;
-    if (*typeName == "AllAtOnce") {
-      schedule = allAtOnce();
-    } else if (*typeName == "TimeBasedCanary") {
-      auto values = block("TimeBasedCanary", "CanaryPercentage", "CanaryInterval");
-      if (!values) return out;
-      schedule = canary(values->first, values->second);
-    } else if (*typeName == "TimeBasedLinear") {
-      auto values = block("TimeBasedLinear", "LinearPercentage", "LinearInterval");
-      if (!values) return out;
-      schedule = linear(values->first, values->second);
-    } else {
-      out.reason = "custom configuration " + backticked(config.id) +
-                   " has unknown TrafficRoutingConfig.Type " + backticked(*typeName);
-      return out;
-    }
-    if (auto problem = scheduleProblem(schedule)) {
-      out.reason = "custom configuration " + backticked(config.id) + ": " + *problem;
-      return out;
-    }
-    out.schedule = schedule;
+    sam::CustomConfigSchedule read = sam::customConfigSchedule(config, params_);
+    out.schedule = read.schedule;
+    out.reason = std::move(read.problem);
     return out;
   }
 
@@ -324,7 +251,7 @@ class Planner {
       return out;
     }
     double percentage = p.value_or(0);
-    int minutes = wholeMinutes(i.value_or(0));
+    int minutes = sam::wholeMinutes(i.value_or(0));
     Schedule schedule =
         *typeName == "CANARY" ? canary(percentage, minutes) : linear(percentage, minutes);
     if (auto problem = scheduleProblem(schedule)) {
@@ -430,8 +357,7 @@ class Planner {
   }
 
   std::optional<Deployment> planLambdaAlias(const ResourceView& resource) const {
-    const Node* policy =
-        resource.updatePolicy ? resource.updatePolicy->get("CodeDeployLambdaAliasUpdate") : nullptr;
+    const Node* policy = sam::aliasCodeDeployUpdate(resource);
     const Node* routing = resource.property("RoutingConfig");
     const Node* weights = routing ? routing->get("AdditionalVersionWeights") : nullptr;
     if (!policy && !(weights && weights->isSequence() && !weights->items().empty()))

@@ -1,6 +1,7 @@
 #pragma once
 // Which traffic shifts a template sets up, and how each one runs: the template → deployments half
-// of `samshift plan` (plan/schedule.h is the config → steps half). Shared with the LSP hover.
+// of `samshift plan` (the config → steps half is src/sam: sam/schedule.h, sam/deployment_configs.h,
+// sam/codedeploy_resources.h; plan/schedule.h words it). Shared with the LSP hover.
 //
 // A deployment is found for:
 // - an AWS::Serverless::Function or AWS::Serverless::StateMachine with a DeploymentPreference

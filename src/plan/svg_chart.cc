@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "plan/report.h"
 #include "core/xml_escape.h"
+#include "plan/report.h"
+#include "sam/deployment_configs.h"
 
 namespace samshift::plan {
 namespace {
@@ -80,7 +81,7 @@ std::string legendText(const Deployment& d) {
   if (!d.schedule) return text + ", schedule unknown: " + d.reason;
   if (d.schedule->kind == ShiftKind::kFixedWeight) {
     text += ", " + formatPercent(d.schedule->percentage) + "% held";
-  } else if (predefinedLambdaSchedule(d.config)) {
+  } else if (sam::findLambdaDeploymentConfig(d.config)) {
     // The predefined names say their shape; the duration is what the reader wants next.
     int total = d.totalMinutes();
     text += ", " + std::to_string(total) + (total == 1 ? " minute" : " minutes");

@@ -8,19 +8,22 @@ namespace samshift::sam {
 
 namespace {
 
+// CodeDeploy User Guide, "Predefined deployment configurations for an AWS Lambda compute
+// platform" (docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html):
+// CodeDeployDefault.LambdaCanary10Percent5Minutes shifts 10 percent in the first increment and
+// the remaining 90 percent five minutes later; ...Linear10PercentEvery1Minute shifts 10 percent
+// every minute until all traffic is shifted; ...AllAtOnce shifts all traffic at once.
 constexpr std::array<LambdaDeploymentConfig, 9> kConfigs{{
-    {"Canary10Percent30Minutes", ShiftKind::kCanary, 10, 30},
-    {"Canary10Percent5Minutes", ShiftKind::kCanary, 10, 5},
-    {"Canary10Percent10Minutes", ShiftKind::kCanary, 10, 10},
-    {"Canary10Percent15Minutes", ShiftKind::kCanary, 10, 15},
-    {"Linear10PercentEvery10Minutes", ShiftKind::kLinear, 10, 10},
-    {"Linear10PercentEvery1Minute", ShiftKind::kLinear, 10, 1},
-    {"Linear10PercentEvery2Minutes", ShiftKind::kLinear, 10, 2},
-    {"Linear10PercentEvery3Minutes", ShiftKind::kLinear, 10, 3},
-    {"AllAtOnce", ShiftKind::kAllAtOnce, 100, 0},
+    {"Canary10Percent5Minutes", canary(10, 5)},
+    {"Canary10Percent10Minutes", canary(10, 10)},
+    {"Canary10Percent15Minutes", canary(10, 15)},
+    {"Canary10Percent30Minutes", canary(10, 30)},
+    {"Linear10PercentEvery1Minute", linear(10, 1)},
+    {"Linear10PercentEvery2Minutes", linear(10, 2)},
+    {"Linear10PercentEvery3Minutes", linear(10, 3)},
+    {"Linear10PercentEvery10Minutes", linear(10, 10)},
+    {"AllAtOnce", allAtOnce()},
 }};
-
-constexpr std::string_view kLambdaPrefix = "CodeDeployDefault.Lambda";
 
 struct PlatformName {
   std::string_view name;
@@ -44,18 +47,26 @@ char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned 
 
 std::span<const LambdaDeploymentConfig> lambdaDeploymentConfigs() { return kConfigs; }
 
-const LambdaDeploymentConfig* findLambdaDeploymentConfig(std::string_view name) {
-  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix)
-    name.remove_prefix(kLambdaPrefix.size());
+std::string LambdaDeploymentConfig::fullName() const {
+  return std::string(kLambdaConfigPrefix) + std::string(name);
+}
+
+const LambdaDeploymentConfig* findSamDeploymentType(std::string_view shortName) {
   for (const LambdaDeploymentConfig& config : kConfigs) {
-    if (config.name == name) return &config;
+    if (config.name == shortName) return &config;
   }
   return nullptr;
 }
 
+const LambdaDeploymentConfig* findLambdaDeploymentConfig(std::string_view name) {
+  if (name.substr(0, kLambdaConfigPrefix.size()) == kLambdaConfigPrefix)
+    name.remove_prefix(kLambdaConfigPrefix.size());
+  return findSamDeploymentType(name);
+}
+
 std::optional<std::string_view> predefinedConfigPlatform(std::string_view fullName) {
-  if (fullName.substr(0, kLambdaPrefix.size()) == kLambdaPrefix &&
-      findLambdaDeploymentConfig(fullName.substr(kLambdaPrefix.size()))) {
+  if (fullName.substr(0, kLambdaConfigPrefix.size()) == kLambdaConfigPrefix &&
+      findSamDeploymentType(fullName.substr(kLambdaConfigPrefix.size()))) {
     return "Lambda";
   }
   for (const PlatformName& entry : kOtherPlatforms) {
@@ -81,8 +92,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string_view> nearestLambdaConfigNames(std::string_view name, size_t limit) {
-  if (name.substr(0, kLambdaPrefix.size()) == kLambdaPrefix)
-    name.remove_prefix(kLambdaPrefix.size());
+  if (name.substr(0, kLambdaConfigPrefix.size()) == kLambdaConfigPrefix)
+    name.remove_prefix(kLambdaConfigPrefix.size());
   std::vector<std::pair<size_t, std::string_view>> scored;
   for (const LambdaDeploymentConfig& config : kConfigs) {
     size_t distance = editDistance(name, config.name);
