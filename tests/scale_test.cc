@@ -19,6 +19,12 @@ size_t heapInUse() { return mallinfo2().uordblks; }
 
 }  // namespace
 
+TEST_CASE("a node is 72 bytes: docs/limits.md counts on it", "[scale]") {
+  // A collection's children live in a block of their own; scalars, most of a template, carry
+  // no empty vectors. Growing Node grows every figure of the memory model.
+  CHECK(sizeof(model::Node) <= 72);
+}
+
 TEST_CASE("a mapping with 200,000 keys loads with linear memory", "[scale]") {
   std::string text;
   for (int i = 0; i < 200000; ++i) text += "key" + std::to_string(i) + ": value\n";
