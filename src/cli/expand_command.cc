@@ -83,18 +83,12 @@ int runExpand(std::vector<std::string> args) {
   }
   if (path.empty()) return usage("a TEMPLATE is required");
 
-  load::Document document;
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    document = load::loadText("<stdin>", std::move(text));
-  } else {
-    auto loaded = load::loadFile(path);
-    if (!loaded) {
-      std::cerr << "samshift expand: " << loaded.error().message << "\n";
-      return kExitInputError;
-    }
-    document = std::move(loaded.value());
+  auto loaded = path == "-" ? load::loadStream("<stdin>", std::cin) : load::loadFile(path);
+  if (!loaded) {
+    std::cerr << "samshift expand: " << loaded.error().message << "\n";
+    return kExitInputError;
   }
+  load::Document document = std::move(loaded.value());
   if (!document.parsed) {
     for (const load::LoadProblem& problem : document.problems) {
       core::Position at = document.source.position(problem.span.known() ? problem.span.begin : 0);

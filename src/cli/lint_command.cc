@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -65,6 +66,8 @@ struct LintedFile {
   engine::LintResult result;
   std::string readError;  // the file could not be read at all
   bool skipped = false;   // found in a directory and not a template
+  bool outOfMemory = false;
+  std::exception_ptr failure;  // anything else thrown on a worker, rethrown on the main thread
 };
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -195,7 +198,15 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, const std::str
   auto worker = [&] {
     for (size_t k = next++; k < order.size(); k = next++) {
       size_t i = order[k].second;
-      results[i] = lintOne(inputs[i], stdinText, settings[i]->selection, inputs.size() > 1);
+      // No exception may leave a thread (std::terminate); one file out of memory leaves the rest.
+      try {
+        results[i] = lintOne(inputs[i], stdinText, settings[i]->selection, inputs.size() > 1);
+      } catch (const std::bad_alloc&) {
+        results[i] = LintedFile{};
+        results[i].outOfMemory = true;
+      } catch (...) {
+        results[i].failure = std::current_exception();
+      }
     }
   };
   unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
@@ -242,7 +253,12 @@ int runLint(std::vector<std::string> argv) {
   std::string stdinText;
   for (const Input& input : inputs.value()) {
     if (input.path == "-") {
-      stdinText.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      auto read = load::readLimited(std::cin, "standard input", load::kMaxInputBytes);
+      if (!read) {
+        std::cerr << "samshift lint: " << read.error().message << '\n';
+        return kExitInputError;
+      }
+      stdinText = std::move(read).value();
       break;
     }
   }
@@ -254,6 +270,13 @@ int runLint(std::vector<std::string> argv) {
   std::vector<report::FileReport> reports;
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
+    if (file.failure) std::rethrow_exception(file.failure);
+    if (file.outOfMemory) {
+      std::cerr << "samshift lint: " << inputs.value()[i].path
+                << ": out of memory: the input needs more memory than this process may use\n";
+      exitCode = kExitInputError;
+      continue;
+    }
     if (!file.readError.empty()) {
       std::cerr << "samshift: " << file.readError << '\n';
       exitCode = kExitInputError;

@@ -89,20 +89,14 @@ int runPlan(std::vector<std::string> argv) {
     std::cerr << "samshift plan: " << options.error().message << "\n" << kPlanUsage;
     return kExitUsage;
   }
-  load::Document document;
-  std::string name = options->path;
-  if (options->path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    name = "<stdin>";
-    document = load::loadText(name, std::move(text));
-  } else {
-    auto loaded = load::loadFile(options->path);
-    if (!loaded) {
-      std::cerr << "samshift plan: " << loaded.error().message << "\n";
-      return kExitInputError;
-    }
-    document = std::move(loaded).value();
+  std::string name = options->path == "-" ? "<stdin>" : options->path;
+  auto loaded =
+      options->path == "-" ? load::loadStream(name, std::cin) : load::loadFile(options->path);
+  if (!loaded) {
+    std::cerr << "samshift plan: " << loaded.error().message << "\n";
+    return kExitInputError;
   }
+  load::Document document = std::move(loaded).value();
   if (!document.parsed || !document.root.isMapping()) {
     std::string why = document.problems.empty() ? "not a template (the top level is not a mapping)"
                                                 : document.problems.front().message;

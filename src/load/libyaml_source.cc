@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <new>
 
 #include "core/utf8.h"
 #include "load/text_checks.h"
@@ -89,7 +90,7 @@ std::optional<LoadProblem> parseWithLibyaml(std::string_view source, YamlEventSi
   size_t bom = byteOrderMarkLength(source);
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
   if (!yaml_parser_initialize(parser.get())) {
-    return LoadProblem{ProblemKind::kSyntax, core::Span{0, 1}, "The YAML parser could not start (out of memory)", {}, {}};
+    throw std::bad_alloc();
   }
   yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(source.data() + bom),
                                source.size() - bom);
@@ -98,6 +99,9 @@ std::optional<LoadProblem> parseWithLibyaml(std::string_view source, YamlEventSi
   while (true) {
     yaml_event_t raw;
     if (!yaml_parser_parse(parser.get(), &raw)) {
+      // libyaml reports a failed allocation as a parse error; it is the machine's limit, not
+      // the template's, and goes up as any failed allocation does.
+      if (parser->error == YAML_MEMORY_ERROR) throw std::bad_alloc();
       uint32_t at = offsets.offset(parser->problem_mark.index);
       return LoadProblem{ProblemKind::kSyntax, core::Span{at, at + 1}, describeProblem(*parser, source, at), {}, {}};
     }

@@ -1,9 +1,9 @@
 #include "load/loader.h"
 
-#include <fstream>
-#include <iterator>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 
 #include "load/json_loader.h"
 #include "load/text_checks.h"
@@ -25,8 +25,19 @@ bool looksLikeJson(std::string_view text) {
 
 }  // namespace
 
+// A file over the size limit keeps only its start: enough to show where it begins, without
+// holding on to what was refused (lint keeps every source until its report is written).
+constexpr size_t kKeptOfTooLarge = 4096;
+
 Document loadText(std::string path, std::string text, const LoadLimits& limits) {
   Document doc;
+  if (text.size() > limits.maxBytes) {
+    text.resize(std::min(text.size(), kKeptOfTooLarge));
+    text.shrink_to_fit();
+    doc.source = core::SourceFile(std::move(path), std::move(text));
+    doc.problems.push_back(tooLargeProblem(limits));
+    return doc;
+  }
   bool jsonByName = endsWith(path, ".json");
   doc.source = core::SourceFile(std::move(path), std::move(text));
   if (jsonByName) {
@@ -52,17 +63,31 @@ bool looksLikeTemplate(const Document& document) {
   return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
 }
 
+core::Result<std::string> readLimited(std::istream& in, const std::string& name, size_t maxBytes) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (bytes.size() <= maxBytes) {
+    size_t want = std::min(sizeof buffer, maxBytes + 1 - bytes.size());
+    size_t got = static_cast<size_t>(in.read(buffer, static_cast<std::streamsize>(want)).gcount());
+    if (got == 0) break;
+    bytes.append(buffer, got);
+  }
+  if (in.bad()) return core::ioError("cannot read " + name);
+  return bytes;
+}
+
 core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::ioError("cannot read " + path + ": " + std::strerror(errno));
-  // Read at most one byte past the limit: enough to tell the file is too large.
-  std::string bytes;
-  char buffer[1 << 16];
-  while (bytes.size() <= limits.maxBytes && in.read(buffer, sizeof buffer).gcount() > 0) {
-    bytes.append(buffer, static_cast<size_t>(in.gcount()));
-  }
-  if (in.bad()) return core::ioError("cannot read " + path);
-  return loadText(path, std::move(bytes), limits);
+  auto bytes = readLimited(in, path, limits.maxBytes);
+  if (!bytes) return bytes.error();
+  return loadText(path, std::move(bytes).value(), limits);
+}
+
+core::Result<Document> loadStream(std::string name, std::istream& in, const LoadLimits& limits) {
+  auto bytes = readLimited(in, name, limits.maxBytes);
+  if (!bytes) return bytes.error();
+  return loadText(std::move(name), std::move(bytes).value(), limits);
 }
 
 }  // namespace samshift::load

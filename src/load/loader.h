@@ -1,6 +1,7 @@
 #pragma once
 // Reads a file or a buffer and loads it as YAML or JSON, whichever it is.
 
+#include <istream>
 #include <string>
 
 #include "core/result.h"
@@ -18,5 +19,14 @@ bool looksLikeTemplate(const Document& document);
 
 // Reads and loads a file; an unreadable file is a tool error, a malformed one a loaded problem.
 core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits = {});
+
+// Reads and loads a stream such as standard input, named `name` in diagnostics ("<stdin>"): the
+// size limit applies while reading, so an endless or huge stream costs no more than the limit.
+core::Result<Document> loadStream(std::string name, std::istream& in,
+                                  const LoadLimits& limits = {});
+
+// Reads at most maxBytes + 1 bytes (enough to tell that there are more than maxBytes): the
+// reader under loadFile and loadStream, for a command that needs the bytes themselves.
+core::Result<std::string> readLimited(std::istream& in, const std::string& name, size_t maxBytes);
 
 }  // namespace samshift::load

@@ -50,11 +50,14 @@ size_t byteOrderMarkLength(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
+LoadProblem tooLargeProblem(const LoadLimits& limits) {
+  // Reading stops one byte past the limit, so the size itself is not known.
+  return syntaxProblem(
+      0, "File is larger than the limit of " + std::to_string(limits.maxBytes) + " bytes");
+}
+
 std::optional<LoadProblem> findUnreadableText(std::string_view text, const LoadLimits& limits) {
-  if (text.size() > limits.maxBytes) {
-    return syntaxProblem(0, "File is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                                std::to_string(limits.maxBytes) + " bytes");
-  }
+  if (text.size() > limits.maxBytes) return tooLargeProblem(limits);
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
     return syntaxProblem(0, "File is encoded as UTF-16 or UTF-32; templates must be UTF-8");
   }
