@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "core/printable_text.h"
+#include "expand/expander.h"
+#include "plan/report.h"
 #include "report/github_format.h"
 #include "report/json_format.h"
 #include "report/junit_format.h"
@@ -321,4 +323,24 @@ TEST_CASE("an excerpt of a long line is a window around the place", "[report][ex
   CHECK(textReport(exact, core::Span{159, 160}, "M", true) ==
         "t.yaml:1:160: error T001 [syntax-error] M\n    " + std::string(160, 'z') + "\n    " +
             std::string(159, ' ') + "^\n");
+}
+
+TEST_CASE("plan's text and expand's errors escape the template text they show",
+          "[report][escape]") {
+  plan::Deployment deployment;
+  deployment.resource = "Fn\n::error file=f::forged";
+  deployment.planned = false;
+  deployment.reason = "alias \x1b[2J";
+  CHECK(plan::renderText({deployment}, "t.yaml") ==
+        "t.yaml: 1 deployment, 1 without a plan\n\n"
+        "Fn\\n::error file=f::forged  function, no alias\n"
+        "  no plan   alias \\x1b[2J\n");
+
+  core::SourceFile file("t.yaml", "Resources: {}\n");
+  std::vector<expand::ExpandError> errors{
+      {"A", "E", "Resource with id [A\n::error x] is invalid.", nullptr}};
+  CHECK(expand::formatErrors(file, errors) ==
+        "t.yaml:1:1: error E Resource with id [A\\n::error x] is invalid.\n"
+        "Invalid Serverless Application Specification document. Number of errors found: 1. "
+        "Resource with id [A\\n::error x] is invalid.\n");
 }

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/parameter_overrides.h"
 #include "core/atomic_file.h"
+#include "core/printable_text.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
 #include "load/loader.h"
@@ -92,8 +93,8 @@ int runExpand(std::vector<std::string> args) {
   if (!document.parsed) {
     for (const load::LoadProblem& problem : document.problems) {
       core::Position at = document.source.position(problem.span.known() ? problem.span.begin : 0);
-      std::cerr << document.source.path() << ":" << at.line << ":" << at.column << ": error " << problem.message
-                << "\n";
+      std::cerr << core::printableText(document.source.path()) << ":" << at.line << ":" << at.column
+                << ": error " << core::printableText(problem.message) << "\n";
     }
     return kExitInputError;
   }

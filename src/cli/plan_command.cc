@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/parameter_overrides.h"
+#include "core/printable_text.h"
 #include "load/loader.h"
 #include "model/template.h"
 #include "plan/deployments.h"
@@ -100,7 +101,8 @@ int runPlan(std::vector<std::string> argv) {
   if (!document.parsed || !document.root.isMapping()) {
     std::string why = document.problems.empty() ? "not a template (the top level is not a mapping)"
                                                 : document.problems.front().message;
-    std::cerr << "samshift plan: " << name << ": " << why << "\n";
+    std::cerr << "samshift plan: " << core::printableText(name) << ": " << core::printableText(why)
+              << "\n";
     return kExitInputError;
   }
   model::Template templ(document.root);
