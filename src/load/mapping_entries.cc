@@ -47,9 +47,10 @@ void MappingEntries::add(Node&& key, Node&& value, std::vector<LoadProblem>& pro
   size_t existing = find(key);
   if (existing < entries_.size()) {
     MapEntry& first = entries_[existing];
-    problems.push_back(LoadProblem{ProblemKind::kDuplicateKey, key.span(),
-                                   "Duplicate key `" + key.text() + "`; only the last value is used",
-                                   first.key.span(), "`" + key.text() + "` first appears here"});
+    problems.push_back(
+        LoadProblem{ProblemKind::kDuplicateKey, key.span(),
+                    "Duplicate key `" + key.text() + "`; only the last value is used",
+                    first.key.span(), "`" + key.text() + "` first appears here"});
     first.value = std::move(value);
     return;
   }

@@ -54,7 +54,8 @@ std::string githubEscapeProperty(std::string_view text) { return escape(text, tr
 // Template text (in messages and notes) and file names are made printable first: a line break or
 // an escape sequence in them shows as `\n` or `\x1b`, and only the line breaks between a message
 // and its notes are real (escaped as %0A, which GitHub shows as line breaks in the annotation).
-void writeGithub(std::ostream& out, const std::vector<FileReport>& files, const std::string& workingDirectory) {
+void writeGithub(std::ostream& out, const std::vector<FileReport>& files,
+                 const std::string& workingDirectory) {
   for (const FileReport& file : files) {
     std::string path =
         githubEscapeProperty(core::printableText(relativePath(file.displayPath, workingDirectory)));
@@ -74,7 +75,8 @@ void writeGithub(std::ostream& out, const std::vector<FileReport>& files, const 
         message += "\nnote: ";
         if (note.span.known()) {
           core::Position at = file.source->position(note.span.begin);
-          message += "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": ";
+          message +=
+              "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": ";
         }
         message += core::printableText(note.message);
       }

@@ -49,7 +49,8 @@ const char* colorOf(core::Severity severity) {
 // The source line with a caret line under the span's start (and tildes along the rest of it on
 // that line). Control characters show escaped, as in messages; tabs stay, and the caret line
 // repeats them, so that the caret lines up under the same characters.
-void writeExcerpt(std::ostream& out, const core::SourceFile& source, core::Range range, bool color) {
+void writeExcerpt(std::ostream& out, const core::SourceFile& source, core::Range range,
+                  bool color) {
   std::string_view line = source.lineText(range.begin.line);
   size_t lineStart = static_cast<size_t>(line.data() - source.text().data());
   size_t caret = std::min<size_t>(range.begin.offset - lineStart, line.size());
@@ -90,7 +91,8 @@ void writeExcerpt(std::ostream& out, const core::SourceFile& source, core::Range
 
 }  // namespace
 
-void writeText(std::ostream& out, const std::vector<FileReport>& files, const TextOptions& options) {
+void writeText(std::ostream& out, const std::vector<FileReport>& files,
+               const TextOptions& options) {
   for (const FileReport& file : files) {
     std::string path = core::printableText(file.displayPath);
     for (const core::Diagnostic& d : file.diagnostics) {
@@ -102,7 +104,8 @@ void writeText(std::ostream& out, const std::vector<FileReport>& files, const Te
       out << core::severityName(d.severity);
       if (options.color) out << "\x1b[0m";
       out << ' ' << d.code << " [" << d.slug << "] " << core::printableText(d.message) << '\n';
-      if (options.showSource && d.span.known()) writeExcerpt(out, *file.source, range, options.color);
+      if (options.showSource && d.span.known())
+        writeExcerpt(out, *file.source, range, options.color);
       for (const core::Note& note : d.notes) {
         out << "    note: ";
         if (note.span.known()) {
