@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "load/json_loader.h"
@@ -63,13 +64,21 @@ bool looksLikeTemplate(const Document& document) {
   return text.find("Resources") != std::string::npos || text.find("AWSTemplateFormatVersion") != std::string::npos;
 }
 
-core::Result<std::string> readLimited(std::istream& in, const std::string& name, size_t maxBytes) {
+core::Result<std::string> readLimited(std::istream& in, const std::string& name, size_t maxBytes,
+                                      size_t expectedBytes) {
   std::string bytes;
+  bytes.reserve(std::min(expectedBytes, maxBytes + 1));
   char buffer[1 << 16];
   while (bytes.size() <= maxBytes) {
     size_t want = std::min(sizeof buffer, maxBytes + 1 - bytes.size());
     size_t got = static_cast<size_t>(in.read(buffer, static_cast<std::streamsize>(want)).gcount());
     if (got == 0) break;
+    if (bytes.size() + got > bytes.capacity()) {
+      // Doubling, but straight to the limit's size when a double would reach it: a growth
+      // copies what was read, and the one past 64 MiB would hold 128 MiB for a moment.
+      size_t doubled = std::max(2 * bytes.capacity(), bytes.size() + got);
+      bytes.reserve(doubled >= maxBytes ? maxBytes + 1 : doubled);
+    }
     bytes.append(buffer, got);
   }
   if (in.bad()) return core::ioError("cannot read " + name);
@@ -79,7 +88,9 @@ core::Result<std::string> readLimited(std::istream& in, const std::string& name,
 core::Result<Document> loadFile(const std::string& path, const LoadLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::ioError("cannot read " + path + ": " + std::strerror(errno));
-  auto bytes = readLimited(in, path, limits.maxBytes);
+  std::error_code unknown;
+  uintmax_t size = std::filesystem::file_size(path, unknown);  // a hint: the file may change
+  auto bytes = readLimited(in, path, limits.maxBytes, unknown ? 0 : static_cast<size_t>(size));
   if (!bytes) return bytes.error();
   return loadText(path, std::move(bytes).value(), limits);
 }

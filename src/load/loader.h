@@ -27,6 +27,8 @@ core::Result<Document> loadStream(std::string name, std::istream& in,
 
 // Reads at most maxBytes + 1 bytes (enough to tell that there are more than maxBytes): the
 // reader under loadFile and loadStream, for a command that needs the bytes themselves.
-core::Result<std::string> readLimited(std::istream& in, const std::string& name, size_t maxBytes);
+// `expectedBytes` (a file's size, when known) is reserved at once.
+core::Result<std::string> readLimited(std::istream& in, const std::string& name, size_t maxBytes,
+                                      size_t expectedBytes = 0);
 
 }  // namespace samshift::load
