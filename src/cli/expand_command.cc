@@ -9,6 +9,7 @@
 #include "cli/parameter_overrides.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
+#include "core/printable_text.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
 #include "model/template.h"
@@ -84,7 +85,9 @@ int runExpand(std::vector<std::string> args) {
   // template), so expand only warns; CloudFormation would reject the deployment.
   if (auto unknown = unknownParameters(templ, options.overrides); !unknown.empty()) {
     std::cerr << "samshift expand: warning: --parameter-overrides: "
-              << describeUnknownParameters(templ, unknown, document->source.path()) << "\n";
+              << core::printableText(
+                     describeUnknownParameters(templ, unknown, document->source.path()))
+              << "\n";
   }
   sam::ParameterValues params(templ, options.overrides, options.region);
   expand::ExpandResult result = expand::expandTemplate(document->root, params);
@@ -93,15 +96,15 @@ int runExpand(std::vector<std::string> args) {
     return kExitFindings;
   }
   if (result.unsupported) {
-    std::cerr << "samshift expand: " << document->source.path()
-              << ": not supported yet: " << *result.unsupported << "\n";
+    std::cerr << "samshift expand: " << core::printableText(document->source.path())
+              << ": not supported yet: " << core::printableText(*result.unsupported) << "\n";
     return kExitInputError;
   }
   core::Result<std::string> text =
       options.format == "yaml" ? expand::toYaml(result.output) : expand::toJson(result.output);
   if (!text) {
-    std::cerr << "samshift expand: " << document->source.path() << ": " << text.error().message
-              << "\n";
+    std::cerr << "samshift expand: " << core::printableText(document->source.path()) << ": "
+              << core::printableText(text.error().message) << "\n";
     return kExitInputError;
   }
   (*output)->stream() << *text;

@@ -7,6 +7,7 @@
 #include "cli/parameter_overrides.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
+#include "core/printable_text.h"
 #include "model/template.h"
 #include "plan/deployments.h"
 #include "plan/report.h"
@@ -103,16 +104,20 @@ int runPlan(std::vector<std::string> argv) {
     return kExitInputError;
   }
   if (!document->root.isMapping()) {
-    std::cerr << "samshift plan: " << name << ": not a template (the top level is not a mapping)\n";
+    std::cerr << "samshift plan: " << core::printableText(name)
+              << ": not a template (the top level is not a mapping)\n";
     return kExitInputError;
   }
   model::Template templ(document->root);
   if (auto unknown = unknownParameters(templ, shared.overrides); !unknown.empty()) {
-    return reportError("plan", core::usageError("--parameter-overrides: " +
-                                                describeUnknownParameters(templ, unknown, name)));
+    return reportError(
+        "plan",
+        core::usageError("--parameter-overrides: " +
+                         core::printableText(describeUnknownParameters(templ, unknown, name))));
   }
   if (auto transform = sam::unsupportedTransform(templ)) {
-    std::cerr << "samshift plan: " << name << ": not supported: " << *transform
+    std::cerr << "samshift plan: " << core::printableText(name)
+              << ": not supported: " << core::printableText(*transform)
               << "; the deployments it generates or changes cannot be planned\n";
     return kExitInputError;
   }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/printable_text.h"
 #include "expand/api/api_generator.h"
 #include "expand/capacity_provider.h"
 #include "expand/codedeploy.h"
@@ -184,10 +185,12 @@ std::string formatErrors(const core::SourceFile& source, const std::vector<Expan
   for (const ExpandError& error : errors) {
     core::Position at{1, 1, 0};
     if (error.node && error.node->span().known()) at = source.position(error.node->span().begin);
-    out += source.path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": error " + error.code +
-           " " + error.message + "\n";
+    out += core::printableText(source.path()) + ":" + std::to_string(at.line) + ":" +
+           std::to_string(at.column) + ": error " + error.code + " " +
+           core::printableText(error.message) + "\n";
   }
-  return out + overallErrorMessage(errors) + "\n";
+  // Messages carry template text (logical IDs, values): escaped, so it cannot forge a line.
+  return out + core::printableText(overallErrorMessage(errors)) + "\n";
 }
 
 std::string overallErrorMessage(const std::vector<ExpandError>& errors) {
