@@ -210,7 +210,17 @@ class Mutating {
       function.set("Type", Node::string("AWS::Serverless::Function"));
       return resources.set("Function", std::move(function));
     }
-    Node& resource = random_.pick(resources.entries()).value;
+    // Two times in three a serverless resource, when there is one: that is where SAM's
+    // traffic-shifting properties are read.
+    std::vector<MapEntry*> serverless;
+    for (MapEntry& entry : resources.entries()) {
+      const Node* type = entry.value.get("Type");
+      if (type && type->isString() && type->text().starts_with("AWS::Serverless::"))
+        serverless.push_back(&entry);
+    }
+    Node& resource = !serverless.empty() && !random_.oneIn(3)
+                         ? random_.pick(serverless)->value
+                         : random_.pick(resources.entries()).value;
     if (!resource.isMapping()) resource = Node::mapping();
     return resource;
   }
