@@ -25,10 +25,9 @@ namespace {
 
 constexpr size_t kHoversPerKind = 4;  // hover runs an expansion: a few per input keep runs fast
 
-void writeReports(const load::Document& document,
-                  const std::vector<core::Diagnostic>& diagnostics) {
+void writeReports(const lsp::Analysis& analysis, const std::vector<core::Diagnostic>& diagnostics) {
   std::vector<report::FileReport> files{
-      report::FileReport{&document.source, document.source.path(), diagnostics}};
+      report::FileReport{&analysis.document.source, analysis.document.source.path(), diagnostics}};
   std::ostringstream out;
   report::writeText(out, files, report::TextOptions{.color = true, .showSource = true});
   report::writeJson(out, files);
@@ -74,7 +73,8 @@ void useLanguageServer(const lsp::Analysis& analysis) {
   lsp::codeActions(analysis, core::Span{0, static_cast<uint32_t>(text.size())});
 }
 
-void expandAndPlan(const load::Document& document) {
+void expandAndPlan(const lsp::Analysis& analysis) {
+  const auto& document = analysis.document;
   model::Template templ(document.root);
   sam::ParameterValues params(templ, {}, "us-east-1");
   expand::ExpandResult expanded = expand::expandTemplate(document.root, params);
@@ -103,11 +103,10 @@ CommandsOutcome runEveryCommand(const std::string& path, const std::string& text
   for (const core::Diagnostic& diagnostic : lintFindings) {
     if (diagnostic.code == "X001") outcome.ruleFailures.push_back(diagnostic.message);
   }
-  writeReports(analysis.document, lintFindings);
+  writeReports(analysis, lintFindings);
   useLanguageServer(analysis);
   outcome.parsed = analysis.document.parsed;
-  if (analysis.document.parsed && analysis.document.root.isMapping())
-    expandAndPlan(analysis.document);
+  if (analysis.document.parsed && analysis.document.root.isMapping()) expandAndPlan(analysis);
   return outcome;
 }
 

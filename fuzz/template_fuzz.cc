@@ -62,7 +62,7 @@ extern "C" size_t LLVMFuzzerCustomMutator(uint8_t* data, size_t size, size_t max
   Random random(seed);
   // Now and then bytes too: the loaders' error paths, and inputs the tree cannot express.
   if (random.oneIn(16)) return LLVMFuzzerMutate(data, size, maxSize);
-  samshift::load::Document document = samshift::load::loadText("template.yaml", asText(data, size));
+  auto document = samshift::load::loadText("template.yaml", asText(data, size));
   if (!document.parsed) return LLVMFuzzerMutate(data, size, maxSize);
   TemplateMutator mutator(random.next());
   for (size_t count = random.between(1, 3); count > 0; --count) mutator.mutate(document.root);
@@ -73,8 +73,8 @@ extern "C" size_t LLVMFuzzerCustomMutator(uint8_t* data, size_t size, size_t max
 extern "C" size_t LLVMFuzzerCustomCrossOver(const uint8_t* data1, size_t size1,
                                             const uint8_t* data2, size_t size2, uint8_t* out,
                                             size_t maxOutSize, unsigned int seed) {
-  samshift::load::Document first = samshift::load::loadText("first.yaml", asText(data1, size1));
-  samshift::load::Document second = samshift::load::loadText("second.yaml", asText(data2, size2));
+  auto first = samshift::load::loadText("first.yaml", asText(data1, size1));
+  auto second = samshift::load::loadText("second.yaml", asText(data2, size2));
   if (!first.parsed || !second.parsed) return 0;  // libFuzzer then mutates instead
   TemplateMutator mutator(seed);
   mutator.crossOver(first.root, second.root);

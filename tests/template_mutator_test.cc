@@ -34,7 +34,7 @@ std::vector<Node> seedTemplates() {
   std::sort(paths.begin(), paths.end());
   std::vector<Node> templates;
   for (size_t i = 0; i < paths.size(); i += 4) {  // every fourth: each family, in a second
-    load::Document document = load::loadText(paths[i].string(), testing::readFile(paths[i]));
+    auto document = load::loadText(paths[i].string(), testing::readFile(paths[i]));
     if (document.parsed) templates.push_back(std::move(document.root));
   }
   return templates;
@@ -120,7 +120,7 @@ TEST_CASE("a mutated template written in any style loads back as the same tree",
                          << (style.format == TextFormat::kJson ? "JSON" : "YAML") << ", flow depth "
                          << style.flowDepth << "\n"
                          << text.substr(0, 4000));
-        load::Document loaded = load::loadText("t.yaml", text);
+        auto loaded = load::loadText("t.yaml", text);
         if (!loaded.parsed && depthOf(mutated) > load::LoadLimits{}.maxDepth / 2) {
           // A deep nest beyond the loaders' limit (short forms make the text shallower than the
           // tree).
@@ -159,7 +159,7 @@ TEST_CASE("the writer quotes what YAML would read as something else", "[fuzz][mu
   for (const WriteStyle& style : kStyles) {
     std::string text = fuzz::writeTemplate(root, style);
     INFO(text);
-    load::Document loaded = load::loadText("t.yaml", text);
+    auto loaded = load::loadText("t.yaml", text);
     REQUIRE(loaded.parsed);
     if (style.format == TextFormat::kYaml) CHECK(sameTree(loaded.root, root));
     CHECK(sameTree(loaded.root.get("intrinsics") ? *loaded.root.get("intrinsics") : Node(),
