@@ -43,7 +43,7 @@ for target in "${targets[@]}"; do
   cov=$(sed -nE 's/.* cov: ([0-9]+) .*/\1/p' <<<"$last")
   otc=$(sed -nE 's/.*oom\/timeout\/crash: ([0-9]+\/[0-9]+\/[0-9]+).*/\1/p' <<<"$last")
   files=$(find "$corpus" -type f | wc -l)
-  echo "$target: exit $rc, wall ${wall}s, cpu ${cpu:-?}s ($(( ${cpu:-0} / 60 )) CPU-minutes), ${workers} workers," \
+  echo "$target: exit $rc, wall ${wall}s, cpu ${cpu:-?}s ($(awk -v s="${cpu:-0}" 'BEGIN {printf "%.1f", s / 60}') CPU-minutes), ${workers} workers," \
     "${execs:-?} executions, coverage ${cov:-?}, corpus ${files} files, oom/timeout/crash ${otc:-?}"
   mapfile -t found < <(find fuzz/crashes -name "$target-*" -newer "$marker" -type f)
   rm -f "$marker"

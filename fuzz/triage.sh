@@ -17,14 +17,18 @@ signatures=$(mktemp)
 artifacts=$(mktemp -d)  # a replay that fails writes the input again: not into the checkout
 trap 'rm -rf "$signatures" "$artifacts"' EXIT
 for input in "$@"; do
-  log=$("$binary" -runs=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" "$input" 2>&1)
+  # libFuzzer's -timeout counts wall time, which a loaded machine stretches: a replay instead gets
+  # 30 seconds of CPU time (SIGXCPU beyond them) and no timeout of its own.
+  log=$(ulimit -t 30; "$binary" -runs=1 -timeout=0 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" "$input" 2>&1)
+  rc=$?
   # What went wrong: the sanitizer's or libFuzzer's error, else the first UBSan report.
-  cause=$(grep -m1 -oE 'ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer): [a-z-]+' <<<"$log" | sed 's/^ERROR: //')
+  cause=$(grep -m1 -oE 'ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer): [a-z-]+( signal)?' <<<"$log" | sed 's/^ERROR: //')
   [ -n "$cause" ] || cause=$(grep -m1 -oE 'runtime error: [^:]*' <<<"$log")
+  [ "$rc" -ne 152 ] || cause="more than 30 CPU-seconds"
   [ -n "$cause" ] || cause="no failure on replay"
-  # The first frame in samshift's own code below the error, as a function name without arguments.
+  # The first frame in samshift's own code below the error: function name and file.
   frame=$(sed -n '/ERROR: \|runtime error:/,$p' <<<"$log" | grep -m1 -E '^ +#[0-9]+ .* in .*/(src|rules)/' |
-    sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in //; s/\(.*\)( const)? [^ ]*\/((src|rules)\/[^: ]+).*/ (\3)/')
+    sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in //; s/\(anonymous namespace\)/{anonymous}/g; s/^([^(]*)\(.* [^ ]*\/((src|rules)\/[^: ]+).*/\1 (\2)/')
   printf '%s\t%s\t%s\t%s\n' "$cause" "${frame:-?}" "$(wc -c <"$input")" "$input" >>"$signatures"
 done
 # Per cause and frame: the count, then the smallest input.
