@@ -1,13 +1,17 @@
 #!/bin/bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 20),
-# seeded with the corpus and the project's fixtures. A crash leaves its input in fuzz/crashes/.
+# seeded with the corpus and the project's fixtures (fuzz/seeds.sh). A crash leaves its input in
+# fuzz/crashes/. The targets: the loaders, lint, expand, the language server's reader, and
+# template, the structure-aware one (fuzz/template_fuzz.cc) that runs every command.
 #   fuzz/run.sh [SECONDS] [TARGET...]     (SECONDS "build" only builds the targets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Undefined behaviour stops a fuzzer like a crash does, except what fuzz/ubsan.supp lists.
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$PWD/fuzz/ubsan.supp}"
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml_loader json_loader lint expand lsp_reader)
+[ ${#targets[@]} -gt 0 ] || targets=(yaml_loader json_loader lint expand lsp_reader template)
 
 log=$(mktemp)
 if [ ! -f build-fuzz/build.ninja ]; then
@@ -20,10 +24,7 @@ rm -f "$log"
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
-find fixtures examples -name '*.yaml' -o -name '*.json' | head -n 400 | xargs -I{} cp {} "$seeds/" 2>/dev/null || true
-if [ -d ../shared/corpus/sam-translator/input ]; then
-  cp ../shared/corpus/sam-translator/input/*.yaml "$seeds/" 2>/dev/null || true
-fi
+fuzz/seeds.sh "$seeds"
 mkdir -p fuzz/crashes
 for target in "${targets[@]}"; do
   work=$(mktemp -d)

@@ -250,6 +250,6 @@ TEST_CASE("standard input is read no further than the size limit", "[cli][hostil
     std::string report =
         result.err + samshift::testing::readFile(outPath);  // lint reports it as a finding
     CHECK(report.find("<stdin>:1:1: error T001 [syntax-error] ") != std::string::npos);
-    CHECK(report.find("more than the limit of 67108864 bytes") != std::string::npos);
+    CHECK(report.find("File is larger than the limit of 67108864 bytes") != std::string::npos);
   }
 }

@@ -1,16 +1,15 @@
-// Every input a fuzzer found crashing samshift (fuzz/regressions/) goes through every loader,
-// lint and expand again; each must end with a result, never a crash or a rule failure.
+// Every input a fuzzer found crashing samshift (fuzz/regressions/) goes through every loader and
+// every command again (lint, expand, plan, the language server: fuzz/run_commands.h); each must
+// end with a result, never a crash or a rule failure.
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
-#include "engine/runner.h"
-#include "expand/expander.h"
+#include "fuzz/run_commands.h"
 #include "load/json_loader.h"
 #include "load/loader.h"
 #include "load/yaml_loader.h"
-#include "model/template.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -30,19 +29,16 @@ TEST_CASE("inputs that once crashed samshift are handled", "[fuzz]") {
     json.source = core::SourceFile("fuzz.json", text);
     load::loadJson(json, {});
     CHECK((json.parsed || !json.problems.empty()));
-    auto doc = load::loadText(entry.path().filename().string(), text);
-    for (const core::Diagnostic& d : engine::lintDocument(doc, {}).diagnostics) CHECK(d.code != "X001");
-    if (doc.parsed) {
-      model::Template templ(doc.root);
-      expand::expandTemplate(doc.root, sam::ParameterValues(templ, {}, "us-east-1"));
-    }
+    fuzz::CommandsOutcome outcome = fuzz::runEveryCommand(entry.path().filename().string(), text);
+    CHECK(outcome.ruleFailures == std::vector<std::string>{});
     ++inputs;
   }
   CHECK(inputs >= 1);
 }
 
 TEST_CASE("JSON numbers keep their exact value, huge exponents included", "[load][json]") {
-  auto doc = load::loadText("n.json", "[1, -7, 2.5, 1e3, 9223372036854775808, 1e300, 3.3333333333333333333e-5]");
+  auto doc = load::loadText(
+      "n.json", "[1, -7, 2.5, 1e3, 9223372036854775808, 1e300, 3.3333333333333333333e-5]");
   REQUIRE(doc.parsed);
   const auto& items = doc.root.items();
   CHECK(items[0].intValue() == 1);

@@ -30,6 +30,13 @@ const Node& at(const Node& root, std::initializer_list<const char*> keys) {
   return *node;
 }
 
+// "0,0,…,0": `count` values in the fewest bytes.
+std::string zeros(size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += i ? ",0" : "0";
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("scalars, keys and collections keep exact ranges", "[load][positions]") {
@@ -256,6 +263,78 @@ TEST_CASE("hostile input is refused with a clear problem, fast", "[load][hostile
     CHECK_FALSE(doc.parsed);
     REQUIRE(doc.problems.size() == 1);
     CHECK(doc.problems[0].message.find("limit of 1000 bytes") != std::string::npos);
+  }
+  SECTION("anchors nested around a large list: each anchor's copy counts") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "&a" + std::to_string(i) + " [";
+    text += zeros(2000) + std::string(200, ']') + "\n";
+    auto doc = yaml(text);
+    CHECK_FALSE(doc.parsed);
+    REQUIRE(doc.problems.size() == 1);
+    CHECK(doc.problems[0].message ==
+          "Aliases expand to more than 200000 nodes (an alias bomb?); expansion stopped here");
+  }
+  SECTION("aliases of a long string: the text they copy counts") {
+    std::string text = "s: &s " + std::string(100000, 'x') + "\nl:\n";
+    for (int i = 0; i < 200; ++i) text += "- *s\n";
+    auto doc = yaml(text);
+    CHECK_FALSE(doc.parsed);
+    REQUIRE(doc.problems.size() == 1);
+    CHECK(doc.problems[0].message ==
+          "Aliases expand to more than 16777216 bytes of text (an alias bomb?); "
+          "expansion stopped here");
+    CHECK(where(doc, doc.problems[0].span) == "169:3-169:5");  // the alias that passed the limit
+  }
+  SECTION("merge keys copy the entries they merge, and that counts") {
+    // 600 aliases of 201 values each stay under the copy limit; the merges copy them once more.
+    std::string text = "base: &b {";
+    for (int i = 0; i < 100; ++i) text += (i ? ", k" : "k") + std::to_string(i) + ": 0";
+    text += "}\n";
+    for (int i = 0; i < 600; ++i) text += "m" + std::to_string(i) + ": {<<: *b}\n";
+    auto doc = yaml(text);
+    CHECK_FALSE(doc.parsed);
+    REQUIRE(doc.problems.size() == 1);
+    CHECK(doc.problems[0].message.find("expand to more than 200000 nodes") != std::string::npos);
+  }
+  SECTION("an alias cannot nest a document deeper than the nesting limit") {
+    std::string text = "a: &a " + std::string(300, '[') + std::string(300, ']') + "\n";
+    text += "b: " + std::string(300, '[') + "*a" + std::string(300, ']') + "\n";
+    auto doc = yaml(text);
+    CHECK_FALSE(doc.parsed);
+    REQUIRE(doc.problems.size() == 1);
+    CHECK(doc.problems[0].message == "Nesting deeper than 512 levels");
+    CHECK(where(doc, doc.problems[0].span) == "2:304-2:306");
+  }
+  SECTION("more values than the limit, YAML and JSON") {
+    load::LoadLimits limits;
+    limits.maxNodes = 1000;
+    std::string list = "[" + zeros(1500) + "]";
+    for (const char* name : {"t.yaml", "t.json"}) {
+      auto doc = load::loadText(name, list, limits);
+      INFO(name);
+      CHECK_FALSE(doc.parsed);
+      REQUIRE(doc.problems.size() == 1);
+      CHECK(doc.problems[0].message ==
+            "More than 1000 values in one document "
+            "(a limit that keeps memory in proportion to the input); loading stopped here");
+      CHECK(doc.problems[0].span.begin == 1999);  // the 1000th zero, which passed it
+    }
+  }
+  SECTION("more duplicate keys than the problem limit, YAML and JSON") {
+    std::string yamlText = "{", jsonText = "{";
+    for (int i = 0; i < 1500; ++i) {
+      yamlText += "a: 0, ";
+      jsonText += std::string(i ? "," : "") + "\"a\": 0";
+    }
+    for (auto doc :
+         {load::loadText("t.yaml", yamlText + "}"), load::loadText("t.json", jsonText + "}")}) {
+      CHECK_FALSE(doc.parsed);
+      REQUIRE(doc.problems.size() == 1002);
+      CHECK(doc.problems[1000].kind == model::ProblemKind::kDuplicateKey);
+      CHECK(doc.problems[1001].kind == model::ProblemKind::kSyntax);
+      CHECK(doc.problems[1001].message ==
+            "More than 1000 duplicate keys or other problems; loading stopped here");
+    }
   }
   SECTION("a huge line") {
     auto doc = yaml("a: " + std::string(5u << 20, 'x') + "\n");

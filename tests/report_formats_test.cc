@@ -5,12 +5,16 @@
 
 #include <sstream>
 
+#include "core/printable_text.h"
+#include "plan/report.h"
 #include "report/github_format.h"
 #include "report/json_format.h"
 #include "report/junit_format.h"
 #include "report/relative_path.h"
 #include "report/sarif_format.h"
+#include "report/text_format.h"
 #include "core/xml_escape.h"
+#include "test_support.h"
 
 using namespace samshift;
 
@@ -50,8 +54,9 @@ TEST_CASE("github format escapes data and properties", "[report]") {
   report::writeGithub(out, sample(), "/work/proj");
   CHECK(out.str() ==
         "::error file=dir/t.yaml,line=2,col=3,endLine=2,endColumn=5,title=D001 [some-rule]::"
-        "Bad `A` & <b> \"q\", 50%25%0Anext: line%0Anote: line 3, column 5: First, here: yes\n"
-        "::notice file=dir/t.yaml,line=3,col=12,endLine=3,endColumn=15,title=V006 [other-rule]::Info\n");
+        "Bad `A` & <b> \"q\", 50%25\\nnext: line%0Anote: line 3, column 5: First, here: yes\n"
+        "::notice file=dir/t.yaml,line=3,col=12,endLine=3,endColumn=15,title=V006 "
+        "[other-rule]::Info\n");
 }
 
 TEST_CASE("junit format: one testcase per file, one failure per finding", "[report]") {
@@ -237,4 +242,109 @@ TEST_CASE("sarif format: driver rules and results with regions", "[report]") {
   ]
 }
 )");
+}
+
+namespace {
+
+std::string textReport(const core::SourceFile& file, core::Span span, const std::string& message,
+                       bool showSource) {
+  core::Diagnostic finding{"T001", "syntax-error", core::Severity::kError, span, message, {}};
+  std::ostringstream out;
+  report::writeText(out, {report::FileReport{&file, file.path(), {finding}}},
+                    report::TextOptions{false, showSource});
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("template text cannot forge a line or reach the terminal raw", "[report][escape]") {
+  // A `!Ref` whose value holds a line break and a workflow command, and an escape sequence.
+  core::SourceFile file("t.yaml", "a: !Ref \"x\\n::error file=f::forged\\e[2J\"\n");
+  std::string message = "Unknown `x\n::error file=f::forged\x1b[2J`";
+  CHECK(textReport(file, core::Span{3, 7}, message, false) ==
+        "t.yaml:1:4: error T001 [syntax-error] Unknown `x\\n::error file=f::forged\\x1b[2J`\n");
+
+  core::Diagnostic finding{
+      "T001",           "syntax-error", core::Severity::kError,
+      core::Span{3, 7}, message,        {core::Note{core::Span{}, "see \u2028 \xC2\x9B and \x7F"}}};
+  std::ostringstream github;
+  report::writeGithub(github, {report::FileReport{&file, "t.yaml", {finding}}}, "/");
+  CHECK(github.str() ==
+        "::error file=t.yaml,line=1,col=4,endLine=1,endColumn=8,title=T001 [syntax-error]::"
+        "Unknown `x\\n::error file=f::forged\\x1b[2J`%0Anote: see \\u2028 \\u009b and \\x7f\n");
+
+  CHECK(core::printableText("plain text, caf\xC3\xA9") == "plain text, caf\xC3\xA9");
+  CHECK(core::printableText("tab\tcr\rbidi\xE2\x80\xAE"
+                            "end, bad \xFF") == "tab\\tcr\\rbidi\\u202eend, bad \\xff");
+}
+
+TEST_CASE("source excerpts keep tabs under the caret and escape control characters",
+          "[report][excerpt]") {
+  core::SourceFile file("t.yaml", "a:\n\tb: caf\xC3\xA9 x\n");
+  CHECK(textReport(file, core::Span{12, 13}, "M", true) ==
+        "t.yaml:2:9: error T001 [syntax-error] M\n"
+        "    \tb: caf\xC3\xA9 x\n"
+        "    \t       ^\n");
+  CHECK(textReport(file, core::Span{4, 12}, "M", true) ==
+        "t.yaml:2:2: error T001 [syntax-error] M\n"
+        "    \tb: caf\xC3\xA9 x\n"
+        "    \t^~~~~~~\n");
+  // A control character the loader refused is shown escaped, the caret under its escape.
+  core::SourceFile raw("t.yaml", "a: \x1b[31mred\n");
+  CHECK(textReport(raw, core::Span{3, 4}, "Unacceptable character U+001B", true) ==
+        "t.yaml:1:4: error T001 [syntax-error] Unacceptable character U+001B\n"
+        "    a: \\x1b[31mred\n"
+        "       ^~~~\n");
+}
+
+TEST_CASE("an excerpt of a long line is a window around the place", "[report][excerpt]") {
+  // A minified template: one line of 400,000 characters, the finding at column 200,001.
+  std::string line = "{" + std::string(399999, 'x');
+  line[200000] = 'Y';
+  core::SourceFile file("t.json", line + "\n");
+  std::string report = textReport(file, core::Span{200000, 200003}, "M", true);
+  std::string expected =
+      "t.json:1:200001: error T001 [syntax-error] M\n"
+      "    ..." +
+      std::string(60, 'x') + "Y" + std::string(99, 'x') +
+      "...\n"
+      "    " +
+      std::string(63, ' ') + "^~~\n";
+  CHECK(report == expected);
+
+  // Near either end, the window is the line's first or last 160 characters.
+  CHECK(textReport(file, core::Span{0, 1}, "M", true) ==
+        "t.json:1:1: error T001 [syntax-error] M\n    {" + std::string(159, 'x') + "...\n    ^\n");
+  CHECK(textReport(file, core::Span{399999, 400000}, "M", true) ==
+        "t.json:1:400000: error T001 [syntax-error] M\n    ..." + std::string(160, 'x') + "\n    " +
+            std::string(162, ' ') + "^\n");
+  // A line of exactly 160 characters is shown whole.
+  core::SourceFile exact("t.yaml", std::string(160, 'z') + "\n");
+  CHECK(textReport(exact, core::Span{159, 160}, "M", true) ==
+        "t.yaml:1:160: error T001 [syntax-error] M\n    " + std::string(160, 'z') + "\n    " +
+            std::string(159, ' ') + "^\n");
+}
+
+TEST_CASE("plan's text and expand's errors escape the template text they show",
+          "[report][escape]") {
+  plan::Deployment deployment;
+  deployment.resource = "Fn\n::error file=f::forged";
+  deployment.planned = false;
+  deployment.reason = "alias \x1b[2J";
+  CHECK(plan::renderText({deployment}, "t.yaml") ==
+        "t.yaml: 1 deployment, 1 without a plan\n\n"
+        "Fn\\n::error file=f::forged  function, no alias\n"
+        "  no plan   alias \\x1b[2J\n");
+
+  // An alias name holding a line break and an annotation: SAM's message quotes it.
+  testing::CommandResult expanded = testing::runSamshift(
+      "expand -",
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n"
+      "    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n"
+      "      Handler: a.h\n      InlineCode: x\n"
+      "      AutoPublishAlias: \"bad\\n::error file=f::forged\"\n");
+  CHECK(expanded.exitCode == 1);
+  CHECK(expanded.err.find("AutoPublishAlias name ('bad\\n::error file=f::forged')") !=
+        std::string::npos);
+  CHECK(expanded.err.find("\n::error") == std::string::npos);
 }

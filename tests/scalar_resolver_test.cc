@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
 
 #include "model/scalar_resolver.h"
@@ -94,4 +95,21 @@ TEST_CASE("integers beyond 64 bits keep their exact value", "[model][yaml11]") {
     INFO(no);
     CHECK(samshift::model::bigInteger(resolved(no)) == BigInteger::kNo);
   }
+}
+
+TEST_CASE("the 64-bit extremes are integers, the smallest without overflow", "[model][yaml11]") {
+  // -9223372036854775808 has a magnitude one past INT64_MAX: negating it as int64_t was
+  // undefined behaviour (UBSan stops this test without the fix).
+  auto resolved = [](const char* text) {
+    Node node;
+    samshift::model::resolvePlainScalar(text, node);
+    return node;
+  };
+  Node smallest = resolved("-9223372036854775808");
+  CHECK(smallest.kind() == NodeKind::kInt);
+  CHECK(smallest.intValue() == std::numeric_limits<int64_t>::min());
+  Node largest = resolved("9223372036854775807");
+  CHECK(largest.kind() == NodeKind::kInt);
+  CHECK(largest.intValue() == std::numeric_limits<int64_t>::max());
+  CHECK(resolved("-9223372036854775809").kind() == NodeKind::kFloat);
 }

@@ -19,6 +19,12 @@ size_t heapInUse() { return mallinfo2().uordblks; }
 
 }  // namespace
 
+TEST_CASE("a node is 72 bytes: docs/limits.md counts on it", "[scale]") {
+  // A collection's children live in a block of their own; scalars, most of a template, carry
+  // no empty vectors. Growing Node grows every figure of the memory model.
+  CHECK(sizeof(model::Node) <= 72);
+}
+
 TEST_CASE("a mapping with 200,000 keys loads with linear memory", "[scale]") {
   std::string text;
   for (int i = 0; i < 200000; ++i) text += "key" + std::to_string(i) + ": value\n";
@@ -31,16 +37,19 @@ TEST_CASE("a mapping with 200,000 keys loads with linear memory", "[scale]") {
   CHECK(used < 200 * text.size());  // a few hundred bytes a node, whatever the width
 }
 
-TEST_CASE("100,000 duplicate keys are each reported once", "[scale]") {
+TEST_CASE("100,000 duplicate keys: the first thousand are reported, then loading stops",
+          "[scale]") {
   std::string text;
   for (int round = 0; round < 2; ++round) {
     for (int i = 0; i < 100000; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(round) + "\n";
   }
   auto doc = load::loadText("dup.yaml", text);
-  REQUIRE(doc.parsed);
-  CHECK(doc.root.entries().size() == 100000);
-  CHECK(doc.problems.size() == 100000);
-  CHECK(doc.root.get("k99999")->intValue() == 1);
+  CHECK_FALSE(doc.parsed);
+  REQUIRE(doc.problems.size() == 1002);
+  CHECK(doc.problems[1000].kind == model::ProblemKind::kDuplicateKey);
+  CHECK(doc.problems[1000].message == "Duplicate key `k1000`; only the last value is used");
+  CHECK(doc.problems[1001].message ==
+        "More than 1000 duplicate keys or other problems; loading stopped here");
 }
 
 TEST_CASE("a 16 MiB string and 10,000 anchors stay linear", "[scale]") {

@@ -15,8 +15,10 @@ class SyntaxError : public engine::Rule {
         R"(## What it does
 Reports where a template stops being valid YAML or JSON: a bad indent, a tab used for
 indentation, an unclosed bracket or quote, invalid UTF-8, a control character, more than one
-YAML document. It also reports inputs that break samshift's safety limits: aliases that expand
-without bound (an "alias bomb"), nesting deeper than 512 levels, files over 64 MiB.
+YAML document. It also reports inputs that break samshift's safety limits, which keep memory
+in proportion to the input: files over 64 MiB, more than 4,194,304 values in one document,
+nesting deeper than 512 levels, aliases that expand to more than 200,000 nodes or 16 MiB of text
+(an "alias bomb"), more than 1,000 duplicate keys.
 
 ## Why is this bad?
 CloudFormation and the SAM CLI reject the file before anything else is checked. Nothing else

@@ -10,6 +10,7 @@
 #include "cli/problem_report.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
+#include "core/printable_text.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
 #include "model/template.h"
@@ -93,7 +94,9 @@ int runExpand(std::vector<std::string> args) {
   // template), so expand only warns; CloudFormation would reject the deployment.
   if (auto unknown = unknownParameters(templ, options.overrides); !unknown.empty()) {
     std::cerr << "samshift expand: warning: --parameter-overrides: "
-              << describeUnknownParameters(templ, unknown, document->source.path()) << "\n";
+              << core::printableText(
+                     describeUnknownParameters(templ, unknown, document->source.path()))
+              << "\n";
   }
   sam::ParameterValues params(templ, options.overrides, options.region);
   expand::ExpandResult result = expand::expandTemplate(document->root, params);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -18,12 +19,13 @@
 #include "cli/template_discovery.h"
 #include "cli/template_input.h"
 #include "core/file_identity.h"
+#include "core/printable_text.h"
 #include "core/version.h"
 #include "engine/registry.h"
 #include "engine/rule_selection.h"
 #include "engine/runner.h"
-#include "report/formats.h"
 #include "load/loader.h"
+#include "report/formats.h"
 
 namespace samshift::cli {
 
@@ -71,6 +73,8 @@ struct LintedFile {
   engine::LintResult result;
   std::string readError;  // the file could not be read at all
   bool skipped = false;   // found in a directory and not a template
+  bool outOfMemory = false;
+  std::exception_ptr failure;  // anything else thrown on a worker, rethrown on the main thread
 };
 
 const SharedOptionSet kOptions{report::reportFormatNames()};
@@ -201,7 +205,15 @@ std::vector<LintedFile> lintAll(const std::vector<Input>& inputs, std::string& s
   auto worker = [&] {
     for (size_t k = next++; k < order.size(); k = next++) {
       size_t i = order[k].second;
-      results[i] = lintOne(inputs[i], stdinText, settings[i]->selection, inputs.size() > 1);
+      // No exception may leave a thread (std::terminate); one file out of memory leaves the rest.
+      try {
+        results[i] = lintOne(inputs[i], stdinText, settings[i]->selection, inputs.size() > 1);
+      } catch (const std::bad_alloc&) {
+        results[i] = LintedFile{};
+        results[i].outOfMemory = true;
+      } catch (...) {
+        results[i].failure = std::current_exception();
+      }
     }
   };
   unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
@@ -302,6 +314,13 @@ int runLint(std::vector<std::string> argv) {
   std::vector<report::FileReport> reports;
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
+    if (file.failure) std::rethrow_exception(file.failure);
+    if (file.outOfMemory) {
+      std::cerr << "samshift lint: " << core::printableText(inputs[i].path)
+                << ": out of memory: the input needs more memory than this process may use\n";
+      exitCode = kExitInputError;
+      continue;
+    }
     if (!file.readError.empty()) {
       std::cerr << "samshift lint: " << file.readError << '\n';
       exitCode = kExitInputError;

@@ -2,6 +2,8 @@
 
 #include <cstring>
 #include <iostream>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,27 @@ void tuneAllocatorForOneShotRun() {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 }
 
+// Runs a command so that no exception reaches std::terminate. Running out of memory is an
+// input the machine cannot process (exit 2, as an input over a limit); anything else thrown is
+// a bug in samshift, reported as one, also with exit 2. The messages are fixed strings: printing
+// them allocates nothing, so they get out even when memory has run short.
+int runGuarded(const Command& command, std::vector<std::string> args) {
+  try {
+    return command.run(std::move(args));
+  } catch (const std::bad_alloc&) {
+    std::cerr << "samshift " << command.name
+              << ": out of memory: the input needs more memory than this process may use\n";
+  } catch (const std::length_error&) {
+    std::cerr << "samshift " << command.name
+              << ": out of memory: the input asks for a size beyond any allocation\n";
+  } catch (const std::exception& error) {
+    std::cerr << "samshift " << command.name << ": internal error: " << error.what() << '\n';
+  } catch (...) {
+    std::cerr << "samshift " << command.name << ": internal error: an unknown exception\n";
+  }
+  return samshift::cli::kExitInputError;
+}
+
 constexpr Command kCommands[] = {
     {"lint", samshift::cli::runLint}, {"rules", samshift::cli::runRules},
     {"rule", samshift::cli::runRule}, {"plan", samshift::cli::runPlan},
@@ -72,7 +95,7 @@ int run(int argc, char** argv) {
   if (name != "lsp") tuneAllocatorForOneShotRun();
   for (const Command& command : kCommands) {
     if (name != command.name) continue;
-    int status = command.run(std::move(args));
+    int status = runGuarded(command, std::move(args));
     // The language server's standard output is its protocol stream: a client that goes away
     // ends the session with the server's own status. Elsewhere only help text is left there.
     return name == "lsp" ? status : samshift::cli::finishStandardOutput(status);

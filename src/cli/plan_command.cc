@@ -8,6 +8,7 @@
 #include "cli/problem_report.h"
 #include "cli/shared_options.h"
 #include "cli/template_input.h"
+#include "core/printable_text.h"
 #include "model/template.h"
 #include "plan/deployments.h"
 #include "plan/report.h"
@@ -121,8 +122,10 @@ int runPlan(std::vector<std::string> argv) {
   if (!document->root.isMapping()) return problems.notATemplate(*document);
   model::Template templ(document->root);
   if (auto unknown = unknownParameters(templ, shared.overrides); !unknown.empty()) {
-    return reportError("plan", core::usageError("--parameter-overrides: " +
-                                                describeUnknownParameters(templ, unknown, name)));
+    return reportError(
+        "plan",
+        core::usageError("--parameter-overrides: " +
+                         core::printableText(describeUnknownParameters(templ, unknown, name))));
   }
   if (auto transform = sam::unsupportedTransform(templ)) {
     return problems.notSupported(

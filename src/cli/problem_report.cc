@@ -6,6 +6,7 @@
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
 #include "cli/output.h"
+#include "core/printable_text.h"
 #include "core/version.h"
 #include "engine/registry.h"
 #include "engine/runner.h"
@@ -38,16 +39,17 @@ int ProblemReport::rejected(const model::Document& document,
         error.node && error.node->span().known() ? error.node->span() : core::Span{0, 0};
     findings.push_back(rules::samRejectionFinding(error.code, error.message, at));
   }
-  return emit(document, std::move(findings), expand::overallErrorMessage(errors) + "\n",
-              kExitFindings);
+  // SAM's message carries template text (logical IDs, values): escaped, so it cannot forge a line.
+  return emit(document, std::move(findings),
+              core::printableText(expand::overallErrorMessage(errors)) + "\n", kExitFindings);
 }
 
 int ProblemReport::notSupported(const model::Document& document, const std::string& what,
                                 std::string_view textLead) const {
   if (format_ == "text") {
     // A tool limit, not a finding: said as the command's own message.
-    std::cerr << "samshift " << command_ << ": " << document.source.path() << ": " << textLead
-              << what << "\n";
+    std::cerr << "samshift " << command_ << ": " << core::printableText(document.source.path())
+              << ": " << textLead << core::printableText(what) << "\n";
     return kExitInputError;
   }
   const engine::Rule* rule = engine::Registry::instance().find("X003");

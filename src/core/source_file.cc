@@ -15,13 +15,67 @@ SourceFile::SourceFile(std::string path, std::string text)
     for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
       lineStarts_.push_back(static_cast<uint32_t>(at + 1));
     }
-    return;
+  } else {
+    for (size_t at = text_.find_first_of("\r\n"); at != std::string::npos;
+         at = text_.find_first_of("\r\n", at)) {
+      at += lineBreakLength(text_, at);
+      lineStarts_.push_back(static_cast<uint32_t>(at));
+    }
   }
-  for (size_t at = text_.find_first_of("\r\n"); at != std::string::npos;
-       at = text_.find_first_of("\r\n", at)) {
-    at += lineBreakLength(text_, at);
-    lineStarts_.push_back(static_cast<uint32_t>(at));
+  // Checkpoints only where a line is long enough to need them: most files have none.
+  bool longLine = text_.size() - lineStarts_.back() > kCheckpointBytes;
+  for (size_t i = 1; i < lineStarts_.size() && !longLine; ++i) {
+    longLine = lineStarts_[i] - lineStarts_[i - 1] > kCheckpointBytes;
   }
+  if (!longLine) return;
+  std::string_view view(text_);
+  Count count;
+  checkpoints_.reserve(text_.size() / kCheckpointBytes + 1);
+  for (size_t target = 0;; target += kCheckpointBytes) {
+    while (count.offset < target && count.offset < view.size()) {
+      if (count.offset + 8 <= target && count.offset + 8 <= view.size() &&
+          isAsciiWord(loadWord(view, count.offset))) {
+        count.offset += 8;
+        count.characters += 8;
+        count.utf16Units += 8;
+      } else {
+        countOne(view, count);
+      }
+    }
+    checkpoints_.push_back(count);
+    if (target >= view.size()) break;
+  }
+}
+
+void SourceFile::countOne(std::string_view text, Count& count) {
+  size_t index = count.offset;
+  uint32_t cp = decodeUtf8(text, index);
+  count.offset = static_cast<uint32_t>(index);
+  count.characters += 1;
+  count.utf16Units += cp >= 0x10000 ? 2 : 1;
+}
+
+// Counts from `from` (a line start) to the first character boundary at or after `to`. Over a
+// long line, the difference of two counts from the nearest checkpoints before each: they count
+// as a walk from the start of the file would, and every line start is a boundary of that walk
+// (a line break never sits inside a sequence).
+SourceFile::Count SourceFile::countBetween(uint32_t from, uint32_t to) const {
+  std::string_view view(text_);
+  if (to - from <= kCheckpointBytes || checkpoints_.empty()) {
+    Count count{from, 0, 0};
+    while (count.offset < to) countOne(view, count);
+    return count;
+  }
+  auto countTo = [&](uint32_t offset) {
+    size_t k = offset / kCheckpointBytes;
+    if (checkpoints_[k].offset > offset) --k;
+    Count count = checkpoints_[k];
+    while (count.offset < offset) countOne(view, count);
+    return count;
+  };
+  Count start = countTo(from);
+  Count end = countTo(to);
+  return Count{end.offset, end.characters - start.characters, end.utf16Units - start.utf16Units};
 }
 
 size_t lineBreakLength(std::string_view text, size_t at) {
@@ -48,13 +102,7 @@ uint32_t SourceFile::lineIndexOf(uint32_t offset) const {
 Position SourceFile::position(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   uint32_t line = lineIndexOf(offset);
-  uint32_t column = 1;
-  std::string_view view(text_);
-  size_t index = lineStarts_[line];
-  while (index < offset) {
-    decodeUtf8(view, index);
-    ++column;
-  }
+  uint32_t column = 1 + countBetween(lineStarts_[line], offset).characters;
   return Position{line + 1, column, offset};
 }
 
@@ -66,14 +114,7 @@ Range SourceFile::range(Span span) const {
 LspPosition SourceFile::lspPosition(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   uint32_t line = lineIndexOf(offset);
-  uint32_t units = 0;
-  std::string_view view(text_);
-  size_t index = lineStarts_[line];
-  while (index < offset) {
-    uint32_t cp = decodeUtf8(view, index);
-    units += cp >= 0x10000 ? 2 : 1;
-  }
-  return LspPosition{line, units};
+  return LspPosition{line, countBetween(lineStarts_[line], offset).utf16Units};
 }
 
 uint32_t SourceFile::offsetOfLsp(LspPosition position) const {

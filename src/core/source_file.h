@@ -36,9 +36,26 @@ class SourceFile {
  private:
   uint32_t lineIndexOf(uint32_t offset) const;
 
+  // Characters and UTF-16 units up to a character boundary. A column counts from the start of
+  // its line; over a line longer than kCheckpointBytes it counts from the nearest checkpoint
+  // instead, so that it costs at most that many bytes of decoding whatever the line's length (a
+  // minified template is one line, and each of its findings decoded the line up to its column).
+  struct Count {
+    uint32_t offset = 0;
+    uint32_t characters = 0;
+    uint32_t utf16Units = 0;
+  };
+  static constexpr uint32_t kCheckpointBytes = 4096;
+  Count countBetween(uint32_t from, uint32_t to) const;
+  // Decodes the character at count.offset and counts it.
+  static void countOne(std::string_view text, Count& count);
+
   std::string path_;
   std::string text_;
   std::vector<uint32_t> lineStarts_;
+  // checkpoints_[k]: the count from the start of the file to the first character boundary at
+  // or after k * kCheckpointBytes; empty when no line is longer than kCheckpointBytes.
+  std::vector<Count> checkpoints_;
 };
 
 // Length of the line break at text[at]: 2 for `\r\n`, 1 for a lone `\r` or `\n`, else 0.

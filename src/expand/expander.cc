@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/printable_text.h"
 #include "expand/api/api_generator.h"
 #include "expand/capacity_provider.h"
 #include "expand/codedeploy.h"

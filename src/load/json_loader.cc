@@ -8,6 +8,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "load/child_buffer.h"
+#include "load/load_budget.h"
 #include "load/mapping_entries.h"
 #include "load/text_checks.h"
 
@@ -42,10 +44,11 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
  public:
   TreeBuilder(std::string_view text, const OffsetStream& stream, const LoadLimits& limits,
               std::vector<model::LoadProblem>& problems)
-      : text_(text), stream_(stream), limits_(limits), problems_(problems) {}
+      : text_(text), stream_(stream), budget_(limits), problems_(problems) {}
 
   std::optional<Node>& root() { return root_; }
-  bool depthExceeded() const { return depthExceeded_; }
+  // Why the handler stopped the parse (a limit passed), or empty.
+  const std::string& limitMessage() const { return limitMessage_; }
 
   bool Null() { return scalar(Node::null()); }
   bool Bool(bool value) { return scalar(Node::boolean(value)); }
@@ -92,11 +95,13 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   bool EndArray(rapidjson::SizeType) { return close(); }
 
  private:
+  // Frames are reused from one collection to the next at the same depth (see ChildBuffer).
   struct Frame {
     Node node;
     uint32_t begin = 0;
     std::optional<Node> key;
     MappingEntries entries;
+    ChildBuffer<Node> items;
   };
 
   // A token begins at the first byte after the previous token that is not white space or a
@@ -115,61 +120,72 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   bool scalar(Node node) {
     node.setStyle(NodeStyle::kJson);
     node.setSpan(tokenSpan());
-    attach(std::move(node));
-    return true;
+    return attach(std::move(node));
+  }
+
+  // True when no limit was passed; otherwise records why the parse stops.
+  bool within(Limit passed) {
+    if (passed == Limit::kNone) return true;
+    limitMessage_ = budget_.describe(passed);
+    return false;
   }
 
   bool open(Node node) {
-    if (stack_.size() >= limits_.maxDepth) {
-      depthExceeded_ = true;
-      return false;
-    }
+    if (!within(budget_.checkDepth(depth_)) || !within(budget_.addNodes(1))) return false;
     // RapidJSON's iterative reader reports a bracket before consuming it.
-    Frame frame;
+    if (depth_ == stack_.size()) stack_.emplace_back();
+    Frame& frame = stack_[depth_++];
     frame.begin = tokenSpan().begin;
     previousEnd_ = stream_.Tell() + 1;
     frame.key = std::move(pendingKey_);
     pendingKey_.reset();
     node.setStyle(NodeStyle::kJson);
     frame.node = std::move(node);
-    stack_.push_back(std::move(frame));
+    frame.entries.clear();
+    frame.items.clear();
     return true;
   }
 
   bool close() {
     previousEnd_ = stream_.Tell() + 1;
-    Frame frame = std::move(stack_.back());
-    stack_.pop_back();
+    Frame& frame = stack_[--depth_];
+    // An empty collection gets no children block (see model::Node).
+    if (frame.entries.size() > 0) frame.entries.takeInto(frame.node.entries());
+    if (!frame.items.empty()) frame.items.takeInto(frame.node.items());
     frame.node.setSpan(core::Span{frame.begin, static_cast<uint32_t>(previousEnd_)});
     pendingKey_ = std::move(frame.key);
-    attach(std::move(frame.node));
-    return true;
+    frame.key.reset();
+    return attach(std::move(frame.node));
   }
 
-  void attach(Node node) {
-    if (stack_.empty()) {
+  bool attach(Node node) {
+    // A scalar counts here, a collection at its start, a key with its value.
+    if (node.isScalar() && !within(budget_.addNodes(1))) return false;
+    if (depth_ == 0) {
       root_ = std::move(node);
-      return;
+      return true;
     }
-    Frame& frame = stack_.back();
+    Frame& frame = stack_[depth_ - 1];
     if (frame.node.isSequence()) {
-      frame.node.push(std::move(node));
-      return;
+      frame.items.push(std::move(node));
+      return true;
     }
     Node key = std::move(*pendingKey_);
     pendingKey_.reset();
-    frame.entries.add(frame.node.entries(), std::move(key), std::move(node), problems_);
+    frame.entries.add(std::move(key), std::move(node), problems_);
+    return within(budget_.addNodes(1)) && within(budget_.checkProblems(problems_.size()));
   }
 
   std::string_view text_;
   const OffsetStream& stream_;
-  const LoadLimits& limits_;
+  LoadBudget budget_;
   std::vector<model::LoadProblem>& problems_;
-  std::vector<Frame> stack_;
+  std::vector<Frame> stack_;  // frames [0, depth_) are open
+  size_t depth_ = 0;
   std::optional<Node> pendingKey_;
   std::optional<Node> root_;
   size_t previousEnd_ = 0;
-  bool depthExceeded_ = false;
+  std::string limitMessage_;
 };
 
 }  // namespace
@@ -193,11 +209,12 @@ void loadJson(model::Document& doc, const LoadLimits& limits) {
                    rapidjson::kParseNanAndInfFlag>(stream, builder);
   if (result.IsError()) {
     auto at = static_cast<uint32_t>(std::min(result.Offset(), text.size()));
-    std::string message = builder.depthExceeded()
-                              ? "Nesting deeper than " + std::to_string(limits.maxDepth) + " levels"
+    std::string message = !builder.limitMessage().empty()
+                              ? builder.limitMessage()
                               : std::string(rapidjson::GetParseError_En(result.Code()));
     if (!message.empty() && message.back() == '.') message.pop_back();
-    doc.problems.push_back(model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, message, {}, {}});
+    doc.problems.push_back(
+        model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, message, {}, {}});
     return;
   }
   doc.root = std::move(builder.root()).value_or(Node());

@@ -7,7 +7,8 @@
 
 namespace samshift::load {
 
-// Fills doc.root, doc.parsed and doc.problems from doc.source (never throws).
+// Fills doc.root, doc.parsed and doc.problems from doc.source. Never throws, but for
+// std::bad_alloc when memory runs out (the command reports it: see src/cli/main.cc).
 void loadJson(model::Document& doc, const LoadLimits& limits);
 
 }  // namespace samshift::load

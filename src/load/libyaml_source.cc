@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <new>
 
 #include "core/utf8.h"
 #include "load/text_checks.h"
@@ -20,8 +21,10 @@ using model::NodeStyle;
 
 class CharacterToByte {
  public:
-  CharacterToByte(std::string_view text, size_t bomLength) : text_(text), byte_(bomLength), base_(bomLength) {
-    ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  CharacterToByte(std::string_view text, size_t bomLength)
+      : text_(text), byte_(bomLength), base_(bomLength) {
+    ascii_ = std::all_of(text.begin(), text.end(),
+                         [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   }
 
   uint32_t offset(size_t characterIndex) {
@@ -69,17 +72,22 @@ NodeStyle scalarStyle(yaml_scalar_style_t style) {
   }
 }
 
-std::string text(const yaml_char_t* chars) { return chars ? std::string(reinterpret_cast<const char*>(chars)) : ""; }
+std::string text(const yaml_char_t* chars) {
+  return chars ? std::string(reinterpret_cast<const char*>(chars)) : "";
+}
 
 // libyaml's problems read like PyYAML's ("found character '\t' that cannot start any token");
 // start them with a capital and add the usual cause of a tab.
 std::string describeProblem(const yaml_parser_t& parser, std::string_view source, uint32_t at) {
   std::string message = parser.problem ? parser.problem : "invalid YAML";
-  if (at < source.size() && source[at] == '\t' && message.find("cannot start any token") != std::string::npos) {
-    return "Found a tab character where a token should start (YAML allows only spaces for indentation)";
+  if (at < source.size() && source[at] == '\t' &&
+      message.find("cannot start any token") != std::string::npos) {
+    return "Found a tab character where a token should start (YAML allows only spaces for "
+           "indentation)";
   }
   if (parser.context) message += std::string(", ") + parser.context;
-  if (!message.empty()) message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+  if (!message.empty())
+    message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
   return message;
 }
 
@@ -89,17 +97,25 @@ std::optional<model::LoadProblem> parseWithLibyaml(std::string_view source, Yaml
   size_t bom = byteOrderMarkLength(source);
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
   if (!yaml_parser_initialize(parser.get())) {
-    return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{0, 1}, "The YAML parser could not start (out of memory)", {}, {}};
+    throw std::bad_alloc();
   }
-  yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char*>(source.data() + bom),
+  yaml_parser_set_input_string(parser.get(),
+                               reinterpret_cast<const unsigned char*>(source.data() + bom),
                                source.size() - bom);
   yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
   CharacterToByte offsets(source, bom);
   while (true) {
     yaml_event_t raw;
     if (!yaml_parser_parse(parser.get(), &raw)) {
+      // libyaml reports a failed allocation as a parse error; it is the machine's limit, not
+      // the template's, and goes up as any failed allocation does.
+      if (parser->error == YAML_MEMORY_ERROR) throw std::bad_alloc();
       uint32_t at = offsets.offset(parser->problem_mark.index);
-      return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, describeProblem(*parser, source, at), {}, {}};
+      return model::LoadProblem{model::ProblemKind::kSyntax,
+                                core::Span{at, at + 1},
+                                describeProblem(*parser, source, at),
+                                {},
+                                {}};
     }
     std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> owned(&raw, yaml_event_delete);
     YamlEvent event;
@@ -115,15 +131,18 @@ std::optional<model::LoadProblem> parseWithLibyaml(std::string_view source, Yaml
         event.kind = YamlEventKind::kScalar;
         event.tag = text(raw.data.scalar.tag);
         event.anchor = text(raw.data.scalar.anchor);
-        event.value.assign(reinterpret_cast<const char*>(raw.data.scalar.value), raw.data.scalar.length);
+        event.value.assign(reinterpret_cast<const char*>(raw.data.scalar.value),
+                           raw.data.scalar.length);
         event.style = scalarStyle(raw.data.scalar.style);
         if (event.tag == "!") event.tag.clear();
         // The value starts after the anchor and tag that precede it.
         if (!event.anchor.empty() || !event.tag.empty()) {
           size_t pos = event.begin;
           while (pos < source.size() && (source[pos] == '&' || source[pos] == '!')) {
-            while (pos < source.size() && !std::isspace(static_cast<unsigned char>(source[pos]))) ++pos;
-            while (pos < source.size() && std::isspace(static_cast<unsigned char>(source[pos]))) ++pos;
+            while (pos < source.size() && !std::isspace(static_cast<unsigned char>(source[pos])))
+              ++pos;
+            while (pos < source.size() && std::isspace(static_cast<unsigned char>(source[pos])))
+              ++pos;
           }
           event.valueBegin = static_cast<uint32_t>(std::min<size_t>(pos, event.end));
         }
@@ -137,13 +156,15 @@ std::optional<model::LoadProblem> parseWithLibyaml(std::string_view source, Yaml
         event.kind = YamlEventKind::kSequenceStart;
         event.tag = text(raw.data.sequence_start.tag);
         event.anchor = text(raw.data.sequence_start.anchor);
-        event.style = raw.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? NodeStyle::kFlow : NodeStyle::kBlock;
+        event.style = raw.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? NodeStyle::kFlow
+                                                                                : NodeStyle::kBlock;
         break;
       case YAML_MAPPING_START_EVENT:
         event.kind = YamlEventKind::kMappingStart;
         event.tag = text(raw.data.mapping_start.tag);
         event.anchor = text(raw.data.mapping_start.anchor);
-        event.style = raw.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? NodeStyle::kFlow : NodeStyle::kBlock;
+        event.style = raw.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? NodeStyle::kFlow
+                                                                              : NodeStyle::kBlock;
         break;
       case YAML_SEQUENCE_END_EVENT:
         event.kind = YamlEventKind::kSequenceEnd;

@@ -1,12 +1,13 @@
 #pragma once
-// Adds the entries of a mapping being loaded, YAML or JSON, and reports duplicate keys: the last
-// value wins, in the first key's place, as PyYAML does. Small mappings (nearly all of them) are
-// searched in place; a mapping that grows wide gets a hash index, so loading stays linear.
+// The entries of a mapping being loaded, YAML or JSON, with its duplicate keys reported: the
+// last value wins, in the first key's place, as PyYAML does. Small mappings (nearly all of them)
+// are searched in place; a mapping that grows wide gets an index of entry positions (4 bytes an
+// entry, no copies of the keys), so loading stays linear.
 
-#include <string>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
+#include "load/child_buffer.h"
 #include "model/document.h"
 #include "model/node.h"
 
@@ -14,13 +15,20 @@ namespace samshift::load {
 
 class MappingEntries {
  public:
-  void add(std::vector<model::MapEntry>& entries, model::Node&& key, model::Node&& value,
-           std::vector<model::LoadProblem>& problems);
-  void clear() { index_.clear(); }
+  size_t size() const { return entries_.size(); }
+  void add(model::Node&& key, model::Node&& value, std::vector<model::LoadProblem>& problems);
+  // Moves the entries into `out` and leaves this empty, ready for the next mapping.
+  void takeInto(std::vector<model::MapEntry>& out);
+  void clear();
 
  private:
   static constexpr size_t kIndexFrom = 16;
-  std::unordered_map<std::string, size_t> index_;  // key text -> entry position, once wide
+
+  size_t find(const model::Node& key);
+  void rebuildIndex(size_t slotCount);
+
+  ChildBuffer<model::MapEntry> entries_;
+  std::vector<uint32_t> slots_;  // open addressing: entry position + 1, or 0 for an empty slot
 };
 
 }  // namespace samshift::load

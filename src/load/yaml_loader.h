@@ -5,12 +5,14 @@
 // types them.
 
 #include "load/limits.h"
-#include "model/document.h"
 #include "load/yaml_parsers.h"
+#include "model/document.h"
 
 namespace samshift::load {
 
-// Fills doc.root, doc.parsed and doc.problems from doc.source (never throws).
-void loadYaml(model::Document& doc, const LoadLimits& limits, YamlParser parser = YamlParser::kLibyaml);
+// Fills doc.root, doc.parsed and doc.problems from doc.source. Never throws, but for
+// std::bad_alloc when memory runs out (the command reports it: see src/cli/main.cc).
+void loadYaml(model::Document& doc, const LoadLimits& limits,
+              YamlParser parser = YamlParser::kLibyaml);
 
 }  // namespace samshift::load

@@ -22,6 +22,20 @@ std::string_view nodeKindName(NodeKind kind) {
   return "value";
 }
 
+Node::Node(const Node& other)
+    : kind_(other.kind_),
+      style_(other.style_),
+      span_(other.span_),
+      scalar_(other.scalar_),
+      text_(other.text_),
+      tag_(other.tag_),
+      children_(other.children_ ? std::make_unique<Children>(*other.children_) : nullptr) {}
+
+Node& Node::operator=(const Node& other) {
+  if (this != &other) *this = Node(other);
+  return *this;
+}
+
 Node Node::null() { return Node(); }
 
 Node Node::boolean(bool value) {
@@ -69,14 +83,14 @@ void Node::setScalar(NodeKind kind, std::string text) {
 }
 
 size_t Node::size() const {
-  if (kind_ == NodeKind::kSequence) return items_.size();
-  if (kind_ == NodeKind::kMapping) return entries_.size();
+  if (kind_ == NodeKind::kSequence) return items().size();
+  if (kind_ == NodeKind::kMapping) return entries().size();
   return 0;
 }
 
 const MapEntry* Node::entry(std::string_view key) const {
   if (kind_ != NodeKind::kMapping) return nullptr;
-  for (const MapEntry& entry : entries_) {
+  for (const MapEntry& entry : entries()) {
     if (entry.key.isScalar() && entry.key.text_ == key) return &entry;
   }
   return nullptr;
@@ -97,14 +111,17 @@ Node& Node::set(std::string_view key, Node value) {
     *existing = std::move(value);
     return *existing;
   }
-  entries_.push_back(MapEntry{Node::string(std::string(key)), std::move(value)});
-  return entries_.back().value;
+  std::vector<MapEntry>& list = entries();
+  list.push_back(MapEntry{Node::string(std::string(key)), std::move(value)});
+  return list.back().value;
 }
 
 bool Node::erase(std::string_view key) {
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+  if (!children_) return false;
+  std::vector<MapEntry>& list = children_->entries;
+  for (auto it = list.begin(); it != list.end(); ++it) {
     if (it->key.isScalar() && it->key.text_ == key) {
-      entries_.erase(it);
+      list.erase(it);
       return true;
     }
   }
@@ -112,19 +129,19 @@ bool Node::erase(std::string_view key) {
 }
 
 bool Node::isIntrinsic() const {
-  if (kind_ != NodeKind::kMapping || entries_.size() != 1) return false;
-  const Node& key = entries_.front().key;
+  if (kind_ != NodeKind::kMapping || entries().size() != 1) return false;
+  const Node& key = entries().front().key;
   if (!key.isString()) return false;
   std::string_view name = key.text_;
   return name == "Ref" || name == "Condition" || name.substr(0, 4) == "Fn::";
 }
 
 std::string_view Node::intrinsicName() const {
-  return isIntrinsic() ? std::string_view(entries_.front().key.text_) : std::string_view();
+  return isIntrinsic() ? std::string_view(entries().front().key.text_) : std::string_view();
 }
 
 const Node& Node::intrinsicArgument() const {
-  return isIntrinsic() ? entries_.front().value : missingNode();
+  return isIntrinsic() ? entries().front().value : missingNode();
 }
 
 bool Node::sameValue(const Node& other) const {
@@ -141,14 +158,14 @@ bool Node::sameValue(const Node& other) const {
     case NodeKind::kString:
       return text_ == other.text_;
     case NodeKind::kSequence:
-      if (items_.size() != other.items_.size()) return false;
-      for (size_t i = 0; i < items_.size(); ++i) {
-        if (!items_[i].sameValue(other.items_[i])) return false;
+      if (items().size() != other.items().size()) return false;
+      for (size_t i = 0; i < items().size(); ++i) {
+        if (!items()[i].sameValue(other.items()[i])) return false;
       }
       return true;
     case NodeKind::kMapping:
-      if (entries_.size() != other.entries_.size()) return false;
-      for (const MapEntry& entry : entries_) {
+      if (entries().size() != other.entries().size()) return false;
+      for (const MapEntry& entry : entries()) {
         const Node* theirs = other.get(entry.key.text_);
         if (!theirs || !entry.value.sameValue(*theirs)) return false;
       }

@@ -101,7 +101,10 @@ void setInt(std::string_view text, Node& node) {
   }
   // Re-parse exactly where long double could round (plain decimal is the common case).
   if (digits.find_first_not_of("0123456789") == std::string::npos && digits[0] != '0') {
-    node.setIntValue(sign * static_cast<int64_t>(std::strtoull(digits.c_str(), nullptr, 10)));
+    // Negated as unsigned: -9223372036854775808 has a magnitude one past INT64_MAX, and
+    // `sign * int64_t(magnitude)` overflowed there (undefined behaviour).
+    uint64_t exact = std::strtoull(digits.c_str(), nullptr, 10);
+    node.setIntValue(static_cast<int64_t>(sign < 0 ? 0 - exact : exact));
   } else {
     node.setIntValue(static_cast<int64_t>(value));
   }

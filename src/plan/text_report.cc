@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/printable_text.h"
 #include "plan/report.h"
 
 namespace samshift::plan {
@@ -36,11 +37,14 @@ std::string padRight(const std::string& text, size_t width) {
 }
 
 void renderOne(std::string& out, const Deployment& d) {
-  out += d.resource + "  " + std::string(deploymentSourceName(d.source));
-  out += d.alias.empty() ? std::string(", no alias") : ", alias " + d.alias;
+  // Names, reasons and notes carry template text: escaped, so it cannot start a line or reach
+  // the terminal raw (core/printable_text.h).
+  using core::printableText;
+  out += printableText(d.resource) + "  " + std::string(deploymentSourceName(d.source));
+  out += d.alias.empty() ? std::string(", no alias") : ", alias " + printableText(d.alias);
   out += "\n";
   auto row = [&](std::string_view label, const std::string& value) {
-    out += "  " + padRight(std::string(label), 10) + value + "\n";
+    out += "  " + padRight(std::string(label), 10) + printableText(value) + "\n";
   };
   if (!d.planned) {
     row("no plan", d.reason);
@@ -57,7 +61,7 @@ void renderOne(std::string& out, const Deployment& d) {
     std::string indent = "  " + std::string(10, ' ');
     if (!d.hooks.preTraffic.empty()) {
       out += indent + "before " + std::string(minuteWidth + 1, ' ') + "  PreTraffic hook " +
-             d.hooks.preTraffic + "\n";
+             printableText(d.hooks.preTraffic) + "\n";
     }
     for (const Step& step : steps) {
       out += indent + "minute " + padLeft(std::to_string(step.minute), minuteWidth + 1) + "  " +
@@ -65,7 +69,7 @@ void renderOne(std::string& out, const Deployment& d) {
     }
     if (!d.hooks.postTraffic.empty()) {
       out += indent + "after  " + std::string(minuteWidth + 1, ' ') + "  PostTraffic hook " +
-             d.hooks.postTraffic + "\n";
+             printableText(d.hooks.postTraffic) + "\n";
     }
   }
   std::string alarms;
@@ -89,14 +93,14 @@ void renderOne(std::string& out, const Deployment& d) {
 std::string renderText(const std::vector<Deployment>& deployments, std::string_view templateName) {
   std::string out;
   if (deployments.empty()) {
-    return std::string(templateName) +
+    return core::printableText(templateName) +
            ": no traffic shifting (no DeploymentPreference, CodeDeploy alias update policy or "
            "alias routing "
            "weights)\n";
   }
   size_t planned = static_cast<size_t>(std::count_if(
       deployments.begin(), deployments.end(), [](const Deployment& d) { return d.planned; }));
-  out += std::string(templateName) + ": " + std::to_string(deployments.size()) +
+  out += core::printableText(templateName) + ": " + std::to_string(deployments.size()) +
          (deployments.size() == 1 ? " deployment" : " deployments");
   if (planned != deployments.size())
     out += ", " + std::to_string(deployments.size() - planned) + " without a plan";

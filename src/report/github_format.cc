@@ -1,5 +1,6 @@
 #include "report/github_format.h"
 
+#include "core/printable_text.h"
 #include "report/relative_path.h"
 
 namespace samshift::report {
@@ -50,9 +51,14 @@ std::string escape(std::string_view text, bool property) {
 std::string githubEscapeData(std::string_view text) { return escape(text, false); }
 std::string githubEscapeProperty(std::string_view text) { return escape(text, true); }
 
-void writeGithub(std::ostream& out, const std::vector<FileReport>& files, const std::string& workingDirectory) {
+// Template text (in messages and notes) and file names are made printable first: a line break or
+// an escape sequence in them shows as `\n` or `\x1b`, and only the line breaks between a message
+// and its notes are real (escaped as %0A, which GitHub shows as line breaks in the annotation).
+void writeGithub(std::ostream& out, const std::vector<FileReport>& files,
+                 const std::string& workingDirectory) {
   for (const FileReport& file : files) {
-    std::string path = githubEscapeProperty(relativePath(file.displayPath, workingDirectory));
+    std::string path =
+        githubEscapeProperty(core::printableText(relativePath(file.displayPath, workingDirectory)));
     for (const core::Diagnostic& d : file.diagnostics) {
       out << "::" << commandOf(d.severity) << " file=" << path;
       if (d.span.known()) {
@@ -64,14 +70,15 @@ void writeGithub(std::ostream& out, const std::vector<FileReport>& files, const 
         if (range.end.line == range.begin.line) out << ",endColumn=" << range.end.column;
       }
       out << ",title=" << githubEscapeProperty(d.code + " [" + d.slug + "]") << "::";
-      std::string message = d.message;
+      std::string message = core::printableText(d.message);
       for (const core::Note& note : d.notes) {
         message += "\nnote: ";
         if (note.span.known()) {
           core::Position at = file.source->position(note.span.begin);
-          message += "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": ";
+          message +=
+              "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": ";
         }
-        message += note.message;
+        message += core::printableText(note.message);
       }
       out << githubEscapeData(message) << '\n';
     }
