@@ -154,6 +154,12 @@ const std::map<std::string, std::string>& templatePerCode() {
            kAlias +
            "      CapacityProviderConfig: {Arn: arn:aws:lambda:us-east-1:1:capacity-provider:p}\n"
            "      ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}\n")},
+      {"capacity-provider-vpc",
+       function(
+           "      CapacityProviderConfig: {Arn: arn:aws:lambda:us-east-1:1:capacity-provider:p}\n"
+           "      VpcConfig: {SubnetIds: [a], SecurityGroupIds: [b]}\n")},
+      {"function-scaling-requires-capacity-provider",
+       function("      FunctionScalingConfig: {MinExecutionEnvironments: 1}\n")},
       {"tenancy-provisioned-concurrency",
        function(kAlias +
                 "      TenancyConfig: {TenantIsolationMode: PER_TENANT}\n"
@@ -195,7 +201,7 @@ const std::map<std::string, std::string>& templatePerCode() {
                                   function("      AutoPublishAlias: !Ref Alias\n")},
       {"alias-name-invalid", function("      AutoPublishAlias: bad*name\n")},
       {"event-invoke-destination-config",
-       function("      EventInvokeConfig:\n        DestinationConfig: []\n")},
+       function("      EventInvokeConfig:\n        DestinationConfig: text\n")},
       {"event-invoke-destination-type",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Queue}}\n")},
@@ -228,8 +234,7 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},
       {"policy-template-values", function("      Policies:\n        - SQSPollerPolicy: q\n")},
-      {"policy-template-parameters",
-       function("      Policies:\n        - SQSPollerPolicy: {}\n")},
+      {"policy-template-parameters", function("      Policies:\n        - SQSPollerPolicy: {}\n")},
       {"policy-if", "Conditions:\n  IsProd: {Fn::Equals: [a, b]}\n" +
                         function("      Policies:\n        - Fn::If: [IsProd, {SQSPollerPolicy: "
                                  "{QueueName: q}}, AWSLambdaExecute]\n")},

@@ -52,7 +52,8 @@ family covers:
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
   is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
-  destination SAM cannot read, features `TenancyConfig` excludes;
+  destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
+  `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -114,6 +115,8 @@ Resources:
         "code-uri",
         "code-uri-local",
         "runtime-handler",
+        "capacity-provider-vpc",
+        "function-scaling-requires-capacity-provider",
         "event-type",
         "event-missing-property",
         "tenancy-function-url",
@@ -147,6 +150,9 @@ Resources:
          "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written"},
         {"tenancy-function-url", "`FunctionUrlConfig` cannot be combined with `TenancyConfig`"},
         {"tenancy-snapstart", "`SnapStart` cannot be combined with `TenancyConfig`"},
+        {"capacity-provider-vpc", "`VpcConfig` cannot be combined with `CapacityProviderConfig`"},
+        {"function-scaling-requires-capacity-provider",
+         "`FunctionScalingConfig` needs `CapacityProviderConfig`"},
         {"event-invoke-destination-config",
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
         {"event-invoke-destination-required",
@@ -184,8 +190,11 @@ Resources:
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";
     }
-    if (code == "event-invoke-destination-type")
-      return "Destination `Type` `" + text + "` is not one SAM knows";
+    if (code == "event-invoke-destination-type") {
+      return sam.node && sam.node->isScalar() && !sam.node->isNull()
+                 ? "Destination `Type` `" + text + "` is not one SAM knows"
+                 : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
+    }
     // duplicate-logical-id: the node is the template's resource that holds the ID.
     return "SAM generates a resource `" + text + "` for `" + sam.subjectId +
            "`, and the template already has a resource with that logical ID";

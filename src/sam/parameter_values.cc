@@ -108,13 +108,14 @@ const Node* ParameterValues::value(std::string_view name) const {
   return parameter ? parameter->get("Default") : nullptr;
 }
 
-namespace {
-
-// Python's str() of a scalar, as SAM's Sub substitution writes it.
-std::string pythonStr(const Node& node) {
-  if (node.isBool()) return node.boolValue() ? "True" : "False";
-  return node.text();
+std::string pythonStr(const Node& scalar) {
+  if (scalar.isNull()) return "None";
+  if (scalar.isBool()) return scalar.boolValue() ? "True" : "False";
+  if (scalar.isInt()) return std::to_string(scalar.intValue());
+  return scalar.text();
 }
+
+namespace {
 
 bool hasSubstitution(std::string_view text) {
   size_t pos = 0;

@@ -24,6 +24,10 @@ namespace samshift::sam {
 // us-isob → aws-iso-b, eu-isoe → aws-iso-e, us-isof → aws-iso-f, eusc- → aws-eusc, else aws.
 std::string partitionOfRegion(std::string_view region);
 
+// Python's str() of a scalar as SAM holds it, as SAM's messages and Sub substitution write it:
+// None, True/False, an int's digits, a string as it is (a float as written).
+std::string pythonStr(const model::Node& scalar);
+
 // Why a value could not be resolved the way SAM resolves it.
 struct ResolveFailure {
   enum class Kind {
