@@ -40,7 +40,8 @@ std::vector<ExpandError> samRejections(const model::Template& templ,
                       problem.node});
   }
   if (!errors.empty()) return errors;
-  for (const model::ResourceView& resource : templ.resources()) {
+  for (const model::ResourceView* serverless : sam::transformOrder(templ)) {
+    const model::ResourceView& resource = *serverless;
     auto problems = sam::validateSamResource(templ, resource, params);
     // SAM stops at the first problem of a resource; when that is a generated resource whose
     // logical ID is taken, it reports every such resource.
@@ -191,14 +192,12 @@ std::string formatErrors(const core::SourceFile& source, const std::vector<Expan
 }
 
 std::string overallErrorMessage(const std::vector<ExpandError>& errors) {
-  std::vector<const ExpandError*> sorted;
-  for (const ExpandError& error : errors) sorted.push_back(&error);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const ExpandError* a, const ExpandError* b) { return a->logicalId < b->logicalId; });
+  // In the order SAM meets the resources, as the SAM translator v1.110.0 prints them (SAM's own
+  // test suite sorts them, and so do the expected messages of its fixtures).
   std::vector<std::string> messages;
   std::unordered_set<std::string_view> seen;  // a template may carry a rejection per resource
-  for (const ExpandError* error : sorted) {
-    if (seen.insert(error->message).second) messages.push_back(error->message);
+  for (const ExpandError& error : errors) {
+    if (seen.insert(error.message).second) messages.push_back(error.message);
   }
   std::string out = "Invalid Serverless Application Specification document. Number of errors found: " +
                     std::to_string(messages.size()) + ".";

@@ -26,7 +26,7 @@ ExpandResult expandTemplate(const model::Node& root, const sam::ParameterValues&
 // overall message.
 std::string formatErrors(const core::SourceFile& source, const std::vector<ExpandError>& errors);
 
-// SAM's overall rejection message for `errors` (sorted by logical ID, de-duplicated).
+// SAM's overall rejection message for `errors` (in the order given, de-duplicated).
 std::string overallErrorMessage(const std::vector<ExpandError>& errors);
 
 }  // namespace samshift::expand

@@ -628,6 +628,25 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   return out;
 }
 
+std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {
+  auto rank = [](std::string_view type) {
+    if (type == "AWS::Serverless::Function") return 0;
+    if (type == "AWS::Serverless::StateMachine") return 1;
+    if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi" ||
+        type == "AWS::Serverless::WebSocketApi")
+      return 2;
+    if (type == "AWS::Serverless::Connector") return 4;
+    return 3;
+  };
+  std::vector<const model::ResourceView*> order;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.isServerless()) order.push_back(&resource);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto* a, const auto* b) { return rank(a->type) < rank(b->type); });
+  return order;
+}
+
 bool validLogicalId(std::string_view id) {
   if (id.empty()) return false;
   for (char c : id) {
