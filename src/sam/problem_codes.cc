@@ -31,7 +31,7 @@ constexpr std::array kCodes = {
     templateLevel("resources-required", "`Resources` is missing, empty or not a mapping"),
     templateLevel("resource-not-object", "a resource is not a mapping"),
     templateLevel("mappings-not-object", "`Mappings` is null or not a mapping"),
-    resource("properties-not-map", "a serverless resource's `Properties` is not a mapping"),
+    templateLevel("properties-not-map", "a serverless resource's `Properties` is not a mapping"),
     resource("logical-id", "a serverless resource's logical ID is not alphanumeric"),
     deployment("alias-type", "`AutoPublishAlias` is neither a string nor a one-key mapping"),
     deployment("code-sha256-type",

@@ -597,11 +597,9 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const Node* mergedProperties,
                                             const std::optional<DeploymentModel>* deploymentModel) {
   std::vector<SamProblem> out;
-  if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
-    out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.",
-                          resource.properties));
+  // validateSamTemplate reports it: SAM stops the whole template there.
+  if (resource.isServerless() && resource.properties && !resource.properties->isMapping())
     return out;
-  }
   // SAM checks the IDs of the resources it transforms; CloudFormation checks the others.
   if (resource.isServerless() && !validLogicalId(resource.id)) {
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));

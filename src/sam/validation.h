@@ -45,7 +45,8 @@ std::vector<SamProblem> validateSamResource(
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ);
 
 // The template-level problem SAM stops at before it looks at resources (no Resources, a resource
-// that is not a mapping, unknown Globals keys, `Mappings: null`); at most one.
+// that is not a mapping, a serverless resource whose Properties is not one, unknown Globals keys,
+// `Mappings: null`); at most one.
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
 
 // Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
