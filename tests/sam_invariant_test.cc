@@ -188,6 +188,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"code-uri-local",
        function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: src/\n", "",
                 false)},
+      {"code-missing",
+       function("      Runtime: python3.12\n      Handler: app.handler\n", "", false)},
       {"runtime-handler",
        function("      Runtime: python3.12\n      CodeUri: s3://bucket/fn.zip\n", "", false)},
       {"provisioned-concurrency-requires-alias",

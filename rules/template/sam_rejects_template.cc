@@ -57,9 +57,9 @@ family covers:
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
-Each finding carries SAM's own message as a note. A local `CodeUri` path is not reported:
-`sam package` and `sam deploy` upload it and write an S3 URI in its place before the transform
-runs.
+Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, is not
+reported: `sam package` and `sam deploy` upload it (the template's directory when there is none)
+and write an S3 URI in its place before the transform runs.
 
 ## Why is this bad?
 The transform fails and nothing is deployed; `sam deploy` shows SAM's message without a line
@@ -114,6 +114,7 @@ Resources:
         "code-uri-dynamic-reference",
         "code-uri",
         "code-uri-local",
+        "code-missing",
         "runtime-handler",
         "capacity-provider-vpc",
         "function-scaling-requires-capacity-provider",
@@ -173,6 +174,7 @@ Resources:
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
+    if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
     if (code == "runtime-handler")

@@ -66,6 +66,7 @@ constexpr std::array kCodes = {
     resource("code-uri-dynamic-reference", "`CodeUri` has a dynamic reference"),
     resource("code-uri", "`CodeUri` is a URI that is not s3://bucket/key"),
     packaging("code-uri-local", "`CodeUri` is a local path"),
+    packaging("code-missing", "a Zip function without `CodeUri` or `InlineCode`"),
     resource("runtime-handler", "a Zip function without `Runtime` or `Handler`"),
     deployment("provisioned-concurrency-requires-alias",
                "`ProvisionedConcurrencyConfig` without `AutoPublishAlias`"),

@@ -409,6 +409,13 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   const Node* packageType = props.get("PackageType");
   bool zip = !packageType || packageType->isString("Zip");
+  // SAM builds the code before it checks Runtime and Handler. A function without code is what
+  // `sam package` gives the template's directory as code; what SAM finds next is what the
+  // deploy meets.
+  if (zip && !given(props, "InlineCode") && !given(props, "CodeUri")) {
+    out.push_back(problem("code-missing", "Only one of 'InlineCode' or 'CodeUri' can be set.",
+                          resource.idNode));
+  }
   if (const Node* codeUri = props.get("CodeUri");
       zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
       (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
