@@ -19,6 +19,7 @@
 #include "expand/expander.h"
 #include "load/loader.h"
 #include "model/template.h"
+#include "sam/globals.h"
 #include "sam/parameter_values.h"
 #include "sam/problem_codes.h"
 #include "sam/validation.h"
@@ -346,4 +347,33 @@ TEST_CASE("lint reports every rejection of expand over the corpus", "[sam][invar
           << " corpus files do not parse";
   WARN(summary.str());
   CHECK(errorFixtures == 287);
+}
+
+TEST_CASE("a resource's IgnoreGlobals keeps Globals from what src/sam reads of it",
+          "[sam][invariant][globals]") {
+  // SAM accepts both (checked with the SAM translator v1.110.0): the function does not inherit
+  // VersionDeletionPolicy, which it could not have without an alias.
+  for (const char* ignore : {"'*'", "[VersionDeletionPolicy]"}) {
+    INFO(ignore);
+    std::string text = std::string(
+                           "Transform: AWS::Serverless-2016-10-31\n"
+                           "Globals:\n  Function:\n    VersionDeletionPolicy: Retain\n"
+                           "    Timeout: 5\n"
+                           "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                           "    IgnoreGlobals: ") +
+                       ignore +
+                       "\n    Properties:\n      CodeUri: s3://bucket/fn.zip\n"
+                       "      Runtime: python3.12\n      Handler: app.handler\n";
+    model::Document document = load::loadText("case.yaml", text);
+    REQUIRE(document.parsed);
+    model::Template templ(document.root);
+    const model::ResourceView& fn = templ.resources().front();
+    model::Node merged = sam::propertiesWithGlobals(templ, fn);
+    CHECK_FALSE(merged.has("VersionDeletionPolicy"));
+    CHECK(merged.has("Timeout") == (std::string(ignore) != "'*'"));
+    CHECK(sam::validateSamResource(templ, fn, sam::ParameterValues(templ)).empty());
+    engine::LintResult lint = engine::lintDocument(document, {});
+    CHECK(std::none_of(lint.diagnostics.begin(), lint.diagnostics.end(),
+                       [](const auto& d) { return d.severity == core::Severity::kError; }));
+  }
 }
