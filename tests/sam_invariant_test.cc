@@ -141,6 +141,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"resource-not-object", function("", "  Broken: text\n")},
       {"resources-required", "Description: no resources yet\n"},
       {"mappings-not-object", "Mappings:\n" + function("")},
+      {"sub-variable-not-string", "Parameters:\n  N:\n    Type: Number\n    Default: 5\n" +
+                                      function("      AutoPublishAlias: !Sub 'k${N}'\n")},
       {"properties-not-map",
        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1]\n"},
       {"alias-type", function("      AutoPublishAlias: [live]\n")},

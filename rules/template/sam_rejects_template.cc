@@ -46,7 +46,8 @@ class SamRejectsTemplate : public engine::Rule {
 Reports what the SAM transform rejects (the checks `samshift expand` makes) that no rule of a
 family covers:
 - a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
-- `Mappings: null`;
+- `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
+  `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
@@ -102,6 +103,7 @@ Resources:
         "globals-unsupported-property",
         "logical-id",
         "mappings-not-object",
+        "sub-variable-not-string",
         "properties-not-map",
         "role-type",
         "policies-type",
@@ -174,6 +176,13 @@ Resources:
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
+    if (code == "sub-variable-not-string") {
+      const std::string kBefore = "variable value ", kAfter = ". Fn::Sub expects";
+      size_t begin = sam.message.find(kBefore) + kBefore.size();
+      std::string value = sam.message.substr(begin, sam.message.rfind(kAfter) - begin);
+      return "An `Fn::Sub` variable here is `" + value +
+             "`, not a string: SAM substitutes only strings";
+    }
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";

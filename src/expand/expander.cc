@@ -25,9 +25,13 @@ using model::Node;
 
 namespace {
 
-bool generated(const sam::SamProblem& problem) {
+bool inScope(const sam::SamProblem& problem, sam::ProblemScope scope) {
   const sam::ProblemCode* code = sam::findProblemCode(problem.code);
-  return code && code->scope == sam::ProblemScope::kGenerated;
+  return code && code->scope == scope;
+}
+
+bool generated(const sam::SamProblem& problem) {
+  return inScope(problem, sam::ProblemScope::kGenerated);
 }
 
 // Why SAM rejects the template, as SAM reports it. The only source of expand's errors: what
@@ -43,6 +47,13 @@ std::vector<ExpandError> samRejections(const model::Template& templ,
   for (const model::ResourceView* serverless : sam::transformOrder(templ)) {
     const model::ResourceView& resource = *serverless;
     auto problems = sam::validateSamResource(templ, resource, params);
+    // A template-level problem met in a resource (an Fn::Sub SAM cannot resolve) stops SAM there,
+    // and it reports nothing else.
+    if (!problems.empty() && inScope(problems[0], sam::ProblemScope::kTemplate)) {
+      const sam::SamProblem& problem = problems[0];
+      return {{std::string(resource.id), problem.code, sam::samMessage(problem, resource.id),
+               problem.node}};
+    }
     // SAM stops at the first problem of a resource; when that is a generated resource whose
     // logical ID is taken, it reports every such resource.
     for (const sam::SamProblem& problem : problems) {

@@ -31,6 +31,8 @@ constexpr std::array kCodes = {
     templateLevel("resources-required", "`Resources` is missing, empty or not a mapping"),
     templateLevel("resource-not-object", "a resource is not a mapping"),
     templateLevel("mappings-not-object", "`Mappings` is null or not a mapping"),
+    templateLevel("sub-variable-not-string",
+                  "an `Fn::Sub` variable SAM resolves whose value is not a string"),
     templateLevel("properties-not-map", "a serverless resource's `Properties` is not a mapping"),
     resource("logical-id", "a serverless resource's logical ID is not alphanumeric"),
     deployment("alias-type", "`AutoPublishAlias` is neither a string nor a one-key mapping"),

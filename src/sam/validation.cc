@@ -112,6 +112,22 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   checkList(alarms);
 }
 
+// SAM's resolution of a value fails: with the rejection SAM makes (an Fn::Sub variable that is
+// not a string), or with none when the transform itself fails. True either way: SAM goes no
+// further.
+bool resolutionFails(const std::optional<ResolveFailure>& failure, const Node* node,
+                     std::vector<SamProblem>& out) {
+  if (!failure) return false;
+  if (failure->kind == ResolveFailure::Kind::kSubstitutedNotString) {
+    out.push_back(problem("sub-variable-not-string",
+                          "Structure of the SAM template is invalid. Invalid Fn::Sub variable "
+                          "value " +
+                              failure->value + ". Fn::Sub expects all variables to be strings.",
+                          node, false));
+  }
+  return true;
+}
+
 // True when `key` is set to something other than null: SAM's `getattr(self, key) is not None`.
 bool given(const Node& props, std::string_view key) {
   const Node* value = props.get(key);
@@ -193,7 +209,11 @@ bool checkPropertyRules(const Node& props, const DeploymentModel& model, const S
 bool checkDeploymentPreference(const DeploymentModel& model, std::vector<SamProblem>& out) {
   if (!model.deploymentPreference || !pythonTruthy(model.deploymentPreference->merged)) return true;
   const DeploymentPreferenceModel& dp = *model.deploymentPreference;
-  if (dp.unresolvable()) return false;  // SAM resolves Enabled, Type and PassthroughCondition first
+  // SAM resolves Enabled, Type and PassthroughCondition first.
+  if (const Setting* setting = dp.unresolvable()) {
+    resolutionFails(setting->unresolvable, setting->node, out);
+    return false;
+  }
   if (dp.passthroughCondition.present()) {
     const Node& value = dp.passthroughCondition.value;
     bool ok = value.isBool() || value.isString("true") || value.isString("True") ||
@@ -467,7 +487,9 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   // SAM resolves the alias here; a resolution that cannot end is the transform failing, not a
   // rejection (the deployment model keeps why, for expand and the rules to say).
-  if (aliasRaw && model->autoPublishAlias.unresolvable) return;
+  if (aliasRaw &&
+      resolutionFails(model->autoPublishAlias.unresolvable, model->autoPublishAlias.node, out))
+    return;
   if (aliasRaw && !model->autoPublishAlias.value.isString()) {
     out.push_back(problem("alias-not-string",
                           "'AutoPublishAlias' must be a string or a Ref to a template parameter",
@@ -475,7 +497,8 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   bool sha256 = aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node);
-  if (sha256 && model->codeSha256.unresolvable) return;
+  if (sha256 && resolutionFails(model->codeSha256.unresolvable, model->codeSha256.node, out))
+    return;
   if (sha256 && !model->codeSha256.value.isString()) {
     out.push_back(problem("code-sha256-not-string", "AutoPublishCodeSha256 must be a string",
                           model->codeSha256.node));
@@ -513,7 +536,9 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   if (const Node* config = props.get("EventInvokeConfig"); config && config->isMapping()) {
     // SAM reads it with parameters resolved; one that cannot end is the transform failing.
     Resolved resolved = params.resolve(*config);
-    if (resolved.failure) return;
+    if (resolutionFails(resolved.failure, propertySource(templ, resource, "EventInvokeConfig"),
+                        out))
+      return;
     size_t before = out.size();
     checkEventInvokeConfig(resolved.value, propertySource(templ, resource, "EventInvokeConfig"),
                            out);
