@@ -19,6 +19,7 @@
 #include "expand/expander.h"
 #include "load/loader.h"
 #include "model/template.h"
+#include "sam/globals.h"
 #include "sam/parameter_values.h"
 #include "sam/problem_codes.h"
 #include "sam/validation.h"
@@ -140,6 +141,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"resource-not-object", function("", "  Broken: text\n")},
       {"resources-required", "Description: no resources yet\n"},
       {"mappings-not-object", "Mappings:\n" + function("")},
+      {"sub-variable-not-string", "Parameters:\n  N:\n    Type: Number\n    Default: 5\n" +
+                                      function("      AutoPublishAlias: !Sub 'k${N}'\n")},
       {"properties-not-map",
        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1]\n"},
       {"alias-type", function("      AutoPublishAlias: [live]\n")},
@@ -154,6 +157,12 @@ const std::map<std::string, std::string>& templatePerCode() {
            kAlias +
            "      CapacityProviderConfig: {Arn: arn:aws:lambda:us-east-1:1:capacity-provider:p}\n"
            "      ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}\n")},
+      {"capacity-provider-vpc",
+       function(
+           "      CapacityProviderConfig: {Arn: arn:aws:lambda:us-east-1:1:capacity-provider:p}\n"
+           "      VpcConfig: {SubnetIds: [a], SecurityGroupIds: [b]}\n")},
+      {"function-scaling-requires-capacity-provider",
+       function("      FunctionScalingConfig: {MinExecutionEnvironments: 1}\n")},
       {"tenancy-provisioned-concurrency",
        function(kAlias +
                 "      TenancyConfig: {TenantIsolationMode: PER_TENANT}\n"
@@ -182,6 +191,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"code-uri-local",
        function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: src/\n", "",
                 false)},
+      {"code-missing",
+       function("      Runtime: python3.12\n      Handler: app.handler\n", "", false)},
       {"runtime-handler",
        function("      Runtime: python3.12\n      CodeUri: s3://bucket/fn.zip\n", "", false)},
       {"provisioned-concurrency-requires-alias",
@@ -195,7 +206,7 @@ const std::map<std::string, std::string>& templatePerCode() {
                                   function("      AutoPublishAlias: !Ref Alias\n")},
       {"alias-name-invalid", function("      AutoPublishAlias: bad*name\n")},
       {"event-invoke-destination-config",
-       function("      EventInvokeConfig:\n        DestinationConfig: []\n")},
+       function("      EventInvokeConfig:\n        DestinationConfig: text\n")},
       {"event-invoke-destination-type",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Queue}}\n")},
@@ -228,8 +239,7 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},
       {"policy-template-values", function("      Policies:\n        - SQSPollerPolicy: q\n")},
-      {"policy-template-parameters",
-       function("      Policies:\n        - SQSPollerPolicy: {}\n")},
+      {"policy-template-parameters", function("      Policies:\n        - SQSPollerPolicy: {}\n")},
       {"policy-if", "Conditions:\n  IsProd: {Fn::Equals: [a, b]}\n" +
                         function("      Policies:\n        - Fn::If: [IsProd, {SQSPollerPolicy: "
                                  "{QueueName: q}}, AWSLambdaExecute]\n")},
@@ -339,4 +349,33 @@ TEST_CASE("lint reports every rejection of expand over the corpus", "[sam][invar
           << " corpus files do not parse";
   WARN(summary.str());
   CHECK(errorFixtures == 287);
+}
+
+TEST_CASE("a resource's IgnoreGlobals keeps Globals from what src/sam reads of it",
+          "[sam][invariant][globals]") {
+  // SAM accepts both (checked with the SAM translator v1.110.0): the function does not inherit
+  // VersionDeletionPolicy, which it could not have without an alias.
+  for (const char* ignore : {"'*'", "[VersionDeletionPolicy]"}) {
+    INFO(ignore);
+    std::string text = std::string(
+                           "Transform: AWS::Serverless-2016-10-31\n"
+                           "Globals:\n  Function:\n    VersionDeletionPolicy: Retain\n"
+                           "    Timeout: 5\n"
+                           "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                           "    IgnoreGlobals: ") +
+                       ignore +
+                       "\n    Properties:\n      CodeUri: s3://bucket/fn.zip\n"
+                       "      Runtime: python3.12\n      Handler: app.handler\n";
+    model::Document document = load::loadText("case.yaml", text);
+    REQUIRE(document.parsed);
+    model::Template templ(document.root);
+    const model::ResourceView& fn = templ.resources().front();
+    model::Node merged = sam::propertiesWithGlobals(templ, fn);
+    CHECK_FALSE(merged.has("VersionDeletionPolicy"));
+    CHECK(merged.has("Timeout") == (std::string(ignore) != "'*'"));
+    CHECK(sam::validateSamResource(templ, fn, sam::ParameterValues(templ)).empty());
+    engine::LintResult lint = engine::lintDocument(document, {});
+    CHECK(std::none_of(lint.diagnostics.begin(), lint.diagnostics.end(),
+                       [](const auto& d) { return d.severity == core::Severity::kError; }));
+  }
 }

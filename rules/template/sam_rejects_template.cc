@@ -46,19 +46,21 @@ class SamRejectsTemplate : public engine::Rule {
 Reports what the SAM transform rejects (the checks `samshift expand` makes) that no rule of a
 family covers:
 - a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
-- `Mappings: null`;
+- `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
+  `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
   is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
-  destination SAM cannot read, features `TenancyConfig` excludes;
+  destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
+  `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
-Each finding carries SAM's own message as a note. A local `CodeUri` path is not reported:
-`sam package` and `sam deploy` upload it and write an S3 URI in its place before the transform
-runs.
+Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, is not
+reported: `sam package` and `sam deploy` upload it (the template's directory when there is none)
+and write an S3 URI in its place before the transform runs.
 
 ## Why is this bad?
 The transform fails and nothing is deployed; `sam deploy` shows SAM's message without a line
@@ -101,6 +103,7 @@ Resources:
         "globals-unsupported-property",
         "logical-id",
         "mappings-not-object",
+        "sub-variable-not-string",
         "properties-not-map",
         "role-type",
         "policies-type",
@@ -113,7 +116,10 @@ Resources:
         "code-uri-dynamic-reference",
         "code-uri",
         "code-uri-local",
+        "code-missing",
         "runtime-handler",
+        "capacity-provider-vpc",
+        "function-scaling-requires-capacity-provider",
         "event-type",
         "event-missing-property",
         "tenancy-function-url",
@@ -147,6 +153,9 @@ Resources:
          "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written"},
         {"tenancy-function-url", "`FunctionUrlConfig` cannot be combined with `TenancyConfig`"},
         {"tenancy-snapstart", "`SnapStart` cannot be combined with `TenancyConfig`"},
+        {"capacity-provider-vpc", "`VpcConfig` cannot be combined with `CapacityProviderConfig`"},
+        {"function-scaling-requires-capacity-provider",
+         "`FunctionScalingConfig` needs `CapacityProviderConfig`"},
         {"event-invoke-destination-config",
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
         {"event-invoke-destination-required",
@@ -167,6 +176,14 @@ Resources:
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
+    if (code == "sub-variable-not-string") {
+      const std::string kBefore = "variable value ", kAfter = ". Fn::Sub expects";
+      size_t begin = sam.message.find(kBefore) + kBefore.size();
+      std::string value = sam.message.substr(begin, sam.message.rfind(kAfter) - begin);
+      return "An `Fn::Sub` variable here is `" + value +
+             "`, not a string: SAM substitutes only strings";
+    }
+    if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
     if (code == "runtime-handler")
@@ -184,8 +201,11 @@ Resources:
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";
     }
-    if (code == "event-invoke-destination-type")
-      return "Destination `Type` `" + text + "` is not one SAM knows";
+    if (code == "event-invoke-destination-type") {
+      return sam.node && sam.node->isScalar() && !sam.node->isNull()
+                 ? "Destination `Type` `" + text + "` is not one SAM knows"
+                 : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
+    }
     // duplicate-logical-id: the node is the template's resource that holds the ID.
     return "SAM generates a resource `" + text + "` for `" + sam.subjectId +
            "`, and the template already has a resource with that logical ID";

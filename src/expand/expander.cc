@@ -26,9 +26,13 @@ using model::Node;
 
 namespace {
 
-bool generated(const sam::SamProblem& problem) {
+bool inScope(const sam::SamProblem& problem, sam::ProblemScope scope) {
   const sam::ProblemCode* code = sam::findProblemCode(problem.code);
-  return code && code->scope == sam::ProblemScope::kGenerated;
+  return code && code->scope == scope;
+}
+
+bool generated(const sam::SamProblem& problem) {
+  return inScope(problem, sam::ProblemScope::kGenerated);
 }
 
 // Why SAM rejects the template, as SAM reports it. The only source of expand's errors: what
@@ -41,8 +45,16 @@ std::vector<ExpandError> samRejections(const model::Template& templ,
                       problem.node});
   }
   if (!errors.empty()) return errors;
-  for (const model::ResourceView& resource : templ.resources()) {
+  for (const model::ResourceView* serverless : sam::transformOrder(templ)) {
+    const model::ResourceView& resource = *serverless;
     auto problems = sam::validateSamResource(templ, resource, params);
+    // A template-level problem met in a resource (an Fn::Sub SAM cannot resolve) stops SAM there,
+    // and it reports nothing else.
+    if (!problems.empty() && inScope(problems[0], sam::ProblemScope::kTemplate)) {
+      const sam::SamProblem& problem = problems[0];
+      return {{std::string(resource.id), problem.code, sam::samMessage(problem, resource.id),
+               problem.node}};
+    }
     // SAM stops at the first problem of a resource; when that is a generated resource whose
     // logical ID is taken, it reports every such resource.
     for (const sam::SamProblem& problem : problems) {
@@ -185,15 +197,12 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
 }
 
 std::string overallErrorMessage(const std::vector<ExpandError>& errors) {
-  std::vector<const ExpandError*> sorted;
-  for (const ExpandError& error : errors) sorted.push_back(&error);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const ExpandError* a, const ExpandError* b) {
-    return a->logicalId < b->logicalId;
-  });
+  // In the order SAM meets the resources, as the SAM translator v1.110.0 prints them (SAM's own
+  // test suite sorts them, and so do the expected messages of its fixtures).
   std::vector<std::string> messages;
   std::unordered_set<std::string_view> seen;  // a template may carry a rejection per resource
-  for (const ExpandError* error : sorted) {
-    if (seen.insert(error->message).second) messages.push_back(error->message);
+  for (const ExpandError& error : errors) {
+    if (seen.insert(error.message).second) messages.push_back(error.message);
   }
   std::string out =
       "Invalid Serverless Application Specification document. Number of errors found: " +

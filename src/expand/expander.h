@@ -22,7 +22,7 @@ struct ExpandResult {
 
 ExpandResult expandTemplate(const model::Node& root, const sam::ParameterValues& params);
 
-// SAM's overall rejection message for `errors` (sorted by logical ID, de-duplicated).
+// SAM's overall rejection message for `errors` (in the order given, de-duplicated).
 std::string overallErrorMessage(const std::vector<ExpandError>& errors);
 
 }  // namespace samshift::expand

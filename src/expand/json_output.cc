@@ -66,11 +66,19 @@ bool plainSafe(const std::string& text) {
   return !numeric && !isdigit(static_cast<unsigned char>(text[0])) && text[0] != '-' && text[0] != '.';
 }
 
+// RapidJSON writes DEL (0x7f) raw, which YAML readers (PyYAML, and so SAM) refuse; json.dumps
+// writes it \u007f. Outside strings JSON text has no DEL, and no UTF-8 sequence holds the byte.
+std::string escapeDel(std::string json) {
+  for (size_t at = json.find('\x7f'); at != std::string::npos; at = json.find('\x7f', at + 6))
+    json.replace(at, 1, "\\u007f");
+  return json;
+}
+
 std::string quoted(const std::string& text) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-  return buffer.GetString();
+  return escapeDel(buffer.GetString());
 }
 
 // A number as PyYAML's representer writes it, so that it reads back as the same number: YAML 1.1
@@ -179,7 +187,7 @@ core::Result<std::string> toJson(const Node& node) {
   rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
   writer.SetIndent(' ', 2);
   write(writer, node);
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  return escapeDel(std::string(buffer.GetString(), buffer.GetSize())) + "\n";
 }
 
 std::string toYaml(const Node& node) {

@@ -79,7 +79,8 @@ void writeString(std::string& out, const std::string& text) {
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
         default:
-          if (c < 0x20) {
+          // Python's json.dumps (ensure_ascii) escapes all but ' ' to '~': DEL too.
+          if (c < 0x20 || c == 0x7f) {
             appendEscape(out, c);
           } else {
             out += static_cast<char>(c);

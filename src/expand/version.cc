@@ -72,6 +72,16 @@ const Node* codeSha256(const FunctionState& fn) {
   return given ? &sha : nullptr;
 }
 
+// AutoPublishCodeSha256, when SAM appends it to the function's Description: whenever it is
+// written truthy (a `Ref` is), even when it resolves to "" (then the version keeps the hash, and
+// the Description becomes "" or gains a trailing space). validateSamResource has checked that it
+// resolves to a string.
+const Node* describedCodeSha256(const FunctionState& fn) {
+  const sam::Setting& sha = fn.deployment.codeSha256;
+  bool written = sha.present() && sam::pythonTruthy(*sha.node);
+  return written && sha.value.isString() ? &sha.value : nullptr;
+}
+
 // `<Function>Version<suffix>`: the first 10 characters of AutoPublishCodeSha256 when given, else
 // the hash of the code and properties. (sam::validateSamResource has checked that the first makes
 // an alphanumeric logical ID.)
@@ -103,7 +113,7 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   fn.aliasName = fn.deployment.aliasName();
   if (!fn.aliasName) return;
   fn.versionId = versionLogicalId(ctx, fn);
-  if (const Node* shaNode = codeSha256(fn)) {
+  if (const Node* shaNode = describedCodeSha256(fn)) {
     const Node& sha = *shaNode;
     // SAM appends the sha to the (parameter-resolved) function Description.
     const Node* description = fn.lambdaProps.get("Description");

@@ -49,6 +49,19 @@ const Node* globalSection(const model::Template& templ, const model::ResourceVie
   return values && values->isMapping() ? values : nullptr;
 }
 
+// The resource's IgnoreGlobals attribute keeps `key` of Globals from it: "*" keeps every key, a
+// list the keys it names (SAM rejects other values and names that are not in Globals; expand
+// does not support the attribute yet).
+bool ignoresGlobal(const model::ResourceView& resource, std::string_view key) {
+  const Node* ignore = resource.node ? resource.node->get("IgnoreGlobals") : nullptr;
+  if (!ignore) return false;
+  if (ignore->isString("*")) return true;
+  for (const Node& item : ignore->items()) {
+    if (item.isString(key)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool hasGlobals(const model::Template& templ, const model::ResourceView& resource) {
@@ -62,11 +75,13 @@ Node propertiesWithGlobals(const model::Template& templ, const model::ResourceVi
   Node merged = Node::mapping();
   merged.setSpan(local.span());
   for (const MapEntry& entry : global->entries()) {
+    if (ignoresGlobal(resource, entry.key.text())) continue;
     const Node* mine = local.get(entry.key.text());
     merged.entries().push_back(MapEntry{entry.key, mine ? mergeGlobal(entry.value, *mine) : entry.value});
   }
   for (const MapEntry& entry : local.entries()) {
-    if (!global->has(entry.key.text())) merged.entries().push_back(entry);
+    if (!global->has(entry.key.text()) || ignoresGlobal(resource, entry.key.text()))
+      merged.entries().push_back(entry);
   }
   return merged;
 }
@@ -75,7 +90,7 @@ const Node* propertySource(const model::Template& templ, const model::ResourceVi
                            std::string_view property) {
   if (const Node* local = resource.property(property)) return local;
   const Node* global = globalSection(templ, resource);
-  return global ? global->get(property) : nullptr;
+  return global && !ignoresGlobal(resource, property) ? global->get(property) : nullptr;
 }
 
 }  // namespace samshift::sam

@@ -1,7 +1,8 @@
 #pragma once
 // The SAM `Globals` section applied to a resource, as the SAM transform's globals plugin does:
 // a local scalar or intrinsic replaces the global one, mappings merge key by key (recursively),
-// lists concatenate global items then local ones.
+// lists concatenate global items then local ones; a resource's IgnoreGlobals ("*", or a list of
+// keys) keeps those keys of Globals from it.
 
 #include <string_view>
 

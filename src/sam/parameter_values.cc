@@ -62,6 +62,8 @@ std::string ResolveFailure::describe() const {
     case Kind::kTooLarge:
       return "parameter values that grow past " +
              std::to_string(ParameterValues::kMaxSubstitutedBytes >> 20) + " MiB once substituted";
+    case Kind::kSubstitutedNotString:
+      return "an Fn::Sub variable whose value `" + value + "` is not a string";
   }
   return "a value that cannot be resolved";
 }
@@ -70,6 +72,7 @@ std::string ResolveFailure::describeForSam() const {
   // SAM walks into every value it substitutes: a cycle repeats the same walk until Python stops
   // it. Depth and size bounds are samshift's own and say nothing of what SAM does.
   if (kind == Kind::kCycle) return describe() + ", on which SAM's transform fails (RecursionError)";
+  if (kind == Kind::kSubstitutedNotString) return describe() + ", which SAM rejects";
   return describe();
 }
 
@@ -108,13 +111,14 @@ const Node* ParameterValues::value(std::string_view name) const {
   return parameter ? parameter->get("Default") : nullptr;
 }
 
-namespace {
-
-// Python's str() of a scalar, as SAM's Sub substitution writes it.
-std::string pythonStr(const Node& node) {
-  if (node.isBool()) return node.boolValue() ? "True" : "False";
-  return node.text();
+std::string pythonStr(const Node& scalar) {
+  if (scalar.isNull()) return "None";
+  if (scalar.isBool()) return scalar.boolValue() ? "True" : "False";
+  if (scalar.isInt()) return std::to_string(scalar.intValue());
+  return scalar.text();
 }
+
+namespace {
 
 bool hasSubstitution(std::string_view text) {
   size_t pos = 0;
@@ -155,7 +159,8 @@ const Node* mappingValue(const Node* maps, const Node& map, const Node& top, con
 // into what it became), with the guards SAM lacks. The first failure stops all further work.
 class ParameterValues::Resolution {
  public:
-  explicit Resolution(const ParameterValues& values) : values_(values) {}
+  // `samsView`: resolve as SAM's transform does (which rejects what CloudFormation accepts).
+  Resolution(const ParameterValues& values, bool samsView) : values_(values), samsView_(samsView) {}
 
   // SAM's parameter resolver (intrinsics/resolver.py with RefAction and SubAction).
   void parameters(Node& node, size_t depth) {
@@ -320,6 +325,17 @@ class ParameterValues::Resolution {
         }
         if (j < text.size() && text[j] == '}' && j > i + 2) {
           const Node* value = values_.value(text.substr(i + 2, j - i - 2));
+          // SAM's SubAction substitutes strings only and rejects the template for other values.
+          if (samsView_ && value && value->isScalar() && !value->isString()) {
+            if (!failure) {
+              failure = ResolveFailure{ResolveFailure::Kind::kSubstitutedNotString,
+                                       "parameter",
+                                       {},
+                                       {},
+                                       pythonStr(*value)};
+            }
+            return;
+          }
           if (value && value->isScalar() && !value->isNull()) {
             std::string replacement = pythonStr(*value);
             if (!spend(replacement.size())) return;
@@ -337,13 +353,14 @@ class ParameterValues::Resolution {
   }
 
   const ParameterValues& values_;
+  bool samsView_;
   std::vector<std::string> parameterStack_;  // parameters whose values are being walked
   std::vector<std::string> entryStack_;      // mapping entries whose values are being walked
 };
 
 Resolved ParameterValues::resolveThrough(const Node& node, Pass last) const {
   Resolved out{node, std::nullopt};
-  Resolution resolution(*this);
+  Resolution resolution(*this, last != Pass::kDecisions);
   resolution.parameters(out.value, 0);
   if (last >= Pass::kMappings && !resolution.failure) resolution.mappings(out.value, 0);
   if (last >= Pass::kDecisions && !resolution.failure) resolution.decide(out.value, 0);

@@ -24,17 +24,25 @@ namespace samshift::sam {
 // us-isob → aws-iso-b, eu-isoe → aws-iso-e, us-isof → aws-iso-f, eusc- → aws-eusc, else aws.
 std::string partitionOfRegion(std::string_view region);
 
+// Python's str() of a scalar as SAM holds it, as SAM's messages and Sub substitution write it:
+// None, True/False, an int's digits, a string as it is (a float as written).
+std::string pythonStr(const model::Node& scalar);
+
 // Why a value could not be resolved the way SAM resolves it.
 struct ResolveFailure {
   enum class Kind {
     kCycle,     // a value refers back to itself: SAM recurses until Python stops it
     kTooDeep,   // nested deeper than ParameterValues::kMaxResolvedDepth once values are substituted
     kTooLarge,  // substitutions copied more than ParameterValues::kMaxSubstitutedBytes
+    // SAM's resolver only: an Fn::Sub variable whose value is not a string (a Number parameter's
+    // Default 5), which SAM rejects; CloudFormation substitutes it.
+    kSubstitutedNotString,
   };
   Kind kind = Kind::kCycle;
   std::string subject = "parameter";  // kCycle: "parameter", or "mapping entry" (`M.a.k`)
   std::vector<std::string> chain;  // kCycle: the values in the order reached, the first again last
   core::Span at;                   // kCycle: the reference that closes the loop
+  std::string value;               // kSubstitutedNotString: the value as Python's str() shows it
 
   // "parameter `Stage` whose value refers back to itself (`Stage` → `Stage`)"
   std::string describe() const;

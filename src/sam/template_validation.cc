@@ -1,5 +1,6 @@
 // The template-level checks of the SAM transform, in its order: the parser's (a Resources section
-// of mappings), the Globals plugin's, then the Mappings resolver's. SAM stops at the first.
+// of mappings, serverless Properties that are mappings), the Globals plugin's, then the Mappings
+// resolver's. SAM stops at the first.
 
 #include <algorithm>
 #include <span>
@@ -110,6 +111,18 @@ std::optional<SamProblem> checkResourcesAreObjects(const model::Template& templ)
   return std::nullopt;
 }
 
+// The first serverless resource whose Properties is not a mapping: SAM's parser stops the whole
+// template there, before the Globals plugin and any resource.
+std::optional<SamProblem> checkServerlessProperties(const model::Template& templ) {
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (!resource.isServerless() || !resource.properties || resource.properties->isMapping())
+      continue;
+    return SamProblem{"properties-not-map", "Attribute 'Properties' should be a map.",
+                      resource.properties, true, std::string(resource.id)};
+  }
+  return std::nullopt;
+}
+
 // The first key of `section` (Globals.`name`) that SAM does not take from Globals.
 std::optional<SamProblem> checkGlobalsKeys(const Node& globals, const char* name,
                                            std::span<const char* const> allowed) {
@@ -162,8 +175,8 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 }  // namespace
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
-  for (auto check :
-       {checkResourcesSection, checkResourcesAreObjects, checkGlobals, checkMappings}) {
+  for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties,
+                     checkGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};

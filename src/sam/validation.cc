@@ -38,9 +38,10 @@ const Node* orNode(const Setting& setting, const Node* fallback) {
   return setting.node ? setting.node : fallback;
 }
 
+// SAM's _construct_event_invoke_config and _validate_and_inject_resource.
 void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<SamProblem>& out) {
   const Node* dest = config.get("DestinationConfig");
-  if (!dest) return;
+  if (!dest || !pythonTruthy(*dest)) return;
   const Node* destSource =
       source && source->isMapping() ? source->get("DestinationConfig") : nullptr;
   if (!destSource) destSource = dest;
@@ -52,7 +53,7 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
   }
   for (const char* key : {"OnSuccess", "OnFailure"}) {
     const Node* entry = dest->get(key);
-    if (!entry) continue;
+    if (!entry || entry->isNull()) continue;
     const Node* entrySource =
         destSource->isMapping() && destSource->get(key) ? destSource->get(key) : entry;
     if (!entry->isMapping()) {
@@ -63,23 +64,24 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
       return;
     }
     const Node* type = entry->get("Type");
-    if (type && type->isString()) {
-      static const std::vector<std::string> kTypes = {"SQS", "SNS", "EventBridge", "Lambda",
-                                                      "S3Bucket"};
-      if (std::find(kTypes.begin(), kTypes.end(), type->text()) == kTypes.end()) {
-        out.push_back(
-            problem("event-invoke-destination-type",
-                    "'Type: " + type->text() +
-                        "' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']",
-                    type));
-        return;
-      }
-      if (type->text() != "SQS" && type->text() != "SNS" && !entry->get("Destination")) {
-        out.push_back(problem("event-invoke-destination-required",
-                              "Destination is required if Type is not ['SQS', 'SNS']",
-                              entrySource));
-        return;
-      }
+    static const std::vector<std::string> kTypes = {"SQS", "SNS", "EventBridge", "Lambda",
+                                                    "S3Bucket"};
+    if (!type || type->isNull() || !type->isString() ||
+        std::find(kTypes.begin(), kTypes.end(), type->text()) == kTypes.end()) {
+      // SAM's message shows the value as Python's str() does: None when there is none.
+      std::string shown = !type ? "None" : type->isScalar() ? pythonStr(*type) : type->text();
+      out.push_back(problem("event-invoke-destination-type",
+                            "'Type: " + shown +
+                                "' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', "
+                                "'S3Bucket']",
+                            type ? type : entrySource));
+      return;
+    }
+    const Node* destination = entry->get("Destination");
+    if (type->text() != "SQS" && type->text() != "SNS" && (!destination || destination->isNull())) {
+      out.push_back(problem("event-invoke-destination-required",
+                            "Destination is required if Type is not ['SQS', 'SNS']", entrySource));
+      return;
     }
   }
 }
@@ -110,6 +112,151 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   checkList(alarms);
 }
 
+// SAM's resolution of a value fails: with the rejection SAM makes (an Fn::Sub variable that is
+// not a string), or with none when the transform itself fails. True either way: SAM goes no
+// further.
+bool resolutionFails(const std::optional<ResolveFailure>& failure, const Node* node,
+                     std::vector<SamProblem>& out) {
+  if (!failure) return false;
+  if (failure->kind == ResolveFailure::Kind::kSubstitutedNotString) {
+    out.push_back(problem("sub-variable-not-string",
+                          "Structure of the SAM template is invalid. Invalid Fn::Sub variable "
+                          "value " +
+                              failure->value + ". Fn::Sub expects all variables to be strings.",
+                          node, false));
+  }
+  return true;
+}
+
+// True when `key` is set to something other than null: SAM's `getattr(self, key) is not None`.
+bool given(const Node& props, std::string_view key) {
+  const Node* value = props.get(key);
+  return value && !value->isNull();
+}
+
+// SAM's resources_to_link, event by event in the template's order: the event's Type, then the
+// properties its source requires (reported under the event's logical ID). True when it rejects.
+bool checkEvents(const model::ResourceView& resource, const Node& props,
+                 std::vector<SamProblem>& out) {
+  const Node* events = props.get("Events");
+  if (!events || !events->isMapping()) return false;
+  for (const model::MapEntry& event : events->entries()) {
+    const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+    if (!type || !type->isString() || !functionEventType(type->text())) {
+      out.push_back(problem("event-type",
+                            "Event with id [" + event.key.text() +
+                                "] is invalid. Resource dict has missing or invalid value for key "
+                                "Type. Event Type is: " +
+                                (type ? type->text() : "None") + ".",
+                            type ? type : &event.key));
+      return true;
+    }
+    const Node* eventProps = event.value.get("Properties");
+    auto missing = [&](const char* key) {
+      return !eventProps || !eventProps->isMapping() || !eventProps->has(key);
+    };
+    bool stream = type->isString("Kinesis") || type->isString("DynamoDB");
+    const char* required = type->isString("SQS") && missing("Queue") ? "Queue"
+                           : stream && missing("Stream")             ? "Stream"
+                           : stream && missing("StartingPosition")   ? "StartingPosition"
+                                                                     : nullptr;
+    if (required) {
+      out.push_back(problem("event-missing-property",
+                            std::string("Missing required property '") + required + "'.",
+                            eventProps ? eventProps : &event.value, true,
+                            std::string(resource.id) + event.key.text()));
+      return true;
+    }
+  }
+  return false;
+}
+
+// SAM's validate_before_transform for a function: every rule of its __validation_rules__ is
+// checked, and SAM rejects with one message that joins their texts with newlines. That message
+// goes to the first problem (the one expand reports); lint reports each at its own node.
+template <typename Source>
+bool checkPropertyRules(const Node& props, const DeploymentModel& model, const Source& source,
+                        std::vector<SamProblem>& out) {
+  size_t first = out.size();
+  bool capacityProvider = given(props, "CapacityProviderConfig");
+  if (capacityProvider && given(props, "ProvisionedConcurrencyConfig")) {
+    out.push_back(problem(
+        "capacity-provider-provisioned-concurrency",
+        "Cannot specify 'CapacityProviderConfig' and 'ProvisionedConcurrencyConfig' together.",
+        model.provisionedConcurrency.node));
+  }
+  if (capacityProvider && given(props, "VpcConfig")) {
+    out.push_back(problem("capacity-provider-vpc",
+                          "Cannot specify 'CapacityProviderConfig' and 'VpcConfig' together.",
+                          source("VpcConfig")));
+  }
+  if (given(props, "FunctionScalingConfig") && !capacityProvider) {
+    out.push_back(problem("function-scaling-requires-capacity-provider",
+                          "'FunctionScalingConfig' requires 'CapacityProviderConfig'.",
+                          source("FunctionScalingConfig")));
+  }
+  if (given(props, "VersionDeletionPolicy") && !given(props, "AutoPublishAlias")) {
+    out.push_back(problem("version-deletion-policy-requires-alias",
+                          "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
+                          model.versionDeletionPolicy.node));
+  }
+  for (size_t i = first + 1; i < out.size(); ++i) out[first].message += "\n" + out[i].message;
+  return out.size() != first;
+}
+
+// What SAM checks of a DeploymentPreference while it transforms the function (its
+// _validate_deployment_preference_and_add_update_policy). False when SAM goes no further.
+bool checkDeploymentPreference(const DeploymentModel& model, std::vector<SamProblem>& out) {
+  if (!model.deploymentPreference || !pythonTruthy(model.deploymentPreference->merged)) return true;
+  const DeploymentPreferenceModel& dp = *model.deploymentPreference;
+  // SAM resolves Enabled, Type and PassthroughCondition first.
+  if (const Setting* setting = dp.unresolvable()) {
+    resolutionFails(setting->unresolvable, setting->node, out);
+    return false;
+  }
+  if (dp.passthroughCondition.present()) {
+    const Node& value = dp.passthroughCondition.value;
+    bool ok = value.isBool() || value.isString("true") || value.isString("True") ||
+              value.isString("false") || value.isString("False") ||
+              (value.isInt() && (value.intValue() == 0 || value.intValue() == 1));
+    if (!ok) {
+      if (value.isIntrinsic()) {
+        out.push_back(
+            problem("passthrough-condition-intrinsic",
+                    "Unsupported intrinsic: the only intrinsic functions supported for property "
+                    "PassthroughCondition are FindInMap and parameter Refs.",
+                    dp.passthroughCondition.node));
+      } else {
+        out.push_back(problem("passthrough-condition-value",
+                              "Invalid value for property PassthroughCondition.",
+                              dp.passthroughCondition.node));
+      }
+      return false;
+    }
+  }
+  if (!dp.isEnabled()) return true;
+  if (!dp.type.present()) {
+    out.push_back(problem("deployment-type-missing",
+                          "'DeploymentPreference' is missing required Property 'Type'",
+                          orNode(dp.type, dp.node)));
+    return false;
+  }
+  if (dp.hooks.present() && !dp.hooks.value.isMapping()) {
+    out.push_back(problem("hooks-not-map",
+                          "'Hooks' property of 'DeploymentPreference' must be a dictionary",
+                          dp.hooks.node));
+    return false;
+  }
+  if (!model.aliasName()) {
+    out.push_back(
+        problem("deployment-preference-requires-alias",
+                "'DeploymentPreference' requires AutoPublishAlias property to be specified.",
+                model.autoPublishAlias.present() ? model.autoPublishAlias.node : dp.node));
+    return false;
+  }
+  return true;
+}
+
 // The node with this span under `node` (first in document order); null when none has it.
 const Node* findBySpan(const Node& node, core::Span span) {
   if (node.span() == span) return &node;
@@ -124,8 +271,8 @@ const Node* findBySpan(const Node& node, core::Span span) {
 }
 
 void checkFunction(const model::Template& templ, const model::ResourceView& resource,
-                   const std::optional<DeploymentModel>& model, const Node& props,
-                   std::vector<SamProblem>& out);
+                   const ParameterValues& params, const std::optional<DeploymentModel>& model,
+                   const Node& props, std::vector<SamProblem>& out);
 
 // `Policies` as SAM's property type reads it after the policy-template plugin made a list of it:
 // strings and maps; a Python-false value the plugin left alone must be a string, list or map.
@@ -152,11 +299,11 @@ const Node* templateNodeWithSpan(const model::Template& templ, const model::Reso
 }
 
 void validateFunction(const model::Template& templ, const model::ResourceView& resource,
-                      const Node& props, const std::optional<DeploymentModel>& model,
-                      std::vector<SamProblem>& out) {
+                      const ParameterValues& params, const Node& props,
+                      const std::optional<DeploymentModel>& model, std::vector<SamProblem>& out) {
   if (!model) return;
   size_t before = out.size();
-  checkFunction(templ, resource, model, props, out);
+  checkFunction(templ, resource, params, model, props, out);
   // SAM builds the execution role after everything checkFunction checks.
   if (out.size() == before) {
     for (SamProblem& entry : policyEntryProblems(props.get("Policies")))
@@ -171,8 +318,8 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
 }
 
 void checkFunction(const model::Template& templ, const model::ResourceView& resource,
-                   const std::optional<DeploymentModel>& model, const Node& props,
-                   std::vector<SamProblem>& out) {
+                   const ParameterValues& params, const std::optional<DeploymentModel>& model,
+                   const Node& props, std::vector<SamProblem>& out) {
   auto source = [&](std::string_view key) {
     const Node* node = propertySource(templ, resource, key);
     return node ? node : resource.idNode;
@@ -227,45 +374,18 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                           model->deploymentPreference->node));
     return;
   }
-  // Rule checks.
-  if (model->versionDeletionPolicy.present() && !model->autoPublishAlias.present()) {
-    out.push_back(problem("version-deletion-policy-requires-alias",
-                          "'VersionDeletionPolicy' requires 'AutoPublishAlias'.",
-                          model->versionDeletionPolicy.node));
-    return;
-  }
+  // SAM links each event (its Type, then what its source requires) before it transforms the
+  // function, and then checks the function's property rules.
+  if (checkEvents(resource, props, out)) return;
+  if (checkPropertyRules(props, *model, source, out)) return;
   bool hasPc =
       model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
-  if (props.has("CapacityProviderConfig") && hasPc) {
-    out.push_back(problem(
-        "capacity-provider-provisioned-concurrency",
-        "Cannot specify 'CapacityProviderConfig' and 'ProvisionedConcurrencyConfig' together.",
-        model->provisionedConcurrency.node));
-    return;
-  }
   if (props.has("TenancyConfig") && hasPc) {
     out.push_back(problem("tenancy-provisioned-concurrency",
                           "Provisioned concurrency is not supported for functions enabled with "
                           "tenancy configuration.",
                           model->provisionedConcurrency.node));
     return;
-  }
-  if (const Node* events = props.get("Events"); events && events->isMapping()) {
-    for (const model::MapEntry& event : events->entries()) {
-      const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
-      bool known = type && type->isString() && functionEventType(type->text());
-      if (!known) {
-        std::string shown = type && type->isString() ? type->text() : type ? type->text() : "None";
-        out.push_back(
-            problem("event-type",
-                    "Event with id [" + event.key.text() +
-                        "] is invalid. Resource dict has missing or invalid value for key Type. "
-                        "Event Type is: " +
-                        shown + ".",
-                    type ? type : &event.key));
-        return;
-      }
-    }
   }
   if (props.has("TenancyConfig")) {
     if (props.has("FunctionUrlConfig")) {
@@ -309,6 +429,13 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   const Node* packageType = props.get("PackageType");
   bool zip = !packageType || packageType->isString("Zip");
+  // SAM builds the code before it checks Runtime and Handler. A function without code is what
+  // `sam package` gives the template's directory as code; what SAM finds next is what the
+  // deploy meets.
+  if (zip && !given(props, "InlineCode") && !given(props, "CodeUri")) {
+    out.push_back(problem("code-missing", "Only one of 'InlineCode' or 'CodeUri' can be set.",
+                          resource.idNode));
+  }
   if (const Node* codeUri = props.get("CodeUri");
       zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
       (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
@@ -360,7 +487,9 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   // SAM resolves the alias here; a resolution that cannot end is the transform failing, not a
   // rejection (the deployment model keeps why, for expand and the rules to say).
-  if (aliasRaw && model->autoPublishAlias.unresolvable) return;
+  if (aliasRaw &&
+      resolutionFails(model->autoPublishAlias.unresolvable, model->autoPublishAlias.node, out))
+    return;
   if (aliasRaw && !model->autoPublishAlias.value.isString()) {
     out.push_back(problem("alias-not-string",
                           "'AutoPublishAlias' must be a string or a Ref to a template parameter",
@@ -368,7 +497,8 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   bool sha256 = aliasRaw && model->codeSha256.present() && pythonTruthy(*model->codeSha256.node);
-  if (sha256 && model->codeSha256.unresolvable) return;
+  if (sha256 && resolutionFails(model->codeSha256.unresolvable, model->codeSha256.node, out))
+    return;
   if (sha256 && !model->codeSha256.value.isString()) {
     out.push_back(problem("code-sha256-not-string", "AutoPublishCodeSha256 must be a string",
                           model->codeSha256.node));
@@ -402,85 +532,29 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
       return;
     }
   }
+  if (!checkDeploymentPreference(*model, out)) return;
   if (const Node* config = props.get("EventInvokeConfig"); config && config->isMapping()) {
+    // SAM reads it with parameters resolved; one that cannot end is the transform failing.
+    Resolved resolved = params.resolve(*config);
+    if (resolutionFails(resolved.failure, propertySource(templ, resource, "EventInvokeConfig"),
+                        out))
+      return;
     size_t before = out.size();
-    checkEventInvokeConfig(*config, propertySource(templ, resource, "EventInvokeConfig"), out);
+    checkEventInvokeConfig(resolved.value, propertySource(templ, resource, "EventInvokeConfig"),
+                           out);
+    // The nodes of the resolved copy die with it.
+    for (size_t i = before; i < out.size(); ++i) {
+      const Node* node = out[i].node;
+      out[i].node = node && node->span().known()
+                        ? templateNodeWithSpan(templ, resource, node->span())
+                        : nullptr;
+    }
     if (out.size() != before) return;
   }
-  if (!model->deploymentPreference || !pythonTruthy(model->deploymentPreference->merged)) return;
-  const DeploymentPreferenceModel& dp = *model->deploymentPreference;
-  if (dp.unresolvable()) return;  // SAM resolves Enabled, Type and PassthroughCondition first
-  if (dp.passthroughCondition.present()) {
-    const Node& value = dp.passthroughCondition.value;
-    bool ok = value.isBool() || value.isString("true") || value.isString("True") ||
-              value.isString("false") || value.isString("False") ||
-              (value.isInt() && (value.intValue() == 0 || value.intValue() == 1));
-    if (!ok) {
-      if (value.isIntrinsic()) {
-        out.push_back(
-            problem("passthrough-condition-intrinsic",
-                    "Unsupported intrinsic: the only intrinsic functions supported for property "
-                    "PassthroughCondition are FindInMap and parameter Refs.",
-                    dp.passthroughCondition.node));
-      } else {
-        out.push_back(problem("passthrough-condition-value",
-                              "Invalid value for property PassthroughCondition.",
-                              dp.passthroughCondition.node));
-      }
-      return;
-    }
-  }
-  if (!dp.isEnabled()) return;
-  if (!dp.type.present()) {
-    out.push_back(problem("deployment-type-missing",
-                          "'DeploymentPreference' is missing required Property 'Type'",
-                          orNode(dp.type, dp.node)));
-    return;
-  }
-  if (dp.hooks.present() && !dp.hooks.value.isMapping()) {
-    out.push_back(problem("hooks-not-map",
-                          "'Hooks' property of 'DeploymentPreference' must be a dictionary",
-                          dp.hooks.node));
-    return;
-  }
-  if (!model->aliasName()) {
-    out.push_back(
-        problem("deployment-preference-requires-alias",
-                "'DeploymentPreference' requires AutoPublishAlias property to be specified.",
-                model->autoPublishAlias.present() ? model->autoPublishAlias.node : dp.node));
-    return;
-  }
-  if (dp.alarms.present()) checkAlarms(dp.alarms.value, dp.alarms.node, out);
-}
-
-// Required properties of pull event sources, reported under the event's logical ID.
-void checkEvents(const model::ResourceView& resource, const Node& props,
-                 std::vector<SamProblem>& out) {
-  const Node* events = props.get("Events");
-  if (!events || !events->isMapping()) return;
-  for (const model::MapEntry& event : events->entries()) {
-    const Node* type = event.value.get("Type");
-    if (!type || !type->isString()) continue;
-    const Node* eventProps = event.value.get("Properties");
-    auto missing = [&](const char* key) {
-      return !eventProps || !eventProps->isMapping() || !eventProps->has(key);
-    };
-    std::string id = std::string(resource.id) + event.key.text();
-    const char* required = nullptr;
-    if (type->isString("SQS") && missing("Queue")) required = "Queue";
-    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && missing("Stream"))
-      required = "Stream";
-    if ((type->isString("Kinesis") || type->isString("DynamoDB")) && !required &&
-        missing("StartingPosition")) {
-      required = "StartingPosition";
-    }
-    if (required) {
-      out.push_back(problem("event-missing-property",
-                            std::string("Missing required property '") + required + "'.",
-                            eventProps ? eventProps : &event.value, true, id));
-      return;
-    }
-  }
+  // SAM reads the alarms last, when it builds the deployment groups.
+  const std::optional<DeploymentPreferenceModel>& dp = model->deploymentPreference;
+  if (dp && pythonTruthy(dp->merged) && dp->isEnabled() && dp->alarms.present())
+    checkAlarms(dp->alarms.value, dp->alarms.node, out);
 }
 
 void validateStateMachine(const model::ResourceView& resource,
@@ -555,11 +629,9 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const Node* mergedProperties,
                                             const std::optional<DeploymentModel>* deploymentModel) {
   std::vector<SamProblem> out;
-  if (resource.isServerless() && resource.properties && !resource.properties->isMapping()) {
-    out.push_back(problem("properties-not-map", "Attribute 'Properties' should be a map.",
-                          resource.properties));
+  // validateSamTemplate reports it: SAM stops the whole template there.
+  if (resource.isServerless() && resource.properties && !resource.properties->isMapping())
     return out;
-  }
   // SAM checks the IDs of the resources it transforms; CloudFormation checks the others.
   if (resource.isServerless() && !validLogicalId(resource.id)) {
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
@@ -575,8 +647,7 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
       deploymentModel ? *deploymentModel
                       : (read = readDeploymentModel(templ, resource, params, &props));
   if (function) {
-    validateFunction(templ, resource, props, model, out);
-    if (!stops(out) && resource.properties) checkEvents(resource, *resource.properties, out);
+    validateFunction(templ, resource, params, props, model, out);
   } else {
     validateStateMachine(resource, model, out);
   }
@@ -585,6 +656,25 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     if (!problem.node) problem.node = resource.idNode;
   }
   return out;
+}
+
+std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {
+  auto rank = [](std::string_view type) {
+    if (type == "AWS::Serverless::Function") return 0;
+    if (type == "AWS::Serverless::StateMachine") return 1;
+    if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi" ||
+        type == "AWS::Serverless::WebSocketApi")
+      return 2;
+    if (type == "AWS::Serverless::Connector") return 4;
+    return 3;
+  };
+  std::vector<const model::ResourceView*> order;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.isServerless()) order.push_back(&resource);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto* a, const auto* b) { return rank(a->type) < rank(b->type); });
+  return order;
 }
 
 bool validLogicalId(std::string_view id) {

@@ -39,8 +39,14 @@ std::vector<SamProblem> validateSamResource(
     const ParameterValues& params, const model::Node* mergedProperties = nullptr,
     const std::optional<DeploymentModel>* deploymentModel = nullptr);
 
+// The serverless resources in the order SAM transforms them, and so reports their problems
+// (its translator's _get_resources_to_iterate): functions, state machines, APIs, the others,
+// connectors last; in template order within each.
+std::vector<const model::ResourceView*> transformOrder(const model::Template& templ);
+
 // The template-level problem SAM stops at before it looks at resources (no Resources, a resource
-// that is not a mapping, unknown Globals keys, `Mappings: null`); at most one.
+// that is not a mapping, a serverless resource whose Properties is not one, unknown Globals keys,
+// `Mappings: null`); at most one.
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
 
 // Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
