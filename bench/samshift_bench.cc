@@ -48,7 +48,8 @@ std::string syntheticTemplate(int functions) {
         << "      CodeUri: s3://artifacts/" << fn << ".zip\n"
         << "      MemorySize: 512\n"
         << "      AutoPublishAlias: live\n"
-        << "      Environment:\n        Variables:\n          TABLE: !Sub '${AWS::StackName}-" << fn << "'\n"
+        << "      Environment:\n        Variables:\n          TABLE: !Sub '${AWS::StackName}-" << fn
+        << "'\n"
         << "      DeploymentPreference:\n"
         << "        Type: Canary10Percent5Minutes\n"
         << "        Alarms:\n          - !Ref " << fn << "Errors\n"
@@ -71,11 +72,13 @@ std::string syntheticTemplate(int functions) {
         << "      DeploymentPreference:\n        Enabled: false\n"
         << "      Policies:\n"
         << "        - Version: '2012-10-17'\n          Statement:\n"
-        << "            - Effect: Allow\n              Action: codedeploy:PutLifecycleEventHookExecutionStatus\n"
+        << "            - Effect: Allow\n              Action: "
+           "codedeploy:PutLifecycleEventHookExecutionStatus\n"
         << "              Resource: '*'\n"
         << "            - Effect: Allow\n              Action: lambda:InvokeFunction\n"
         << "              Resource: !Ref " << fn << "Function.Version\n"
-        << "      Environment:\n        Variables:\n          TARGET: !Ref " << fn << "Function.Version\n";
+        << "      Environment:\n        Variables:\n          TARGET: !Ref " << fn
+        << "Function.Version\n";
   }
   return out.str();
 }
@@ -86,12 +89,17 @@ struct NullHandler : YAML::EventHandler {
   void OnDocumentEnd() override { ++events; }
   void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override { ++events; }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    ++events;
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
     ++events;
   }
   void OnSequenceEnd() override { ++events; }
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
     ++events;
   }
   void OnMapEnd() override { ++events; }
@@ -109,7 +117,8 @@ size_t yamlCppEvents(const std::string& text) {
 size_t libyamlEvents(const std::string& text) {
   yaml_parser_t parser;
   yaml_parser_initialize(&parser);
-  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
   size_t events = 0;
   while (true) {
     yaml_event_t event;
@@ -135,7 +144,8 @@ double bestMs(int runs, const std::function<void()>& body) {
 }
 
 int parse(int argc, char** argv) {
-  std::printf("%-44s %9s %9s %9s %9s %9s %9s\n", "file", "KiB", "libyaml", "yaml-cpp", "load", "load(cpp)", "lint");
+  std::printf("%-44s %9s %9s %9s %9s %9s %9s\n", "file", "KiB", "libyaml", "yaml-cpp", "load",
+              "load(cpp)", "lint");
   for (int i = 2; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
     std::stringstream bytes;
@@ -165,8 +175,8 @@ int parse(int argc, char** argv) {
     auto [libyaml, yamlCpp, load, loadCpp, lint] = best;
     std::string name = argv[i];
     if (name.size() > 44) name = "…" + name.substr(name.size() - 43);
-    std::printf("%-44s %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f\n", name.c_str(), text.size() / 1024.0, libyaml, yamlCpp,
-                load, loadCpp, lint);
+    std::printf("%-44s %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f\n", name.c_str(), text.size() / 1024.0,
+                libyaml, yamlCpp, load, loadCpp, lint);
   }
   return 0;
 }

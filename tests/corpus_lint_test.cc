@@ -20,7 +20,8 @@ std::vector<fs::path> corpusFiles() {
   for (const char* dir : {"sam-translator/input", "cfn-lint/templates"}) {
     for (const auto& entry : fs::recursive_directory_iterator(testing::corpusRoot() / dir)) {
       std::string ext = entry.path().extension().string();
-      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template")) {
+      if (entry.is_regular_file() &&
+          (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template")) {
         files.push_back(entry.path());
       }
     }
@@ -58,8 +59,9 @@ TEST_CASE("linting the whole corpus through the CLI exits 0, 1 or 2", "[corpus][
     WARN("../shared/corpus is absent: corpus test skipped");
     return;
   }
-  auto result = testing::runSamshift("lint --color never -j2 ../shared/corpus/sam-translator/input "
-                                     "../shared/corpus/cfn-lint/templates");
+  auto result = testing::runSamshift(
+      "lint --color never -j2 ../shared/corpus/sam-translator/input "
+      "../shared/corpus/cfn-lint/templates");
   CHECK((result.exitCode == 1 || result.exitCode == 2));
   CHECK(result.out.find("error T") != std::string::npos);
   CHECK(result.err.find("samshift:") == std::string::npos);  // every file could be read

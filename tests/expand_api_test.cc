@@ -59,12 +59,14 @@ const Node* findPrefixed(const Node& resources, const std::string& prefix, std::
 TEST_CASE("Python 2.7 dict iteration order", "[expand][api]") {
   CHECK(orderOf({"AddItem", "CompleteItem", "GetList"}) ==
         std::vector<std::string>{"GetList", "AddItem", "CompleteItem"});
-  CHECK(orderOf({"a", "b", "c", "d", "e", "f"}) == std::vector<std::string>{"a", "c", "b", "e", "d", "f"});
+  CHECK(orderOf({"a", "b", "c", "d", "e", "f"}) ==
+        std::vector<std::string>{"a", "c", "b", "e", "d", "f"});
   // The sixth key grows the table from 8 to 32 slots, which reorders the first five.
   CHECK(orderOf({"type", "httpMethod", "uri", "responses", "credentials"}) ==
         std::vector<std::string>{"httpMethod", "type", "uri", "credentials", "responses"});
   CHECK(orderOf({"type", "httpMethod", "uri", "responses", "credentials", "requestTemplates"}) ==
-        std::vector<std::string>{"responses", "uri", "httpMethod", "requestTemplates", "credentials", "type"});
+        std::vector<std::string>{"responses", "uri", "httpMethod", "requestTemplates",
+                                 "credentials", "type"});
 }
 
 TEST_CASE("Python 2.7 dict order after deletes", "[expand][api]") {
@@ -150,11 +152,13 @@ TEST_CASE("a copy of a body reaches the dicts inside it when they are next read"
 
 TEST_CASE("str() of SAM's Python objects", "[expand][api]") {
   CHECK(repr(expand::api::swaggerSkeleton()) ==
-        "{'info': {'version': '1.0', 'title': {'Ref': 'AWS::StackName'}}, 'paths': {}, 'swagger': '2.0'}");
+        "{'info': {'version': '1.0', 'title': {'Ref': 'AWS::StackName'}}, 'paths': {}, 'swagger': "
+        "'2.0'}");
   CHECK(repr(PyObject::str("a'b", true)) == "u\"a'b\"");
   CHECK(repr(PyObject::str("a'b\"", true)) == "u'a\\'b\"'");
   CHECK(repr(PyObject::str("\xc3\xa9\xe2\x80\x98\n\\", true)) == "u'\\xe9\\u2018\\n\\\\'");
-  CHECK(repr(PyObject::fromTemplate(load::loadText("t.yaml", "{b: [1, 2.5, true, null], a: x}").root)) ==
+  CHECK(repr(PyObject::fromTemplate(
+            load::loadText("t.yaml", "{b: [1, 2.5, true, null], a: x}").root)) ==
         "{u'a': u'x', u'b': [1, 2.5, True, None]}");
   bool ok = true;
   PyObject::str("\xc3\xa9").repr(ok);
@@ -165,7 +169,8 @@ TEST_CASE("Deployment hashes of the SAM translator's outputs", "[expand][api]") 
   // function_with_disabled_traffic_hook: ServerlessRestApiDeployment<hash> per partition.
   CHECK(expand::sha1Hex(repr(swaggerFor("aws"))) == "0e07dd5b7f2251dbc336532c5e3bc7518feead5e");
   CHECK(expand::sha1Hex(repr(swaggerFor("aws-cn"))) == "e37a6dc25c3196733b0aa6c46749485fab444ab1");
-  CHECK(expand::sha1Hex(repr(swaggerFor("aws-us-gov"))) == "0cc4766f880e230c48f8b0ff59d3a7eff33b11d9");
+  CHECK(expand::sha1Hex(repr(swaggerFor("aws-us-gov"))) ==
+        "0cc4766f880e230c48f8b0ff59d3a7eff33b11d9");
 }
 
 TEST_CASE("an implicit REST API per partition", "[expand][api]") {
@@ -200,21 +205,30 @@ TEST_CASE("an implicit REST API per partition", "[expand][api]") {
     CHECK(perm->get("Properties")->get("FunctionName")->get("Ref")->text() == "FnAliaslive");
     const Node& sub = *perm->get("Properties")->get("SourceArn")->get("Fn::Sub");
     CHECK(sub.items()[0].text() ==
-          "arn:" + partition + ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/*/items/*");
+          "arn:" + partition +
+              ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/*/items/*");
     const Node& api = *resources.get("ServerlessRestApi")->get("Properties");
-    const Node& integration =
-        *api.get("Body")->get("paths")->get("/items/{id}/")->get("x-amazon-apigateway-any-method")->get(
-            "x-amazon-apigateway-integration");
+    const Node& integration = *api.get("Body")
+                                   ->get("paths")
+                                   ->get("/items/{id}/")
+                                   ->get("x-amazon-apigateway-any-method")
+                                   ->get("x-amazon-apigateway-integration");
     CHECK(integration.get("uri")->get("Fn::Sub")->text() ==
-          "arn:" + partition + ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FnAliaslive}/invocations");
+          "arn:" + partition +
+              ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FnAliaslive}/"
+              "invocations");
     CHECK(api.has("EndpointConfiguration") == (partition == "aws-cn"));
     std::string deploymentId;
     const Node* deployment = findPrefixed(resources, "ServerlessRestApiDeployment", deploymentId);
     REQUIRE(deployment);
     std::string description = deployment->get("Properties")->get("Description")->text();
-    CHECK(deploymentId == "ServerlessRestApiDeployment" + description.substr(description.size() - 40, 10));
-    CHECK(resources.get("ServerlessRestApiProdStage")->get("Properties")->get("DeploymentId")->get("Ref")->text() ==
-          deploymentId);
+    CHECK(deploymentId ==
+          "ServerlessRestApiDeployment" + description.substr(description.size() - 40, 10));
+    CHECK(resources.get("ServerlessRestApiProdStage")
+              ->get("Properties")
+              ->get("DeploymentId")
+              ->get("Ref")
+              ->text() == deploymentId);
   }
 }
 

@@ -100,10 +100,12 @@ const std::set<std::string> kExpectedPassing = {
 std::string canonical(const Node& node) {
   if (node.isMapping()) {
     std::vector<std::pair<std::string, std::string>> entries;
-    for (const MapEntry& entry : node.entries()) entries.emplace_back(entry.key.text(), canonical(entry.value));
+    for (const MapEntry& entry : node.entries())
+      entries.emplace_back(entry.key.text(), canonical(entry.value));
     std::sort(entries.begin(), entries.end());
     std::string out = "{";
-    for (const auto& [key, value] : entries) out += expand::pythonJson(Node::string(key)) + ":" + value + ",";
+    for (const auto& [key, value] : entries)
+      out += expand::pythonJson(Node::string(key)) + ":" + value + ",";
     return out + "}";
   }
   if (node.isSequence()) {
@@ -115,7 +117,8 @@ std::string canonical(const Node& node) {
     return out + "]";
   }
   // Python compares 75 == 75.0 as equal, and so does the upstream suite.
-  if (node.isFloat() && node.floatValue() == static_cast<double>(static_cast<int64_t>(node.floatValue()))) {
+  if (node.isFloat() &&
+      node.floatValue() == static_cast<double>(static_cast<int64_t>(node.floatValue()))) {
     return std::to_string(static_cast<int64_t>(node.floatValue()));
   }
   return expand::pythonJson(node);
@@ -135,10 +138,12 @@ constexpr Partition kPartitions[] = {
 // Empty when the fixture passes in this partition; otherwise why not.
 std::string check(const std::string& name, const Partition& partition) {
   fs::path root = testing::corpusRoot() / "sam-translator";
-  model::Document input = load::loadText(name + ".yaml", testing::readFile(root / "input" / (name + ".yaml")));
+  model::Document input =
+      load::loadText(name + ".yaml", testing::readFile(root / "input" / (name + ".yaml")));
   if (!input.parsed) return "input does not load";
   model::Template templ(input.root);
-  sam::ParameterValues params(templ, {{"param1", "value1"}, {"param2", "value2"}}, partition.region);
+  sam::ParameterValues params(templ, {{"param1", "value1"}, {"param2", "value2"}},
+                              partition.region);
   expand::ExpandResult result = expand::expandTemplate(input.root, params);
   fs::path expectedPath = root / partition.outputDir / (name + ".json");
   bool error = name.rfind("error_", 0) == 0;
@@ -177,7 +182,8 @@ TEST_CASE("SAM translator fixtures expand like the translator", "[expand][confor
   size_t start = 0;
   while (start < list.size()) {
     size_t end = list.find('\n', start);
-    std::string name = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string name =
+        list.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (!name.empty()) names.push_back(name);
     if (end == std::string::npos) break;
     start = end + 1;

@@ -28,7 +28,8 @@ namespace {
 Node parse(const std::string& yaml) { return testing::parseYaml(yaml); }
 
 // Expands `input` (no overrides) that SAM accepts: the JSON text.
-std::string expandText(const std::string& path, const std::string& text, const std::string& region = "us-east-1") {
+std::string expandText(const std::string& path, const std::string& text,
+                       const std::string& region = "us-east-1") {
   model::Document document = load::loadText(path, text);
   REQUIRE(document.parsed);
   model::Template templ(document.root);
@@ -66,24 +67,29 @@ TEST_CASE("Python json.dumps with sorted keys and ensure_ascii", "[expand][pytho
 }
 
 TEST_CASE("version hashes of docs/sam-semantics.md §4.5", "[expand][hash]") {
-  CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip}")) == "640128d35d");
-  CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip, MemorySize: 1024}")) ==
-        "7eab81fa22");
+  CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip}")) ==
+        "640128d35d");
   CHECK(expand::versionHash(parse(
-            "{S3Bucket: sam-demo-bucket, S3Key: hello.zip, SnapStart: {ApplyOn: PublishedVersions}}")) ==
-        "0abd29242e");
-  CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip, Variables: {ENV: {Ref: "
-                                  "Environment}, TEAM: {Ref: Team}}, MemorySize: 512}")) == "e5501c4cce");
-  CHECK(expand::versionHash(parse("{ZipFile: \"exports.handler = async () => \\u2018Hello World!'\\n\"}")) ==
+            "{S3Bucket: sam-demo-bucket, S3Key: hello.zip, MemorySize: 1024}")) == "7eab81fa22");
+  CHECK(expand::versionHash(parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip, SnapStart: "
+                                  "{ApplyOn: PublishedVersions}}")) == "0abd29242e");
+  CHECK(expand::versionHash(
+            parse("{S3Bucket: sam-demo-bucket, S3Key: hello.zip, Variables: {ENV: {Ref: "
+                  "Environment}, TEAM: {Ref: Team}}, MemorySize: 512}")) == "e5501c4cce");
+  CHECK(expand::versionHash(
+            parse("{ZipFile: \"exports.handler = async () => \\u2018Hello World!'\\n\"}")) ==
         "bd19bb9f99");
-  CHECK(expand::versionHash(parse("{Code: {S3Bucket: sam-demo-bucket, S3Key: hello.zip}, Handler: hello.handler, "
-                                  "Runtime: python2.7, Tags: [{Key: 'lambda:createdBy', Value: SAM}]}")) ==
-        "62bebcf0c1");
   CHECK(expand::versionHash(parse(
-            "{Code: {S3Bucket: sam-demo-bucket, S3Key: hello.zip}, Handler: hello.handler, Layers: [{Ref: "
-            "TestEnvLayer}], Runtime: python3.10, Tags: [{Key: 'lambda:createdBy', Value: SAM}], TestEnvLayer: "
-            "{ContentUri: 's3://bucket/key', Description: Dependencies for test env implementation, LayerName: "
-            "test-env-dependencies, PublishLambdaVersion: true}}")) == "046dad86da");
+            "{Code: {S3Bucket: sam-demo-bucket, S3Key: hello.zip}, Handler: hello.handler, "
+            "Runtime: python2.7, Tags: [{Key: 'lambda:createdBy', Value: SAM}]}")) == "62bebcf0c1");
+  CHECK(expand::versionHash(parse("{Code: {S3Bucket: sam-demo-bucket, S3Key: hello.zip}, Handler: "
+                                  "hello.handler, Layers: [{Ref: "
+                                  "TestEnvLayer}], Runtime: python3.10, Tags: [{Key: "
+                                  "'lambda:createdBy', Value: SAM}], TestEnvLayer: "
+                                  "{ContentUri: 's3://bucket/key', Description: Dependencies for "
+                                  "test env implementation, LayerName: "
+                                  "test-env-dependencies, PublishLambdaVersion: true}}")) ==
+        "046dad86da");
 }
 
 TEST_CASE("partition of a region", "[expand]") {
@@ -146,7 +152,8 @@ TEST_CASE("YAML output reads back as the same template", "[expand][yaml]") {
     CHECK(back.root.sameValue(json.root));
   }
   // Short-form tags, and scalars that YAML would otherwise type quoted.
-  CHECK(expand::toYaml(parse("{a: {Ref: X}, b: {Fn::GetAtt: [R, Arn]}, c: 'yes', d: '1e3', e: '', f: 'x: y'}")) ==
+  CHECK(expand::toYaml(parse(
+            "{a: {Ref: X}, b: {Fn::GetAtt: [R, Arn]}, c: 'yes', d: '1e3', e: '', f: 'x: y'}")) ==
         "a: !Ref X\nb: !GetAtt\n  - R\n  - Arn\nc: \"yes\"\nd: \"1e3\"\ne: \"\"\nf: \"x: y\"\n");
 }
 
@@ -212,9 +219,9 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
     CHECK(yaml.out.find("    Value: .nan\n") != std::string::npos);
   }
   SECTION("stdin, region and parameter overrides") {
-    testing::CommandResult result = testing::runSamshift(
-        "expand --region cn-north-1 --parameter-overrides Stage=beta -",
-        testing::readFile("fixtures/expand/alias_from_parameter/input.yaml"));
+    testing::CommandResult result =
+        testing::runSamshift("expand --region cn-north-1 --parameter-overrides Stage=beta -",
+                             testing::readFile("fixtures/expand/alias_from_parameter/input.yaml"));
     CHECK(result.exitCode == 0);
     CHECK(result.out.find("\"FnAliasbeta\"") != std::string::npos);
     CHECK(result.out.find("arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole") !=
@@ -225,8 +232,8 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
     CHECK(testing::runSamshift("expand -o " + out.string() + " " + input).exitCode == 0);
     std::string written = testing::readFile(out);
     CHECK(written == testing::readFile("fixtures/expand/alias_basic/output.json"));
-    testing::CommandResult rejected =
-        testing::runSamshift("expand -o " + out.string() + " fixtures/expand/error_alias_name/input.yaml");
+    testing::CommandResult rejected = testing::runSamshift(
+        "expand -o " + out.string() + " fixtures/expand/error_alias_name/input.yaml");
     CHECK(rejected.exitCode == 1);
     CHECK(testing::readFile(out) == written);
     size_t files = 0;
@@ -234,19 +241,25 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
     CHECK(files == 1);
   }
   SECTION("a rejected template: exit 1, nothing on stdout, causes on stderr") {
-    testing::CommandResult result = testing::runSamshift("expand fixtures/expand/error_alias_name/input.yaml");
+    testing::CommandResult result =
+        testing::runSamshift("expand fixtures/expand/error_alias_name/input.yaml");
     CHECK(result.exitCode == 1);
     CHECK(result.out.empty());
-    CHECK(result.err.rfind("fixtures/expand/error_alias_name/input.yaml:9:25: error V002 [invalid-alias-name] ", 0) == 0);
+    CHECK(result.err.rfind(
+              "fixtures/expand/error_alias_name/input.yaml:9:25: error V002 [invalid-alias-name] ",
+              0) == 0);
   }
   SECTION("something not supported yet: exit 2 naming it") {
     testing::CommandResult result = testing::runSamshift(
-        "expand -", "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: s3://b/k\n"
-                    "      Handler: h\n      Runtime: r\n      Events:\n        E:\n          Type: Api\n"
-                    "          Properties: {Path: /, Method: get, Auth: {ApiKeyRequired: true}}\n");
+        "expand -",
+        "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: "
+        "s3://b/k\n"
+        "      Handler: h\n      Runtime: r\n      Events:\n        E:\n          Type: Api\n"
+        "          Properties: {Path: /, Method: get, Auth: {ApiKeyRequired: true}}\n");
     CHECK(result.exitCode == 2);
     CHECK(result.out.empty());
-    CHECK(result.err == "samshift expand: <stdin>: not supported yet: property Auth of Api event FE\n");
+    CHECK(result.err ==
+          "samshift expand: <stdin>: not supported yet: property Auth of Api event FE\n");
   }
   SECTION("usage errors: exit 3") {
     CHECK(testing::runSamshift("expand").exitCode == 3);
@@ -277,7 +290,8 @@ TEST_CASE("SAM validation names the node that causes each problem", "[expand][va
   CHECK(at.line == 3);
   CHECK(at.column == 23);
   CHECK(sam::samMessage(problems[0], "Fn") ==
-        "Resource with id [Fn] is invalid. AutoPublishAlias name ('bad*name') must contain only alphanumeric "
+        "Resource with id [Fn] is invalid. AutoPublishAlias name ('bad*name') must contain only "
+        "alphanumeric "
         "characters, hyphens, or underscores matching (?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.");
 
   auto model = sam::readDeploymentModel(templ, *templ.resource("Fn"), params);

@@ -17,8 +17,8 @@ model::Document yaml(const std::string& text) { return load::loadText("t.yaml", 
 // "line:col-line:col" of a span, 1-based, columns in characters.
 std::string where(const model::Document& doc, core::Span span) {
   core::Range r = doc.source.range(span);
-  return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) +
-         ":" + std::to_string(r.end.column);
+  return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" +
+         std::to_string(r.end.line) + ":" + std::to_string(r.end.column);
 }
 
 const Node& at(const Node& root, std::initializer_list<const char*> keys) {
@@ -40,7 +40,9 @@ std::string zeros(size_t count) {
 }  // namespace
 
 TEST_CASE("scalars, keys and collections keep exact ranges", "[load][positions]") {
-  auto doc = yaml("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      MemorySize: 128\n");
+  auto doc = yaml(
+      "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      MemorySize: "
+      "128\n");
   REQUIRE(doc.parsed);
   const Node& type = at(doc.root, {"Resources", "Fn", "Type"});
   CHECK(type.text() == "AWS::Serverless::Function");
@@ -54,7 +56,9 @@ TEST_CASE("scalars, keys and collections keep exact ranges", "[load][positions]"
 }
 
 TEST_CASE("quoted, block and multi-line scalars end where their text ends", "[load][positions]") {
-  auto doc = yaml("a: 'it''s'\nb: \"x\\\"y\"  # c\nc: |\n  one\n  two\nd: plain\n  continued\ne: [x, 'y', {k: v}]\n");
+  auto doc = yaml(
+      "a: 'it''s'\nb: \"x\\\"y\"  # c\nc: |\n  one\n  two\nd: plain\n  continued\ne: [x, 'y', {k: "
+      "v}]\n");
   REQUIRE(doc.parsed);
   CHECK(at(doc.root, {"a"}).text() == "it's");
   CHECK(where(doc, at(doc.root, {"a"}).span()) == "1:4-1:11");
@@ -100,7 +104,8 @@ TEST_CASE("short-form tags become the long forms the SAM transform reads", "[loa
   CHECK(e.intrinsicName() == "Fn::If");
   CHECK(e.intrinsicArgument().items()[2].intrinsicArgument().text() == "AWS::NoValue");
   CHECK(at(doc.root, {"f"}).intrinsicArgument().kind() == NodeKind::kString);  // tagged → string
-  CHECK(at(doc.root, {"g"}).intrinsicArgument().items()[1].text() == "Alias.Name");  // split at first dot
+  CHECK(at(doc.root, {"g"}).intrinsicArgument().items()[1].text() ==
+        "Alias.Name");  // split at first dot
   CHECK(at(doc.root, {"h"}).intrinsicName() == "Condition");
 }
 
@@ -112,7 +117,8 @@ TEST_CASE("an unknown tag still loads, keeping its tag for T004", "[load][tags]"
   CHECK(at(doc.root, {"a"}).get("Fn::Frobnicate") != nullptr);
 }
 
-TEST_CASE("duplicate keys are reported at both places and the last value wins", "[load][duplicates]") {
+TEST_CASE("duplicate keys are reported at both places and the last value wins",
+          "[load][duplicates]") {
   auto doc = yaml("a:\n  k: 1\n  j: 2\n  k: 3\n");
   REQUIRE(doc.parsed);
   REQUIRE(doc.problems.size() == 1);
@@ -133,7 +139,8 @@ TEST_CASE("anchors, aliases and merge keys follow PyYAML", "[load][anchors]") {
   CHECK(where(doc, at(doc.root, {"ref"}).span()) == "5:6-5:8");
 }
 
-TEST_CASE("CRLF, a BOM and non-ASCII text keep positions in the original bytes", "[load][positions]") {
+TEST_CASE("CRLF, a BOM and non-ASCII text keep positions in the original bytes",
+          "[load][positions]") {
   auto doc = yaml("\xEF\xBB\xBFk\xC3\xA9y: v\xC3\xA9\r\nb: |\r\n  text\r\nc: !Ref x\r\n");
   REQUIRE(doc.parsed);
   const auto& first = doc.root.entries()[0];
@@ -146,7 +153,8 @@ TEST_CASE("CRLF, a BOM and non-ASCII text keep positions in the original bytes",
 }
 
 TEST_CASE("JSON loads with positions and duplicate keys", "[load][json]") {
-  auto doc = load::loadText("t.json", "{\n  \"Resources\": {\n    \"A\": {\"Type\": \"X\", \"Type\": 1.5}\n  }\n}\n");
+  auto doc = load::loadText(
+      "t.json", "{\n  \"Resources\": {\n    \"A\": {\"Type\": \"X\", \"Type\": 1.5}\n  }\n}\n");
   REQUIRE(doc.parsed);
   CHECK(doc.format == model::Format::kJson);
   const Node& a = at(doc.root, {"Resources", "A"});
@@ -235,13 +243,17 @@ TEST_CASE("hostile input is refused with a clear problem, fast", "[load][hostile
     CHECK(where(doc, doc.problems[0].span) == "2:5-2:6");
   }
   SECTION("every unreadable byte is found wherever it falls in a word of plain text") {
-    // The scanners skip 8 bytes at a time; a bad byte at each offset of a word must still stop them.
+    // The scanners skip 8 bytes at a time; a bad byte at each offset of a word must still stop
+    // them.
     struct Case {
       std::string bytes;
       std::string message;
     };
-    const Case cases[] = {{std::string(1, '\0'), "U+0000"}, {"\x1F", "U+001F"}, {"\x7F", "U+007F"},
-                          {"\xC2\x80", "U+0080"},           {"\xFF", "Invalid UTF-8: byte 0xFF"}};
+    const Case cases[] = {{std::string(1, '\0'), "U+0000"},
+                          {"\x1F", "U+001F"},
+                          {"\x7F", "U+007F"},
+                          {"\xC2\x80", "U+0080"},
+                          {"\xFF", "Invalid UTF-8: byte 0xFF"}};
     for (const Case& bad : cases) {
       for (size_t offset = 0; offset < 24; ++offset) {
         std::string value(offset, 'v');

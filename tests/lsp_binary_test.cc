@@ -21,8 +21,9 @@ TEST_CASE("lsp binary: a full session over pipes", "[lsp]") {
       .raw("Content-Length: 5\r\n\r\n{oops")
       .open(kUri, text)
       .changeRange(kUri, 2, 11, 38, 11, 50, "Table")
-      .request(2, "textDocument/hover",
-               R"({"textDocument":{"uri":"file:///work/references.yaml"},"position":{"line":7,"character":8}})")
+      .request(
+          2, "textDocument/hover",
+          R"({"textDocument":{"uri":"file:///work/references.yaml"},"position":{"line":7,"character":8}})")
       .request(3, "workspace/symbol", R"({"query":""})")
       .shutdownAndExit(4);
   Session session = runBinary(script);
@@ -36,8 +37,10 @@ TEST_CASE("lsp binary: a full session over pipes", "[lsp]") {
         R"({"start":{"line":7,"character":6},"end":{"line":7,"character":17}})");
   const rapidjson::Value* hover = session.response(2);
   REQUIRE(hover != nullptr);
-  CHECK(std::string((*hover)["result"]["contents"]["value"].GetString()).rfind("**T002** `duplicate-key`", 0) == 0);
-  CHECK(toJson((*session.response(3))["error"]) == R"({"code":-32601,"message":"Unknown method workspace/symbol"})");
+  CHECK(std::string((*hover)["result"]["contents"]["value"].GetString())
+            .rfind("**T002** `duplicate-key`", 0) == 0);
+  CHECK(toJson((*session.response(3))["error"]) ==
+        R"({"code":-32601,"message":"Unknown method workspace/symbol"})");
   CHECK(session.log.find("samshift lsp: malformed JSON: ") != std::string::npos);
 }
 
@@ -52,13 +55,18 @@ TEST_CASE("lsp binary: exit codes", "[lsp]") {
 TEST_CASE("lsp binary: a debounce delay still publishes the latest text", "[lsp]") {
   constexpr const char* kUri = "file:///work/t.yaml";
   Script script;
-  script.initialize().open(kUri, "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: Nope\n");
-  for (int version = 2; version <= 30; ++version) script.changeRange(kUri, version, 3, 15, 3, 19, version % 2 ? "Nope" : "Q");
+  script.initialize().open(kUri,
+                           "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: Nope\n");
+  for (int version = 2; version <= 30; ++version)
+    script.changeRange(kUri, version, 3, 15, 3, 19, version % 2 ? "Nope" : "Q");
   script.changeRange(kUri, 31, 3, 15, 3, 19, "Q");
-  Session session = runBinary(script.request(5, "textDocument/hover",
-                                             R"({"textDocument":{"uri":"file:///work/t.yaml"},"position":{"line":0,"character":0}})")
-                                  .shutdownAndExit(6),
-                              {"--debounce-ms", "50"});
+  Session session = runBinary(
+      script
+          .request(
+              5, "textDocument/hover",
+              R"({"textDocument":{"uri":"file:///work/t.yaml"},"position":{"line":0,"character":0}})")
+          .shutdownAndExit(6),
+      {"--debounce-ms", "50"});
   CHECK(session.exitCode == 0);
   const rapidjson::Value* published = session.lastDiagnostics(kUri);
   REQUIRE(published != nullptr);
@@ -71,7 +79,8 @@ TEST_CASE("lsp binary: usage", "[lsp]") {
   CHECK(help.out.rfind("usage: samshift lsp [OPTIONS]\n", 0) == 0);
   auto bad = runSamshift("lsp --debounce-ms soon");
   CHECK(bad.exitCode == 3);
-  CHECK(bad.err == "samshift lsp: --debounce-ms takes a number of milliseconds from 0 to 10000, not 'soon'\n");
+  CHECK(bad.err ==
+        "samshift lsp: --debounce-ms takes a number of milliseconds from 0 to 10000, not 'soon'\n");
   auto extra = runSamshift("lsp file.yaml");
   CHECK(extra.exitCode == 3);
   CHECK(extra.err.rfind("samshift lsp: unexpected argument 'file.yaml'\n", 0) == 0);

@@ -47,8 +47,11 @@ std::vector<std::string> publishedCodes(const std::vector<std::string>& messages
   for (const std::string& json : messages) {
     rapidjson::Document doc;
     doc.Parse(json.c_str());
-    if (!doc.HasMember("method") || std::string(doc["method"].GetString()) != "textDocument/publishDiagnostics") continue;
-    for (const auto& d : doc["params"]["diagnostics"].GetArray()) codes.push_back(d["code"].GetString());
+    if (!doc.HasMember("method") ||
+        std::string(doc["method"].GetString()) != "textDocument/publishDiagnostics")
+      continue;
+    for (const auto& d : doc["params"]["diagnostics"].GetArray())
+      codes.push_back(d["code"].GetString());
   }
   return codes;
 }
@@ -63,22 +66,25 @@ TEST_CASE("lsp config: .samshift.yaml applies and is reloaded on change", "[lsp]
   std::string configUri = "file://" + root + "/.samshift.yaml";
 
   Driver driver;
-  driver.message(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":)" + jsonQuote("file://" + root) +
-                 R"(,"capabilities":{}}})");
+  driver.message(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":)" +
+                 jsonQuote("file://" + root) + R"(,"capabilities":{}}})");
   driver.notify("initialized", "{}");
   driver.take();
   driver.notify("textDocument/didOpen", R"({"textDocument":{"uri":)" + jsonQuote(uri) +
                                             R"(,"languageId":"yaml","version":1,"text":)" +
-                                            jsonQuote(readFile("tests/lsp/references.yaml")) + "}}");
+                                            jsonQuote(readFile("tests/lsp/references.yaml")) +
+                                            "}}");
   REQUIRE(driver.server().hasPending());
   driver.server().publishPending();
   CHECK(publishedCodes(driver.take()) == std::vector<std::string>{"T005"});
 
   // The file changes on disk; nothing happens until the client says so.
   writeFile(dir.path() / ".samshift.yaml", "ignore: [T005]\n");
-  driver.notify("workspace/didChangeWatchedFiles", R"({"changes":[{"uri":"file:///elsewhere/other.yaml","type":2}]})");
+  driver.notify("workspace/didChangeWatchedFiles",
+                R"({"changes":[{"uri":"file:///elsewhere/other.yaml","type":2}]})");
   CHECK_FALSE(driver.server().hasPending());
-  driver.notify("workspace/didChangeWatchedFiles", R"({"changes":[{"uri":)" + jsonQuote(configUri) + R"(,"type":2}]})");
+  driver.notify("workspace/didChangeWatchedFiles",
+                R"({"changes":[{"uri":)" + jsonQuote(configUri) + R"(,"type":2}]})");
   REQUIRE(driver.server().hasPending());
   driver.server().publishPending();
   CHECK(publishedCodes(driver.take()) == std::vector<std::string>{"T002"});
@@ -112,9 +118,11 @@ TEST_CASE("lsp config: excluded files get no diagnostics", "[lsp]") {
   Driver driver;
   driver.message(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})");
   for (std::string sub : {"generated", "src"}) {
-    driver.notify("textDocument/didOpen", R"({"textDocument":{"uri":)" + jsonQuote("file://" + root + "/" + sub + "/t.yaml") +
+    driver.notify("textDocument/didOpen", R"({"textDocument":{"uri":)" +
+                                              jsonQuote("file://" + root + "/" + sub + "/t.yaml") +
                                               R"(,"languageId":"yaml","version":1,"text":)" +
-                                              jsonQuote(readFile("tests/lsp/references.yaml")) + "}}");
+                                              jsonQuote(readFile("tests/lsp/references.yaml")) +
+                                              "}}");
   }
   driver.take();
   driver.server().publishPending();

@@ -25,14 +25,15 @@ using samshift::testing::toJson;
 namespace {
 
 std::string position(std::string_view uri, int line, int character) {
-  return R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(},"position":{"line":)" + std::to_string(line) +
-         R"(,"character":)" + std::to_string(character) + "}}";
+  return R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(},"position":{"line":)" +
+         std::to_string(line) + R"(,"character":)" + std::to_string(character) + "}}";
 }
 
 std::string range(std::string_view uri, int line, int character) {
-  std::string at = R"({"line":)" + std::to_string(line) + R"(,"character":)" + std::to_string(character) + "}";
-  return R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(},"range":{"start":)" + at + R"(,"end":)" + at +
-         R"(},"context":{"diagnostics":[]}})";
+  std::string at =
+      R"({"line":)" + std::to_string(line) + R"(,"character":)" + std::to_string(character) + "}";
+  return R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(},"range":{"start":)" + at +
+         R"(,"end":)" + at + R"(},"context":{"diagnostics":[]}})";
 }
 
 const rapidjson::Value& resultOf(const Session& session, int id) {
@@ -55,8 +56,10 @@ std::string applyEdit(std::string text, const rapidjson::Value& edit, std::strin
   for (const rapidjson::Value* e : ordered) {
     const rapidjson::Value& r = (*e)["range"];
     samshift::lsp::ContentChange change;
-    change.start = samshift::core::LspPosition{r["start"]["line"].GetUint(), r["start"]["character"].GetUint()};
-    change.end = samshift::core::LspPosition{r["end"]["line"].GetUint(), r["end"]["character"].GetUint()};
+    change.start = samshift::core::LspPosition{r["start"]["line"].GetUint(),
+                                               r["start"]["character"].GetUint()};
+    change.end =
+        samshift::core::LspPosition{r["end"]["line"].GetUint(), r["end"]["character"].GetUint()};
     change.text = (*e)["newText"].GetString();
     auto applied = samshift::lsp::applyChange(text, change);
     REQUIRE(applied.ok());
@@ -113,7 +116,8 @@ TEST_CASE("lsp hover: the traffic-shifting schedule on a DeploymentPreference Ty
                                      .request(3, "textDocument/hover", position(kCanary, 10, 9))
                                      .shutdownAndExit(9));
   const rapidjson::Value& hover = resultOf(session, 2);
-  CHECK(toJson(hover["range"]) == R"({"start":{"line":10,"character":14},"end":{"line":10,"character":37}})");
+  CHECK(toJson(hover["range"]) ==
+        R"({"start":{"line":10,"character":14},"end":{"line":10,"character":37}})");
   CHECK(std::string(hover["contents"]["kind"].GetString()) == "markdown");
   CHECK(std::string(hover["contents"]["value"].GetString()) ==
         "**Canary10Percent5Minutes** traffic shifting for `Orders`, alias `live`\n\n"
@@ -121,9 +125,11 @@ TEST_CASE("lsp hover: the traffic-shifting schedule on a DeploymentPreference Ty
         "| minute | on the new version |\n|---:|---:|\n| 0 | 10% |\n| 5 | 100% |\n\n"
         "- Before any traffic shifts, CodeDeploy runs the PreTraffic hook `PreTrafficHook`.\n"
         "- Alarms watched during the deployment: `ErrorsAlarm`.\n"
-        "- Rollback: CodeDeploy rolls back when an alarm fires, a hook fails or the deployment is stopped.\n");
+        "- Rollback: CodeDeploy rolls back when an alarm fires, a hook fails or the deployment is "
+        "stopped.\n");
   // On the key `Type` as well, with the key's range.
-  CHECK(toJson(resultOf(session, 3)["range"]) == R"({"start":{"line":10,"character":8},"end":{"line":10,"character":12}})");
+  CHECK(toJson(resultOf(session, 3)["range"]) ==
+        R"({"start":{"line":10,"character":8},"end":{"line":10,"character":12}})");
 }
 
 TEST_CASE("lsp hover: AutoPublishAlias lists the resources SAM generates", "[lsp]") {
@@ -134,12 +140,15 @@ TEST_CASE("lsp hover: AutoPublishAlias lists the resources SAM generates", "[lsp
                                      .request(3, "textDocument/hover", position(kCanary, 0, 0))
                                      .shutdownAndExit(9));
   const rapidjson::Value& hover = resultOf(session, 2);
-  CHECK(toJson(hover["range"]) == R"({"start":{"line":8,"character":24},"end":{"line":8,"character":28}})");
+  CHECK(toJson(hover["range"]) ==
+        R"({"start":{"line":8,"character":24},"end":{"line":8,"character":28}})");
   // The version's logical ID comes from `samshift expand`: the function's ID and 10 hex digits.
-  std::string text = std::regex_replace(std::string(hover["contents"]["value"].GetString()),
-                                        std::regex("`OrdersVersion[0-9a-f]{10}`"), "`OrdersVersion<hash>`");
+  std::string text =
+      std::regex_replace(std::string(hover["contents"]["value"].GetString()),
+                         std::regex("`OrdersVersion[0-9a-f]{10}`"), "`OrdersVersion<hash>`");
   CHECK(text ==
-        "SAM publishes a version of `Orders` on every deploy that changes it, and points alias `live` at it. "
+        "SAM publishes a version of `Orders` on every deploy that changes it, and points alias "
+        "`live` at it. "
         "Resources it generates:\n\n"
         "| logical id | type |\n|---|---|\n"
         "| `OrdersVersion<hash>` | AWS::Lambda::Version |\n"
@@ -147,7 +156,8 @@ TEST_CASE("lsp hover: AutoPublishAlias lists the resources SAM generates", "[lsp
         "| `ServerlessDeploymentApplication` | AWS::CodeDeploy::Application (one per template) |\n"
         "| `OrdersDeploymentGroup` | AWS::CodeDeploy::DeploymentGroup |\n"
         "| `CodeDeployServiceRole` | AWS::IAM::Role (unless every preference has a `Role`) |\n\n"
-        "The version's suffix is a hash of the code and properties: it changes with every change that publishes "
+        "The version's suffix is a hash of the code and properties: it changes with every change "
+        "that publishes "
         "a new version. Refer to them as `!Ref Orders.Alias` and `!Ref Orders.Version`.\n");
   // Nothing to say on `Transform`.
   CHECK(resultOf(session, 3).IsNull());
@@ -155,13 +165,15 @@ TEST_CASE("lsp hover: AutoPublishAlias lists the resources SAM generates", "[lsp
 
 TEST_CASE("lsp hover: alias logical ids and state machines", "[lsp]") {
   CHECK(samshift::sam::aliasLogicalId("Fn", "under_score-dash") == "FnAliasunderUscoreDdash");
-  std::string text = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n"
-                     "    Type: AWS::Serverless::StateMachine\n    Properties:\n      AutoPublishAlias: prod\n"
-                     "      DefinitionUri: s3://bucket/flow.json\n";
+  std::string text =
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n"
+      "    Type: AWS::Serverless::StateMachine\n    Properties:\n      AutoPublishAlias: prod\n"
+      "      DefinitionUri: s3://bucket/flow.json\n";
   auto hover = samshift::lsp::autoPublishAliasHover(analyzed(text), offsetOf(text, "prod"));
   REQUIRE(hover);
   CHECK(hover->markdown ==
-        "SAM publishes a version of `Flow` on every deploy that changes it, and points alias `prod` at it. "
+        "SAM publishes a version of `Flow` on every deploy that changes it, and points alias "
+        "`prod` at it. "
         "Resources it generates:\n\n| logical id | type |\n|---|---|\n"
         "| `FlowVersion` | AWS::StepFunctions::StateMachineVersion |\n"
         "| `FlowAliasprod` | AWS::StepFunctions::StateMachineAlias |\n");
@@ -181,20 +193,23 @@ TEST_CASE("lsp hover: when the function does not expand, the version's hash is l
       "                 DeploymentPreference: {Type: AllAtOnce}}\n";
   auto hover = samshift::lsp::autoPublishAliasHover(analyzed(text), offsetOf(text, "v-1_x"));
   REQUIRE(hover);
-  CHECK(hover->markdown.find("| `FnVersion`*hash* | AWS::Lambda::Version |\n| `FnAliasvD1Ux` | AWS::Lambda::Alias |\n") !=
-        std::string::npos);
+  CHECK(hover->markdown.find("| `FnVersion`*hash* | AWS::Lambda::Version |\n| `FnAliasvD1Ux` | "
+                             "AWS::Lambda::Alias |\n") != std::string::npos);
   // No deployment preference: no CodeDeploy resources.
   CHECK(hover->markdown.find("CodeDeploy") == std::string::npos);
 }
 
 TEST_CASE("lsp hover: a Type in Globals describes the configuration by name", "[lsp]") {
-  std::string text = "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    AutoPublishAlias: live\n"
-                     "    DeploymentPreference:\n      Type: Linear10PercentEvery2Minutes\nResources:\n  Fn:\n"
-                     "    Type: AWS::Serverless::Function\n    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, Runtime: python3.12}\n";
+  std::string text =
+      "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    AutoPublishAlias: live\n"
+      "    DeploymentPreference:\n      Type: Linear10PercentEvery2Minutes\nResources:\n  Fn:\n"
+      "    Type: AWS::Serverless::Function\n    Properties: {CodeUri: s3://b/k.zip, Handler: a.b, "
+      "Runtime: python3.12}\n";
   auto hover = samshift::lsp::deploymentTypeHover(analyzed(text), offsetOf(text, "Linear10"));
   REQUIRE(hover);
   CHECK(hover->markdown ==
-        "**Linear10PercentEvery2Minutes** (CodeDeployDefault.LambdaLinear10PercentEvery2Minutes): 10% at once, then "
+        "**Linear10PercentEvery2Minutes** (CodeDeployDefault.LambdaLinear10PercentEvery2Minutes): "
+        "10% at once, then "
         "10% more every 2 minutes, 100% after 18 minutes.\n\n"
         "Set in `Globals`: every function with an `AutoPublishAlias` uses it.\n");
 }
@@ -212,40 +227,47 @@ TEST_CASE("lsp hover: a finding shows its rule's documentation", "[lsp]") {
 
 TEST_CASE("lsp completion: deployment types, keys and logical ids", "[lsp]") {
   std::string text = readFile("tests/lsp/completion.yaml");
-  Session session = runInProcess(Script()
-                                     .initialize()
-                                     .open(kCanary, text)
-                                     .request(2, "textDocument/completion", position(kCanary, 7, 17))   // Type: Can|
-                                     .request(3, "textDocument/completion", position(kCanary, 9, 13))   // Hooks: Pre|
-                                     .request(4, "textDocument/completion", position(kCanary, 10, 8))   // empty key
-                                     .request(5, "textDocument/completion", position(kCanary, 13, 21))  // !Ref Ord|
-                                     .request(6, "textDocument/completion", position(kCanary, 14, 21))  // !GetAtt |
-                                     .request(7, "textDocument/completion", position(kCanary, 7, 14))   // Type: |
-                                     .request(8, "textDocument/completion", position(kCanary, 3, 10))   // elsewhere
-                                     .shutdownAndExit(9));
+  Session session = runInProcess(
+      Script()
+          .initialize()
+          .open(kCanary, text)
+          .request(2, "textDocument/completion", position(kCanary, 7, 17))   // Type: Can|
+          .request(3, "textDocument/completion", position(kCanary, 9, 13))   // Hooks: Pre|
+          .request(4, "textDocument/completion", position(kCanary, 10, 8))   // empty key
+          .request(5, "textDocument/completion", position(kCanary, 13, 21))  // !Ref Ord|
+          .request(6, "textDocument/completion", position(kCanary, 14, 21))  // !GetAtt |
+          .request(7, "textDocument/completion", position(kCanary, 7, 14))   // Type: |
+          .request(8, "textDocument/completion", position(kCanary, 3, 10))   // elsewhere
+          .shutdownAndExit(9));
   const rapidjson::Value& types = resultOf(session, 2);
-  CHECK(labels(types) == std::vector<std::string>{"Canary10Percent5Minutes", "Canary10Percent10Minutes",
-                                                  "Canary10Percent15Minutes", "Canary10Percent30Minutes"});
-  CHECK(toJson(types[0]) ==
-        R"({"label":"Canary10Percent5Minutes","kind":20,"detail":"10% at once, the remaining 90% after 5 minutes",)"
-        R"("textEdit":{"range":{"start":{"line":7,"character":14},"end":{"line":7,"character":17}},)"
-        R"("newText":"Canary10Percent5Minutes"},"documentation":"CodeDeployDefault.LambdaCanary10Percent5Minutes"})");
-  CHECK(toJson(resultOf(session, 3)) ==
-        R"([{"label":"PreTraffic","kind":10,"detail":"A Lambda function CodeDeploy runs before shifting any traffic",)"
-        R"("textEdit":{"range":{"start":{"line":9,"character":10},"end":{"line":9,"character":13}},)"
-        R"("newText":"PreTraffic: "}}])");
-  CHECK(labels(resultOf(session, 4)) == std::vector<std::string>{"Type", "Enabled", "Hooks", "Alarms", "Role",
-                                                                 "TriggerConfigurations", "PassthroughCondition"});
-  CHECK(labels(resultOf(session, 5)) == std::vector<std::string>{"Orders", "Orders.Alias", "Orders.Version"});
+  CHECK(labels(types) ==
+        std::vector<std::string>{"Canary10Percent5Minutes", "Canary10Percent10Minutes",
+                                 "Canary10Percent15Minutes", "Canary10Percent30Minutes"});
+  CHECK(
+      toJson(types[0]) ==
+      R"({"label":"Canary10Percent5Minutes","kind":20,"detail":"10% at once, the remaining 90% after 5 minutes",)"
+      R"("textEdit":{"range":{"start":{"line":7,"character":14},"end":{"line":7,"character":17}},)"
+      R"("newText":"Canary10Percent5Minutes"},"documentation":"CodeDeployDefault.LambdaCanary10Percent5Minutes"})");
+  CHECK(
+      toJson(resultOf(session, 3)) ==
+      R"([{"label":"PreTraffic","kind":10,"detail":"A Lambda function CodeDeploy runs before shifting any traffic",)"
+      R"("textEdit":{"range":{"start":{"line":9,"character":10},"end":{"line":9,"character":13}},)"
+      R"("newText":"PreTraffic: "}}])");
+  CHECK(labels(resultOf(session, 4)) ==
+        std::vector<std::string>{"Type", "Enabled", "Hooks", "Alarms", "Role",
+                                 "TriggerConfigurations", "PassthroughCondition"});
+  CHECK(labels(resultOf(session, 5)) ==
+        std::vector<std::string>{"Orders", "Orders.Alias", "Orders.Version"});
   CHECK(labels(resultOf(session, 6)) == std::vector<std::string>{"Orders", "Custom"});
   const rapidjson::Value& all = resultOf(session, 7);
   std::vector<std::string> allLabels = labels(all);
   REQUIRE(allLabels.size() == 11);
   CHECK(allLabels[8] == "AllAtOnce");
   // The template's own configuration: by `!Ref` to its resource, or by its name.
-  CHECK(toJson(all[9]) ==
-        R"({"label":"Custom","kind":18,"detail":"custom AWS::CodeDeploy::DeploymentConfig","textEdit":)"
-        R"({"range":{"start":{"line":7,"character":14},"end":{"line":7,"character":14}},"newText":"!Ref Custom"}})");
+  CHECK(
+      toJson(all[9]) ==
+      R"({"label":"Custom","kind":18,"detail":"custom AWS::CodeDeploy::DeploymentConfig","textEdit":)"
+      R"({"range":{"start":{"line":7,"character":14},"end":{"line":7,"character":14}},"newText":"!Ref Custom"}})");
   CHECK(allLabels[10] == "TenPercentEveryMinute");
   CHECK(toJson(resultOf(session, 8)) == "[]");
 }
@@ -253,7 +275,8 @@ TEST_CASE("lsp completion: deployment types, keys and logical ids", "[lsp]") {
 TEST_CASE("lsp completion: context from the text of a buffer that does not parse", "[lsp]") {
   using Kind = samshift::lsp::CompletionContext::Kind;
   std::string text =
-      "Resources:\n  Fn:\n    Properties:\n      DeploymentPreference:\n        Hooks:\n          - bad: [\n"
+      "Resources:\n  Fn:\n    Properties:\n      DeploymentPreference:\n        Hooks:\n          "
+      "- bad: [\n"
       "          Post\n        Type: \"Lin\n      Other:\n        Type: Can\n";
   CHECK(samshift::lsp::completionContext(text, offsetOf(text, "Post") + 4).kind == Kind::kHooksKey);
   auto type = samshift::lsp::completionContext(text, offsetOf(text, "Lin") + 3);
@@ -297,9 +320,10 @@ TEST_CASE("lsp code actions: each quick fix, applied, removes its finding", "[ls
   const rapidjson::Value& onType = resultOf(session, 2);
   std::vector<std::string> titles;
   for (const auto& action : onType.GetArray()) titles.push_back(action["title"].GetString());
-  std::vector<std::string> expected = {"Add `AutoPublishAlias: live` to `Orders`",
-                                       "Replace `Canary10Percent20Minutes` with `Canary10Percent10Minutes`",
-                                       "Replace `Canary10Percent20Minutes` with `Canary10Percent30Minutes`"};
+  std::vector<std::string> expected = {
+      "Add `AutoPublishAlias: live` to `Orders`",
+      "Replace `Canary10Percent20Minutes` with `Canary10Percent10Minutes`",
+      "Replace `Canary10Percent20Minutes` with `Canary10Percent30Minutes`"};
   // D001 covers the whole preference, so the cursor on `Type` is on both findings.
   if (d001Registered()) expected.push_back("Ignore D001 here (`# samshift: ignore[D001]`)");
   expected.push_back("Ignore D002 here (`# samshift: ignore[D002]`)");
@@ -309,7 +333,8 @@ TEST_CASE("lsp code actions: each quick fix, applied, removes its finding", "[ls
         R"("end":{"line":9,"character":38}},"newText":"Canary10Percent10Minutes"}]}})");
   CHECK(std::string(onType[1]["diagnostics"][0]["code"].GetString()) == "D002");
   CHECK(onType[1]["isPreferred"].GetBool());
-  if (d001Registered()) CHECK(std::string(onType[0]["diagnostics"][0]["code"].GetString()) == "D001");
+  if (d001Registered())
+    CHECK(std::string(onType[0]["diagnostics"][0]["code"].GetString()) == "D001");
   const rapidjson::Value& onRef = resultOf(session, 3);
   REQUIRE(onRef.Size() == 1);
   CHECK(toJson(onRef[0]["edit"]) ==
@@ -318,7 +343,8 @@ TEST_CASE("lsp code actions: each quick fix, applied, removes its finding", "[ls
 
   // Apply each fix, as an editor would, and lint the result.
   std::string step1 = applyEdit(text, onType[0]["edit"], kFixable);
-  CHECK(step1.find("      AutoPublishAlias: live\n      DeploymentPreference:\n") != std::string::npos);
+  CHECK(step1.find("      AutoPublishAlias: live\n      DeploymentPreference:\n") !=
+        std::string::npos);
   std::string step2 = applyEdit(text, onType[1]["edit"], kFixable);
   std::string step3 = applyEdit(text, onRef[0]["edit"], kFixable);
   Session after = runInProcess(Script()
@@ -332,9 +358,11 @@ TEST_CASE("lsp code actions: each quick fix, applied, removes its finding", "[ls
   CHECK(codesOf(*after.lastDiagnostics("file:///work/3.yaml")) == expectCodes({"D001", "D002"}));
 }
 
-TEST_CASE("lsp code actions: an existing ignore comment is extended; JSON gets no comments", "[lsp]") {
-  std::string text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    # samshift: ignore[D]\n"
-                     "    DependsOn: Nothing\n";
+TEST_CASE("lsp code actions: an existing ignore comment is extended; JSON gets no comments",
+          "[lsp]") {
+  std::string text =
+      "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    # samshift: ignore[D]\n"
+      "    DependsOn: Nothing\n";
   samshift::lsp::Analysis analysis = analyzed(text);
   uint32_t at = offsetOf(text, "Nothing");
   auto actions = samshift::lsp::codeActions(analysis, {at, at});
@@ -343,47 +371,59 @@ TEST_CASE("lsp code actions: an existing ignore comment is extended; JSON gets n
   CHECK(actions[0].edits[0].span.begin == offsetOf(text, "D]\n") + 1);
   CHECK(actions[0].edits[0].newText == ", T005");
 
-  std::string json = R"({"Resources": {"Fn": {"Type": "AWS::Serverless::Function", "Properties": )"
-                     R"({"CodeUri": "s3://b/k.zip", "DeploymentPreference": {"Type": "AllAtOnse"}}}}})";
+  std::string json =
+      R"({"Resources": {"Fn": {"Type": "AWS::Serverless::Function", "Properties": )"
+      R"({"CodeUri": "s3://b/k.zip", "DeploymentPreference": {"Type": "AllAtOnse"}}}}})";
   samshift::lsp::Analysis jsonAnalysis = samshift::lsp::analyze("t.json", json, {});
-  auto jsonActions = samshift::lsp::codeActions(jsonAnalysis, {offsetOf(json, "AllAtOnse"), offsetOf(json, "AllAtOnse")});
+  auto jsonActions = samshift::lsp::codeActions(
+      jsonAnalysis, {offsetOf(json, "AllAtOnse"), offsetOf(json, "AllAtOnse")});
   std::vector<std::string> titles;
   for (const auto& action : jsonActions) titles.push_back(action.title);
-  CHECK(titles == std::vector<std::string>{"Add `AutoPublishAlias: live` to `Fn`", "Replace `AllAtOnse` with `AllAtOnce`"});
+  CHECK(titles == std::vector<std::string>{"Add `AutoPublishAlias: live` to `Fn`",
+                                           "Replace `AllAtOnse` with `AllAtOnce`"});
   CHECK(jsonActions[0].edits[0].newText == "\"AutoPublishAlias\": \"live\", ");
   CHECK(jsonActions[0].edits[0].span.begin == offsetOf(json, "\"DeploymentPreference\""));
   CHECK(jsonActions[1].edits[0].span.begin == offsetOf(json, "AllAtOnse"));
 }
 
 TEST_CASE("lsp hover: JSON templates", "[lsp]") {
-  std::string json = R"({"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": {"Type": "AWS::Serverless::Function",)"
-                     R"( "Properties": {"CodeUri": "s3://b/k.zip", "Handler": "a.b", "Runtime": "python3.12",)"
-                     R"( "AutoPublishAlias": "live", "DeploymentPreference": {"Type": "Linear10PercentEvery1Minute"}}}}})";
+  std::string json =
+      R"({"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": {"Type": "AWS::Serverless::Function",)"
+      R"( "Properties": {"CodeUri": "s3://b/k.zip", "Handler": "a.b", "Runtime": "python3.12",)"
+      R"( "AutoPublishAlias": "live", "DeploymentPreference": {"Type": "Linear10PercentEvery1Minute"}}}}})";
   samshift::lsp::Analysis analysis = samshift::lsp::analyze("t.json", json, {});
-  auto hover = samshift::lsp::deploymentTypeHover(analysis, offsetOf(json, "Linear10PercentEvery1Minute") + 2);
+  auto hover = samshift::lsp::deploymentTypeHover(
+      analysis, offsetOf(json, "Linear10PercentEvery1Minute") + 2);
   REQUIRE(hover);
-  CHECK(hover->markdown.rfind("**Linear10PercentEvery1Minute** traffic shifting for `Fn`, alias `live`\n\n"
-                              "10% at once, then 10% more every minute, 100% after 9 minutes.\n",
-                              0) == 0);
+  CHECK(hover->markdown.rfind(
+            "**Linear10PercentEvery1Minute** traffic shifting for `Fn`, alias `live`\n\n"
+            "10% at once, then 10% more every minute, 100% after 9 minutes.\n",
+            0) == 0);
   auto alias = samshift::lsp::autoPublishAliasHover(analysis, offsetOf(json, "\"live\""));
   REQUIRE(alias);
   CHECK(alias->markdown.find("| `FnAliaslive` | AWS::Lambda::Alias |\n") != std::string::npos);
 }
 
-TEST_CASE("lsp code actions: AutoPublishAlias in flow mappings and for a preference from Globals", "[lsp]") {
-  std::string flow = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
-                     "    Properties: {CodeUri: s3://b/k.zip, DeploymentPreference: {Type: AllAtOnce}}\n";
-  auto actions = samshift::lsp::codeActions(analyzed(flow), {offsetOf(flow, "Fn:"), offsetOf(flow, "Fn:")});
+TEST_CASE("lsp code actions: AutoPublishAlias in flow mappings and for a preference from Globals",
+          "[lsp]") {
+  std::string flow =
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: "
+      "AWS::Serverless::Function\n"
+      "    Properties: {CodeUri: s3://b/k.zip, DeploymentPreference: {Type: AllAtOnce}}\n";
+  auto actions =
+      samshift::lsp::codeActions(analyzed(flow), {offsetOf(flow, "Fn:"), offsetOf(flow, "Fn:")});
   REQUIRE(!actions.empty());
   CHECK(actions[0].title == "Add `AutoPublishAlias: live` to `Fn`");
   REQUIRE(actions[0].edits.size() == 1);
   CHECK(actions[0].edits[0].span.begin == offsetOf(flow, "DeploymentPreference"));
   CHECK(actions[0].edits[0].newText == "AutoPublishAlias: live, ");
 
-  std::string globals = "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference:\n"
-                        "      Type: AllAtOnce\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
-                        "    Properties:\n      CodeUri: s3://b/k.zip\n";
-  auto fromGlobals = samshift::lsp::codeActions(analyzed(globals), {offsetOf(globals, "Fn:"), offsetOf(globals, "Fn:")});
+  std::string globals =
+      "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference:\n"
+      "      Type: AllAtOnce\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+      "    Properties:\n      CodeUri: s3://b/k.zip\n";
+  auto fromGlobals = samshift::lsp::codeActions(
+      analyzed(globals), {offsetOf(globals, "Fn:"), offsetOf(globals, "Fn:")});
   REQUIRE(!fromGlobals.empty());
   CHECK(fromGlobals[0].title == "Add `AutoPublishAlias: live` to `Fn`");
   // Added to this function's own Properties, first, not to Globals (which other functions share).

@@ -21,8 +21,9 @@ std::vector<std::string> drain(FrameReader& reader) {
 }  // namespace
 
 TEST_CASE("lsp framing: whole messages, byte by byte", "[lsp]") {
-  std::string bytes = "Content-Length: 2\r\n\r\n{}Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"
-                      "content-length: 4\r\n\r\nnull";
+  std::string bytes =
+      "Content-Length: 2\r\n\r\n{}Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"
+      "content-length: 4\r\n\r\nnull";
   FrameReader reader;
   std::vector<std::string> got;
   for (char c : bytes) {
@@ -70,8 +71,9 @@ TEST_CASE("lsp framing: an endless header and an oversized body", "[lsp]") {
   CHECK(reader.buffered() == 0);
   reader.feed("Content-Length: 67108865\r\n\r\n");
   reader.feed(std::string(1000, ' '));
-  CHECK(drain(reader) == std::vector<std::string>{
-                             "error: message of 67108865 bytes exceeds the limit of 67108864 bytes"});
+  CHECK(drain(reader) ==
+        std::vector<std::string>{
+            "error: message of 67108865 bytes exceeds the limit of 67108864 bytes"});
   // The rest of the oversized body is discarded as it arrives, never buffered.
   reader.feed(std::string(67108865 - 1000, ' '));
   CHECK(reader.buffered() == 0);

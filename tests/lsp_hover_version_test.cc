@@ -20,13 +20,15 @@ namespace {
 
 std::vector<fs::path> templatesToCompare() {
   std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator("fixtures/expand")) out.push_back(entry.path() / "input.yaml");
+  for (const auto& entry : fs::directory_iterator("fixtures/expand"))
+    out.push_back(entry.path() / "input.yaml");
   if (samshift::testing::corpusPresent()) {
     fs::path corpus = samshift::testing::corpusRoot() / "sam-translator";
     std::string list = samshift::testing::readFile(corpus / "in-scope.txt");
     for (size_t start = 0, end; start < list.size(); start = end + 1) {
       end = std::min(list.find('\n', start), list.size());
-      if (end > start) out.push_back(corpus / "input" / (list.substr(start, end - start) + ".yaml"));
+      if (end > start)
+        out.push_back(corpus / "input" / (list.substr(start, end - start) + ".yaml"));
     }
   }
   std::sort(out.begin(), out.end());
@@ -54,17 +56,20 @@ std::map<std::string, std::string> versionsIn(const Node& output) {
 TEST_CASE("lsp hover: a function's version logical ID is the one expand gives", "[lsp][hover]") {
   size_t compared = 0;
   for (const fs::path& path : templatesToCompare()) {
-    samshift::model::Document document = samshift::load::loadText(path.string(), samshift::testing::readFile(path));
+    samshift::model::Document document =
+        samshift::load::loadText(path.string(), samshift::testing::readFile(path));
     if (!document.parsed) continue;
     samshift::model::Template templ(document.root);
     samshift::sam::ParameterValues params(templ, {}, "us-east-1");
-    samshift::expand::ExpandResult expanded = samshift::expand::expandTemplate(document.root, params);
+    samshift::expand::ExpandResult expanded =
+        samshift::expand::expandTemplate(document.root, params);
     if (!expanded.errors.empty() || expanded.unsupported) continue;
     std::map<std::string, std::string> versions = versionsIn(expanded.output);
     for (const samshift::model::ResourceView& resource : templ.resources()) {
       if (resource.type != "AWS::Serverless::Function") continue;
       INFO(path.string() << ": " << resource.id);
-      std::optional<std::string> id = samshift::expand::functionVersionLogicalId(templ, resource, params);
+      std::optional<std::string> id =
+          samshift::expand::functionVersionLogicalId(templ, resource, params);
       auto found = versions.find(std::string(resource.id));
       if (found == versions.end()) {
         CHECK_FALSE(id);

@@ -25,7 +25,9 @@ bool haveNeovim() { return std::system("command -v nvim >/dev/null 2>&1") == 0; 
 
 TEST_CASE("lsp with Neovim: diagnostics, hover and a code action in a real editor", "[lsp][nvim]") {
   if (!haveNeovim()) {
-    WARN("Neovim (nvim) is not installed: the editor test is skipped. Install the Debian package `neovim`.");
+    WARN(
+        "Neovim (nvim) is not installed: the editor test is skipped. Install the Debian package "
+        "`neovim`.");
     return;
   }
   TempDir dir;
@@ -34,12 +36,14 @@ TEST_CASE("lsp with Neovim: diagnostics, hover and a code action in a real edito
   writeFile(templ, readFile("tests/lsp/references.yaml"));
   fs::path script = fs::absolute("tests/nvim/lsp_session.lua");
   // Keep Neovim's state, cache and LSP log inside the temporary directory.
-  std::string env = "XDG_CONFIG_HOME='" + dir.path().string() + "' XDG_DATA_HOME='" + dir.path().string() +
-                    "' XDG_STATE_HOME='" + dir.path().string() + "' XDG_CACHE_HOME='" + dir.path().string() +
-                    "' SAMSHIFT_BINARY='" + std::string(SAMSHIFT_BINARY) + "' SAMSHIFT_TEMPLATE='" + templ.string() +
+  std::string env = "XDG_CONFIG_HOME='" + dir.path().string() + "' XDG_DATA_HOME='" +
+                    dir.path().string() + "' XDG_STATE_HOME='" + dir.path().string() +
+                    "' XDG_CACHE_HOME='" + dir.path().string() + "' SAMSHIFT_BINARY='" +
+                    std::string(SAMSHIFT_BINARY) + "' SAMSHIFT_TEMPLATE='" + templ.string() +
                     "' SAMSHIFT_RESULT='" + result.string() + "'";
-  std::string command = env + " timeout 120 nvim --headless --clean -u NONE -c \"luafile " + script.string() +
-                        "\" </dev/null >'" + (dir.path() / "nvim.out").string() + "' 2>&1";
+  std::string command = env + " timeout 120 nvim --headless --clean -u NONE -c \"luafile " +
+                        script.string() + "\" </dev/null >'" + (dir.path() / "nvim.out").string() +
+                        "' 2>&1";
   int status = std::system(command.c_str());
   INFO("nvim output: " << readFile(dir.path() / "nvim.out"));
   REQUIRE(status == 0);
@@ -49,7 +53,8 @@ TEST_CASE("lsp with Neovim: diagnostics, hover and a code action in a real edito
   REQUIRE_FALSE(seen.HasParseError());
   INFO("what Neovim saw: " << json);
   REQUIRE_FALSE(seen.HasMember("error"));
-  CHECK(toJson(seen["steps"]) == R"(["attached","diagnostics","hover","applied","relinted","stopped"])");
+  CHECK(toJson(seen["steps"]) ==
+        R"(["attached","diagnostics","hover","applied","relinted","stopped"])");
 
   // Neovim turns our UTF-16 columns into byte columns: `MissingTable` starts at UTF-16 unit 38,
   // byte 42 (Ü and ï take two bytes each, the rocket four).

@@ -30,7 +30,8 @@ std::string errorOf(const Session& session, int id) {
 std::vector<std::string> nullIdErrors(const Session& session) {
   std::vector<std::string> out;
   for (const auto& message : session.messages) {
-    if (message->HasMember("id") && (*message)["id"].IsNull()) out.push_back(toJson((*message)["error"]));
+    if (message->HasMember("id") && (*message)["id"].IsNull())
+      out.push_back(toJson((*message)["error"]));
   }
   return out;
 }
@@ -41,17 +42,19 @@ TEST_CASE("lsp: initialize advertises what is implemented", "[lsp]") {
   Session session = runInProcess(Script().initialize(1).shutdownAndExit(2));
   const rapidjson::Value* response = session.response(1);
   REQUIRE(response != nullptr);
-  CHECK(toJson((*response)["result"]) ==
-        R"({"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,)"
-        R"("save":{"includeText":false}},"hoverProvider":true,"completionProvider":{"triggerCharacters":[" ",":","."],)"
-        R"("resolveProvider":false},"codeActionProvider":{"codeActionKinds":["quickfix"]}},)"
-        R"("serverInfo":{"name":"samshift","version":")" SAMSHIFT_VERSION R"("}})");
+  CHECK(
+      toJson((*response)["result"]) ==
+      R"({"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,)"
+      R"("save":{"includeText":false}},"hoverProvider":true,"completionProvider":{"triggerCharacters":[" ",":","."],)"
+      R"("resolveProvider":false},"codeActionProvider":{"codeActionKinds":["quickfix"]}},)"
+      R"("serverInfo":{"name":"samshift","version":")" SAMSHIFT_VERSION R"("}})");
   // The client allows dynamic registration: the server asks to be told about .samshift.yaml.
   REQUIRE(session.messages.size() >= 2);
-  CHECK(toJson(*session.messages[1]) ==
-        R"({"jsonrpc":"2.0","id":"samshift-1","method":"client/registerCapability","params":{"registrations":[)"
-        R"({"id":"samshift-config-watch","method":"workspace/didChangeWatchedFiles","registerOptions":)"
-        R"({"watchers":[{"globPattern":"**/.samshift.yaml"}]}}]}})");
+  CHECK(
+      toJson(*session.messages[1]) ==
+      R"({"jsonrpc":"2.0","id":"samshift-1","method":"client/registerCapability","params":{"registrations":[)"
+      R"({"id":"samshift-config-watch","method":"workspace/didChangeWatchedFiles","registerOptions":)"
+      R"({"watchers":[{"globPattern":"**/.samshift.yaml"}]}}]}})");
   CHECK(toJson(*session.response(2)) == R"({"jsonrpc":"2.0","id":2,"result":null})");
   CHECK(session.exitCode == 0);
 }
@@ -69,12 +72,14 @@ TEST_CASE("lsp: exit codes follow the spec", "[lsp]") {
 }
 
 TEST_CASE("lsp: requests before initialize get ServerNotInitialized", "[lsp]") {
-  Session session = runInProcess(Script()
-                                     .request(7, "textDocument/hover",
-                                              R"({"textDocument":{"uri":"file:///a.yaml"},"position":{"line":0,"character":0}})")
-                                     .open("file:///a.yaml", "Resources: {}\n")
-                                     .initialize(8)
-                                     .shutdownAndExit(9));
+  Session session = runInProcess(
+      Script()
+          .request(
+              7, "textDocument/hover",
+              R"({"textDocument":{"uri":"file:///a.yaml"},"position":{"line":0,"character":0}})")
+          .open("file:///a.yaml", "Resources: {}\n")
+          .initialize(8)
+          .shutdownAndExit(9));
   CHECK(errorOf(session, 7) == R"({"code":-32002,"message":"The server is not initialized"})");
   // The didOpen before initialize was dropped: no diagnostics for it.
   CHECK(session.notifications("textDocument/publishDiagnostics").empty());
@@ -127,7 +132,8 @@ TEST_CASE("lsp: malformed messages are answered and the session goes on", "[lsp]
   CHECK(toJson(*session.response(8)) == R"({"jsonrpc":"2.0","id":8,"result":null})");
   CHECK(session.exitCode == 0);
   // Problems are logged on stderr, never on stdout.
-  CHECK(session.log.find("samshift lsp: malformed JSON: Invalid value. at offset 33\n") != std::string::npos);
+  CHECK(session.log.find("samshift lsp: malformed JSON: Invalid value. at offset 33\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("lsp: an oversized message is skipped without being buffered", "[lsp]") {
@@ -135,8 +141,9 @@ TEST_CASE("lsp: an oversized message is skipped without being buffered", "[lsp]"
   std::string body((64u << 20) + 1, ' ');
   Session session = runInProcess(Script().initialize().raw(header).raw(body).shutdownAndExit(2));
   CHECK(nullIdErrors(session) ==
-        std::vector<std::string>{R"({"code":-32700,"message":"Unreadable message: message of 67108865 bytes exceeds )"
-                                 R"(the limit of 67108864 bytes"})"});
+        std::vector<std::string>{
+            R"({"code":-32700,"message":"Unreadable message: message of 67108865 bytes exceeds )"
+            R"(the limit of 67108864 bytes"})"});
   CHECK(session.exitCode == 0);
 }
 
@@ -192,39 +199,47 @@ TEST_CASE("lsp: requests after shutdown are refused", "[lsp]") {
 }
 
 TEST_CASE("lsp: a second initialize is an invalid request", "[lsp]") {
-  Session session = runInProcess(Script().initialize(1).request(2, "initialize", "{}").shutdownAndExit(3));
+  Session session =
+      runInProcess(Script().initialize(1).request(2, "initialize", "{}").shutdownAndExit(3));
   CHECK(errorOf(session, 2) == R"({"code":-32600,"message":"The server is already initialized"})");
 }
 
-TEST_CASE("lsp: didOpen publishes diagnostics with UTF-16 ranges and related information", "[lsp]") {
-  Session session = runInProcess(Script().initialize().open(kUri, referencesTemplate(), 3).shutdownAndExit(2));
+TEST_CASE("lsp: didOpen publishes diagnostics with UTF-16 ranges and related information",
+          "[lsp]") {
+  Session session =
+      runInProcess(Script().initialize().open(kUri, referencesTemplate(), 3).shutdownAndExit(2));
   const rapidjson::Value* published = session.lastDiagnostics(kUri);
   REQUIRE(published != nullptr);
-  CHECK(toJson(*published) ==
-        std::string(R"({"uri":"file:///work/templates/references.yaml","version":3,"diagnostics":[)") +
-            R"({"range":{"start":{"line":7,"character":6},"end":{"line":7,"character":17}},"severity":1,"code":"T002",)"
-            R"("codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T002"},"source":"samshift",)"
-            R"("message":"Duplicate key `BillingMode`; only the last value is used",)"
-            R"("relatedInformation":[{"location":{"uri":"file:///work/templates/references.yaml",)"
-            R"("range":{"start":{"line":6,"character":6},"end":{"line":6,"character":17}}},)"
-            R"("message":"`BillingMode` first appears here"}]},)"
-            // Column 38 in UTF-16 units: Ü, n and ï are one unit each, the rocket two.
-            R"({"range":{"start":{"line":11,"character":38},"end":{"line":11,"character":50}},"severity":1,)"
-            R"("code":"T005","codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T005"},"source":"samshift",)"
-            R"("message":"`Ref` names `MissingTable`, which is not a parameter or resource of this template"}]})");
+  CHECK(
+      toJson(*published) ==
+      std::string(
+          R"({"uri":"file:///work/templates/references.yaml","version":3,"diagnostics":[)") +
+          R"({"range":{"start":{"line":7,"character":6},"end":{"line":7,"character":17}},"severity":1,"code":"T002",)"
+          R"("codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T002"},"source":"samshift",)"
+          R"("message":"Duplicate key `BillingMode`; only the last value is used",)"
+          R"("relatedInformation":[{"location":{"uri":"file:///work/templates/references.yaml",)"
+          R"("range":{"start":{"line":6,"character":6},"end":{"line":6,"character":17}}},)"
+          R"("message":"`BillingMode` first appears here"}]},)"
+          // Column 38 in UTF-16 units: Ü, n and ï are one unit each, the rocket two.
+          R"({"range":{"start":{"line":11,"character":38},"end":{"line":11,"character":50}},"severity":1,)"
+          R"("code":"T005","codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T005"},"source":"samshift",)"
+          R"("message":"`Ref` names `MissingTable`, which is not a parameter or resource of this template"}]})");
 }
 
 TEST_CASE("lsp: incremental and full changes", "[lsp]") {
   std::string text = referencesTemplate();
   Script script;
   script.initialize().open(kUri, text, 1);
-  // Line 11: `      Tags: [{Key: Ünï🚀, Value: !Ref MissingTable}]`; replace MissingTable (UTF-16 38..50).
+  // Line 11: `      Tags: [{Key: Ünï🚀, Value: !Ref MissingTable}]`; replace MissingTable
+  // (UTF-16 38..50).
   script.changeRange(kUri, 2, 11, 38, 11, 50, "Table");
   // Delete line 7 (the duplicate) across a line break.
   script.changeRange(kUri, 3, 7, 0, 8, 0, "");
-  script.request(10, "textDocument/hover", R"({"textDocument":{"uri":"file:///work/templates/references.yaml"},)"
-                                           R"("position":{"line":0,"character":0}})");
-  script.changeFull(kUri, 4, "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Nothing\n");
+  script.request(10, "textDocument/hover",
+                 R"({"textDocument":{"uri":"file:///work/templates/references.yaml"},)"
+                 R"("position":{"line":0,"character":0}})");
+  script.changeFull(kUri, 4,
+                    "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Nothing\n");
   script.shutdownAndExit(2);
   Session session = runInProcess(script);
   auto published = session.notifications("textDocument/publishDiagnostics");
@@ -235,11 +250,13 @@ TEST_CASE("lsp: incremental and full changes", "[lsp]") {
   CHECK((*published[1])["version"].GetInt() == 2);
   CHECK(toJson((*published[1])["diagnostics"][0]["code"]) == R"("T002")");
   CHECK((*published[1])["diagnostics"].Size() == 1);
-  CHECK(toJson(*published[2]) == R"({"uri":"file:///work/templates/references.yaml","version":3,"diagnostics":[]})");
-  CHECK(toJson((*published[3])["diagnostics"]) ==
-        R"([{"range":{"start":{"line":3,"character":15},"end":{"line":3,"character":22}},"severity":1,"code":"T005",)"
-        R"("codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T005"},"source":"samshift",)"
-        R"("message":"`DependsOn` names `Nothing`, which is not a resource of this template"}])");
+  CHECK(toJson(*published[2]) ==
+        R"({"uri":"file:///work/templates/references.yaml","version":3,"diagnostics":[]})");
+  CHECK(
+      toJson((*published[3])["diagnostics"]) ==
+      R"([{"range":{"start":{"line":3,"character":15},"end":{"line":3,"character":22}},"severity":1,"code":"T005",)"
+      R"("codeDescription":{"href":"https://github.com/samshift/samshift/blob/main/docs/rules.md#T005"},"source":"samshift",)"
+      R"("message":"`DependsOn` names `Nothing`, which is not a resource of this template"}])");
 }
 
 TEST_CASE("lsp: a burst of edits is linted once, on the latest text", "[lsp]") {
@@ -248,8 +265,9 @@ TEST_CASE("lsp: a burst of edits is linted once, on the latest text", "[lsp]") {
   script.initialize().open(kUri, text, 1);
   for (int version = 2; version <= 20; ++version) script.changeRange(kUri, version, 0, 0, 0, 0, "");
   script.changeRange(kUri, 21, 11, 38, 11, 50, "Table");
-  script.request(9, "textDocument/hover", R"({"textDocument":{"uri":"file:///work/templates/references.yaml"},)"
-                                          R"("position":{"line":0,"character":0}})");
+  script.request(9, "textDocument/hover",
+                 R"({"textDocument":{"uri":"file:///work/templates/references.yaml"},)"
+                 R"("position":{"line":0,"character":0}})");
   script.shutdownAndExit(2);
   // Without pauses, the changes coalesce until a request asks for the settled state.
   Session session = runInProcess(script, /*pause=*/false);
@@ -261,36 +279,46 @@ TEST_CASE("lsp: a burst of edits is linted once, on the latest text", "[lsp]") {
 }
 
 TEST_CASE("lsp: didClose clears the diagnostics; YAML that is not a template gets none", "[lsp]") {
-  Session session = runInProcess(Script()
-                                     .initialize()
-                                     .open(kUri, referencesTemplate())
-                                     .notify("textDocument/didClose", R"({"textDocument":{"uri":)" + jsonQuote(kUri) + "}}")
-                                     .open("file:///work/.github/workflows/ci.yaml", "on: push\njobs: {build: 1, build: 2}\n")
-                                     .open("file:///work/broken.yaml", "key: [unclosed\n")
-                                     .shutdownAndExit(2));
+  Session session = runInProcess(
+      Script()
+          .initialize()
+          .open(kUri, referencesTemplate())
+          .notify("textDocument/didClose", R"({"textDocument":{"uri":)" + jsonQuote(kUri) + "}}")
+          .open("file:///work/.github/workflows/ci.yaml", "on: push\njobs: {build: 1, build: 2}\n")
+          .open("file:///work/broken.yaml", "key: [unclosed\n")
+          .shutdownAndExit(2));
   auto published = session.notifications("textDocument/publishDiagnostics");
   REQUIRE(published.size() == 4);
   CHECK((*published[0])["diagnostics"].Size() == 2);
-  CHECK(toJson(*published[1]) == R"({"uri":"file:///work/templates/references.yaml","diagnostics":[]})");
-  CHECK(toJson(*published[2]) == R"({"uri":"file:///work/.github/workflows/ci.yaml","version":1,"diagnostics":[]})");
-  CHECK(toJson(*published[3]) == R"({"uri":"file:///work/broken.yaml","version":1,"diagnostics":[]})");
+  CHECK(toJson(*published[1]) ==
+        R"({"uri":"file:///work/templates/references.yaml","diagnostics":[]})");
+  CHECK(toJson(*published[2]) ==
+        R"({"uri":"file:///work/.github/workflows/ci.yaml","version":1,"diagnostics":[]})");
+  CHECK(toJson(*published[3]) ==
+        R"({"uri":"file:///work/broken.yaml","version":1,"diagnostics":[]})");
 }
 
 TEST_CASE("lsp: invalid UTF-8 and huge buffers are linted, never crash the session", "[lsp]") {
   // Invalid UTF-8 inside a JSON string (the client broke the spec): read as it comes.
-  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///bad.yaml",)"
-                     R"("languageId":"yaml","version":1,"text":")" +
-                     std::string("Resources:\\n  Queue:\\n    Type: AWS::SQS::Queue\\n    DependsOn: \xff\xfe\\n") + "\"}}}";
+  std::string body =
+      R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///bad.yaml",)"
+      R"("languageId":"yaml","version":1,"text":")" +
+      std::string(
+          "Resources:\\n  Queue:\\n    Type: AWS::SQS::Queue\\n    DependsOn: \xff\xfe\\n") +
+      "\"}}}";
   // 200,000 resources: about 11 MB of template.
   std::string huge = "Resources:\n";
-  for (int i = 0; i < 200000; ++i) huge += "  Q" + std::to_string(i) + ": {Type: AWS::SQS::Queue}\n";
-  Session session = runInProcess(Script()
-                                     .initialize()
-                                     .body(body)
-                                     .open("file:///huge.yaml", huge)
-                                     .request(3, "textDocument/hover",
-                                              R"({"textDocument":{"uri":"file:///huge.yaml"},"position":{"line":5,"character":5}})")
-                                     .shutdownAndExit(2));
+  for (int i = 0; i < 200000; ++i)
+    huge += "  Q" + std::to_string(i) + ": {Type: AWS::SQS::Queue}\n";
+  Session session = runInProcess(
+      Script()
+          .initialize()
+          .body(body)
+          .open("file:///huge.yaml", huge)
+          .request(
+              3, "textDocument/hover",
+              R"({"textDocument":{"uri":"file:///huge.yaml"},"position":{"line":5,"character":5}})")
+          .shutdownAndExit(2));
   const rapidjson::Value* badDiagnostics = session.lastDiagnostics("file:///bad.yaml");
   REQUIRE(badDiagnostics != nullptr);
   REQUIRE((*badDiagnostics)["diagnostics"].Size() >= 1);
@@ -307,7 +335,8 @@ TEST_CASE("lsp: invalid UTF-8 and huge buffers are linted, never crash the sessi
 
 TEST_CASE("lsp: completion answers without waiting for a lint", "[lsp]") {
   std::string text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: !Ref Qu\n";
-  std::string position = R"({"textDocument":{"uri":"file:///t.yaml"},"position":{"line":3,"character":22}})";
+  std::string position =
+      R"({"textDocument":{"uri":"file:///t.yaml"},"position":{"line":3,"character":22}})";
   Session session = runInProcess(Script()
                                      .initialize()
                                      .open("file:///t.yaml", text)
@@ -331,8 +360,9 @@ TEST_CASE("lsp: completion answers without waiting for a lint", "[lsp]") {
     }
   }
   // The edits are linted once, when the hover asks for findings.
-  CHECK(order == std::vector<std::string>{"response 1", "client/registerCapability", "response 2", "response 3",
-                                          "textDocument/publishDiagnostics 2", "response 4", "response 5"});
+  CHECK(order == std::vector<std::string>{"response 1", "client/registerCapability", "response 2",
+                                          "response 3", "textDocument/publishDiagnostics 2",
+                                          "response 4", "response 5"});
   CHECK(toJson((*session.response(2))["result"][0]["label"]) == R"("Queue")");
   CHECK(toJson((*session.response(3))["result"][0]["label"]) == R"("Queue")");
 }

@@ -53,8 +53,9 @@ TEST_CASE("lsp edits: a CR and an LF brought together become one line break", "[
 
 TEST_CASE("lsp edits: random changes agree with the line table", "[lsp][edits]") {
   // Long enough for many chunks; every kind of break, 2-, 3- and 4-byte characters.
-  const std::vector<std::string> pieces = {"key: value", "\r", "\n", "\r\n", "\xC3\xA9", "\xE2\x82\xAC",
-                                           "\xF0\x9F\x98\x80", "  - item", "", "x"};
+  const std::vector<std::string> pieces = {
+      "key: value",       "\r",       "\n", "\r\n", "\xC3\xA9", "\xE2\x82\xAC",
+      "\xF0\x9F\x98\x80", "  - item", "",   "x"};
   std::mt19937 random(12345);
   auto pick = [&](size_t n) { return static_cast<uint32_t>(random() % n); };
   std::string text;

@@ -78,7 +78,7 @@ TEST_CASE("a stream is read only up to the size limit", "[limits]") {
   REQUIRE(doc.problems.size() == 1);
   CHECK(doc.problems[0].message == "File is larger than the limit of 1048576 bytes");
   CHECK(spaces.taken() <= limits.maxBytes + 8192);  // the limit and a buffer, not the stream
-  CHECK(doc.source.text().size() == 4096);         // only the start of a refused input is kept
+  CHECK(doc.source.text().size() == 4096);          // only the start of a refused input is kept
 
   std::istringstream small("Resources: {}\n");
   auto fits = load::readLimited(small, "standard input", limits.maxBytes);

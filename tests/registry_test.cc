@@ -29,7 +29,8 @@ TEST_CASE("rule codes and slugs are well formed and unique", "[rules][registry]"
   }
 }
 
-TEST_CASE("every rule lives in rules/FAMILY/SLUG.cc, its slug with underscores", "[rules][registry]") {
+TEST_CASE("every rule lives in rules/FAMILY/SLUG.cc, its slug with underscores",
+          "[rules][registry]") {
   for (const engine::Rule* rule : engine::Registry::instance().rules()) {
     std::string slug(rule->info().slug);
     std::replace(slug.begin(), slug.end(), '-', '_');
@@ -65,6 +66,7 @@ TEST_CASE("docs/rules.md is the rules' own documentation, up to date", "[rules][
   // Regenerate with: build/samshift rules --format markdown > docs/rules.md
   CHECK(result.out == samshift::testing::readFile("docs/rules.md"));
   for (const engine::Rule* rule : engine::Registry::instance().rules()) {
-    CHECK(result.out.find("<a id=\"" + std::string(rule->info().code) + "\"></a>") != std::string::npos);
+    CHECK(result.out.find("<a id=\"" + std::string(rule->info().code) + "\"></a>") !=
+          std::string::npos);
   }
 }

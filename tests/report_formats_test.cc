@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/printable_text.h"
+#include "core/xml_escape.h"
 #include "plan/report.h"
 #include "report/github_format.h"
 #include "report/json_format.h"
@@ -13,7 +14,6 @@
 #include "report/relative_path.h"
 #include "report/sarif_format.h"
 #include "report/text_format.h"
-#include "core/xml_escape.h"
 #include "test_support.h"
 
 using namespace samshift;
@@ -23,19 +23,25 @@ namespace {
 // Line 2 holds `Fn` at byte 13 (column 3); line 3 holds `Type` at byte 21 (column 5) and the
 // non-ASCII `é` at byte 28 (column 12), so columns count characters, not bytes.
 const core::SourceFile& source() {
-  static const core::SourceFile kSource("/work/proj/dir/t.yaml", "Resources:\n  Fn:\n    Type: \"\xC3\xA9<b\"\n");
+  static const core::SourceFile kSource("/work/proj/dir/t.yaml",
+                                        "Resources:\n  Fn:\n    Type: \"\xC3\xA9<b\"\n");
   return kSource;
 }
 
 std::vector<report::FileReport> sample() {
-  core::Diagnostic error{"D001", "some-rule", core::Severity::kError, core::Span{13, 15},
-                         "Bad `A` & <b> \"q\", 50%\nnext: line", {core::Note{core::Span{21, 25}, "First, here: yes"}}};
-  core::Diagnostic info{"V006", "other-rule", core::Severity::kInfo, core::Span{28, 32}, "Info", {}};
+  core::Diagnostic error{"D001",
+                         "some-rule",
+                         core::Severity::kError,
+                         core::Span{13, 15},
+                         "Bad `A` & <b> \"q\", 50%\nnext: line",
+                         {core::Note{core::Span{21, 25}, "First, here: yes"}}};
+  core::Diagnostic info{"V006", "other-rule", core::Severity::kInfo, core::Span{28, 32}, "Info",
+                        {}};
   return {report::FileReport{&source(), "/work/proj/dir/t.yaml", {error, info}}};
 }
 
 constexpr core::RuleInfo kRule{"D001", "some-rule", core::Severity::kWarning, "One line",
-                                 "## What it does\nChecks A.\n\n## Why is this bad?\nB.\n"};
+                               "## What it does\nChecks A.\n\n## Why is this bad?\nB.\n"};
 
 }  // namespace
 
@@ -60,26 +66,33 @@ TEST_CASE("github format escapes data and properties", "[report]") {
 }
 
 TEST_CASE("junit format: one testcase per file, one failure per finding", "[report]") {
-  CHECK(core::xmlEscape("a&b<c>\"d\"'e'\tf\ng\x01h") == "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;&#9;f&#10;g\xEF\xBF\xBDh");
+  CHECK(core::xmlEscape("a&b<c>\"d\"'e'\tf\ng\x01h") ==
+        "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;&#9;f&#10;g\xEF\xBF\xBDh");
   CHECK(core::xmlEscape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
   std::ostringstream out;
   auto files = sample();
   files.push_back(report::FileReport{&source(), "clean.yaml", {}});
   report::writeJunit(out, files);
-  CHECK(out.str() ==
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"samshift\" tests=\"2\" failures=\"2\" errors=\"0\">\n"
-        "  <testsuite name=\"samshift lint\" tests=\"2\" failures=\"2\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase classname=\"samshift\" name=\"/work/proj/dir/t.yaml\" file=\"/work/proj/dir/t.yaml\">\n"
-        "      <failure type=\"D001\" message=\"2:3: D001 [some-rule] Bad `A` &amp; &lt;b&gt; &quot;q&quot;, "
-        "50%&#10;next: line\">/work/proj/dir/t.yaml:2:3: error D001 [some-rule] Bad `A` &amp; &lt;b&gt; "
-        "&quot;q&quot;, 50%&#10;next: line&#10;note: /work/proj/dir/t.yaml:3:5: First, here: yes</failure>\n"
-        "      <failure type=\"V006\" message=\"3:12: V006 [other-rule] Info\">/work/proj/dir/t.yaml:3:12: info V006 "
-        "[other-rule] Info</failure>\n"
-        "    </testcase>\n"
-        "    <testcase classname=\"samshift\" name=\"clean.yaml\" file=\"clean.yaml\"/>\n"
-        "  </testsuite>\n"
-        "</testsuites>\n");
+  CHECK(
+      out.str() ==
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites name=\"samshift\" tests=\"2\" failures=\"2\" errors=\"0\">\n"
+      "  <testsuite name=\"samshift lint\" tests=\"2\" failures=\"2\" errors=\"0\" skipped=\"0\">\n"
+      "    <testcase classname=\"samshift\" name=\"/work/proj/dir/t.yaml\" "
+      "file=\"/work/proj/dir/t.yaml\">\n"
+      "      <failure type=\"D001\" message=\"2:3: D001 [some-rule] Bad `A` &amp; &lt;b&gt; "
+      "&quot;q&quot;, "
+      "50%&#10;next: line\">/work/proj/dir/t.yaml:2:3: error D001 [some-rule] Bad `A` &amp; "
+      "&lt;b&gt; "
+      "&quot;q&quot;, 50%&#10;next: line&#10;note: /work/proj/dir/t.yaml:3:5: First, here: "
+      "yes</failure>\n"
+      "      <failure type=\"V006\" message=\"3:12: V006 [other-rule] "
+      "Info\">/work/proj/dir/t.yaml:3:12: info V006 "
+      "[other-rule] Info</failure>\n"
+      "    </testcase>\n"
+      "    <testcase classname=\"samshift\" name=\"clean.yaml\" file=\"clean.yaml\"/>\n"
+      "  </testsuite>\n"
+      "</testsuites>\n");
 }
 
 TEST_CASE("json format: an array of findings", "[report]") {

@@ -28,7 +28,8 @@ namespace {
 class ThrowingRule : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"X999", "always-throws", core::Severity::kError, "Test rule", ""};
+    static const engine::RuleInfo kInfo{"X999", "always-throws", core::Severity::kError,
+                                        "Test rule", ""};
     return kInfo;
   }
   void checkTemplate(const engine::RuleContext&, engine::Reporter&) const override {
@@ -50,7 +51,8 @@ std::string renderRuleAlone(const engine::Rule& rule, const fs::path& file) {
   }
   engine::LintResult result = engine::lintDocument(doc.value(), selection, rules);
   std::ostringstream out;
-  report::writeText(out, {report::FileReport{&doc->source, file.generic_string(), result.diagnostics}}, {});
+  report::writeText(
+      out, {report::FileReport{&doc->source, file.generic_string(), result.diagnostics}}, {});
   return out.str();
 }
 
@@ -64,11 +66,14 @@ std::string renderCommand(const fs::path& commandFile, const fs::path& file) {
   return result.out;
 }
 
-fs::path fixtureDir(const engine::Rule& rule) { return fs::path("fixtures/rules") / std::string(rule.info().code); }
+fs::path fixtureDir(const engine::Rule& rule) {
+  return fs::path("fixtures/rules") / std::string(rule.info().code);
+}
 
 }  // namespace
 
-TEST_CASE("every rule is silent on its good fixture and reports its bad fixture exactly", "[rules][fixtures]") {
+TEST_CASE("every rule is silent on its good fixture and reports its bad fixture exactly",
+          "[rules][fixtures]") {
   bool update = std::getenv("SAMSHIFT_UPDATE_SNAPSHOTS") != nullptr;
   for (const engine::Rule* rule : engine::Registry::instance().rules()) {
     const fs::path dir = fixtureDir(*rule);

@@ -15,7 +15,8 @@ namespace {
 struct Case {
   const char* text;
   NodeKind kind;
-  const char* value;  // PyYAML's value: "true"/"false", decimal int, Python float repr, or the string
+  const char*
+      value;  // PyYAML's value: "true"/"false", decimal int, Python float repr, or the string
 };
 
 const Case kCases[] = {

@@ -41,7 +41,8 @@ TEST_CASE("100,000 duplicate keys: the first thousand are reported, then loading
           "[scale]") {
   std::string text;
   for (int round = 0; round < 2; ++round) {
-    for (int i = 0; i < 100000; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(round) + "\n";
+    for (int i = 0; i < 100000; ++i)
+      text += "k" + std::to_string(i) + ": " + std::to_string(round) + "\n";
   }
   auto doc = load::loadText("dup.yaml", text);
   CHECK_FALSE(doc.parsed);
@@ -58,8 +59,11 @@ TEST_CASE("a 16 MiB string and 10,000 anchors stay linear", "[scale]") {
   CHECK(longString.root.get("a")->text().size() == (16u << 20));
 
   std::string anchors;
-  for (int i = 0; i < 10000; ++i) anchors += "a" + std::to_string(i) + ": &x" + std::to_string(i) + " {v: " + std::to_string(i) + "}\n";
-  for (int i = 0; i < 10000; ++i) anchors += "b" + std::to_string(i) + ": *x" + std::to_string(i) + "\n";
+  for (int i = 0; i < 10000; ++i)
+    anchors +=
+        "a" + std::to_string(i) + ": &x" + std::to_string(i) + " {v: " + std::to_string(i) + "}\n";
+  for (int i = 0; i < 10000; ++i)
+    anchors += "b" + std::to_string(i) + ": *x" + std::to_string(i) + "\n";
   auto doc = load::loadText("anchors.yaml", anchors);
   REQUIRE(doc.parsed);
   CHECK(doc.root.entries().size() == 20000);
@@ -69,8 +73,10 @@ TEST_CASE("a 16 MiB string and 10,000 anchors stay linear", "[scale]") {
 TEST_CASE("20,000 resources lint with one finding each", "[scale]") {
   std::string text = "Resources:\n";
   for (int i = 0; i < 20000; ++i) {
-    text += "  Queue" + std::to_string(i) + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n"
-            "        deadLetterTargetArn: !GetAtt Missing" + std::to_string(i) + ".Arn\n";
+    text += "  Queue" + std::to_string(i) +
+            ":\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n"
+            "        deadLetterTargetArn: !GetAtt Missing" +
+            std::to_string(i) + ".Arn\n";
   }
   auto doc = load::loadText("many.yaml", text);
   REQUIRE(doc.parsed);

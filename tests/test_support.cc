@@ -56,8 +56,8 @@ CommandResult runSamshift(const std::string& arguments, const std::string& stdin
   fs::path out = dir.path() / "stdout";
   fs::path err = dir.path() / "stderr";
   writeFile(in, stdinText);
-  std::string command = std::string(SAMSHIFT_BINARY) + " " + arguments + " <" + in.string() + " >" + out.string() +
-                        " 2>" + err.string();
+  std::string command = std::string(SAMSHIFT_BINARY) + " " + arguments + " <" + in.string() + " >" +
+                        out.string() + " 2>" + err.string();
   int status = std::system(command.c_str());
   CommandResult result;
   result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 

@@ -1,7 +1,7 @@
 // A009: an AWS::Lambda::Alias checked against its JSON Schema.
 
-#include "rules/schemas/schema_check.h"
 #include "engine/registry.h"
+#include "rules/schemas/schema_check.h"
 
 namespace samshift::rules {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 

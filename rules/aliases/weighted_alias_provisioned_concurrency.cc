@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 
@@ -13,9 +13,10 @@ namespace {
 class WeightedAliasProvisionedConcurrency : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"A004", "weighted-alias-provisioned-concurrency", core::Severity::kError,
-                                        "An alias has both routing weights and `ProvisionedConcurrencyConfig`",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "A004", "weighted-alias-provisioned-concurrency", core::Severity::kError,
+        "An alias has both routing weights and `ProvisionedConcurrencyConfig`",
+        R"(## What it does
 Reports an `AWS::Lambda::Alias` whose `RoutingConfig` weights an additional version while the
 same alias sets `ProvisionedConcurrencyConfig`. (Serverless functions, where CodeDeploy adds the
 weights only during a deployment, are the P rules'.)
@@ -56,7 +57,8 @@ Live:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
       const model::Node* routing = alias->property("RoutingConfig");
       const model::Node* concurrency = alias->property("ProvisionedConcurrencyConfig");

@@ -30,7 +30,8 @@ std::string qualifierText(std::string_view after) {
   if (after.empty() || after.front() != ':') return {};
   after.remove_prefix(1);
   size_t end = after.find_first_of("/\"' \t\n,}");
-  if (after.substr(0, 2) == "${") end = after.find('}') == std::string_view::npos ? after.size() : after.find('}') + 1;
+  if (after.substr(0, 2) == "${")
+    end = after.find('}') == std::string_view::npos ? after.size() : after.find('}') + 1;
   return std::string(after.substr(0, end));
 }
 
@@ -87,7 +88,8 @@ std::vector<std::string> FunctionIndex::aliasNames(std::string_view function) co
   return names;
 }
 
-std::optional<std::string> FunctionIndex::aliasResourceOf(std::string_view function, std::string_view name) const {
+std::optional<std::string> FunctionIndex::aliasResourceOf(std::string_view function,
+                                                          std::string_view name) const {
   auto found = functions_.find(function);
   if (found == functions_.end()) return std::nullopt;
   for (const Alias& alias : found->second.aliases) {
@@ -99,21 +101,25 @@ std::optional<std::string> FunctionIndex::aliasResourceOf(std::string_view funct
 // The function an alias's or mapping's `FunctionName` names: `!Ref Fn`, `!GetAtt Fn.Arn`, `${Fn}`.
 std::optional<std::string> FunctionIndex::functionOfTarget(const Node& target) const {
   if (auto ref = model::refName(target); ref && isFunction(*ref)) return std::string(*ref);
-  if (auto att = model::getAttTarget(target); att && att->attribute == "Arn" && isFunction(att->resource)) {
+  if (auto att = model::getAttTarget(target);
+      att && att->attribute == "Arn" && isFunction(att->resource)) {
     return att->resource;
   }
-  if (target.isIntrinsic() && target.intrinsicName() == "Fn::Sub" && target.intrinsicArgument().isString()) {
+  if (target.isIntrinsic() && target.intrinsicName() == "Fn::Sub" &&
+      target.intrinsicArgument().isString()) {
     auto refs = model::subReferences(target.intrinsicArgument().text());
     if (refs.size() == 1) {
       std::string name = refs[0].name;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".Arn") == 0) name.resize(name.size() - 4);
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".Arn") == 0)
+        name.resize(name.size() - 4);
       if (isFunction(name)) return name;
     }
   }
   return std::nullopt;
 }
 
-std::optional<FunctionReference> FunctionIndex::fromRef(std::string_view name, const Node& node) const {
+std::optional<FunctionReference> FunctionIndex::fromRef(std::string_view name,
+                                                        const Node& node) const {
   FunctionReference ref;
   ref.node = &node;
   size_t dot = name.find('.');
@@ -201,7 +207,8 @@ void FunctionIndex::fromSub(const Node& value, std::vector<FunctionReference>& o
   const std::string& body = text->text();
   for (const model::SubReference& reference : model::subReferences(body)) {
     size_t close = body.find('}', reference.offset);
-    std::string_view after = std::string_view(body).substr(close == std::string::npos ? body.size() : close + 1);
+    std::string_view after =
+        std::string_view(body).substr(close == std::string::npos ? body.size() : close + 1);
     std::optional<FunctionReference> ref;
     if (const Node* bound = variables ? variables->get(reference.name) : nullptr) {
       // `!Sub ["${Target}:live", {Target: !GetAtt Fn.Arn}]`: the reference is the bound value's.
@@ -291,7 +298,8 @@ std::vector<FunctionReference> FunctionIndex::references(const Node& value) cons
 
 namespace {
 
-void findOpenApiIntegrations(const model::ResourceView& api, const Node& node, std::vector<ApiIntegration>& out) {
+void findOpenApiIntegrations(const model::ResourceView& api, const Node& node,
+                             std::vector<ApiIntegration>& out) {
   for (const model::MapEntry& entry : node.entries()) {
     if (entry.key.text() == "x-amazon-apigateway-integration" && entry.value.isMapping()) {
       if (const Node* uri = entry.value.get("uri")) out.push_back(ApiIntegration{&api, uri});
@@ -309,17 +317,21 @@ std::vector<ApiIntegration> apiIntegrations(const model::Template& templ) {
   for (const model::ResourceView& resource : templ.resources()) {
     std::string_view type = resource.type;
     if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi") {
-      if (const Node* body = resource.property("DefinitionBody")) findOpenApiIntegrations(resource, *body, out);
+      if (const Node* body = resource.property("DefinitionBody"))
+        findOpenApiIntegrations(resource, *body, out);
     } else if (type == "AWS::ApiGateway::RestApi" || type == "AWS::ApiGatewayV2::Api") {
-      if (const Node* body = resource.property("Body")) findOpenApiIntegrations(resource, *body, out);
-      if (const Node* target = resource.property("Target")) out.push_back(ApiIntegration{&resource, target});
+      if (const Node* body = resource.property("Body"))
+        findOpenApiIntegrations(resource, *body, out);
+      if (const Node* target = resource.property("Target"))
+        out.push_back(ApiIntegration{&resource, target});
     } else if (type == "AWS::ApiGateway::Method") {
       const Node* integration = resource.property("Integration");
       if (const Node* uri = integration ? integration->get("Uri") : nullptr) {
         out.push_back(ApiIntegration{&resource, uri});
       }
     } else if (type == "AWS::ApiGatewayV2::Integration") {
-      if (const Node* uri = resource.property("IntegrationUri")) out.push_back(ApiIntegration{&resource, uri});
+      if (const Node* uri = resource.property("IntegrationUri"))
+        out.push_back(ApiIntegration{&resource, uri});
     }
   }
   return out;
@@ -331,7 +343,8 @@ std::vector<Permission> permissions(const model::Template& templ) {
     const Node* functionName = resource->property("FunctionName");
     if (!functionName) continue;
     Permission permission{resource, functionName, {}};
-    if (const Node* principal = resource->property("Principal"); principal && principal->isString()) {
+    if (const Node* principal = resource->property("Principal");
+        principal && principal->isString()) {
       permission.principal = principal->text();
     }
     out.push_back(std::move(permission));
@@ -344,7 +357,8 @@ bool isApiGatewayPrincipal(std::string_view principal) {
 }
 
 const FunctionIndex& functionIndex(const engine::RuleContext& context) {
-  return context.facts.get<FunctionIndex>([&] { return FunctionIndex(context.templ, samFacts(context)); });
+  return context.facts.get<FunctionIndex>(
+      [&] { return FunctionIndex(context.templ, samFacts(context)); });
 }
 
 }  // namespace samshift::rules::callers

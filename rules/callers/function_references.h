@@ -28,11 +28,11 @@ enum class Qualifier {
 };
 
 struct FunctionReference {
-  std::string function;            // logical ID of the function resource
+  std::string function;  // logical ID of the function resource
   Qualifier qualifier = Qualifier::kNone;
-  std::string name;                // the alias name, version or stage variable
+  std::string name;                   // the alias name, version or stage variable
   bool throughAliasResource = false;  // a Ref to the alias resource: CloudFormation orders it
-  std::string aliasResource;       // that resource's logical ID (explicit or SAM-generated)
+  std::string aliasResource;          // that resource's logical ID (explicit or SAM-generated)
   const model::Node* node = nullptr;  // where it is written
 };
 
@@ -46,8 +46,10 @@ class FunctionIndex {
   bool hasAlias(std::string_view function) const;
   // Alias names of a function (possibly empty when an alias name cannot be read).
   std::vector<std::string> aliasNames(std::string_view function) const;
-  // The logical ID of the resource that creates alias `name` of `function`, when the template has one.
-  std::optional<std::string> aliasResourceOf(std::string_view function, std::string_view name) const;
+  // The logical ID of the resource that creates alias `name` of `function`, when the template has
+  // one.
+  std::optional<std::string> aliasResourceOf(std::string_view function,
+                                             std::string_view name) const;
 
   // Every reference to a function of the template inside `value` (Ref, GetAtt, Sub, Join).
   std::vector<FunctionReference> references(const model::Node& value) const;
@@ -72,7 +74,8 @@ class FunctionIndex {
 
   const model::Template& templ_;
   std::map<std::string, Function, std::less<>> functions_;
-  std::map<std::string, std::pair<std::string, std::string>, std::less<>> aliasResources_;  // id → (fn, name)
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>>
+      aliasResources_;  // id → (fn, name)
 };
 
 // The index, built once per document and shared by the rules that ask.

@@ -15,16 +15,18 @@ bool dependsOn(const model::ResourceView& resource, const std::string& id) {
   if (!resource.dependsOn) return false;
   if (resource.dependsOn->isString(id)) return true;
   const auto& items = resource.dependsOn->items();
-  return std::any_of(items.begin(), items.end(), [&](const model::Node& item) { return item.isString(id); });
+  return std::any_of(items.begin(), items.end(),
+                     [&](const model::Node& item) { return item.isString(id); });
 }
 
 class PermissionAliasAsText : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"R002", "permission-alias-as-text", core::Severity::kError,
-                                        "A Lambda permission names an alias of the template by text, without a "
-                                        "dependency on it",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "R002", "permission-alias-as-text", core::Severity::kError,
+        "A Lambda permission names an alias of the template by text, without a "
+        "dependency on it",
+        R"(## What it does
 Reports an `AWS::Lambda::Permission` whose `FunctionName` builds an alias ARN by text
 (`!Sub ${Fn.Arn}:live`, `!Join [":", [!GetAtt Fn.Arn, live]]`) for an alias that the template
 itself creates (through `AutoPublishAlias` or an `AWS::Lambda::Alias`), when the permission has
@@ -59,16 +61,19 @@ ApiPermission:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const callers::FunctionIndex& index = callers::functionIndex(context);
     for (const callers::Permission& permission : callers::permissions(context.templ)) {
       for (const callers::FunctionReference& ref : index.references(*permission.functionName)) {
-        if (ref.qualifier != callers::Qualifier::kAlias || ref.throughAliasResource || ref.aliasResource.empty()) {
+        if (ref.qualifier != callers::Qualifier::kAlias || ref.throughAliasResource ||
+            ref.aliasResource.empty()) {
           continue;
         }
         if (dependsOn(*permission.resource, ref.aliasResource)) continue;
-        reporter.report(*ref.node, "`FunctionName` names alias `" + ref.name + "` of `" + ref.function +
-                                       "` by text, so `" + std::string(permission.resource->id) +
+        reporter.report(*ref.node, "`FunctionName` names alias `" + ref.name + "` of `" +
+                                       ref.function + "` by text, so `" +
+                                       std::string(permission.resource->id) +
                                        "` does not wait for `" + ref.aliasResource + "`");
       }
     }

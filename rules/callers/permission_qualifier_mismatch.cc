@@ -46,10 +46,11 @@ struct Grant {
 class PermissionQualifierMismatch : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"R003", "permission-qualifier-mismatch", core::Severity::kWarning,
-                                        "An API integration invokes a function qualifier its permissions do not "
-                                        "allow",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "R003", "permission-qualifier-mismatch", core::Severity::kWarning,
+        "An API integration invokes a function qualifier its permissions do not "
+        "allow",
+        R"(## What it does
 For each function that an API integration of the template invokes (see R001 for where
 integrations are found), compares what the integration invokes (the function unqualified, an
 alias, a version) with what the function's API Gateway permissions allow: the
@@ -89,7 +90,8 @@ Permission:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     const callers::FunctionIndex& index = callers::functionIndex(context);
     std::map<std::string, std::vector<Grant>> grants;
@@ -109,8 +111,10 @@ Permission:
       for (const model::MapEntry& event : events->entries()) {
         const model::Node* type = event.value.get("Type");
         if (!type || !(type->isString("Api") || type->isString("HttpApi"))) continue;
-        std::string key = index.hasAlias(function->id) ? (aliases.empty() ? "?" : aliases.front()) : "";
-        grants[std::string(function->id)].push_back(Grant{key, &event.key, "API event `" + event.key.text() + "`"});
+        std::string key =
+            index.hasAlias(function->id) ? (aliases.empty() ? "?" : aliases.front()) : "";
+        grants[std::string(function->id)].push_back(
+            Grant{key, &event.key, "API event `" + event.key.text() + "`"});
       }
     }
     for (const callers::ApiIntegration& integration : callers::apiIntegrations(templ)) {
@@ -119,7 +123,8 @@ Permission:
         auto found = grants.find(ref.function);
         if (!key || found == grants.end()) continue;
         bool covered = false;
-        for (const Grant& grant : found->second) covered = covered || grant.key == *key || grant.key == "?";
+        for (const Grant& grant : found->second)
+          covered = covered || grant.key == *key || grant.key == "?";
         if (covered) continue;
         std::vector<core::Note> notes;
         for (const Grant& grant : found->second) {

@@ -20,8 +20,8 @@ struct StageValue {
   std::string stage;  // the resource (or Globals) that sets it
 };
 
-void addVariable(const model::Template& templ, const model::Node* variables, const std::string& name,
-                 const std::string& stage, std::vector<StageValue>& out) {
+void addVariable(const model::Template& templ, const model::Node* variables,
+                 const std::string& name, const std::string& stage, std::vector<StageValue>& out) {
   const model::Node* value = variables ? variables->get(name) : nullptr;
   if (!value) return;
   if (value->isScalar() && !value->isNull()) {
@@ -29,7 +29,8 @@ void addVariable(const model::Template& templ, const model::Node* variables, con
   } else if (auto ref = model::refName(*value)) {
     const model::Node* parameter = templ.parameter(*ref);
     const model::Node* fallback = parameter ? parameter->get("Default") : nullptr;
-    if (fallback && fallback->isScalar() && !fallback->isNull()) out.push_back(StageValue{fallback->text(), value, stage});
+    if (fallback && fallback->isScalar() && !fallback->isNull())
+      out.push_back(StageValue{fallback->text(), value, stage});
   }
 }
 
@@ -59,7 +60,8 @@ std::vector<StageValue> stageValues(const model::Template& templ, const std::str
 
 // What a permission allows of its function: an alias name, "#N" for a version, "" unqualified.
 std::optional<std::string> grantKey(const FunctionReference& ref) {
-  if (ref.qualifier == Qualifier::kNone || ref.qualifier == Qualifier::kLatest) return std::string();
+  if (ref.qualifier == Qualifier::kNone || ref.qualifier == Qualifier::kLatest)
+    return std::string();
   if (ref.qualifier == Qualifier::kAlias && !ref.name.empty()) return ref.name;
   if (ref.qualifier == Qualifier::kVersion && !ref.name.empty()) return "#" + ref.name;
   return std::nullopt;
@@ -68,10 +70,11 @@ std::optional<std::string> grantKey(const FunctionReference& ref) {
 class StageVariablePermission : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"R005", "stage-variable-without-permission", core::Severity::kWarning,
-                                        "A stage variable names an alias that API Gateway has no permission to "
-                                        "invoke",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "R005", "stage-variable-without-permission", core::Severity::kWarning,
+        "A stage variable names an alias that API Gateway has no permission to "
+        "invoke",
+        R"(## What it does
 For an API integration that chooses the alias with a stage variable
 (`${Fn.Arn}:${stageVariables.alias}`), collects the values the template's stages give that
 variable (`Variables` of `AWS::ApiGateway::Stage`, `AWS::Serverless::Api` and `Globals.Api`,
@@ -113,14 +116,16 @@ ProdPermission:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     const callers::FunctionIndex& index = callers::functionIndex(context);
     std::vector<std::pair<FunctionReference, const callers::ApiIntegration*>> uses;
     std::vector<callers::ApiIntegration> integrations = callers::apiIntegrations(templ);
     for (const callers::ApiIntegration& integration : integrations) {
       for (FunctionReference& ref : index.references(*integration.uri)) {
-        if (ref.qualifier == Qualifier::kStageVariable) uses.emplace_back(std::move(ref), &integration);
+        if (ref.qualifier == Qualifier::kStageVariable)
+          uses.emplace_back(std::move(ref), &integration);
       }
     }
     if (uses.empty()) return;
@@ -134,7 +139,8 @@ ProdPermission:
     for (const auto& [ref, integration] : uses) {
       std::set<std::string> reported;
       for (const StageValue& stage : stageValues(templ, ref.name)) {
-        bool version = !stage.value.empty() && stage.value.find_first_not_of("0123456789") == std::string::npos;
+        bool version = !stage.value.empty() &&
+                       stage.value.find_first_not_of("0123456789") == std::string::npos;
         std::string key = version ? "#" + stage.value : stage.value;
         if (granted[ref.function].count(key) || !reported.insert(key).second) continue;
         std::string target = version ? "version " + stage.value + " of `" + ref.function + "`"
@@ -142,8 +148,8 @@ ProdPermission:
         reporter.report(*ref.node,
                         "`${stageVariables." + ref.name + "}` can name `" + stage.value +
                             "`, but no API Gateway permission allows invoking " + target,
-                        {core::Note{stage.node->span(), "`" + stage.stage + "` sets `" + ref.name + "` to `" +
-                                                            stage.value + "` here"}});
+                        {core::Note{stage.node->span(), "`" + stage.stage + "` sets `" + ref.name +
+                                                            "` to `" + stage.value + "` here"}});
       }
     }
   }

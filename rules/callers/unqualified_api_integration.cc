@@ -11,9 +11,10 @@ namespace {
 class UnqualifiedApiIntegration : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"R001", "unqualified-api-integration", core::Severity::kWarning,
-                                        "An API integration invokes a function that has an alias without the alias",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "R001", "unqualified-api-integration", core::Severity::kWarning,
+        "An API integration invokes a function that has an alias without the alias",
+        R"(## What it does
 Looks at the Lambda integrations that are written out by hand: the `uri` of an OpenAPI
 `x-amazon-apigateway-integration` (in the `DefinitionBody` of an `AWS::Serverless::Api` or
 `AWS::Serverless::HttpApi`, or the `Body` of a RestApi or HTTP API), the `Integration.Uri` of an
@@ -49,15 +50,17 @@ x-amazon-apigateway-integration:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const callers::FunctionIndex& index = callers::functionIndex(context);
     for (const callers::ApiIntegration& integration : callers::apiIntegrations(context.templ)) {
       for (const callers::FunctionReference& ref : index.references(*integration.uri)) {
         if (ref.qualifier != callers::Qualifier::kNone || !index.hasAlias(ref.function)) continue;
         std::vector<std::string> aliases = index.aliasNames(ref.function);
         std::string alias = aliases.empty() ? "its alias" : "its alias `" + aliases.front() + "`";
-        reporter.report(*ref.node, "Integration of `" + std::string(integration.api->id) + "` invokes `" +
-                                       ref.function + "` unqualified, bypassing " + alias);
+        reporter.report(*ref.node, "Integration of `" + std::string(integration.api->id) +
+                                       "` invokes `" + ref.function + "` unqualified, bypassing " +
+                                       alias);
       }
     }
   }

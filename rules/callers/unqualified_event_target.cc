@@ -16,7 +16,8 @@ struct Target {
   std::string key;  // the property, as the message names it
 };
 
-void addEach(const model::Node* list, std::string_view key, const std::string& label, std::vector<Target>& out) {
+void addEach(const model::Node* list, std::string_view key, const std::string& label,
+             std::vector<Target>& out) {
   if (!list) return;
   for (const model::Node& item : list->items()) {
     if (const model::Node* value = item.get(key)) out.push_back(Target{value, label});
@@ -27,11 +28,13 @@ std::vector<Target> targetsOf(const model::ResourceView& resource) {
   std::vector<Target> out;
   std::string_view type = resource.type;
   if (type == "AWS::Lambda::EventSourceMapping") {
-    if (const model::Node* name = resource.property("FunctionName")) out.push_back(Target{name, "FunctionName"});
+    if (const model::Node* name = resource.property("FunctionName"))
+      out.push_back(Target{name, "FunctionName"});
   } else if (type == "AWS::SNS::Subscription") {
     const model::Node* protocol = resource.property("Protocol");
     const model::Node* endpoint = resource.property("Endpoint");
-    if (protocol && protocol->isString("lambda") && endpoint) out.push_back(Target{endpoint, "Endpoint"});
+    if (protocol && protocol->isString("lambda") && endpoint)
+      out.push_back(Target{endpoint, "Endpoint"});
   } else if (type == "AWS::SNS::Topic") {
     if (const model::Node* subscriptions = resource.property("Subscription")) {
       for (const model::Node& item : subscriptions->items()) {
@@ -46,16 +49,19 @@ std::vector<Target> targetsOf(const model::ResourceView& resource) {
     addEach(resource.property("Targets"), "Arn", "Targets.Arn", out);
   } else if (type == "AWS::Scheduler::Schedule") {
     const model::Node* target = resource.property("Target");
-    if (const model::Node* arn = target ? target->get("Arn") : nullptr) out.push_back(Target{arn, "Target.Arn"});
+    if (const model::Node* arn = target ? target->get("Arn") : nullptr)
+      out.push_back(Target{arn, "Target.Arn"});
   } else if (type == "AWS::S3::Bucket") {
     const model::Node* notifications = resource.property("NotificationConfiguration");
     addEach(notifications ? notifications->get("LambdaConfigurations") : nullptr, "Function",
             "LambdaConfigurations.Function", out);
   } else if (type == "AWS::Logs::SubscriptionFilter") {
-    if (const model::Node* arn = resource.property("DestinationArn")) out.push_back(Target{arn, "DestinationArn"});
+    if (const model::Node* arn = resource.property("DestinationArn"))
+      out.push_back(Target{arn, "DestinationArn"});
   } else if (type == "AWS::ElasticLoadBalancingV2::TargetGroup") {
     const model::Node* targetType = resource.property("TargetType");
-    if (targetType && targetType->isString("lambda")) addEach(resource.property("Targets"), "Id", "Targets.Id", out);
+    if (targetType && targetType->isString("lambda"))
+      addEach(resource.property("Targets"), "Id", "Targets.Id", out);
   } else if (type == "AWS::AppSync::DataSource") {
     const model::Node* config = resource.property("LambdaConfig");
     if (const model::Node* arn = config ? config->get("LambdaFunctionArn") : nullptr) {
@@ -68,9 +74,10 @@ std::vector<Target> targetsOf(const model::ResourceView& resource) {
 class UnqualifiedEventTarget : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"R004", "unqualified-event-target", core::Severity::kWarning,
-                                        "An event source targets a function that has an alias without the alias",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "R004", "unqualified-event-target", core::Severity::kWarning,
+        "An event source targets a function that has an alias without the alias",
+        R"(## What it does
 Reports an event source written as its own resource that targets a function unqualified
 (`!Ref Fn`, `!GetAtt Fn.Arn`) when the function has an alias (`AutoPublishAlias` or an
 `AWS::Lambda::Alias` of the template): the `FunctionName` of an `AWS::Lambda::EventSourceMapping`,
@@ -116,7 +123,8 @@ QueueMapping:
              "logical IDs of functions whose event sources invoke them unqualified on purpose"}};
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     std::vector<std::string> ignored = context.stringListOption(info(), "ignore-functions", {});
     const callers::FunctionIndex& index = callers::functionIndex(context);
     for (const model::ResourceView& resource : context.templ.resources()) {
@@ -126,8 +134,9 @@ QueueMapping:
           if (std::find(ignored.begin(), ignored.end(), ref.function) != ignored.end()) continue;
           std::vector<std::string> aliases = index.aliasNames(ref.function);
           std::string alias = aliases.empty() ? "its alias" : "its alias `" + aliases.front() + "`";
-          reporter.report(*ref.node, "`" + target.key + "` of `" + std::string(resource.id) + "` targets `" +
-                                         ref.function + "` unqualified, bypassing " + alias);
+          reporter.report(*ref.node, "`" + target.key + "` of `" + std::string(resource.id) +
+                                         "` targets `" + ref.function +
+                                         "` unqualified, bypassing " + alias);
         }
       }
     }

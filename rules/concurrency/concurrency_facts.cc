@@ -5,7 +5,8 @@
 
 namespace samshift::rules::concurrency {
 
-std::vector<core::Note> globalsNote(const model::Template& templ, const model::Node& node, std::string_view resource) {
+std::vector<core::Note> globalsNote(const model::Template& templ, const model::Node& node,
+                                    std::string_view resource) {
   const model::Node* globals = templ.globals();
   if (!globals || !node.span().known() || node.span().begin < globals->span().begin ||
       node.span().begin >= globals->span().end) {
@@ -16,7 +17,8 @@ std::vector<core::Note> globalsNote(const model::Template& templ, const model::N
 
 namespace {
 
-std::vector<ProvisionedFunction> findProvisionedFunctions(const model::Template& templ, const SamFacts& facts) {
+std::vector<ProvisionedFunction> findProvisionedFunctions(const model::Template& templ,
+                                                          const SamFacts& facts) {
   std::vector<ProvisionedFunction> out;
   for (const model::ResourceView* resource : templ.resourcesOfType("AWS::Serverless::Function")) {
     const auto& model = facts.deploymentModel(*resource);
@@ -30,9 +32,11 @@ std::vector<ProvisionedFunction> findProvisionedFunctions(const model::Template&
     ProvisionedFunction function;
     function.resource = resource;
     function.provisioned = model->provisionedConcurrency.node;
-    function.aliased = model->autoPublishAlias.present() && sam::pythonTruthy(*model->autoPublishAlias.node);
+    function.aliased =
+        model->autoPublishAlias.present() && sam::pythonTruthy(*model->autoPublishAlias.node);
     const auto& preference = model->deploymentPreference;
-    function.shifted = preference && sam::pythonTruthy(preference->merged) && preference->isEnabled();
+    function.shifted =
+        preference && sam::pythonTruthy(preference->merged) && preference->isEnabled();
     function.model = *model;
     out.push_back(std::move(function));
   }
@@ -47,8 +51,9 @@ struct ProvisionedFunctions {
 
 const std::vector<ProvisionedFunction>& provisionedFunctions(const engine::RuleContext& context) {
   return context.facts
-      .get<ProvisionedFunctions>(
-          [&] { return ProvisionedFunctions{findProvisionedFunctions(context.templ, samFacts(context))}; })
+      .get<ProvisionedFunctions>([&] {
+        return ProvisionedFunctions{findProvisionedFunctions(context.templ, samFacts(context))};
+      })
       .functions;
 }
 

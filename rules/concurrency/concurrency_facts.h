@@ -13,7 +13,8 @@
 namespace samshift::rules::concurrency {
 
 // A note naming the resource when `node` was written in `Globals` (empty otherwise).
-std::vector<core::Note> globalsNote(const model::Template& templ, const model::Node& node, std::string_view resource);
+std::vector<core::Note> globalsNote(const model::Template& templ, const model::Node& node,
+                                    std::string_view resource);
 
 struct ProvisionedFunction {
   const model::ResourceView* resource = nullptr;

@@ -11,9 +11,10 @@ namespace {
 class ProvisionedConcurrencyShifted : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"P003", "provisioned-concurrency-shifted", core::Severity::kInfo,
-                                        "Provisioned concurrency on an alias that a `DeploymentPreference` shifts",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "P003", "provisioned-concurrency-shifted", core::Severity::kInfo,
+        "Provisioned concurrency on an alias that a `DeploymentPreference` shifts",
+        R"(## What it does
 Points out the `ProvisionedConcurrencyConfig` of an `AWS::Serverless::Function` whose alias an
 enabled `DeploymentPreference` shifts, so that the cost of the combination is a choice rather
 than a surprise.
@@ -58,19 +59,24 @@ Fn:
 
   std::vector<engine::OptionSpec> optionSpecs() const override {
     return {{"min-executions", engine::OptionType::kInteger,
-             "report only when ProvisionedConcurrentExecutions is at least this (a Ref is always reported)"}};
+             "report only when ProvisionedConcurrentExecutions is at least this (a Ref is always "
+             "reported)"}};
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     int64_t minimum = context.integerOption(info(), "min-executions", 1);
-    for (const concurrency::ProvisionedFunction& function : concurrency::provisionedFunctions(context)) {
+    for (const concurrency::ProvisionedFunction& function :
+         concurrency::provisionedFunctions(context)) {
       if (!function.aliased || !function.shifted) continue;
-      const model::Node* executions = function.model.provisionedConcurrency.value.get("ProvisionedConcurrentExecutions");
+      const model::Node* executions =
+          function.model.provisionedConcurrency.value.get("ProvisionedConcurrentExecutions");
       if (executions && executions->isInt() && executions->intValue() < minimum) continue;
-      reporter.report(*function.provisioned,
-                      "Each deployment of `" + std::string(function.resource->id) +
-                          "` waits for `ProvisionedConcurrencyConfig` on the new version before shifting",
-                      concurrency::globalsNote(context.templ, *function.provisioned, function.resource->id));
+      reporter.report(
+          *function.provisioned,
+          "Each deployment of `" + std::string(function.resource->id) +
+              "` waits for `ProvisionedConcurrencyConfig` on the new version before shifting",
+          concurrency::globalsNote(context.templ, *function.provisioned, function.resource->id));
     }
   }
 };

@@ -16,10 +16,11 @@ namespace {
 class ProvisionedConcurrencyWithoutAlias : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"P001", "provisioned-concurrency-without-alias", core::Severity::kError,
-                                        "`ProvisionedConcurrencyConfig` without `AutoPublishAlias`, or with tenancy "
-                                        "or a capacity provider",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "P001", "provisioned-concurrency-without-alias", core::Severity::kError,
+        "`ProvisionedConcurrencyConfig` without `AutoPublishAlias`, or with tenancy "
+        "or a capacity provider",
+        R"(## What it does
 Reports the `ProvisionedConcurrencyConfig` of an `AWS::Serverless::Function` (written on the
 function or in `Globals.Function`) that the SAM transform rejects: on a function without
 `AutoPublishAlias`, or on a function that also has `TenancyConfig` or `CapacityProviderConfig`.
@@ -66,7 +67,8 @@ Fn:
     return kCodes;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     reportSamProblems(context, *this, &describe, reporter);
   }
 

@@ -11,11 +11,11 @@ namespace {
 class ProvisionedConcurrencyWithoutPreference : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"P002", "provisioned-concurrency-without-preference",
-                                        core::Severity::kWarning,
-                                        "Provisioned concurrency on an `AutoPublishAlias` alias without a "
-                                        "`DeploymentPreference`",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "P002", "provisioned-concurrency-without-preference", core::Severity::kWarning,
+        "Provisioned concurrency on an `AutoPublishAlias` alias without a "
+        "`DeploymentPreference`",
+        R"(## What it does
 Reports the `ProvisionedConcurrencyConfig` of an `AWS::Serverless::Function` that has
 `AutoPublishAlias` but no enabled `DeploymentPreference` (on the function or in `Globals`).
 
@@ -51,13 +51,16 @@ Fn:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
-    for (const concurrency::ProvisionedFunction& function : concurrency::provisionedFunctions(context)) {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
+    for (const concurrency::ProvisionedFunction& function :
+         concurrency::provisionedFunctions(context)) {
       if (!function.aliased || function.shifted) continue;
-      reporter.report(*function.provisioned,
-                      "`ProvisionedConcurrencyConfig` on the alias of `" + std::string(function.resource->id) +
-                          "` without an enabled `DeploymentPreference`",
-                      concurrency::globalsNote(context.templ, *function.provisioned, function.resource->id));
+      reporter.report(
+          *function.provisioned,
+          "`ProvisionedConcurrencyConfig` on the alias of `" + std::string(function.resource->id) +
+              "` without an enabled `DeploymentPreference`",
+          concurrency::globalsNote(context.templ, *function.provisioned, function.resource->id));
     }
   }
 };

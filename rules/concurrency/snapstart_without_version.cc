@@ -35,7 +35,8 @@ std::set<std::string, std::less<>> versionedFunctions(const model::Template& tem
 class SnapStartWithoutVersion : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"P004", "snapstart-without-version", core::Severity::kWarning,
+    static const engine::RuleInfo kInfo{"P004", "snapstart-without-version",
+                                        core::Severity::kWarning,
                                         "SnapStart on a function that publishes no version",
                                         R"(## What it does
 Reports `SnapStart: {ApplyOn: PublishedVersions}` (on the function or in `Globals.Function`) on
@@ -75,7 +76,8 @@ Fn:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     auto versioned = versionedFunctions(templ);
     for (const model::ResourceView& resource : templ.resources()) {
@@ -87,14 +89,16 @@ Fn:
         if (alias && sam::pythonTruthy(*alias)) continue;
         if (properties.has("TenancyConfig")) continue;  // SAM refuses SnapStart there outright
         const Node* source = sam::propertySource(templ, resource, "SnapStart");
-        reporter.report(*source,
-                        "`SnapStart` on `" + std::string(resource.id) + "`, which has no `AutoPublishAlias`",
-                        concurrency::globalsNote(templ, *source, resource.id));
+        reporter.report(
+            *source,
+            "`SnapStart` on `" + std::string(resource.id) + "`, which has no `AutoPublishAlias`",
+            concurrency::globalsNote(templ, *source, resource.id));
       } else if (resource.type == "AWS::Lambda::Function") {
         const Node* snapStart = resource.property("SnapStart");
         if (!appliesToVersions(snapStart)) continue;
-        reporter.report(*snapStart, "`SnapStart` on `" + std::string(resource.id) +
-                                        "`, which no `AWS::Lambda::Version` of the template publishes");
+        reporter.report(*snapStart,
+                        "`SnapStart` on `" + std::string(resource.id) +
+                            "`, which no `AWS::Lambda::Version` of the template publishes");
       }
     }
   }

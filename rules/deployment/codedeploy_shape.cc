@@ -1,7 +1,7 @@
 // D012: CodeDeploy resources and DeploymentPreference blocks checked against their JSON Schemas.
 
-#include "rules/schemas/schema_check.h"
 #include "engine/registry.h"
+#include "rules/schemas/schema_check.h"
 
 namespace samshift::rules {
 

@@ -73,7 +73,7 @@ class FindingSink {
 struct ShiftingFunction {
   const model::ResourceView* resource = nullptr;
   const sam::DeploymentPreferenceModel* model = nullptr;  // never null
-  Located preference;                   // where DeploymentPreference is written
+  Located preference;                                     // where DeploymentPreference is written
   const model::Node* merged = nullptr;  // the model's DeploymentPreference, Globals merged
   bool enabled = true;                  // SAM's isEnabled(); also when its resolution cannot end
   std::optional<std::string> type;      // `Type` as SAM resolves it; nullopt when not a string

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
-#include "rules/shared/sam_facts.h"
 #include "model/intrinsics.h"
+#include "rules/deployment/deployment_facts.h"
+#include "rules/shared/sam_facts.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
 

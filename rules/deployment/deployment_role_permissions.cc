@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "rules/hooks/hook_facts.h"
 #include "engine/registry.h"
+#include "rules/hooks/hook_facts.h"
 
 namespace samshift::rules {
 

@@ -13,9 +13,10 @@ namespace {
 class SharedGlobalsPreference : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"D006", "shared-globals-deployment-preference", core::Severity::kWarning,
-                                        "One `DeploymentPreference` in `Globals` shifts many functions of the stack at once",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "D006", "shared-globals-deployment-preference", core::Severity::kWarning,
+        "One `DeploymentPreference` in `Globals` shifts many functions of the stack at once",
+        R"(## What it does
 Counts the functions whose `DeploymentPreference` comes from (or merges with) the one in
 `Globals` and that shift traffic (enabled, not switched off locally) and reports the Globals preference when they are at least
 `threshold` (option, default 5): `options: {D006: {threshold: 3}}` in `.samshift.yaml`.
@@ -63,10 +64,12 @@ Resources:
              "report when at least this many functions shift through the Globals preference"}};
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Node* globals = context.templ.globals();
     const model::Node* function = globals ? globals->get("Function") : nullptr;
-    const model::MapEntry* preference = function ? function->entry("DeploymentPreference") : nullptr;
+    const model::MapEntry* preference =
+        function ? function->entry("DeploymentPreference") : nullptr;
     if (!preference || !preference->value.isMapping()) return;
     int64_t threshold = context.integerOption(info(), "threshold", 5);
     std::vector<std::string> inheriting;
@@ -76,10 +79,12 @@ Resources:
     }
     if (static_cast<int64_t>(inheriting.size()) < threshold) return;
     std::string names;
-    for (size_t i = 0; i < inheriting.size() && i < 5; ++i) names += (i ? ", `" : "`") + inheriting[i] + "`";
+    for (size_t i = 0; i < inheriting.size() && i < 5; ++i)
+      names += (i ? ", `" : "`") + inheriting[i] + "`";
     if (inheriting.size() > 5) names += " and " + std::to_string(inheriting.size() - 5) + " more";
     reporter.report(preference->key,
-                    "`DeploymentPreference` in `Globals` starts " + std::to_string(inheriting.size()) +
+                    "`DeploymentPreference` in `Globals` starts " +
+                        std::to_string(inheriting.size()) +
                         " CodeDeploy deployments at once in this stack",
                     {core::Note{{}, "Shifted together: " + names}});
   }

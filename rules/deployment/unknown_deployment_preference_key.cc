@@ -4,8 +4,8 @@
 #include <array>
 #include <string>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 #include "sam/deployment_configs.h"
 
 namespace samshift::rules {

@@ -72,8 +72,8 @@ PreTrafficHook:
       if (!hook.function || !hook.target || hook.function == hook.target) continue;
       std::pair pair{hook.function, hook.target};
       if (std::find(reported.begin(), reported.end(), pair) != reported.end()) continue;
-      Grant grant = functionMay(context, *hook.function, "lambda:InvokeFunction", namesFunction,
-                                hook.target);
+      Grant grant =
+          functionMay(context, *hook.function, "lambda:InvokeFunction", namesFunction, hook.target);
       if (grant != Grant::kNo) continue;
       reported.push_back(pair);
       const char* keyName = hook.function->property("Role") ? "Role" : "Policies";
@@ -81,11 +81,10 @@ PreTrafficHook:
           hook.function->properties && hook.function->properties->isMapping()
               ? hook.function->properties->entry(keyName)
               : nullptr;
-      reporter.report(
-          key ? key->key : *hook.function->idNode,
-          "Hook function `" + std::string(hook.function->id) + "` may not invoke `" +
-              std::string(hook.target->id) + "`, the function it tests",
-          {hook.usedHere()});
+      reporter.report(key ? key->key : *hook.function->idNode,
+                      "Hook function `" + std::string(hook.function->id) + "` may not invoke `" +
+                          std::string(hook.target->id) + "`, the function it tests",
+                      {hook.usedHere()});
     }
   }
 };

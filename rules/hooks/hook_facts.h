@@ -13,8 +13,8 @@
 namespace samshift::rules {
 
 struct HookReference {
-  const ShiftingFunction* owner = nullptr;  // the SAM function whose preference runs the hook;
-                                            // null for an alias's CodeDeployLambdaAliasUpdate
+  const ShiftingFunction* owner = nullptr;       // the SAM function whose preference runs the hook;
+                                                 // null for an alias's CodeDeployLambdaAliasUpdate
   const model::ResourceView* subject = nullptr;  // the function or alias the hook is set on
   const model::ResourceView* target = nullptr;   // the function the deployment shifts, if known
   std::string_view kind;  // the key as written: "PreTraffic", "BeforeAllowTrafficHook", ...

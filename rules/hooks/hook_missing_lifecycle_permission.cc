@@ -82,11 +82,10 @@ PreTrafficHook:
         key =
             hook.function->properties->entry(hook.function->property("Role") ? "Role" : "Policies");
       }
-      reporter.report(
-          key ? key->key : *hook.function->idNode,
-          "Hook function `" + std::string(hook.function->id) +
-              "` is not allowed `codedeploy:PutLifecycleEventHookExecutionStatus`",
-          {hook.usedHere()});
+      reporter.report(key ? key->key : *hook.function->idNode,
+                      "Hook function `" + std::string(hook.function->id) +
+                          "` is not allowed `codedeploy:PutLifecycleEventHookExecutionStatus`",
+                      {hook.usedHere()});
     }
   }
 };

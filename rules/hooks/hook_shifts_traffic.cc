@@ -78,11 +78,10 @@ PreTrafficHook:
       auto shifting = enabledShifting.find(hook.function);
       if (shifting == enabledShifting.end()) continue;
       reported.insert(hook.function);
-      sink.report(
-          *shifting->second->resource, shifting->second->preference,
-          "Hook function `" + std::string(hook.function->id) +
-              "` has its own enabled `DeploymentPreference`",
-          {hook.usedHere()});
+      sink.report(*shifting->second->resource, shifting->second->preference,
+                  "Hook function `" + std::string(hook.function->id) +
+                      "` has its own enabled `DeploymentPreference`",
+                  {hook.usedHere()});
     }
   }
 };

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "engine/registry.h"
-#include "rules/hooks/hook_facts.h"
 #include "model/intrinsics.h"
+#include "rules/hooks/hook_facts.h"
 
 namespace samshift::rules {
 

@@ -4,12 +4,16 @@
 
 namespace samshift::rules {
 
-SamFacts::SamFacts(const model::Template& templ) : templ_(&templ), params_(templ, {}, "us-east-1") {}
+SamFacts::SamFacts(const model::Template& templ)
+    : templ_(&templ), params_(templ, {}, "us-east-1") {}
 
-const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(const model::ResourceView& resource) const {
+const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(
+    const model::ResourceView& resource) const {
   auto found = models_.find(&resource);
   if (found == models_.end()) {
-    found = models_.emplace(&resource, sam::readDeploymentModel(*templ_, resource, params_, &mergedProperties(resource)))
+    found = models_
+                .emplace(&resource, sam::readDeploymentModel(*templ_, resource, params_,
+                                                             &mergedProperties(resource)))
                 .first;
   }
   return found->second;
@@ -19,7 +23,8 @@ const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView
   auto found = problems_.find(&resource);
   if (found == problems_.end()) {
     found = problems_
-                .emplace(&resource, sam::validateSamResource(*templ_, resource, params_, &mergedProperties(resource),
+                .emplace(&resource, sam::validateSamResource(*templ_, resource, params_,
+                                                             &mergedProperties(resource),
                                                              &deploymentModel(resource)))
                 .first;
   }
@@ -29,7 +34,8 @@ const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView
 const model::Node& SamFacts::mergedProperties(const model::ResourceView& resource) const {
   if (!sam::hasGlobals(*templ_, resource)) return resource.propertiesMapping();  // nothing to merge
   auto found = merged_.find(&resource);
-  if (found == merged_.end()) found = merged_.emplace(&resource, sam::propertiesWithGlobals(*templ_, resource)).first;
+  if (found == merged_.end())
+    found = merged_.emplace(&resource, sam::propertiesWithGlobals(*templ_, resource)).first;
   return found->second;
 }
 

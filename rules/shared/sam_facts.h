@@ -21,7 +21,8 @@ class SamFacts {
   explicit SamFacts(const model::Template& templ);
 
   const sam::ParameterValues& parameters() const { return params_; }
-  const std::optional<sam::DeploymentModel>& deploymentModel(const model::ResourceView& resource) const;
+  const std::optional<sam::DeploymentModel>& deploymentModel(
+      const model::ResourceView& resource) const;
   const std::vector<sam::SamProblem>& problems(const model::ResourceView& resource) const;
   // The resource's Properties with Globals applied.
   const model::Node& mergedProperties(const model::ResourceView& resource) const;
@@ -29,7 +30,8 @@ class SamFacts {
  private:
   const model::Template* templ_;
   sam::ParameterValues params_;
-  mutable std::unordered_map<const model::ResourceView*, std::optional<sam::DeploymentModel>> models_;
+  mutable std::unordered_map<const model::ResourceView*, std::optional<sam::DeploymentModel>>
+      models_;
   mutable std::unordered_map<const model::ResourceView*, std::vector<sam::SamProblem>> problems_;
   mutable std::unordered_map<const model::ResourceView*, model::Node> merged_;
 };

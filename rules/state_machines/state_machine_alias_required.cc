@@ -9,8 +9,8 @@
 #include "engine/registry.h"
 #include "model/intrinsics.h"
 #include "rules/shared/sam_problems.h"
-#include "sam/transforms.h"
 #include "sam/deployment_model.h"
+#include "sam/transforms.h"
 #include "sam/validation.h"
 
 namespace samshift::rules {
@@ -18,7 +18,6 @@ namespace samshift::rules {
 namespace {
 
 using model::Node;
-
 
 class StateMachineAliasRequired : public engine::Rule {
  public:

@@ -9,7 +9,9 @@ namespace {
 class DuplicateKey : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"T002", "duplicate-key", core::Severity::kError,
+    static const engine::RuleInfo kInfo{"T002",
+                                        "duplicate-key",
+                                        core::Severity::kError,
                                         "A mapping names the same key twice",
                                         R"(## What it does
 Finds a key written twice in the same mapping, in YAML or JSON.
@@ -42,10 +44,12 @@ Resources:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     for (const model::LoadProblem& problem : context.document.problems) {
       if (problem.kind != model::ProblemKind::kDuplicateKey) continue;
-      reporter.report(problem.span, problem.message, {core::Note{problem.relatedSpan, problem.relatedMessage}});
+      reporter.report(problem.span, problem.message,
+                      {core::Note{problem.relatedSpan, problem.relatedMessage}});
     }
   }
 };

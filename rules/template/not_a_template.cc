@@ -13,10 +13,11 @@ namespace {
 class NotATemplate : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{"T003", "not-a-template", core::Severity::kError,
-                                        "The root is not a mapping, `Resources` is missing or malformed, or a "
-                                        "resource has no `Type`",
-                                        R"(## What it does
+    static const engine::RuleInfo kInfo{
+        "T003", "not-a-template", core::Severity::kError,
+        "The root is not a mapping, `Resources` is missing or malformed, or a "
+        "resource has no `Type`",
+        R"(## What it does
 Checks the skeleton of a template: the root must be a mapping with a `Resources` mapping, each
 resource must be a mapping with a string `Type`.
 
@@ -49,12 +50,14 @@ Resources:
     return kCodes;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     const model::Node& root = context.document.root;
     if (!root.isMapping()) {
-      reporter.report(root, root.isNull() ? "The file is empty; a template is a mapping with `Resources`"
-                                          : "The root of a template must be a mapping, not a " +
-                                                std::string(model::nodeKindName(root.kind())));
+      reporter.report(root, root.isNull()
+                                ? "The file is empty; a template is a mapping with `Resources`"
+                                : "The root of a template must be a mapping, not a " +
+                                      std::string(model::nodeKindName(root.kind())));
       return;
     }
     const model::MapEntry* resources = root.entry("Resources");
@@ -77,9 +80,11 @@ Resources:
                             std::string(model::nodeKindName(resource.node->kind())),
                         samNotesAt(context, *this, *resource.node));
       } else if (!resource.typeNode) {
-        reporter.report(*resource.idNode, "Resource `" + std::string(resource.id) + "` has no `Type`");
+        reporter.report(*resource.idNode,
+                        "Resource `" + std::string(resource.id) + "` has no `Type`");
       } else if (!resource.typeNode->isString() || resource.type.empty()) {
-        reporter.report(*resource.typeNode, "`Type` of resource `" + std::string(resource.id) + "` must be a string");
+        reporter.report(*resource.typeNode,
+                        "`Type` of resource `" + std::string(resource.id) + "` must be a string");
       }
     }
   }

@@ -10,7 +10,9 @@ class SyntaxError : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
     static const engine::RuleInfo kInfo{
-        "T001", "syntax-error", core::Severity::kError,
+        "T001",
+        "syntax-error",
+        core::Severity::kError,
         "The file is not valid YAML or JSON, or breaks a safety limit",
         R"(## What it does
 Reports where a template stops being valid YAML or JSON: a bad indent, a tab used for
@@ -42,9 +44,11 @@ Resources:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     for (const model::LoadProblem& problem : context.document.problems) {
-      if (problem.kind == model::ProblemKind::kSyntax) reporter.report(problem.span, problem.message);
+      if (problem.kind == model::ProblemKind::kSyntax)
+        reporter.report(problem.span, problem.message);
     }
   }
 };

@@ -4,11 +4,11 @@
 #include <string>
 #include <unordered_set>
 
-#include "rules/deployment/deployment_facts.h"
-#include "rules/shared/sam_problems.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
+#include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
+#include "rules/shared/sam_problems.h"
 #include "sam/generated_names.h"
 
 namespace samshift::rules {
@@ -60,7 +60,8 @@ Outputs:
     return kInfo;
   }
 
-  void checkTemplate(const engine::RuleContext& context, engine::Reporter& reporter) const override {
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
     Checker checker{context.templ, sam::GeneratedNames(context.templ), reporter};
     const Node& root = context.document.root;
     for (const char* section : {"Conditions", "Globals", "Outputs", "Rules"}) {
@@ -125,7 +126,8 @@ Outputs:
     void dependsOn(const Node& node) {
       auto one = [&](const Node& name) {
         if (name.isString() && !templ.resource(name.text()) && !generated.exists(name.text())) {
-          reporter.report(name, "`DependsOn` names `" + name.text() + "`, which is not a resource of this template");
+          reporter.report(name, "`DependsOn` names `" + name.text() +
+                                    "`, which is not a resource of this template");
         }
       };
       if (node.isString()) one(node);
@@ -143,16 +145,19 @@ Outputs:
       if (function == "Fn::Transform") return;  // macros may define their own names
       if (function == "Ref") {
         if (arg.isString() && !known(arg.text())) {
-          reporter.report(arg, "`Ref` names `" + arg.text() + "`, which is not a parameter or resource of this template");
+          reporter.report(arg, "`Ref` names `" + arg.text() +
+                                   "`, which is not a parameter or resource of this template");
         }
         return;
       }
       if (function == "Fn::GetAtt") {
         if (auto target = model::getAttTarget(node)) {
-          bool dotted = generated.exists(target->resource + "." + target->attribute.substr(0, target->attribute.find('.')));
+          bool dotted = generated.exists(target->resource + "." +
+                                         target->attribute.substr(0, target->attribute.find('.')));
           if (!templ.resource(target->resource) && !generated.exists(target->resource) && !dotted) {
             reporter.report(*target->resourceNode,
-                            "`Fn::GetAtt` names `" + target->resource + "`, which is not a resource of this template");
+                            "`Fn::GetAtt` names `" + target->resource +
+                                "`, which is not a resource of this template");
           }
         }
         if (arg.isSequence() && arg.items().size() > 1) visit(arg.items()[1], subVariables);
@@ -194,9 +199,10 @@ Outputs:
       for (const model::SubReference& ref : model::subReferences(text->text())) {
         if (variables.count(ref.name)) continue;
         std::string head = ref.name.substr(0, ref.name.find('.'));
-        if (ref.name.find('.') == std::string::npos ? known(ref.name)
-                                                    : (known(head) || generated.exists(ref.name) ||
-                                                       generated.exists(head + "." + firstPart(ref.name)))) {
+        if (ref.name.find('.') == std::string::npos
+                ? known(ref.name)
+                : (known(head) || generated.exists(ref.name) ||
+                   generated.exists(head + "." + firstPart(ref.name)))) {
           continue;
         }
         reporter.report(*text, "`Fn::Sub` refers to `${" + ref.name + "}`, but `" + head +
@@ -207,7 +213,8 @@ Outputs:
     static std::string firstPart(const std::string& dotted) {
       size_t first = dotted.find('.');
       size_t second = dotted.find('.', first + 1);
-      return dotted.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+      return dotted.substr(first + 1,
+                           second == std::string::npos ? std::string::npos : second - first - 1);
     }
   };
 };

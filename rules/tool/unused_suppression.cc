@@ -11,12 +11,11 @@ namespace {
 class UnusedSuppression : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
-    static const engine::RuleInfo kInfo{
-        engine::kUnusedSuppressionCode,
-        "unused-suppression",
-        core::Severity::kWarning,
-        "A `samshift: ignore` suppression matched no finding",
-        R"(## What it does
+    static const engine::RuleInfo kInfo{engine::kUnusedSuppressionCode,
+                                        "unused-suppression",
+                                        core::Severity::kWarning,
+                                        "A `samshift: ignore` suppression matched no finding",
+                                        R"(## What it does
 Reports each code of a `# samshift: ignore[CODE]` comment or of a
 `Metadata: {samshift: {ignore: [CODE]}}` list that suppressed no finding: the rule did not
 fire there, the code names no rule, or (with `--select`) the rule did not run. The finding
@@ -48,8 +47,8 @@ Resources:
       AutoPublishAlias: live
 ```
 )",
-        true,
-        true};
+                                        true,
+                                        true};
     return kInfo;
   }
 };

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 #include "rules/shared/reference_sites.h"
 
 namespace samshift::rules {
@@ -56,7 +56,8 @@ Outputs:
 
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
-    for (const ReferenceSite& site : referenceSites(context)) flag(context.templ, *site.at, site.name, reporter);
+    for (const ReferenceSite& site : referenceSites(context))
+      flag(context.templ, *site.at, site.name, reporter);
   }
 
  private:

@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
+#include "rules/deployment/deployment_facts.h"
 #include "rules/shared/reference_sites.h"
 
 namespace samshift::rules {
@@ -59,7 +59,8 @@ Outputs:
       generated.emplace(std::string(resource.id), resolvedString(templ, *alias.node).value_or(""));
     }
     if (generated.empty()) return;
-    for (const ReferenceSite& site : referenceSites(context)) flag(generated, *site.at, site.target(), reporter);
+    for (const ReferenceSite& site : referenceSites(context))
+      flag(generated, *site.at, site.target(), reporter);
   }
 
  private:
@@ -68,7 +69,8 @@ Outputs:
 
   static bool isVersionHash(std::string_view hash) {
     return hash.size() == 10 && std::all_of(hash.begin(), hash.end(), [](char c) {
-             return std::isxdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c));
+             return std::isxdigit(static_cast<unsigned char>(c)) &&
+                    !std::isupper(static_cast<unsigned char>(c));
            });
   }
 
@@ -76,7 +78,8 @@ Outputs:
   // `<Fn>Version<hash>`, looked up by the prefix before each "Alias"/"Version" in the name.
   static std::optional<std::string> replacement(const Generated& generated, std::string_view name) {
     for (std::string_view marker : {"Alias", "Version"}) {
-      for (size_t at = name.find(marker, 1); at != std::string_view::npos; at = name.find(marker, at + 1)) {
+      for (size_t at = name.find(marker, 1); at != std::string_view::npos;
+           at = name.find(marker, at + 1)) {
         auto function = generated.find(std::string(name.substr(0, at)));
         if (function == generated.end()) continue;
         std::string_view rest = name.substr(at + marker.size());
@@ -89,8 +92,8 @@ Outputs:
     return std::nullopt;
   }
 
-  static void flag(const Generated& generated, const model::Node& at,
-                   std::string_view name, engine::Reporter& reporter) {
+  static void flag(const Generated& generated, const model::Node& at, std::string_view name,
+                   engine::Reporter& reporter) {
     if (auto better = replacement(generated, name)) {
       reporter.report(at, "`" + std::string(name) + "` is a logical ID SAM generates; refer to `" +
                               *better + "`");

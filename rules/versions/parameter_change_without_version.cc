@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "rules/deployment/deployment_facts.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
+#include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
 

@@ -1,7 +1,7 @@
 // V010: an AWS::Lambda::Version checked against its JSON Schema.
 
-#include "rules/schemas/schema_check.h"
 #include "engine/registry.h"
+#include "rules/schemas/schema_check.h"
 
 namespace samshift::rules {
 

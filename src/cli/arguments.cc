@@ -19,7 +19,8 @@ bool Arguments::flag(std::initializer_list<std::string_view> names) {
   return false;
 }
 
-std::optional<core::Result<std::string>> Arguments::option(std::initializer_list<std::string_view> names) {
+std::optional<core::Result<std::string>> Arguments::option(
+    std::initializer_list<std::string_view> names) {
   if (!atOption()) return std::nullopt;
   const std::string& arg = args_[index_];
   for (std::string_view name : names) {
@@ -35,8 +36,8 @@ std::optional<core::Result<std::string>> Arguments::option(std::initializer_list
       ++index_;
       return core::Result<std::string>(arg.substr(2));
     }
-    if (name.substr(0, 2) == "--" && arg.size() > name.size() && arg.compare(0, name.size(), name) == 0 &&
-        arg[name.size()] == '=') {
+    if (name.substr(0, 2) == "--" && arg.size() > name.size() &&
+        arg.compare(0, name.size(), name) == 0 && arg[name.size()] == '=') {
       ++index_;
       return core::Result<std::string>(arg.substr(name.size() + 1));
     }

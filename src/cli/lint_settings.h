@@ -41,11 +41,12 @@ struct FileSettings {
 // Settings for each input: --config for all, else the nearest .samshift.yaml of each file (each
 // configuration read once). Files a configuration excludes are dropped from `inputs`. A bad
 // configuration is a kConfig error naming file:line:col.
-core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(const LintOptions& options,
-                                                                               std::vector<Input>& inputs);
+core::Result<std::vector<std::shared_ptr<const FileSettings>>> resolveSettings(
+    const LintOptions& options, std::vector<Input>& inputs);
 
 // Every rule some file ran, by code: what a SARIF run's tool.driver lists.
-std::vector<const engine::RuleInfo*> rulesThatRan(const std::vector<std::shared_ptr<const FileSettings>>& settings);
+std::vector<const engine::RuleInfo*> rulesThatRan(
+    const std::vector<std::shared_ptr<const FileSettings>>& settings);
 
 // The working directory, for paths that CI formats give relative to it (empty if unknown).
 std::string currentDirectory();

@@ -50,8 +50,9 @@ int runLsp(std::vector<std::string> argv) {
       int parsed = 0;
       auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
       if (ec != std::errc() || ptr != text.data() + text.size() || parsed < 0 || parsed > 10000) {
-        std::cerr << "samshift lsp: --debounce-ms takes a number of milliseconds from 0 to 10000, not '" << text
-                  << "'\n";
+        std::cerr
+            << "samshift lsp: --debounce-ms takes a number of milliseconds from 0 to 10000, not '"
+            << text << "'\n";
         return kExitUsage;
       }
       options.debounceMs = parsed;

@@ -216,7 +216,8 @@ core::Status readEntry(const MapEntry& entry, Config& config, const Errors& erro
 core::Result<Config> fromDocument(const model::Document& document) {
   const std::string& path = document.source.path();
   Errors errors(document);
-  for (const model::LoadProblem& problem : document.problems) return errors.at(problem.span, problem.message);
+  for (const model::LoadProblem& problem : document.problems)
+    return errors.at(problem.span, problem.message);
   Config config;
   config.path = path;
   std::error_code error;

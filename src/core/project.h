@@ -9,6 +9,7 @@ namespace samshift::core {
 inline constexpr std::string_view kHomepage = "https://github.com/samshift/samshift";
 // A rule's documentation is `kRuleDocsBase` + its code (the page is docs/rules.md, generated
 // from the rules' own metadata by `samshift rules --format markdown`).
-inline constexpr std::string_view kRuleDocsBase = "https://github.com/samshift/samshift/blob/main/docs/rules.md#";
+inline constexpr std::string_view kRuleDocsBase =
+    "https://github.com/samshift/samshift/blob/main/docs/rules.md#";
 
 }  // namespace samshift::core

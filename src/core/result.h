@@ -49,7 +49,11 @@ using Status = Result<Unit>;
 inline Status okStatus() { return Unit{}; }
 
 inline Error ioError(std::string message) { return Error{ErrorKind::kIo, std::move(message)}; }
-inline Error usageError(std::string message) { return Error{ErrorKind::kUsage, std::move(message)}; }
-inline Error configError(std::string message) { return Error{ErrorKind::kConfig, std::move(message)}; }
+inline Error usageError(std::string message) {
+  return Error{ErrorKind::kUsage, std::move(message)};
+}
+inline Error configError(std::string message) {
+  return Error{ErrorKind::kConfig, std::move(message)};
+}
 
 }  // namespace samshift::core

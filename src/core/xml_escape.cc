@@ -43,7 +43,8 @@ std::string xmlEscape(std::string_view text) {
         out += "&#13;";
         break;
       default: {
-        bool allowed = (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+        bool allowed = (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+                       (c >= 0x10000 && c <= 0x10FFFF);
         // Invalid UTF-8 decodes as U+FFFD: write the character, never the bad bytes.
         if (allowed && c != 0xFFFD) {
           out.append(text.substr(start, index - start));

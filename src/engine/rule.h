@@ -100,14 +100,16 @@ struct RuleContext {
   const RuleOptions* options = nullptr;  // from configuration; null when none
   FactCache facts;                       // per document
 
-  // A rule's option as configured, else `fallback`: `context.integerOption(info(), "threshold", 2)`.
+  // A rule's option as configured, else `fallback`: `context.integerOption(info(), "threshold",
+  // 2)`.
   int64_t integerOption(const RuleInfo& rule, std::string_view name, int64_t fallback) const {
     return options ? options->integer(rule.code, name, fallback) : fallback;
   }
   bool booleanOption(const RuleInfo& rule, std::string_view name, bool fallback) const {
     return options ? options->boolean(rule.code, name, fallback) : fallback;
   }
-  std::string stringOption(const RuleInfo& rule, std::string_view name, std::string fallback) const {
+  std::string stringOption(const RuleInfo& rule, std::string_view name,
+                           std::string fallback) const {
     return options ? options->string(rule.code, name, std::move(fallback)) : fallback;
   }
   std::vector<std::string> stringListOption(const RuleInfo& rule, std::string_view name,
@@ -140,7 +142,8 @@ class Rule {
 
   // For every node of the tree, in one walk shared by all rules, when wantsNodes() is true.
   virtual bool wantsNodes() const { return false; }
-  virtual void checkNode(const RuleContext&, const model::Node&, const NodePath&, Reporter&) const {}
+  virtual void checkNode(const RuleContext&, const model::Node&, const NodePath&, Reporter&) const {
+  }
 };
 
 }  // namespace samshift::engine

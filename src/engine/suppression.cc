@@ -19,8 +19,8 @@ struct Suppression {
   core::Span written;  // the code as written, for X002
   bool comment = false;
   bool everywhere = false;  // the template's own Metadata
-  core::Span scope;    // Metadata: the covered text
-  uint32_t line = 0;   // comment: its line; it covers that line and the next
+  core::Span scope;         // Metadata: the covered text
+  uint32_t line = 0;        // comment: its line; it covers that line and the next
   bool used = false;
 };
 
@@ -51,7 +51,8 @@ void addCommentCodes(const core::SourceFile& source, std::vector<Suppression>& o
     if (text.find("samshift:") == std::string_view::npos) continue;
     re2::StringPiece list;
     if (!RE2::PartialMatch(text, kComment, &list)) continue;
-    uint32_t listOffset = source.offsetOf(line, 1) + static_cast<uint32_t>(list.data() - text.data());
+    uint32_t listOffset =
+        source.offsetOf(line, 1) + static_cast<uint32_t>(list.data() - text.data());
     size_t start = 0;
     while (start <= list.size()) {
       size_t comma = std::min(list.find(',', start), list.size());
@@ -62,7 +63,8 @@ void addCommentCodes(const core::SourceFile& source, std::vector<Suppression>& o
       if (end > begin) {
         Suppression s;
         s.code = std::string(list.substr(begin, end - begin));
-        s.written = core::Span{listOffset + static_cast<uint32_t>(begin), listOffset + static_cast<uint32_t>(end)};
+        s.written = core::Span{listOffset + static_cast<uint32_t>(begin),
+                               listOffset + static_cast<uint32_t>(end)};
         s.comment = true;
         s.line = line;
         out.push_back(std::move(s));
@@ -178,9 +180,11 @@ void applySuppressions(const model::Document& document, const model::Template& t
   SuppressionIndex index(all, document.source);
   auto suppressed = [&](const core::Diagnostic& d) { return index.suppress(d); };
   // A rule that failed may have missed what a suppression was written for.
-  bool ruleFailed = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                [](const core::Diagnostic& d) { return d.code == kRuleFailedCode; });
-  diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), suppressed), diagnostics.end());
+  bool ruleFailed =
+      std::any_of(diagnostics.begin(), diagnostics.end(),
+                  [](const core::Diagnostic& d) { return d.code == kRuleFailedCode; });
+  diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), suppressed),
+                    diagnostics.end());
   if (!reportUnused || ruleFailed) return;
 
   const RuleInfo& info = unusedRule->info();
@@ -188,8 +192,12 @@ void applySuppressions(const model::Document& document, const model::Template& t
   for (const Suppression& s : all) {
     // An X002 suppression is judged by the X002 findings below, never reported itself.
     if (s.used || codeMatches(s.code, std::string(kUnusedSuppressionCode))) continue;
-    unused.push_back(core::Diagnostic{std::string(info.code), std::string(info.slug), selection.severityOf(info),
-                                      s.written, unusedReason(s, selection), {}});
+    unused.push_back(core::Diagnostic{std::string(info.code),
+                                      std::string(info.slug),
+                                      selection.severityOf(info),
+                                      s.written,
+                                      unusedReason(s, selection),
+                                      {}});
   }
   for (core::Diagnostic& d : unused) {
     if (!index.suppress(d)) diagnostics.push_back(std::move(d));

@@ -32,11 +32,13 @@ Node capacityTags(const Node* tags) {
 void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
   Node props = sam::propertiesWithGlobals(ctx.templ, resource);
-  static const char* kKnown[] = {"CapacityProviderName", "VpcConfig", "OperatorRole", "Tags", "PropagateTags",
-                                 "InstanceRequirements", "ScalingConfig", "KmsKeyArn"};
+  static const char* kKnown[] = {
+      "CapacityProviderName", "VpcConfig",     "OperatorRole", "Tags", "PropagateTags",
+      "InstanceRequirements", "ScalingConfig", "KmsKeyArn"};
   for (const MapEntry& entry : props.entries()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), entry.key.text()) == std::end(kKnown)) {
-      ctx.notSupported("property " + entry.key.text() + " of AWS::Serverless::CapacityProvider " + id);
+      ctx.notSupported("property " + entry.key.text() + " of AWS::Serverless::CapacityProvider " +
+                       id);
     }
   }
   // SAM validates these shapes with its own messages; samshift refuses instead of guessing them.
@@ -45,7 +47,8 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
   if (ok) {
     for (const MapEntry& entry : vpc->entries()) {
       ok = ok && (entry.key.text() == "SubnetIds" ||
-                  (entry.key.text() == "SecurityGroupIds" && (entry.value.isSequence() || entry.value.isNull())));
+                  (entry.key.text() == "SecurityGroupIds" &&
+                   (entry.value.isSequence() || entry.value.isNull())));
     }
   }
   if (const Node* tags = props.get("Tags")) ok = ok && tags->isMapping();
@@ -57,11 +60,13 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
     if (ok) {
       const Node* max = scaling->get("MaxVCpuCount");
       const Node* cpu = scaling->get("AverageCPUUtilization");
-      ok = (!max || max->isInt() || max->isMapping()) && (!cpu || cpu->isNumber() || cpu->isMapping());
+      ok = (!max || max->isInt() || max->isMapping()) &&
+           (!cpu || cpu->isNumber() || cpu->isMapping());
     }
   }
   if (!ok) {
-    ctx.notSupported("the properties of AWS::Serverless::CapacityProvider " + id + " (SAM validates them)");
+    ctx.notSupported("the properties of AWS::Serverless::CapacityProvider " + id +
+                     " (SAM validates them)");
     return;
   }
   PassThrough pass = passThroughOf(resource);
@@ -70,12 +75,14 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
     operatorRole = *role;
   } else {
     std::string roleId = id + "OperatorRole";
-    ctx.add(roleId, makeResource("AWS::IAM::Role",
-                                 map({{"AssumeRolePolicyDocument", assumeRolePolicy("lambda.amazonaws.com")},
-                                      {"ManagedPolicyArns",
-                                       seq({str(managedPolicyArn(ctx, "AWSLambdaManagedEC2ResourceOperator"))})},
-                                      {"Tags", capacityTags(nullptr)}}),
-                                 pass));
+    ctx.add(roleId,
+            makeResource(
+                "AWS::IAM::Role",
+                map({{"AssumeRolePolicyDocument", assumeRolePolicy("lambda.amazonaws.com")},
+                     {"ManagedPolicyArns",
+                      seq({str(managedPolicyArn(ctx, "AWSLambdaManagedEC2ResourceOperator"))})},
+                     {"Tags", capacityTags(nullptr)}}),
+                pass));
     operatorRole = getAtt(roleId, "Arn");
   }
   Node out = Node::mapping();
@@ -92,27 +99,35 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
   }
   out.set("PermissionsConfig", map({{"CapacityProviderOperatorRoleArn", operatorRole}}));
   out.set("Tags", capacityTags(props.get("Tags")));
-  if (const Node* req = props.get("InstanceRequirements"); req && req->isMapping() && !req->entries().empty()) {
+  if (const Node* req = props.get("InstanceRequirements");
+      req && req->isMapping() && !req->entries().empty()) {
     Node transformed = Node::mapping();
-    if (const Node* v = req->get("Architectures"); v && !v->isNull()) transformed.set("Architectures", *v);
-    if (const Node* v = req->get("AllowedTypes"); v && !v->isNull()) transformed.set("AllowedInstanceTypes", *v);
-    if (const Node* v = req->get("ExcludedTypes"); v && !v->isNull()) transformed.set("ExcludedInstanceTypes", *v);
+    if (const Node* v = req->get("Architectures"); v && !v->isNull())
+      transformed.set("Architectures", *v);
+    if (const Node* v = req->get("AllowedTypes"); v && !v->isNull())
+      transformed.set("AllowedInstanceTypes", *v);
+    if (const Node* v = req->get("ExcludedTypes"); v && !v->isNull())
+      transformed.set("ExcludedInstanceTypes", *v);
     out.set("InstanceRequirements", transformed);
   }
-  if (const Node* scaling = props.get("ScalingConfig"); scaling && scaling->isMapping() && !scaling->entries().empty()) {
+  if (const Node* scaling = props.get("ScalingConfig");
+      scaling && scaling->isMapping() && !scaling->entries().empty()) {
     Node transformed = Node::mapping();
-    if (const Node* v = scaling->get("MaxVCpuCount"); v && !v->isNull()) transformed.set("MaxVCpuCount", *v);
+    if (const Node* v = scaling->get("MaxVCpuCount"); v && !v->isNull())
+      transformed.set("MaxVCpuCount", *v);
     if (const Node* v = scaling->get("AverageCPUUtilization"); v && !v->isNull()) {
       transformed.set("ScalingMode", str("Manual"));
-      transformed.set("ScalingPolicies",
-                      seq({map({{"PredefinedMetricType", str("LambdaCapacityProviderAverageCPUUtilization")},
-                                {"TargetValue", *v}})}));
+      transformed.set(
+          "ScalingPolicies",
+          seq({map({{"PredefinedMetricType", str("LambdaCapacityProviderAverageCPUUtilization")},
+                    {"TargetValue", *v}})}));
     } else {
       transformed.set("ScalingMode", str("Auto"));
     }
     out.set("CapacityProviderScalingConfig", transformed);
   }
-  if (const Node* kms = props.get("KmsKeyArn"); kms && sam::pythonTruthy(*kms)) out.set("KmsKeyArn", *kms);
+  if (const Node* kms = props.get("KmsKeyArn"); kms && sam::pythonTruthy(*kms))
+    out.set("KmsKeyArn", *kms);
   Node provider = makeResource("AWS::Lambda::CapacityProvider", out, pass);
   if (resource.dependsOn) provider.set("DependsOn", *resource.dependsOn);
   ctx.add(id, std::move(provider));
@@ -124,13 +139,15 @@ void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, cons
     const std::string& key = entry.key.text();
     if (key == "Arn") {
       inner.set("CapacityProviderArn", entry.value);
-    } else if (key == "PerExecutionEnvironmentMaxConcurrency" || key == "ExecutionEnvironmentMemoryGiBPerVCpu") {
+    } else if (key == "PerExecutionEnvironmentMaxConcurrency" ||
+               key == "ExecutionEnvironmentMemoryGiBPerVCpu") {
       inner.set(key, entry.value);
     } else {
       ctx.notSupported("CapacityProviderConfig." + key + " of function " + fn.id);
     }
   }
-  fn.lambdaProps.set("CapacityProviderConfig", map({{"LambdaManagedInstancesCapacityProviderConfig", inner}}));
+  fn.lambdaProps.set("CapacityProviderConfig",
+                     map({{"LambdaManagedInstancesCapacityProviderConfig", inner}}));
 }
 
 }  // namespace samshift::expand

@@ -12,6 +12,7 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
 struct FunctionState;
 // A function's CapacityProviderConfig → the Lambda form
 // {LambdaManagedInstancesCapacityProviderConfig: {CapacityProviderArn, …}}.
-void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn, const model::Node& config);
+void transformCapacityProviderConfig(ExpandContext& ctx, FunctionState& fn,
+                                     const model::Node& config);
 
 }  // namespace samshift::expand

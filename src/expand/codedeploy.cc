@@ -43,14 +43,15 @@ void rewrite(Node& node, std::string_view keyContext) {
 }
 
 bool passthroughTrue(const Node& value) {
-  return (value.isBool() && value.boolValue()) || value.isString("true") || value.isString("True") ||
-         (value.isInt() && value.intValue() == 1);
+  return (value.isBool() && value.boolValue()) || value.isString("true") ||
+         value.isString("True") || (value.isInt() && value.intValue() == 1);
 }
 
 Node alarmConfiguration(const Node& alarms) {
-  if (alarms.isSequence() && (alarms.items().empty() || (alarms.items()[0].isIntrinsic() &&
-                                                         alarms.items()[0].intrinsicName() == "Ref" &&
-                                                         alarms.items()[0].intrinsicArgument().isString("AWS::NoValue")))) {
+  if (alarms.isSequence() &&
+      (alarms.items().empty() ||
+       (alarms.items()[0].isIntrinsic() && alarms.items()[0].intrinsicName() == "Ref" &&
+        alarms.items()[0].intrinsicArgument().isString("AWS::NoValue")))) {
     return Node::mapping();
   }
   Node list = Node::sequence();
@@ -74,14 +75,16 @@ void recordDeploymentPreference(ExpandContext& ctx, FunctionState& fn) {
   record.functionId = fn.id;
   record.enabled = dp.isEnabled();
   record.hasRole = dp.role.present() && sam::pythonTruthy(dp.role.value);
-  bool passthrough = dp.passthroughCondition.present() && passthroughTrue(dp.passthroughCondition.value);
+  bool passthrough =
+      dp.passthroughCondition.present() && passthroughTrue(dp.passthroughCondition.value);
   if (record.enabled && passthrough && fn.pass.condition && fn.pass.condition->isString()) {
     record.condition = fn.pass.condition->text();
   }
   record.tags = Node::mapping();
   const Node* propagate = fn.property("PropagateTags");
   const Node* tags = fn.property("Tags");
-  if (record.enabled && propagate && propagate->isBool() && propagate->boolValue() && tags && tags->isMapping()) {
+  if (record.enabled && propagate && propagate->isBool() && propagate->boolValue() && tags &&
+      tags->isMapping()) {
     record.tags = *tags;
   }
   ctx.preferences.push_back(record);
@@ -90,21 +93,24 @@ void recordDeploymentPreference(ExpandContext& ctx, FunctionState& fn) {
   std::string groupId = fn.id + "DeploymentGroup";
   Node update = map({{"ApplicationName", ref("ServerlessDeploymentApplication")},
                      {"DeploymentGroupName", ref(groupId)}});
-  if (dp.preTraffic.present() && !dp.preTraffic.value.isNull()) update.set("BeforeAllowTrafficHook", dp.preTraffic.value);
+  if (dp.preTraffic.present() && !dp.preTraffic.value.isNull())
+    update.set("BeforeAllowTrafficHook", dp.preTraffic.value);
   if (dp.postTraffic.present() && !dp.postTraffic.value.isNull()) {
     update.set("AfterAllowTrafficHook", dp.postTraffic.value);
   }
   fn.alias.set("UpdatePolicy", map({{"CodeDeployLambdaAliasUpdate", update}}));
 
-  Node props = map({{"ApplicationName", ref("ServerlessDeploymentApplication")},
-                    {"AutoRollbackConfiguration",
-                     map({{"Enabled", Node::boolean(true)},
-                          {"Events", seq({str("DEPLOYMENT_FAILURE"), str("DEPLOYMENT_STOP_ON_ALARM"),
-                                          str("DEPLOYMENT_STOP_ON_REQUEST")})}})},
-                    {"DeploymentConfigName", deploymentConfigName(dp.type.value)},
-                    {"DeploymentStyle", map({{"DeploymentType", str("BLUE_GREEN")},
-                                             {"DeploymentOption", str("WITH_TRAFFIC_CONTROL")}})},
-                    {"ServiceRoleArn", record.hasRole ? dp.role.value : getAtt("CodeDeployServiceRole", "Arn")}});
+  Node props =
+      map({{"ApplicationName", ref("ServerlessDeploymentApplication")},
+           {"AutoRollbackConfiguration",
+            map({{"Enabled", Node::boolean(true)},
+                 {"Events", seq({str("DEPLOYMENT_FAILURE"), str("DEPLOYMENT_STOP_ON_ALARM"),
+                                 str("DEPLOYMENT_STOP_ON_REQUEST")})}})},
+           {"DeploymentConfigName", deploymentConfigName(dp.type.value)},
+           {"DeploymentStyle", map({{"DeploymentType", str("BLUE_GREEN")},
+                                    {"DeploymentOption", str("WITH_TRAFFIC_CONTROL")}})},
+           {"ServiceRoleArn",
+            record.hasRole ? dp.role.value : getAtt("CodeDeployServiceRole", "Arn")}});
   if (dp.alarms.present() && sam::pythonTruthy(dp.alarms.value)) {
     const Node& alarms = dp.alarms.value;
     bool noValue = alarms.isIntrinsic() && alarms.intrinsicName() == "Ref" &&
@@ -142,7 +148,8 @@ void emitSharedCodeDeploy(ExpandContext& ctx) {
     anyEnabled = true;
     if (!record.hasRole) needRole = true;
     if (!record.condition) allConditional = false;
-    if (record.condition && std::find(conditions.begin(), conditions.end(), *record.condition) == conditions.end()) {
+    if (record.condition &&
+        std::find(conditions.begin(), conditions.end(), *record.condition) == conditions.end()) {
       conditions.push_back(*record.condition);
     }
     for (const MapEntry& entry : record.tags.entries()) tags.set(entry.key.text(), entry.value);
@@ -158,7 +165,7 @@ void emitSharedCodeDeploy(ExpandContext& ctx) {
     while (items.size() > 1) {
       --counter;
       std::string name = counter == 0 ? "ServerlessCodeDeployCondition"
-                                       : "ServerlessCodeDeployCondition" + std::to_string(counter);
+                                      : "ServerlessCodeDeployCondition" + std::to_string(counter);
       size_t take = std::min<size_t>(10, items.size());
       Node list = Node::sequence();
       for (size_t i = 0; i < take; ++i) list.push(map({{"Condition", str(items[i])}}));
@@ -177,10 +184,11 @@ void emitSharedCodeDeploy(ExpandContext& ctx) {
   ctx.add("ServerlessDeploymentApplication", std::move(app));
   if (!needRole) return;
   bool limited = ctx.partition() == "aws-iso" || ctx.partition() == "aws-iso-b";
-  Node roleProps = map({{"AssumeRolePolicyDocument", assumeRolePolicy("codedeploy.amazonaws.com")},
-                        {"ManagedPolicyArns",
-                         seq({str(managedPolicyArn(ctx, limited ? "service-role/AWSCodeDeployRoleForLambdaLimited"
-                                                                : "service-role/AWSCodeDeployRoleForLambda"))})}});
+  Node roleProps = map(
+      {{"AssumeRolePolicyDocument", assumeRolePolicy("codedeploy.amazonaws.com")},
+       {"ManagedPolicyArns",
+        seq({str(managedPolicyArn(ctx, limited ? "service-role/AWSCodeDeployRoleForLambdaLimited"
+                                               : "service-role/AWSCodeDeployRoleForLambda"))})}});
   if (!tags.entries().empty()) roleProps.set("Tags", tagList(&tags, false));
   Node role = Node::mapping();
   role.set("Type", str("AWS::IAM::Role"));

@@ -34,7 +34,8 @@ Node makeResource(const std::string& type, Node properties, const PassThrough& a
   resource.set("Type", Node::string(type));
   if (attributes.condition) resource.set("Condition", *attributes.condition);
   if (attributes.deletionPolicy) resource.set("DeletionPolicy", *attributes.deletionPolicy);
-  if (attributes.updateReplacePolicy) resource.set("UpdateReplacePolicy", *attributes.updateReplacePolicy);
+  if (attributes.updateReplacePolicy)
+    resource.set("UpdateReplacePolicy", *attributes.updateReplacePolicy);
   resource.set("Properties", std::move(properties));
   return resource;
 }

@@ -81,6 +81,7 @@ struct PassThrough {
 
 PassThrough passThroughOf(const model::ResourceView& resource);
 // A resource node `{Type, Properties}` plus the pass-through attributes.
-model::Node makeResource(const std::string& type, model::Node properties, const PassThrough& attributes = {});
+model::Node makeResource(const std::string& type, model::Node properties,
+                         const PassThrough& attributes = {});
 
 }  // namespace samshift::expand

@@ -22,21 +22,25 @@ const Node* destinationConfig(const Node& resolved) {
 Node policyFor(const std::string& type, const std::string& prefix, const Node& arn) {
   auto single = [&](const char* action, const char* suffix) {
     return map({{"PolicyName", str(prefix + suffix)},
-                {"PolicyDocument",
-                 map({{"Statement", seq({map({{"Action", str(action)}, {"Resource", arn}, {"Effect", str("Allow")}})})}})}});
+                {"PolicyDocument", map({{"Statement", seq({map({{"Action", str(action)},
+                                                                {"Resource", arn},
+                                                                {"Effect", str("Allow")}})})}})}});
   };
   if (type == "SQS") return single("sqs:SendMessage", "SQSPolicy");
   if (type == "SNS") return single("sns:publish", "SNSPolicy");
   if (type == "EventBridge") return single("events:PutEvents", "EventBridgePolicy");
   if (type == "Lambda") return single("lambda:InvokeFunction", "LambdaPolicy");
   // S3Bucket
-  return map({{"PolicyName", str(prefix + "S3Policy")},
-              {"PolicyDocument",
-               map({{"Statement",
-                     seq({map({{"Action", str("s3:PutObject")},
-                               {"Resource", intrinsic("Fn::Join", seq({str("/"), seq({arn, str("*")})}))},
-                               {"Effect", str("Allow")}}),
-                          map({{"Action", str("s3:ListBucket")}, {"Resource", arn}, {"Effect", str("Allow")}})})}})}});
+  return map(
+      {{"PolicyName", str(prefix + "S3Policy")},
+       {"PolicyDocument",
+        map({{"Statement",
+              seq({map({{"Action", str("s3:PutObject")},
+                        {"Resource", intrinsic("Fn::Join", seq({str("/"), seq({arn, str("*")})}))},
+                        {"Effect", str("Allow")}}),
+                   map({{"Action", str("s3:ListBucket")},
+                        {"Resource", arn},
+                        {"Effect", str("Allow")}})})}})}});
 }
 
 // The ARN a destination ends up with: as written, or the queue/topic SAM creates.
@@ -85,9 +89,11 @@ void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn) {
       if (!arn) {
         const Node* type = entry->get("Type");
         bool queue = type && type->isString("SQS");
-        ctx.add(prefix + (queue ? "Queue" : "Topic"),
-                makeResource(queue ? "AWS::SQS::Queue" : "AWS::SNS::Topic", Node::mapping(), fn.pass));
-        ctx.refs[fn.id][queue ? "DestinationQueue" : "DestinationTopic"] = prefix + (queue ? "Queue" : "Topic");
+        ctx.add(
+            prefix + (queue ? "Queue" : "Topic"),
+            makeResource(queue ? "AWS::SQS::Queue" : "AWS::SNS::Topic", Node::mapping(), fn.pass));
+        ctx.refs[fn.id][queue ? "DestinationQueue" : "DestinationTopic"] =
+            prefix + (queue ? "Queue" : "Topic");
       }
       destinations.set(name, map({{"Destination", destinationArn(prefix, *entry)}}));
     }

@@ -62,7 +62,8 @@ std::optional<Node> s3Location(const std::string& uri) {
 
 std::optional<Node> codeDict(ExpandContext& ctx, FunctionState& fn) {
   const Node* packageType = fn.property("PackageType");
-  if (const Node* image = fn.property("ImageUri"); image && packageType && packageType->isString("Image")) {
+  if (const Node* image = fn.property("ImageUri");
+      image && packageType && packageType->isString("Image")) {
     return map({{"ImageUri", *image}});
   }
   if (const Node* inlineCode = fn.property("InlineCode")) {
@@ -80,17 +81,20 @@ std::optional<Node> codeDict(ExpandContext& ctx, FunctionState& fn) {
   if (codeUri->isString()) {
     auto location = s3Location(codeUri->text());
     if (!location) {
-      ctx.notSupported("CodeUri '" + codeUri->text() + "' of function " + fn.id + " (only s3:// URIs)");
+      ctx.notSupported("CodeUri '" + codeUri->text() + "' of function " + fn.id +
+                       " (only s3:// URIs)");
       return std::nullopt;
     }
     code = *location;
-  } else if (codeUri->isMapping() && !codeUri->isIntrinsic() && codeUri->has("Bucket") && codeUri->has("Key")) {
+  } else if (codeUri->isMapping() && !codeUri->isIntrinsic() && codeUri->has("Bucket") &&
+             codeUri->has("Key")) {
     code = Node::mapping();
     code.set("S3Bucket", *codeUri->get("Bucket"));
     code.set("S3Key", *codeUri->get("Key"));
     if (const Node* version = codeUri->get("Version")) code.set("S3ObjectVersion", *version);
   } else {
-    ctx.notSupported("CodeUri of function " + fn.id + " (only an s3:// URI or {Bucket, Key, Version})");
+    ctx.notSupported("CodeUri of function " + fn.id +
+                     " (only an s3:// URI or {Bucket, Key, Version})");
     return std::nullopt;
   }
   if (const Node* kms = fn.property("SourceKMSKeyArn")) code.set("SourceKMSKeyArn", *kms);
@@ -98,25 +102,76 @@ std::optional<Node> codeDict(ExpandContext& ctx, FunctionState& fn) {
 }
 
 // SAM properties copied to the Lambda function as written, in SAM's order.
-constexpr const char* kCopied[] = {"FunctionName", "Handler", "Runtime", "Description", "MemorySize", "Timeout",
-                                   "VpcConfig", "Role", "Environment"};
-constexpr const char* kCopiedAfterCode[] = {
-    "KmsKeyArn", "ReservedConcurrentExecutions", "Layers", "FileSystemConfigs", "ImageConfig", "PackageType",
-    "Architectures", "SnapStart", "EphemeralStorage", "CodeSigningConfigArn", "RuntimeManagementConfig",
-    "LoggingConfig", "RecursiveLoop", "TenancyConfig", "DurableConfig", "FunctionScalingConfig",
-    "PublishToLatestPublished"};
+constexpr const char* kCopied[] = {"FunctionName", "Handler",    "Runtime",
+                                   "Description",  "MemorySize", "Timeout",
+                                   "VpcConfig",    "Role",       "Environment"};
+constexpr const char* kCopiedAfterCode[] = {"KmsKeyArn",
+                                            "ReservedConcurrentExecutions",
+                                            "Layers",
+                                            "FileSystemConfigs",
+                                            "ImageConfig",
+                                            "PackageType",
+                                            "Architectures",
+                                            "SnapStart",
+                                            "EphemeralStorage",
+                                            "CodeSigningConfigArn",
+                                            "RuntimeManagementConfig",
+                                            "LoggingConfig",
+                                            "RecursiveLoop",
+                                            "TenancyConfig",
+                                            "DurableConfig",
+                                            "FunctionScalingConfig",
+                                            "PublishToLatestPublished"};
 
 // Properties samshift knows how to expand; anything else is refused rather than dropped.
-constexpr const char* kKnown[] = {
-    "FunctionName", "Handler", "Runtime", "Description", "MemorySize", "Timeout", "VpcConfig", "Role",
-    "Environment", "KmsKeyArn", "ReservedConcurrentExecutions", "Layers", "FileSystemConfigs", "ImageConfig",
-    "PackageType", "Architectures", "SnapStart", "EphemeralStorage", "CodeSigningConfigArn",
-    "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop", "TenancyConfig", "DurableConfig",
-    "FunctionScalingConfig", "PublishToLatestPublished", "CodeUri", "InlineCode", "ImageUri", "SourceKMSKeyArn",
-    "Tags", "PropagateTags", "Tracing", "Policies", "PermissionsBoundary", "RolePath", "AssumeRolePolicyDocument",
-    "AutoPublishAlias", "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "VersionDescription",
-    "VersionDeletionPolicy", "ProvisionedConcurrencyConfig", "DeploymentPreference", "Events", "EventInvokeConfig",
-    "FunctionUrlConfig", "CapacityProviderConfig"};
+constexpr const char* kKnown[] = {"FunctionName",
+                                  "Handler",
+                                  "Runtime",
+                                  "Description",
+                                  "MemorySize",
+                                  "Timeout",
+                                  "VpcConfig",
+                                  "Role",
+                                  "Environment",
+                                  "KmsKeyArn",
+                                  "ReservedConcurrentExecutions",
+                                  "Layers",
+                                  "FileSystemConfigs",
+                                  "ImageConfig",
+                                  "PackageType",
+                                  "Architectures",
+                                  "SnapStart",
+                                  "EphemeralStorage",
+                                  "CodeSigningConfigArn",
+                                  "RuntimeManagementConfig",
+                                  "LoggingConfig",
+                                  "RecursiveLoop",
+                                  "TenancyConfig",
+                                  "DurableConfig",
+                                  "FunctionScalingConfig",
+                                  "PublishToLatestPublished",
+                                  "CodeUri",
+                                  "InlineCode",
+                                  "ImageUri",
+                                  "SourceKMSKeyArn",
+                                  "Tags",
+                                  "PropagateTags",
+                                  "Tracing",
+                                  "Policies",
+                                  "PermissionsBoundary",
+                                  "RolePath",
+                                  "AssumeRolePolicyDocument",
+                                  "AutoPublishAlias",
+                                  "AutoPublishAliasAllProperties",
+                                  "AutoPublishCodeSha256",
+                                  "VersionDescription",
+                                  "VersionDeletionPolicy",
+                                  "ProvisionedConcurrencyConfig",
+                                  "DeploymentPreference",
+                                  "Events",
+                                  "EventInvokeConfig",
+                                  "FunctionUrlConfig",
+                                  "CapacityProviderConfig"};
 
 }  // namespace
 
@@ -161,8 +216,9 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
           std::string(key) + " of " + std::string(resource.id) + ")");
     }
   }
-  FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(ctx.templ, resource),
-                   passThroughOf(resource), *deployment};
+  FunctionState fn{resource, std::string(resource.id),
+                   sam::propertiesWithGlobals(ctx.templ, resource), passThroughOf(resource),
+                   *deployment};
   buildLambdaFunction(ctx, fn);
   buildExecutionRole(ctx, fn);
   emitVersionAndAlias(ctx, fn);
@@ -174,7 +230,8 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   // PropagateTags replaces the SAM tag list with the user's tags, after the version hash.
   const Node* propagate = fn.property("PropagateTags");
   const Node* tags = fn.property("Tags");
-  if (propagate && propagate->isBool() && propagate->boolValue() && tags && sam::pythonTruthy(*tags)) {
+  if (propagate && propagate->isBool() && propagate->boolValue() && tags &&
+      sam::pythonTruthy(*tags)) {
     // Which generated destination resources receive the tags is not modelled yet.
     if (fn.property("EventInvokeConfig")) {
       ctx.notSupported("PropagateTags with EventInvokeConfig in function " + fn.id);
@@ -188,7 +245,8 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   function.set("Type", str("AWS::Lambda::Function"));
   if (resource.condition) function.set("Condition", *resource.condition);
   if (resource.deletionPolicy) function.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy) function.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
+  if (resource.updateReplacePolicy)
+    function.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
   if (resource.dependsOn) function.set("DependsOn", *resource.dependsOn);
   if (resource.metadata) function.set("Metadata", *resource.metadata);
   function.set("Properties", fn.lambdaProps);

@@ -20,9 +20,11 @@ void emitFunctionUrl(ExpandContext& ctx, FunctionState& fn) {
     const std::string& key = entry.key.text();
     if (key == "Cors") {
       bool ok = entry.value.isMapping();
-      for (const model::MapEntry& cors : ok ? entry.value.entries() : std::vector<model::MapEntry>{}) {
+      for (const model::MapEntry& cors :
+           ok ? entry.value.entries() : std::vector<model::MapEntry>{}) {
         const std::string& name = cors.key.text();
-        bool list = name == "AllowHeaders" || name == "AllowMethods" || name == "AllowOrigins" || name == "ExposeHeaders";
+        bool list = name == "AllowHeaders" || name == "AllowMethods" || name == "AllowOrigins" ||
+                    name == "ExposeHeaders";
         ok = ok && ((list && cors.value.isSequence()) || (name == "MaxAge" && cors.value.isInt()) ||
                     (name == "AllowCredentials" && cors.value.isBool()));
       }
@@ -37,20 +39,23 @@ void emitFunctionUrl(ExpandContext& ctx, FunctionState& fn) {
   ctx.add(fn.id + "Url", makeResource("AWS::Lambda::Url", props, fn.pass));
   const Node* auth = config->get("AuthType");
   if (!auth || !auth->isString("NONE")) {
-    if (!auth || !auth->isString("AWS_IAM")) ctx.notSupported("FunctionUrlConfig.AuthType of function " + fn.id);
+    if (!auth || !auth->isString("AWS_IAM"))
+      ctx.notSupported("FunctionUrlConfig.AuthType of function " + fn.id);
     return;
   }
   ctx.add(fn.id + "UrlPublicPermissions",
-          makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunctionUrl")},
-                                                       {"FunctionName", fn.target()},
-                                                       {"Principal", str("*")},
-                                                       {"FunctionUrlAuthType", str("NONE")}}),
+          makeResource("AWS::Lambda::Permission",
+                       map({{"Action", str("lambda:InvokeFunctionUrl")},
+                            {"FunctionName", fn.target()},
+                            {"Principal", str("*")},
+                            {"FunctionUrlAuthType", str("NONE")}}),
                        fn.pass));
   ctx.add(fn.id + "URLInvokeAllowPublicAccess",
-          makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunction")},
-                                                       {"FunctionName", fn.target()},
-                                                       {"Principal", str("*")},
-                                                       {"InvokedViaFunctionUrl", Node::boolean(true)}}),
+          makeResource("AWS::Lambda::Permission",
+                       map({{"Action", str("lambda:InvokeFunction")},
+                            {"FunctionName", fn.target()},
+                            {"Principal", str("*")},
+                            {"InvokedViaFunctionUrl", Node::boolean(true)}}),
                        fn.pass));
 }
 

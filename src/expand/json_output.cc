@@ -18,8 +18,12 @@ namespace {
 template <typename Writer>
 void write(Writer& writer, const Node& node) {
   switch (node.kind()) {
-    case model::NodeKind::kNull: writer.Null(); return;
-    case model::NodeKind::kBool: writer.Bool(node.boolValue()); return;
+    case model::NodeKind::kNull:
+      writer.Null();
+      return;
+    case model::NodeKind::kBool:
+      writer.Bool(node.boolValue());
+      return;
     case model::NodeKind::kInt:
     case model::NodeKind::kFloat: {
       // Python's repr keeps `.0` on integral floats, as SAM's json output does.
@@ -38,7 +42,8 @@ void write(Writer& writer, const Node& node) {
     case model::NodeKind::kMapping:
       writer.StartObject();
       for (const MapEntry& entry : node.entries()) {
-        writer.Key(entry.key.text().data(), static_cast<rapidjson::SizeType>(entry.key.text().size()));
+        writer.Key(entry.key.text().data(),
+                   static_cast<rapidjson::SizeType>(entry.key.text().size()));
         write(writer, entry.value);
       }
       writer.EndObject();
@@ -49,21 +54,25 @@ void write(Writer& writer, const Node& node) {
 bool plainSafe(const std::string& text) {
   if (text.empty()) return false;
   for (char c : text) {
-    if (!isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '/') return false;
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '/')
+      return false;
   }
   // Words YAML 1.1 would read as something other than a string.
-  static const char* kReserved[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True",
-                                    "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
-                                    "null", "Null", "NULL", "~"};
+  static const char* kReserved[] = {"y",     "Y",     "yes",  "Yes",  "YES",  "n",    "N",
+                                    "no",    "No",    "NO",   "true", "True", "TRUE", "false",
+                                    "False", "FALSE", "on",   "On",   "ON",   "off",  "Off",
+                                    "OFF",   "null",  "Null", "NULL", "~"};
   for (const char* word : kReserved) {
     if (text == word) return false;
   }
   bool numeric = true;
   for (char c : text) {
-    if (!isdigit(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') numeric = false;
+    if (!isdigit(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_')
+      numeric = false;
   }
   // A leading digit, sign or dot could read as a number somewhere (1e3, 0x1F, .5): quote it.
-  return !numeric && !isdigit(static_cast<unsigned char>(text[0])) && text[0] != '-' && text[0] != '.';
+  return !numeric && !isdigit(static_cast<unsigned char>(text[0])) && text[0] != '-' &&
+         text[0] != '.';
 }
 
 // RapidJSON writes DEL (0x7f) raw, which YAML readers (PyYAML, and so SAM) refuse; json.dumps
@@ -96,12 +105,15 @@ std::string yamlNumber(const Node& node) {
 
 std::string scalarYaml(const Node& node) {
   switch (node.kind()) {
-    case model::NodeKind::kNull: return "null";
-    case model::NodeKind::kBool: return node.boolValue() ? "true" : "false";
+    case model::NodeKind::kNull:
+      return "null";
+    case model::NodeKind::kBool:
+      return node.boolValue() ? "true" : "false";
     case model::NodeKind::kInt:
     case model::NodeKind::kFloat:
       return yamlNumber(node);
-    default: return plainSafe(node.text()) ? node.text() : quoted(node.text());
+    default:
+      return plainSafe(node.text()) ? node.text() : quoted(node.text());
   }
 }
 
@@ -123,7 +135,8 @@ void writeValue(std::string& out, const Node& node, int indent) {
     out += " " + tag;
     if (arg.isScalar()) {
       out += " " + scalarYaml(arg) + "\n";
-    } else if ((arg.isSequence() && arg.items().empty()) || (arg.isMapping() && arg.entries().empty())) {
+    } else if ((arg.isSequence() && arg.items().empty()) ||
+               (arg.isMapping() && arg.entries().empty())) {
       out += arg.isSequence() ? " []\n" : " {}\n";
     } else {
       out += "\n";

@@ -22,7 +22,8 @@ std::string expandLayer(ExpandContext& ctx, const model::ResourceView& resource)
     const std::string& key = entry.key.text();
     if (key == "ContentUri") {
       const Node& uri = entry.value;
-      if (!uri.isString() || uri.text().rfind("s3://", 0) != 0 || uri.text().find('/', 5) == std::string::npos) {
+      if (!uri.isString() || uri.text().rfind("s3://", 0) != 0 ||
+          uri.text().find('/', 5) == std::string::npos) {
         ctx.notSupported("ContentUri of layer " + id + " (only s3:// URIs)");
         return {};
       }
@@ -51,12 +52,14 @@ std::string expandLayer(ExpandContext& ctx, const model::ResourceView& resource)
   samResource.set("Properties", props);
   if (resource.condition) samResource.set("Condition", *resource.condition);
   if (resource.deletionPolicy) samResource.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy) samResource.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
+  if (resource.updateReplacePolicy)
+    samResource.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
   Node hashed = Node::mapping();
   hashed.set(id, samResource);
   std::string newId = id + versionHash(hashed);
   if (props.has("RetentionPolicy")) ctx.notSupported("RetentionPolicy of layer " + id);
-  Node layer = makeResource("AWS::Lambda::LayerVersion", out, {resource.condition, nullptr, nullptr});
+  Node layer =
+      makeResource("AWS::Lambda::LayerVersion", out, {resource.condition, nullptr, nullptr});
   layer.set("DeletionPolicy", resource.deletionPolicy ? *resource.deletionPolicy : str("Retain"));
   if (resource.updateReplacePolicy) layer.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
   ctx.add(newId, std::move(layer));

@@ -71,13 +71,27 @@ void writeString(std::string& out, const std::string& text) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
         default:
           // Python's json.dumps (ensure_ascii) escapes all but ' ' to '~': DEL too.
           if (c < 0x20 || c == 0x7f) {
@@ -110,13 +124,19 @@ void writeString(std::string& out, const std::string& text) {
 
 void write(std::string& out, const Node& node) {
   switch (node.kind()) {
-    case model::NodeKind::kNull: out += "null"; return;
-    case model::NodeKind::kBool: out += node.boolValue() ? "true" : "false"; return;
+    case model::NodeKind::kNull:
+      out += "null";
+      return;
+    case model::NodeKind::kBool:
+      out += node.boolValue() ? "true" : "false";
+      return;
     case model::NodeKind::kInt:
     case model::NodeKind::kFloat:
       out += pythonNumber(node);
       return;
-    case model::NodeKind::kString: writeString(out, node.text()); return;
+    case model::NodeKind::kString:
+      writeString(out, node.text());
+      return;
     case model::NodeKind::kSequence: {
       out += '[';
       bool first = true;
@@ -132,8 +152,9 @@ void write(std::string& out, const Node& node) {
       std::vector<const MapEntry*> sorted;
       for (const MapEntry& entry : node.entries()) sorted.push_back(&entry);
       // Byte order of UTF-8 equals code-point order, which is how Python sorts str keys.
-      std::stable_sort(sorted.begin(), sorted.end(),
-                       [](const MapEntry* a, const MapEntry* b) { return a->key.text() < b->key.text(); });
+      std::stable_sort(sorted.begin(), sorted.end(), [](const MapEntry* a, const MapEntry* b) {
+        return a->key.text() < b->key.text();
+      });
       out += '{';
       bool first = true;
       for (const MapEntry* entry : sorted) {
@@ -167,8 +188,9 @@ void writeIndented(std::string& out, const Node& node, int indent, int depth) {
   if (node.isMapping() && !node.entries().empty()) {
     std::vector<const MapEntry*> sorted;
     for (const MapEntry& entry : node.entries()) sorted.push_back(&entry);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const MapEntry* a, const MapEntry* b) { return a->key.text() < b->key.text(); });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const MapEntry* a, const MapEntry* b) {
+      return a->key.text() < b->key.text();
+    });
     out += "{\n";
     bool first = true;
     for (const MapEntry* entry : sorted) {

@@ -26,7 +26,8 @@ std::string rewriteSub(const std::string& text, const ExpandContext& ctx) {
   while (i < text.size()) {
     if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
       size_t j = i + 2;
-      while (j < text.size() && (isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+      while (j < text.size() && (isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.'))
+        ++j;
       if (j < text.size() && text[j] == '}' && j > i + 2) {
         std::string name = text.substr(i + 2, j - i - 2);
         // `X.Alias` or `X.Alias.Attr`: the first two parts name the property.
@@ -64,18 +65,22 @@ void rewriteResourceRefs(Node& node, const ExpandContext& ctx,
       std::string joined;
       if (arg.isString()) {
         joined = arg.text();
-      } else if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() && arg.items()[1].isString()) {
+      } else if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString() &&
+                 arg.items()[1].isString()) {
         joined = arg.items()[0].text() + "." + arg.items()[1].text();
       }
       if (!joined.empty()) {
         size_t first = joined.find('.');
-        size_t second = first == std::string::npos ? std::string::npos : joined.find('.', first + 1);
+        size_t second =
+            first == std::string::npos ? std::string::npos : joined.find('.', first + 1);
         if (auto id = resolveProperty(ctx, joined.substr(0, second))) {
-          node.entries()[0].value = seq({str(*id), str(second == std::string::npos ? "" : joined.substr(second + 1))});
+          node.entries()[0].value =
+              seq({str(*id), str(second == std::string::npos ? "" : joined.substr(second + 1))});
           return;
         }
         if (arg.isSequence()) {
-          if (auto it = renamed.find(arg.items()[0].text()); it != renamed.end()) arg.items()[0] = str(it->second);
+          if (auto it = renamed.find(arg.items()[0].text()); it != renamed.end())
+            arg.items()[0] = str(it->second);
         }
       }
     }

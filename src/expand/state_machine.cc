@@ -30,8 +30,9 @@ Node definitionString(const Node& definition) {
   return intrinsic("Fn::Join", seq({str("\n"), lines}));
 }
 
-constexpr const char* kKnown[] = {"Type", "Definition", "Role", "AutoPublishAlias", "DeploymentPreference", "Name",
-                                  "Tags", "PropagateTags", "Events", "UseAliasAsEventTarget"};
+constexpr const char* kKnown[] = {
+    "Type", "Definition", "Role",          "AutoPublishAlias", "DeploymentPreference",
+    "Name", "Tags",       "PropagateTags", "Events",           "UseAliasAsEventTarget"};
 
 // The version and alias; returns the alias ID when one was added.
 std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id,
@@ -39,12 +40,14 @@ std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::st
   const Node* alias = props.get("AutoPublishAlias");
   if (!alias || !sam::pythonTruthy(*alias)) return std::nullopt;
   std::string versionId = id + "Version";
-  Node version = makeResource("AWS::StepFunctions::StateMachineVersion",
-                              map({{"StateMachineArn", ref(id)},
-                                   {"StateMachineRevisionId", getAtt(id, "StateMachineRevisionId")}}),
-                              {pass.condition, nullptr, nullptr});
+  Node version =
+      makeResource("AWS::StepFunctions::StateMachineVersion",
+                   map({{"StateMachineArn", ref(id)},
+                        {"StateMachineRevisionId", getAtt(id, "StateMachineRevisionId")}}),
+                   {pass.condition, nullptr, nullptr});
   version.set("DeletionPolicy", pass.deletionPolicy ? *pass.deletionPolicy : str("Retain"));
-  version.set("UpdateReplacePolicy", pass.updateReplacePolicy ? *pass.updateReplacePolicy : str("Retain"));
+  version.set("UpdateReplacePolicy",
+              pass.updateReplacePolicy ? *pass.updateReplacePolicy : str("Retain"));
   ctx.add(versionId, std::move(version));
 
   if (!alias->isString()) {
@@ -64,8 +67,9 @@ std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::st
     preference = map({{"Type", str("ALL_AT_ONCE")}});
   }
   preference.set("StateMachineVersionArn", ref(versionId));
-  ctx.add(aliasId, makeResource("AWS::StepFunctions::StateMachineAlias",
-                                map({{"Name", *alias}, {"DeploymentPreference", preference}}), pass));
+  ctx.add(aliasId,
+          makeResource("AWS::StepFunctions::StateMachineAlias",
+                       map({{"Name", *alias}, {"DeploymentPreference", preference}}), pass));
   return aliasId;
 }
 
@@ -81,10 +85,12 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
     }
   }
   if (!props.has("Role")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Role");
-  if (!props.has("Definition")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Definition");
+  if (!props.has("Definition"))
+    ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Definition");
   Node out = Node::mapping();
   if (const Node* name = props.get("Name")) out.set("StateMachineName", *name);
-  if (const Node* definition = props.get("Definition")) out.set("DefinitionString", definitionString(*definition));
+  if (const Node* definition = props.get("Definition"))
+    out.set("DefinitionString", definitionString(*definition));
   if (const Node* role = props.get("Role")) out.set("RoleArn", *role);
   if (const Node* type = props.get("Type")) out.set("StateMachineType", *type);
   Node tags = seq({map({{"Key", str("stateMachine:createdBy")}, {"Value", str("SAM")}})});
@@ -102,7 +108,8 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, pass);
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
-  if (props.has("PropagateTags")) ctx.notSupported("PropagateTags with Events in state machine " + id);
+  if (props.has("PropagateTags"))
+    ctx.notSupported("PropagateTags with Events in state machine " + id);
   const Node* useAlias = props.get("UseAliasAsEventTarget");
   bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
   events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);

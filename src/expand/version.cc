@@ -25,11 +25,13 @@ Node withoutNulls(const Node& props) {
 // The layer resource a Layers entry names: {Ref: X}, {Fn::GetAtt: [X, a]} or "X.a".
 const model::ResourceView* layerOf(const ExpandContext& ctx, const Node& entry) {
   std::string id;
-  if (entry.isIntrinsic() && entry.intrinsicName() == "Ref" && entry.intrinsicArgument().isString()) {
+  if (entry.isIntrinsic() && entry.intrinsicName() == "Ref" &&
+      entry.intrinsicArgument().isString()) {
     id = entry.intrinsicArgument().text();
   } else if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::GetAtt") {
     const Node& arg = entry.intrinsicArgument();
-    if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString()) id = arg.items()[0].text();
+    if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString())
+      id = arg.items()[0].text();
     if (arg.isString()) id = arg.text().substr(0, arg.text().find('.'));
   }
   return id.empty() ? nullptr : ctx.templ.resource(id);
@@ -52,7 +54,8 @@ Node hashedData(const ExpandContext& ctx, const FunctionState& fn) {
   }
   Node data = Node::mapping();
   if (const Node* code = fn.lambdaProps.get("Code"); code && code->isMapping()) data = *code;
-  if (const Node* env = fn.props.get("Environment"); env && sam::pythonTruthy(*env) && env->isMapping()) {
+  if (const Node* env = fn.props.get("Environment");
+      env && sam::pythonTruthy(*env) && env->isMapping()) {
     for (const MapEntry& entry : env->entries()) data.set(entry.key.text(), entry.value);
   }
   if (const Node* memory = fn.props.get("MemorySize"); memory && sam::pythonTruthy(*memory)) {
@@ -123,16 +126,20 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
     } else if (resolved.isString()) {
       fn.lambdaProps.set("Description", str(resolved.text() + " " + sha.text()));
     } else {
-      fn.lambdaProps.set("Description", intrinsic("Fn::Join", seq({str(" "), seq({resolved, sha})})));
+      fn.lambdaProps.set("Description",
+                         intrinsic("Fn::Join", seq({str(" "), seq({resolved, sha})})));
     }
   }
 
   Node props = map({{"FunctionName", ref(fn.id)}});
-  if (fn.deployment.versionDescription.present()) props.set("Description", fn.deployment.versionDescription.value);
+  if (fn.deployment.versionDescription.present())
+    props.set("Description", fn.deployment.versionDescription.value);
   if (fn.props.has("CapacityProviderConfig")) {
-    if (const Node* scaling = fn.props.get("FunctionScalingConfig")) props.set("FunctionScalingConfig", *scaling);
+    if (const Node* scaling = fn.props.get("FunctionScalingConfig"))
+      props.set("FunctionScalingConfig", *scaling);
   }
-  Node version = makeResource("AWS::Lambda::Version", std::move(props), {fn.pass.condition, nullptr, nullptr});
+  Node version =
+      makeResource("AWS::Lambda::Version", std::move(props), {fn.pass.condition, nullptr, nullptr});
   Node deletionPolicy;
   if (fn.pass.deletionPolicy) {
     deletionPolicy = *fn.pass.deletionPolicy;
@@ -149,7 +156,8 @@ void emitVersionAndAlias(ExpandContext& ctx, FunctionState& fn) {
   Node aliasProps = map({{"Name", str(*fn.aliasName)},
                          {"FunctionName", ref(fn.id)},
                          {"FunctionVersion", getAtt(*fn.versionId, "Version")}});
-  if (fn.deployment.provisionedConcurrency.present() && sam::pythonTruthy(fn.deployment.provisionedConcurrency.value)) {
+  if (fn.deployment.provisionedConcurrency.present() &&
+      sam::pythonTruthy(fn.deployment.provisionedConcurrency.value)) {
     aliasProps.set("ProvisionedConcurrencyConfig", fn.deployment.provisionedConcurrency.value);
   }
   fn.alias = makeResource("AWS::Lambda::Alias", std::move(aliasProps), fn.pass);

@@ -49,8 +49,8 @@ class EventAdapter : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const std::string& text = source_.text();
     size_t end = mark.pos + 1;
-    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != ',' &&
-           text[end] != ']' && text[end] != '}') {
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+           text[end] != ',' && text[end] != ']' && text[end] != '}') {
       ++end;
     }
     YamlEvent event;
@@ -118,8 +118,8 @@ class EventAdapter : public YAML::EventHandler {
     return event;
   }
 
-  void open(YamlEventKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-            YAML::EmitterStyle::value style) {
+  void open(YamlEventKind kind, const YAML::Mark& mark, const std::string& tag,
+            YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
     Open frame;
     frame.flow = style == YAML::EmitterStyle::Flow;
     size_t token = source_.skipProperties(mark.pos);
@@ -140,7 +140,8 @@ class EventAdapter : public YAML::EventHandler {
   void close(YamlEventKind kind, char bracket) {
     Open frame = open_.back();
     open_.pop_back();
-    size_t end = frame.bracketed ? source_.flowCollectionEnd(frame.lastEnd, bracket) : frame.lastEnd;
+    size_t end =
+        frame.bracketed ? source_.flowCollectionEnd(frame.lastEnd, bracket) : frame.lastEnd;
     YamlEvent event;
     event.kind = kind;
     event.end = source_.originalOffset(end);
@@ -165,15 +166,18 @@ class EventAdapter : public YAML::EventHandler {
 
 // yaml-cpp's messages are terse; say what usually causes them.
 std::string explain(const YamlSourceText& source, const YAML::ParserException& error) {
-  if (dynamic_cast<const YAML::DeepRecursion*>(&error) != nullptr) return "Nesting too deep for the YAML parser";
+  if (dynamic_cast<const YAML::DeepRecursion*>(&error) != nullptr)
+    return "Nesting too deep for the YAML parser";
   std::string message = error.msg;
-  if (!message.empty()) message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+  if (!message.empty())
+    message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
   const std::string& text = source.text();
   size_t at = std::min<size_t>(error.mark.pos, text.size());
   size_t lineBegin = at == 0 ? std::string::npos : text.rfind('\n', at - 1);
   lineBegin = lineBegin == std::string::npos ? 0 : lineBegin + 1;
   for (size_t i = lineBegin; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
-    if (text[i] == '\t') return message + " (a tab is used for indentation; YAML allows only spaces)";
+    if (text[i] == '\t')
+      return message + " (a tab is used for indentation; YAML allows only spaces)";
   }
   return message;
 }
@@ -192,7 +196,8 @@ std::optional<model::LoadProblem> parseWithYamlCpp(std::string_view text, YamlEv
     return std::nullopt;
   } catch (const YAML::ParserException& error) {
     uint32_t at = source.originalOffset(error.mark.pos);
-    return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{at, at + 1}, explain(source, error), {}, {}};
+    return model::LoadProblem{
+        model::ProblemKind::kSyntax, core::Span{at, at + 1}, explain(source, error), {}, {}};
   } catch (const YAML::Exception& error) {
     return model::LoadProblem{model::ProblemKind::kSyntax, core::Span{0, 1}, error.msg, {}, {}};
   }

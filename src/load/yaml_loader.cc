@@ -14,8 +14,8 @@ void loadYaml(model::Document& doc, const LoadLimits& limits, YamlParser parser)
   }
   TreeBuilder builder(doc.source.text(), limits, doc.problems);
   std::optional<model::LoadProblem> problem = parser == YamlParser::kLibyaml
-                                           ? parseWithLibyaml(doc.source.text(), builder)
-                                           : parseWithYamlCpp(doc.source.text(), builder);
+                                                  ? parseWithLibyaml(doc.source.text(), builder)
+                                                  : parseWithYamlCpp(doc.source.text(), builder);
   if (problem) {
     doc.problems.push_back(*problem);
     return;

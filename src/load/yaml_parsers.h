@@ -6,8 +6,8 @@
 #include <optional>
 #include <string_view>
 
-#include "model/document.h"
 #include "load/yaml_event.h"
+#include "model/document.h"
 
 namespace samshift::load {
 

@@ -25,7 +25,8 @@ Analysis analyze(std::string path, std::string text, const engine::RuleSelection
   Analysis analysis;
   analysis.document = load::loadText(std::move(path), std::move(text));
   analysis.isTemplate = load::looksLikeTemplate(analysis.document);
-  if (analysis.isTemplate) analysis.diagnostics = engine::lintDocument(analysis.document, selection).diagnostics;
+  if (analysis.isTemplate)
+    analysis.diagnostics = engine::lintDocument(analysis.document, selection).diagnostics;
   return analysis;
 }
 
@@ -41,7 +42,8 @@ std::string pathOfUri(std::string_view uri) {
   std::string path;
   path.reserve(rest.size());
   for (size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i] == '%' && i + 2 < rest.size() && hexValue(rest[i + 1]) >= 0 && hexValue(rest[i + 2]) >= 0) {
+    if (rest[i] == '%' && i + 2 < rest.size() && hexValue(rest[i + 1]) >= 0 &&
+        hexValue(rest[i + 2]) >= 0) {
       path.push_back(static_cast<char>(hexValue(rest[i + 1]) * 16 + hexValue(rest[i + 2])));
       i += 2;
     } else {

@@ -12,9 +12,12 @@ namespace samshift::lsp {
 
 namespace {
 
-bool overlaps(core::Span a, core::Span b) { return a.known() && b.known() && a.begin <= b.end && b.begin <= a.end; }
+bool overlaps(core::Span a, core::Span b) {
+  return a.known() && b.known() && a.begin <= b.end && b.begin <= a.end;
+}
 
-const core::Diagnostic* findingAt(const Analysis& analysis, std::string_view code, core::Span span) {
+const core::Diagnostic* findingAt(const Analysis& analysis, std::string_view code,
+                                  core::Span span) {
   for (const core::Diagnostic& diagnostic : analysis.diagnostics) {
     if (diagnostic.code == code && overlaps(diagnostic.span, span)) return &diagnostic;
   }
@@ -33,8 +36,8 @@ std::string leadingSpace(std::string_view line) {
 
 // Inserts `key: value` as a sibling just before `before` (a key of the same mapping), in the
 // mapping's own style.
-TextEdit insertSibling(const model::Document& document, const model::Node& mapping, const model::Node& before,
-                       std::string_view key, std::string_view value) {
+TextEdit insertSibling(const model::Document& document, const model::Node& mapping,
+                       const model::Node& before, std::string_view key, std::string_view value) {
   const core::SourceFile& source = document.source;
   if (document.format == model::Format::kJson) {
     return TextEdit{core::Span{before.span().begin, before.span().begin},
@@ -65,7 +68,9 @@ void addMissingAlias(const Analysis& analysis, const model::Template& templ, cor
     if (!function && resource.type != "AWS::Serverless::StateMachine") continue;
     core::Span resourceSpan{resource.idNode->span().begin, resource.node->span().end};
     if (!overlaps(resourceSpan, range)) continue;
-    if (!resource.properties || !resource.properties->isMapping() || resource.properties->entries().empty()) continue;
+    if (!resource.properties || !resource.properties->isMapping() ||
+        resource.properties->entries().empty())
+      continue;
     if (sam::propertySource(templ, resource, "AutoPublishAlias")) continue;
     const model::Node* preference = sam::propertySource(templ, resource, "DeploymentPreference");
     if (!preference) continue;
@@ -75,10 +80,10 @@ void addMissingAlias(const Analysis& analysis, const model::Template& templ, cor
     const model::Node& before = local ? local->key : resource.properties->entries().front().key;
     if (!before.span().known()) continue;
     CodeAction action;
-    action.title =
-        "Add `AutoPublishAlias: " + std::string(kDefaultAliasName) + "` to `" + std::string(resource.id) + "`";
-    action.edits.push_back(
-        insertSibling(analysis.document, *resource.properties, before, "AutoPublishAlias", kDefaultAliasName));
+    action.title = "Add `AutoPublishAlias: " + std::string(kDefaultAliasName) + "` to `" +
+                   std::string(resource.id) + "`";
+    action.edits.push_back(insertSibling(analysis.document, *resource.properties, before,
+                                         "AutoPublishAlias", kDefaultAliasName));
     action.diagnostic = findingAt(analysis, function ? "D001" : "S001", resourceSpan);
     action.preferred = true;
     out.push_back(std::move(action));
@@ -101,7 +106,8 @@ void replaceUnknownType(const Analysis& analysis, const model::Node& typeNode, c
   // The scalar as written: replace inside its quotes, if any.
   core::Span span = typeNode.span();
   const std::string& text = analysis.document.source.text();
-  if (span.end > span.begin + 1 && span.end <= text.size() && (text[span.begin] == '"' || text[span.begin] == '\'') &&
+  if (span.end > span.begin + 1 && span.end <= text.size() &&
+      (text[span.begin] == '"' || text[span.begin] == '\'') &&
       text[span.end - 1] == text[span.begin]) {
     span = core::Span{span.begin + 1, span.end - 1};
   }
@@ -144,12 +150,14 @@ void ignoreComments(const Analysis& analysis, core::Span range, std::vector<Code
     done.emplace_back(line, diagnostic.code);
 
     CodeAction action;
-    action.title = "Ignore " + diagnostic.code + " here (`# samshift: ignore[" + diagnostic.code + "]`)";
+    action.title =
+        "Ignore " + diagnostic.code + " here (`# samshift: ignore[" + diagnostic.code + "]`)";
     action.diagnostic = &diagnostic;
     std::string_view above = line > 1 ? source.lineText(line - 1) : std::string_view();
     re2::StringPiece head, codes;
     if (RE2::PartialMatch(above, kExisting, &head, &codes)) {
-      uint32_t at = source.offsetOf(line - 1, 1) + static_cast<uint32_t>(codes.data() - above.data() + codes.size());
+      uint32_t at = source.offsetOf(line - 1, 1) +
+                    static_cast<uint32_t>(codes.data() - above.data() + codes.size());
       std::string separator = codes.empty() ? "" : ", ";
       action.edits.push_back(TextEdit{core::Span{at, at}, separator + diagnostic.code});
     } else {

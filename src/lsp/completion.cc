@@ -18,7 +18,8 @@ struct KeyDoc {
 };
 
 constexpr KeyDoc kPreferenceKeys[] = {
-    {"Type", "How traffic shifts: a predefined configuration (Canary10Percent5Minutes, …) or a custom one"},
+    {"Type",
+     "How traffic shifts: a predefined configuration (Canary10Percent5Minutes, …) or a custom one"},
     {"Enabled", "false turns the gradual deployment off (the alias then moves at once)"},
     {"Hooks", "PreTraffic / PostTraffic validation functions"},
     {"Alarms", "CloudWatch alarms that roll the deployment back when they fire"},
@@ -49,7 +50,8 @@ size_t indentOf(std::string_view line) {
 }
 
 std::string_view trimRight(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -76,7 +78,8 @@ std::vector<std::string> enclosingKeys(std::string_view text, size_t lineStart, 
   return keys;
 }
 
-bool endsWithKeys(const std::vector<std::string>& keys, std::initializer_list<std::string_view> suffix) {
+bool endsWithKeys(const std::vector<std::string>& keys,
+                  std::initializer_list<std::string_view> suffix) {
   if (suffix.size() > keys.size()) return false;
   size_t i = keys.size() - suffix.size();
   for (std::string_view key : suffix) {
@@ -85,7 +88,9 @@ bool endsWithKeys(const std::vector<std::string>& keys, std::initializer_list<st
   return true;
 }
 
-bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
 
 }  // namespace
 
@@ -94,10 +99,11 @@ TemplateNames namesOf(const model::Document& document) {
   if (!document.parsed) return names;
   model::Template templ(document.root);
   for (const model::ResourceView& resource : templ.resources()) {
-    bool publishes =
-        (resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine") &&
-        resource.property("AutoPublishAlias") != nullptr;
-    names.resources.push_back(TemplateNames::Resource{std::string(resource.id), std::string(resource.type), publishes});
+    bool publishes = (resource.type == "AWS::Serverless::Function" ||
+                      resource.type == "AWS::Serverless::StateMachine") &&
+                     resource.property("AutoPublishAlias") != nullptr;
+    names.resources.push_back(
+        TemplateNames::Resource{std::string(resource.id), std::string(resource.type), publishes});
     if (resource.type == "AWS::CodeDeploy::DeploymentConfig") {
       const model::Node* name = resource.property("DeploymentConfigName");
       names.deploymentConfigs.emplace_back(std::string(resource.id),
@@ -105,7 +111,8 @@ TemplateNames namesOf(const model::Document& document) {
     }
   }
   if (const model::Node* parameters = templ.parameters(); parameters && parameters->isMapping()) {
-    for (const model::MapEntry& entry : parameters->entries()) names.parameters.push_back(entry.key.text());
+    for (const model::MapEntry& entry : parameters->entries())
+      names.parameters.push_back(entry.key.text());
   }
   return names;
 }
@@ -114,7 +121,8 @@ CompletionContext completionContext(std::string_view text, uint32_t offset) {
   // `!Ref X`, `Ref: X`, `"Ref": "X`, and `${X` inside an Fn::Sub string.
   static const RE2 kRef(R"((?:!Ref\s+|\bRef["']?\s*:\s*["']?|\$\{)([A-Za-z0-9_:.]*)$)");
   static const RE2 kGetAtt(R"((?:!GetAtt\s+|Fn::GetAtt["']?\s*:\s*\[?\s*["']?)([A-Za-z0-9_]*)$)");
-  static const RE2 kValue(R"(^\s*(?:-\s+)?["']?([A-Za-z0-9_:]+)["']?\s*:\s*["']?([A-Za-z0-9_.]*)$)");
+  static const RE2 kValue(
+      R"(^\s*(?:-\s+)?["']?([A-Za-z0-9_:]+)["']?\s*:\s*["']?([A-Za-z0-9_.]*)$)");
   static const RE2 kKey(R"(^\s*(?:-\s+)?([A-Za-z0-9_]*)$)");
 
   if (offset > text.size()) offset = static_cast<uint32_t>(text.size());
@@ -131,20 +139,24 @@ CompletionContext completionContext(std::string_view text, uint32_t offset) {
   }
   std::string key;
   if (RE2::FullMatch(before, kValue, &key, &word)) {
-    if (key == "Type" && endsWithKeys(enclosingKeys(text, lineStart, indentOf(before)), {"DeploymentPreference"})) {
+    if (key == "Type" &&
+        endsWithKeys(enclosingKeys(text, lineStart, indentOf(before)), {"DeploymentPreference"})) {
       return CompletionContext{CompletionContext::Kind::kDeploymentType, word};
     }
     return context;
   }
   if (RE2::FullMatch(before, kKey, &word)) {
     std::vector<std::string> keys = enclosingKeys(text, lineStart, indentOf(before));
-    if (endsWithKeys(keys, {"DeploymentPreference"})) return {CompletionContext::Kind::kDeploymentPreferenceKey, word};
-    if (endsWithKeys(keys, {"DeploymentPreference", "Hooks"})) return {CompletionContext::Kind::kHooksKey, word};
+    if (endsWithKeys(keys, {"DeploymentPreference"}))
+      return {CompletionContext::Kind::kDeploymentPreferenceKey, word};
+    if (endsWithKeys(keys, {"DeploymentPreference", "Hooks"}))
+      return {CompletionContext::Kind::kHooksKey, word};
   }
   return context;
 }
 
-std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, const TemplateNames& names) {
+std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset,
+                                       const TemplateNames& names) {
   CompletionContext context = completionContext(text, offset);
   std::vector<CompletionItem> items;
   auto keep = [&](const std::string& label) { return startsWith(label, context.prefix); };
@@ -161,11 +173,13 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
       }
       for (const auto& [id, configName] : names.deploymentConfigs) {
         if (keep(id)) {
-          items.push_back(
-              CompletionItem{id, ItemKind::kReference, "custom AWS::CodeDeploy::DeploymentConfig", "!Ref " + id, ""});
+          items.push_back(CompletionItem{id, ItemKind::kReference,
+                                         "custom AWS::CodeDeploy::DeploymentConfig", "!Ref " + id,
+                                         ""});
         }
         if (!configName.empty() && keep(configName)) {
-          items.push_back(CompletionItem{configName, ItemKind::kValue, "DeploymentConfigName of " + id, "", ""});
+          items.push_back(CompletionItem{configName, ItemKind::kValue,
+                                         "DeploymentConfigName of " + id, "", ""});
         }
       }
       break;
@@ -177,13 +191,15 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
       for (const KeyDoc* key = begin; key != end; ++key) {
         std::string label(key->key);
         if (!keep(label)) continue;
-        items.push_back(CompletionItem{label, ItemKind::kProperty, std::string(key->doc), label + ": ", ""});
+        items.push_back(
+            CompletionItem{label, ItemKind::kProperty, std::string(key->doc), label + ": ", ""});
       }
       break;
     }
     case CompletionContext::Kind::kRef:
       for (const std::string& parameter : names.parameters) {
-        if (keep(parameter)) items.push_back(CompletionItem{parameter, ItemKind::kVariable, "parameter", "", ""});
+        if (keep(parameter))
+          items.push_back(CompletionItem{parameter, ItemKind::kVariable, "parameter", "", ""});
       }
       for (const TemplateNames::Resource& resource : names.resources) {
         if (keep(resource.id))
@@ -193,14 +209,16 @@ std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, c
             std::string label = resource.id + std::string(suffix);
             if (keep(label)) {
               items.push_back(CompletionItem{label, ItemKind::kReference,
-                                             std::string("generated by SAM from ") + resource.id, "", ""});
+                                             std::string("generated by SAM from ") + resource.id,
+                                             "", ""});
             }
           }
         }
       }
       for (std::string_view pseudo : kPseudoParameters) {
         std::string label(pseudo);
-        if (keep(label)) items.push_back(CompletionItem{label, ItemKind::kVariable, "pseudo parameter", "", ""});
+        if (keep(label))
+          items.push_back(CompletionItem{label, ItemKind::kVariable, "pseudo parameter", "", ""});
       }
       break;
     case CompletionContext::Kind::kGetAtt:

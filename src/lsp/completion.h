@@ -19,14 +19,21 @@ struct TemplateNames {
   };
   std::vector<Resource> resources;
   std::vector<std::string> parameters;
-  // Custom AWS::CodeDeploy::DeploymentConfig resources: logical id and DeploymentConfigName (when a string).
+  // Custom AWS::CodeDeploy::DeploymentConfig resources: logical id and DeploymentConfigName (when a
+  // string).
   std::vector<std::pair<std::string, std::string>> deploymentConfigs;
 };
 
 TemplateNames namesOf(const model::Document& document);
 
 // LSP CompletionItemKind values we use.
-enum class ItemKind { kProperty = 10, kValue = 12, kEnumMember = 20, kReference = 18, kVariable = 6 };
+enum class ItemKind {
+  kProperty = 10,
+  kValue = 12,
+  kEnumMember = 20,
+  kReference = 18,
+  kVariable = 6
+};
 
 struct CompletionItem {
   std::string label;
@@ -45,6 +52,7 @@ struct CompletionContext {
 // What kind of completion fits at `offset` of `text` (YAML block or flow style, JSON for refs).
 CompletionContext completionContext(std::string_view text, uint32_t offset);
 
-std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset, const TemplateNames& names);
+std::vector<CompletionItem> completeAt(std::string_view text, uint32_t offset,
+                                       const TemplateNames& names);
 
 }  // namespace samshift::lsp

@@ -7,7 +7,10 @@ namespace samshift::lsp {
 namespace {
 
 Json lspPositionJson(core::LspPosition position, JsonAlloc& alloc) {
-  return ObjectBuilder(alloc).add("line", position.line).add("character", position.character).take();
+  return ObjectBuilder(alloc)
+      .add("line", position.line)
+      .add("character", position.character)
+      .take();
 }
 
 }  // namespace
@@ -34,13 +37,15 @@ Json lspRange(const core::SourceFile& source, core::Span span, JsonAlloc& alloc)
       .take();
 }
 
-Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& source, std::string_view uri,
-                   JsonAlloc& alloc) {
+Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& source,
+                   std::string_view uri, JsonAlloc& alloc) {
   ObjectBuilder out(alloc);
   out.add("range", lspRange(source, diagnostic.span, alloc))
       .add("severity", lspSeverity(diagnostic.severity))
       .add("code", diagnostic.code)
-      .add("codeDescription", ObjectBuilder(alloc).add("href", std::string(core::kRuleDocsBase) + diagnostic.code).take())
+      .add("codeDescription", ObjectBuilder(alloc)
+                                  .add("href", std::string(core::kRuleDocsBase) + diagnostic.code)
+                                  .take())
       .add("source", "samshift")
       .add("message", diagnostic.message);
   if (!diagnostic.notes.empty()) {
@@ -48,20 +53,22 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
     for (const core::Note& note : diagnostic.notes) {
       // A note without a place still gets one: the finding's own range.
       core::Span span = note.span.known() ? note.span : diagnostic.span;
-      related.PushBack(
-          ObjectBuilder(alloc)
-              .add("location", ObjectBuilder(alloc).add("uri", uri).add("range", lspRange(source, span, alloc)).take())
-              .add("message", note.message)
-              .take(),
-          alloc);
+      related.PushBack(ObjectBuilder(alloc)
+                           .add("location", ObjectBuilder(alloc)
+                                                .add("uri", uri)
+                                                .add("range", lspRange(source, span, alloc))
+                                                .take())
+                           .add("message", note.message)
+                           .take(),
+                       alloc);
     }
     out.add("relatedInformation", std::move(related));
   }
   return out.take();
 }
 
-Json lspDiagnostics(const std::vector<core::Diagnostic>& diagnostics, const core::SourceFile& source,
-                    std::string_view uri, JsonAlloc& alloc) {
+Json lspDiagnostics(const std::vector<core::Diagnostic>& diagnostics,
+                    const core::SourceFile& source, std::string_view uri, JsonAlloc& alloc) {
   Json array(rapidjson::kArrayType);
   for (const core::Diagnostic& diagnostic : diagnostics)
     array.PushBack(lspDiagnostic(diagnostic, source, uri, alloc), alloc);

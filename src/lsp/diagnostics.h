@@ -14,12 +14,11 @@ namespace samshift::lsp {
 
 // Where a rule's documentation lives; the code is appended ("…/rules/D002").
 
-
 Json lspRange(const core::SourceFile& source, core::Span span, JsonAlloc& alloc);
-Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& source, std::string_view uri,
-                   JsonAlloc& alloc);
-Json lspDiagnostics(const std::vector<core::Diagnostic>& diagnostics, const core::SourceFile& source,
-                    std::string_view uri, JsonAlloc& alloc);
+Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& source,
+                   std::string_view uri, JsonAlloc& alloc);
+Json lspDiagnostics(const std::vector<core::Diagnostic>& diagnostics,
+                    const core::SourceFile& source, std::string_view uri, JsonAlloc& alloc);
 
 // LSP DiagnosticSeverity: 1 error, 2 warning, 3 information.
 int lspSeverity(core::Severity severity);

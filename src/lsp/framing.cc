@@ -145,7 +145,8 @@ std::optional<Frame> FrameReader::parseHeader() {
     if (rest.size() < kMaxHeaderBytes + 4) return std::nullopt;
     ++start_;
     resyncing_ = true;
-    return Frame{Frame::Kind::kError, "header block longer than " + std::to_string(kMaxHeaderBytes) + " bytes"};
+    return Frame{Frame::Kind::kError,
+                 "header block longer than " + std::to_string(kMaxHeaderBytes) + " bytes"};
   }
 
   std::string_view block = rest.substr(0, end);

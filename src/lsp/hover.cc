@@ -48,7 +48,8 @@ core::Span hoveredSpan(const NodeAt& at) {
 }
 
 std::string describeDeployment(const plan::Deployment& deployment) {
-  std::string config = deployment.config.empty() ? "Unknown configuration:" : "**" + deployment.config + "**";
+  std::string config =
+      deployment.config.empty() ? "Unknown configuration:" : "**" + deployment.config + "**";
   std::string out = config + " traffic shifting for " + code(deployment.resource);
   if (!deployment.alias.empty()) out += ", alias " + code(deployment.alias);
   out += "\n\n";
@@ -62,7 +63,8 @@ std::string describeDeployment(const plan::Deployment& deployment) {
     if (steps.size() > 1) {
       out += "\n| minute | on the new version |\n|---:|---:|\n";
       for (const plan::Step& step : steps) {
-        out += "| " + std::to_string(step.minute) + " | " + plan::formatPercent(step.percent) + "% |\n";
+        out += "| " + std::to_string(step.minute) + " | " + plan::formatPercent(step.percent) +
+               "% |\n";
       }
     }
   } else {
@@ -72,14 +74,15 @@ std::string describeDeployment(const plan::Deployment& deployment) {
   }
   out += "\n";
   if (!deployment.hooks.preTraffic.empty()) {
-    out +=
-        "- Before any traffic shifts, CodeDeploy runs the PreTraffic hook " + code(deployment.hooks.preTraffic) + ".\n";
+    out += "- Before any traffic shifts, CodeDeploy runs the PreTraffic hook " +
+           code(deployment.hooks.preTraffic) + ".\n";
   }
   if (!deployment.hooks.postTraffic.empty()) {
     out += "- After all traffic has shifted, CodeDeploy runs the PostTraffic hook " +
            code(deployment.hooks.postTraffic) + ".\n";
   }
-  if (deployment.hooks.preTraffic.empty() && deployment.hooks.postTraffic.empty()) out += "- No traffic hooks.\n";
+  if (deployment.hooks.preTraffic.empty() && deployment.hooks.postTraffic.empty())
+    out += "- No traffic hooks.\n";
   if (!deployment.alarms.empty()) {
     out += "- Alarms watched during the deployment: " + joinCodes(deployment.alarms) + ".\n";
   } else {
@@ -92,7 +95,8 @@ std::string describeDeployment(const plan::Deployment& deployment) {
 
 // A Type value in Globals (or one no deployment was found for): the schedule of the name alone.
 std::string describeTypeValue(const model::Node& value) {
-  if (!value.isString()) return "A deployment type given by an intrinsic function; it is resolved at deploy time.\n";
+  if (!value.isString())
+    return "A deployment type given by an intrinsic function; it is resolved at deploy time.\n";
   if (const sam::LambdaDeploymentConfig* config = sam::findLambdaDeploymentConfig(value.text())) {
     return "**" + value.text() + "** (" + config->fullName() +
            "): " + plan::describeSchedule(config->schedule) + ".\n";
@@ -116,7 +120,8 @@ std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t 
     }
   }
   std::string text = describeTypeValue(value);
-  if (underGlobalsFunction(at)) text += "\nSet in `Globals`: every function with an `AutoPublishAlias` uses it.\n";
+  if (underGlobalsFunction(at))
+    text += "\nSet in `Globals`: every function with an `AutoPublishAlias` uses it.\n";
   return HoverText{text, hoveredSpan(at)};
 }
 
@@ -134,12 +139,15 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
   if (!model) return std::nullopt;
   std::optional<std::string> alias = model->aliasName();
   std::string shown = alias ? *alias : std::string("<alias>");
-  std::string out = "SAM publishes a version of " + code(id) + " on every deploy that changes it, and points alias " +
-                    code(shown) + " at it. Resources it generates:\n\n";
+  std::string out = "SAM publishes a version of " + code(id) +
+                    " on every deploy that changes it, and points alias " + code(shown) +
+                    " at it. Resources it generates:\n\n";
   out += "| logical id | type |\n|---|---|\n";
   if (model->stateMachine) {
-    out += "| " + code(std::string(id) + "Version") + " | AWS::StepFunctions::StateMachineVersion |\n";
-    out += "| " + code(std::string(id) + "Alias" + shown) + " | AWS::StepFunctions::StateMachineAlias |\n";
+    out +=
+        "| " + code(std::string(id) + "Version") + " | AWS::StepFunctions::StateMachineVersion |\n";
+    out += "| " + code(std::string(id) + "Alias" + shown) +
+           " | AWS::StepFunctions::StateMachineAlias |\n";
   } else {
     std::optional<std::string> versionId =
         expand::functionVersionLogicalId(templ, *resource, params);
@@ -151,19 +159,25 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
     out += "| " + code(sam::aliasLogicalId(id, shown)) + " | AWS::Lambda::Alias |\n";
     const auto& preference = model->deploymentPreference;
     if (preference && preference->isEnabled()) {
-      out += "| " + code("ServerlessDeploymentApplication") + " | AWS::CodeDeploy::Application (one per template) |\n";
-      out += "| " + code(std::string(id) + "DeploymentGroup") + " | AWS::CodeDeploy::DeploymentGroup |\n";
+      out += "| " + code("ServerlessDeploymentApplication") +
+             " | AWS::CodeDeploy::Application (one per template) |\n";
+      out += "| " + code(std::string(id) + "DeploymentGroup") +
+             " | AWS::CodeDeploy::DeploymentGroup |\n";
       if (!preference->role.present() || !sam::pythonTruthy(preference->role.value)) {
-        out += "| " + code("CodeDeployServiceRole") + " | AWS::IAM::Role (unless every preference has a `Role`) |\n";
+        out += "| " + code("CodeDeployServiceRole") +
+               " | AWS::IAM::Role (unless every preference has a `Role`) |\n";
       }
     }
     out +=
         "\nThe version's suffix is a hash of the code and properties: it changes with every change "
         "that publishes a new version. Refer to them as " +
-        code("!Ref " + std::string(id) + ".Alias") + " and " + code("!Ref " + std::string(id) + ".Version") + ".\n";
+        code("!Ref " + std::string(id) + ".Alias") + " and " +
+        code("!Ref " + std::string(id) + ".Version") + ".\n";
   }
   if (!alias && !model->stateMachine) {
-    out += "\nThe alias name could not be resolved here (an intrinsic function or a parameter without a default).\n";
+    out +=
+        "\nThe alias name could not be resolved here (an intrinsic function or a parameter without "
+        "a default).\n";
   }
   return HoverText{out, hoveredSpan(at)};
 }
@@ -173,7 +187,8 @@ std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offs
   core::Span span;
   std::vector<std::string_view> shown;
   for (const core::Diagnostic& diagnostic : analysis.diagnostics) {
-    if (!diagnostic.span.known() || offset < diagnostic.span.begin || offset > diagnostic.span.end) continue;
+    if (!diagnostic.span.known() || offset < diagnostic.span.begin || offset > diagnostic.span.end)
+      continue;
     bool seen = false;
     for (std::string_view c : shown) seen = seen || c == diagnostic.code;
     if (seen) continue;

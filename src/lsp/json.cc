@@ -56,7 +56,8 @@ std::string serialize(const Json& value) {
 }
 
 ObjectBuilder& ObjectBuilder::add(std::string_view name, Json value) {
-  value_.AddMember(Json(name.data(), static_cast<rapidjson::SizeType>(name.size()), alloc_), std::move(value), alloc_);
+  value_.AddMember(Json(name.data(), static_cast<rapidjson::SizeType>(name.size()), alloc_),
+                   std::move(value), alloc_);
   return *this;
 }
 

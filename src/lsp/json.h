@@ -31,9 +31,15 @@ class ObjectBuilder {
  public:
   explicit ObjectBuilder(JsonAlloc& alloc) : alloc_(alloc), value_(rapidjson::kObjectType) {}
   ObjectBuilder& add(std::string_view name, Json value);
-  ObjectBuilder& add(std::string_view name, std::string_view text) { return add(name, jsonString(text, alloc_)); }
-  ObjectBuilder& add(std::string_view name, const char* text) { return add(name, std::string_view(text)); }
-  ObjectBuilder& add(std::string_view name, const std::string& text) { return add(name, std::string_view(text)); }
+  ObjectBuilder& add(std::string_view name, std::string_view text) {
+    return add(name, jsonString(text, alloc_));
+  }
+  ObjectBuilder& add(std::string_view name, const char* text) {
+    return add(name, std::string_view(text));
+  }
+  ObjectBuilder& add(std::string_view name, const std::string& text) {
+    return add(name, std::string_view(text));
+  }
   ObjectBuilder& add(std::string_view name, int64_t number) { return add(name, Json(number)); }
   ObjectBuilder& add(std::string_view name, int number) { return add(name, Json(number)); }
   ObjectBuilder& add(std::string_view name, uint32_t number) { return add(name, Json(number)); }

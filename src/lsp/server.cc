@@ -44,7 +44,8 @@ void Server::respondError(const Json& id, int code, std::string_view text) {
   Json message(rapidjson::kObjectType);
   message.AddMember("jsonrpc", "2.0", alloc);
   message.AddMember("id", Json(id, alloc), alloc);
-  message.AddMember("error", ObjectBuilder(alloc).add("code", code).add("message", text).take(), alloc);
+  message.AddMember("error", ObjectBuilder(alloc).add("code", code).add("message", text).take(),
+                    alloc);
   send_(serialize(message));
 }
 
@@ -59,7 +60,8 @@ void Server::notify(std::string_view method, Json params, JsonAlloc& alloc) {
 void Server::showMessage(int type, const std::string& text) {
   rapidjson::Document doc;
   JsonAlloc& alloc = doc.GetAllocator();
-  notify("window/showMessage", ObjectBuilder(alloc).add("type", type).add("message", text).take(), alloc);
+  notify("window/showMessage", ObjectBuilder(alloc).add("type", type).add("message", text).take(),
+         alloc);
 }
 
 void Server::handleFramingError(const std::string& problem) {
@@ -72,8 +74,8 @@ void Server::handleMessage(std::string_view text) {
   // Iterative: a message nested a million levels deep must not exhaust the stack.
   message.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (message.HasParseError()) {
-    std::string problem = std::string(rapidjson::GetParseError_En(message.GetParseError())) + " at offset " +
-                          std::to_string(message.GetErrorOffset());
+    std::string problem = std::string(rapidjson::GetParseError_En(message.GetParseError())) +
+                          " at offset " + std::to_string(message.GetErrorOffset());
     log_ << "samshift lsp: malformed JSON: " << problem << '\n';
     respondError(Json(), kParseError, "Malformed JSON: " + problem);
     return;
@@ -93,7 +95,8 @@ void Server::handleMessage(std::string_view text) {
     return;
   }
   if (!methodValue->IsString() || (id && !id->IsInt64() && !id->IsString() && !id->IsNull())) {
-    respondError(replyId, kInvalidRequest, "`method` must be a string and `id` a number or a string");
+    respondError(replyId, kInvalidRequest,
+                 "`method` must be a string and `id` a number or a string");
     return;
   }
   std::string_view method(methodValue->GetString(), methodValue->GetStringLength());
@@ -213,13 +216,17 @@ Json Server::initialize(const Json& params, JsonAlloc& alloc) {
           .add("positionEncoding", "utf-16")
           .add("textDocumentSync", std::move(sync))
           .add("hoverProvider", true)
-          .add("completionProvider",
-               ObjectBuilder(alloc).add("triggerCharacters", std::move(triggers)).add("resolveProvider", false).take())
-          .add("codeActionProvider", ObjectBuilder(alloc).add("codeActionKinds", std::move(kinds)).take())
+          .add("completionProvider", ObjectBuilder(alloc)
+                                         .add("triggerCharacters", std::move(triggers))
+                                         .add("resolveProvider", false)
+                                         .take())
+          .add("codeActionProvider",
+               ObjectBuilder(alloc).add("codeActionKinds", std::move(kinds)).take())
           .take();
   return ObjectBuilder(alloc)
       .add("capabilities", std::move(capabilitiesOut))
-      .add("serverInfo", ObjectBuilder(alloc).add("name", "samshift").add("version", core::kVersion).take())
+      .add("serverInfo",
+           ObjectBuilder(alloc).add("name", "samshift").add("version", core::kVersion).take())
       .take();
 }
 
@@ -228,20 +235,23 @@ void Server::initialized() {
   rapidjson::Document doc;
   JsonAlloc& alloc = doc.GetAllocator();
   Json watchers(rapidjson::kArrayType);
-  watchers.PushBack(ObjectBuilder(alloc).add("globPattern", "**/" + std::string(config::kConfigFileName)).take(),
-                    alloc);
-  Json registration = ObjectBuilder(alloc)
-                          .add("id", "samshift-config-watch")
-                          .add("method", "workspace/didChangeWatchedFiles")
-                          .add("registerOptions", ObjectBuilder(alloc).add("watchers", std::move(watchers)).take())
-                          .take();
+  watchers.PushBack(
+      ObjectBuilder(alloc).add("globPattern", "**/" + std::string(config::kConfigFileName)).take(),
+      alloc);
+  Json registration =
+      ObjectBuilder(alloc)
+          .add("id", "samshift-config-watch")
+          .add("method", "workspace/didChangeWatchedFiles")
+          .add("registerOptions", ObjectBuilder(alloc).add("watchers", std::move(watchers)).take())
+          .take();
   Json registrations(rapidjson::kArrayType);
   registrations.PushBack(std::move(registration), alloc);
   Json message(rapidjson::kObjectType);
   message.AddMember("jsonrpc", "2.0", alloc);
   message.AddMember("id", jsonString("samshift-" + std::to_string(nextRequestId_++), alloc), alloc);
   message.AddMember("method", "client/registerCapability", alloc);
-  message.AddMember("params", ObjectBuilder(alloc).add("registrations", std::move(registrations)).take(), alloc);
+  message.AddMember(
+      "params", ObjectBuilder(alloc).add("registrations", std::move(registrations)).take(), alloc);
   send_(serialize(message));
 }
 
@@ -292,7 +302,8 @@ void Server::didOpen(const Json& params) {
   const Json* textDocument = member(params, "textDocument");
   auto uri = textDocument ? stringAt(*textDocument, "uri") : std::nullopt;
   auto text = textDocument ? stringAt(*textDocument, "text") : std::nullopt;
-  if (!uri || !text) throw InvalidParams{"didOpen needs `textDocument.uri` and `textDocument.text`"};
+  if (!uri || !text)
+    throw InvalidParams{"didOpen needs `textDocument.uri` and `textDocument.text`"};
   if (uri->size() > limits_.uriBytes) {
     throw InvalidParams{"a document URI longer than " + std::to_string(limits_.uriBytes) +
                         " bytes"};
@@ -389,8 +400,10 @@ void Server::didClose(const Json& params) {
   // Diagnostics of a closed buffer would go stale: clear them.
   rapidjson::Document doc;
   JsonAlloc& alloc = doc.GetAllocator();
-  notify("textDocument/publishDiagnostics",
-         ObjectBuilder(alloc).add("uri", *uri).add("diagnostics", Json(rapidjson::kArrayType)).take(), alloc);
+  notify(
+      "textDocument/publishDiagnostics",
+      ObjectBuilder(alloc).add("uri", *uri).add("diagnostics", Json(rapidjson::kArrayType)).take(),
+      alloc);
 }
 
 void Server::configurationChanged() {
@@ -455,7 +468,8 @@ const Analysis* Server::analysisOf(std::string_view uri) {
 }
 
 bool Server::hasPending() const {
-  return std::any_of(documents_.begin(), documents_.end(), [](const auto& entry) { return entry.second->pending; });
+  return std::any_of(documents_.begin(), documents_.end(),
+                     [](const auto& entry) { return entry.second->pending; });
 }
 
 void Server::publishPending() {
@@ -465,7 +479,8 @@ void Server::publishPending() {
     const Analysis& analysis = analysisFor(*doc);
     rapidjson::Document json;
     JsonAlloc& alloc = json.GetAllocator();
-    Json diagnostics = analysis.isTemplate ? lspDiagnostics(analysis.diagnostics, analysis.document.source, uri, alloc)
+    Json diagnostics = analysis.isTemplate ? lspDiagnostics(analysis.diagnostics,
+                                                            analysis.document.source, uri, alloc)
                                            : Json(rapidjson::kArrayType);
     notify("textDocument/publishDiagnostics",
            ObjectBuilder(alloc)

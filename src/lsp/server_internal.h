@@ -22,7 +22,8 @@ inline std::optional<core::LspPosition> positionOf(const Json* value) {
   if (!value || !value->IsObject()) return std::nullopt;
   auto line = intAt(*value, "line");
   auto character = intAt(*value, "character");
-  if (!line || !character || *line < 0 || *character < 0 || *line > UINT32_MAX || *character > UINT32_MAX) {
+  if (!line || !character || *line < 0 || *character < 0 || *line > UINT32_MAX ||
+      *character > UINT32_MAX) {
     return std::nullopt;
   }
   return core::LspPosition{static_cast<uint32_t>(*line), static_cast<uint32_t>(*character)};

@@ -23,7 +23,8 @@ Json Server::hover(const Json& params, JsonAlloc& alloc) {
   std::optional<HoverText> text = hoverAt(analysis, offset);
   if (!text) return Json();
   ObjectBuilder out(alloc);
-  out.add("contents", ObjectBuilder(alloc).add("kind", "markdown").add("value", text->markdown).take());
+  out.add("contents",
+          ObjectBuilder(alloc).add("kind", "markdown").add("value", text->markdown).take());
   if (text->span.known()) out.add("range", lspRange(analysis.document.source, text->span, alloc));
   return out.take();
 }
@@ -40,7 +41,8 @@ Json Server::completion(const Json& params, JsonAlloc& alloc) {
   uint32_t offset = source.offsetOfLsp(*position);
   // The typed word is replaced exactly, whatever the client counts as a word (`Fn.Alias`, `::`).
   size_t typed = completionContext(doc->text, offset).prefix.size();
-  Json replaced = lspRange(source, core::Span{offset - static_cast<uint32_t>(typed), offset}, alloc);
+  Json replaced =
+      lspRange(source, core::Span{offset - static_cast<uint32_t>(typed), offset}, alloc);
   for (const CompletionItem& item : completeAt(doc->text, offset, doc->names)) {
     ObjectBuilder out(alloc);
     out.add("label", item.label).add("kind", static_cast<int>(item.kind));
@@ -71,9 +73,11 @@ Json Server::codeAction(const Json& params, JsonAlloc& alloc) {
   for (const CodeAction& action : codeActions(analysis, span)) {
     Json edits(rapidjson::kArrayType);
     for (const TextEdit& edit : action.edits) {
-      edits.PushBack(
-          ObjectBuilder(alloc).add("range", lspRange(source, edit.span, alloc)).add("newText", edit.newText).take(),
-          alloc);
+      edits.PushBack(ObjectBuilder(alloc)
+                         .add("range", lspRange(source, edit.span, alloc))
+                         .add("newText", edit.newText)
+                         .take(),
+                     alloc);
     }
     Json changes(rapidjson::kObjectType);
     changes.AddMember(jsonString(doc->uri, alloc), std::move(edits), alloc);

@@ -11,7 +11,8 @@ namespace {
 
 std::optional<Incoming> fromFrame(std::optional<Frame> frame) {
   if (!frame) return std::nullopt;
-  if (frame->kind == Frame::Kind::kError) return Incoming{Incoming::Kind::kFramingError, std::move(frame->body)};
+  if (frame->kind == Frame::Kind::kError)
+    return Incoming{Incoming::Kind::kFramingError, std::move(frame->body)};
   return Incoming{Incoming::Kind::kMessage, std::move(frame->body)};
 }
 

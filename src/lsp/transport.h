@@ -42,7 +42,8 @@ class FdTransport : public Transport {
 // deterministically whether edits are coalesced.
 class StreamTransport : public Transport {
  public:
-  StreamTransport(std::istream& in, bool pauseAfterEachMessage) : in_(in), pause_(pauseAfterEachMessage) {}
+  StreamTransport(std::istream& in, bool pauseAfterEachMessage)
+      : in_(in), pause_(pauseAfterEachMessage) {}
   Incoming next(int timeoutMs) override;
 
  private:

@@ -1,22 +1,43 @@
 #include "model/intrinsics.h"
 
-#include <array>
 #include <algorithm>
+#include <array>
 
 namespace samshift::model {
 
 namespace {
 
 // Functions of templates, then GetStackOutput (cross-stack), then those of the Rules section.
-constexpr std::array<std::string_view, 27> kShortForms = {
-    "Ref",         "GetAtt",       "Sub",       "Join",      "If",          "Equals",
-    "Not",         "And",          "Or",        "Select",    "Split",       "FindInMap",
-    "Base64",      "Cidr",         "GetAZs",    "ImportValue", "Condition", "Transform",
-    "Length",      "ToJsonString", "GetStackOutput", "Contains", "EachMemberEquals", "EachMemberIn",
-    "RefAll",      "ValueOf",      "ValueOfAll"};
+constexpr std::array<std::string_view, 27> kShortForms = {"Ref",
+                                                          "GetAtt",
+                                                          "Sub",
+                                                          "Join",
+                                                          "If",
+                                                          "Equals",
+                                                          "Not",
+                                                          "And",
+                                                          "Or",
+                                                          "Select",
+                                                          "Split",
+                                                          "FindInMap",
+                                                          "Base64",
+                                                          "Cidr",
+                                                          "GetAZs",
+                                                          "ImportValue",
+                                                          "Condition",
+                                                          "Transform",
+                                                          "Length",
+                                                          "ToJsonString",
+                                                          "GetStackOutput",
+                                                          "Contains",
+                                                          "EachMemberEquals",
+                                                          "EachMemberIn",
+                                                          "RefAll",
+                                                          "ValueOf",
+                                                          "ValueOfAll"};
 
 constexpr std::array<std::string_view, 8> kPseudoParameters = {
-    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",  "AWS::Partition",
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",   "AWS::Partition",
     "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix"};
 
 template <size_t N>
@@ -59,7 +80,8 @@ std::optional<GetAttTarget> getAttTarget(const Node& node) {
   if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString()) {
     target.resource = arg.items()[0].text();
     target.resourceNode = &arg.items()[0];
-    if (arg.items().size() > 1 && arg.items()[1].isString()) target.attribute = arg.items()[1].text();
+    if (arg.items().size() > 1 && arg.items()[1].isString())
+      target.attribute = arg.items()[1].text();
     return target;
   }
   return std::nullopt;
@@ -76,7 +98,8 @@ std::vector<SubReference> subReferences(std::string_view text) {
       size_t first = name.find_first_not_of(" \t");
       size_t last = name.find_last_not_of(" \t");
       if (first != std::string_view::npos) {
-        out.push_back(SubReference{std::string(name.substr(first, last - first + 1)), pos + 2 + first});
+        out.push_back(
+            SubReference{std::string(name.substr(first, last - first + 1)), pos + 2 + first});
       }
     }
     pos = close + 1;

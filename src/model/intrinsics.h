@@ -29,8 +29,8 @@ struct GetAttTarget {
 std::optional<GetAttTarget> getAttTarget(const Node& node);
 
 struct SubReference {
-  std::string name;      // `X` or `X.Attr` as written inside ${}
-  size_t offset = 0;     // byte offset of the name inside the string
+  std::string name;   // `X` or `X.Attr` as written inside ${}
+  size_t offset = 0;  // byte offset of the name inside the string
 };
 // The `${…}` references of an Fn::Sub string, skipping `${!Literal}`.
 std::vector<SubReference> subReferences(std::string_view text);

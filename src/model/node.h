@@ -40,7 +40,8 @@ class RareString {
   RareString(const RareString& other) { *this = other; }
   RareString(RareString&&) noexcept = default;
   RareString& operator=(const RareString& other) {
-    if (this != &other) value_ = other.value_ ? std::make_unique<std::string>(*other.value_) : nullptr;
+    if (this != &other)
+      value_ = other.value_ ? std::make_unique<std::string>(*other.value_) : nullptr;
     return *this;
   }
   RareString& operator=(RareString&&) noexcept = default;

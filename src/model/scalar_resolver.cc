@@ -13,22 +13,21 @@ namespace {
 
 // The implicit resolvers of PyYAML 6 (resolver.py), in the order PyYAML tries them.
 const RE2& boolPattern() {
-  static const RE2 kPattern("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+  static const RE2 kPattern(
+      "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
   return kPattern;
 }
 const RE2& floatPattern() {
-  static const RE2 kPattern(
-      R"([-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?)"
-      R"(|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?)"
-      R"(|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)"
-      R"(|[-+]?\.(?:inf|Inf|INF))"
-      R"(|\.(?:nan|NaN|NAN))");
+  static const RE2 kPattern(R"([-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?)"
+                            R"(|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?)"
+                            R"(|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)"
+                            R"(|[-+]?\.(?:inf|Inf|INF))"
+                            R"(|\.(?:nan|NaN|NAN))");
   return kPattern;
 }
 const RE2& intPattern() {
-  static const RE2 kPattern(
-      R"([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*))"
-      R"(|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)");
+  static const RE2 kPattern(R"([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*))"
+                            R"(|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)");
   return kPattern;
 }
 const RE2& nullPattern() {
@@ -62,7 +61,8 @@ Number sexagesimal(const std::string& digits, Parse parse) {
   size_t start = 0;
   while (true) {
     size_t colon = digits.find(':', start);
-    std::string part = digits.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    std::string part =
+        digits.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
     value = value * 60 + parse(part);
     if (colon == std::string::npos) break;
     start = colon + 1;
@@ -120,7 +120,8 @@ void setFloat(std::string_view text, Node& node) {
   } else if (digits == ".nan") {
     value = std::numeric_limits<double>::quiet_NaN();
   } else if (digits.find(':') != std::string::npos) {
-    value = sexagesimal<double>(digits, [](const std::string& part) { return std::strtod(part.c_str(), nullptr); });
+    value = sexagesimal<double>(
+        digits, [](const std::string& part) { return std::strtod(part.c_str(), nullptr); });
   } else {
     value = std::strtod(digits.c_str(), nullptr);
   }

@@ -25,7 +25,9 @@ struct ResourceView {
   const Node* updatePolicy = nullptr;
   const Node* metadata = nullptr;
 
-  const Node* property(std::string_view name) const { return properties ? properties->get(name) : nullptr; }
+  const Node* property(std::string_view name) const {
+    return properties ? properties->get(name) : nullptr;
+  }
   // Properties when they are a mapping, else an empty mapping: what SAM reads either way.
   const Node& propertiesMapping() const;
   bool isServerless() const { return type.substr(0, 17) == "AWS::Serverless::"; }

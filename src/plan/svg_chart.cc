@@ -213,7 +213,8 @@ class Chart {
     out_ += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + stroke +
             "\" stroke-width=\"2.5\" stroke-linejoin=\"round\"" +
             (fixed ? " stroke-dasharray=\"7 4\"" : "") + "><title>" +
-            core::xmlEscape(d.resource + ": " + describeSchedule(*d.schedule)) + "</title></path>\n";
+            core::xmlEscape(d.resource + ": " + describeSchedule(*d.schedule)) +
+            "</title></path>\n";
     // The end of the shift, labelled with its minute, so durations read off without the grid.
     if (!steps.empty() && !fixed) {
       const Step& last = steps.back();

@@ -12,7 +12,8 @@
 
 namespace samshift::report {
 
-void writeGithub(std::ostream& out, const std::vector<FileReport>& files, const std::string& workingDirectory);
+void writeGithub(std::ostream& out, const std::vector<FileReport>& files,
+                 const std::string& workingDirectory);
 
 // The runner's escaping: in the message, % CR LF become %25 %0D %0A; in a property value,
 // also : and , (%3A, %2C), which would otherwise end the property.

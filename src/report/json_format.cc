@@ -15,7 +15,8 @@ void writeJson(std::ostream& out, const std::vector<FileReport>& files) {
       core::Range range = file.source->range(d.span);
       writer.StartObject();
       writer.Key("file");
-      writer.String(file.displayPath.c_str(), static_cast<rapidjson::SizeType>(file.displayPath.size()));
+      writer.String(file.displayPath.c_str(),
+                    static_cast<rapidjson::SizeType>(file.displayPath.size()));
       writer.Key("line");
       writer.Uint(range.begin.line);
       writer.Key("column");

@@ -18,8 +18,8 @@ std::string placeOf(const FileReport& file, core::Span span) {
 void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
   size_t failures = 0;
   for (const FileReport& file : files) failures += file.diagnostics.size();
-  std::string counts = " tests=\"" + std::to_string(files.size()) + "\" failures=\"" + std::to_string(failures) +
-                       "\" errors=\"0\"";
+  std::string counts = " tests=\"" + std::to_string(files.size()) + "\" failures=\"" +
+                       std::to_string(failures) + "\" errors=\"0\"";
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"samshift\"" << counts << ">\n";
   out << "  <testsuite name=\"samshift lint\"" << counts << " skipped=\"0\">\n";
@@ -36,8 +36,8 @@ void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
       std::string severity(core::severityName(d.severity));
       out << "      <failure type=\"" << core::xmlEscape(d.code) << "\" message=\""
           << core::xmlEscape(place + ": " + d.code + " [" + d.slug + "] " + d.message) << "\">";
-      std::string body = file.displayPath + ":" + place + ": " + severity + " " + d.code + " [" + d.slug + "] " +
-                         d.message;
+      std::string body = file.displayPath + ":" + place + ": " + severity + " " + d.code + " [" +
+                         d.slug + "] " + d.message;
       for (const core::Note& note : d.notes) {
         body += "\nnote: ";
         if (note.span.known()) body += file.displayPath + ":" + placeOf(file, note.span) + ": ";

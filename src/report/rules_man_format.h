@@ -12,7 +12,8 @@
 
 namespace samshift::report {
 
-void writeRulesMan(std::ostream& out, const std::vector<const core::RuleInfo*>& rules, std::string_view version);
+void writeRulesMan(std::ostream& out, const std::vector<const core::RuleInfo*>& rules,
+                   std::string_view version);
 
 // One line of text as roff: backslashes and hyphens escaped, `code` in bold, and a line that
 // would start with a control character protected.

@@ -50,7 +50,8 @@ void putRegion(Writer& writer, core::Range range) {
   writer.EndObject();
 }
 
-void putPhysicalLocation(Writer& writer, const std::string& uri, const core::SourceFile& source, core::Span span) {
+void putPhysicalLocation(Writer& writer, const std::string& uri, const core::SourceFile& source,
+                         core::Span span) {
   writer.Key("physicalLocation");
   writer.StartObject();
   writer.Key("artifactLocation");
@@ -108,8 +109,8 @@ std::string uriReference(std::string_view path) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : path) {
-    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '.' || c == '_' || c == '~' || c == '/';
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
     if (plain) {
       out += static_cast<char>(c);
     } else {
@@ -127,7 +128,8 @@ std::string docSection(std::string_view doc, std::string_view heading) {
   if (start == std::string_view::npos) return {};
   start = doc.find('\n', start + (doc[start] == '\n' ? 1 : 0)) + 1;
   size_t end = doc.find("\n## ", start);
-  std::string_view body = doc.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  std::string_view body =
+      doc.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
   while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.remove_suffix(1);
   while (!body.empty() && body.front() == '\n') body.remove_prefix(1);
   return std::string(body);

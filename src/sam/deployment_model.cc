@@ -8,13 +8,20 @@ using model::Node;
 
 bool pythonTruthy(const Node& value) {
   switch (value.kind()) {
-    case model::NodeKind::kNull: return false;
-    case model::NodeKind::kBool: return value.boolValue();
-    case model::NodeKind::kInt: return value.intValue() != 0;
-    case model::NodeKind::kFloat: return value.floatValue() != 0.0;
-    case model::NodeKind::kString: return !value.text().empty();
-    case model::NodeKind::kSequence: return !value.items().empty();
-    case model::NodeKind::kMapping: return !value.entries().empty();
+    case model::NodeKind::kNull:
+      return false;
+    case model::NodeKind::kBool:
+      return value.boolValue();
+    case model::NodeKind::kInt:
+      return value.intValue() != 0;
+    case model::NodeKind::kFloat:
+      return value.floatValue() != 0.0;
+    case model::NodeKind::kString:
+      return !value.text().empty();
+    case model::NodeKind::kSequence:
+      return !value.items().empty();
+    case model::NodeKind::kMapping:
+      return !value.entries().empty();
   }
   return false;
 }
@@ -52,7 +59,8 @@ const Setting* DeploymentModel::unresolvable() const {
 }
 
 std::optional<std::string> DeploymentModel::aliasName() const {
-  if (!autoPublishAlias.present() || !autoPublishAlias.value.isString() || autoPublishAlias.value.text().empty()) {
+  if (!autoPublishAlias.present() || !autoPublishAlias.value.isString() ||
+      autoPublishAlias.value.text().empty()) {
     return std::nullopt;
   }
   return autoPublishAlias.value.text();
@@ -68,7 +76,8 @@ void resolveSetting(Setting& setting, Resolved resolved) {
 }
 
 // A key of DeploymentPreference: the local node when written there, else the global one.
-Setting subSetting(const Node& merged, const Node* local, const Node* global, std::string_view key) {
+Setting subSetting(const Node& merged, const Node* local, const Node* global,
+                   std::string_view key) {
   Setting setting;
   const Node* value = merged.isMapping() && !merged.isIntrinsic() ? merged.get(key) : nullptr;
   if (!value) return setting;
@@ -118,15 +127,19 @@ Setting plain(const Node& merged, const Node* source, std::string_view key) {
 
 }  // namespace
 
-std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ, const model::ResourceView& resource,
-                                                   const ParameterValues& params, const Node* mergedProperties) {
+std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
+                                                   const model::ResourceView& resource,
+                                                   const ParameterValues& params,
+                                                   const Node* mergedProperties) {
   DeploymentModel model;
   model.logicalId = std::string(resource.id);
   if (resource.type == "AWS::Serverless::StateMachine") {
     model.stateMachine = true;
     const Node& props = resource.propertiesMapping();
-    model.autoPublishAlias = plain(props, resource.property("AutoPublishAlias"), "AutoPublishAlias");
-    model.useAliasAsEventTarget = plain(props, resource.property("UseAliasAsEventTarget"), "UseAliasAsEventTarget");
+    model.autoPublishAlias =
+        plain(props, resource.property("AutoPublishAlias"), "AutoPublishAlias");
+    model.useAliasAsEventTarget =
+        plain(props, resource.property("UseAliasAsEventTarget"), "UseAliasAsEventTarget");
     if (const Node* dp = resource.property("DeploymentPreference")) {
       DeploymentPreferenceModel pref;
       pref.node = dp;
@@ -137,19 +150,24 @@ std::optional<DeploymentModel> readDeploymentModel(const model::Template& templ,
   }
   if (resource.type != "AWS::Serverless::Function") return std::nullopt;
   Node computed;
-  const Node& props = mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
+  const Node& props =
+      mergedProperties ? *mergedProperties : (computed = propertiesWithGlobals(templ, resource));
   auto source = [&](std::string_view key) { return propertySource(templ, resource, key); };
   model.autoPublishAlias = plain(props, source("AutoPublishAlias"), "AutoPublishAlias");
   if (model.autoPublishAlias.present()) {
     resolveSetting(model.autoPublishAlias, params.resolve(model.autoPublishAlias.value));
   }
-  model.allProperties = plain(props, source("AutoPublishAliasAllProperties"), "AutoPublishAliasAllProperties");
+  model.allProperties =
+      plain(props, source("AutoPublishAliasAllProperties"), "AutoPublishAliasAllProperties");
   const Node& local = resource.propertiesMapping();
-  model.codeSha256 = plain(local, resource.property("AutoPublishCodeSha256"), "AutoPublishCodeSha256");
+  model.codeSha256 =
+      plain(local, resource.property("AutoPublishCodeSha256"), "AutoPublishCodeSha256");
   if (model.codeSha256.present())
     resolveSetting(model.codeSha256, params.resolve(model.codeSha256.value));
-  model.versionDescription = plain(local, resource.property("VersionDescription"), "VersionDescription");
-  model.versionDeletionPolicy = plain(props, source("VersionDeletionPolicy"), "VersionDeletionPolicy");
+  model.versionDescription =
+      plain(local, resource.property("VersionDescription"), "VersionDescription");
+  model.versionDeletionPolicy =
+      plain(props, source("VersionDeletionPolicy"), "VersionDeletionPolicy");
   model.provisionedConcurrency =
       plain(props, source("ProvisionedConcurrencyConfig"), "ProvisionedConcurrencyConfig");
   if (const Node* merged = props.get("DeploymentPreference")) {

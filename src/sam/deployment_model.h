@@ -48,14 +48,15 @@ struct DeploymentPreferenceModel {
 struct DeploymentModel {
   std::string logicalId;
   bool stateMachine = false;
-  Setting autoPublishAlias;         // function: resolved; state machine: verbatim
-  Setting allProperties;            // AutoPublishAliasAllProperties (functions only)
-  Setting codeSha256;               // AutoPublishCodeSha256, resolved (never from Globals)
+  Setting autoPublishAlias;  // function: resolved; state machine: verbatim
+  Setting allProperties;     // AutoPublishAliasAllProperties (functions only)
+  Setting codeSha256;        // AutoPublishCodeSha256, resolved (never from Globals)
   Setting versionDeletionPolicy;
-  Setting versionDescription;       // never from Globals
+  Setting versionDescription;  // never from Globals
   Setting provisionedConcurrency;
-  Setting useAliasAsEventTarget;    // state machines only
-  std::optional<DeploymentPreferenceModel> deploymentPreference;  // present when written (any shape)
+  Setting useAliasAsEventTarget;  // state machines only
+  std::optional<DeploymentPreferenceModel>
+      deploymentPreference;  // present when written (any shape)
 
   // The resolved alias name when it is a non-empty string.
   std::optional<std::string> aliasName() const;

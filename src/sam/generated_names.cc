@@ -8,13 +8,15 @@ namespace {
 
 // Resources SAM creates that are not named after one serverless resource.
 constexpr std::array<std::string_view, 4> kSharedPrefixes = {
-    "ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication", "CodeDeployServiceRole"};
+    "ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
+    "CodeDeployServiceRole"};
 
 }  // namespace
 
 GeneratedNames::GeneratedNames(const model::Template& templ) : sam_(templ.isSam()) {
   for (const model::ResourceView& resource : templ.resources()) {
-    bool module = resource.type.size() > 8 && resource.type.substr(resource.type.size() - 8) == "::MODULE";
+    bool module =
+        resource.type.size() > 8 && resource.type.substr(resource.type.size() - 8) == "::MODULE";
     if ((sam_ && resource.isServerless()) || module) serverlessIds_.insert(resource.id);
   }
 }

@@ -77,7 +77,8 @@ Node propertiesWithGlobals(const model::Template& templ, const model::ResourceVi
   for (const MapEntry& entry : global->entries()) {
     if (ignoresGlobal(resource, entry.key.text())) continue;
     const Node* mine = local.get(entry.key.text());
-    merged.entries().push_back(MapEntry{entry.key, mine ? mergeGlobal(entry.value, *mine) : entry.value});
+    merged.entries().push_back(
+        MapEntry{entry.key, mine ? mergeGlobal(entry.value, *mine) : entry.value});
   }
   for (const MapEntry& entry : local.entries()) {
     if (!global->has(entry.key.text()) || ignoresGlobal(resource, entry.key.text()))

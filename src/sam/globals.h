@@ -19,7 +19,8 @@ std::string_view globalsSectionFor(std::string_view resourceType);
 model::Node mergeGlobal(const model::Node& global, const model::Node& local);
 
 // The resource's Properties with Globals applied (a copy; the template is not changed).
-model::Node propertiesWithGlobals(const model::Template& templ, const model::ResourceView& resource);
+model::Node propertiesWithGlobals(const model::Template& templ,
+                                  const model::ResourceView& resource);
 
 // True when a `Globals` section applies to the resource, so that its merged properties differ
 // from its own.

@@ -5,9 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <catch2/catch.hpp>
 
 #include <cstring>
 #include <sstream>
@@ -38,12 +38,13 @@ Script& Script::body(std::string_view json) {
 }
 
 Script& Script::request(int id, std::string_view method, std::string_view params) {
-  return body(R"({"jsonrpc":"2.0","id":)" + std::to_string(id) + R"(,"method":)" + jsonQuote(method) +
-              R"(,"params":)" + std::string(params) + "}");
+  return body(R"({"jsonrpc":"2.0","id":)" + std::to_string(id) + R"(,"method":)" +
+              jsonQuote(method) + R"(,"params":)" + std::string(params) + "}");
 }
 
 Script& Script::notify(std::string_view method, std::string_view params) {
-  return body(R"({"jsonrpc":"2.0","method":)" + jsonQuote(method) + R"(,"params":)" + std::string(params) + "}");
+  return body(R"({"jsonrpc":"2.0","method":)" + jsonQuote(method) + R"(,"params":)" +
+              std::string(params) + "}");
 }
 
 Script& Script::raw(std::string_view bytes) {
@@ -53,29 +54,36 @@ Script& Script::raw(std::string_view bytes) {
 
 Script& Script::initialize(int id, std::string_view rootUri) {
   std::string root = rootUri.empty() ? "null" : jsonQuote(rootUri);
-  request(id, "initialize",
-          R"({"processId":null,"rootUri":)" + root +
-              R"(,"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}})");
+  request(
+      id, "initialize",
+      R"({"processId":null,"rootUri":)" + root +
+          R"(,"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}})");
   return notify("initialized", "{}");
 }
 
-Script& Script::open(std::string_view uri, std::string_view text, int version, std::string_view languageId) {
-  return notify("textDocument/didOpen", R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(,"languageId":)" +
-                                            jsonQuote(languageId) + R"(,"version":)" + std::to_string(version) +
+Script& Script::open(std::string_view uri, std::string_view text, int version,
+                     std::string_view languageId) {
+  return notify("textDocument/didOpen", R"({"textDocument":{"uri":)" + jsonQuote(uri) +
+                                            R"(,"languageId":)" + jsonQuote(languageId) +
+                                            R"(,"version":)" + std::to_string(version) +
                                             R"(,"text":)" + jsonQuote(text) + "}}");
 }
 
 Script& Script::changeFull(std::string_view uri, int version, std::string_view text) {
-  return notify("textDocument/didChange", R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(,"version":)" +
-                                              std::to_string(version) + R"(},"contentChanges":[{"text":)" +
-                                              jsonQuote(text) + "}]}");
+  return notify("textDocument/didChange", R"({"textDocument":{"uri":)" + jsonQuote(uri) +
+                                              R"(,"version":)" + std::to_string(version) +
+                                              R"(},"contentChanges":[{"text":)" + jsonQuote(text) +
+                                              "}]}");
 }
 
-Script& Script::changeRange(std::string_view uri, int version, int l1, int c1, int l2, int c2, std::string_view text) {
-  std::string range = R"({"start":{"line":)" + std::to_string(l1) + R"(,"character":)" + std::to_string(c1) +
-                      R"(},"end":{"line":)" + std::to_string(l2) + R"(,"character":)" + std::to_string(c2) + "}}";
-  return notify("textDocument/didChange", R"({"textDocument":{"uri":)" + jsonQuote(uri) + R"(,"version":)" +
-                                              std::to_string(version) + R"(},"contentChanges":[{"range":)" + range +
+Script& Script::changeRange(std::string_view uri, int version, int l1, int c1, int l2, int c2,
+                            std::string_view text) {
+  std::string range = R"({"start":{"line":)" + std::to_string(l1) + R"(,"character":)" +
+                      std::to_string(c1) + R"(},"end":{"line":)" + std::to_string(l2) +
+                      R"(,"character":)" + std::to_string(c2) + "}}";
+  return notify("textDocument/didChange", R"({"textDocument":{"uri":)" + jsonQuote(uri) +
+                                              R"(,"version":)" + std::to_string(version) +
+                                              R"(},"contentChanges":[{"range":)" + range +
                                               R"(,"text":)" + jsonQuote(text) + "}]}");
 }
 
@@ -87,7 +95,8 @@ Script& Script::shutdownAndExit(int id) {
 const rapidjson::Value* Session::response(int id) const {
   for (const auto& message : messages) {
     auto it = message->FindMember("id");
-    if (it != message->MemberEnd() && it->value.IsInt() && it->value.GetInt() == id && !message->HasMember("method")) {
+    if (it != message->MemberEnd() && it->value.IsInt() && it->value.GetInt() == id &&
+        !message->HasMember("method")) {
       return message.get();
     }
   }
@@ -152,7 +161,8 @@ Session runBinary(const Script& script, const std::vector<std::string>& extraArg
     ::dup2(toChild[0], 0);
     ::dup2(fromChild[1], 1);
     ::dup2(errChild[1], 2);
-    for (int fd : {toChild[0], toChild[1], fromChild[0], fromChild[1], errChild[0], errChild[1]}) ::close(fd);
+    for (int fd : {toChild[0], toChild[1], fromChild[0], fromChild[1], errChild[0], errChild[1]})
+      ::close(fd);
     std::vector<std::string> args = {SAMSHIFT_BINARY, "lsp", "--stdio"};
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     std::vector<char*> argv;

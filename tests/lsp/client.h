@@ -26,10 +26,12 @@ class Script {
 
   // Common messages.
   Script& initialize(int id = 1, std::string_view rootUri = "");
-  Script& open(std::string_view uri, std::string_view text, int version = 1, std::string_view languageId = "yaml");
+  Script& open(std::string_view uri, std::string_view text, int version = 1,
+               std::string_view languageId = "yaml");
   Script& changeFull(std::string_view uri, int version, std::string_view text);
   // One incremental change: replace [(l1,c1),(l2,c2)) by `text`.
-  Script& changeRange(std::string_view uri, int version, int l1, int c1, int l2, int c2, std::string_view text);
+  Script& changeRange(std::string_view uri, int version, int l1, int c1, int l2, int c2,
+                      std::string_view text);
   Script& shutdownAndExit(int id);
 
   const std::string& bytes() const { return bytes_; }

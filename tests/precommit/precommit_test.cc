@@ -18,7 +18,8 @@ using samshift::testing::writeFile;
 namespace {
 
 bool havePreCommit() {
-  return std::system("command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1") == 0;
+  return std::system("command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1") ==
+         0;
 }
 
 struct Run {
@@ -34,14 +35,18 @@ Run shell(const fs::path& dir, const std::string& command) {
 }
 
 // Git without the user's configuration, identity or hooks.
-const std::string kGit = "git -c user.name=samshift-test -c user.email=test@samshift.invalid -c init.defaultBranch=main "
-                         "-c commit.gpgsign=false -c core.hooksPath=/dev/null";
+const std::string kGit =
+    "git -c user.name=samshift-test -c user.email=test@samshift.invalid -c init.defaultBranch=main "
+    "-c commit.gpgsign=false -c core.hooksPath=/dev/null";
 
 }  // namespace
 
-TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good one", "[precommit]") {
+TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good one",
+          "[precommit]") {
   if (!havePreCommit()) {
-    WARN("pre-commit or git is not installed: the hook test is skipped. Install the Debian package `pre-commit`.");
+    WARN(
+        "pre-commit or git is not installed: the hook test is skipped. Install the Debian package "
+        "`pre-commit`.");
     return;
   }
   TempDir dir;
@@ -50,8 +55,8 @@ TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good 
   fs::create_directories(hooks);
   fs::create_directories(project / ".github" / "workflows");
   writeFile(hooks / ".pre-commit-hooks.yaml", readFile(".pre-commit-hooks.yaml"));
-  Run init = shell(hooks, kGit + " init -q . && " + kGit + " add .pre-commit-hooks.yaml && " + kGit +
-                              " commit -q -m hooks");
+  Run init = shell(hooks, kGit + " init -q . && " + kGit + " add .pre-commit-hooks.yaml && " +
+                              kGit + " commit -q -m hooks");
   INFO(init.output);
   REQUIRE(init.exitCode == 0);
 
@@ -64,15 +69,19 @@ TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good 
   // `language: system`: the hook runs the samshift found on PATH, here the one just built.
   std::string env = "PRE_COMMIT_HOME='" + (dir.path() / "cache").string() + "' PATH='" +
                     fs::path(SAMSHIFT_BINARY).parent_path().string() + ":'\"$PATH\" ";
-  std::string tryRepo = env + "pre-commit try-repo '" + hooks.string() + "' samshift --all-files --color never";
+  std::string tryRepo =
+      env + "pre-commit try-repo '" + hooks.string() + "' samshift --all-files --color never";
 
   Run bad = shell(project, tryRepo);
   INFO(bad.output);
   CHECK(bad.exitCode == 1);
-  CHECK(bad.output.find("samshift.................................................................Failed") !=
+  CHECK(bad.output.find(
+            "samshift.................................................................Failed") !=
         std::string::npos);
-  CHECK(bad.output.find("template.yaml:4:16: error T005 [unresolved-reference] `DependsOn` names `MissingTable`, "
-                        "which is not a resource of this template") != std::string::npos);
+  CHECK(
+      bad.output.find(
+          "template.yaml:4:16: error T005 [unresolved-reference] `DependsOn` names `MissingTable`, "
+          "which is not a resource of this template") != std::string::npos);
   CHECK(bad.output.find("ci.yml") == std::string::npos);
 
   writeFile(project / "template.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
@@ -80,6 +89,7 @@ TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good 
   Run good = shell(project, tryRepo);
   INFO(good.output);
   CHECK(good.exitCode == 0);
-  CHECK(good.output.find("samshift.................................................................Passed") !=
+  CHECK(good.output.find(
+            "samshift.................................................................Passed") !=
         std::string::npos);
 }

@@ -47,8 +47,8 @@ std::vector<const MapEntry*> py27Order(const Node& mapping) {
 void refuseUnknown(ExpandContext& ctx, const Node& properties, const std::string& what,
                    std::initializer_list<const char*> known) {
   for (const MapEntry& entry : properties.entries()) {
-    if (std::find_if(known.begin(), known.end(), [&](const char* k) { return entry.key.text() == k; }) ==
-        known.end()) {
+    if (std::find_if(known.begin(), known.end(),
+                     [&](const char* k) { return entry.key.text() == k; }) == known.end()) {
       ctx.notSupported("property " + entry.key.text() + " of " + what);
     }
   }
@@ -61,15 +61,16 @@ std::optional<PyObject> s3Location(const Node& uri) {
     const std::string& text = uri.text();
     size_t slash = text.find('/', 5);
     // A ?versionId query is not modelled.
-    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 || slash + 1 == text.size() ||
-        text.find('?') != std::string::npos) {
+    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 ||
+        slash + 1 == text.size() || text.find('?') != std::string::npos) {
       return std::nullopt;
     }
     location.set("Bucket", PyObject::str(text.substr(5, slash - 5), true));
     location.set("Key", PyObject::str(text.substr(slash + 1), true));
     return location;
   }
-  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key")) return std::nullopt;
+  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key"))
+    return std::nullopt;
   for (const char* key : {"Bucket", "Key", "Version"}) {
     if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
   }
@@ -83,11 +84,13 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
     return;
   }
   if (resource.deletionPolicy || resource.updateReplacePolicy || resource.dependsOn) {
-    ctx.notSupported("API Gateway: DeletionPolicy, UpdateReplacePolicy or DependsOn of AWS::Serverless::Api " + id);
+    ctx.notSupported(
+        "API Gateway: DeletionPolicy, UpdateReplacePolicy or DependsOn of AWS::Serverless::Api " +
+        id);
   }
   Node props = sam::propertiesWithGlobals(ctx.templ, resource);
-  refuseUnknown(ctx, props, "AWS::Serverless::Api " + id, {"Name", "StageName", "DefinitionUri", "DefinitionBody",
-                                                           "Variables"});
+  refuseUnknown(ctx, props, "AWS::Serverless::Api " + id,
+                {"Name", "StageName", "DefinitionUri", "DefinitionBody", "Variables"});
   RestApi api;
   api.condition = resource.condition;
   const Node* uri = props.get("DefinitionUri");
@@ -124,7 +127,8 @@ void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& i
                    const std::string& apiId) {
   const Node* propagate = properties.get("PropagateTags");
   const Node* tags = properties.get("Tags");
-  if (!propagate || !propagate->isBool() || !propagate->boolValue() || !tags || !tags->isMapping()) return;
+  if (!propagate || !propagate->isBool() || !propagate->boolValue() || !tags || !tags->isMapping())
+    return;
   for (const MapEntry& entry : tags->entries()) {
     auto [it, added] = into.index.try_emplace(entry.key.text(), into.mapping.entries().size());
     if (added) {
@@ -133,7 +137,8 @@ void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& i
     }
     Node& existing = into.mapping.entries()[it->second].value;
     if (!existing.sameValue(entry.value)) {
-      ctx.notSupported("API Gateway: different propagated values of tag " + entry.key.text() + " on " + apiId);
+      ctx.notSupported("API Gateway: different propagated values of tag " + entry.key.text() +
+                       " on " + apiId);
     }
     existing = entry.value;
   }
@@ -363,7 +368,8 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
     const std::string& name = api.stageName.text();
     stageId = isAlnum(name) ? id + name + "Stage" : id + "Stage" + sha1Hex(name).substr(0, 10);
   }
-  Node stage = map({{"DeploymentId", ref(deploymentId)}, {"RestApiId", ref(id)}, {"StageName", api.stageName}});
+  Node stage = map(
+      {{"DeploymentId", ref(deploymentId)}, {"RestApiId", ref(id)}, {"StageName", api.stageName}});
   if (!api.variables.isNull()) stage.set("Variables", api.variables);
   if (!tags.items().empty()) stage.set("Tags", tags);
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage", std::move(stage), pass));
@@ -379,7 +385,8 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
   Node body = api.body.toNode(PyObject::DictOrder::kInsertion);
   Node bodyTags = Node::sequence();
   for (const MapEntry& entry : tags.entries()) {
-    bodyTags.push(map({{"name", str(entry.key.text())}, {"x-amazon-apigateway-tag-value", entry.value}}));
+    bodyTags.push(
+        map({{"name", str(entry.key.text())}, {"x-amazon-apigateway-tag-value", entry.value}}));
   }
   body.set("tags", std::move(bodyTags));
   ctx.add(id, makeResource("AWS::ApiGatewayV2::Api", map({{"Body", std::move(body)}})));
@@ -395,7 +402,8 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
 void collectApis(ExpandContext& ctx) {
   if (const Node* globals = ctx.templ.root().get("Globals"); globals && globals->isMapping()) {
     for (const char* section : {"Api", "HttpApi"}) {
-      if (globals->has(section)) ctx.notSupported(std::string("API Gateway: Globals section ") + section);
+      if (globals->has(section))
+        ctx.notSupported(std::string("API Gateway: Globals section ") + section);
     }
   }
   for (const model::ResourceView& resource : ctx.templ.resources()) {
@@ -407,18 +415,21 @@ void collectApis(ExpandContext& ctx) {
   if (!ctx.apis.rest.empty()) rankEvents(ctx, resourceOrder);
 }
 
-RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string& eventId, std::string& apiId) {
+RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string& eventId,
+                   std::string& apiId) {
   if (!restApiId) {
     apiId = kImplicitRestApi;
   } else if (auto name = model::refName(*restApiId)) {
     apiId = std::string(*name);
   } else {
-    ctx.notSupported("API Gateway: RestApiId of event " + eventId + " (only a Ref to an AWS::Serverless::Api)");
+    ctx.notSupported("API Gateway: RestApiId of event " + eventId +
+                     " (only a Ref to an AWS::Serverless::Api)");
     return nullptr;
   }
   auto it = ctx.apis.rest.find(apiId);
   if (it == ctx.apis.rest.end()) {
-    ctx.notSupported("API Gateway: RestApiId of event " + eventId + " is not an AWS::Serverless::Api samshift expands");
+    ctx.notSupported("API Gateway: RestApiId of event " + eventId +
+                     " is not an AWS::Serverless::Api samshift expands");
     return nullptr;
   }
   return &it->second;

@@ -14,7 +14,8 @@ void collectApis(ExpandContext& ctx);
 
 // The REST API an Api event reaches (implicit when `restApiId` is null); null, after refusing
 // the template, when samshift cannot expand it.
-RestApi* restApiOf(ExpandContext& ctx, const model::Node* restApiId, const std::string& eventId, std::string& apiId);
+RestApi* restApiOf(ExpandContext& ctx, const model::Node* restApiId, const std::string& eventId,
+                   std::string& apiId);
 
 // The RestApi, Deployment and Stage of every REST API; the Api and default Stage of every HTTP API.
 void emitApis(ExpandContext& ctx);

@@ -49,12 +49,12 @@ struct PropagatedTags {
 
 struct RestApi {
   bool implicit = false;
-  bool managed = false;                // SAM owns the body and adds the events' integrations
-  std::optional<PyObject> body;        // DefinitionBody, managed or the user's
-  std::optional<PyObject> bodyS3;      // BodyS3Location, from DefinitionUri
+  bool managed = false;            // SAM owns the body and adds the events' integrations
+  std::optional<PyObject> body;    // DefinitionBody, managed or the user's
+  std::optional<PyObject> bodyS3;  // BodyS3Location, from DefinitionUri
   model::Node stageName;
-  model::Node name;                    // null unless given
-  model::Node variables;               // null unless given
+  model::Node name;       // null unless given
+  model::Node variables;  // null unless given
   PropagatedTags tags;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
   // str() of the FunctionName of each function with an event on it, once per event.

@@ -279,7 +279,8 @@ PyObject PyObject::fromTemplate(const Node& node) {
     }
     case model::NodeKind::kMapping: {
       PyObject out = dict(true);
-      for (const model::MapEntry& entry : node.entries()) out.set(entry.key.text(), fromTemplate(entry.value), true);
+      for (const model::MapEntry& entry : node.entries())
+        out.set(entry.key.text(), fromTemplate(entry.value), true);
       return out;
     }
   }

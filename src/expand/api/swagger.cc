@@ -57,12 +57,15 @@ void addPath(PyObject& body, const std::string& path, const MethodKey& method) {
 bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method) {
   const PyObject* paths = body.get("paths");
   const PyObject* pathDict = paths ? paths->get(path) : nullptr;
-  const PyObject* methodDict = pathDict && pathDict->isDict() ? pathDict->get(method.name) : nullptr;
-  const PyObject* integration = methodDict && methodDict->isDict() ? methodDict->get(kIntegration) : nullptr;
+  const PyObject* methodDict =
+      pathDict && pathDict->isDict() ? pathDict->get(method.name) : nullptr;
+  const PyObject* integration =
+      methodDict && methodDict->isDict() ? methodDict->get(kIntegration) : nullptr;
   return integration != nullptr;
 }
 
-void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri) {
+void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                          PyObject uri) {
   PyObject& target = methodDict(body, path, method);
   PyObject& integration = target.set(kIntegration, PyObject::dict(true));
   integration.set("type", PyObject::str("aws_proxy"));
@@ -71,7 +74,8 @@ void addLambdaIntegration(PyObject& body, const std::string& path, const MethodK
   target.setdefault("responses", PyObject::dict(true));
 }
 
-PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri) {
+PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                                   PyObject uri) {
   PyObject& target = methodDict(body, path, method);
   PyObject& integration = target.set(kIntegration, PyObject::dict(true));
   integration.set("type", PyObject::str("aws_proxy"));
@@ -82,8 +86,8 @@ PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, cons
   return *target.get(kIntegration);
 }
 
-void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri,
-                                PyObject credentials, PyObject requestTemplates) {
+void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                                PyObject uri, PyObject credentials, PyObject requestTemplates) {
   PyObject integrationResponses = PyObject::dict(true);
   integrationResponses.set("200", strDict("statusCode", "200"));
   integrationResponses.set("400", strDict("statusCode", "400"));

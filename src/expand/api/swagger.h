@@ -25,12 +25,14 @@ void addPath(PyObject& body, const std::string& path, const MethodKey& method);
 bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method);
 
 // SwaggerEditor.add_lambda_integration (REST, aws_proxy).
-void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri);
+void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                          PyObject uri);
 // OpenApiEditor.add_lambda_integration (HTTP API, payload format 2.0 unless changed later).
-PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri);
+PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                                   PyObject uri);
 // SwaggerEditor.add_state_machine_integration (REST, aws, StartExecution).
-void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method, PyObject uri,
-                                PyObject credentials, PyObject requestTemplates);
+void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                                PyObject uri, PyObject credentials, PyObject requestTemplates);
 
 // {"Fn::Sub": text} as SAM's fnSub writes it.
 PyObject pySub(std::string text);

@@ -1,5 +1,6 @@
 // Api and HttpApi events of a function: the permission for API Gateway, and the aws_proxy
-// integration in the API's body, which invokes the alias when there is one (docs/sam-semantics.md §8.1).
+// integration in the API's body, which invokes the alias when there is one
+// (docs/sam-semantics.md §8.1).
 
 #include <algorithm>
 #include <cctype>
@@ -30,12 +31,15 @@ std::string permissionResource(const std::string& method, const std::string& pat
 }
 
 // `${Alias}` or `${Function.Arn}`: what the integration URI invokes.
-std::string invokedArn(const FunctionState& fn) { return fn.aliasId ? "${" + *fn.aliasId + "}" : "${" + fn.id + ".Arn}"; }
+std::string invokedArn(const FunctionState& fn) {
+  return fn.aliasId ? "${" + *fn.aliasId + "}" : "${" + fn.id + ".Arn}";
+}
 
 bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* type) {
   const Node* path = event.properties.get("Path");
   const Node* method = event.properties.get("Method");
-  if (path && path->isString() && path->text().rfind('/', 0) == 0 && method && method->isString()) return true;
+  if (path && path->isString() && path->text().rfind('/', 0) == 0 && method && method->isString())
+    return true;
   ctx.notSupported(std::string("API Gateway: ") + type + " event " + event.id +
                    " without a string Path starting with / and a string Method");
   return false;
@@ -43,12 +47,14 @@ bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* typ
 
 }  // namespace
 
-Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId, const std::string& method,
-                            const std::string& path) {
-  return intrinsic("Fn::Sub",
-                   seq({str(partitionPrefix + ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/" +
-                            permissionResource(method, path)),
-                        map({{"__ApiId__", apiId}, {"__Stage__", str("*")}})}));
+Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
+                            const std::string& method, const std::string& path) {
+  return intrinsic(
+      "Fn::Sub",
+      seq({str(partitionPrefix +
+               ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/" +
+               permissionResource(method, path)),
+           map({{"__ApiId__", apiId}, {"__Stage__", str("*")}})}));
 }
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
@@ -60,15 +66,17 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (!api) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
-  if (!std::all_of(suffix.begin(), suffix.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  if (!std::all_of(suffix.begin(), suffix.end(),
+                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
     ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
     return;
   }
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
   Node perm = permission(fn, "apigateway.amazonaws.com");
-  perm.get("Properties")->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(), restApiId ? *restApiId : ref(apiId),
-                                                                  method, path));
+  perm.get("Properties")
+      ->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(),
+                                                restApiId ? *restApiId : ref(apiId), method, path));
   ctx.add(event.id + "Permission" + suffix, std::move(perm));
 
   api::EventRank rank = ctx.apis.rankOf(fn.id, event.name);
@@ -86,10 +94,11 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   // SAM wraps the URI in a Py27Dict, and the text is a template string when it names the
   // function (`${F.Arn}`), not when it names the alias.
   api::PyObject uri = api::PyObject::dict(true);
-  uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
-                                            ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
-                                            invokedArn(fn) + "/invocations",
-                                        !fn.aliasId));
+  uri.set("Fn::Sub",
+          api::PyObject::str("arn:" + ctx.partition() +
+                                 ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
+                                 invokedArn(fn) + "/invocations",
+                             !fn.aliasId));
   api->edits.push_back(
       {rank, path, method, [path, key = api::methodKey(method), uri](api::PyObject& body) {
          api::addLambdaIntegration(body, path, key, uri);
@@ -97,7 +106,8 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 }
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
-  requireKnown(ctx, event, "HttpApi", {"Path", "Method", "TimeoutInMillis", "PayloadFormatVersion"});
+  requireKnown(ctx, event, "HttpApi",
+               {"Path", "Method", "TimeoutInMillis", "PayloadFormatVersion"});
   if (!stringPathAndMethod(ctx, event, "HttpApi")) return;
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
@@ -108,25 +118,30 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   auto it = ctx.apis.http.find(api::kImplicitHttpApi);
   if (it == ctx.apis.http.end()) return;  // refused while collecting
   Node perm = permission(fn, "apigateway.amazonaws.com");
-  perm.get("Properties")->set("SourceArn",
-                              apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi), method, path));
+  perm.get("Properties")
+      ->set("SourceArn", apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi),
+                                                method, path));
   ctx.add(event.id + "Permission", std::move(perm));
 
   api::MethodKey key = api::methodKey(method);
   api::PyObject& body = it->second.body;
   if (api::hasIntegration(body, path, key)) {
-    ctx.notSupported("API Gateway: a second integration on " + method + " " + path + " of the HTTP API");
+    ctx.notSupported("API Gateway: a second integration on " + method + " " + path +
+                     " of the HTTP API");
     return;
   }
   api::PyObject& integration = api::addHttpLambdaIntegration(
       body, path, key,
-      api::pySub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" + invokedArn(fn) +
-                 "/invocations"));
+      api::pySub(
+          "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
+          invokedArn(fn) + "/invocations"));
   // SAM sets each only when it is truthy.
-  if (const Node* timeout = event.properties.get("TimeoutInMillis"); timeout && sam::pythonTruthy(*timeout)) {
+  if (const Node* timeout = event.properties.get("TimeoutInMillis");
+      timeout && sam::pythonTruthy(*timeout)) {
     integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout));
   }
-  if (const Node* format = event.properties.get("PayloadFormatVersion"); format && sam::pythonTruthy(*format)) {
+  if (const Node* format = event.properties.get("PayloadFormatVersion");
+      format && sam::pythonTruthy(*format)) {
     integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
   }
 }

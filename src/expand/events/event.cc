@@ -12,9 +12,10 @@ using model::Node;
 namespace events {
 
 Node permission(const FunctionState& fn, const char* principal) {
-  return makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunction")},
-                                                      {"FunctionName", fn.target()},
-                                                      {"Principal", str(principal)}}),
+  return makeResource("AWS::Lambda::Permission",
+                      map({{"Action", str("lambda:InvokeFunction")},
+                           {"FunctionName", fn.target()},
+                           {"Principal", str(principal)}}),
                       fn.pass);
 }
 
@@ -23,7 +24,8 @@ void requireKnown(ExpandContext& ctx, const Event& event, const std::string& typ
   for (const MapEntry& entry : event.properties.entries()) {
     bool found = false;
     for (const char* key : known) found = found || entry.key.text() == key;
-    if (!found) ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
+    if (!found)
+      ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
   }
 }
 

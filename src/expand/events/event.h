@@ -26,7 +26,8 @@ void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
 
-// The SourceArn of an API Gateway permission: `<prefix>:execute-api:…:${__ApiId__}/${__Stage__}/METHOD/path`.
+// The SourceArn of an API Gateway permission:
+// `<prefix>:execute-api:…:${__ApiId__}/${__Stage__}/METHOD/path`.
 model::Node apiPermissionSourceArn(const std::string& partitionPrefix, const model::Node& apiId,
                                    const std::string& method, const std::string& path);
 

@@ -12,8 +12,8 @@ using model::MapEntry;
 using model::Node;
 
 void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type) {
-  static const char* kKnown[] = {"Schedule", "Pattern", "EventBusName", "Input", "InputPath", "Name",
-                                 "Description", "State", "Enabled"};
+  static const char* kKnown[] = {"Schedule", "Pattern",     "EventBusName", "Input",  "InputPath",
+                                 "Name",     "Description", "State",        "Enabled"};
   for (const MapEntry& entry : event.properties.entries()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), entry.key.text()) == std::end(kKnown)) {
       ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
@@ -22,17 +22,20 @@ void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const s
   Node props = Node::mapping();
   if (type == "Schedule") {
     copyKeys(props, event.properties, {"Name", "Description", "State"});
-    if (const Node* schedule = event.properties.get("Schedule")) props.set("ScheduleExpression", *schedule);
+    if (const Node* schedule = event.properties.get("Schedule"))
+      props.set("ScheduleExpression", *schedule);
     if (const Node* enabled = event.properties.get("Enabled")) {
       // SAM rejects Enabled together with State, and passes an intrinsic through unchanged.
       if (!enabled->isBool() || event.properties.has("State")) {
-        ctx.notSupported("Enabled of Schedule event " + event.id + " (only a boolean without State)");
+        ctx.notSupported("Enabled of Schedule event " + event.id +
+                         " (only a boolean without State)");
       } else {
         props.set("State", str(enabled->boolValue() ? "ENABLED" : "DISABLED"));
       }
     }
   } else {
-    if (event.properties.has("Enabled")) ctx.notSupported("Enabled of " + type + " event " + event.id);
+    if (event.properties.has("Enabled"))
+      ctx.notSupported("Enabled of " + type + " event " + event.id);
     if (const Node* pattern = event.properties.get("Pattern")) props.set("EventPattern", *pattern);
     copyKeys(props, event.properties, {"EventBusName", "Name", "State"});
   }
@@ -51,11 +54,13 @@ void emitLogs(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   Node groupName = group ? *group : Node::null();
   std::string permissionId = event.id + "Permission";
   Node perm = permission(fn, "logs.amazonaws.com");
-  perm.get("Properties")->set(
-      "SourceArn",
-      intrinsic("Fn::Sub", seq({str("arn:" + ctx.partition() +
-                                    ":logs:${AWS::Region}:${AWS::AccountId}:log-group:${__LogGroupName__}:*"),
-                                map({{"__LogGroupName__", groupName}})})));
+  perm.get("Properties")
+      ->set("SourceArn",
+            intrinsic(
+                "Fn::Sub",
+                seq({str("arn:" + ctx.partition() +
+                         ":logs:${AWS::Region}:${AWS::AccountId}:log-group:${__LogGroupName__}:*"),
+                     map({{"__LogGroupName__", groupName}})})));
   ctx.add(permissionId, std::move(perm));
   Node props = map({{"DestinationArn", fn.arn()}, {"LogGroupName", groupName}});
   copyKeys(props, event.properties, {"FilterPattern"});
@@ -74,10 +79,11 @@ void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   ctx.add(event.id, makeResource("AWS::IoT::TopicRule", std::move(props), fn.pass));
   Node perm = permission(fn, "iot.amazonaws.com");
   perm.get("Properties")->set("SourceAccount", intrinsic("Fn::Sub", str("${AWS::AccountId}")));
-  perm.get("Properties")->set(
-      "SourceArn", intrinsic("Fn::Sub", seq({str("arn:" + ctx.partition() +
-                                                 ":iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}"),
-                                             map({{"RuleName", ref(event.id)}})})));
+  perm.get("Properties")
+      ->set("SourceArn",
+            intrinsic("Fn::Sub", seq({str("arn:" + ctx.partition() +
+                                          ":iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}"),
+                                      map({{"RuleName", ref(event.id)}})})));
   ctx.add(event.id + "Permission", std::move(perm));
 }
 

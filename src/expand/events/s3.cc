@@ -29,7 +29,8 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   auto bucketId = bucketRef ? model::refName(*bucketRef) : std::nullopt;
   Node* bucket = bucketId ? ctx.resource(std::string(*bucketId)) : nullptr;
   if (!bucket || !bucket->get("Type") || !bucket->get("Type")->isString("AWS::S3::Bucket")) {
-    ctx.notSupported("S3 event " + event.id + " whose Bucket is not an AWS::S3::Bucket of the template");
+    ctx.notSupported("S3 event " + event.id +
+                     " whose Bucket is not an AWS::S3::Bucket of the template");
     return;
   }
   if (const Node* dependsOn = bucket->get("DependsOn")) {
@@ -58,7 +59,8 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (const Node* tags = fn.propagatedTags()) {
     // PropagateTags tags the bucket too; merging with the bucket's own tags is not modelled.
     if (props->has("Tags") || fn.pass.condition) {
-      ctx.notSupported("PropagateTags onto bucket " + std::string(*bucketId) + " with Tags or a conditional function");
+      ctx.notSupported("PropagateTags onto bucket " + std::string(*bucketId) +
+                       " with Tags or a conditional function");
       return;
     }
     props->set("Tags", tagList(tags, false));
@@ -66,7 +68,8 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   Node* notification = props->get("NotificationConfiguration");
   if (!notification) notification = &props->set("NotificationConfiguration", Node::mapping());
   Node* configurations = notification->get("LambdaConfigurations");
-  if (!configurations) configurations = &notification->set("LambdaConfigurations", Node::sequence());
+  if (!configurations)
+    configurations = &notification->set("LambdaConfigurations", Node::sequence());
 
   Node target = fn.arn();
   const Node* eventsNode = event.properties.get("Events");
@@ -94,7 +97,8 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     Node* tags = props->get("Tags");
     if (!tags) tags = &props->set("Tags", Node::sequence());
     tags->push(map({{"Key", str("sam:ConditionalDependsOn:" + permissionId)},
-                    {"Value", intrinsic("Fn::If", seq({*fn.pass.condition, ref(permissionId), str("no dependency")}))}}));
+                    {"Value", intrinsic("Fn::If", seq({*fn.pass.condition, ref(permissionId),
+                                                       str("no dependency")}))}}));
   } else {
     Node* dependsOn = bucket->get("DependsOn");
     if (!dependsOn) {

@@ -10,14 +10,17 @@ namespace samshift::expand::events {
 using model::Node;
 
 void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
-  requireKnown(ctx, event, "SNS", {"Topic", "SqsSubscription", "Region", "FilterPolicy", "FilterPolicyScope",
-                                   "RedrivePolicy"});
+  requireKnown(
+      ctx, event, "SNS",
+      {"Topic", "SqsSubscription", "Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
   const Node* topic = event.properties.get("Topic");
   Node topicArn = topic ? *topic : Node::null();
   const Node* sqs = event.properties.get("SqsSubscription");
   auto subscription = [&](Node endpoint, const char* protocol) {
-    Node props = map({{"Endpoint", std::move(endpoint)}, {"Protocol", str(protocol)}, {"TopicArn", topicArn}});
-    copyKeys(props, event.properties, {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
+    Node props = map(
+        {{"Endpoint", std::move(endpoint)}, {"Protocol", str(protocol)}, {"TopicArn", topicArn}});
+    copyKeys(props, event.properties,
+             {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
     return makeResource("AWS::SNS::Subscription", std::move(props), fn.pass);
   };
   if (!sqs || (sqs->isBool() && !sqs->boolValue())) {
@@ -41,7 +44,8 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     if (const Node* url = sqs->get("QueueUrl")) queueUrl = *url;
     if (const Node* size = sqs->get("BatchSize")) batchSize = *size;
     if (const Node* on = sqs->get("Enabled")) enabled = *on;
-    if (sqs->has("QueuePolicyLogicalId")) ctx.notSupported("QueuePolicyLogicalId of SNS event " + event.id);
+    if (sqs->has("QueuePolicyLogicalId"))
+      ctx.notSupported("QueuePolicyLogicalId of SNS event " + event.id);
   } else {
     ctx.notSupported("this SqsSubscription of SNS event " + event.id);
     return;
@@ -54,16 +58,16 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   ctx.add(event.id + "QueuePolicy",
           makeResource("AWS::SQS::QueuePolicy",
                        map({{"Queues", seq({queueUrl})},
-                            {"PolicyDocument", map({{"Version", str("2012-10-17")}, {"Statement", seq({statement})}})}}),
+                            {"PolicyDocument", map({{"Version", str("2012-10-17")},
+                                                    {"Statement", seq({statement})}})}}),
                        fn.pass));
   ctx.add(event.id, subscription(queueArn, "sqs"));
-  ctx.add(event.id + "EventSourceMapping",
-          makeResource("AWS::Lambda::EventSourceMapping",
-                       map({{"BatchSize", batchSize},
-                            {"Enabled", enabled},
-                            {"EventSourceArn", queueArn},
-                            {"FunctionName", fn.target()}}),
-                       fn.pass));
+  ctx.add(event.id + "EventSourceMapping", makeResource("AWS::Lambda::EventSourceMapping",
+                                                        map({{"BatchSize", batchSize},
+                                                             {"Enabled", enabled},
+                                                             {"EventSourceArn", queueArn},
+                                                             {"FunctionName", fn.target()}}),
+                                                        fn.pass));
   addManagedPolicy(fn, managedPolicyArn(ctx, "service-role/AWSLambdaSQSQueueExecutionRole"));
 }
 

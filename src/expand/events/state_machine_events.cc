@@ -27,7 +27,8 @@ bool known(ExpandContext& ctx, const SmEvent& event, const std::string& type,
            std::initializer_list<const char*> keys) {
   bool ok = true;
   for (const MapEntry& entry : event.properties.entries()) {
-    if (std::find_if(keys.begin(), keys.end(), [&](const char* k) { return entry.key.text() == k; }) == keys.end()) {
+    if (std::find_if(keys.begin(), keys.end(),
+                     [&](const char* k) { return entry.key.text() == k; }) == keys.end()) {
       ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
       ok = false;
     }
@@ -36,12 +37,14 @@ bool known(ExpandContext& ctx, const SmEvent& event, const std::string& type,
 }
 
 // `<id>Role`, assumed by `service`, allowed to start executions of the target.
-std::string addRole(ExpandContext& ctx, const SmEvent& event, const char* service, const std::string& policyName) {
+std::string addRole(ExpandContext& ctx, const SmEvent& event, const char* service,
+                    const std::string& policyName) {
   std::string roleId = event.id + "Role";
   Node statement = map({{"Action", str("states:StartExecution")},
                         {"Effect", str("Allow")},
                         {"Resource", ref(event.targetId)}});
-  Node policy = map({{"PolicyName", str(policyName)}, {"PolicyDocument", map({{"Statement", seq({statement})}})}});
+  Node policy = map({{"PolicyName", str(policyName)},
+                     {"PolicyDocument", map({{"Statement", seq({statement})}})}});
   ctx.add(roleId, makeResource("AWS::IAM::Role",
                                map({{"AssumeRolePolicyDocument", assumeRolePolicy(service)},
                                     {"Policies", seq({policy})}}),
@@ -55,10 +58,12 @@ void emitRule(ExpandContext& ctx, const SmEvent& event, const std::string& type)
                : !known(ctx, event, type, {"Pattern"})) {
     return;
   }
-  std::string roleId = addRole(ctx, event, "events.amazonaws.com", event.id + "RoleStartExecutionPolicy");
+  std::string roleId =
+      addRole(ctx, event, "events.amazonaws.com", event.id + "RoleStartExecutionPolicy");
   Node props = Node::mapping();
   if (schedule) {
-    if (const Node* expression = event.properties.get("Schedule")) props.set("ScheduleExpression", *expression);
+    if (const Node* expression = event.properties.get("Schedule"))
+      props.set("ScheduleExpression", *expression);
     copyKeys(props, event.properties, {"Name", "Description"});
     if (const Node* enabled = event.properties.get("Enabled")) {
       if (!enabled->isBool()) {
@@ -78,7 +83,8 @@ void emitRule(ExpandContext& ctx, const SmEvent& event, const std::string& type)
 
 void emitScheduleV2(ExpandContext& ctx, const SmEvent& event) {
   if (!known(ctx, event, "ScheduleV2", {"ScheduleExpression"})) return;
-  std::string roleId = addRole(ctx, event, "scheduler.amazonaws.com", event.id + "StartExecutionPolicy");
+  std::string roleId =
+      addRole(ctx, event, "scheduler.amazonaws.com", event.id + "StartExecutionPolicy");
   Node props = map({{"FlexibleTimeWindow", map({{"Mode", str("OFF")}})}, {"Name", str(event.id)}});
   copyKeys(props, event.properties, {"ScheduleExpression"});
   props.set("Target", map({{"Arn", ref(event.targetId)}, {"RoleArn", getAtt(roleId, "Arn")}}));
@@ -89,14 +95,17 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId"})) return;
   const Node* path = event.properties.get("Path");
   const Node* method = event.properties.get("Method");
-  if (!path || !path->isString() || path->text().rfind('/', 0) != 0 || !method || !method->isString()) {
-    ctx.notSupported("API Gateway: Api event " + event.id + " without a string Path starting with / and a string Method");
+  if (!path || !path->isString() || path->text().rfind('/', 0) != 0 || !method ||
+      !method->isString()) {
+    ctx.notSupported("API Gateway: Api event " + event.id +
+                     " without a string Path starting with / and a string Method");
     return;
   }
   std::string apiId;
   api::RestApi* api = api::restApiOf(ctx, event.properties.get("RestApiId"), event.id, apiId);
   if (!api) return;
-  std::string roleId = addRole(ctx, event, "apigateway.amazonaws.com", event.id + "RoleStartExecutionPolicy");
+  std::string roleId =
+      addRole(ctx, event, "apigateway.amazonaws.com", event.id + "RoleStartExecutionPolicy");
   if (!api->managed) return;
   api::PyObject credentials = api::PyObject::dict(false);
   api::PyObject getAttArgs = api::PyObject::list();
@@ -105,9 +114,11 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   credentials.set("Fn::GetAtt", std::move(getAttArgs));
   // json.dumps of {"input": …, "stateMachineArn": "${target}"} with the default separators.
   api::PyObject templates = api::PyObject::dict(false);
-  templates.set("application/json",
-                api::pySub(R"json({"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${)json" +
-                           event.targetId + "}\"}"));
+  templates.set(
+      "application/json",
+      api::pySub(
+          R"json({"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${)json" +
+          event.targetId + "}\"}"));
   api->edits.push_back(
       {event.rank, path->text(), method->text(),
        [path = path->text(), key = api::methodKey(method->text()), credentials,
@@ -126,7 +137,8 @@ void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId, co
                             const std::string& targetId, const PassThrough& pass) {
   if (pass.condition || pass.deletionPolicy || pass.updateReplacePolicy) {
     // Which attributes the event resources inherit is not modelled for state machines.
-    ctx.notSupported("Events of state machine " + machineId + " with Condition, DeletionPolicy or UpdateReplacePolicy");
+    ctx.notSupported("Events of state machine " + machineId +
+                     " with Condition, DeletionPolicy or UpdateReplacePolicy");
     return;
   }
   for (const MapEntry& entry : events.entries()) {

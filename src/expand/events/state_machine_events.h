@@ -11,7 +11,8 @@
 namespace samshift::expand::events {
 
 // `targetId` is the alias or the state machine; `pass` the state machine's attributes.
-void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId, const model::Node& events,
-                            const std::string& targetId, const PassThrough& pass);
+void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId,
+                            const model::Node& events, const std::string& targetId,
+                            const PassThrough& pass);
 
 }  // namespace samshift::expand::events
