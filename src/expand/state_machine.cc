@@ -30,9 +30,100 @@ Node definitionString(const Node& definition) {
   return intrinsic("Fn::Join", seq({str("\n"), lines}));
 }
 
-constexpr const char* kKnown[] = {
-    "Type", "Definition", "Role",          "AutoPublishAlias", "DeploymentPreference",
-    "Name", "Tags",       "PropagateTags", "Events",           "UseAliasAsEventTarget"};
+constexpr const char* kKnown[] = {"Type",
+                                  "Definition",
+                                  "DefinitionSubstitutions",
+                                  "Role",
+                                  "AutoPublishAlias",
+                                  "DeploymentPreference",
+                                  "Name",
+                                  "Tags",
+                                  "PropagateTags",
+                                  "Events",
+                                  "UseAliasAsEventTarget"};
+
+// `{{resolve:service:key}}`, as SAM's is_dynamic_reference matches it (Python's `$` also
+// allows one final line break; `.` matches no line break).
+bool isDynamicReference(const Node& value) {
+  if (!value.isString()) return false;
+  std::string_view text = value.text();
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  constexpr std::string_view kOpen = "{{resolve:";
+  if (text.size() < kOpen.size() + 2 || text.substr(0, kOpen.size()) != kOpen) return false;
+  if (text.substr(text.size() - 2) != "}}") return false;
+  std::string_view body = text.substr(kOpen.size(), text.size() - kOpen.size() - 2);
+  if (body.find('\n') != std::string_view::npos) return false;
+  size_t service = 0;
+  while (service < body.size() &&
+         ((body[service] >= 'a' && body[service] <= 'z') || body[service] == '-')) {
+    ++service;
+  }
+  return service > 0 && service + 1 < body.size() && body[service] == ':';
+}
+
+// SAM moves every intrinsic function and dynamic reference of an inline Definition into
+// DefinitionSubstitutions, leaving `${definition_substitution_N}` in its place. N counts in the
+// order of SAM's walk: a mapping's keys sorted, a list's items in order (generators.py,
+// _get_paths_to_intrinsics). False when a mapping has a key that is not a string, whose order
+// Python would decide by another rule (or refuse to sort).
+bool moveDynamicValues(Node& node, Node& substitutions) {
+  auto visit = [&](Node& value) {
+    if (value.isIntrinsic() || isDynamicReference(value)) {
+      std::string index = std::to_string(substitutions.size() + 1);
+      substitutions.set("definition_substitution_" + index, std::move(value));
+      value = str("${definition_substitution_" + index + "}");
+      return true;
+    }
+    return !(value.isMapping() || value.isSequence()) || moveDynamicValues(value, substitutions);
+  };
+  if (node.isSequence()) {
+    for (Node& item : node.items()) {
+      if (!visit(item)) return false;
+    }
+    return true;
+  }
+  if (!node.isMapping()) return true;
+  std::vector<model::MapEntry*> sorted;
+  for (model::MapEntry& entry : node.entries()) {
+    if (!entry.key.isString()) return false;
+    sorted.push_back(&entry);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const model::MapEntry* a, const model::MapEntry* b) {
+    return a->key.text() < b->key.text();
+  });
+  for (model::MapEntry* entry : sorted) {
+    if (!visit(entry->value)) return false;
+  }
+  return true;
+}
+
+// DefinitionString of an inline Definition, as SAM writes it; returns its DefinitionSubstitutions,
+// which SAM's property order puts after Tags.
+std::optional<Node> setDefinition(ExpandContext& ctx, const std::string& id, const Node& props,
+                                  Node& out) {
+  const Node* definition = props.get("Definition");
+  if (!definition) return std::nullopt;
+  Node processed = *definition;
+  Node moved = Node::mapping();
+  if (!moveDynamicValues(processed, moved)) {
+    ctx.notSupported("a Definition key that is not a string in state machine " + id);
+    return std::nullopt;
+  }
+  out.set("DefinitionString", definitionString(processed));
+  const Node* given = props.get("DefinitionSubstitutions");
+  if (given && sam::pythonTruthy(*given)) {
+    // SAM sets the user's mapping, then dict.update()s it with the values it moved.
+    if (!given->isMapping()) {
+      ctx.notSupported("DefinitionSubstitutions that is not a mapping in state machine " + id);
+      return std::nullopt;
+    }
+    Node merged = *given;
+    for (const MapEntry& entry : moved.entries()) merged.set(entry.key.text(), entry.value);
+    return merged;
+  }
+  if (moved.size() > 0) return moved;
+  return std::nullopt;
+}
 
 // The version and alias; returns the alias ID when one was added.
 std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::string& id,
@@ -88,10 +179,10 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   if (!props.has("Definition"))
     ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Definition");
   Node out = Node::mapping();
-  if (const Node* name = props.get("Name")) out.set("StateMachineName", *name);
-  if (const Node* definition = props.get("Definition"))
-    out.set("DefinitionString", definitionString(*definition));
+  std::optional<Node> substitutions = setDefinition(ctx, id, props, out);
+  // In the order of SAM's StepFunctionsStateMachine.property_types, which its output keeps.
   if (const Node* role = props.get("Role")) out.set("RoleArn", *role);
+  if (const Node* name = props.get("Name")) out.set("StateMachineName", *name);
   if (const Node* type = props.get("Type")) out.set("StateMachineType", *type);
   Node tags = seq({map({{"Key", str("stateMachine:createdBy")}, {"Value", str("SAM")}})});
   if (const Node* userTags = props.get("Tags"); userTags && userTags->isMapping()) {
@@ -100,6 +191,7 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
     }
   }
   out.set("Tags", tags);
+  if (substitutions) out.set("DefinitionSubstitutions", std::move(*substitutions));
   PassThrough pass = passThroughOf(resource);
   Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
   if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
