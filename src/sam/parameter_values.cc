@@ -274,7 +274,8 @@ class ParameterValues::Resolution {
   bool substitute(Node& node, const Node& value, const char* subject, const std::string& name,
                   const std::vector<std::string>& stack) {
     if (auto from = std::find(stack.begin(), stack.end(), name); from != stack.end()) {
-      ResolveFailure cycle{ResolveFailure::Kind::kCycle, subject, {from, stack.end()}, node.span()};
+      ResolveFailure cycle{
+          ResolveFailure::Kind::kCycle, subject, {from, stack.end()}, node.span(), {}};
       cycle.chain.push_back(name);
       failure = std::move(cycle);
       return false;
