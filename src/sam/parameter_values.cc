@@ -256,7 +256,7 @@ class ParameterValues::Resolution {
   }
 
   void fail(ResolveFailure::Kind kind) {
-    if (!failure) failure = ResolveFailure{kind, "parameter", {}, {}};
+    if (!failure) failure = ResolveFailure{kind, "parameter", {}, {}, {}};
   }
 
   void walkParameters(Node& node, size_t depth) {
