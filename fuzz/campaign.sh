@@ -50,9 +50,10 @@ for target in "${targets[@]}"; do
     -max_total_time="${FUZZ_MAX_WALL:-0}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -dict=fuzz/cloudformation.dict -artifact_prefix=fuzz/crashes/"$target"- "$corpus" >"$log" 2>&1 &
   session=$!
-  echo 19 >/proc/$session/autogroup 2>/dev/null || true
   echo "$target: fuzzing for ${seconds} CPU-seconds (session $session, log $log)" >&2
   while kill -0 "$session" 2>/dev/null; do
+    # Again each time: the first write can come before setsid has made the session's autogroup.
+    echo 19 >/proc/"$session"/autogroup 2>/dev/null || true
     used=$(cpu_seconds_of_tree "$session")
     if [ "$used" -ge "$seconds" ]; then
       kill -INT -- "-$session" 2>/dev/null  # libFuzzer stops its workers and prints its figures
