@@ -309,12 +309,15 @@ class Mutating {
   }
 
   void setProperty() {
+    // The value first: it may copy a subtree the index points at, and finding the resource may
+    // add a section to the root, which moves the root's values (the index then points at freed
+    // memory).
+    Node value = values_.value("");
     if (random_.oneIn(4)) {
       Node& resource = resourceToChange();
-      setPath(resource, random_.pick(resourceAttributePaths()), values_.value(""));
+      setPath(resource, random_.pick(resourceAttributePaths()), std::move(value));
       return;
     }
-    Node value = values_.value("");
     setPath(propertiesToChange(), random_.pick(propertyPaths()), std::move(value));
   }
 

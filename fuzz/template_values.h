@@ -51,6 +51,8 @@ class ValueMaker {
 
   Random& random_;
   const TemplateNames& names_;
+  // Into the tree being mutated: valid until the tree changes, so a mutation makes its values
+  // before it adds anything to the tree.
   const std::vector<const model::Node*>& subtrees_;
 };
 
