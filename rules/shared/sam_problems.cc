@@ -102,16 +102,11 @@ void reportSamProblems(const engine::RuleContext& context, const engine::Rule& r
 
 core::Diagnostic samRejectionFinding(std::string_view problemCode, std::string samMessage,
                                      core::Span span) {
-  const engine::Rule* owner = engine::Registry::instance().samProblemOwner(problemCode);
+  const engine::Registry& registry = engine::Registry::instance();
+  const engine::Rule* owner = registry.samProblemOwner(problemCode);
   // Every code has an owner (tests/sam_invariant_test.cc); T006 is the catch-all regardless.
-  if (!owner) owner = engine::Registry::instance().find("T006");
-  core::Diagnostic finding;
-  finding.code = owner ? std::string(owner->info().code) : std::string(problemCode);
-  finding.slug = owner ? std::string(owner->info().slug) : std::string();
-  finding.severity = core::Severity::kError;
-  finding.span = span;
-  finding.message = std::move(samMessage);
-  return finding;
+  return registry.errorFinding(owner ? owner->info().code : std::string_view("T006"), span,
+                               std::move(samMessage));
 }
 
 }  // namespace samshift::rules

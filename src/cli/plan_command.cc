@@ -1,3 +1,4 @@
+#include <array>
 #include <iostream>
 
 #include "cli/arguments.h"
@@ -47,7 +48,20 @@ samshift does not apply (AWS::LanguageExtensions), or the output could not be wr
 error (an unknown parameter included)
 )";
 
-constexpr std::string_view kFormats[] = {"text", "json", "svg"};
+// The plan's formats, by name (the first is the default).
+struct PlanFormat {
+  std::string_view name;
+  std::string (*render)(const std::vector<plan::Deployment>&, std::string_view);
+};
+constexpr PlanFormat kPlanFormats[] = {
+    {"text", plan::renderText}, {"json", plan::renderJson}, {"svg", plan::renderSvg}};
+
+// Their names, as --format takes them.
+constexpr auto kFormats = [] {
+  std::array<std::string_view, std::size(kPlanFormats)> names{};
+  for (size_t i = 0; i < names.size(); ++i) names[i] = kPlanFormats[i].name;
+  return names;
+}();
 constexpr SharedOptionSet kOptions{kFormats, /*templateValues=*/true};
 
 struct PlanOptions {
@@ -81,14 +95,6 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
   if (options.path.empty()) return core::usageError("plan needs a TEMPLATE (- for standard input)");
   return options;
 }
-
-// The plan's formats, by name (the first is the default).
-struct PlanFormat {
-  std::string_view name;
-  std::string (*render)(const std::vector<plan::Deployment>&, std::string_view);
-};
-constexpr PlanFormat kPlanFormats[] = {
-    {"text", plan::renderText}, {"json", plan::renderJson}, {"svg", plan::renderSvg}};
 
 std::string render(const std::string& format, const std::vector<plan::Deployment>& deployments,
                    const std::string& name) {

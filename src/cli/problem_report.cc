@@ -52,14 +52,8 @@ int ProblemReport::notSupported(const model::Document& document, const std::stri
               << ": " << textLead << core::printableText(what) << "\n";
     return kExitInputError;
   }
-  const engine::Rule* rule = engine::Registry::instance().find("X003");
-  core::Diagnostic finding;
-  finding.code = "X003";
-  finding.slug = rule ? std::string(rule->info().slug) : std::string();
-  finding.severity = core::Severity::kError;
-  finding.span = core::Span{0, 0};
-  finding.message = what;
-  return emit(document, {std::move(finding)}, {}, kExitInputError);
+  return emit(document, {engine::Registry::instance().errorFinding("X003", core::Span{0, 0}, what)},
+              {}, kExitInputError);
 }
 
 int ProblemReport::emit(const model::Document& document, std::vector<core::Diagnostic> findings,

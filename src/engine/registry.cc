@@ -43,6 +43,15 @@ const Rule* Registry::samProblemOwner(std::string_view code) const {
   return nullptr;
 }
 
+core::Diagnostic Registry::errorFinding(std::string_view code, core::Span span,
+                                        std::string message) const {
+  const Rule* rule = find(code);
+  return core::Diagnostic{
+      std::string(code),      rule ? std::string(rule->info().slug) : std::string(),
+      core::Severity::kError, span,
+      std::move(message),     {}};
+}
+
 std::string_view Registry::sourceFile(const Rule& rule) const {
   for (size_t i = 0; i < owned_.size(); ++i) {
     if (owned_[i].get() == &rule) return sourceFiles_[i];

@@ -3,9 +3,11 @@
 // link_whole so that no registration is dropped). Ordered by code.
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "engine/rule.h"
 
 namespace samshift::engine {
@@ -20,6 +22,9 @@ class Registry {
   const Rule* find(std::string_view codeOrSlug) const;
   // The rule that words SAM problem `code` (Rule::samProblemCodes): null when none does.
   const Rule* samProblemOwner(std::string_view code) const;
+  // An error finding of rule `code` at `span`, with its slug when the rule is registered (a
+  // build without the rules still names the code).
+  core::Diagnostic errorFinding(std::string_view code, core::Span span, std::string message) const;
   // The source file that registered `rule`, as the compiler named it.
   std::string_view sourceFile(const Rule& rule) const;
 

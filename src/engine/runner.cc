@@ -35,16 +35,10 @@ struct ActiveRule {
 };
 
 core::Diagnostic ruleFailure(const RuleInfo& info, const std::string& what) {
-  // X001's slug comes from its registration; a build without the rules still names the code.
-  const Rule* failed = Registry::instance().find(kRuleFailedCode);
-  std::string slug = failed ? std::string(failed->info().slug) : std::string();
-  return core::Diagnostic{std::string(kRuleFailedCode),
-                          std::move(slug),
-                          core::Severity::kError,
-                          core::Span{0, 0},
-                          "Rule " + std::string(info.code) + " [" + std::string(info.slug) +
-                              "] failed on this template: " + what,
-                          {}};
+  return Registry::instance().errorFinding(kRuleFailedCode, core::Span{0, 0},
+                                           "Rule " + std::string(info.code) + " [" +
+                                               std::string(info.slug) +
+                                               "] failed on this template: " + what);
 }
 
 // Calls `body` for one rule; a rule that throws is reported once and not called again.

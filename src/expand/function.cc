@@ -123,62 +123,40 @@ constexpr const char* kCopiedAfterCode[] = {"KmsKeyArn",
                                             "FunctionScalingConfig",
                                             "PublishToLatestPublished"};
 
-// Properties samshift knows how to expand; anything else is refused rather than dropped.
-constexpr const char* kKnown[] = {"FunctionName",
-                                  "Handler",
-                                  "Runtime",
-                                  "Description",
-                                  "MemorySize",
-                                  "Timeout",
-                                  "VpcConfig",
-                                  "Role",
-                                  "Environment",
-                                  "KmsKeyArn",
-                                  "ReservedConcurrentExecutions",
-                                  "Layers",
-                                  "FileSystemConfigs",
-                                  "ImageConfig",
-                                  "PackageType",
-                                  "Architectures",
-                                  "SnapStart",
-                                  "EphemeralStorage",
-                                  "CodeSigningConfigArn",
-                                  "RuntimeManagementConfig",
-                                  "LoggingConfig",
-                                  "RecursiveLoop",
-                                  "TenancyConfig",
-                                  "DurableConfig",
-                                  "FunctionScalingConfig",
-                                  "PublishToLatestPublished",
-                                  "CodeUri",
-                                  "InlineCode",
-                                  "ImageUri",
-                                  "SourceKMSKeyArn",
-                                  "Tags",
-                                  "PropagateTags",
-                                  "Tracing",
-                                  "Policies",
-                                  "PermissionsBoundary",
-                                  "RolePath",
-                                  "AssumeRolePolicyDocument",
-                                  "AutoPublishAlias",
-                                  "AutoPublishAliasAllProperties",
-                                  "AutoPublishCodeSha256",
-                                  "VersionDescription",
-                                  "VersionDeletionPolicy",
-                                  "ProvisionedConcurrencyConfig",
-                                  "DeploymentPreference",
-                                  "Events",
-                                  "EventInvokeConfig",
-                                  "FunctionUrlConfig",
-                                  "CapacityProviderConfig"};
+// Properties samshift expands in other ways than copying them (above); anything that is in none
+// of these lists is refused rather than dropped.
+constexpr const char* kExpanded[] = {"CodeUri",
+                                     "InlineCode",
+                                     "ImageUri",
+                                     "SourceKMSKeyArn",
+                                     "Tags",
+                                     "PropagateTags",
+                                     "Tracing",
+                                     "Policies",
+                                     "PermissionsBoundary",
+                                     "RolePath",
+                                     "AssumeRolePolicyDocument",
+                                     "AutoPublishAlias",
+                                     "AutoPublishAliasAllProperties",
+                                     "AutoPublishCodeSha256",
+                                     "VersionDescription",
+                                     "VersionDeletionPolicy",
+                                     "ProvisionedConcurrencyConfig",
+                                     "DeploymentPreference",
+                                     "Events",
+                                     "EventInvokeConfig",
+                                     "FunctionUrlConfig",
+                                     "CapacityProviderConfig"};
 
 }  // namespace
 
 void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
   for (const MapEntry& entry : fn.props.entries()) {
     const std::string& key = entry.key.text();
-    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
+    auto listed = [&key](const auto& names) {
+      return std::find(std::begin(names), std::end(names), key) != std::end(names);
+    };
+    if (!listed(kCopied) && !listed(kCopiedAfterCode) && !listed(kExpanded)) {
       ctx.notSupported("property " + key + " of AWS::Serverless::Function " + fn.id);
     }
   }
