@@ -11,17 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "expand/expander.h"
-#include "expand/python_json.h"
-#include "load/loader.h"
-#include "model/template.h"
-#include "sam/parameter_values.h"
+#include "sam_outputs.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace samshift;
-using model::MapEntry;
-using model::Node;
 
 namespace {
 
@@ -96,80 +90,6 @@ const std::set<std::string> kExpectedPassing = {
     "version_deletion_policy_precedence",
 };
 
-// A text form in which equal templates are equal: keys sorted, lists sorted as multisets.
-std::string canonical(const Node& node) {
-  if (node.isMapping()) {
-    std::vector<std::pair<std::string, std::string>> entries;
-    for (const MapEntry& entry : node.entries())
-      entries.emplace_back(entry.key.text(), canonical(entry.value));
-    std::sort(entries.begin(), entries.end());
-    std::string out = "{";
-    for (const auto& [key, value] : entries)
-      out += expand::pythonJson(Node::string(key)) + ":" + value + ",";
-    return out + "}";
-  }
-  if (node.isSequence()) {
-    std::vector<std::string> items;
-    for (const Node& item : node.items()) items.push_back(canonical(item));
-    std::sort(items.begin(), items.end());
-    std::string out = "[";
-    for (const std::string& item : items) out += item + ",";
-    return out + "]";
-  }
-  // Python compares 75 == 75.0 as equal, and so does the upstream suite.
-  if (node.isFloat() &&
-      node.floatValue() == static_cast<double>(static_cast<int64_t>(node.floatValue()))) {
-    return std::to_string(static_cast<int64_t>(node.floatValue()));
-  }
-  return expand::pythonJson(node);
-}
-
-struct Partition {
-  const char* name;
-  const char* region;
-  const char* outputDir;
-};
-constexpr Partition kPartitions[] = {
-    {"aws", "ap-southeast-1", "output"},
-    {"aws-cn", "cn-north-1", "output/aws-cn"},
-    {"aws-us-gov", "us-gov-west-1", "output/aws-us-gov"},
-};
-
-// Empty when the fixture passes in this partition; otherwise why not.
-std::string check(const std::string& name, const Partition& partition) {
-  fs::path root = testing::corpusRoot() / "sam-translator";
-  model::Document input =
-      load::loadText(name + ".yaml", testing::readFile(root / "input" / (name + ".yaml")));
-  if (!input.parsed) return "input does not load";
-  model::Template templ(input.root);
-  sam::ParameterValues params(templ, {{"param1", "value1"}, {"param2", "value2"}},
-                              partition.region);
-  expand::ExpandResult result = expand::expandTemplate(input.root, params);
-  fs::path expectedPath = root / partition.outputDir / (name + ".json");
-  bool error = name.rfind("error_", 0) == 0;
-  if (error && partition.name != std::string("aws")) return {};
-  if (!fs::exists(expectedPath)) return "no expected output";
-  model::Document expected = load::loadText(expectedPath.string(), testing::readFile(expectedPath));
-  if (!expected.parsed) return "expected output does not load";
-  if (result.unsupported) return "not supported: " + *result.unsupported;
-  if (error) {
-    const Node* message = expected.root.get("errorMessage");
-    if (result.errors.empty()) return "not rejected";
-    // SAM reports the resources in the order it meets them; its test suite, which wrote these
-    // expected messages, sorts them by logical ID first.
-    std::vector<expand::ExpandError> sorted = result.errors;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const auto& a, const auto& b) { return a.logicalId < b.logicalId; });
-    if (!message || expand::overallErrorMessage(sorted) != message->text()) {
-      return "message differs: " + expand::overallErrorMessage(sorted);
-    }
-    return {};
-  }
-  if (!result.errors.empty()) return "rejected: " + expand::overallErrorMessage(result.errors);
-  if (canonical(result.output) != canonical(expected.root)) return "template differs";
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("SAM translator fixtures expand like the translator", "[expand][conformance]") {
@@ -192,8 +112,10 @@ TEST_CASE("SAM translator fixtures expand like the translator", "[expand][confor
   size_t passing = 0;
   for (const std::string& name : names) {
     bool allPass = true;
-    for (const Partition& partition : kPartitions) {
-      std::string why = check(name, partition);
+    for (const testing::Partition& partition : testing::kPartitions) {
+      if (!testing::samFixtureHasOutput(name, partition)) continue;
+      testing::Judgement judgement = testing::judgeSamFixture(name, partition);
+      std::string why = judgement.verdict == testing::Verdict::kSame ? "" : judgement.why;
       if (!why.empty()) allPass = false;
       if (kExpectedPassing.count(name)) {
         INFO(name << " in " << partition.name);
@@ -204,4 +126,81 @@ TEST_CASE("SAM translator fixtures expand like the translator", "[expand][confor
   }
   // Every expected-passing fixture is in scope, so the count pins the list too.
   CHECK(passing == kExpectedPassing.size());
+}
+
+// Every SAM translator fixture, in every partition SAM has an output for: expand never prints a
+// template that differs from SAM's, never accepts what SAM rejects nor rejects what SAM accepts;
+// what it cannot do it says (exit 2). The fixtures in tests/data/sam_fixtures_matching.txt match
+// in every partition: the list only grows (SAMSHIFT_UPDATE_SNAPSHOTS=1 adds the new ones).
+TEST_CASE("expand matches or refuses every SAM translator fixture", "[expand][conformance]") {
+  if (!testing::corpusPresent()) {
+    WARN("../shared/corpus is absent: conformance test skipped");
+    return;
+  }
+  std::set<std::string> listed = testing::readList("tests/data/sam_fixtures_matching.txt");
+  std::vector<std::string> newlyMatching;
+  size_t matching = 0, runs = 0;
+  for (const auto& entry :
+       fs::directory_iterator(testing::corpusRoot() / "sam-translator" / "input")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::string name = entry.path().stem().string();
+    bool all = true;
+    for (const testing::Partition& partition : testing::kPartitions) {
+      if (!testing::samFixtureHasOutput(name, partition)) continue;
+      ++runs;
+      testing::Judgement judgement = testing::judgeSamFixture(name, partition);
+      INFO(name << " in " << partition.name << ": " << testing::verdictName(judgement.verdict)
+                << ": " << judgement.why);
+      CHECK(judgement.verdict != testing::Verdict::kWrongOutput);
+      CHECK(judgement.verdict != testing::Verdict::kFalseAccept);
+      CHECK(judgement.verdict != testing::Verdict::kFalseReject);
+      if (listed.count(name)) CHECK(judgement.verdict == testing::Verdict::kSame);
+      if (judgement.verdict != testing::Verdict::kSame) all = false;
+    }
+    if (all) ++matching;
+    if (all && !listed.count(name)) newlyMatching.push_back(name);
+  }
+  for (const std::string& name : newlyMatching) WARN(name << " now matches SAM");
+  testing::addToList("tests/data/sam_fixtures_matching.txt", newlyMatching);
+  WARN(matching << " SAM fixtures match in every partition (" << runs << " fixture runs)");
+  CHECK(matching >= listed.size());
+}
+
+// The real templates of serverless-patterns, packaged as `sam package` leaves them, against the
+// real SAM transform's output: the same promises, and the matching ones listed in
+// tests/data/real_templates_matching.txt stay matching.
+TEST_CASE("expand matches or refuses every real packaged template", "[expand][conformance]") {
+  fs::path packaged = testing::corpusRoot() / "serverless-patterns" / "packaged";
+  if (!fs::is_directory(packaged)) {
+    WARN("../shared/corpus/serverless-patterns is absent: real-template test skipped");
+    return;
+  }
+  std::set<std::string> listed = testing::readList("tests/data/real_templates_matching.txt");
+  std::vector<std::string> paths;
+  for (const auto& entry : fs::recursive_directory_iterator(packaged)) {
+    if (entry.is_regular_file())
+      paths.push_back(fs::relative(entry.path(), packaged).generic_string());
+  }
+  std::sort(paths.begin(), paths.end());
+  size_t matching = 0, accepted = 0;
+  std::vector<std::string> newlyMatching;
+  for (const std::string& path : paths) {
+    testing::Judgement judgement = testing::judgeRealTemplate(path);
+    INFO(path << ": " << testing::verdictName(judgement.verdict) << ": " << judgement.why);
+    CHECK(judgement.verdict != testing::Verdict::kWrongOutput);
+    CHECK(judgement.verdict != testing::Verdict::kFalseAccept);
+    CHECK(judgement.verdict != testing::Verdict::kFalseReject);
+    if (listed.count(path)) CHECK(judgement.verdict == testing::Verdict::kSame);
+    bool samAccepts = fs::exists((testing::corpusRoot() / "serverless-patterns" / "output" / path)
+                                     .replace_extension(".json"));
+    if (samAccepts) ++accepted;
+    if (samAccepts && judgement.verdict == testing::Verdict::kSame) {
+      ++matching;
+      if (!listed.count(path)) newlyMatching.push_back(path);
+    }
+  }
+  for (const std::string& path : newlyMatching) WARN(path << " now matches SAM");
+  testing::addToList("tests/data/real_templates_matching.txt", newlyMatching);
+  WARN(matching << " of the " << accepted << " real templates SAM accepts match");
+  CHECK(matching >= listed.size());
 }
