@@ -1,5 +1,7 @@
 #include "expand/context.h"
 
+#include "sam/globals.h"
+
 namespace samshift::expand {
 
 using model::Node;
@@ -18,6 +20,13 @@ void ExpandContext::add(const std::string& id, Node resource) {
   } else {
     resources.entries()[it->second].value = std::move(resource);
   }
+}
+
+const Node& ExpandContext::mergedProperties(const model::ResourceView& resource, Node& scratch) {
+  if (auto read = functionInputs.find(resource.id); read != functionInputs.end())
+    return read->second.properties;
+  scratch = sam::propertiesWithGlobals(templ, resource);
+  return scratch;
 }
 
 Node* ExpandContext::resource(const std::string& id) {

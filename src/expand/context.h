@@ -11,6 +11,7 @@
 #include "expand/api/api_state.h"
 #include "model/node.h"
 #include "model/template.h"
+#include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
 
 namespace samshift::expand {
@@ -34,6 +35,13 @@ struct PreferenceRecord {
   model::Node tags;  // mapping; empty unless propagated
 };
 
+// A function's properties with Globals merged and its deployment settings, as SAM's validation
+// read them (sam::validateSamResource); its expansion takes them from there.
+struct FunctionInputs {
+  model::Node properties;
+  std::optional<sam::DeploymentModel> deployment;
+};
+
 struct ExpandContext {
   const model::Template& templ;
   const sam::ParameterValues& params;
@@ -45,6 +53,7 @@ struct ExpandContext {
   std::vector<PreferenceRecord> preferences;
   std::optional<std::string> unsupported;  // first feature samshift cannot expand yet
   api::ApiRegistry apis;
+  std::unordered_map<std::string_view, FunctionInputs> functionInputs;  // by logical ID
   // The LambdaConfigurations of each bucket S3 events notify, by their JSON.
   std::map<std::string, std::unordered_set<std::string>, std::less<>> s3LambdaConfigurations;
 
@@ -53,6 +62,9 @@ struct ExpandContext {
   // The SAM resource being expanded; a resource it generates may not reuse a template ID.
   std::string owner;
   void add(const std::string& id, model::Node resource);
+  // The resource's properties with Globals merged: those SAM's validation read for a function,
+  // else computed into `scratch`.
+  const model::Node& mergedProperties(const model::ResourceView& resource, model::Node& scratch);
   // A resource added so far, by logical ID; null when there is none.
   model::Node* resource(const std::string& id);
   void notSupported(std::string what) {

@@ -15,6 +15,7 @@
 #include "expand/tree_path.h"
 #include "model/scalar_resolver.h"
 #include "model/template.h"
+#include "sam/globals.h"
 #include "sam/problem_codes.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
@@ -37,8 +38,11 @@ bool generated(const sam::SamProblem& problem) {
 
 // Why SAM rejects the template, as SAM reports it. The only source of expand's errors: what
 // expand rejects is what src/sam validates, which lint reports too.
-std::vector<ExpandError> samRejections(const model::Template& templ,
-                                       const sam::ParameterValues& params) {
+// The Globals-merged properties and settings of each function, read once here and kept in `ctx`
+// for its expansion: reading them is a good part of the cost of a function.
+std::vector<ExpandError> samRejections(ExpandContext& ctx) {
+  const model::Template& templ = ctx.templ;
+  const sam::ParameterValues& params = ctx.params;
   std::vector<ExpandError> errors;
   for (const sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
     errors.push_back({problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
@@ -47,7 +51,17 @@ std::vector<ExpandError> samRejections(const model::Template& templ,
   if (!errors.empty()) return errors;
   for (const model::ResourceView* serverless : sam::transformOrder(templ)) {
     const model::ResourceView& resource = *serverless;
-    auto problems = sam::validateSamResource(templ, resource, params);
+    std::vector<sam::SamProblem> problems;
+    if (resource.type == "AWS::Serverless::Function" && resource.properties &&
+        resource.properties->isMapping()) {
+      FunctionInputs inputs{sam::propertiesWithGlobals(templ, resource), std::nullopt};
+      inputs.deployment = sam::readDeploymentModel(templ, resource, params, &inputs.properties);
+      problems =
+          sam::validateSamResource(templ, resource, params, &inputs.properties, &inputs.deployment);
+      ctx.functionInputs.emplace(resource.id, std::move(inputs));
+    } else {
+      problems = sam::validateSamResource(templ, resource, params);
+    }
     // A template-level problem met in a resource (an Fn::Sub SAM cannot resolve) stops SAM there,
     // and it reports nothing else.
     if (!problems.empty() && inScope(problems[0], sam::ProblemScope::kTemplate)) {
@@ -133,7 +147,7 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     }
     ctx.notSupported("an integer beyond 64 bits not written in decimal (" + path + ")");
   }
-  result.errors = samRejections(templ, params);
+  result.errors = samRejections(ctx);
   if (!result.errors.empty()) return result;
   if (otherTransform) {
     result.unsupported = std::move(otherTransform);
@@ -181,7 +195,7 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     const std::string& key = entry.key.text();
     if (key == "Transform" || key == "Globals") continue;
     if (key == "Resources") {
-      output.set("Resources", ctx.resources);
+      output.set("Resources", std::move(ctx.resources));
     } else if (key == "Conditions" && entry.value.isMapping()) {
       Node conditions = entry.value;
       for (const MapEntry& extra : ctx.extraConditions.entries())

@@ -182,7 +182,16 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
 }
 
 void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
-  auto deployment = sam::readDeploymentModel(ctx.templ, resource, ctx.params);
+  FunctionInputs inputs;
+  if (auto read = ctx.functionInputs.find(resource.id); read != ctx.functionInputs.end()) {
+    inputs = std::move(read->second);
+    ctx.functionInputs.erase(read);
+  } else {
+    inputs.properties = sam::propertiesWithGlobals(ctx.templ, resource);
+    inputs.deployment =
+        sam::readDeploymentModel(ctx.templ, resource, ctx.params, &inputs.properties);
+  }
+  auto& deployment = inputs.deployment;
   if (const sam::Setting* setting = deployment->unresolvable()) {
     ctx.notSupported(setting->unresolvable->describeForSam());
   }
@@ -194,9 +203,8 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
           std::string(key) + " of " + std::string(resource.id) + ")");
     }
   }
-  FunctionState fn{resource, std::string(resource.id),
-                   sam::propertiesWithGlobals(ctx.templ, resource), passThroughOf(resource),
-                   *deployment};
+  FunctionState fn{resource, std::string(resource.id), std::move(inputs.properties),
+                   passThroughOf(resource), std::move(*deployment)};
   buildLambdaFunction(ctx, fn);
   buildExecutionRole(ctx, fn);
   emitVersionAndAlias(ctx, fn);
@@ -227,10 +235,10 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
     function.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
   if (resource.dependsOn) function.set("DependsOn", *resource.dependsOn);
   if (resource.metadata) function.set("Metadata", *resource.metadata);
-  function.set("Properties", fn.lambdaProps);
+  function.set("Properties", std::move(fn.lambdaProps));
   ctx.add(fn.id, std::move(function));
-  if (fn.role.isMapping()) ctx.add(fn.roleId, fn.role);
-  if (fn.aliasId) ctx.add(*fn.aliasId, fn.alias);
+  if (fn.role.isMapping()) ctx.add(fn.roleId, std::move(fn.role));
+  if (fn.aliasId) ctx.add(*fn.aliasId, std::move(fn.alias));
 }
 
 }  // namespace samshift::expand

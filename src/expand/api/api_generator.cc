@@ -148,7 +148,8 @@ void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& i
 // function or state machine.
 void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bool rest) {
   std::string id(resource.id);
-  Node props = sam::propertiesWithGlobals(ctx.templ, resource);
+  Node scratch;
+  const Node& props = ctx.mergedProperties(resource, scratch);
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
   const char* type = rest ? "Api" : "HttpApi";
