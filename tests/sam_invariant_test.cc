@@ -176,6 +176,14 @@ const std::map<std::string, std::string>& templatePerCode() {
                                         "      Events:\n        Ev:\n          Type: SQS\n         "
                                         " Properties: {Queue: arn:aws:sqs:q}\n")},
       {"role-type", function("      Role: [admin]\n")},
+      {"dead-letter-queue-type", function("      DeadLetterQueue: arn:aws:sqs:us-east-1:1:q\n")},
+      {"dead-letter-queue-incomplete", function("      DeadLetterQueue: {Type: SQS}\n")},
+      {"dead-letter-queue-type-not-string",
+       function(
+           "      DeadLetterQueue: {Type: !Ref Kind, TargetArn: arn:aws:sqs:us-east-1:1:q}\n")},
+      {"dead-letter-queue-unknown-type",
+       function(
+           "      DeadLetterQueue: {Type: Kinesis, TargetArn: arn:aws:kinesis:us-east-1:1:s}\n")},
       {"layers-type", function("      Layers: arn:aws:lambda:us-east-1:1:layer:deps:1\n")},
       {"code-uri-location",
        function(

@@ -54,7 +54,8 @@ family covers:
   is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
-  `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+  `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
+  `Type` SQS or SNS and a `TargetArn`;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -106,6 +107,10 @@ Resources:
         "sub-variable-not-string",
         "properties-not-map",
         "role-type",
+        "dead-letter-queue-type",
+        "dead-letter-queue-incomplete",
+        "dead-letter-queue-type-not-string",
+        "dead-letter-queue-unknown-type",
         "policies-type",
         "policy-entry-invalid",
         "policy-template-values",
@@ -148,6 +153,12 @@ Resources:
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
         {"layers-type", "`Layers` must be a list"},
+        {"dead-letter-queue-type",
+         "`DeadLetterQueue` must be a mapping with `Type` and `TargetArn`"},
+        {"dead-letter-queue-incomplete", "`DeadLetterQueue` needs both `Type` and `TargetArn`"},
+        {"dead-letter-queue-type-not-string",
+         "`DeadLetterQueue.Type` must be SQS or SNS as written: SAM does not resolve it"},
+        {"dead-letter-queue-unknown-type", "`DeadLetterQueue.Type` must be SQS or SNS"},
         {"code-uri-location", "`CodeUri` needs both `Bucket` and `Key`"},
         {"code-uri-dynamic-reference",
          "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written"},

@@ -129,6 +129,7 @@ constexpr const char* kExpanded[] = {"CodeUri",
                                      "InlineCode",
                                      "ImageUri",
                                      "SourceKMSKeyArn",
+                                     "DeadLetterQueue",
                                      "Tags",
                                      "PropagateTags",
                                      "Tracing",
@@ -176,6 +177,9 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
     Node resolved = ctx.resolve(*tracing);
     if (!resolved.isString("Disabled")) out.set("TracingConfig", map({{"Mode", *tracing}}));
   }
+  // validateSamResource has rejected a DeadLetterQueue without Type and TargetArn.
+  if (const Node* dlq = fn.property("DeadLetterQueue"); dlq && sam::pythonTruthy(*dlq))
+    out.set("DeadLetterConfig", map({{"TargetArn", *dlq->get("TargetArn")}}));
   if (const Node* capacity = fn.property("CapacityProviderConfig")) {
     transformCapacityProviderConfig(ctx, fn, *capacity);
   }

@@ -6,6 +6,7 @@
 #include "expand/builders.h"
 #include "expand/function_state.h"
 #include "expand/role.h"
+#include "sam/function_properties.h"
 #include "sam/managed_policies.h"
 #include "sam/policies.h"
 #include "sam/policy_templates.h"
@@ -127,6 +128,17 @@ std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, co
   return conditional;
 }
 
+// SAM's IAMRolePolicies.dead_letter_queue_policy, for a DeadLetterQueue SAM accepted.
+Node deadLetterQueuePolicy(const Node& dlq) {
+  const Node& type = *dlq.get("Type");
+  Node statement = map({{"Action", str(std::string(*sam::deadLetterQueueAction(type)))},
+                        {"Resource", *dlq.get("TargetArn")},
+                        {"Effect", str("Allow")}});
+  return map({{"PolicyName", str("DeadLetterQueuePolicy")},
+              {"PolicyDocument",
+               map({{"Version", str("2012-10-17")}, {"Statement", seq({std::move(statement)})}})}});
+}
+
 }  // namespace
 
 void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
@@ -161,8 +173,6 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   if (fn.pass.deletionPolicy) fn.role.set("DeletionPolicy", *fn.pass.deletionPolicy);
   if (fn.pass.updateReplacePolicy) fn.role.set("UpdateReplacePolicy", *fn.pass.updateReplacePolicy);
 
-  if (fn.property("DeadLetterQueue")) ctx.notSupported("DeadLetterQueue of function " + fn.id);
-
   std::vector<const Node*> entries = sam::policyEntries(fn.property("Policies"));
   std::vector<Node> userPolicies;
   for (size_t index = 0; index < entries.size(); ++index) {
@@ -179,7 +189,9 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
       ctx.notSupported("policy entry of function " + fn.id);
     }
   }
-  // Invoke-destination policies come before the user's.
+  // The dead-letter queue's and invoke destinations' policies come before the user's.
+  if (const Node* dlq = fn.property("DeadLetterQueue"); dlq && sam::pythonTruthy(*dlq))
+    addInlinePolicy(fn, deadLetterQueuePolicy(*dlq));
   for (Node& policy : invokeConfigPolicies(ctx, fn)) addInlinePolicy(fn, std::move(policy));
   for (Node& policy : userPolicies) addInlinePolicy(fn, std::move(policy));
   Node* roleProps = fn.role.get("Properties");

@@ -4,6 +4,7 @@
 
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
+#include "sam/function_properties.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/policies.h"
@@ -330,6 +331,11 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   // Parse-time property types, in SAM's declaration order.
+  if (auto dlq =
+          deadLetterQueueTypeProblem(props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
+    out.push_back(std::move(*dlq));
+    return;
+  }
   if (!policiesTypeValid(props.get("Policies"))) {
     out.push_back(
         problem("policies-type", "Type of property 'Policies' is invalid.", source("Policies")));
@@ -378,6 +384,10 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   // function, and then checks the function's property rules.
   if (checkEvents(resource, props, out)) return;
   if (checkPropertyRules(props, *model, source, out)) return;
+  if (auto dlq = deadLetterQueueProblem(props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
+    out.push_back(std::move(*dlq));
+    return;
+  }
   bool hasPc =
       model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
   if (props.has("TenancyConfig") && hasPc) {

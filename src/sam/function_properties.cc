@@ -1,0 +1,49 @@
+#include "sam/function_properties.h"
+
+#include "sam/deployment_model.h"
+
+namespace samshift::sam {
+
+using model::Node;
+
+namespace {
+
+SamProblem rejection(std::string code, std::string message, const Node* node) {
+  return SamProblem{std::move(code), std::move(message), node, true, {}};
+}
+
+}  // namespace
+
+std::optional<std::string_view> deadLetterQueueAction(const Node& type) {
+  if (type.isString("SQS")) return "sqs:SendMessage";
+  if (type.isString("SNS")) return "sns:Publish";
+  return std::nullopt;
+}
+
+std::optional<SamProblem> deadLetterQueueTypeProblem(const Node* value, const Node* source) {
+  if (!value || value->isNull() || value->isMapping()) return std::nullopt;
+  return rejection("dead-letter-queue-type", "Property 'DeadLetterQueue' should be a map.",
+                   source);
+}
+
+std::optional<SamProblem> deadLetterQueueProblem(const Node* value, const Node* source) {
+  if (!value || !value->isMapping() || !pythonTruthy(*value)) return std::nullopt;
+  const Node* type = value->get("Type");
+  const Node* target = value->get("TargetArn");
+  if (!type || !pythonTruthy(*type) || !target || !pythonTruthy(*target)) {
+    return rejection("dead-letter-queue-incomplete",
+                     "'DeadLetterQueue' requires Type and TargetArn properties to be specified.",
+                     source);
+  }
+  if (!type->isString()) {
+    return rejection("dead-letter-queue-type-not-string",
+                     "Property 'DeadLetterQueue.Type' should be a string.", type);
+  }
+  if (!deadLetterQueueAction(*type)) {
+    return rejection("dead-letter-queue-unknown-type",
+                     "'DeadLetterQueue' requires Type of ['SQS', 'SNS']", type);
+  }
+  return std::nullopt;
+}
+
+}  // namespace samshift::sam

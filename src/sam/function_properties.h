@@ -1,0 +1,25 @@
+#pragma once
+// What SAM checks and makes of a function's properties outside the deployment family:
+// DeadLetterQueue (sam_resources.py SamFunction._validate_dlq, dead_letter_queue_policy_actions).
+
+#include <optional>
+#include <string_view>
+
+#include "model/node.h"
+#include "sam/validation.h"
+
+namespace samshift::sam {
+
+// The IAM action SAM grants for a DeadLetterQueue `Type` (SQS or SNS); nullopt for another.
+std::optional<std::string_view> deadLetterQueueAction(const model::Node& type);
+
+// SAM's parse-time type check of `DeadLetterQueue` (PropertyType IS_DICT): a value that is set
+// and not a mapping. `source` is the node to report.
+std::optional<SamProblem> deadLetterQueueTypeProblem(const model::Node* value,
+                                                     const model::Node* source);
+
+// SAM's _validate_dlq, which runs after the property rules when DeadLetterQueue is Python-true.
+std::optional<SamProblem> deadLetterQueueProblem(const model::Node* value,
+                                                 const model::Node* source);
+
+}  // namespace samshift::sam
