@@ -176,6 +176,7 @@ const std::map<std::string, std::string>& templatePerCode() {
                                         "      Events:\n        Ev:\n          Type: SQS\n         "
                                         " Properties: {Queue: arn:aws:sqs:q}\n")},
       {"role-type", function("      Role: [admin]\n")},
+      {"role-if-arguments", function("      Role: !If [IsProd, arn:aws:iam::1:role/r]\n")},
       {"dead-letter-queue-type", function("      DeadLetterQueue: arn:aws:sqs:us-east-1:1:q\n")},
       {"dead-letter-queue-incomplete", function("      DeadLetterQueue: {Type: SQS}\n")},
       {"dead-letter-queue-type-not-string",

@@ -51,7 +51,7 @@ family covers:
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
-  is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
+  is not an S3 location, `Role` or `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a known `Type`
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
@@ -107,6 +107,7 @@ Resources:
         "sub-variable-not-string",
         "properties-not-map",
         "role-type",
+        "role-if-arguments",
         "dead-letter-queue-type",
         "dead-letter-queue-incomplete",
         "dead-letter-queue-type-not-string",
@@ -152,6 +153,7 @@ Resources:
         {"globals-invalid", "`Globals` must be a mapping with at least one section"},
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
+        {"role-if-arguments", "`Fn::If` of `Role` needs a condition and two values"},
         {"layers-type", "`Layers` must be a list"},
         {"dead-letter-queue-type",
          "`DeadLetterQueue` must be a mapping with `Type` and `TargetArn`"},

@@ -221,7 +221,7 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
     fn.lambdaProps.set("Tags", tagList(tags, false));
     if (fn.role.isMapping()) fn.role.get("Properties")->set("Tags", tagList(tags, false));
   }
-  if (fn.role.isMapping()) fn.lambdaProps.set("Role", getAtt(fn.roleId, "Arn"));
+  settleExecutionRole(ctx, fn);
 
   Node function = Node::mapping();
   function.set("Type", str("AWS::Lambda::Function"));

@@ -142,12 +142,10 @@ Node deadLetterQueuePolicy(const Node& dlq) {
 }  // namespace
 
 void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
-  if (const Node* role = fn.property("Role")) {
-    if (role->isIntrinsic() && role->intrinsicName() == "Fn::If") {
-      ctx.notSupported("a conditional Role (Fn::If) of function " + fn.id);
-    }
+  // A conditional Role may use the generated role on one branch (settleExecutionRole).
+  if (const Node* role = fn.property("Role");
+      role && !(role->isIntrinsic() && role->intrinsicName() == "Fn::If"))
     return;
-  }
   fn.roleId = fn.id + "Role";
   Node props = Node::mapping();
   const Node* assume = fn.property("AssumeRolePolicyDocument");

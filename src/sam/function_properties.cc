@@ -22,8 +22,7 @@ std::optional<std::string_view> deadLetterQueueAction(const Node& type) {
 
 std::optional<SamProblem> deadLetterQueueTypeProblem(const Node* value, const Node* source) {
   if (!value || value->isNull() || value->isMapping()) return std::nullopt;
-  return rejection("dead-letter-queue-type", "Property 'DeadLetterQueue' should be a map.",
-                   source);
+  return rejection("dead-letter-queue-type", "Property 'DeadLetterQueue' should be a map.", source);
 }
 
 std::optional<SamProblem> deadLetterQueueProblem(const Node* value, const Node* source) {
@@ -44,6 +43,14 @@ std::optional<SamProblem> deadLetterQueueProblem(const Node* value, const Node* 
                      "'DeadLetterQueue' requires Type of ['SQS', 'SNS']", type);
   }
   return std::nullopt;
+}
+
+std::optional<SamProblem> conditionalRoleProblem(const Node& resolvedRole, const Node* source) {
+  if (!resolvedRole.isIntrinsic() || resolvedRole.intrinsicName() != "Fn::If") return std::nullopt;
+  const Node& args = resolvedRole.intrinsicArgument();
+  if (args.isSequence() && args.items().size() == 3) return std::nullopt;
+  return rejection("role-if-arguments", "Malformed 'Role' property: Fn::If requires 3 arguments.",
+                   source);
 }
 
 }  // namespace samshift::sam

@@ -1,6 +1,7 @@
 #pragma once
 // What SAM checks and makes of a function's properties outside the deployment family:
-// DeadLetterQueue (sam_resources.py SamFunction._validate_dlq, dead_letter_queue_policy_actions).
+// DeadLetterQueue (sam_resources.py SamFunction._validate_dlq, dead_letter_queue_policy_actions)
+// and a conditional Role.
 
 #include <optional>
 #include <string_view>
@@ -20,6 +21,11 @@ std::optional<SamProblem> deadLetterQueueTypeProblem(const model::Node* value,
 
 // SAM's _validate_dlq, which runs after the property rules when DeadLetterQueue is Python-true.
 std::optional<SamProblem> deadLetterQueueProblem(const model::Node* value,
+                                                 const model::Node* source);
+
+// SAM's check of a `Role: !If [...]` it reads with parameters resolved (`resolvedRole`): three
+// arguments (_make_lambda_role, validate_intrinsic_if_items). `source` is the node to report.
+std::optional<SamProblem> conditionalRoleProblem(const model::Node& resolvedRole,
                                                  const model::Node* source);
 
 }  // namespace samshift::sam

@@ -58,6 +58,7 @@ constexpr std::array kCodes = {
     resource("dead-letter-queue-incomplete", "`DeadLetterQueue` without `Type` or `TargetArn`"),
     resource("dead-letter-queue-type-not-string", "`DeadLetterQueue.Type` is not a string"),
     resource("dead-letter-queue-unknown-type", "`DeadLetterQueue.Type` is neither SQS nor SNS"),
+    resource("role-if-arguments", "a conditional `Role` whose `Fn::If` has not three arguments"),
     resource("role-type", "`Role` is neither a string nor an intrinsic"),
     resource("policies-type", "`Policies` holds something other than strings and mappings"),
     resource("policy-entry-invalid",

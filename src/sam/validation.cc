@@ -310,6 +310,14 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
     for (SamProblem& entry : policyEntryProblems(props.get("Policies")))
       out.push_back(std::move(entry));
   }
+  // Then it decides which role the function uses.
+  if (const Node* role = props.get("Role"); out.size() == before && role) {
+    Resolved resolved = params.resolve(*role);
+    if (!resolutionFails(resolved.failure, role, out)) {
+      if (auto problem = conditionalRoleProblem(resolved.value, role))
+        out.push_back(std::move(*problem));
+    }
+  }
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
