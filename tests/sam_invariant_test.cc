@@ -219,6 +219,9 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"event-invoke-destination-type",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Queue}}\n")},
+      {"event-invoke-destination-if",
+       function("      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: SQS, "
+                "Destination: !If [IsProd, arn:aws:sqs:us-east-1:1:q]}}\n")},
       {"event-invoke-destination-required",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Lambda}}\n")},

@@ -133,6 +133,7 @@ Resources:
         "tenancy-event-source",
         "event-invoke-destination-config",
         "event-invoke-destination-type",
+        "event-invoke-destination-if",
         "event-invoke-destination-required",
         "duplicate-logical-id",
     };
@@ -171,6 +172,8 @@ Resources:
          "`FunctionScalingConfig` needs `CapacityProviderConfig`"},
         {"event-invoke-destination-config",
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
+        {"event-invoke-destination-if",
+         "`Fn::If` of `Destination` needs a condition and two values"},
         {"event-invoke-destination-required",
          "A destination whose `Type` is not SQS or SNS needs `Destination`"},
     };

@@ -1,6 +1,7 @@
 #include "sam/function_properties.h"
 
 #include "sam/deployment_model.h"
+#include "sam/policies.h"
 
 namespace samshift::sam {
 
@@ -51,6 +52,31 @@ std::optional<SamProblem> conditionalRoleProblem(const Node& resolvedRole, const
   if (args.isSequence() && args.items().size() == 3) return std::nullopt;
   return rejection("role-if-arguments", "Malformed 'Role' property: Fn::If requires 3 arguments.",
                    source);
+}
+
+namespace {
+
+bool isIf(const Node& node) { return node.isIntrinsic() && node.intrinsicName() == "Fn::If"; }
+
+}  // namespace
+
+std::optional<SamProblem> invokeDestinationIfProblem(const Node& destination,
+                                                     std::string_view functionId) {
+  if (!isIf(destination)) return std::nullopt;
+  const Node& args = destination.intrinsicArgument();
+  if (args.isSequence() && args.items().size() == 3) return std::nullopt;
+  SamProblem problem =
+      rejection("event-invoke-destination-if",
+                "Malformed 'Destination' property: Fn::If requires 3 arguments.", &destination);
+  problem.subjectId = std::string(functionId) + "EventInvokeConfig";
+  return problem;
+}
+
+bool createsDestinationOnOneBranch(const Node& destination) {
+  if (!isIf(destination)) return false;
+  const Node& args = destination.intrinsicArgument();
+  if (!args.isSequence() || args.items().size() != 3) return false;
+  return isNoValue(args.items()[1]) != isNoValue(args.items()[2]);
 }
 
 }  // namespace samshift::sam

@@ -28,4 +28,13 @@ std::optional<SamProblem> deadLetterQueueProblem(const model::Node* value,
 std::optional<SamProblem> conditionalRoleProblem(const model::Node& resolvedRole,
                                                  const model::Node* source);
 
+// SAM's check of an EventInvokeConfig destination's `Destination: !If [...]`: three arguments
+// (_get_or_make_condition). SAM names `<functionId>EventInvokeConfig` in its message.
+std::optional<SamProblem> invokeDestinationIfProblem(const model::Node& destination,
+                                                     std::string_view functionId);
+
+// True for a `Destination: !If [...]` with exactly one `AWS::NoValue` branch: SAM creates the
+// queue or topic on that branch, which it can only for the SQS and SNS types.
+bool createsDestinationOnOneBranch(const model::Node& destination);
+
 }  // namespace samshift::sam

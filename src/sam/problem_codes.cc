@@ -89,6 +89,8 @@ constexpr std::array kCodes = {
                "the `AutoPublishAlias` name is all digits or has characters outside [A-Za-z0-9_-]"),
     resource("event-invoke-destination-config",
              "`EventInvokeConfig.DestinationConfig` or one of its entries is not a mapping"),
+    resource("event-invoke-destination-if",
+             "an EventInvokeConfig `Destination` whose `Fn::If` has not three arguments"),
     resource("event-invoke-destination-type",
              "an `EventInvokeConfig` destination `Type` SAM does not know"),
     resource(

@@ -40,7 +40,8 @@ const Node* orNode(const Setting& setting, const Node* fallback) {
 }
 
 // SAM's _construct_event_invoke_config and _validate_and_inject_resource.
-void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<SamProblem>& out) {
+void checkEventInvokeConfig(const Node& config, const Node* source, std::string_view functionId,
+                            std::vector<SamProblem>& out) {
   const Node* dest = config.get("DestinationConfig");
   if (!dest || !pythonTruthy(*dest)) return;
   const Node* destSource =
@@ -79,7 +80,15 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
       return;
     }
     const Node* destination = entry->get("Destination");
-    if (type->text() != "SQS" && type->text() != "SNS" && (!destination || destination->isNull())) {
+    if (destination) {
+      if (auto problem = invokeDestinationIfProblem(*destination, functionId)) {
+        out.push_back(std::move(*problem));
+        return;
+      }
+    }
+    bool created =
+        !destination || destination->isNull() || createsDestinationOnOneBranch(*destination);
+    if (type->text() != "SQS" && type->text() != "SNS" && created) {
       out.push_back(problem("event-invoke-destination-required",
                             "Destination is required if Type is not ['SQS', 'SNS']", entrySource));
       return;
@@ -559,7 +568,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
       return;
     size_t before = out.size();
     checkEventInvokeConfig(resolved.value, propertySource(templ, resource, "EventInvokeConfig"),
-                           out);
+                           resource.id, out);
     // The nodes of the resolved copy die with it.
     for (size_t i = before; i < out.size(); ++i) {
       const Node* node = out[i].node;
