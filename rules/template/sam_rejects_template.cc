@@ -55,7 +55,8 @@ family covers:
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
-  `Type` SQS or SNS and a `TargetArn`;
+  `Type` SQS or SNS and a `TargetArn`, a `FunctionUrlConfig` without `AuthType` or with `Cors`
+  SAM cannot read;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -108,6 +109,11 @@ Resources:
         "properties-not-map",
         "role-type",
         "role-if-arguments",
+        "function-url-config-type",
+        "function-url-auth-type",
+        "function-url-cors-type",
+        "function-url-cors-property",
+        "function-url-cors-value-type",
         "dead-letter-queue-type",
         "dead-letter-queue-incomplete",
         "dead-letter-queue-type-not-string",
@@ -154,6 +160,9 @@ Resources:
         {"globals-invalid", "`Globals` must be a mapping with at least one section"},
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
+        {"function-url-config-type", "`FunctionUrlConfig` must be a mapping"},
+        {"function-url-auth-type", "`FunctionUrlConfig` needs `AuthType` AWS_IAM or NONE"},
+        {"function-url-cors-type", "`FunctionUrlConfig.Cors` must be a mapping"},
         {"role-if-arguments", "`Fn::If` of `Role` needs a condition and two values"},
         {"layers-type", "`Layers` must be a list"},
         {"dead-letter-queue-type",
@@ -213,6 +222,11 @@ Resources:
           sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
       return "Event `" + event + "` needs `" + between(sam.message, '\'', '\'') + "`";
     }
+    if (code == "function-url-cors-property")
+      return "`" + text + "` is not a `Cors` setting of a function URL";
+    if (code == "function-url-cors-value-type")
+      return "`Cors` value `" + text +
+             "` has the wrong type: " + sam.message.substr(sam.message.rfind(' ') + 1);
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";

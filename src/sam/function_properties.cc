@@ -21,9 +21,11 @@ std::optional<std::string_view> deadLetterQueueAction(const Node& type) {
   return std::nullopt;
 }
 
-std::optional<SamProblem> deadLetterQueueTypeProblem(const Node* value, const Node* source) {
+std::optional<SamProblem> mapPropertyTypeProblem(std::string_view property, std::string code,
+                                                 const Node* value, const Node* source) {
   if (!value || value->isNull() || value->isMapping()) return std::nullopt;
-  return rejection("dead-letter-queue-type", "Property 'DeadLetterQueue' should be a map.", source);
+  return rejection(std::move(code), "Property '" + std::string(property) + "' should be a map.",
+                   source);
 }
 
 std::optional<SamProblem> deadLetterQueueProblem(const Node* value, const Node* source) {

@@ -4,6 +4,7 @@
 // and a conditional Role.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "model/node.h"
@@ -14,10 +15,12 @@ namespace samshift::sam {
 // The IAM action SAM grants for a DeadLetterQueue `Type` (SQS or SNS); nullopt for another.
 std::optional<std::string_view> deadLetterQueueAction(const model::Node& type);
 
-// SAM's parse-time type check of `DeadLetterQueue` (PropertyType IS_DICT): a value that is set
-// and not a mapping. `source` is the node to report.
-std::optional<SamProblem> deadLetterQueueTypeProblem(const model::Node* value,
-                                                     const model::Node* source);
+// SAM's parse-time type check of a property it declares as a map (PropertyType IS_DICT, e.g.
+// DeadLetterQueue, FunctionUrlConfig): a value that is set and not a mapping, reported at `source`
+// with problem code `code`.
+std::optional<SamProblem> mapPropertyTypeProblem(std::string_view property, std::string code,
+                                                 const model::Node* value,
+                                                 const model::Node* source);
 
 // SAM's _validate_dlq, which runs after the property rules when DeadLetterQueue is Python-true.
 std::optional<SamProblem> deadLetterQueueProblem(const model::Node* value,

@@ -5,6 +5,7 @@
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/function_properties.h"
+#include "sam/function_url_validation.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/policies.h"
@@ -348,8 +349,8 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   // Parse-time property types, in SAM's declaration order.
-  if (auto dlq =
-          deadLetterQueueTypeProblem(props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
+  if (auto dlq = mapPropertyTypeProblem("DeadLetterQueue", "dead-letter-queue-type",
+                                        props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
     out.push_back(std::move(*dlq));
     return;
   }
@@ -379,6 +380,12 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     out.push_back(problem("all-properties-type",
                           "Type of property 'AutoPublishAliasAllProperties' is invalid.",
                           model->allProperties.node));
+    return;
+  }
+  if (auto url =
+          mapPropertyTypeProblem("FunctionUrlConfig", "function-url-config-type",
+                                 props.get("FunctionUrlConfig"), source("FunctionUrlConfig"))) {
+    out.push_back(std::move(*url));
     return;
   }
   if (model->versionDeletionPolicy.present()) {
@@ -556,6 +563,12 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
               "') must contain only alphanumeric characters, hyphens, or underscores matching "
               "(?!^[0-9]+$)([a-zA-Z0-9-_]+) pattern.",
           model->autoPublishAlias.node));
+      return;
+    }
+  }
+  if (const Node* url = props.get("FunctionUrlConfig")) {
+    if (auto problem = functionUrlProblem(*url, source("FunctionUrlConfig"))) {
+      out.push_back(std::move(*problem));
       return;
     }
   }
