@@ -47,16 +47,15 @@ void addInlinePolicy(FunctionState& fn, Node policy) {
 
 namespace {
 
-// A managed policy entry as SAM puts it in the role: a name through SAM's bundled map, an ARN as
-// written; a name the map lacks SAM looks up in IAM, which samshift cannot do.
+// A managed policy entry as SAM puts it in the role (sam::managedPolicyArnOfName); in a partition
+// without SAM's bundled map SAM asks IAM for every name, which samshift cannot do.
 std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const FunctionState& fn,
                                        const Node& entry) {
   if (!entry.isString()) return entry;
-  if (auto arn = sam::bundledManagedPolicyArn(ctx.partition(), entry.text()))
-    return str(std::string(*arn));
-  if (entry.text().starts_with("arn:")) return entry;
+  if (auto arn = sam::managedPolicyArnOfName(ctx.partition(), entry.text())) return str(*arn);
   ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id +
-                   " (not in SAM's bundled list: SAM asks IAM for it)");
+                   " (no bundled list of SAM's for partition " + ctx.partition() +
+                   ": SAM asks IAM for it)");
   return std::nullopt;
 }
 
