@@ -194,6 +194,17 @@ const std::map<std::string, std::string>& templatePerCode() {
        function(
            "      DeadLetterQueue: {Type: Kinesis, TargetArn: arn:aws:kinesis:us-east-1:1:s}\n")},
       {"layers-type", function("      Layers: arn:aws:lambda:us-east-1:1:layer:deps:1\n")},
+      {"package-type", function("      PackageType: Jar\n")},
+      {"image-uri-missing", function("      PackageType: Image\n", "", false)},
+      {"image-uri-empty", function("      PackageType: Image\n      ImageUri: ''\n", "", false)},
+      {"code-uri-type",
+       function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: [src]\n", "",
+                false)},
+      {"image-runtime-handler",
+       function("      PackageType: Image\n      ImageUri: 1.dkr.ecr.us-east-1.amazonaws.com/r:v\n"
+                "      Runtime: python3.12\n",
+                "", false)},
+      {"zip-image-config", function("      ImageConfig: {Command: [app.handler]}\n")},
       {"code-uri-location",
        function(
            "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: {Key: fn.zip}\n",

@@ -51,7 +51,8 @@ family covers:
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
-  is not an S3 location, `Role` or `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a known `Type`
+  is not an S3 location, a `PackageType` other than Zip or Image, an Image function without
+  `ImageUri` or with `Runtime`, `Handler` or `Layers`, a Zip one with `ImageConfig`, `Role` or `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a known `Type`
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
@@ -124,6 +125,12 @@ Resources:
         "policy-template-parameters",
         "policy-if",
         "layers-type",
+        "package-type",
+        "image-uri-missing",
+        "image-uri-empty",
+        "code-uri-type",
+        "image-runtime-handler",
+        "zip-image-config",
         "code-uri-location",
         "code-uri-dynamic-reference",
         "code-uri",
@@ -172,6 +179,12 @@ Resources:
          "`DeadLetterQueue.Type` must be SQS or SNS as written: SAM does not resolve it"},
         {"dead-letter-queue-unknown-type", "`DeadLetterQueue.Type` must be SQS or SNS"},
         {"code-uri-location", "`CodeUri` needs both `Bucket` and `Key`"},
+        {"image-uri-missing", "An Image function needs `ImageUri`"},
+        {"image-uri-empty", "`ImageUri` must name an image in a registry"},
+        {"code-uri-type", "`CodeUri` must be an S3 URI or a mapping with `Bucket` and `Key`"},
+        {"image-runtime-handler",
+         "An Image function cannot have `Runtime`, `Handler` or `Layers`: the image provides them"},
+        {"zip-image-config", "`ImageConfig` needs `PackageType: Image`"},
         {"code-uri-dynamic-reference",
          "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written"},
         {"tenancy-function-url", "`FunctionUrlConfig` cannot be combined with `TenancyConfig`"},
@@ -208,6 +221,7 @@ Resources:
       return "An `Fn::Sub` variable here is `" + value +
              "`, not a string: SAM substitutes only strings";
     }
+    if (code == "package-type") return "`PackageType` `" + text + "` is neither Zip nor Image";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";

@@ -62,11 +62,17 @@ std::optional<Node> s3Location(const std::string& uri) {
 
 std::optional<Node> codeDict(ExpandContext& ctx, FunctionState& fn) {
   const Node* packageType = fn.property("PackageType");
+  if (packageType && sam::pythonTruthy(*packageType) && !packageType->isString("Zip") &&
+      !packageType->isString("Image")) {
+    // validateSamResource words SAM's rejection of a scalar; of another value SAM prints a repr.
+    ctx.notSupported("PackageType of function " + fn.id + " that is not a string");
+    return std::nullopt;
+  }
   if (const Node* image = fn.property("ImageUri");
       image && packageType && packageType->isString("Image")) {
     return map({{"ImageUri", *image}});
   }
-  if (const Node* inlineCode = fn.property("InlineCode")) {
+  if (const Node* inlineCode = fn.property("InlineCode"); inlineCode && !inlineCode->isNull()) {
     Node code = map({{"ZipFile", *inlineCode}});
     if (const Node* kms = fn.property("SourceKMSKeyArn")) code.set("SourceKMSKeyArn", *kms);
     return code;

@@ -1,6 +1,7 @@
 #include "sam/function_properties.h"
 
 #include "sam/deployment_model.h"
+#include "sam/parameter_values.h"
 #include "sam/policies.h"
 
 namespace samshift::sam {
@@ -79,6 +80,69 @@ bool createsDestinationOnOneBranch(const Node& destination) {
   const Node& args = destination.intrinsicArgument();
   if (!args.isSequence() || args.items().size() != 3) return false;
   return isNoValue(args.items()[1]) != isNoValue(args.items()[2]);
+}
+
+namespace {
+
+// SAM's `self.PackageType or ZIP`.
+std::string_view packageTypeOf(const Node& props) {
+  const Node* type = props.get("PackageType");
+  if (!type || !pythonTruthy(*type)) return "Zip";
+  if (type->isString("Zip") || type->isString("Image")) return type->text();
+  return {};
+}
+
+bool truthyProperty(const Node& props, std::string_view key) {
+  const Node* value = props.get(key);
+  return value && pythonTruthy(*value);
+}
+
+}  // namespace
+
+std::optional<SamProblem> packageCodeProblem(const Node& props, const Node* idNode) {
+  std::string_view packageType = packageTypeOf(props);
+  if (packageType.empty()) {
+    const Node& type = *props.get("PackageType");
+    // SAM prints the value with Python's str(): only scalars are worded here.
+    if (!type.isScalar()) return std::nullopt;
+    return rejection("package-type", "invalid 'PackageType' : " + pythonStr(type),
+                     props.get("PackageType"));
+  }
+  if (packageType == "Image") {
+    const Node* image = props.get("ImageUri");
+    if (!image || image->isNull())
+      return rejection("image-uri-missing", "'ImageUri' must be set.", idNode);
+    if (!pythonTruthy(*image)) {
+      return rejection("image-uri-empty",
+                       "'ImageUri' requires that a image hosted at a registry be specified.",
+                       image);
+    }
+    return std::nullopt;
+  }
+  const Node* inlineCode = props.get("InlineCode");
+  const Node* codeUri = props.get("CodeUri");
+  if ((inlineCode && !inlineCode->isNull()) || !codeUri || codeUri->isNull()) return std::nullopt;
+  if (!codeUri->isString() && !codeUri->isMapping())
+    return rejection("code-uri-type", "'CodeUri' must be of type dict or string.", codeUri);
+  return std::nullopt;
+}
+
+std::optional<SamProblem> packageTypeProblem(const Node& props, const Node* idNode) {
+  std::string_view packageType = packageTypeOf(props);
+  if (packageType == "Image" &&
+      (truthyProperty(props, "Runtime") || truthyProperty(props, "Handler") ||
+       truthyProperty(props, "Layers"))) {
+    return rejection("image-runtime-handler",
+                     "Runtime, Handler, Layers cannot be present when PackageType is of type "
+                     "`Image`",
+                     idNode);
+  }
+  if (packageType == "Zip" && truthyProperty(props, "ImageConfig")) {
+    return rejection("zip-image-config",
+                     "ImageUri or ImageConfig cannot be present when PackageType is of type `Zip`",
+                     idNode);
+  }
+  return std::nullopt;
 }
 
 }  // namespace samshift::sam

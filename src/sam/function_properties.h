@@ -40,4 +40,13 @@ std::optional<SamProblem> invokeDestinationIfProblem(const model::Node& destinat
 // queue or topic on that branch, which it can only for the SQS and SNS types.
 bool createsDestinationOnOneBranch(const model::Node& destination);
 
+// SAM's _construct_code_dict before it reads a Zip function's InlineCode or CodeUri: a
+// PackageType other than Zip or Image (written as a scalar), an Image function's ImageUri, and a
+// CodeUri that is neither a string nor a map. `idNode` is the function's logical ID.
+std::optional<SamProblem> packageCodeProblem(const model::Node& props, const model::Node* idNode);
+
+// SAM's _validate_package_type after the code is built: what an Image function must not have
+// (Runtime, Handler, Layers) and what a Zip one must not (ImageConfig).
+std::optional<SamProblem> packageTypeProblem(const model::Node& props, const model::Node* idNode);
+
 }  // namespace samshift::sam

@@ -462,7 +462,12 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   const Node* packageType = props.get("PackageType");
-  bool zip = !packageType || packageType->isString("Zip");
+  bool zip = !packageType || !pythonTruthy(*packageType) || packageType->isString("Zip");
+  if (auto code = packageCodeProblem(props, resource.idNode)) {
+    out.push_back(std::move(*code));
+    // `sam build` writes an Image function's ImageUri, as `sam package` a Zip one's CodeUri.
+    if (out.back().code != "image-uri-missing") return;
+  }
   // SAM builds the code before it checks Runtime and Handler. A function without code is what
   // `sam package` gives the template's directory as code; what SAM finds next is what the
   // deploy meets.
@@ -471,8 +476,9 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                           resource.idNode));
   }
   if (const Node* codeUri = props.get("CodeUri");
-      zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
-      (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
+      zip && codeUri && codeUri->isMapping() && !given(props, "InlineCode") &&
+      (!codeUri->has("Bucket") || !pythonTruthy(*codeUri->get("Bucket")) || !codeUri->has("Key") ||
+       !pythonTruthy(*codeUri->get("Key")))) {
     out.push_back(problem("code-uri-location",
                           "'CodeUri' requires Bucket and Key properties to be specified.",
                           source("CodeUri")));
@@ -509,6 +515,10 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
         problem("runtime-handler",
                 "Runtime and Handler needs to be present when PackageType is of type `Zip`",
                 resource.idNode));
+    return;
+  }
+  if (auto packageTypeRule = packageTypeProblem(props, resource.idNode)) {
+    out.push_back(std::move(*packageTypeRule));
     return;
   }
   bool aliasRaw = model->autoPublishAlias.present() && pythonTruthy(*model->autoPublishAlias.node);
