@@ -155,6 +155,15 @@ constexpr const char* kExpanded[] = {"CodeUri",
                                      "FunctionUrlConfig",
                                      "CapacityProviderConfig"};
 
+// The value SAM copies for a property: none for null (SAM's to_dict leaves out None), nor for a
+// Python-false FunctionScalingConfig (`if self.FunctionScalingConfig:`).
+const Node* copiedValue(const FunctionState& fn, std::string_view key) {
+  const Node* value = fn.property(key);
+  if (!value || value->isNull()) return nullptr;
+  if (key == "FunctionScalingConfig" && !sam::pythonTruthy(*value)) return nullptr;
+  return value;
+}
+
 }  // namespace
 
 void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
@@ -169,7 +178,7 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
   }
   Node& out = fn.lambdaProps;
   for (const char* key : kCopied) {
-    if (const Node* value = fn.property(key)) out.set(key, *value);
+    if (const Node* value = copiedValue(fn, key)) out.set(key, *value);
   }
   if (auto code = codeDict(ctx, fn)) {
     // SAM resolves Code against parameter values in place, but only for published functions.
@@ -177,7 +186,7 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
   }
   out.set("Tags", tagList(fn.property("Tags"), true));
   for (const char* key : kCopiedAfterCode) {
-    if (const Node* value = fn.property(key)) out.set(key, *value);
+    if (const Node* value = copiedValue(fn, key)) out.set(key, *value);
   }
   if (const Node* tracing = fn.property("Tracing"); tracing && sam::pythonTruthy(*tracing)) {
     Node resolved = ctx.resolve(*tracing);
