@@ -176,7 +176,6 @@ const std::map<std::string, std::string>& templatePerCode() {
                                         "      Events:\n        Ev:\n          Type: SQS\n         "
                                         " Properties: {Queue: arn:aws:sqs:q}\n")},
       {"role-type", function("      Role: [admin]\n")},
-      {"function-url-config-type", function("      FunctionUrlConfig: NONE\n")},
       {"function-url-auth-type", function("      FunctionUrlConfig: {AuthType: PUBLIC}\n")},
       {"function-url-cors-type",
        function("      FunctionUrlConfig: {AuthType: NONE, Cors: '*'}\n")},
@@ -185,7 +184,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"function-url-cors-value-type",
        function("      FunctionUrlConfig: {AuthType: NONE, Cors: {MaxAge: '300'}}\n")},
       {"role-if-arguments", function("      Role: !If [IsProd, arn:aws:iam::1:role/r]\n")},
-      {"dead-letter-queue-type", function("      DeadLetterQueue: arn:aws:sqs:us-east-1:1:q\n")},
+      {"property-type", function("      Tags: [team]\n")},
+      {"reserved-tag", function("      Tags: {'lambda:createdBy': me}\n")},
       {"dead-letter-queue-incomplete", function("      DeadLetterQueue: {Type: SQS}\n")},
       {"dead-letter-queue-type-not-string",
        function(

@@ -110,12 +110,12 @@ Resources:
         "properties-not-map",
         "role-type",
         "role-if-arguments",
-        "function-url-config-type",
         "function-url-auth-type",
         "function-url-cors-type",
         "function-url-cors-property",
         "function-url-cors-value-type",
-        "dead-letter-queue-type",
+        "property-type",
+        "reserved-tag",
         "dead-letter-queue-incomplete",
         "dead-letter-queue-type-not-string",
         "dead-letter-queue-unknown-type",
@@ -167,13 +167,10 @@ Resources:
         {"globals-invalid", "`Globals` must be a mapping with at least one section"},
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
-        {"function-url-config-type", "`FunctionUrlConfig` must be a mapping"},
         {"function-url-auth-type", "`FunctionUrlConfig` needs `AuthType` AWS_IAM or NONE"},
         {"function-url-cors-type", "`FunctionUrlConfig.Cors` must be a mapping"},
         {"role-if-arguments", "`Fn::If` of `Role` needs a condition and two values"},
         {"layers-type", "`Layers` must be a list"},
-        {"dead-letter-queue-type",
-         "`DeadLetterQueue` must be a mapping with `Type` and `TargetArn`"},
         {"dead-letter-queue-incomplete", "`DeadLetterQueue` needs both `Type` and `TargetArn`"},
         {"dead-letter-queue-type-not-string",
          "`DeadLetterQueue.Type` must be SQS or SNS as written: SAM does not resolve it"},
@@ -220,6 +217,14 @@ Resources:
       std::string value = sam.message.substr(begin, sam.message.rfind(kAfter) - begin);
       return "An `Fn::Sub` variable here is `" + value +
              "`, not a string: SAM substitutes only strings";
+    }
+    if (code == "reserved-tag") return "SAM sets the tag `" + text + "` itself";
+    if (code == "property-type") {
+      std::string property = between(sam.message, '\'', '\'');
+      if (sam.message.ends_with("should be a map.")) return "`" + property + "` must be a mapping";
+      if (sam.message.ends_with("should be a string."))
+        return "`" + property + "` must be a string";
+      return "`" + property + "` has a type SAM does not accept";
     }
     if (code == "package-type") return "`PackageType` `" + text + "` is neither Zip nor Image";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";

@@ -178,8 +178,11 @@ void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn) {
     }
     if (destination.createdId) {
       bool queue = destination.type == "SQS";
+      // SAM's propagate_tags reaches the queue or topic (the invoke config has no Tags).
+      Node props = Node::mapping();
+      if (const Node* tags = fn.propagatedTags()) props.set("Tags", tagList(tags, false));
       Node resource =
-          makeResource(queue ? "AWS::SQS::Queue" : "AWS::SNS::Topic", Node::mapping(), fn.pass);
+          makeResource(queue ? "AWS::SQS::Queue" : "AWS::SNS::Topic", std::move(props), fn.pass);
       if (destination.createdCondition) resource.set("Condition", *destination.createdCondition);
       ctx.add(*destination.createdId, std::move(resource));
       ctx.refs[fn.id][queue ? "DestinationQueue" : "DestinationTopic"] = *destination.createdId;

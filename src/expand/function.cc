@@ -229,10 +229,6 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   const Node* tags = fn.property("Tags");
   if (propagate && propagate->isBool() && propagate->boolValue() && tags &&
       sam::pythonTruthy(*tags)) {
-    // Which generated destination resources receive the tags is not modelled yet.
-    if (fn.property("EventInvokeConfig")) {
-      ctx.notSupported("PropagateTags with EventInvokeConfig in function " + fn.id);
-    }
     fn.lambdaProps.set("Tags", tagList(tags, false));
     if (fn.role.isMapping()) fn.role.get("Properties")->set("Tags", tagList(tags, false));
   }

@@ -22,13 +22,6 @@ std::optional<std::string_view> deadLetterQueueAction(const Node& type) {
   return std::nullopt;
 }
 
-std::optional<SamProblem> mapPropertyTypeProblem(std::string_view property, std::string code,
-                                                 const Node* value, const Node* source) {
-  if (!value || value->isNull() || value->isMapping()) return std::nullopt;
-  return rejection(std::move(code), "Property '" + std::string(property) + "' should be a map.",
-                   source);
-}
-
 std::optional<SamProblem> deadLetterQueueProblem(const Node* value, const Node* source) {
   if (!value || !value->isMapping() || !pythonTruthy(*value)) return std::nullopt;
   const Node* type = value->get("Type");
@@ -141,6 +134,22 @@ std::optional<SamProblem> packageTypeProblem(const Node& props, const Node* idNo
     return rejection("zip-image-config",
                      "ImageUri or ImageConfig cannot be present when PackageType is of type `Zip`",
                      idNode);
+  }
+  return std::nullopt;
+}
+
+std::optional<SamProblem> reservedTagProblem(const Node* tags) {
+  if (!tags || !tags->isMapping()) return std::nullopt;
+  for (std::string_view reserved :
+       {"lambda:createdBy", "serverlessrepo:applicationId", "serverlessrepo:semanticVersion"}) {
+    for (const model::MapEntry& entry : tags->entries()) {
+      if (entry.key.text() != reserved) continue;
+      return rejection("reserved-tag",
+                       std::string(reserved) +
+                           " is a reserved Tag key name and cannot be set on your resource. "
+                           "Please change the tag key in the input.",
+                       &entry.key);
+    }
   }
   return std::nullopt;
 }

@@ -15,13 +15,6 @@ namespace samshift::sam {
 // The IAM action SAM grants for a DeadLetterQueue `Type` (SQS or SNS); nullopt for another.
 std::optional<std::string_view> deadLetterQueueAction(const model::Node& type);
 
-// SAM's parse-time type check of a property it declares as a map (PropertyType IS_DICT, e.g.
-// DeadLetterQueue, FunctionUrlConfig): a value that is set and not a mapping, reported at `source`
-// with problem code `code`.
-std::optional<SamProblem> mapPropertyTypeProblem(std::string_view property, std::string code,
-                                                 const model::Node* value,
-                                                 const model::Node* source);
-
 // SAM's _validate_dlq, which runs after the property rules when DeadLetterQueue is Python-true.
 std::optional<SamProblem> deadLetterQueueProblem(const model::Node* value,
                                                  const model::Node* source);
@@ -48,5 +41,9 @@ std::optional<SamProblem> packageCodeProblem(const model::Node& props, const mod
 // SAM's _validate_package_type after the code is built: what an Image function must not have
 // (Runtime, Handler, Layers) and what a Zip one must not (ImageConfig).
 std::optional<SamProblem> packageTypeProblem(const model::Node& props, const model::Node* idNode);
+
+// SAM's _construct_tag_list: a tag key SAM reserves for its own tags (`lambda:createdBy`, the
+// serverlessrepo ones) in a function's Tags mapping.
+std::optional<SamProblem> reservedTagProblem(const model::Node* tags);
 
 }  // namespace samshift::sam

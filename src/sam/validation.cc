@@ -5,6 +5,7 @@
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/function_properties.h"
+#include "sam/function_property_types.h"
 #include "sam/function_url_validation.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
@@ -349,9 +350,8 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   // Parse-time property types, in SAM's declaration order.
-  if (auto dlq = mapPropertyTypeProblem("DeadLetterQueue", "dead-letter-queue-type",
-                                        props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
-    out.push_back(std::move(*dlq));
+  if (auto declared = declaredTypeProblem(props, source)) {
+    out.push_back(std::move(*declared));
     return;
   }
   if (!policiesTypeValid(props.get("Policies"))) {
@@ -380,12 +380,6 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     out.push_back(problem("all-properties-type",
                           "Type of property 'AutoPublishAliasAllProperties' is invalid.",
                           model->allProperties.node));
-    return;
-  }
-  if (auto url =
-          mapPropertyTypeProblem("FunctionUrlConfig", "function-url-config-type",
-                                 props.get("FunctionUrlConfig"), source("FunctionUrlConfig"))) {
-    out.push_back(std::move(*url));
     return;
   }
   if (model->versionDeletionPolicy.present()) {
@@ -508,6 +502,11 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                             source("CodeUri")));
       if (!local) return;
     }
+  }
+  // SAM builds the function's tag list after its code.
+  if (auto tag = reservedTagProblem(props.get("Tags"))) {
+    out.push_back(std::move(*tag));
+    return;
   }
   if (zip && (!props.has("Runtime") || !props.has("Handler") ||
               !pythonTruthy(*props.get("Runtime")) || !pythonTruthy(*props.get("Handler")))) {
