@@ -185,6 +185,7 @@ const std::map<std::string, std::string>& templatePerCode() {
        function("      FunctionUrlConfig: {AuthType: NONE, Cors: {MaxAge: '300'}}\n")},
       {"role-if-arguments", function("      Role: !If [IsProd, arn:aws:iam::1:role/r]\n")},
       {"property-type", function("      Tags: [team]\n")},
+      {"undeclared-property", function("      Timeuot: 30\n")},
       {"reserved-tag", function("      Tags: {'lambda:createdBy': me}\n")},
       {"dead-letter-queue-incomplete", function("      DeadLetterQueue: {Type: SQS}\n")},
       {"dead-letter-queue-type-not-string",

@@ -50,6 +50,7 @@ family covers:
   `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping;
+- a property a function or capacity provider does not have;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
   is not an S3 location, a `PackageType` other than Zip or Image, an Image function without
   `ImageUri` or with `Runtime`, `Handler` or `Layers`, a Zip one with `ImageConfig`, `Role` or `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a known `Type`
@@ -115,6 +116,7 @@ Resources:
         "function-url-cors-property",
         "function-url-cors-value-type",
         "property-type",
+        "undeclared-property",
         "reserved-tag",
         "dead-letter-queue-incomplete",
         "dead-letter-queue-type-not-string",
@@ -218,6 +220,10 @@ Resources:
       return "An `Fn::Sub` variable here is `" + value +
              "`, not a string: SAM substitutes only strings";
     }
+    if (code == "undeclared-property")
+      return "`" + text + "` is not a property of " +
+             (problem.resource ? std::string(problem.resource->type)
+                               : std::string("this resource"));
     if (code == "reserved-tag") return "SAM sets the tag `" + text + "` itself";
     if (code == "property-type") {
       std::string property = between(sam.message, '\'', '\'');

@@ -1,5 +1,7 @@
 #include "sam/function_property_types.h"
 
+#include <algorithm>
+#include <span>
 #include <string>
 
 namespace samshift::sam {
@@ -66,6 +68,86 @@ std::optional<SamProblem> declaredTypeProblem(
     if (value->isMapping() && value->entries().size() == 1) continue;
     if (accepts(declared.expected, *value)) continue;
     return SamProblem{"property-type", message(declared), source(declared.name), true, {}};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// SamFunction.property_types and SamCapacityProvider.property_types (sam_resources.py).
+constexpr std::string_view kFunctionProperties[] = {
+    "FunctionName",
+    "Handler",
+    "Runtime",
+    "CodeUri",
+    "ImageUri",
+    "PackageType",
+    "InlineCode",
+    "DeadLetterQueue",
+    "Description",
+    "MemorySize",
+    "Timeout",
+    "VpcConfig",
+    "Role",
+    "AssumeRolePolicyDocument",
+    "Policies",
+    "RolePath",
+    "PermissionsBoundary",
+    "Environment",
+    "Events",
+    "Tags",
+    "PropagateTags",
+    "Tracing",
+    "KmsKeyArn",
+    "DeploymentPreference",
+    "ReservedConcurrentExecutions",
+    "Layers",
+    "EventInvokeConfig",
+    "EphemeralStorage",
+    "AutoPublishAlias",
+    "AutoPublishCodeSha256",
+    "AutoPublishAliasAllProperties",
+    "VersionDescription",
+    "ProvisionedConcurrencyConfig",
+    "FileSystemConfigs",
+    "ImageConfig",
+    "CodeSigningConfigArn",
+    "Architectures",
+    "SnapStart",
+    "FunctionUrlConfig",
+    "RuntimeManagementConfig",
+    "LoggingConfig",
+    "RecursiveLoop",
+    "SourceKMSKeyArn",
+    "CapacityProviderConfig",
+    "FunctionScalingConfig",
+    "VersionDeletionPolicy",
+    "PublishToLatestPublished",
+    "TenancyConfig",
+    "DurableConfig",
+};
+constexpr std::string_view kCapacityProviderProperties[] = {
+    "CapacityProviderName", "VpcConfig",     "OperatorRole", "Tags", "PropagateTags",
+    "InstanceRequirements", "ScalingConfig", "KmsKeyArn"};
+
+}  // namespace
+
+std::optional<SamProblem> undeclaredPropertyProblem(const Node& props, const Node* own,
+                                                    std::string_view resourceType) {
+  std::span<const std::string_view> declared;
+  if (resourceType == "AWS::Serverless::Function") declared = kFunctionProperties;
+  if (resourceType == "AWS::Serverless::CapacityProvider") declared = kCapacityProviderProperties;
+  if (declared.empty() || !props.isMapping()) return std::nullopt;
+  for (const model::MapEntry& entry : props.entries()) {
+    const std::string& name = entry.key.text();
+    if (std::find(declared.begin(), declared.end(), name) != declared.end()) continue;
+    if (!own || !own->isMapping() || !own->has(name)) continue;
+    return SamProblem{
+        "undeclared-property",
+        "property " + name + " not defined for resource of type " + std::string(resourceType),
+        &entry.key,
+        true,
+        {}};
   }
   return std::nullopt;
 }

@@ -18,4 +18,14 @@ namespace samshift::sam {
 std::optional<SamProblem> declaredTypeProblem(
     const model::Node& props, const std::function<const model::Node*(std::string_view)>& source);
 
+// SAM's Resource.__setattr__ while it reads the resource: the first property (in the merged
+// properties' order) that the resource type does not declare. Only for the types whose
+// declarations samshift lists (AWS::Serverless::Function, AWS::Serverless::CapacityProvider);
+// nullopt for the others.
+// A key written only in Globals is not reported: SAM rejects the Globals section first
+// (validateSamTemplate), so only keys of `own` (the resource's Properties) are.
+std::optional<SamProblem> undeclaredPropertyProblem(const model::Node& props,
+                                                    const model::Node* own,
+                                                    std::string_view resourceType);
+
 }  // namespace samshift::sam

@@ -55,6 +55,7 @@ constexpr std::array kCodes = {
     resource("tenancy-snapstart", "`SnapStart` with `TenancyConfig`"),
     resource("tenancy-event-source", "an event other than Api or HttpApi with `TenancyConfig`"),
     resource("reserved-tag", "a function tag whose key SAM reserves for its own tags"),
+    resource("undeclared-property", "a property the serverless resource type does not have"),
     resource("property-type", "a function property of a type SAM does not accept"),
     resource("dead-letter-queue-incomplete", "`DeadLetterQueue` without `Type` or `TargetArn`"),
     resource("dead-letter-queue-type-not-string", "`DeadLetterQueue.Type` is not a string"),

@@ -349,6 +349,11 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     out.push_back(std::move(policies[0]));
     return;
   }
+  // SAM sets each property on the resource, refusing those it does not declare.
+  if (auto undeclared = undeclaredPropertyProblem(props, resource.properties, resource.type)) {
+    out.push_back(std::move(*undeclared));
+    return;
+  }
   // Parse-time property types, in SAM's declaration order.
   if (auto declared = declaredTypeProblem(props, source)) {
     out.push_back(std::move(*declared));
@@ -687,6 +692,17 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     return out;
   }
   bool function = resource.type == "AWS::Serverless::Function";
+  if (resource.type == "AWS::Serverless::CapacityProvider") {
+    Node merged = propertiesWithGlobals(templ, resource);
+    if (auto undeclared = undeclaredPropertyProblem(merged, resource.properties, resource.type)) {
+      // The node of the merged copy dies with it.
+      const Node* key = undeclared->node;
+      undeclared->node = key->span().known() ? templateNodeWithSpan(templ, resource, key->span())
+                                             : resource.idNode;
+      out.push_back(std::move(*undeclared));
+    }
+    return out;
+  }
   if (!function && resource.type != "AWS::Serverless::StateMachine") return out;
   Node computed;
   const Node& props =
