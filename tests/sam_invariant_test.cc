@@ -185,6 +185,11 @@ const std::map<std::string, std::string>& templatePerCode() {
        function("      FunctionUrlConfig: {AuthType: NONE, Cors: {MaxAge: '300'}}\n")},
       {"role-if-arguments", function("      Role: !If [IsProd, arn:aws:iam::1:role/r]\n")},
       {"property-type", function("      Tags: [team]\n")},
+      {"ignore-globals-invalid",
+       "Globals:\n  Function:\n    Timeout: 3\nResources:\n  Fn:\n"
+       "    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Runtime]\n"
+       "    Properties:\n      Runtime: python3.12\n      Handler: h\n"
+       "      CodeUri: s3://b/k\n"},
       {"undeclared-property", function("      Timeuot: 30\n")},
       {"reserved-tag", function("      Tags: {'lambda:createdBy': me}\n")},
       {"dead-letter-queue-incomplete", function("      DeadLetterQueue: {Type: SQS}\n")},

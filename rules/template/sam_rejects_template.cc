@@ -45,7 +45,8 @@ class SamRejectsTemplate : public engine::Rule {
         R"(## What it does
 Reports what the SAM transform rejects (the checks `samshift expand` makes) that no rule of a
 family covers:
-- a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
+- a `Globals` section that is not a mapping, or a section or key SAM does not take from it; an
+  `IgnoreGlobals` attribute that is not "*" or a list of keys of that section;
 - `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
   `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
@@ -105,6 +106,7 @@ Resources:
         "globals-invalid",
         "globals-unsupported-type",
         "globals-unsupported-property",
+        "ignore-globals-invalid",
         "logical-id",
         "mappings-not-object",
         "sub-variable-not-string",
@@ -210,6 +212,12 @@ Resources:
     if (code == "globals-unsupported-property") {
       return "SAM does not take `" + text + "` from `Globals." + globalsSection(templ, *sam.node) +
              "`";
+    }
+    if (code == "ignore-globals-invalid") {
+      return sam.node && sam.node->isScalar() && !sam.node->isSequence() &&
+                     sam.message.find("on item") != std::string::npos
+                 ? "`IgnoreGlobals` names `" + text + "`, which is not a key of `Globals`"
+                 : "`IgnoreGlobals` must be \"*\" or a list of `Globals` keys";
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";

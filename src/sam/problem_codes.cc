@@ -28,6 +28,8 @@ constexpr std::array kCodes = {
     templateLevel("globals-unsupported-type", "a `Globals` section SAM does not know"),
     templateLevel("globals-unsupported-property",
                   "a key SAM does not take from `Globals.Function` or `Globals.CapacityProvider`"),
+    templateLevel("ignore-globals-invalid",
+                  "an `IgnoreGlobals` attribute that is not \"*\" or a list of Globals keys"),
     templateLevel("resources-required", "`Resources` is missing, empty or not a mapping"),
     templateLevel("resource-not-object", "a resource is not a mapping"),
     templateLevel("mappings-not-object", "`Mappings` is null or not a mapping"),
