@@ -176,7 +176,41 @@ const std::map<std::string, std::string>& templatePerCode() {
                                         "      Events:\n        Ev:\n          Type: SQS\n         "
                                         " Properties: {Queue: arn:aws:sqs:q}\n")},
       {"role-type", function("      Role: [admin]\n")},
+      {"function-url-auth-type", function("      FunctionUrlConfig: {AuthType: PUBLIC}\n")},
+      {"function-url-cors-type",
+       function("      FunctionUrlConfig: {AuthType: NONE, Cors: '*'}\n")},
+      {"function-url-cors-property",
+       function("      FunctionUrlConfig: {AuthType: NONE, Cors: {AllowOrigin: ['*']}}\n")},
+      {"function-url-cors-value-type",
+       function("      FunctionUrlConfig: {AuthType: NONE, Cors: {MaxAge: '300'}}\n")},
+      {"role-if-arguments", function("      Role: !If [IsProd, arn:aws:iam::1:role/r]\n")},
+      {"property-type", function("      Tags: [team]\n")},
+      {"ignore-globals-invalid",
+       "Globals:\n  Function:\n    Timeout: 3\nResources:\n  Fn:\n"
+       "    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Runtime]\n"
+       "    Properties:\n      Runtime: python3.12\n      Handler: h\n"
+       "      CodeUri: s3://b/k\n"},
+      {"undeclared-property", function("      Timeuot: 30\n")},
+      {"reserved-tag", function("      Tags: {'lambda:createdBy': me}\n")},
+      {"dead-letter-queue-incomplete", function("      DeadLetterQueue: {Type: SQS}\n")},
+      {"dead-letter-queue-type-not-string",
+       function(
+           "      DeadLetterQueue: {Type: !Ref Kind, TargetArn: arn:aws:sqs:us-east-1:1:q}\n")},
+      {"dead-letter-queue-unknown-type",
+       function(
+           "      DeadLetterQueue: {Type: Kinesis, TargetArn: arn:aws:kinesis:us-east-1:1:s}\n")},
       {"layers-type", function("      Layers: arn:aws:lambda:us-east-1:1:layer:deps:1\n")},
+      {"package-type", function("      PackageType: Jar\n")},
+      {"image-uri-missing", function("      PackageType: Image\n", "", false)},
+      {"image-uri-empty", function("      PackageType: Image\n      ImageUri: ''\n", "", false)},
+      {"code-uri-type",
+       function("      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: [src]\n", "",
+                false)},
+      {"image-runtime-handler",
+       function("      PackageType: Image\n      ImageUri: 1.dkr.ecr.us-east-1.amazonaws.com/r:v\n"
+                "      Runtime: python3.12\n",
+                "", false)},
+      {"zip-image-config", function("      ImageConfig: {Command: [app.handler]}\n")},
       {"code-uri-location",
        function(
            "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: {Key: fn.zip}\n",
@@ -210,6 +244,9 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"event-invoke-destination-type",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Queue}}\n")},
+      {"event-invoke-destination-if",
+       function("      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: SQS, "
+                "Destination: !If [IsProd, arn:aws:sqs:us-east-1:1:q]}}\n")},
       {"event-invoke-destination-required",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Lambda}}\n")},

@@ -45,10 +45,10 @@ void collectStrings(const Node& node, std::set<std::string>& refs, std::set<std:
 }
 
 // Why `expand` gives up on the template, or "" when it does not.
-std::string unsupported(const std::string& yaml) {
+std::string unsupported(const std::string& yaml, const char* region = "us-east-1") {
   Node root = parse(yaml);
   model::Template templ(root);
-  sam::ParameterValues params(templ, {}, "us-east-1");
+  sam::ParameterValues params(templ, {}, region);
   expand::ExpandResult result = expand::expandTemplate(root, params);
   CHECK(result.errors.empty());
   return result.unsupported.value_or("");
@@ -237,12 +237,22 @@ TEST_CASE("the scan of the managed policy map agrees with a JSON parser on every
 TEST_CASE("expand refuses the policies whose output SAM decides elsewhere",
           "[sam][policies][expand]") {
   const std::string unknownName = "        - AnyNonOfficialManagedPolicy\n";
-  CHECK(unsupported(functionWithPolicies(unknownName)) ==
-        "managed policy name AnyNonOfficialManagedPolicy of function F "
-        "(not in SAM's bundled list: SAM asks IAM for it)");
+  // SAM asks IAM for a name its bundled map lacks; IAM lists the same AWS managed policies, so the
+  // name stays as written. Without a bundled map (the isolated partitions) SAM asks IAM for all.
+  CHECK(unsupported(functionWithPolicies(unknownName)).empty());
+  CHECK(sam::managedPolicyArnOfName("aws", "AnyNonOfficialManagedPolicy") ==
+        "AnyNonOfficialManagedPolicy");
+  CHECK(sam::managedPolicyArnOfName("aws-cn", "AWSLambdaExecute") ==
+        "arn:aws-cn:iam::aws:policy/AWSLambdaExecute");
+  CHECK_FALSE(sam::managedPolicyArnOfName("aws-iso", "AWSLambdaExecute"));
+  CHECK(sam::managedPolicyArnOfName("aws-iso", "arn:aws-iso:iam::1:policy/p") ==
+        "arn:aws-iso:iam::1:policy/p");
+  CHECK(unsupported(functionWithPolicies(unknownName), "us-iso-east-1") ==
+        "managed policy name AnyNonOfficialManagedPolicy of function F (no bundled list of "
+        "SAM's for partition aws-iso: SAM asks IAM for it)");
   const std::string unknownInIf =
       "        - !If [C, AnyNonOfficialManagedPolicy, !Ref AWS::NoValue]\n";
-  CHECK(unsupported(functionWithPolicies(unknownInIf))
+  CHECK(unsupported(functionWithPolicies(unknownInIf), "us-iso-east-1")
             .starts_with("managed policy name AnyNonOfficialManagedPolicy"));
   // SAM's plugin fails on a template inside a nested Fn::If (an internal transform failure).
   const std::string nested =

@@ -45,16 +45,21 @@ class SamRejectsTemplate : public engine::Rule {
         R"(## What it does
 Reports what the SAM transform rejects (the checks `samshift expand` makes) that no rule of a
 family covers:
-- a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
+- a `Globals` section that is not a mapping, or a section or key SAM does not take from it; an
+  `IgnoreGlobals` attribute that is not "*" or a list of keys of that section;
 - `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
   `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping;
+- a property a function or capacity provider does not have;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
-  is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
+  is not an S3 location, a `PackageType` other than Zip or Image, an Image function without
+  `ImageUri` or with `Runtime`, `Handler` or `Layers`, a Zip one with `ImageConfig`, `Role` or `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a known `Type`
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
-  `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+  `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
+  `Type` SQS or SNS and a `TargetArn`, a `FunctionUrlConfig` without `AuthType` or with `Cors`
+  SAM cannot read;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -101,17 +106,35 @@ Resources:
         "globals-invalid",
         "globals-unsupported-type",
         "globals-unsupported-property",
+        "ignore-globals-invalid",
         "logical-id",
         "mappings-not-object",
         "sub-variable-not-string",
         "properties-not-map",
         "role-type",
+        "role-if-arguments",
+        "function-url-auth-type",
+        "function-url-cors-type",
+        "function-url-cors-property",
+        "function-url-cors-value-type",
+        "property-type",
+        "undeclared-property",
+        "reserved-tag",
+        "dead-letter-queue-incomplete",
+        "dead-letter-queue-type-not-string",
+        "dead-letter-queue-unknown-type",
         "policies-type",
         "policy-entry-invalid",
         "policy-template-values",
         "policy-template-parameters",
         "policy-if",
         "layers-type",
+        "package-type",
+        "image-uri-missing",
+        "image-uri-empty",
+        "code-uri-type",
+        "image-runtime-handler",
+        "zip-image-config",
         "code-uri-location",
         "code-uri-dynamic-reference",
         "code-uri",
@@ -127,6 +150,7 @@ Resources:
         "tenancy-event-source",
         "event-invoke-destination-config",
         "event-invoke-destination-type",
+        "event-invoke-destination-if",
         "event-invoke-destination-required",
         "duplicate-logical-id",
     };
@@ -147,8 +171,21 @@ Resources:
         {"globals-invalid", "`Globals` must be a mapping with at least one section"},
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
+        {"function-url-auth-type", "`FunctionUrlConfig` needs `AuthType` AWS_IAM or NONE"},
+        {"function-url-cors-type", "`FunctionUrlConfig.Cors` must be a mapping"},
+        {"role-if-arguments", "`Fn::If` of `Role` needs a condition and two values"},
         {"layers-type", "`Layers` must be a list"},
+        {"dead-letter-queue-incomplete", "`DeadLetterQueue` needs both `Type` and `TargetArn`"},
+        {"dead-letter-queue-type-not-string",
+         "`DeadLetterQueue.Type` must be SQS or SNS as written: SAM does not resolve it"},
+        {"dead-letter-queue-unknown-type", "`DeadLetterQueue.Type` must be SQS or SNS"},
         {"code-uri-location", "`CodeUri` needs both `Bucket` and `Key`"},
+        {"image-uri-missing", "An Image function needs `ImageUri`"},
+        {"image-uri-empty", "`ImageUri` must name an image in a registry"},
+        {"code-uri-type", "`CodeUri` must be an S3 URI or a mapping with `Bucket` and `Key`"},
+        {"image-runtime-handler",
+         "An Image function cannot have `Runtime`, `Handler` or `Layers`: the image provides them"},
+        {"zip-image-config", "`ImageConfig` needs `PackageType: Image`"},
         {"code-uri-dynamic-reference",
          "`CodeUri` cannot use a dynamic reference: SAM reads the bucket and key as written"},
         {"tenancy-function-url", "`FunctionUrlConfig` cannot be combined with `TenancyConfig`"},
@@ -158,6 +195,8 @@ Resources:
          "`FunctionScalingConfig` needs `CapacityProviderConfig`"},
         {"event-invoke-destination-config",
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
+        {"event-invoke-destination-if",
+         "`Fn::If` of `Destination` needs a condition and two values"},
         {"event-invoke-destination-required",
          "A destination whose `Type` is not SQS or SNS needs `Destination`"},
     };
@@ -174,6 +213,12 @@ Resources:
       return "SAM does not take `" + text + "` from `Globals." + globalsSection(templ, *sam.node) +
              "`";
     }
+    if (code == "ignore-globals-invalid") {
+      return sam.node && sam.node->isScalar() && !sam.node->isSequence() &&
+                     sam.message.find("on item") != std::string::npos
+                 ? "`IgnoreGlobals` names `" + text + "`, which is not a key of `Globals`"
+                 : "`IgnoreGlobals` must be \"*\" or a list of `Globals` keys";
+    }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
     if (code == "sub-variable-not-string") {
@@ -183,6 +228,19 @@ Resources:
       return "An `Fn::Sub` variable here is `" + value +
              "`, not a string: SAM substitutes only strings";
     }
+    if (code == "undeclared-property")
+      return "`" + text + "` is not a property of " +
+             (problem.resource ? std::string(problem.resource->type)
+                               : std::string("this resource"));
+    if (code == "reserved-tag") return "SAM sets the tag `" + text + "` itself";
+    if (code == "property-type") {
+      std::string property = between(sam.message, '\'', '\'');
+      if (sam.message.ends_with("should be a map.")) return "`" + property + "` must be a mapping";
+      if (sam.message.ends_with("should be a string."))
+        return "`" + property + "` must be a string";
+      return "`" + property + "` has a type SAM does not accept";
+    }
+    if (code == "package-type") return "`PackageType` `" + text + "` is neither Zip nor Image";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
@@ -197,6 +255,11 @@ Resources:
           sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
       return "Event `" + event + "` needs `" + between(sam.message, '\'', '\'') + "`";
     }
+    if (code == "function-url-cors-property")
+      return "`" + text + "` is not a `Cors` setting of a function URL";
+    if (code == "function-url-cors-value-type")
+      return "`Cors` value `" + text +
+             "` has the wrong type: " + sam.message.substr(sam.message.rfind(' ') + 1);
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";

@@ -19,8 +19,8 @@ class NotSupportedYet : public engine::Rule {
                                         R"(## What it does
 Reported by `samshift expand` and `samshift plan` (exit 2) when the template uses a feature of
 the SAM transform that samshift does not implement yet, or one whose result SAM leaves to
-AWS (a managed policy name SAM looks up in IAM, another transform such as
-`AWS::LanguageExtensions` that rewrites the template first). The message names it. Lint does
+AWS (a managed policy name SAM looks up in IAM in a partition it bundles no list for, another
+transform such as `AWS::LanguageExtensions` that rewrites the template first). The message names it. Lint does
 not report it: it checks templates without expanding them.
 
 ## Why is this bad?

@@ -27,6 +27,76 @@ Node capacityTags(const Node* tags) {
   return list;
 }
 
+// A value SAM's SamIntrinsicable accepts as it is: an intrinsic (a one-key map).
+bool intrinsic(const Node& value) { return value.isMapping() && value.entries().size() == 1; }
+
+// SamIntrinsicable[list[SamIntrinsicable[str]]].
+bool stringList(const Node& value) {
+  if (intrinsic(value)) return true;
+  if (!value.isSequence()) return false;
+  for (const Node& item : value.items()) {
+    if (!item.isString() && !intrinsic(item)) return false;
+  }
+  return true;
+}
+
+// A mapping whose keys are among `known`, each value accepted by `accepts` or null.
+template <typename Accepts>
+bool knownKeys(const Node& value, std::initializer_list<std::string_view> known, Accepts accepts) {
+  if (!value.isMapping()) return false;
+  for (const MapEntry& entry : value.entries()) {
+    if (std::find(known.begin(), known.end(), entry.key.text()) == known.end()) return false;
+    if (!entry.value.isNull() && !accepts(entry.key.text(), entry.value)) return false;
+  }
+  return true;
+}
+
+// The shapes of the properties aws_serverless_capacity_provider.Properties takes unchanged.
+bool shapesSamKeepsAsWritten(const Node& props) {
+  const Node* vpc = props.get("VpcConfig");
+  if (!vpc || !vpc->get("SubnetIds") ||
+      !knownKeys(*vpc, {"SubnetIds", "SecurityGroupIds"},
+                 [](std::string_view, const Node& v) { return stringList(v); }))
+    return false;
+  for (const char* key : {"CapacityProviderName", "OperatorRole", "KmsKeyArn"}) {
+    const Node* value = props.get(key);
+    if (value && !value->isNull() && !value->isString() && !intrinsic(*value)) return false;
+  }
+  if (const Node* tags = props.get("Tags"); tags && !tags->isNull() && !tags->isMapping())
+    return false;
+  if (const Node* propagate = props.get("PropagateTags");
+      propagate && !propagate->isNull() && !propagate->isBool())
+    return false;
+  if (const Node* req = props.get("InstanceRequirements"); req && !req->isNull()) {
+    if (!knownKeys(*req, {"Architectures", "AllowedTypes", "ExcludedTypes"},
+                   [](std::string_view, const Node& v) { return stringList(v); }))
+      return false;
+    auto given = [&](const char* key) { return req->get(key) && !req->get(key)->isNull(); };
+    if (given("AllowedTypes") && given("ExcludedTypes")) return false;
+  }
+  if (const Node* scaling = props.get("ScalingConfig"); scaling && !scaling->isNull()) {
+    // pydantic makes an int AverageCPUUtilization a float (written below as one).
+    auto accepts = [](std::string_view key, const Node& v) {
+      if (intrinsic(v)) return true;
+      return key == "MaxVCpuCount" ? v.isInt() : v.isNumber();
+    };
+    if (!knownKeys(*scaling, {"MaxVCpuCount", "AverageCPUUtilization"}, accepts)) return false;
+  }
+  return true;
+}
+
+// propagate_tags_combine: the user's tags over a generated resource's, key by key in place.
+Node combinedTags(const Node& tagList, const Node& tags) {
+  Node merged = Node::mapping();
+  for (const Node& tag : tagList.items()) merged.set(tag.get("Key")->text(), *tag.get("Value"));
+  for (const MapEntry& entry : tags.entries()) merged.set(entry.key.text(), entry.value);
+  Node list = Node::sequence();
+  for (const MapEntry& entry : merged.entries()) {
+    list.push(map({{"Key", str(entry.key.text())}, {"Value", entry.value}}));
+  }
+  return list;
+}
+
 }  // namespace
 
 void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resource) {
@@ -41,35 +111,22 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
                        id);
     }
   }
-  // SAM validates these shapes with its own messages; samshift refuses instead of guessing them.
-  const Node* vpc = props.get("VpcConfig");
-  bool ok = vpc && vpc->isMapping() && vpc->get("SubnetIds") && vpc->get("SubnetIds")->isSequence();
-  if (ok) {
-    for (const MapEntry& entry : vpc->entries()) {
-      ok = ok && (entry.key.text() == "SubnetIds" ||
-                  (entry.key.text() == "SecurityGroupIds" &&
-                   (entry.value.isSequence() || entry.value.isNull())));
-    }
-  }
-  if (const Node* tags = props.get("Tags")) ok = ok && tags->isMapping();
-  if (const Node* req = props.get("InstanceRequirements")) {
-    ok = ok && req->isMapping() && !(req->has("AllowedTypes") && req->has("ExcludedTypes"));
-  }
-  if (const Node* scaling = props.get("ScalingConfig")) {
-    ok = ok && scaling->isMapping();
-    if (ok) {
-      const Node* max = scaling->get("MaxVCpuCount");
-      const Node* cpu = scaling->get("AverageCPUUtilization");
-      ok = (!max || max->isInt() || max->isMapping()) &&
-           (!cpu || cpu->isNumber() || cpu->isMapping());
-    }
-  }
+  // SAM validates these shapes with pydantic and its own messages, and pydantic converts some
+  // values (1 in a list of strings to "1"); samshift refuses all but the shapes SAM passes through
+  // unchanged.
+  bool ok = shapesSamKeepsAsWritten(props);
   if (!ok) {
     ctx.notSupported("the properties of AWS::Serverless::CapacityProvider " + id +
                      " (SAM validates them)");
     return;
   }
   PassThrough pass = passThroughOf(resource);
+  // PropagateTags hands the user's tags to the role too, over the generated resources' own.
+  const Node* tags = props.get("Tags");
+  const Node* propagate = props.get("PropagateTags");
+  bool propagated = propagate && propagate->isBool() && propagate->boolValue() && tags &&
+                    tags->isMapping() && !tags->entries().empty();
+  auto tagged = [&](Node list) { return propagated ? combinedTags(list, *tags) : list; };
   Node operatorRole;
   if (const Node* role = props.get("OperatorRole"); role && !role->isNull()) {
     operatorRole = *role;
@@ -81,7 +138,7 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
                 map({{"AssumeRolePolicyDocument", assumeRolePolicy("lambda.amazonaws.com")},
                      {"ManagedPolicyArns",
                       seq({str(managedPolicyArn(ctx, "AWSLambdaManagedEC2ResourceOperator"))})},
-                     {"Tags", capacityTags(nullptr)}}),
+                     {"Tags", tagged(capacityTags(nullptr))}}),
                 pass));
     operatorRole = getAtt(roleId, "Arn");
   }
@@ -98,7 +155,7 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
     out.set("VpcConfig", cleaned);
   }
   out.set("PermissionsConfig", map({{"CapacityProviderOperatorRoleArn", operatorRole}}));
-  out.set("Tags", capacityTags(props.get("Tags")));
+  out.set("Tags", tagged(capacityTags(tags)));
   if (const Node* req = props.get("InstanceRequirements");
       req && req->isMapping() && !req->entries().empty()) {
     Node transformed = Node::mapping();
@@ -120,7 +177,8 @@ void expandCapacityProvider(ExpandContext& ctx, const model::ResourceView& resou
       transformed.set(
           "ScalingPolicies",
           seq({map({{"PredefinedMetricType", str("LambdaCapacityProviderAverageCPUUtilization")},
-                    {"TargetValue", *v}})}));
+                    {"TargetValue",
+                     v->isInt() ? Node::floating(static_cast<double>(v->intValue())) : *v}})}));
     } else {
       transformed.set("ScalingMode", str("Auto"));
     }

@@ -92,6 +92,14 @@ void checkResourceAttributes(ExpandContext& ctx) {
                    key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
+      // validateSamTemplate has rejected the IgnoreGlobals values SAM rejects and that it words;
+      // src/sam's Globals merge applies the others.
+      bool ignoreGlobals = key == "IgnoreGlobals" && resource.isServerless() &&
+                           (entry.value.isString() || entry.value.isNull() ||
+                            (entry.value.isSequence() &&
+                             std::all_of(entry.value.items().begin(), entry.value.items().end(),
+                                         [](const Node& item) { return item.isString(); })));
+      if (ignoreGlobals) continue;
       if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }

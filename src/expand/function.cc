@@ -62,11 +62,17 @@ std::optional<Node> s3Location(const std::string& uri) {
 
 std::optional<Node> codeDict(ExpandContext& ctx, FunctionState& fn) {
   const Node* packageType = fn.property("PackageType");
+  if (packageType && sam::pythonTruthy(*packageType) && !packageType->isString("Zip") &&
+      !packageType->isString("Image")) {
+    // validateSamResource words SAM's rejection of a scalar; of another value SAM prints a repr.
+    ctx.notSupported("PackageType of function " + fn.id + " that is not a string");
+    return std::nullopt;
+  }
   if (const Node* image = fn.property("ImageUri");
       image && packageType && packageType->isString("Image")) {
     return map({{"ImageUri", *image}});
   }
-  if (const Node* inlineCode = fn.property("InlineCode")) {
+  if (const Node* inlineCode = fn.property("InlineCode"); inlineCode && !inlineCode->isNull()) {
     Node code = map({{"ZipFile", *inlineCode}});
     if (const Node* kms = fn.property("SourceKMSKeyArn")) code.set("SourceKMSKeyArn", *kms);
     return code;
@@ -129,6 +135,7 @@ constexpr const char* kExpanded[] = {"CodeUri",
                                      "InlineCode",
                                      "ImageUri",
                                      "SourceKMSKeyArn",
+                                     "DeadLetterQueue",
                                      "Tags",
                                      "PropagateTags",
                                      "Tracing",
@@ -148,6 +155,15 @@ constexpr const char* kExpanded[] = {"CodeUri",
                                      "FunctionUrlConfig",
                                      "CapacityProviderConfig"};
 
+// The value SAM copies for a property: none for null (SAM's to_dict leaves out None), nor for a
+// Python-false FunctionScalingConfig (`if self.FunctionScalingConfig:`).
+const Node* copiedValue(const FunctionState& fn, std::string_view key) {
+  const Node* value = fn.property(key);
+  if (!value || value->isNull()) return nullptr;
+  if (key == "FunctionScalingConfig" && !sam::pythonTruthy(*value)) return nullptr;
+  return value;
+}
+
 }  // namespace
 
 void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
@@ -162,7 +178,7 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
   }
   Node& out = fn.lambdaProps;
   for (const char* key : kCopied) {
-    if (const Node* value = fn.property(key)) out.set(key, *value);
+    if (const Node* value = copiedValue(fn, key)) out.set(key, *value);
   }
   if (auto code = codeDict(ctx, fn)) {
     // SAM resolves Code against parameter values in place, but only for published functions.
@@ -170,12 +186,15 @@ void buildLambdaFunction(ExpandContext& ctx, FunctionState& fn) {
   }
   out.set("Tags", tagList(fn.property("Tags"), true));
   for (const char* key : kCopiedAfterCode) {
-    if (const Node* value = fn.property(key)) out.set(key, *value);
+    if (const Node* value = copiedValue(fn, key)) out.set(key, *value);
   }
   if (const Node* tracing = fn.property("Tracing"); tracing && sam::pythonTruthy(*tracing)) {
     Node resolved = ctx.resolve(*tracing);
     if (!resolved.isString("Disabled")) out.set("TracingConfig", map({{"Mode", *tracing}}));
   }
+  // validateSamResource has rejected a DeadLetterQueue without Type and TargetArn.
+  if (const Node* dlq = fn.property("DeadLetterQueue"); dlq && sam::pythonTruthy(*dlq))
+    out.set("DeadLetterConfig", map({{"TargetArn", *dlq->get("TargetArn")}}));
   if (const Node* capacity = fn.property("CapacityProviderConfig")) {
     transformCapacityProviderConfig(ctx, fn, *capacity);
   }
@@ -218,14 +237,10 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   const Node* tags = fn.property("Tags");
   if (propagate && propagate->isBool() && propagate->boolValue() && tags &&
       sam::pythonTruthy(*tags)) {
-    // Which generated destination resources receive the tags is not modelled yet.
-    if (fn.property("EventInvokeConfig")) {
-      ctx.notSupported("PropagateTags with EventInvokeConfig in function " + fn.id);
-    }
     fn.lambdaProps.set("Tags", tagList(tags, false));
     if (fn.role.isMapping()) fn.role.get("Properties")->set("Tags", tagList(tags, false));
   }
-  if (fn.role.isMapping()) fn.lambdaProps.set("Role", getAtt(fn.roleId, "Arn"));
+  settleExecutionRole(ctx, fn);
 
   Node function = Node::mapping();
   function.set("Type", str("AWS::Lambda::Function"));

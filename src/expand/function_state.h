@@ -42,6 +42,9 @@ void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn);
 void emitFunctionUrl(ExpandContext& ctx, FunctionState& fn);
 void recordDeploymentPreference(ExpandContext& ctx, FunctionState& fn);
 void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn);
+// The function's Role once the role is built and its events have used it (conditional_role.cc);
+// drops the generated role when the function does not use it.
+void settleExecutionRole(ExpandContext& ctx, FunctionState& fn);
 
 // Tags as CloudFormation lists them: `[{Key, Value}…]` from a SAM tag map, optionally led by
 // SAM's own `lambda:createdBy` tag.

@@ -3,6 +3,7 @@
 
 #include "expand/builders.h"
 #include "expand/function_state.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand {
 
@@ -10,39 +11,23 @@ using model::Node;
 
 void emitFunctionUrl(ExpandContext& ctx, FunctionState& fn) {
   const Node* config = fn.property("FunctionUrlConfig");
-  if (!config) return;
-  if (!config->isMapping()) {
-    ctx.notSupported("a FunctionUrlConfig that is not a map in function " + fn.id);
-    return;
-  }
-  Node props = map({{"TargetFunctionArn", fn.target()}});
-  for (const model::MapEntry& entry : config->entries()) {
-    const std::string& key = entry.key.text();
-    if (key == "Cors") {
-      bool ok = entry.value.isMapping();
-      for (const model::MapEntry& cors :
-           ok ? entry.value.entries() : std::vector<model::MapEntry>{}) {
-        const std::string& name = cors.key.text();
-        bool list = name == "AllowHeaders" || name == "AllowMethods" || name == "AllowOrigins" ||
-                    name == "ExposeHeaders";
-        ok = ok && ((list && cors.value.isSequence()) || (name == "MaxAge" && cors.value.isInt()) ||
-                    (name == "AllowCredentials" && cors.value.isBool()));
-      }
-      if (!ok) ctx.notSupported("FunctionUrlConfig.Cors of function " + fn.id);
-      props.set(key, entry.value);
-    } else if (key == "AuthType" || key == "InvokeMode") {
-      props.set(key, entry.value);
-    } else {
-      ctx.notSupported("FunctionUrlConfig." + key + " of function " + fn.id);
-    }
-  }
+  // SAM makes no URL for a Python-false config; validateSamResource has rejected a non-map.
+  if (!config || !config->isMapping() || !sam::pythonTruthy(*config)) return;
+  // SAM's _construct_function_url copies Cors (when Python-true), AuthType and InvokeMode as
+  // written and ignores other keys; a config that is an intrinsic has none of them.
+  bool intrinsic = config->isIntrinsic();
+  Node props = Node::mapping();
+  if (const Node* cors = intrinsic ? nullptr : config->get("Cors");
+      cors && sam::pythonTruthy(*cors))
+    props.set("Cors", *cors);
+  const Node* auth = intrinsic ? nullptr : config->get("AuthType");
+  if (auth && !auth->isNull()) props.set("AuthType", *auth);
+  props.set("TargetFunctionArn", fn.target());
+  if (const Node* mode = intrinsic ? nullptr : config->get("InvokeMode"); mode && !mode->isNull())
+    props.set("InvokeMode", *mode);
   ctx.add(fn.id + "Url", makeResource("AWS::Lambda::Url", props, fn.pass));
-  const Node* auth = config->get("AuthType");
-  if (!auth || !auth->isString("NONE")) {
-    if (!auth || !auth->isString("AWS_IAM"))
-      ctx.notSupported("FunctionUrlConfig.AuthType of function " + fn.id);
-    return;
-  }
+  // The public permissions only for AuthType NONE as written.
+  if (!auth || !auth->isString("NONE")) return;
   ctx.add(fn.id + "UrlPublicPermissions",
           makeResource("AWS::Lambda::Permission",
                        map({{"Action", str("lambda:InvokeFunctionUrl")},

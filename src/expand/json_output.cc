@@ -138,6 +138,13 @@ void writeValue(std::string& out, const Node& node, int indent) {
     } else if ((arg.isSequence() && arg.items().empty()) ||
                (arg.isMapping() && arg.entries().empty())) {
       out += arg.isSequence() ? " []\n" : " {}\n";
+    } else if (!shortTag(arg).empty()) {
+      // An intrinsic inside a tag (SAM's `{"Condition": {"Condition": C}}`): in long form, as
+      // two tags in a row do not parse.
+      const MapEntry& inner = arg.entries()[0];
+      out += "\n" + std::string(static_cast<size_t>(indent + 2), ' ') +
+             scalarYaml(Node::string(inner.key.text())) + ":";
+      writeValue(out, inner.value, indent + 2);
     } else {
       out += "\n";
       writeYaml(out, arg, indent + 2);

@@ -6,6 +6,7 @@
 #include "expand/builders.h"
 #include "expand/function_state.h"
 #include "expand/role.h"
+#include "sam/function_properties.h"
 #include "sam/managed_policies.h"
 #include "sam/policies.h"
 #include "sam/policy_templates.h"
@@ -46,16 +47,15 @@ void addInlinePolicy(FunctionState& fn, Node policy) {
 
 namespace {
 
-// A managed policy entry as SAM puts it in the role: a name through SAM's bundled map, an ARN as
-// written; a name the map lacks SAM looks up in IAM, which samshift cannot do.
+// A managed policy entry as SAM puts it in the role (sam::managedPolicyArnOfName); in a partition
+// without SAM's bundled map SAM asks IAM for every name, which samshift cannot do.
 std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const FunctionState& fn,
                                        const Node& entry) {
   if (!entry.isString()) return entry;
-  if (auto arn = sam::bundledManagedPolicyArn(ctx.partition(), entry.text()))
-    return str(std::string(*arn));
-  if (entry.text().starts_with("arn:")) return entry;
+  if (auto arn = sam::managedPolicyArnOfName(ctx.partition(), entry.text())) return str(*arn);
   ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id +
-                   " (not in SAM's bundled list: SAM asks IAM for it)");
+                   " (no bundled list of SAM's for partition " + ctx.partition() +
+                   ": SAM asks IAM for it)");
   return std::nullopt;
 }
 
@@ -127,15 +127,24 @@ std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, co
   return conditional;
 }
 
+// SAM's IAMRolePolicies.dead_letter_queue_policy, for a DeadLetterQueue SAM accepted.
+Node deadLetterQueuePolicy(const Node& dlq) {
+  const Node& type = *dlq.get("Type");
+  Node statement = map({{"Action", str(std::string(*sam::deadLetterQueueAction(type)))},
+                        {"Resource", *dlq.get("TargetArn")},
+                        {"Effect", str("Allow")}});
+  return map({{"PolicyName", str("DeadLetterQueuePolicy")},
+              {"PolicyDocument",
+               map({{"Version", str("2012-10-17")}, {"Statement", seq({std::move(statement)})}})}});
+}
+
 }  // namespace
 
 void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
-  if (const Node* role = fn.property("Role")) {
-    if (role->isIntrinsic() && role->intrinsicName() == "Fn::If") {
-      ctx.notSupported("a conditional Role (Fn::If) of function " + fn.id);
-    }
+  // A conditional Role may use the generated role on one branch (settleExecutionRole).
+  if (const Node* role = fn.property("Role");
+      role && !(role->isIntrinsic() && role->intrinsicName() == "Fn::If"))
     return;
-  }
   fn.roleId = fn.id + "Role";
   Node props = Node::mapping();
   const Node* assume = fn.property("AssumeRolePolicyDocument");
@@ -161,8 +170,6 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   if (fn.pass.deletionPolicy) fn.role.set("DeletionPolicy", *fn.pass.deletionPolicy);
   if (fn.pass.updateReplacePolicy) fn.role.set("UpdateReplacePolicy", *fn.pass.updateReplacePolicy);
 
-  if (fn.property("DeadLetterQueue")) ctx.notSupported("DeadLetterQueue of function " + fn.id);
-
   std::vector<const Node*> entries = sam::policyEntries(fn.property("Policies"));
   std::vector<Node> userPolicies;
   for (size_t index = 0; index < entries.size(); ++index) {
@@ -179,7 +186,9 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
       ctx.notSupported("policy entry of function " + fn.id);
     }
   }
-  // Invoke-destination policies come before the user's.
+  // The dead-letter queue's and invoke destinations' policies come before the user's.
+  if (const Node* dlq = fn.property("DeadLetterQueue"); dlq && sam::pythonTruthy(*dlq))
+    addInlinePolicy(fn, deadLetterQueuePolicy(*dlq));
   for (Node& policy : invokeConfigPolicies(ctx, fn)) addInlinePolicy(fn, std::move(policy));
   for (Node& policy : userPolicies) addInlinePolicy(fn, std::move(policy));
   Node* roleProps = fn.role.get("Properties");

@@ -50,8 +50,8 @@ const Node* globalSection(const model::Template& templ, const model::ResourceVie
 }
 
 // The resource's IgnoreGlobals attribute keeps `key` of Globals from it: "*" keeps every key, a
-// list the keys it names (SAM rejects other values and names that are not in Globals; expand
-// does not support the attribute yet).
+// list the keys it names (SAM rejects other values and names that are not in Globals:
+// validateSamTemplate).
 bool ignoresGlobal(const model::ResourceView& resource, std::string_view key) {
   const Node* ignore = resource.node ? resource.node->get("IgnoreGlobals") : nullptr;
   if (!ignore) return false;

@@ -111,21 +111,36 @@ const std::vector<KnownGrants>& knownGrants() {
   return kKnown;
 }
 
+using Partitions = std::map<std::string_view, PolicyList, std::less<>>;
+
+const Partitions& bundledPartitions() {
+  static const Partitions kPartitions =
+      MapScanner(embeddedSamData("aws_managed_policies")).read().value_or(Partitions{});
+  return kPartitions;
+}
+
 }  // namespace
 
 std::optional<std::string_view> bundledManagedPolicyArn(std::string_view partition,
                                                         std::string_view name) {
-  using Partitions = std::map<std::string_view, PolicyList, std::less<>>;
-  static const Partitions kPartitions =
-      MapScanner(embeddedSamData("aws_managed_policies")).read().value_or(Partitions{});
-  auto policies = kPartitions.find(partition);
-  if (policies == kPartitions.end()) return std::nullopt;
+  const Partitions& partitions = bundledPartitions();
+  auto policies = partitions.find(partition);
+  if (policies == partitions.end()) return std::nullopt;
   // A linear search: about 10K instructions for a partition's 1,200 names, far less than sorting
   // the four partitions once (3.5M) for the few names a template has.
   auto found = std::find_if(policies->second.begin(), policies->second.end(),
                             [&](const auto& entry) { return entry.first == name; });
   if (found == policies->second.end()) return std::nullopt;
   return found->second;
+}
+
+std::optional<std::string> managedPolicyArnOfName(std::string_view partition,
+                                                  std::string_view name) {
+  if (auto arn = bundledManagedPolicyArn(partition, name)) return std::string(*arn);
+  if (name.starts_with("arn:")) return std::string(name);
+  // IAM lists the AWS managed policies the bundled map was made from: a name it lacks stays.
+  if (bundledPartitions().count(partition) != 0) return std::string(name);
+  return std::nullopt;
 }
 
 std::optional<std::vector<std::string_view>> managedPolicyGrants(std::string_view name) {

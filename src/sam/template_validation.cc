@@ -7,6 +7,10 @@
 
 #include "sam/validation.h"
 
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+#include "sam/parameter_values.h"
+
 namespace samshift::sam {
 
 using model::Node;
@@ -160,6 +164,36 @@ std::optional<SamProblem> checkGlobals(const model::Template& templ) {
   return checkGlobalsKeys(*globals, "Function", kGlobalsFunctionKeys);
 }
 
+// The Globals plugin's merge, resource by resource in template order (globals.py
+// get_template_globals): an IgnoreGlobals attribute of a resource whose type has a Globals section
+// must be "*" or a list of keys of that section.
+std::optional<SamProblem> checkIgnoreGlobals(const model::Template& templ) {
+  const Node* globals = templ.globals();
+  if (!globals || !globals->isMapping()) return std::nullopt;
+  for (const model::ResourceView& resource : templ.resources()) {
+    const Node* ignore = resource.node ? resource.node->get("IgnoreGlobals") : nullptr;
+    std::string_view section = globalsSectionFor(resource.type);
+    const Node* values = section.empty() ? nullptr : globals->get(section);
+    if (!ignore || !pythonTruthy(*ignore) || !values || ignore->isString("*")) continue;
+    std::string id(resource.id);
+    auto invalid = [&](std::string message, const Node* node) {
+      return SamProblem{"ignore-globals-invalid", std::move(message), node, true, id};
+    };
+    if (!ignore->isSequence())
+      return invalid("Resource " + id + " has invalid resource attribute 'IgnoreGlobals'.", ignore);
+    for (const Node& key : ignore->items()) {
+      if (key.isString() && values->isMapping() && values->has(key.text())) continue;
+      // SAM prints the item with Python's str(): only scalars are worded here.
+      if (!key.isScalar()) return std::nullopt;
+      return invalid("Resource " + id +
+                         " has invalid resource attribute 'IgnoreGlobals' on item '" +
+                         pythonStr(key) + "'.",
+                     &key);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<SamProblem> checkMappings(const model::Template& templ) {
   // SAM's message names Parameters too, but it reads a Parameters section that is not a mapping
   // as no parameters (checked with the SAM translator v1.110.0).
@@ -176,7 +210,7 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
   for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties,
-                     checkGlobals, checkMappings}) {
+                     checkGlobals, checkIgnoreGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};

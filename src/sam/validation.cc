@@ -4,6 +4,9 @@
 
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
+#include "sam/function_properties.h"
+#include "sam/function_property_types.h"
+#include "sam/function_url_validation.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/policies.h"
@@ -39,7 +42,8 @@ const Node* orNode(const Setting& setting, const Node* fallback) {
 }
 
 // SAM's _construct_event_invoke_config and _validate_and_inject_resource.
-void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<SamProblem>& out) {
+void checkEventInvokeConfig(const Node& config, const Node* source, std::string_view functionId,
+                            std::vector<SamProblem>& out) {
   const Node* dest = config.get("DestinationConfig");
   if (!dest || !pythonTruthy(*dest)) return;
   const Node* destSource =
@@ -78,7 +82,15 @@ void checkEventInvokeConfig(const Node& config, const Node* source, std::vector<
       return;
     }
     const Node* destination = entry->get("Destination");
-    if (type->text() != "SQS" && type->text() != "SNS" && (!destination || destination->isNull())) {
+    if (destination) {
+      if (auto problem = invokeDestinationIfProblem(*destination, functionId)) {
+        out.push_back(std::move(*problem));
+        return;
+      }
+    }
+    bool created =
+        !destination || destination->isNull() || createsDestinationOnOneBranch(*destination);
+    if (type->text() != "SQS" && type->text() != "SNS" && created) {
       out.push_back(problem("event-invoke-destination-required",
                             "Destination is required if Type is not ['SQS', 'SNS']", entrySource));
       return;
@@ -309,6 +321,14 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
     for (SamProblem& entry : policyEntryProblems(props.get("Policies")))
       out.push_back(std::move(entry));
   }
+  // Then it decides which role the function uses.
+  if (const Node* role = props.get("Role"); out.size() == before && role) {
+    Resolved resolved = params.resolve(*role);
+    if (!resolutionFails(resolved.failure, role, out)) {
+      if (auto problem = conditionalRoleProblem(resolved.value, role))
+        out.push_back(std::move(*problem));
+    }
+  }
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
@@ -329,7 +349,16 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     out.push_back(std::move(policies[0]));
     return;
   }
+  // SAM sets each property on the resource, refusing those it does not declare.
+  if (auto undeclared = undeclaredPropertyProblem(props, resource.properties, resource.type)) {
+    out.push_back(std::move(*undeclared));
+    return;
+  }
   // Parse-time property types, in SAM's declaration order.
+  if (auto declared = declaredTypeProblem(props, source)) {
+    out.push_back(std::move(*declared));
+    return;
+  }
   if (!policiesTypeValid(props.get("Policies"))) {
     out.push_back(
         problem("policies-type", "Type of property 'Policies' is invalid.", source("Policies")));
@@ -378,6 +407,10 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   // function, and then checks the function's property rules.
   if (checkEvents(resource, props, out)) return;
   if (checkPropertyRules(props, *model, source, out)) return;
+  if (auto dlq = deadLetterQueueProblem(props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
+    out.push_back(std::move(*dlq));
+    return;
+  }
   bool hasPc =
       model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
   if (props.has("TenancyConfig") && hasPc) {
@@ -428,7 +461,12 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     return;
   }
   const Node* packageType = props.get("PackageType");
-  bool zip = !packageType || packageType->isString("Zip");
+  bool zip = !packageType || !pythonTruthy(*packageType) || packageType->isString("Zip");
+  if (auto code = packageCodeProblem(props, resource.idNode)) {
+    out.push_back(std::move(*code));
+    // `sam build` writes an Image function's ImageUri, as `sam package` a Zip one's CodeUri.
+    if (out.back().code != "image-uri-missing") return;
+  }
   // SAM builds the code before it checks Runtime and Handler. A function without code is what
   // `sam package` gives the template's directory as code; what SAM finds next is what the
   // deploy meets.
@@ -437,8 +475,9 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                           resource.idNode));
   }
   if (const Node* codeUri = props.get("CodeUri");
-      zip && codeUri && codeUri->isMapping() && !codeUri->isIntrinsic() &&
-      (!codeUri->has("Bucket") || !codeUri->has("Key"))) {
+      zip && codeUri && codeUri->isMapping() && !given(props, "InlineCode") &&
+      (!codeUri->has("Bucket") || !pythonTruthy(*codeUri->get("Bucket")) || !codeUri->has("Key") ||
+       !pythonTruthy(*codeUri->get("Key")))) {
     out.push_back(problem("code-uri-location",
                           "'CodeUri' requires Bucket and Key properties to be specified.",
                           source("CodeUri")));
@@ -469,12 +508,21 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
       if (!local) return;
     }
   }
+  // SAM builds the function's tag list after its code.
+  if (auto tag = reservedTagProblem(props.get("Tags"))) {
+    out.push_back(std::move(*tag));
+    return;
+  }
   if (zip && (!props.has("Runtime") || !props.has("Handler") ||
               !pythonTruthy(*props.get("Runtime")) || !pythonTruthy(*props.get("Handler")))) {
     out.push_back(
         problem("runtime-handler",
                 "Runtime and Handler needs to be present when PackageType is of type `Zip`",
                 resource.idNode));
+    return;
+  }
+  if (auto packageTypeRule = packageTypeProblem(props, resource.idNode)) {
+    out.push_back(std::move(*packageTypeRule));
     return;
   }
   bool aliasRaw = model->autoPublishAlias.present() && pythonTruthy(*model->autoPublishAlias.node);
@@ -532,6 +580,12 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
       return;
     }
   }
+  if (const Node* url = props.get("FunctionUrlConfig")) {
+    if (auto problem = functionUrlProblem(*url, source("FunctionUrlConfig"))) {
+      out.push_back(std::move(*problem));
+      return;
+    }
+  }
   if (!checkDeploymentPreference(*model, out)) return;
   if (const Node* config = props.get("EventInvokeConfig"); config && config->isMapping()) {
     // SAM reads it with parameters resolved; one that cannot end is the transform failing.
@@ -541,7 +595,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
       return;
     size_t before = out.size();
     checkEventInvokeConfig(resolved.value, propertySource(templ, resource, "EventInvokeConfig"),
-                           out);
+                           resource.id, out);
     // The nodes of the resolved copy die with it.
     for (size_t i = before; i < out.size(); ++i) {
       const Node* node = out[i].node;
@@ -638,6 +692,17 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     return out;
   }
   bool function = resource.type == "AWS::Serverless::Function";
+  if (resource.type == "AWS::Serverless::CapacityProvider") {
+    Node merged = propertiesWithGlobals(templ, resource);
+    if (auto undeclared = undeclaredPropertyProblem(merged, resource.properties, resource.type)) {
+      // The node of the merged copy dies with it.
+      const Node* key = undeclared->node;
+      undeclared->node = key->span().known() ? templateNodeWithSpan(templ, resource, key->span())
+                                             : resource.idNode;
+      out.push_back(std::move(*undeclared));
+    }
+    return out;
+  }
   if (!function && resource.type != "AWS::Serverless::StateMachine") return out;
   Node computed;
   const Node& props =
