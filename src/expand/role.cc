@@ -48,43 +48,43 @@ namespace {
 
 // A managed policy entry as SAM puts it in the role: a name through SAM's bundled map, an ARN as
 // written; a name the map lacks SAM looks up in IAM, which samshift cannot do.
-std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const FunctionState& fn,
+std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const std::string& owner,
                                        const Node& entry) {
   if (!entry.isString()) return entry;
   if (auto arn = sam::bundledManagedPolicyArn(ctx.partition(), entry.text()))
     return str(std::string(*arn));
   if (entry.text().starts_with("arn:")) return entry;
-  ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id +
+  ctx.notSupported("managed policy name " + entry.text() + " of " + owner +
                    " (not in SAM's bundled list: SAM asks IAM for it)");
   return std::nullopt;
 }
 
 // A managed policy entry: a name or ARN, an intrinsic, or an `Fn::If` whose string branches SAM
 // resolves as names. SAM adds each value once.
-void addManagedPolicyEntry(ExpandContext& ctx, FunctionState& fn, const Node& entry) {
+void addManagedPolicyEntry(ExpandContext& ctx, const std::string& owner, const Node& entry,
+                           Node& arns) {
   Node arn = entry;
   if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::If") {
     for (size_t branch = 1; branch < 3; ++branch) {
       Node& value = arn.entries()[0].value.items()[branch];
       if (!value.isString()) continue;
-      std::optional<Node> resolved = managedPolicyArnOf(ctx, fn, value);
+      std::optional<Node> resolved = managedPolicyArnOf(ctx, owner, value);
       if (!resolved) return;
       value = std::move(*resolved);
     }
   } else {
-    std::optional<Node> resolved = managedPolicyArnOf(ctx, fn, entry);
+    std::optional<Node> resolved = managedPolicyArnOf(ctx, owner, entry);
     if (!resolved) return;
     arn = std::move(*resolved);
   }
-  Node* arns = fn.role.get("Properties")->get("ManagedPolicyArns");
-  for (const Node& item : arns->items()) {
+  for (const Node& item : arns.items()) {
     if (item.sameValue(arn)) return;
   }
-  arns->push(std::move(arn));
+  arns.push(std::move(arn));
 }
 
 // A policy template entry (`{Name: values}`) as the document SAM makes of it.
-std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn,
+std::optional<Node> templateDocument(ExpandContext& ctx, const std::string& owner,
                                      const Node& entry) {
   const model::MapEntry& written = entry.entries()[0];
   const sam::PolicyTemplate* policyTemplate = sam::findPolicyTemplate(written.key.text());
@@ -92,7 +92,7 @@ std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn
       policyTemplate ? sam::instantiatePolicyTemplate(*policyTemplate, written.value)
                      : std::nullopt;
   if (!document) {
-    ctx.notSupported("values of policy template " + written.key.text() + " of function " + fn.id +
+    ctx.notSupported("values of policy template " + written.key.text() + " of " + owner +
                      " that refer to SAM's internal parameter names");
   }
   return document;
@@ -100,17 +100,17 @@ std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn
 
 // A statement or template entry as the role's inline policy `<Role>Policy<index>`; for an
 // `Fn::If`, each branch that is not `AWS::NoValue`.
-std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, const Node& entry,
+std::optional<Node> inlinePolicy(ExpandContext& ctx, const std::string& owner, const Node& entry,
                                  sam::PolicyKind kind, const std::string& policyName) {
   auto named = [&](const Node& branch) -> std::optional<Node> {
     std::optional<Node> document = branch;
     if (kind == sam::PolicyKind::kTemplate) {
       if (!branch.isMapping() || branch.isIntrinsic()) {
         // SAM's plugin takes a nested Fn::If for a template name and fails.
-        ctx.notSupported("a policy template inside a nested Fn::If of function " + fn.id);
+        ctx.notSupported("a policy template inside a nested Fn::If of " + owner);
         return std::nullopt;
       }
-      document = templateDocument(ctx, fn, branch);
+      document = templateDocument(ctx, owner, branch);
     }
     if (!document) return std::nullopt;
     return map({{"PolicyName", str(policyName)}, {"PolicyDocument", std::move(*document)}});
@@ -128,6 +128,27 @@ std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, co
 }
 
 }  // namespace
+
+std::vector<Node> addRolePolicies(ExpandContext& ctx, const std::string& owner,
+                                  const std::string& roleId,
+                                  const std::vector<const Node*>& entries, Node& managedArns) {
+  std::vector<Node> inlinePolicies;
+  for (size_t index = 0; index < entries.size(); ++index) {
+    const Node& entry = *entries[index];
+    // validateSamResource has rejected the entries SAM rejects.
+    std::optional<sam::PolicyKind> kind = sam::policyKind(entry);
+    if (kind == sam::PolicyKind::kManagedPolicy) {
+      addManagedPolicyEntry(ctx, owner, entry, managedArns);
+    } else if (kind == sam::PolicyKind::kStatement || kind == sam::PolicyKind::kTemplate) {
+      std::string policyName = roleId + "Policy" + std::to_string(index);
+      if (auto policy = inlinePolicy(ctx, owner, entry, *kind, policyName))
+        inlinePolicies.push_back(std::move(*policy));
+    } else {
+      ctx.notSupported("policy entry of " + owner);
+    }
+  }
+  return inlinePolicies;
+}
 
 void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   if (const Node* role = fn.property("Role")) {
@@ -163,22 +184,9 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
 
   if (fn.property("DeadLetterQueue")) ctx.notSupported("DeadLetterQueue of function " + fn.id);
 
-  std::vector<const Node*> entries = sam::policyEntries(fn.property("Policies"));
-  std::vector<Node> userPolicies;
-  for (size_t index = 0; index < entries.size(); ++index) {
-    const Node& entry = *entries[index];
-    // validateSamResource has rejected the entries SAM rejects.
-    std::optional<sam::PolicyKind> kind = sam::policyKind(entry);
-    if (kind == sam::PolicyKind::kManagedPolicy) {
-      addManagedPolicyEntry(ctx, fn, entry);
-    } else if (kind == sam::PolicyKind::kStatement || kind == sam::PolicyKind::kTemplate) {
-      std::string policyName = fn.roleId + "Policy" + std::to_string(index);
-      if (auto policy = inlinePolicy(ctx, fn, entry, *kind, policyName))
-        userPolicies.push_back(std::move(*policy));
-    } else {
-      ctx.notSupported("policy entry of function " + fn.id);
-    }
-  }
+  std::vector<Node> userPolicies = addRolePolicies(
+      ctx, "function " + fn.id, fn.roleId, sam::policyEntries(fn.property("Policies")),
+      *fn.role.get("Properties")->get("ManagedPolicyArns"));
   // Invoke-destination policies come before the user's.
   for (Node& policy : invokeConfigPolicies(ctx, fn)) addInlinePolicy(fn, std::move(policy));
   for (Node& policy : userPolicies) addInlinePolicy(fn, std::move(policy));
