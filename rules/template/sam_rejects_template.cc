@@ -55,6 +55,9 @@ family covers:
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+- a state machine SAM cannot transform: a property of the wrong type, both or neither of
+  `Definition` and `DefinitionUri`, a `DefinitionUri` that is not an S3 location, both `Role`
+  and `Policies`;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -128,6 +131,13 @@ Resources:
         "event-invoke-destination-config",
         "event-invoke-destination-type",
         "event-invoke-destination-required",
+        "state-machine-property-type",
+        "state-machine-definition-conflict",
+        "state-machine-definition-missing",
+        "state-machine-definition-uri-location",
+        "state-machine-definition-uri",
+        "state-machine-definition-uri-local",
+        "state-machine-role-and-policies",
         "duplicate-logical-id",
     };
     return kCodes;
@@ -160,6 +170,12 @@ Resources:
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
         {"event-invoke-destination-required",
          "A destination whose `Type` is not SQS or SNS needs `Destination`"},
+        {"state-machine-definition-conflict",
+         "A state machine takes `Definition` or `DefinitionUri`, not both"},
+        {"state-machine-definition-uri-location", "`DefinitionUri` needs both `Bucket` and `Key`"},
+        {"state-machine-role-and-policies",
+         "A state machine takes `Role` or `Policies`, not both: SAM generates the role that "
+         "`Policies` go into"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
@@ -186,6 +202,17 @@ Resources:
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
+    if (code == "state-machine-definition-uri" || code == "state-machine-definition-uri-local")
+      return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
+    if (code == "state-machine-definition-missing")
+      return "State machine `" + id + "` needs `Definition` or `DefinitionUri`";
+    if (code == "state-machine-property-type") {
+      std::string property = between(sam.message, '\'', '\'');
+      if (sam.message.ends_with("should be a map.")) return "`" + property + "` must be a mapping";
+      if (sam.message.ends_with("should be a string."))
+        return "`" + property + "` must be a string";
+      return "`" + property + "` has a type SAM does not accept";
+    }
     if (code == "runtime-handler")
       return "Function `" + id + "` needs `Runtime` and `Handler` (a Zip package)";
     if (code == "event-type") {
