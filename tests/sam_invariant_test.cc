@@ -243,6 +243,7 @@ const std::map<std::string, std::string>& templatePerCode() {
        stateMachine("      DeploymentPreference: {Type: ALL_AT_ONCE}\n")},
       {"state-machine-alias-logical-id", stateMachine("      AutoPublishAlias: my-alias\n")},
       {"state-machine-property-type", stateMachine("      Name: 42\n")},
+      {"state-machine-property-unknown", stateMachine("      Timeout: 30\n")},
       {"state-machine-definition-conflict", stateMachine("      DefinitionUri: s3://b/sm.json\n")},
       {"state-machine-definition-missing", bareStateMachine("      Name: machine\n")},
       {"state-machine-definition-uri-location",

@@ -55,7 +55,7 @@ family covers:
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
-- a state machine SAM cannot transform: a property of the wrong type, both or neither of
+- a state machine SAM cannot transform: a property it does not know or of the wrong type, both or neither of
   `Definition` and `DefinitionUri`, a `DefinitionUri` that is not an S3 location, both `Role`
   and `Policies`;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
@@ -131,6 +131,7 @@ Resources:
         "event-invoke-destination-config",
         "event-invoke-destination-type",
         "event-invoke-destination-required",
+        "state-machine-property-unknown",
         "state-machine-property-type",
         "state-machine-definition-conflict",
         "state-machine-definition-missing",
@@ -204,6 +205,8 @@ Resources:
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
     if (code == "state-machine-definition-uri" || code == "state-machine-definition-uri-local")
       return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
+    if (code == "state-machine-property-unknown")
+      return "`" + text + "` is not a property of `AWS::Serverless::StateMachine`";
     if (code == "state-machine-definition-missing")
       return "State machine `" + id + "` needs `Definition` or `DefinitionUri`";
     if (code == "state-machine-property-type") {

@@ -78,7 +78,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
                    key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
-      if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
+      // A state machine keeps its Metadata (state_machine.cc).
+      bool metadata = key == "Metadata" && resource.isServerless() &&
+                      resource.type != "AWS::Serverless::StateMachine";
+      if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
     }

@@ -129,6 +129,7 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
   if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
   if (resource.updatePolicy) machine.set("UpdatePolicy", *resource.updatePolicy);
+  if (resource.metadata) machine.set("Metadata", *resource.metadata);
   ctx.add(id, std::move(machine));
   if (!role || !sam::pythonTruthy(*role)) {
     Node generatedRole = stateMachineRole(ctx, id, props, pass);

@@ -107,6 +107,7 @@ constexpr std::array kCodes = {
                "a state machine's `DeploymentPreference` without `AutoPublishAlias`"),
     deployment("state-machine-alias-logical-id",
                "a state machine's alias name makes an alias logical ID that is not alphanumeric"),
+    resource("state-machine-property-unknown", "a property SAM's state machine does not declare"),
     resource("state-machine-property-type",
              "a state machine property of a type SAM does not accept"),
     resource("state-machine-definition-conflict",

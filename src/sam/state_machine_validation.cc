@@ -1,5 +1,7 @@
 #include "sam/state_machine_validation.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,45 @@ constexpr PropertyType kPropertyTypes[] = {
     {"PermissionsBoundary", Expected::kString},
     {"UseAliasAsEventTarget", Expected::kLiteralBool},
 };
+
+// Every property SamStateMachine declares (the others, PassThroughProperty, take any value).
+constexpr std::string_view kDeclared[] = {"Definition",
+                                          "DefinitionUri",
+                                          "Logging",
+                                          "Role",
+                                          "RolePath",
+                                          "DefinitionSubstitutions",
+                                          "Events",
+                                          "Name",
+                                          "Type",
+                                          "Tags",
+                                          "PropagateTags",
+                                          "Policies",
+                                          "Tracing",
+                                          "PermissionsBoundary",
+                                          "AutoPublishAlias",
+                                          "DeploymentPreference",
+                                          "UseAliasAsEventTarget"};
+
+// Names Resource.__setattr__ takes although they are no property (Resource._keywords): SAM
+// would overwrite its own attributes with them. expand does not support them.
+constexpr std::string_view kKeywords[] = {"logical_id", "relative_id", "depends_on",
+                                          "resource_attributes"};
+
+template <size_t N>
+bool among(const std::string_view (&names)[N], std::string_view name) {
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+// The key of a property written in the resource (Globals set no unknown ones).
+const Node* keyNode(const model::ResourceView& resource, std::string_view name) {
+  if (resource.properties && resource.properties->isMapping()) {
+    for (const model::MapEntry& entry : resource.properties->entries()) {
+      if (entry.key.isString(name)) return &entry.key;
+    }
+  }
+  return resource.idNode;
+}
 
 // `Policies` as the policy-template plugin leaves it: a list of strings and maps when it is
 // Python-true, else as written (a string or a list passes).
@@ -115,6 +156,18 @@ bool checkStateMachineProperties(const model::Template& templ, const model::Reso
     const Node* node = propertySource(templ, resource, key);
     return node ? node : resource.idNode;
   };
+  // Resource.from_dict sets the properties in their order; the first it does not know stops it.
+  for (const model::MapEntry& entry : props.entries()) {
+    const std::string& name = entry.key.text();
+    if (among(kDeclared, name) || among(kKeywords, name)) continue;
+    out.push_back(
+        {"state-machine-property-unknown",
+         "property " + name + " not defined for resource of type " + std::string(resource.type),
+         keyNode(resource, name),
+         true,
+         {}});
+    return true;
+  }
   for (const PropertyType& type : kPropertyTypes) {
     const Node* value = props.get(type.name);
     if (!value || value->isNull() || valid(*value, type.expected)) continue;
