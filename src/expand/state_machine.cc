@@ -117,6 +117,13 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   copyGiven(props, "Name", out, "StateMachineName");
   copyGiven(props, "Type", out, "StateMachineType");
   const Node* tags = props.get("Tags");
+  if (tags && tags->isMapping()) {
+    for (const MapEntry& entry : tags->entries()) {
+      // Python's dict merges keys such as 1 and true, and json.dumps writes them its own way.
+      if (!entry.key.isString())
+        ctx.notSupported("a tag key that is not a string in state machine " + id);
+    }
+  }
   const Node* propagate = props.get("PropagateTags");
   // SamResource.propagate_tags replaces the Tags of every generated resource that has them with
   // the user's alone (SAM's own tag is dropped).
