@@ -125,6 +125,13 @@ std::string stateMachine(const std::string& properties) {
          properties;
 }
 
+// A state machine with a role and only these properties (no Definition).
+std::string bareStateMachine(const std::string& properties) {
+  return "Resources:\n  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+         "      Role: arn:aws:iam::123456789012:role/machine\n" +
+         properties;
+}
+
 const std::string kAlias = "      AutoPublishAlias: live\n";
 
 // One template per problem code, each rejected by SAM for that reason (checked with the SAM
@@ -272,6 +279,17 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"state-machine-preference-requires-alias",
        stateMachine("      DeploymentPreference: {Type: ALL_AT_ONCE}\n")},
       {"state-machine-alias-logical-id", stateMachine("      AutoPublishAlias: my-alias\n")},
+      {"state-machine-property-type", stateMachine("      Name: 42\n")},
+      {"state-machine-property-unknown", stateMachine("      Timeout: 30\n")},
+      {"state-machine-definition-conflict", stateMachine("      DefinitionUri: s3://b/sm.json\n")},
+      {"state-machine-definition-missing", bareStateMachine("      Name: machine\n")},
+      {"state-machine-definition-uri-location",
+       bareStateMachine("      DefinitionUri: {Bucket: b}\n")},
+      {"state-machine-definition-uri",
+       bareStateMachine("      DefinitionUri: https://example.com/sm.json\n")},
+      {"state-machine-definition-uri-local",
+       bareStateMachine("      DefinitionUri: statemachine/sm.asl.json\n")},
+      {"state-machine-role-and-policies", stateMachine("      Policies: AWSLambdaRole\n")},
       {"duplicate-logical-id", function("", "  FnRole:\n    Type: AWS::SNS::Topic\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},

@@ -60,6 +60,9 @@ family covers:
   `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
   `Type` SQS or SNS and a `TargetArn`, a `FunctionUrlConfig` without `AuthType` or with `Cors`
   SAM cannot read;
+- a state machine SAM cannot transform: a property it does not know or of the wrong type, both or neither of
+  `Definition` and `DefinitionUri`, a `DefinitionUri` that is not an S3 location, both `Role`
+  and `Policies`;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -152,6 +155,14 @@ Resources:
         "event-invoke-destination-type",
         "event-invoke-destination-if",
         "event-invoke-destination-required",
+        "state-machine-property-unknown",
+        "state-machine-property-type",
+        "state-machine-definition-conflict",
+        "state-machine-definition-missing",
+        "state-machine-definition-uri-location",
+        "state-machine-definition-uri",
+        "state-machine-definition-uri-local",
+        "state-machine-role-and-policies",
         "duplicate-logical-id",
     };
     return kCodes;
@@ -199,6 +210,12 @@ Resources:
          "`Fn::If` of `Destination` needs a condition and two values"},
         {"event-invoke-destination-required",
          "A destination whose `Type` is not SQS or SNS needs `Destination`"},
+        {"state-machine-definition-conflict",
+         "A state machine takes `Definition` or `DefinitionUri`, not both"},
+        {"state-machine-definition-uri-location", "`DefinitionUri` needs both `Bucket` and `Key`"},
+        {"state-machine-role-and-policies",
+         "A state machine takes `Role` or `Policies`, not both: SAM generates the role that "
+         "`Policies` go into"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
@@ -244,6 +261,19 @@ Resources:
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";
+    if (code == "state-machine-definition-uri" || code == "state-machine-definition-uri-local")
+      return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
+    if (code == "state-machine-property-unknown")
+      return "`" + text + "` is not a property of `AWS::Serverless::StateMachine`";
+    if (code == "state-machine-definition-missing")
+      return "State machine `" + id + "` needs `Definition` or `DefinitionUri`";
+    if (code == "state-machine-property-type") {
+      std::string property = between(sam.message, '\'', '\'');
+      if (sam.message.ends_with("should be a map.")) return "`" + property + "` must be a mapping";
+      if (sam.message.ends_with("should be a string."))
+        return "`" + property + "` must be a string";
+      return "`" + property + "` has a type SAM does not accept";
+    }
     if (code == "runtime-handler")
       return "Function `" + id + "` needs `Runtime` and `Handler` (a Zip package)";
     if (code == "event-type") {

@@ -100,7 +100,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
                              std::all_of(entry.value.items().begin(), entry.value.items().end(),
                                          [](const Node& item) { return item.isString(); })));
       if (ignoreGlobals) continue;
-      if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
+      // A state machine keeps its Metadata (state_machine.cc).
+      bool metadata = key == "Metadata" && resource.isServerless() &&
+                      resource.type != "AWS::Serverless::StateMachine";
+      if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
     }

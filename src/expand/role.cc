@@ -49,11 +49,11 @@ namespace {
 
 // A managed policy entry as SAM puts it in the role (sam::managedPolicyArnOfName); in a partition
 // without SAM's bundled map SAM asks IAM for every name, which samshift cannot do.
-std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const FunctionState& fn,
+std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const std::string& owner,
                                        const Node& entry) {
   if (!entry.isString()) return entry;
   if (auto arn = sam::managedPolicyArnOfName(ctx.partition(), entry.text())) return str(*arn);
-  ctx.notSupported("managed policy name " + entry.text() + " of function " + fn.id +
+  ctx.notSupported("managed policy name " + entry.text() + " of " + owner +
                    " (no bundled list of SAM's for partition " + ctx.partition() +
                    ": SAM asks IAM for it)");
   return std::nullopt;
@@ -61,30 +61,30 @@ std::optional<Node> managedPolicyArnOf(ExpandContext& ctx, const FunctionState& 
 
 // A managed policy entry: a name or ARN, an intrinsic, or an `Fn::If` whose string branches SAM
 // resolves as names. SAM adds each value once.
-void addManagedPolicyEntry(ExpandContext& ctx, FunctionState& fn, const Node& entry) {
+void addManagedPolicyEntry(ExpandContext& ctx, const std::string& owner, const Node& entry,
+                           Node& arns) {
   Node arn = entry;
   if (entry.isIntrinsic() && entry.intrinsicName() == "Fn::If") {
     for (size_t branch = 1; branch < 3; ++branch) {
       Node& value = arn.entries()[0].value.items()[branch];
       if (!value.isString()) continue;
-      std::optional<Node> resolved = managedPolicyArnOf(ctx, fn, value);
+      std::optional<Node> resolved = managedPolicyArnOf(ctx, owner, value);
       if (!resolved) return;
       value = std::move(*resolved);
     }
   } else {
-    std::optional<Node> resolved = managedPolicyArnOf(ctx, fn, entry);
+    std::optional<Node> resolved = managedPolicyArnOf(ctx, owner, entry);
     if (!resolved) return;
     arn = std::move(*resolved);
   }
-  Node* arns = fn.role.get("Properties")->get("ManagedPolicyArns");
-  for (const Node& item : arns->items()) {
+  for (const Node& item : arns.items()) {
     if (item.sameValue(arn)) return;
   }
-  arns->push(std::move(arn));
+  arns.push(std::move(arn));
 }
 
 // A policy template entry (`{Name: values}`) as the document SAM makes of it.
-std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn,
+std::optional<Node> templateDocument(ExpandContext& ctx, const std::string& owner,
                                      const Node& entry) {
   const model::MapEntry& written = entry.entries()[0];
   const sam::PolicyTemplate* policyTemplate = sam::findPolicyTemplate(written.key.text());
@@ -92,7 +92,7 @@ std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn
       policyTemplate ? sam::instantiatePolicyTemplate(*policyTemplate, written.value)
                      : std::nullopt;
   if (!document) {
-    ctx.notSupported("values of policy template " + written.key.text() + " of function " + fn.id +
+    ctx.notSupported("values of policy template " + written.key.text() + " of " + owner +
                      " that refer to SAM's internal parameter names");
   }
   return document;
@@ -100,17 +100,17 @@ std::optional<Node> templateDocument(ExpandContext& ctx, const FunctionState& fn
 
 // A statement or template entry as the role's inline policy `<Role>Policy<index>`; for an
 // `Fn::If`, each branch that is not `AWS::NoValue`.
-std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, const Node& entry,
+std::optional<Node> inlinePolicy(ExpandContext& ctx, const std::string& owner, const Node& entry,
                                  sam::PolicyKind kind, const std::string& policyName) {
   auto named = [&](const Node& branch) -> std::optional<Node> {
     std::optional<Node> document = branch;
     if (kind == sam::PolicyKind::kTemplate) {
       if (!branch.isMapping() || branch.isIntrinsic()) {
         // SAM's plugin takes a nested Fn::If for a template name and fails.
-        ctx.notSupported("a policy template inside a nested Fn::If of function " + fn.id);
+        ctx.notSupported("a policy template inside a nested Fn::If of " + owner);
         return std::nullopt;
       }
-      document = templateDocument(ctx, fn, branch);
+      document = templateDocument(ctx, owner, branch);
     }
     if (!document) return std::nullopt;
     return map({{"PolicyName", str(policyName)}, {"PolicyDocument", std::move(*document)}});
@@ -127,6 +127,8 @@ std::optional<Node> inlinePolicy(ExpandContext& ctx, const FunctionState& fn, co
   return conditional;
 }
 
+}  // namespace
+
 // SAM's IAMRolePolicies.dead_letter_queue_policy, for a DeadLetterQueue SAM accepted.
 Node deadLetterQueuePolicy(const Node& dlq) {
   const Node& type = *dlq.get("Type");
@@ -138,7 +140,26 @@ Node deadLetterQueuePolicy(const Node& dlq) {
                map({{"Version", str("2012-10-17")}, {"Statement", seq({std::move(statement)})}})}});
 }
 
-}  // namespace
+std::vector<Node> addRolePolicies(ExpandContext& ctx, const std::string& owner,
+                                  const std::string& roleId,
+                                  const std::vector<const Node*>& entries, Node& managedArns) {
+  std::vector<Node> inlinePolicies;
+  for (size_t index = 0; index < entries.size(); ++index) {
+    const Node& entry = *entries[index];
+    // validateSamResource has rejected the entries SAM rejects.
+    std::optional<sam::PolicyKind> kind = sam::policyKind(entry);
+    if (kind == sam::PolicyKind::kManagedPolicy) {
+      addManagedPolicyEntry(ctx, owner, entry, managedArns);
+    } else if (kind == sam::PolicyKind::kStatement || kind == sam::PolicyKind::kTemplate) {
+      std::string policyName = roleId + "Policy" + std::to_string(index);
+      if (auto policy = inlinePolicy(ctx, owner, entry, *kind, policyName))
+        inlinePolicies.push_back(std::move(*policy));
+    } else {
+      ctx.notSupported("policy entry of " + owner);
+    }
+  }
+  return inlinePolicies;
+}
 
 void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   // A conditional Role may use the generated role on one branch (settleExecutionRole).
@@ -170,22 +191,9 @@ void buildExecutionRole(ExpandContext& ctx, FunctionState& fn) {
   if (fn.pass.deletionPolicy) fn.role.set("DeletionPolicy", *fn.pass.deletionPolicy);
   if (fn.pass.updateReplacePolicy) fn.role.set("UpdateReplacePolicy", *fn.pass.updateReplacePolicy);
 
-  std::vector<const Node*> entries = sam::policyEntries(fn.property("Policies"));
-  std::vector<Node> userPolicies;
-  for (size_t index = 0; index < entries.size(); ++index) {
-    const Node& entry = *entries[index];
-    // validateSamResource has rejected the entries SAM rejects.
-    std::optional<sam::PolicyKind> kind = sam::policyKind(entry);
-    if (kind == sam::PolicyKind::kManagedPolicy) {
-      addManagedPolicyEntry(ctx, fn, entry);
-    } else if (kind == sam::PolicyKind::kStatement || kind == sam::PolicyKind::kTemplate) {
-      std::string policyName = fn.roleId + "Policy" + std::to_string(index);
-      if (auto policy = inlinePolicy(ctx, fn, entry, *kind, policyName))
-        userPolicies.push_back(std::move(*policy));
-    } else {
-      ctx.notSupported("policy entry of function " + fn.id);
-    }
-  }
+  std::vector<Node> userPolicies = addRolePolicies(
+      ctx, "function " + fn.id, fn.roleId, sam::policyEntries(fn.property("Policies")),
+      *fn.role.get("Properties")->get("ManagedPolicyArns"));
   // The dead-letter queue's and invoke destinations' policies come before the user's.
   if (const Node* dlq = fn.property("DeadLetterQueue"); dlq && sam::pythonTruthy(*dlq))
     addInlinePolicy(fn, deadLetterQueuePolicy(*dlq));

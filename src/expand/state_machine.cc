@@ -5,7 +5,7 @@
 
 #include "expand/builders.h"
 #include "expand/events/state_machine_events.h"
-#include "expand/python_json.h"
+#include "expand/state_machine_parts.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 
@@ -16,24 +16,16 @@ using model::Node;
 
 namespace {
 
-// SAM writes an inline definition as indented JSON joined by newlines.
-Node definitionString(const Node& definition) {
-  std::string text = pythonJsonIndented(definition, 4);
-  Node lines = Node::sequence();
-  size_t start = 0;
-  while (true) {
-    size_t end = text.find('\n', start);
-    lines.push(str(text.substr(start, end == std::string::npos ? std::string::npos : end - start)));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return intrinsic("Fn::Join", seq({str("\n"), lines}));
-}
-
 constexpr const char* kKnown[] = {"Type",
                                   "Definition",
+                                  "DefinitionUri",
                                   "DefinitionSubstitutions",
+                                  "Logging",
                                   "Role",
+                                  "RolePath",
+                                  "Policies",
+                                  "Tracing",
+                                  "PermissionsBoundary",
                                   "AutoPublishAlias",
                                   "DeploymentPreference",
                                   "Name",
@@ -42,87 +34,9 @@ constexpr const char* kKnown[] = {"Type",
                                   "Events",
                                   "UseAliasAsEventTarget"};
 
-// `{{resolve:service:key}}`, as SAM's is_dynamic_reference matches it (Python's `$` also
-// allows one final line break; `.` matches no line break).
-bool isDynamicReference(const Node& value) {
-  if (!value.isString()) return false;
-  std::string_view text = value.text();
-  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
-  constexpr std::string_view kOpen = "{{resolve:";
-  if (text.size() < kOpen.size() + 2 || text.substr(0, kOpen.size()) != kOpen) return false;
-  if (text.substr(text.size() - 2) != "}}") return false;
-  std::string_view body = text.substr(kOpen.size(), text.size() - kOpen.size() - 2);
-  if (body.find('\n') != std::string_view::npos) return false;
-  size_t service = 0;
-  while (service < body.size() &&
-         ((body[service] >= 'a' && body[service] <= 'z') || body[service] == '-')) {
-    ++service;
-  }
-  return service > 0 && service + 1 < body.size() && body[service] == ':';
-}
-
-// SAM moves every intrinsic function and dynamic reference of an inline Definition into
-// DefinitionSubstitutions, leaving `${definition_substitution_N}` in its place. N counts in the
-// order of SAM's walk: a mapping's keys sorted, a list's items in order (generators.py,
-// _get_paths_to_intrinsics). False when a mapping has a key that is not a string, whose order
-// Python would decide by another rule (or refuse to sort).
-bool moveDynamicValues(Node& node, Node& substitutions) {
-  auto visit = [&](Node& value) {
-    if (value.isIntrinsic() || isDynamicReference(value)) {
-      std::string index = std::to_string(substitutions.size() + 1);
-      substitutions.set("definition_substitution_" + index, std::move(value));
-      value = str("${definition_substitution_" + index + "}");
-      return true;
-    }
-    return !(value.isMapping() || value.isSequence()) || moveDynamicValues(value, substitutions);
-  };
-  if (node.isSequence()) {
-    for (Node& item : node.items()) {
-      if (!visit(item)) return false;
-    }
-    return true;
-  }
-  if (!node.isMapping()) return true;
-  std::vector<model::MapEntry*> sorted;
-  for (model::MapEntry& entry : node.entries()) {
-    if (!entry.key.isString()) return false;
-    sorted.push_back(&entry);
-  }
-  std::sort(sorted.begin(), sorted.end(), [](const model::MapEntry* a, const model::MapEntry* b) {
-    return a->key.text() < b->key.text();
-  });
-  for (model::MapEntry* entry : sorted) {
-    if (!visit(entry->value)) return false;
-  }
-  return true;
-}
-
-// DefinitionString of an inline Definition, as SAM writes it; returns its DefinitionSubstitutions,
-// which SAM's property order puts after Tags.
-std::optional<Node> setDefinition(ExpandContext& ctx, const std::string& id, const Node& props,
-                                  Node& out) {
-  const Node* definition = props.get("Definition");
-  if (!definition) return std::nullopt;
-  Node processed = *definition;
-  Node moved = Node::mapping();
-  if (!moveDynamicValues(processed, moved)) {
-    ctx.notSupported("a Definition key that is not a string in state machine " + id);
-    return std::nullopt;
-  }
-  out.set("DefinitionString", definitionString(processed));
-  const Node* given = props.get("DefinitionSubstitutions");
-  if (given && sam::pythonTruthy(*given)) {
-    // SAM sets the user's mapping, then dict.update()s it with the values it moved.
-    if (!given->isMapping()) {
-      ctx.notSupported("DefinitionSubstitutions that is not a mapping in state machine " + id);
-      return std::nullopt;
-    }
-    Node merged = *given;
-    for (const MapEntry& entry : moved.entries()) merged.set(entry.key.text(), entry.value);
-    return merged;
-  }
-  if (moved.size() > 0) return moved;
-  return std::nullopt;
+// A property SAM copies when it is not null (Resource._generate_resource_dict drops None).
+void copyGiven(const Node& props, std::string_view from, Node& out, std::string_view to) {
+  if (const Node* value = props.get(from); value && !value->isNull()) out.set(to, *value);
 }
 
 // The version and alias; returns the alias ID when one was added.
@@ -164,6 +78,21 @@ std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::st
   return aliasId;
 }
 
+// SAM gives the roles its Schedule, CloudWatchEvent, EventBridgeRule and Api events generate the
+// state machine's PermissionsBoundary (stepfunctions/events.py, EventSource._construct_role);
+// a ScheduleV2 event takes its own.
+void boundEventRoles(ExpandContext& ctx, const std::string& id, const Node& events,
+                     const Node& boundary) {
+  for (const MapEntry& event : events.entries()) {
+    const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+    if (!type || type->isString("ScheduleV2")) continue;
+    Node* role = ctx.resource(id + event.key.text() + "Role");
+    Node* props = role ? role->get("Properties") : nullptr;
+    if (props && role->get("Type")->isString("AWS::IAM::Role"))
+      props->set("PermissionsBoundary", boundary);
+  }
+}
+
 }  // namespace
 
 void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource) {
@@ -175,36 +104,56 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
       ctx.notSupported("property " + key + " of AWS::Serverless::StateMachine " + id);
     }
   }
-  if (!props.has("Role")) ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Role");
-  if (!props.has("Definition"))
-    ctx.notSupported("AWS::Serverless::StateMachine " + id + " without Definition");
+  // sam::validateSamResource has rejected what SAM rejects: the definition, the role and the
+  // types of the properties are as SAM takes them.
   Node out = Node::mapping();
-  std::optional<Node> substitutions = setDefinition(ctx, id, props, out);
+  Node substitutions = setDefinition(ctx, id, props, out);
+  PassThrough pass = passThroughOf(resource);
+  const Node* role = props.get("Role");
+  std::string roleId = id + "Role";
   // In the order of SAM's StepFunctionsStateMachine.property_types, which its output keeps.
-  if (const Node* role = props.get("Role")) out.set("RoleArn", *role);
-  if (const Node* name = props.get("Name")) out.set("StateMachineName", *name);
-  if (const Node* type = props.get("Type")) out.set("StateMachineType", *type);
-  Node tags = seq({map({{"Key", str("stateMachine:createdBy")}, {"Value", str("SAM")}})});
-  if (const Node* userTags = props.get("Tags"); userTags && userTags->isMapping()) {
-    for (const MapEntry& entry : userTags->entries()) {
-      tags.push(map({{"Key", str(entry.key.text())}, {"Value", entry.value}}));
+  copyGiven(props, "Logging", out, "LoggingConfiguration");
+  out.set("RoleArn", role && sam::pythonTruthy(*role) ? *role : getAtt(roleId, "Arn"));
+  copyGiven(props, "Name", out, "StateMachineName");
+  copyGiven(props, "Type", out, "StateMachineType");
+  const Node* tags = props.get("Tags");
+  if (tags && tags->isMapping()) {
+    for (const MapEntry& entry : tags->entries()) {
+      // Python's dict merges keys such as 1 and true, and json.dumps writes them its own way.
+      if (!entry.key.isString())
+        ctx.notSupported("a tag key that is not a string in state machine " + id);
     }
   }
-  out.set("Tags", tags);
-  if (substitutions) out.set("DefinitionSubstitutions", std::move(*substitutions));
-  PassThrough pass = passThroughOf(resource);
+  const Node* propagate = props.get("PropagateTags");
+  // SamResource.propagate_tags replaces the Tags of every generated resource that has them with
+  // the user's alone (SAM's own tag is dropped).
+  bool propagated = propagate && sam::pythonTruthy(*propagate) && tags && sam::pythonTruthy(*tags);
+  Node tagList = stateMachineTags(tags);
+  if (propagated) tagList.items().erase(tagList.items().begin());
+  out.set("Tags", tagList);
+  if (!substitutions.isNull()) out.set("DefinitionSubstitutions", std::move(substitutions));
+  copyGiven(props, "Tracing", out, "TracingConfiguration");
   Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
   if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
+  if (resource.updatePolicy) machine.set("UpdatePolicy", *resource.updatePolicy);
+  if (resource.metadata) machine.set("Metadata", *resource.metadata);
   ctx.add(id, std::move(machine));
+  if (!role || !sam::pythonTruthy(*role)) {
+    Node generatedRole = stateMachineRole(ctx, id, props, pass);
+    if (propagated) generatedRole.get("Properties")->set("Tags", tagList);
+    ctx.add(roleId, std::move(generatedRole));
+  }
 
   std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, pass);
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
-  if (props.has("PropagateTags"))
-    ctx.notSupported("PropagateTags with Events in state machine " + id);
+  if (propagated) ctx.notSupported("PropagateTags with Events in state machine " + id);
   const Node* useAlias = props.get("UseAliasAsEventTarget");
   bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
   events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);
+  if (const Node* boundary = props.get("PermissionsBoundary");
+      boundary && sam::pythonTruthy(*boundary))
+    boundEventRoles(ctx, id, *events, *boundary);
 }
 
 }  // namespace samshift::expand

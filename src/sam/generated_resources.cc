@@ -159,6 +159,8 @@ void function(const model::Template& templ, const model::ResourceView& resource,
 void stateMachine(const model::ResourceView& resource, const Node& props,
                   std::vector<GeneratedResource>& out) {
   std::string id(resource.id);
+  if (const Node* role = props.get("Role"); !role || !sam::pythonTruthy(*role))
+    out.push_back({id + "Role", "AWS::IAM::Role"});
   const Node* alias = props.get("AutoPublishAlias");
   if (alias && sam::pythonTruthy(*alias)) {
     out.push_back({id + "Version", "AWS::StepFunctions::StateMachineVersion"});

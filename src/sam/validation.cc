@@ -11,6 +11,7 @@
 #include "sam/globals.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
+#include "sam/state_machine_validation.h"
 
 namespace samshift::sam {
 
@@ -611,8 +612,8 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     checkAlarms(dp->alarms.value, dp->alarms.node, out);
 }
 
-void validateStateMachine(const model::ResourceView& resource,
-                          const std::optional<DeploymentModel>& model,
+void validateStateMachine(const model::Template& templ, const model::ResourceView& resource,
+                          const Node& props, const std::optional<DeploymentModel>& model,
                           std::vector<SamProblem>& out) {
   if (!model) return;
   // The policy-template plugin runs before SAM reads any property.
@@ -621,6 +622,7 @@ void validateStateMachine(const model::ResourceView& resource,
     out.push_back(std::move(policies[0]));
     return;
   }
+  if (checkStateMachineProperties(templ, resource, props, out)) return;
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
   if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) &&
       !alias) {
@@ -714,7 +716,7 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   if (function) {
     validateFunction(templ, resource, params, props, model, out);
   } else {
-    validateStateMachine(resource, model, out);
+    validateStateMachine(templ, resource, props, model, out);
   }
   if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
   for (SamProblem& problem : out) {

@@ -35,6 +35,11 @@ void copyKeys(Node& to, const Node& from, std::initializer_list<const char*> key
   }
 }
 
+std::string validTargetId(const std::string& logicalId, std::string_view suffix) {
+  constexpr size_t kMaxTargetId = 64;
+  return logicalId.substr(0, kMaxTargetId - suffix.size()) + std::string(suffix);
+}
+
 }  // namespace events
 
 void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {

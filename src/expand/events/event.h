@@ -4,6 +4,7 @@
 // target() is the alias when there is one (docs/sam-semantics.md §8.1).
 
 #include <string>
+#include <string_view>
 
 #include "expand/context.h"
 #include "expand/function_state.h"
@@ -38,5 +39,8 @@ void requireKnown(ExpandContext& ctx, const Event& event, const std::string& typ
                   std::initializer_list<const char*> known);
 // Copies the listed keys of `from` that are present.
 void copyKeys(model::Node& to, const model::Node& from, std::initializer_list<const char*> keys);
+// An EventBridge rule target's Id: `<logicalId><suffix>`, the logical ID cut so that the whole
+// takes at most 64 characters (samtranslator/model/events.py, generate_valid_target_id).
+std::string validTargetId(const std::string& logicalId, std::string_view suffix);
 
 }  // namespace samshift::expand::events

@@ -39,7 +39,7 @@ void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const s
     if (const Node* pattern = event.properties.get("Pattern")) props.set("EventPattern", *pattern);
     copyKeys(props, event.properties, {"EventBusName", "Name", "State"});
   }
-  Node target = map({{"Arn", fn.arn()}, {"Id", str(event.id + "LambdaTarget")}});
+  Node target = map({{"Arn", fn.arn()}, {"Id", str(validTargetId(event.id, "LambdaTarget"))}});
   copyKeys(target, event.properties, {"Input", "InputPath"});
   props.set("Targets", seq({target}));
   ctx.add(event.id, makeResource("AWS::Events::Rule", std::move(props), fn.pass));

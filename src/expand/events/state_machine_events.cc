@@ -76,7 +76,7 @@ void emitRule(ExpandContext& ctx, const SmEvent& event, const std::string& type)
     props.set("EventPattern", *pattern);
   }
   props.set("Targets", seq({map({{"Arn", ref(event.targetId)},
-                                 {"Id", str(event.id + "StepFunctionsTarget")},
+                                 {"Id", str(validTargetId(event.id, "StepFunctionsTarget"))},
                                  {"RoleArn", getAtt(roleId, "Arn")}})}));
   ctx.add(event.id, makeResource("AWS::Events::Rule", std::move(props), event.pass));
 }
