@@ -79,6 +79,23 @@ void appendSchemaRegistryStatements(ExpandContext& ctx, const Event& event, Node
 
 }  // namespace
 
+Node withSchemaRegistryUriAsSamLeavesIt(ExpandContext& ctx, const Node& properties) {
+  Node result = properties;
+  Node* config = result.get("SchemaRegistryConfig");
+  Node* uri = config && config->isMapping() && sam::pythonTruthy(*config)
+                  ? config->get("SchemaRegistryURI")
+                  : nullptr;
+  if (!uri || !uri->isMapping()) return result;
+  for (model::MapEntry& entry : uri->entries()) {
+    Node& shared = entry.value;
+    // A Ref the resolver replaces is replaced in the copy only; every other list or mapping is
+    // resolved where it is.
+    if (shared.isSequence() || (shared.isMapping() && shared.intrinsicName() != "Ref"))
+      shared = ctx.resolve(shared);
+  }
+  return result;
+}
+
 std::optional<Node> mskPolicy(ExpandContext& ctx, const Event& event) {
   Node statements = Node::sequence();
   appendSchemaRegistryStatements(ctx, event, statements);

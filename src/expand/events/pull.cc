@@ -116,7 +116,11 @@ Node basicAuthSecret(const Node& properties) {
   return Node::null();
 }
 
-void emitPull(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type) {
+void emitPull(ExpandContext& ctx, FunctionState& fn, const Event& read, const std::string& type) {
+  bool kafka = type == "MSK" || type == "SelfManagedKafka";
+  Node properties =
+      kafka ? withSchemaRegistryUriAsSamLeavesIt(ctx, read.properties) : read.properties;
+  const Event event{read.id, properties, read.name};
   const Node& in = event.properties;
   Node props = Node::mapping();
   // LambdaEventSourceMapping.property_types order; SAM leaves out what is None (null).
@@ -160,7 +164,7 @@ void emitPull(ExpandContext& ctx, FunctionState& fn, const Event& event, const s
               map({{"Endpoints", map({{"KafkaBootstrapServers", *servers}})}}));
   }
   copy({"FilterCriteria", "KmsKeyArn"});
-  if (type == "MSK" || type == "SelfManagedKafka") {
+  if (kafka) {
     Node config = Node::mapping();
     if (const Node* group = in.get("ConsumerGroupId"); truthy(group))
       config.set("ConsumerGroupId", *group);
