@@ -19,6 +19,7 @@ enum class Kind { kAny, kInt, kBool, kString, kList, kMap };
 struct PullProperty {
   std::string_view name;
   Kind kind;
+  bool intrinsics = true;  // false for SAM's Property, which takes no intrinsic
 };
 
 // PullEventSource.property_types, in its order.
@@ -64,7 +65,7 @@ const std::vector<PullSource>& pullSources() {
       {"DynamoDB", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
       {"SQS", {{"Queue", Kind::kAny}}, {"Queue"}},
       {"MSK", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
-      {"MQ", {{"Broker", Kind::kAny}, {"DynamicPolicyName", Kind::kBool}}, {"Broker"}},
+      {"MQ", {{"Broker", Kind::kAny}, {"DynamicPolicyName", Kind::kBool, false}}, {"Broker"}},
       {"SelfManagedKafka", {}, {}},
       {"DocumentDB",
        {{"Cluster", Kind::kAny},
@@ -328,7 +329,7 @@ std::optional<SamProblem> pullEventReadProblem(std::string_view type, const Node
                      props ? props : &event, id);
     }
     // Any one-key mapping passes: SAM leaves an intrinsic to CloudFormation.
-    if (value->isMapping() && value->size() == 1) return std::nullopt;
+    if (property.intrinsics && value->isMapping() && value->size() == 1) return std::nullopt;
     if (!hasKind(*value, property.kind))
       return problem("pull-event-property-type",
                      "Type of property '" + std::string(property.name) + "' is invalid.", value,
