@@ -3,7 +3,7 @@
 // DynamoDB, SQS, MSK, MQ, SelfManagedKafka and DocumentDB, each an
 // AWS::Lambda::EventSourceMapping. What SAM checks when it reads such an event
 // (Resource.from_dict) and when it transforms it (PullEventSource.to_cloudformation and the
-// source's get_policy_statements), with SAM's texts.
+// source's get_policy_statements), with SAM's texts (docs/sam-semantics.md §8.5).
 
 #include <optional>
 #include <string>

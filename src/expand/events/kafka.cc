@@ -5,15 +5,12 @@
 
 #include "expand/builders.h"
 #include "expand/events/pull.h"
-#include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
 
 using model::Node;
 
 namespace {
-
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
 
 // PullEventSource.get_registry_name: `<name>` of `arn:…:…:…:…:registry/<name>[:…]`.
 std::optional<std::string> registryName(const std::string& uri) {
@@ -38,8 +35,7 @@ void appendSchemaRegistryStatements(ExpandContext& ctx, const Event& event, Node
   const Node* config = event.properties.get("SchemaRegistryConfig");
   if (!truthy(config) || !config->isMapping()) return;
   if (const Node* access = config->get("AccessConfigs")) {
-    if (!access->isSequence() && (access->isMapping() || access->isString()) &&
-        !sam::pythonTruthy(*access)) {
+    if (!access->isSequence() && (access->isMapping() || access->isString()) && !truthy(access)) {
       // An empty mapping or string: nothing to iterate.
     } else if (!access->isSequence()) {
       ctx.notSupported("AccessConfigs of SchemaRegistryConfig of event " + event.id +
@@ -82,9 +78,7 @@ void appendSchemaRegistryStatements(ExpandContext& ctx, const Event& event, Node
 Node withSchemaRegistryUriAsSamLeavesIt(ExpandContext& ctx, const Node& properties) {
   Node result = properties;
   Node* config = result.get("SchemaRegistryConfig");
-  Node* uri = config && config->isMapping() && sam::pythonTruthy(*config)
-                  ? config->get("SchemaRegistryURI")
-                  : nullptr;
+  Node* uri = truthy(config) && config->isMapping() ? config->get("SchemaRegistryURI") : nullptr;
   if (!uri || !uri->isMapping()) return result;
   for (model::MapEntry& entry : uri->entries()) {
     Node& shared = entry.value;

@@ -1,7 +1,7 @@
 // Kinesis, DynamoDB, SQS, MSK, MQ, SelfManagedKafka and DocumentDB: an
 // AWS::Lambda::EventSourceMapping, plus what the source adds to the generated role (a managed
 // policy, an inline policy, and a policy for an OnFailure destination). pull.py's
-// PullEventSource.to_cloudformation and _link_policy.
+// PullEventSource.to_cloudformation and _link_policy (docs/sam-semantics.md §8.5).
 
 #include "expand/events/pull.h"
 
@@ -16,8 +16,6 @@ namespace samshift::expand::events {
 using model::Node;
 
 namespace {
-
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
 
 Node allow(const char* action, Node resource) {
   return map(
@@ -81,6 +79,8 @@ const char* managedPolicy(const std::string& type) {
 }
 
 }  // namespace
+
+bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
 
 Node secretStatement(const Node& secret) {
   return map({{"Action", seq({str("secretsmanager:GetSecretValue")})},

@@ -12,6 +12,8 @@
 
 namespace samshift::expand::events {
 
+// Present and true as Python sees it (SAM's `if self.X:`).
+bool truthy(const model::Node* value);
 // `secretsmanager:GetSecretValue` on `secret`.
 model::Node secretStatement(const model::Node& secret);
 // `kms:Decrypt` on key `keyId` of the account; MQ writes the action as a string, the others as a
