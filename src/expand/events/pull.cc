@@ -78,6 +78,15 @@ const char* managedPolicy(const std::string& type) {
   return nullptr;
 }
 
+// The inline policy of the source (get_policy_statements); Kinesis, DynamoDB and SQS have none.
+std::optional<Node> sourcePolicy(ExpandContext& ctx, const Event& event, const std::string& type) {
+  if (type == "MSK") return mskPolicy(ctx, event);
+  if (type == "SelfManagedKafka") return selfManagedKafkaPolicy(ctx, event);
+  if (type == "MQ") return mqPolicy(event);
+  if (type == "DocumentDB") return documentDbPolicy(event);
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
@@ -180,12 +189,8 @@ void emitPull(ExpandContext& ctx, FunctionState& fn, const Event& read, const st
   ctx.add(event.id, makeResource("AWS::Lambda::EventSourceMapping", std::move(props), fn.pass));
 
   if (const char* policy = managedPolicy(type)) addManagedPolicy(fn, managedPolicyArn(ctx, policy));
-  std::optional<Node> inline_;
-  if (type == "MSK") inline_ = mskPolicy(ctx, event);
-  if (type == "SelfManagedKafka") inline_ = selfManagedKafkaPolicy(ctx, event);
-  if (type == "MQ") inline_ = mqPolicy(event);
-  if (type == "DocumentDB") inline_ = documentDbPolicy(event);
-  if (inline_) addPolicyOnce(fn, std::move(*inline_));
+  if (std::optional<Node> policy = sourcePolicy(ctx, event, type))
+    addPolicyOnce(fn, std::move(*policy));
   if (onFailurePolicy) addPolicyOnce(fn, std::move(*onFailurePolicy));
 }
 
