@@ -330,10 +330,15 @@ std::optional<SamProblem> pullEventReadProblem(std::string_view type, const Node
     }
     // Any one-key mapping passes: SAM leaves an intrinsic to CloudFormation.
     if (property.intrinsics && value->isMapping() && value->size() == 1) return std::nullopt;
-    if (!hasKind(*value, property.kind))
-      return problem("pull-event-property-type",
-                     "Type of property '" + std::string(property.name) + "' is invalid.", value,
-                     id);
+    if (!hasKind(*value, property.kind)) {
+      // SAM names the expected type for IS_DICT and IS_STR only (EXPECTED_TYPE_BY_VALIDATOR).
+      std::string name(property.name);
+      std::string text = property.kind == Kind::kMap ? "Property '" + name + "' should be a map."
+                         : property.kind == Kind::kString
+                             ? "Property '" + name + "' should be a string."
+                             : "Type of property '" + name + "' is invalid.";
+      return problem("pull-event-property-type", text, value, id);
+    }
     return std::nullopt;
   };
   for (const PullProperty& property : kCommon) {
