@@ -275,6 +275,32 @@ const std::map<std::string, std::string>& templatePerCode() {
                                          "{Fn::If: [IsProd, [Errors]]}}\n")},
       {"event-missing-property", function("      Events:\n        Ev:\n          Type: SQS\n       "
                                           "   Properties: {BatchSize: 1}\n")},
+      {"pull-event-properties-not-map",
+       function("      Events:\n        Ev:\n          Type: SQS\n          Properties: [1]\n")},
+      {"pull-event-property-unknown", function("      Events:\n        Ev:\n          Type: SQS\n  "
+                                               "        Properties: {Queue: q, Topic: t}\n")},
+      {"pull-event-property-type", function("      Events:\n        Ev:\n          Type: SQS\n     "
+                                            "     Properties: {Queue: q, BatchSize: ten}\n")},
+      {"pull-event-filter-criteria",
+       function("      Events:\n        Ev:\n          Type: SQS\n          Properties: {Queue: q, "
+                "FilterCriteria: {Pattern: x}}\n")},
+      {"pull-event-consumer-group", function("      Events:\n        Ev:\n          Type: SQS\n    "
+                                             "      Properties: {Queue: q, ConsumerGroupId: g}\n")},
+      {"pull-event-destination",
+       function("      Events:\n        Ev:\n          Type: SQS\n          Properties: {Queue: q, "
+                "DestinationConfig: {OnSuccess: {}}}\n")},
+      {"pull-event-source-access", function("      Events:\n        Ev:\n          Type: MQ\n      "
+                                            "    Properties: {Broker: b, Queues: [q]}\n")},
+      {"pull-event-kms-key-id",
+       function("      Events:\n        Ev:\n          Type: MQ\n          Properties: {Broker: b, "
+                "SourceAccessConfigurations: [{Type: BASIC_AUTH, URI: s}], SecretsManagerKmsKeyId: "
+                "{Ref: K}}\n")},
+      {"pull-event-schema-registry",
+       function("      Events:\n        Ev:\n          Type: MSK\n          Properties: {Stream: "
+                "s, StartingPosition: LATEST, SchemaRegistryConfig: {EventRecordFormat: JSON}}\n")},
+      {"pull-event-self-managed-kafka",
+       function("      Events:\n        Ev:\n          Type: SelfManagedKafka\n          "
+                "Properties: {Topics: [t]}\n")},
       {"alias-event-target-requires-alias", stateMachine("      UseAliasAsEventTarget: true\n")},
       {"state-machine-preference-requires-alias",
        stateMachine("      DeploymentPreference: {Type: ALL_AT_ONCE}\n")},

@@ -2,6 +2,7 @@
 // logical IDs it refuses, function properties it cannot transform, generated resources whose
 // logical ID the template already uses.
 
+#include <algorithm>
 #include <span>
 #include <string>
 #include <string_view>
@@ -54,8 +55,13 @@ family covers:
 - a property a function or capacity provider does not have;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
   is not an S3 location, a `PackageType` other than Zip or Image, an Image function without
-  `ImageUri` or with `Runtime`, `Handler` or `Layers`, a Zip one with `ImageConfig`, `Role` or `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a known `Type`
-  or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
+  `ImageUri` or with `Runtime`, `Handler` or `Layers`, a Zip one with `ImageConfig`, `Role` or
+  `Layers` of the wrong type, an `Fn::If` of `Role` without three arguments, an event without a
+  known `Type` or without its required `Queue`/`Stream`/`StartingPosition`, a pull event (SQS,
+  Kinesis, DynamoDB, MSK, MQ, SelfManagedKafka, DocumentDB) with a property its source does not
+  define or of the wrong type, a `FilterCriteria`, `DestinationConfig`,
+  `SourceAccessConfigurations`, `SchemaRegistryConfig` or Kafka topic setting SAM cannot
+  transform, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
   `Type` SQS or SNS and a `TargetArn`, a `FunctionUrlConfig` without `AuthType` or with `Cors`
@@ -148,6 +154,16 @@ Resources:
         "function-scaling-requires-capacity-provider",
         "event-type",
         "event-missing-property",
+        "pull-event-properties-not-map",
+        "pull-event-property-unknown",
+        "pull-event-property-type",
+        "pull-event-filter-criteria",
+        "pull-event-consumer-group",
+        "pull-event-destination",
+        "pull-event-source-access",
+        "pull-event-kms-key-id",
+        "pull-event-schema-registry",
+        "pull-event-self-managed-kafka",
         "tenancy-function-url",
         "tenancy-snapstart",
         "tenancy-event-source",
@@ -176,6 +192,28 @@ Resources:
   }
 
  private:
+  // The pull event problems (sam/pull_events.h): SAM's own text where it names the property.
+  static std::string describePullEvent(const sam::SamProblem& sam, const std::string& text) {
+    const std::string& code = sam.code;
+    if (code == "pull-event-properties-not-map")
+      return "`Properties` of an event must be a mapping";
+    if (code == "pull-event-property-unknown") {
+      return "`" + text + "` is not a property of a " +
+             sam.message.substr(sam.message.rfind(' ') + 1) + " event";
+    }
+    if (code == "pull-event-property-type")
+      return "`" + between(sam.message, '\'', '\'') + "` has a type SAM does not accept";
+    if (code == "pull-event-filter-criteria") return "`FilterCriteria` may hold only `Filters`";
+    if (code == "pull-event-consumer-group")
+      return "`ConsumerGroupId` applies only to MSK and SelfManagedKafka events";
+    // SAM's sentence after "is invalid. ", without its full stop, naming properties in backticks.
+    size_t after = sam.message.rfind("is invalid. ");
+    std::string said = after == std::string::npos ? sam.message : sam.message.substr(after + 12);
+    if (!said.empty() && said.back() == '.') said.pop_back();
+    std::replace(said.begin(), said.end(), '\'', '`');
+    return said;
+  }
+
   static std::string describe(const model::Template& templ, const ResourceProblem& problem) {
     // The messages that name nothing of the template.
     static constexpr std::pair<std::string_view, std::string_view> kFixed[] = {
@@ -299,6 +337,7 @@ Resources:
                  ? "Destination `Type` `" + text + "` is not one SAM knows"
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
+    if (code.rfind("pull-event-", 0) == 0) return describePullEvent(sam, text);
     // duplicate-logical-id: the node is the template's resource that holds the ID.
     return "SAM generates a resource `" + text + "` for `" + sam.subjectId +
            "`, and the template already has a resource with that logical ID";

@@ -41,7 +41,17 @@ void addInlinePolicy(FunctionState& fn, Node policy) {
   if (!fn.role.isMapping()) return;
   Node* props = fn.role.get("Properties");
   Node* policies = props->get("Policies");
-  if (!policies) policies = &props->set("Policies", Node::sequence());
+  if (!policies) {
+    // The role's properties keep IAMRole.property_types order: Policies comes before
+    // PermissionsBoundary and Tags, which may be there already.
+    props->set("Policies", Node::sequence());
+    std::vector<model::MapEntry>& entries = props->entries();
+    auto later = std::find_if(entries.begin(), entries.end() - 1, [](const model::MapEntry& entry) {
+      return entry.key.isString("PermissionsBoundary") || entry.key.isString("Tags");
+    });
+    std::rotate(later, entries.end() - 1, entries.end());
+    policies = props->get("Policies");
+  }
   policies->push(std::move(policy));
 }
 

@@ -12,6 +12,7 @@
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
 #include "sam/state_machine_validation.h"
+#include "sam/pull_events.h"
 
 namespace samshift::sam {
 
@@ -164,20 +165,10 @@ bool checkEvents(const model::ResourceView& resource, const Node& props,
                             type ? type : &event.key));
       return true;
     }
-    const Node* eventProps = event.value.get("Properties");
-    auto missing = [&](const char* key) {
-      return !eventProps || !eventProps->isMapping() || !eventProps->has(key);
-    };
-    bool stream = type->isString("Kinesis") || type->isString("DynamoDB");
-    const char* required = type->isString("SQS") && missing("Queue") ? "Queue"
-                           : stream && missing("Stream")             ? "Stream"
-                           : stream && missing("StartingPosition")   ? "StartingPosition"
-                                                                     : nullptr;
-    if (required) {
-      out.push_back(problem("event-missing-property",
-                            std::string("Missing required property '") + required + "'.",
-                            eventProps ? eventProps : &event.value, true,
-                            std::string(resource.id) + event.key.text()));
+    // SAM reads the event (Resource.from_dict) as it links it.
+    if (auto found = pullEventReadProblem(type->text(), event.value, std::string(resource.id),
+                                          event.key.text())) {
+      out.push_back(std::move(*found));
       return true;
     }
   }
@@ -605,6 +596,11 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
                         : nullptr;
     }
     if (out.size() != before) return;
+  }
+  // SAM transforms the events last, in its order_events order.
+  if (auto found = pullEventsTransformProblem(props, std::string(resource.id))) {
+    out.push_back(std::move(*found));
+    return;
   }
   // SAM reads the alarms last, when it builds the deployment groups.
   const std::optional<DeploymentPreferenceModel>& dp = model->deploymentPreference;

@@ -3,6 +3,7 @@
 #include "expand/events/event.h"
 
 #include "expand/builders.h"
+#include "sam/pull_events.h"
 
 namespace samshift::expand {
 
@@ -45,7 +46,9 @@ std::string validTargetId(const std::string& logicalId, std::string_view suffix)
 void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
   const Node* eventsNode = fn.property("Events");
   if (!eventsNode || !eventsNode->isMapping()) return;
-  for (const MapEntry& entry : eventsNode->entries()) {
+  // SAM transforms the events in its order_events order (by Path, else by name).
+  for (const MapEntry* sorted : sam::eventsInTransformOrder(*eventsNode)) {
+    const MapEntry& entry = *sorted;
     const Node* typeNode = entry.value.get("Type");
     std::string type = typeNode && typeNode->isString() ? typeNode->text() : "";
     const Node* propsNode = entry.value.get("Properties");
@@ -55,7 +58,7 @@ void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
     if (fn.propagatedTags() && type == "SNS" && event.properties.has("SqsSubscription")) {
       ctx.notSupported("PropagateTags with an SNS SqsSubscription in function " + fn.id);
     }
-    if (type == "SQS" || type == "Kinesis" || type == "DynamoDB") {
+    if (sam::isPullEventType(type)) {
       events::emitPull(ctx, fn, event, type);
     } else if (type == "SNS") {
       events::emitSns(ctx, fn, event);

@@ -1,0 +1,428 @@
+#include "sam/pull_events.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "sam/deployment_model.h"
+
+namespace samshift::sam {
+
+using model::Node;
+
+namespace {
+
+// SAM's validators of a property (samtranslator/model/types.py); every PropertyType of pull.py
+// also takes any one-key mapping (Resource._is_intrinsic_function).
+enum class Kind { kAny, kInt, kBool, kString, kList, kMap };
+
+struct PullProperty {
+  std::string_view name;
+  Kind kind;
+  bool intrinsics = true;  // false for SAM's Property, which takes no intrinsic
+};
+
+// PullEventSource.property_types, in its order.
+constexpr std::array<PullProperty, 25> kCommon = {{
+    {"BatchSize", Kind::kInt},
+    {"StartingPosition", Kind::kAny},
+    {"StartingPositionTimestamp", Kind::kAny},
+    {"Enabled", Kind::kBool},
+    {"MaximumBatchingWindowInSeconds", Kind::kInt},
+    {"MaximumRetryAttempts", Kind::kInt},
+    {"BisectBatchOnFunctionError", Kind::kBool},
+    {"MaximumRecordAgeInSeconds", Kind::kInt},
+    {"DestinationConfig", Kind::kMap},
+    {"ParallelizationFactor", Kind::kInt},
+    {"Topics", Kind::kList},
+    {"Queues", Kind::kList},
+    {"SourceAccessConfigurations", Kind::kList},
+    {"SecretsManagerKmsKeyId", Kind::kString},
+    {"TumblingWindowInSeconds", Kind::kInt},
+    {"FunctionResponseTypes", Kind::kList},
+    {"KafkaBootstrapServers", Kind::kList},
+    {"FilterCriteria", Kind::kMap},
+    {"KmsKeyArn", Kind::kAny},
+    {"ConsumerGroupId", Kind::kString},
+    {"ScalingConfig", Kind::kMap},
+    {"ProvisionedPollerConfig", Kind::kMap},
+    {"SchemaRegistryConfig", Kind::kMap},
+    {"MetricsConfig", Kind::kMap},
+    {"LoggingConfig", Kind::kMap},
+}};
+
+// What each source adds to the common properties (appended; StartingPosition, which Kinesis,
+// DynamoDB and MSK redefine as required, keeps its place) and which of them it requires.
+struct PullSource {
+  std::string_view type;
+  std::vector<PullProperty> extra;
+  std::vector<std::string_view> required;
+};
+
+const std::vector<PullSource>& pullSources() {
+  static const std::vector<PullSource> kSources = {
+      {"Kinesis", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
+      {"DynamoDB", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
+      {"SQS", {{"Queue", Kind::kAny}}, {"Queue"}},
+      {"MSK", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
+      {"MQ", {{"Broker", Kind::kAny}, {"DynamicPolicyName", Kind::kBool, false}}, {"Broker"}},
+      {"SelfManagedKafka", {}, {}},
+      {"DocumentDB",
+       {{"Cluster", Kind::kAny},
+        {"DatabaseName", Kind::kAny},
+        {"CollectionName", Kind::kAny},
+        {"FullDocument", Kind::kAny}},
+       {"Cluster", "DatabaseName"}},
+  };
+  return kSources;
+}
+
+const PullSource* pullSource(std::string_view type) {
+  for (const PullSource& source : pullSources()) {
+    if (source.type == type) return &source;
+  }
+  return nullptr;
+}
+
+// Python's isinstance for the validator (a bool is an int).
+bool hasKind(const Node& value, Kind kind) {
+  switch (kind) {
+    case Kind::kAny:
+      return true;
+    case Kind::kInt:
+      return value.isInt() || value.isBool();
+    case Kind::kBool:
+      return value.isBool();
+    case Kind::kString:
+      return value.isString();
+    case Kind::kList:
+      return value.isSequence();
+    case Kind::kMap:
+      return value.isMapping();
+  }
+  return false;
+}
+
+SamProblem problem(std::string code, std::string message, const Node* node,
+                   std::string subjectId = {}) {
+  return SamProblem{std::move(code), std::move(message), node, true, std::move(subjectId)};
+}
+
+// An InvalidEventException that SamFunction rewraps under the function's ID.
+SamProblem eventProblem(std::string code, const std::string& eventId, const std::string& text,
+                        const Node* node) {
+  return problem(std::move(code), "Event with id [" + eventId + "] is invalid. " + text, node);
+}
+
+bool truthy(const Node* value) { return value && pythonTruthy(*value); }
+
+// SAM's is_intrinsic: a one-key mapping whose key is Ref, Condition or Fn::….
+bool samIntrinsic(const Node& value) { return value.isIntrinsic(); }
+
+// PullEventSource._validate_source_access_configurations (MQ, DocumentDB).
+std::optional<SamProblem> basicAuthProblem(std::string_view type, const Node& props,
+                                           const std::string& name,
+                                           std::initializer_list<const char*> supported) {
+  const Node* configs = props.get("SourceAccessConfigurations");
+  auto fail = [&](const std::string& text, const Node* node) {
+    return eventProblem("pull-event-source-access", name, text, node ? node : configs);
+  };
+  if (!truthy(configs))
+    return fail(
+        "No SourceAccessConfigurations for Amazon " + std::string(type) + " event provided.",
+        nullptr);
+  if (!configs->isSequence())
+    return fail("Provided SourceAccessConfigurations cannot be parsed into a list.", nullptr);
+  std::string supportedText = "[";
+  for (const char* value : supported) {
+    if (supportedText.size() > 1) supportedText += ", ";
+    supportedText.append("'").append(value).append("'");
+  }
+  supportedText += "]";
+  const Node* uri = nullptr;
+  for (size_t index = 0; index < configs->items().size(); ++index) {
+    const Node& config = configs->items()[index];
+    std::string path = "SourceAccessConfigurations[" + std::to_string(index) + "]";
+    if (!config.isMapping()) return fail("Property '" + path + "' should be a map.", &config);
+    const Node* type = config.get("Type");
+    if (!type || !type->isString())
+      return fail("Property '" + path + ".Type' should be a string.", &config);
+    bool known = std::any_of(supported.begin(), supported.end(),
+                             [&](const char* value) { return type->isString(value); });
+    if (!known)
+      return fail(
+          "Invalid property Type specified in SourceAccessConfigurations. The supported values "
+          "are: " +
+              supportedText + ".",
+          type);
+    if (!type->isString("BASIC_AUTH")) continue;
+    if (uri)
+      return fail("Multiple BASIC_AUTH properties specified in SourceAccessConfigurations.", type);
+    uri = config.get("URI");
+    if (!truthy(uri))
+      return fail("No BASIC_AUTH URI property specified in SourceAccessConfigurations.", &config);
+  }
+  if (!uri) return fail("No BASIC_AUTH property specified in SourceAccessConfigurations.", nullptr);
+  return std::nullopt;
+}
+
+// PullEventSource.validate_secrets_manager_kms_key_id.
+std::optional<SamProblem> kmsKeyIdProblem(const Node& props, const std::string& name) {
+  const Node* key = props.get("SecretsManagerKmsKeyId");
+  if (truthy(key) && !key->isString())
+    return eventProblem("pull-event-kms-key-id", name,
+                        "Property 'SecretsManagerKmsKeyId' should be a string.", key);
+  return std::nullopt;
+}
+
+// PullEventSource.validate_schema_registry_config (MSK, SelfManagedKafka).
+std::optional<SamProblem> schemaRegistryProblem(const Node& props, const std::string& name) {
+  const Node* config = props.get("SchemaRegistryConfig");
+  if (!truthy(config)) return std::nullopt;
+  auto fail = [&](const std::string& text, const Node* node) {
+    return eventProblem("pull-event-schema-registry", name, text, node ? node : config);
+  };
+  if (!config->isMapping())
+    return fail("Property 'SchemaRegistryConfig' should be a map.", nullptr);
+  for (const char* field : {"SchemaRegistryURI", "EventRecordFormat", "SchemaValidationConfigs"}) {
+    if (!config->has(field))
+      return fail("Missing required field " + std::string(field) + " in SchemaRegistryConfig",
+                  nullptr);
+  }
+  const Node* format = config->get("EventRecordFormat");
+  if (!format->isString("JSON") && !format->isString("SOURCE"))
+    return fail("EventRecordFormat in SchemaRegistryConfig must be either 'JSON' or 'SOURCE'",
+                format);
+  const Node* validation = config->get("SchemaValidationConfigs");
+  if (!validation->isSequence()) return fail("SchemaValidationConfigs must be a list", validation);
+  const Node* access = config->get("AccessConfigs");
+  if (!truthy(access)) return std::nullopt;
+  if (!access->isSequence())
+    return fail("AccessConfigs in SchemaRegistryConfig must be a list", access);
+  for (const Node& entry : access->items()) {
+    if (!entry.isMapping() || !entry.has("Type") || !entry.has("URI"))
+      return fail("Each AccessConfig must be a dict with 'Type' and 'URI' fields", &entry);
+  }
+  return std::nullopt;
+}
+
+// SelfManagedKafka.get_policy_statements and get_secret_key.
+std::optional<SamProblem> selfManagedKafkaProblem(const Node& props, const std::string& name) {
+  auto fail = [&](const std::string& text, const Node* node) {
+    return eventProblem("pull-event-self-managed-kafka", name, text, node);
+  };
+  const Node* servers = props.get("KafkaBootstrapServers");
+  if (!truthy(servers))
+    return fail("No KafkaBootstrapServers provided for self managed kafka as an event source",
+                servers);
+  const Node* topics = props.get("Topics");
+  if (!truthy(topics))
+    return fail("No Topics provided for self managed kafka as an event source", topics);
+  // len() of a one-key intrinsic mapping is 1 too.
+  if (topics->size() != 1)
+    return fail("Topics for self managed kafka only supports single configuration entry.", topics);
+  const Node* configs = props.get("SourceAccessConfigurations");
+  if (!truthy(configs))
+    return fail("No SourceAccessConfigurations for self managed kafka event provided.", configs);
+  if (!configs->isSequence())
+    return fail("SourceAccessConfigurations for self managed kafka event should be a list.",
+                configs);
+  static constexpr std::string_view kAuth[] = {"SASL_SCRAM_256_AUTH", "SASL_SCRAM_512_AUTH",
+                                               "BASIC_AUTH", "CLIENT_CERTIFICATE_TLS_AUTH"};
+  bool subnet = false;
+  bool securityGroup = false;
+  const Node* authUri = nullptr;
+  for (const Node& config : configs->items()) {
+    if (!config.isMapping()) {
+      // sam_expect without is_sam_event: the event's own ID, not wrapped by the function's.
+      return problem("pull-event-self-managed-kafka",
+                     "Property 'SourceAccessConfigurations' should be a map.", &config, name);
+    }
+    const Node* type = config.get("Type");
+    const Node* uri = config.get("URI");
+    auto uriProblem = [&](const std::string& what) -> std::optional<SamProblem> {
+      if (!truthy(uri))
+        return fail("No " + what +
+                        " URI property specified in SourceAccessConfigurations for self managed "
+                        "kafka event.",
+                    &config);
+      if (!uri->isString() && !samIntrinsic(*uri))
+        return fail("Wrong Type for " + what +
+                        " URI property specified in SourceAccessConfigurations for self managed "
+                        "kafka event.",
+                    uri);
+      return std::nullopt;
+    };
+    std::optional<SamProblem> found;
+    if (type && type->isString("VPC_SUBNET")) {
+      found = uriProblem("VPC_SUBNET");
+      subnet = true;
+    } else if (type && type->isString("VPC_SECURITY_GROUP")) {
+      found = uriProblem("VPC_SECURITY_GROUP");
+      securityGroup = true;
+    } else if (type && type->isString() &&
+               std::find(std::begin(kAuth), std::end(kAuth), type->text()) != std::end(kAuth)) {
+      if (truthy(authUri))
+        return fail(
+            "Multiple auth mechanism properties specified in SourceAccessConfigurations for self "
+            "managed kafka event.",
+            type);
+      found = uriProblem("auth mechanism");
+      authUri = uri;
+    } else if (type && type->isString("SERVER_ROOT_CA_CERTIFICATE")) {
+      found = uriProblem("SERVER_ROOT_CA_CERTIFICATE");
+    } else {
+      return fail("Invalid SourceAccessConfigurations Type provided for self managed kafka event.",
+                  type ? type : &config);
+    }
+    if (found) return found;
+  }
+  if (subnet != securityGroup)
+    return fail(
+        "VPC_SUBNET and VPC_SECURITY_GROUP in SourceAccessConfigurations for SelfManagedKafka "
+        "must be both provided.",
+        configs);
+  if (auto kms = kmsKeyIdProblem(props, name)) return kms;
+  return schemaRegistryProblem(props, name);
+}
+
+}  // namespace
+
+bool isPullEventType(std::string_view type) { return pullSource(type) != nullptr; }
+
+std::optional<SamProblem> pullEventReadProblem(std::string_view type, const Node& event,
+                                               const std::string& functionId,
+                                               const std::string& name) {
+  const PullSource* source = pullSource(type);
+  if (!source) return std::nullopt;
+  std::string id = functionId + name;
+  const Node* props = event.get("Properties");
+  if (props && !props->isMapping())
+    return problem("pull-event-properties-not-map", "Properties of a resource must be an object.",
+                   props, id);
+  auto declared = [&](std::string_view key) -> const PullProperty* {
+    for (const PullProperty& property : kCommon) {
+      if (property.name == key) return &property;
+    }
+    for (const PullProperty& property : source->extra) {
+      if (property.name == key) return &property;
+    }
+    return nullptr;
+  };
+  if (props) {
+    for (const model::MapEntry& entry : props->entries()) {
+      if (!declared(entry.key.text()))
+        return problem("pull-event-property-unknown",
+                       "property " + entry.key.text() + " not defined for resource of type " +
+                           std::string(type),
+                       &entry.key, id);
+    }
+  }
+  auto check = [&](const PullProperty& property) -> std::optional<SamProblem> {
+    const Node* value = props ? props->get(property.name) : nullptr;
+    bool required = std::find(source->required.begin(), source->required.end(), property.name) !=
+                    source->required.end();
+    if (!value || value->isNull()) {
+      if (!required) return std::nullopt;
+      return problem("event-missing-property",
+                     "Missing required property '" + std::string(property.name) + "'.",
+                     props ? props : &event, id);
+    }
+    // Any one-key mapping passes: SAM leaves an intrinsic to CloudFormation.
+    if (property.intrinsics && value->isMapping() && value->size() == 1) return std::nullopt;
+    if (!hasKind(*value, property.kind)) {
+      // SAM names the expected type for IS_DICT and IS_STR only (EXPECTED_TYPE_BY_VALIDATOR).
+      std::string name(property.name);
+      std::string text = property.kind == Kind::kMap ? "Property '" + name + "' should be a map."
+                         : property.kind == Kind::kString
+                             ? "Property '" + name + "' should be a string."
+                             : "Type of property '" + name + "' is invalid.";
+      return problem("pull-event-property-type", text, value, id);
+    }
+    return std::nullopt;
+  };
+  for (const PullProperty& property : kCommon) {
+    if (auto found = check(property)) return found;
+  }
+  for (const PullProperty& property : source->extra) {
+    if (auto found = check(property)) return found;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<SamProblem> pullEventTransformProblem(std::string_view type, const Node& props,
+                                                    const std::string& functionId,
+                                                    const std::string& name) {
+  std::string id = functionId + name;
+  // PullEventSource._validate_filter_criteria.
+  if (const Node* filter = props.get("FilterCriteria");
+      truthy(filter) && !samIntrinsic(*filter) &&
+      !(filter->isMapping() && filter->size() == 1 && filter->entries()[0].key.isString("Filters")))
+    return eventProblem("pull-event-filter-criteria", name,
+                        "FilterCriteria field has a wrong format", filter);
+  if (const Node* group = props.get("ConsumerGroupId");
+      truthy(group) && type != "MSK" && type != "SelfManagedKafka")
+    return eventProblem(
+        "pull-event-consumer-group", id,
+        "Property ConsumerGroupId not defined for resource of type " + std::string(type) + ".",
+        group);
+  if (const Node* destination = props.get("DestinationConfig"); truthy(destination)) {
+    const Node* onFailure = destination->get("OnFailure");
+    if (!onFailure || !onFailure->isMapping())
+      return eventProblem("pull-event-destination", id,
+                          "Property 'DestinationConfig.OnFailure' should be a map.",
+                          onFailure ? onFailure : destination);
+    const Node* destinationType = onFailure->get("Type");
+    if (truthy(destinationType) && !destinationType->isString("SQS") &&
+        !destinationType->isString("SNS") && !destinationType->isString("S3") &&
+        !destinationType->isString("Kafka"))
+      return eventProblem("pull-event-destination", id,
+                          "The only valid values for 'Type' are 'SQS', 'SNS', 'S3', and 'Kafka'",
+                          destinationType);
+  }
+  if (type == "MSK") return schemaRegistryProblem(props, name);
+  if (type == "MQ" || type == "DocumentDB") {
+    auto auth = type == "MQ" ? basicAuthProblem(type, props, name, {"BASIC_AUTH", "VIRTUAL_HOST"})
+                             : basicAuthProblem(type, props, name, {"BASIC_AUTH"});
+    if (auth) return auth;
+    return kmsKeyIdProblem(props, name);
+  }
+  if (type == "SelfManagedKafka") return selfManagedKafkaProblem(props, name);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<const model::MapEntry*> eventsInTransformOrder(const Node& events) {
+  std::vector<const model::MapEntry*> order;
+  if (!events.isMapping()) return order;
+  auto key = [](const model::MapEntry* event) -> const std::string& {
+    const Node* props = event->value.isMapping() ? event->value.get("Properties") : nullptr;
+    const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
+    return path && path->isString() ? path->text() : event->key.text();
+  };
+  for (const model::MapEntry& event : events.entries()) order.push_back(&event);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto* a, const auto* b) { return key(a) < key(b); });
+  return order;
+}
+
+std::optional<SamProblem> pullEventsTransformProblem(const Node& functionProperties,
+                                                     const std::string& functionId) {
+  const Node* events = functionProperties.get("Events");
+  if (!events) return std::nullopt;
+  static const Node kEmpty = Node::mapping();
+  for (const model::MapEntry* event : eventsInTransformOrder(*events)) {
+    const Node* type = event->value.isMapping() ? event->value.get("Type") : nullptr;
+    if (!type || !type->isString() || !isPullEventType(type->text())) continue;
+    const Node* props = event->value.get("Properties");
+    if (auto found = pullEventTransformProblem(type->text(), props ? *props : kEmpty, functionId,
+                                               event->key.text()))
+      return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace samshift::sam
