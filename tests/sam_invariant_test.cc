@@ -243,6 +243,17 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"policy-if", "Conditions:\n  IsProd: {Fn::Equals: [a, b]}\n" +
                         function("      Policies:\n        - Fn::If: [IsProd, {SQSPollerPolicy: "
                                  "{QueueName: q}}, AWSLambdaExecute]\n")},
+      {"connector-invalid",
+       "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n  Link:\n"
+       "    Type: AWS::Serverless::Connector\n    Properties:\n      Source: {Id: Queue}\n"
+       "      Destination: {Id: Missing}\n      Permissions: [Read]\n"},
+      {"embedded-connector-invalid",
+       "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Connectors:\n      Link:\n"
+       "        Properties: {Destination: {Id: Queue}}\n"},
+      {"embedded-connector-duplicate-id",
+       "Resources:\n  QueueLink:\n    Type: AWS::SNS::Topic\n  Queue:\n"
+       "    Type: AWS::SQS::Queue\n    Connectors:\n      Link:\n"
+       "        Properties: {Destination: {Id: QueueLink}, Permissions: [Write]}\n"},
   };
   return kCases;
 }

@@ -56,7 +56,11 @@ family covers:
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
-  template already uses.
+  template already uses;
+- an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
+  transform: a missing or wrong-typed `Source`, `Destination` or `Permissions`, an endpoint it
+  cannot find or whose ARN, queue URL or role it cannot read, permissions the connector's profile
+  does not take, a connector whose logical ID (`<Resource><Name>`) the template already uses.
 
 Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, is not
 reported: `sam package` and `sam deploy` upload it (the template's directory when there is none)
@@ -129,6 +133,9 @@ Resources:
         "event-invoke-destination-type",
         "event-invoke-destination-required",
         "duplicate-logical-id",
+        "connector-invalid",
+        "embedded-connector-invalid",
+        "embedded-connector-duplicate-id",
     };
     return kCodes;
   }
@@ -205,6 +212,12 @@ Resources:
       return sam.node && sam.node->isScalar() && !sam.node->isNull()
                  ? "Destination `Type` `" + text + "` is not one SAM knows"
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
+    }
+    if (code == "connector-invalid" || code == "embedded-connector-invalid")
+      return "SAM cannot transform connector `" + sam.subjectId + "`: " + sam.message;
+    if (code == "embedded-connector-duplicate-id") {
+      return "SAM names a connector of `" + sam.subjectId + "` `" + text +
+             "`, and the template already has a resource with that logical ID";
     }
     // duplicate-logical-id: the node is the template's resource that holds the ID.
     return "SAM generates a resource `" + text + "` for `" + sam.subjectId +

@@ -19,6 +19,9 @@ constexpr ProblemCode deployment(std::string_view code, std::string_view what) {
 constexpr ProblemCode packaging(std::string_view code, std::string_view what) {
   return {code, ProblemScope::kResource, what, ProblemConcern::kPackaging};
 }
+constexpr ProblemCode embeddedConnector(std::string_view code, std::string_view what) {
+  return {code, ProblemScope::kConnector, what, ProblemConcern::kTransform};
+}
 constexpr ProblemCode generated(std::string_view code, std::string_view what) {
   return {code, ProblemScope::kGenerated, what, ProblemConcern::kTransform};
 }
@@ -107,6 +110,13 @@ constexpr std::array kCodes = {
                "a state machine's `DeploymentPreference` without `AutoPublishAlias`"),
     deployment("state-machine-alias-logical-id",
                "a state machine's alias name makes an alias logical ID that is not alphanumeric"),
+    resource("connector-invalid",
+             "an AWS::Serverless::Connector SAM cannot transform: a missing or wrong-typed "
+             "property, an endpoint it cannot find or read, permissions its profile does not take"),
+    embeddedConnector("embedded-connector-invalid",
+                      "a `Connectors` attribute, or one of its connectors, SAM cannot transform"),
+    embeddedConnector("embedded-connector-duplicate-id",
+                      "an embedded connector whose logical ID the template already uses"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

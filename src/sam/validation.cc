@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/connectors.h"
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
@@ -621,9 +622,8 @@ void checkGeneratedIds(const model::Template& templ, const model::ResourceView& 
   }
 }
 
-}  // namespace
-
-std::vector<SamProblem> validateSamResource(const model::Template& templ,
+// The problems of the resource itself, without its embedded connectors.
+std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
@@ -637,6 +637,7 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
     return out;
   }
+  if (resource.type == "AWS::Serverless::Connector") return connectorProblems(templ, resource);
   bool function = resource.type == "AWS::Serverless::Function";
   if (!function && resource.type != "AWS::Serverless::StateMachine") return out;
   Node computed;
@@ -655,6 +656,20 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   for (SamProblem& problem : out) {
     if (!problem.node) problem.node = resource.idNode;
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<SamProblem> validateSamResource(const model::Template& templ,
+                                            const model::ResourceView& resource,
+                                            const ParameterValues& params,
+                                            const Node* mergedProperties,
+                                            const std::optional<DeploymentModel>* deploymentModel) {
+  std::vector<SamProblem> out =
+      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel);
+  for (SamProblem& problem : embeddedConnectorProblems(templ, resource))
+    out.push_back(std::move(problem));
   return out;
 }
 

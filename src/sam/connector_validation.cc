@@ -1,0 +1,201 @@
+// The rejections SAM makes of connectors, read from the template as written: what the template's
+// resources become once SAM has transformed them is predicted for the types whose connector
+// inputs SAM always sets the same way, and left to `expand` (not supported) for the others.
+
+#include <algorithm>
+#include <deque>
+
+#include "sam/connectors.h"
+
+namespace samshift::sam {
+
+using model::Node;
+
+namespace {
+
+SamProblem connectorProblem(std::string code, std::string message, const Node* node,
+                            std::string subjectId) {
+  return SamProblem{std::move(code), std::move(message), node, true, std::move(subjectId)};
+}
+
+bool isConnector(const model::Template& templ, std::string_view id) {
+  const model::ResourceView* resource = templ.resource(id);
+  if (resource && resource->type == "AWS::Serverless::Connector") return true;
+  for (const EmbeddedConnector& embedded : embeddedConnectors(templ)) {
+    if (embedded.logicalId == id) return true;
+  }
+  return false;
+}
+
+// The ID could be one SAM generates: they start with their resource's ID, or are SAM's shared
+// ServerlessRestApi, ServerlessHttpApi, ServerlessDeploymentApplication, CodeDeployServiceRole.
+bool mayBeGenerated(const model::Template& templ, std::string_view id) {
+  if (id.starts_with("Serverless") || id.starts_with("CodeDeploy")) return true;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.isServerless() && id.starts_with(resource.id)) return true;
+  }
+  return false;
+}
+
+// What SAM's resolver holds for `id` when connectors run, as far as the template says.
+struct PredictedLookup {
+  const model::Template& templ;
+  std::deque<Node> made;  // predicted resources, which stay where they are
+
+  ConnectorLookupResult operator()(std::string_view id) {
+    if (isConnector(templ, id)) return {nullptr, true};
+    const model::ResourceView* resource = templ.resource(id);
+    if (!resource) return {nullptr, mayBeGenerated(templ, id)};
+    if (!resource->isServerless()) return {resource->node, false};
+    auto withRole = [&](const char* type, const char* roleProperty) {
+      Node predicted = Node::mapping();
+      predicted.set("Type", Node::string(type));
+      Node properties = Node::mapping();
+      const Node* role = resource->property("Role");
+      if (role && !role->isNull()) {
+        properties.set(roleProperty, *role);
+      } else {
+        Node getAtt = Node::sequence();
+        getAtt.push(Node::string(std::string(id) + "Role"));
+        getAtt.push(Node::string("Arn"));
+        Node arn = Node::mapping();
+        arn.set("Fn::GetAtt", std::move(getAtt));
+        properties.set(roleProperty, std::move(arn));
+      }
+      predicted.set("Properties", std::move(properties));
+      return predicted;
+    };
+    auto typed = [](const char* type) {
+      Node predicted = Node::mapping();
+      predicted.set("Type", Node::string(type));
+      return predicted;
+    };
+    if (resource->type == "AWS::Serverless::Function") {
+      made.push_back(withRole("AWS::Lambda::Function", "Role"));
+    } else if (resource->type == "AWS::Serverless::StateMachine") {
+      made.push_back(withRole("AWS::StepFunctions::StateMachine", "RoleArn"));
+    } else if (resource->type == "AWS::Serverless::SimpleTable") {
+      made.push_back(typed("AWS::DynamoDB::Table"));
+    } else if (resource->type == "AWS::Serverless::Api") {
+      made.push_back(typed("AWS::ApiGateway::RestApi"));
+    } else if (resource->type == "AWS::Serverless::HttpApi") {
+      made.push_back(typed("AWS::ApiGatewayV2::Api"));
+    } else {
+      return {nullptr, true};
+    }
+    return {&made.back(), false};
+  }
+};
+
+std::vector<SamProblem> planProblems(const model::Template& templ, std::string_view connectorId,
+                                     const Node* properties, std::string code, const Node* node) {
+  PredictedLookup predicted{templ, {}};
+  ConnectorPlan plan =
+      planConnector(connectorId, properties, [&](std::string_view id) { return predicted(id); });
+  if (!plan.rejection) return {};
+  return {connectorProblem(std::move(code), *plan.rejection, node, std::string(connectorId))};
+}
+
+// SAM's _get_embedded_connectors for one resource: the connectors it adds, or its rejections.
+void readEmbedded(const model::Template& templ, const model::ResourceView& resource,
+                  std::vector<EmbeddedConnector>* connectors, std::vector<SamProblem>* problems) {
+  const Node* attribute =
+      resource.node && resource.node->isMapping() ? resource.node->get("Connectors") : nullptr;
+  if (!attribute) return;
+  std::string sourceId(resource.id);
+  auto reject = [&](std::string code, std::string message, const Node* node, std::string id) {
+    if (problems)
+      problems->push_back(
+          connectorProblem(std::move(code), std::move(message), node, std::move(id)));
+  };
+  if (!attribute->isMapping()) {
+    reject("embedded-connector-invalid", "Attribute '" + sourceId + ".Connectors' should be a map.",
+           attribute, sourceId);
+    return;
+  }
+  for (const model::MapEntry& entry : attribute->entries()) {
+    const std::string& name = entry.key.text();
+    std::string fullId = sourceId + name;
+    if (!entry.value.isMapping()) {
+      reject("embedded-connector-invalid", sourceId + "." + fullId + " should be a map.",
+             &entry.value, fullId);
+      continue;
+    }
+    const Node* properties = entry.value.get("Properties");
+    if (!properties || !properties->isMapping()) {
+      reject("embedded-connector-invalid",
+             "Attribute 'Connectors." + name + ".Properties' should be a map.",
+             properties ? properties : &entry.value, sourceId);
+      continue;
+    }
+    Node connector = entry.value;
+    connector.set("Type", Node::string("AWS::Serverless::Connector"));
+    Node& props = *connector.get("Properties");
+    Node source = Node::mapping();
+    source.set("Id", Node::string(sourceId));
+    if (const Node* reference = properties->get("SourceReference")) {
+      if (!reference->isMapping()) {
+        reject("embedded-connector-invalid",
+               "Property 'Connectors." + name + ".Properties.SourceReference' should be a map.",
+               reference, sourceId);
+        continue;
+      }
+      if (reference->has("Id")) {
+        reject("embedded-connector-invalid", "'Id' shouldn't be defined in 'SourceReference'.",
+               reference, name);
+        continue;
+      }
+      for (const model::MapEntry& field : reference->entries())
+        source.set(field.key.text(), field.value);
+    }
+    props.set("Source", std::move(source));
+    props.erase("SourceReference");
+    // SAM's Resource checks the ID as it makes the connector (SamConnector.from_dict).
+    if (!validLogicalId(fullId)) {
+      reject("embedded-connector-invalid", "Logical ids must be alphanumeric.", &entry.key, fullId);
+      continue;
+    }
+    if (const model::ResourceView* existing = templ.resource(fullId)) {
+      reject("embedded-connector-duplicate-id",
+             "Transforming resource with id [" + sourceId +
+                 "] attempts to create a new resource with id [" + fullId +
+                 "] and type \"AWS::Serverless::Connector\". A resource with that id already "
+                 "exists within this template. Please use a different id for that resource.",
+             existing->idNode, sourceId);
+      if (problems) problems->back().resourcePrefix = false;  // SAM's message names it
+      continue;
+    }
+    if (connectors) connectors->push_back({fullId, sourceId, &entry.value, std::move(connector)});
+  }
+}
+
+}  // namespace
+
+std::vector<EmbeddedConnector> embeddedConnectors(const model::Template& templ) {
+  std::vector<EmbeddedConnector> connectors;
+  for (const model::ResourceView& resource : templ.resources())
+    readEmbedded(templ, resource, &connectors, nullptr);
+  return connectors;
+}
+
+std::vector<SamProblem> embeddedConnectorProblems(const model::Template& templ,
+                                                  const model::ResourceView& resource) {
+  std::vector<SamProblem> problems;
+  std::vector<EmbeddedConnector> connectors;
+  readEmbedded(templ, resource, &connectors, &problems);
+  for (const EmbeddedConnector& connector : connectors) {
+    for (SamProblem& problem :
+         planProblems(templ, connector.logicalId, connector.resource.get("Properties"),
+                      "embedded-connector-invalid", connector.node))
+      problems.push_back(std::move(problem));
+  }
+  return problems;
+}
+
+std::vector<SamProblem> connectorProblems(const model::Template& templ,
+                                          const model::ResourceView& resource) {
+  return planProblems(templ, resource.id, resource.properties, "connector-invalid",
+                      resource.properties ? resource.properties : resource.idNode);
+}
+
+}  // namespace samshift::sam
