@@ -136,6 +136,7 @@ Resources:
         "connector-invalid",
         "embedded-connector-invalid",
         "embedded-connector-duplicate-id",
+        "connector-endpoint-unpackaged",
     };
     return kCodes;
   }
@@ -213,7 +214,8 @@ Resources:
                  ? "Destination `Type` `" + text + "` is not one SAM knows"
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
-    if (code == "connector-invalid" || code == "embedded-connector-invalid")
+    if (code == "connector-invalid" || code == "embedded-connector-invalid" ||
+        code == "connector-endpoint-unpackaged")
       return "SAM cannot transform connector `" + sam.subjectId + "`: " + sam.message;
     if (code == "embedded-connector-duplicate-id") {
       return "SAM names a connector of `" + sam.subjectId + "` `" + text +

@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "sam/connectors.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::sam {
 
@@ -40,19 +41,32 @@ bool mayBeGenerated(const model::Template& templ, std::string_view id) {
 // What SAM's resolver holds for `id` when connectors run, as far as the template says.
 struct PredictedLookup {
   const model::Template& templ;
-  std::deque<Node> made;  // predicted resources, which stay where they are
+  const ParameterValues& params;
+  std::deque<Node> made;    // predicted resources, which stay where they are
+  bool unpackaged = false;  // an endpoint SAM leaves as written for want of `sam package`
 
   ConnectorLookupResult operator()(std::string_view id) {
     if (isConnector(templ, id)) return {nullptr, true};
     const model::ResourceView* resource = templ.resource(id);
     if (!resource) return {nullptr, mayBeGenerated(templ, id)};
     if (!resource->isServerless()) return {resource->node, false};
-    auto withRole = [&](const char* type, const char* roleProperty) {
+    // SAM leaves a resource it failed to transform as written.
+    bool transformable = resource->type == "AWS::Serverless::Function" ||
+                         resource->type == "AWS::Serverless::StateMachine";
+    OwnTransform own =
+        transformable ? ownTransform(templ, *resource, params) : OwnTransform::kTransformed;
+    if (own != OwnTransform::kTransformed) {
+      unpackaged = unpackaged || own == OwnTransform::kFailsUntilPackaged;
+      return {resource->node, false};
+    }
+    // A function keeps any Role but None; a state machine makes its own role unless Role is truthy
+    // (SamFunction._construct_role use, StateMachineGenerator.to_cloudformation).
+    auto withRole = [&](const char* type, const char* roleProperty, bool truthy) {
       Node predicted = Node::mapping();
       predicted.set("Type", Node::string(type));
       Node properties = Node::mapping();
       const Node* role = resource->property("Role");
-      if (role && !role->isNull()) {
+      if (role && !role->isNull() && (!truthy || pythonTruthy(*role))) {
         properties.set(roleProperty, *role);
       } else {
         Node getAtt = Node::sequence();
@@ -71,9 +85,9 @@ struct PredictedLookup {
       return predicted;
     };
     if (resource->type == "AWS::Serverless::Function") {
-      made.push_back(withRole("AWS::Lambda::Function", "Role"));
+      made.push_back(withRole("AWS::Lambda::Function", "Role", false));
     } else if (resource->type == "AWS::Serverless::StateMachine") {
-      made.push_back(withRole("AWS::StepFunctions::StateMachine", "RoleArn"));
+      made.push_back(withRole("AWS::StepFunctions::StateMachine", "RoleArn", true));
     } else if (resource->type == "AWS::Serverless::SimpleTable") {
       made.push_back(typed("AWS::DynamoDB::Table"));
     } else if (resource->type == "AWS::Serverless::Api") {
@@ -87,12 +101,14 @@ struct PredictedLookup {
   }
 };
 
-std::vector<SamProblem> planProblems(const model::Template& templ, std::string_view connectorId,
-                                     const Node* properties, std::string code, const Node* node) {
-  PredictedLookup predicted{templ, {}};
+std::vector<SamProblem> planProblems(const model::Template& templ, const ParameterValues& params,
+                                     std::string_view connectorId, const Node* properties,
+                                     std::string code, const Node* node) {
+  PredictedLookup predicted{templ, params, {}};
   ConnectorPlan plan =
       planConnector(connectorId, properties, [&](std::string_view id) { return predicted(id); });
   if (!plan.rejection) return {};
+  if (predicted.unpackaged) code = "connector-endpoint-unpackaged";
   return {connectorProblem(std::move(code), *plan.rejection, node, std::string(connectorId))};
 }
 
@@ -179,13 +195,14 @@ std::vector<EmbeddedConnector> embeddedConnectors(const model::Template& templ) 
 }
 
 std::vector<SamProblem> embeddedConnectorProblems(const model::Template& templ,
-                                                  const model::ResourceView& resource) {
+                                                  const model::ResourceView& resource,
+                                                  const ParameterValues& params) {
   std::vector<SamProblem> problems;
   std::vector<EmbeddedConnector> connectors;
   readEmbedded(templ, resource, &connectors, &problems);
   for (const EmbeddedConnector& connector : connectors) {
     for (SamProblem& problem :
-         planProblems(templ, connector.logicalId, connector.resource.get("Properties"),
+         planProblems(templ, params, connector.logicalId, connector.resource.get("Properties"),
                       "embedded-connector-invalid", connector.node))
       problems.push_back(std::move(problem));
   }
@@ -193,8 +210,9 @@ std::vector<SamProblem> embeddedConnectorProblems(const model::Template& templ,
 }
 
 std::vector<SamProblem> connectorProblems(const model::Template& templ,
-                                          const model::ResourceView& resource) {
-  return planProblems(templ, resource.id, resource.properties, "connector-invalid",
+                                          const model::ResourceView& resource,
+                                          const ParameterValues& params) {
+  return planProblems(templ, params, resource.id, resource.properties, "connector-invalid",
                       resource.properties ? resource.properties : resource.idNode);
 }
 

@@ -14,6 +14,7 @@
 
 #include "model/node.h"
 #include "model/template.h"
+#include "sam/parameter_values.h"
 #include "sam/validation.h"
 
 namespace samshift::sam {
@@ -66,10 +67,12 @@ std::vector<EmbeddedConnector> embeddedConnectors(const model::Template& templ);
 // SAM's rejections of the `Connectors` attribute of `resource` and of the connectors it makes,
 // each reported (ProblemScope::kConnector).
 std::vector<SamProblem> embeddedConnectorProblems(const model::Template& templ,
-                                                  const model::ResourceView& resource);
+                                                  const model::ResourceView& resource,
+                                                  const ParameterValues& params);
 
 // SAM's rejection of an AWS::Serverless::Connector resource of the template; at most one.
 std::vector<SamProblem> connectorProblems(const model::Template& templ,
-                                          const model::ResourceView& resource);
+                                          const model::ResourceView& resource,
+                                          const ParameterValues& params);
 
 }  // namespace samshift::sam

@@ -113,6 +113,9 @@ constexpr std::array kCodes = {
     resource("connector-invalid",
              "an AWS::Serverless::Connector SAM cannot transform: a missing or wrong-typed "
              "property, an endpoint it cannot find or read, permissions its profile does not take"),
+    packaging("connector-endpoint-unpackaged",
+              "a connector whose endpoint SAM leaves untransformed until `sam package` replaces "
+              "its local code"),
     embeddedConnector("embedded-connector-invalid",
                       "a `Connectors` attribute, or one of its connectors, SAM cannot transform"),
     embeddedConnector("embedded-connector-duplicate-id",

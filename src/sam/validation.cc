@@ -637,7 +637,8 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
     return out;
   }
-  if (resource.type == "AWS::Serverless::Connector") return connectorProblems(templ, resource);
+  if (resource.type == "AWS::Serverless::Connector")
+    return connectorProblems(templ, resource, params);
   bool function = resource.type == "AWS::Serverless::Function";
   if (!function && resource.type != "AWS::Serverless::StateMachine") return out;
   Node computed;
@@ -668,9 +669,21 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const std::optional<DeploymentModel>* deploymentModel) {
   std::vector<SamProblem> out =
       validateOwnResource(templ, resource, params, mergedProperties, deploymentModel);
-  for (SamProblem& problem : embeddedConnectorProblems(templ, resource))
+  for (SamProblem& problem : embeddedConnectorProblems(templ, resource, params))
     out.push_back(std::move(problem));
   return out;
+}
+
+OwnTransform ownTransform(const model::Template& templ, const model::ResourceView& resource,
+                          const ParameterValues& params) {
+  OwnTransform outcome = OwnTransform::kTransformed;
+  for (const SamProblem& problem : validateOwnResource(templ, resource, params, nullptr, nullptr)) {
+    const ProblemCode* code = findProblemCode(problem.code);
+    if (code && code->scope == ProblemScope::kGenerated) continue;
+    if (!code || code->concern != ProblemConcern::kPackaging) return OwnTransform::kFails;
+    outcome = OwnTransform::kFailsUntilPackaged;
+  }
+  return outcome;
 }
 
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {
