@@ -126,6 +126,11 @@ TEST_CASE("connectors SAM fails on, or samshift cannot foresee, are not supporte
                                   "      Destination: {Type: AWS::SQS::Queue, Arn: \"%{X}\"}\n"
                                   "      Permissions: [Write]\n"))
             .unsupported.find("%{") != std::string::npos);
+  // A key whose JSON form samshift does not compute.
+  CHECK(expandResources(kFunction +
+                        "  Topic:\n    Type: AWS::SNS::Topic\n    Connectors:\n      0x1: "
+                        "{Properties: {Destination: {Id: Queue}, Permissions: [Write]}}\n")
+            .unsupported.find("JSON form") != std::string::npos);
   // A connector that names another connector.
   CHECK(expandResources(
             kFunction +

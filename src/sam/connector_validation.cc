@@ -112,6 +112,16 @@ std::vector<SamProblem> planProblems(const model::Template& templ, const Paramet
   return {connectorProblem(std::move(code), *plan.rejection, node, std::string(connectorId))};
 }
 
+// A key as CloudFormation hands it to SAM, once the template is JSON: a YAML `1`, `true` or `~`
+// becomes "1", "true", "null"; nullopt for one whose JSON form samshift does not compute.
+std::optional<std::string> keyAsJson(const Node& key) {
+  if (key.isString()) return key.text();
+  if (key.isBool()) return key.boolValue() ? "true" : "false";
+  if (key.isNull()) return "null";
+  if (key.isInt() && key.text() == std::to_string(key.intValue())) return key.text();
+  return std::nullopt;
+}
+
 // SAM's _get_embedded_connectors for one resource: the connectors it adds, or its rejections.
 void readEmbedded(const model::Template& templ, const model::ResourceView& resource,
                   std::vector<EmbeddedConnector>* connectors, std::vector<SamProblem>* problems) {
@@ -130,7 +140,15 @@ void readEmbedded(const model::Template& templ, const model::ResourceView& resou
     return;
   }
   for (const model::MapEntry& entry : attribute->entries()) {
-    const std::string& name = entry.key.text();
+    std::optional<std::string> key = keyAsJson(entry.key);
+    if (!key) {
+      if (connectors)
+        connectors->push_back({sourceId + entry.key.text(), sourceId, &entry.value, Node(),
+                               "a connector key whose JSON form samshift does not compute in " +
+                                   sourceId + ".Connectors"});
+      return;
+    }
+    const std::string& name = *key;
     std::string fullId = sourceId + name;
     if (!entry.value.isMapping()) {
       reject("embedded-connector-invalid", sourceId + "." + fullId + " should be a map.",
@@ -201,6 +219,7 @@ std::vector<SamProblem> embeddedConnectorProblems(const model::Template& templ,
   std::vector<EmbeddedConnector> connectors;
   readEmbedded(templ, resource, &connectors, &problems);
   for (const EmbeddedConnector& connector : connectors) {
+    if (!connector.unsupported.empty()) continue;
     for (SamProblem& problem :
          planProblems(templ, params, connector.logicalId, connector.resource.get("Properties"),
                       "embedded-connector-invalid", connector.node))

@@ -57,6 +57,9 @@ struct EmbeddedConnector {
   std::string sourceId;
   const model::Node* node = nullptr;  // the entry's value in the template
   model::Node resource;  // `{…the entry…, Type: AWS::Serverless::Connector}` with Source set
+  // Why samshift cannot tell what SAM makes of the entry (a key whose JSON form it does not
+  // compute); empty when it can.
+  std::string unsupported;
 };
 
 // The connectors of every `Connectors` attribute that SAM adds to the template, in its order

@@ -208,8 +208,13 @@ void expandConnectors(ExpandContext& ctx) {
     if (resource.type == "AWS::Serverless::Connector")
       connectors.push_back({std::string(resource.id), resource.node});
   }
-  for (const sam::EmbeddedConnector& connector : embedded)
+  for (const sam::EmbeddedConnector& connector : embedded) {
+    if (!connector.unsupported.empty()) {
+      ctx.notSupported(connector.unsupported);
+      return;
+    }
     connectors.push_back({connector.logicalId, &connector.resource});
+  }
   for (const Connector& connector : connectors) expandConnector(ctx, connector, embedded);
 }
 
