@@ -100,45 +100,44 @@ TEST_CASE("connectors SAM fails on, or samshift cannot foresee, are not supporte
   auto connector = [](const std::string& properties) {
     return "  Link:\n    Type: AWS::Serverless::Connector\n    Properties:\n" + properties;
   };
-  // SAM reads an intrinsic as the value it stands for.
-  CHECK(expandResources(kFunction +
-                        connector("      Source: {Fn::If: [C, {Id: Fn}, {Id: Fn}]}\n"
-                                  "      Destination: {Id: Queue}\n      Permissions: [Write]\n"))
-            .unsupported.find("intrinsic") != std::string::npos);
-  CHECK(expandResources(kFunction +
-                        connector("      Source: {Id: Fn}\n      Destination: {Id: Queue}\n"
-                                  "      Permissions: !Ref P\n"))
-            .unsupported.find("intrinsic") != std::string::npos);
-  // A rule whose Targets SAM cannot iterate.
-  CHECK(expandResources(kFunction +
-                        "  Rule:\n    Type: AWS::Events::Rule\n    Properties: {Targets: 3}\n" +
-                        connector("      Source: {Id: Rule}\n      Destination: {Id: Queue}\n"
-                                  "      Permissions: [Write]\n"))
-            .unsupported.find("Targets") != std::string::npos);
-  // A resource SAM generated, which the template does not show: found once expanded.
-  CHECK(expandResources(kFunction +
-                        connector("      Source: {Id: Queue}\n      Destination: {Id: FnRole}\n"
-                                  "      Permissions: [Read]\n"))
-            .unsupported.find("SAM rejects once the template is transformed") != std::string::npos);
-  // A user value that looks like a profile variable makes SAM fail.
-  CHECK(expandResources(kFunction +
-                        connector("      Source: {Id: Fn}\n"
-                                  "      Destination: {Type: AWS::SQS::Queue, Arn: \"%{X}\"}\n"
-                                  "      Permissions: [Write]\n"))
-            .unsupported.find("%{") != std::string::npos);
-  // A key whose JSON form samshift does not compute.
-  CHECK(expandResources(kFunction +
-                        "  Topic:\n    Type: AWS::SNS::Topic\n    Connectors:\n      0x1: "
-                        "{Properties: {Destination: {Id: Queue}, Permissions: [Write]}}\n")
-            .unsupported.find("JSON form") != std::string::npos);
-  // A connector that names another connector.
-  CHECK(expandResources(
-            kFunction +
-            connector("      Source: {Id: Fn}\n      Destination: {Id: Other}\n"
-                      "      Permissions: [Write]\n") +
-            "  Other:\n    Type: AWS::Serverless::Connector\n    Properties: {Source: {Id: Fn}, "
-            "Destination: {Id: Queue}, Permissions: [Write]}\n")
-            .unsupported.find("Other") != std::string::npos);
+  // Resources added to kFunction, and what the reason names.
+  const std::pair<std::string, std::string> kCases[] = {
+      // SAM reads an intrinsic as the value it stands for.
+      {connector("      Source: {Fn::If: [C, {Id: Fn}, {Id: Fn}]}\n"
+                 "      Destination: {Id: Queue}\n      Permissions: [Write]\n"),
+       "intrinsic"},
+      {connector("      Source: {Id: Fn}\n      Destination: {Id: Queue}\n"
+                 "      Permissions: !Ref P\n"),
+       "intrinsic"},
+      // A rule whose Targets SAM cannot iterate.
+      {"  Rule:\n    Type: AWS::Events::Rule\n    Properties: {Targets: 3}\n" +
+           connector("      Source: {Id: Rule}\n      Destination: {Id: Queue}\n"
+                     "      Permissions: [Write]\n"),
+       "Targets"},
+      // A resource SAM generated, which the template does not show: found once expanded.
+      {connector("      Source: {Id: Queue}\n      Destination: {Id: FnRole}\n"
+                 "      Permissions: [Read]\n"),
+       "SAM rejects once the template is transformed"},
+      // A user value that looks like a profile variable makes SAM fail.
+      {connector("      Source: {Id: Fn}\n"
+                 "      Destination: {Type: AWS::SQS::Queue, Arn: \"%{X}\"}\n"
+                 "      Permissions: [Write]\n"),
+       "%{"},
+      // A key whose JSON form samshift does not compute.
+      {"  Topic:\n    Type: AWS::SNS::Topic\n    Connectors:\n      0x1: "
+       "{Properties: {Destination: {Id: Queue}, Permissions: [Write]}}\n",
+       "JSON form"},
+      // A connector that names another connector.
+      {connector("      Source: {Id: Fn}\n      Destination: {Id: Other}\n"
+                 "      Permissions: [Write]\n") +
+           "  Other:\n    Type: AWS::Serverless::Connector\n    Properties: {Source: {Id: Fn}, "
+           "Destination: {Id: Queue}, Permissions: [Write]}\n",
+       "Other"},
+  };
+  for (const auto& [resources, reason] : kCases) {
+    INFO(resources);
+    CHECK(expandResources(kFunction + resources).unsupported.find(reason) != std::string::npos);
+  }
 }
 
 TEST_CASE("connectors of odd shapes are SAM's rejections, not crashes", "[expand][connectors]") {
