@@ -114,8 +114,8 @@ TEST_CASE("connectors SAM fails on, or samshift cannot foresee, are not supporte
            connector("      Source: {Id: Rule}\n      Destination: {Id: Queue}\n"
                      "      Permissions: [Write]\n"),
        "Targets"},
-      // A resource SAM generated, which the template does not show: found once expanded.
-      {connector("      Source: {Id: Queue}\n      Destination: {Id: FnRole}\n"
+      // An ID SAM may generate under a hash: found, or not, once expanded.
+      {connector("      Source: {Id: Queue}\n      Destination: {Id: FnVersion0123456789}\n"
                  "      Permissions: [Read]\n"),
        "SAM rejects once the template is transformed"},
       // A user value that looks like a profile variable makes SAM fail.
@@ -141,6 +141,15 @@ TEST_CASE("connectors SAM fails on, or samshift cannot foresee, are not supporte
 }
 
 TEST_CASE("connectors of odd shapes are SAM's rejections, not crashes", "[expand][connectors]") {
+  // A resource SAM generates under a fixed ID, whose type the template implies.
+  CHECK(expandResources(kFunction +
+                        "  Link:\n    Type: AWS::Serverless::Connector\n    Properties: "
+                        "{Source: {Id: Queue}, Destination: {Id: FnRole}, "
+                        "Permissions: [Read]}\n")
+            .firstError ==
+        "Resource with id [Link] is invalid. Unable to create connector from "
+        "AWS::SQS::Queue to AWS::IAM::Role; it's not supported or the template "
+        "is invalid.");
   CHECK(expandResources(kFunction + "  Link:\n    Type: AWS::Serverless::Connector\n").firstError ==
         "Resource with id [Link] is invalid. Missing required property 'Source'.");
   CHECK(expandResources(kFunction + "  Topic:\n    Type: AWS::SNS::Topic\n    Connectors: []\n")

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <deque>
 
+#include "sam/connector_profiles.h"
 #include "sam/connectors.h"
 #include "sam/deployment_model.h"
+#include "sam/generated_resources.h"
+#include "sam/globals.h"
 
 namespace samshift::sam {
 
@@ -45,10 +48,34 @@ struct PredictedLookup {
   std::deque<Node> made;    // predicted resources, which stay where they are
   bool unpackaged = false;  // an endpoint SAM leaves as written for want of `sam package`
 
+  // A resource a function or state machine generates under a fixed ID (sam/generated_resources.h)
+  // of a type whose connector inputs need only its type; unknown for other IDs SAM may generate.
+  ConnectorLookupResult generated(std::string_view id) {
+    for (const model::ResourceView& owner : templ.resources()) {
+      if (owner.type != "AWS::Serverless::Function" &&
+          owner.type != "AWS::Serverless::StateMachine")
+        continue;
+      if (!id.starts_with(owner.id)) continue;
+      Node props = propertiesWithGlobals(templ, owner);
+      std::optional<DeploymentModel> model = readDeploymentModel(templ, owner, params, &props);
+      for (const GeneratedResource& made : generatedResources(templ, owner, props, model)) {
+        if (made.logicalId != id) continue;
+        bool needsProperties = connectorResourceProperties(made.type, id).get("Inputs") != nullptr;
+        if (needsProperties || ownTransform(templ, owner, params) != OwnTransform::kTransformed)
+          return {nullptr, true};
+        Node predicted = Node::mapping();
+        predicted.set("Type", Node::string(std::string(made.type)));
+        this->made.push_back(std::move(predicted));
+        return {&this->made.back(), false};
+      }
+    }
+    return {nullptr, mayBeGenerated(templ, id)};
+  }
+
   ConnectorLookupResult operator()(std::string_view id) {
     if (isConnector(templ, id)) return {nullptr, true};
     const model::ResourceView* resource = templ.resource(id);
-    if (!resource) return {nullptr, mayBeGenerated(templ, id)};
+    if (!resource) return generated(id);
     if (!resource->isServerless()) return {resource->node, false};
     // SAM leaves a resource it failed to transform as written.
     bool transformable = resource->type == "AWS::Serverless::Function" ||
