@@ -25,8 +25,13 @@ SamProblem connectorProblem(std::string code, std::string message, const Node* n
 bool isConnector(const model::Template& templ, std::string_view id) {
   const model::ResourceView* resource = templ.resource(id);
   if (resource && resource->type == "AWS::Serverless::Connector") return true;
-  for (const EmbeddedConnector& embedded : embeddedConnectors(templ)) {
-    if (embedded.logicalId == id) return true;
+  // `<Resource><Key>` of a Connectors attribute, found without making the connectors: templates
+  // hold thousands, and every endpoint asks.
+  for (const model::ResourceView& carrier : templ.resources()) {
+    if (!id.starts_with(carrier.id) || !carrier.node || !carrier.node->isMapping()) continue;
+    const Node* attribute = carrier.node->get("Connectors");
+    if (attribute && attribute->isMapping() && attribute->get(id.substr(carrier.id.size())))
+      return true;
   }
   return false;
 }
