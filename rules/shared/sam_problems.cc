@@ -24,7 +24,9 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
       out.push_back(ResourceProblem{nullptr, std::move(problem)});
   }
   for (const model::ResourceView& resource : templ.resources()) {
-    if (!resource.isServerless()) continue;
+    bool connectors = resource.node && resource.node->isMapping() &&
+                      resource.node->has("Connectors");  // any resource may carry them
+    if (!resource.isServerless() && !connectors) continue;
     for (const sam::SamProblem& problem : facts.problems(resource)) {
       if (!sam::settledBeforeDeploy(templ, problem))
         out.push_back(ResourceProblem{&resource, problem});

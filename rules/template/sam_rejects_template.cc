@@ -70,7 +70,11 @@ family covers:
   `Definition` and `DefinitionUri`, a `DefinitionUri` that is not an S3 location, both `Role`
   and `Policies`;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
-  template already uses.
+  template already uses;
+- an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
+  transform: a missing or wrong-typed `Source`, `Destination` or `Permissions`, an endpoint it
+  cannot find or whose ARN, queue URL or role it cannot read, permissions the connector's profile
+  does not take, a connector whose logical ID (`<Resource><Name>`) the template already uses.
 
 Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, is not
 reported: `sam package` and `sam deploy` upload it (the template's directory when there is none)
@@ -180,6 +184,10 @@ Resources:
         "state-machine-definition-uri-local",
         "state-machine-role-and-policies",
         "duplicate-logical-id",
+        "connector-invalid",
+        "embedded-connector-invalid",
+        "embedded-connector-duplicate-id",
+        "connector-endpoint-unpackaged",
     };
     return kCodes;
   }
@@ -338,6 +346,13 @@ Resources:
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
     if (code.rfind("pull-event-", 0) == 0) return describePullEvent(sam, text);
+    if (code == "connector-invalid" || code == "embedded-connector-invalid" ||
+        code == "connector-endpoint-unpackaged")
+      return "SAM cannot transform connector `" + sam.subjectId + "`: " + sam.message;
+    if (code == "embedded-connector-duplicate-id") {
+      return "SAM names a connector of `" + sam.subjectId + "` `" + text +
+             "`, and the template already has a resource with that logical ID";
+    }
     // duplicate-logical-id: the node is the template's resource that holds the ID.
     return "SAM generates a resource `" + text + "` for `" + sam.subjectId +
            "`, and the template already has a resource with that logical ID";

@@ -8,6 +8,7 @@
 #include "expand/api/api_generator.h"
 #include "expand/capacity_provider.h"
 #include "expand/codedeploy.h"
+#include "expand/connectors/connectors.h"
 #include "expand/function.h"
 #include "expand/layer.h"
 #include "expand/resource_refs.h"
@@ -49,7 +50,14 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
                       problem.node});
   }
   if (!errors.empty()) return errors;
-  for (const model::ResourceView* serverless : sam::transformOrder(templ)) {
+  std::vector<const model::ResourceView*> order = sam::transformOrder(templ);
+  // Any resource may carry connectors (a `Connectors` attribute).
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (!resource.isServerless() && resource.node && resource.node->isMapping() &&
+        resource.node->has("Connectors"))
+      order.push_back(&resource);
+  }
+  for (const model::ResourceView* serverless : order) {
     const model::ResourceView& resource = *serverless;
     std::vector<sam::SamProblem> problems;
     if (resource.type == "AWS::Serverless::Function" && resource.properties &&
@@ -71,8 +79,13 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
     }
     // SAM stops at the first problem of a resource; when that is a generated resource whose
     // logical ID is taken, it reports every such resource.
+    // Each embedded connector is a resource of its own to SAM.
+    const sam::SamProblem* first = nullptr;
     for (const sam::SamProblem& problem : problems) {
-      if (&problem != &problems[0] && !(generated(problems[0]) && generated(problem))) break;
+      if (!inScope(problem, sam::ProblemScope::kConnector)) {
+        if (first && !(generated(*first) && generated(problem))) continue;
+        if (!first) first = &problem;
+      }
       const std::string& subject = problem.subjectId;
       errors.push_back({subject.empty() ? std::string(resource.id) : subject, problem.code,
                         sam::samMessage(problem, resource.id), problem.node});
@@ -89,7 +102,7 @@ void checkResourceAttributes(ExpandContext& ctx) {
       const std::string& key = entry.key.text();
       bool plain = key == "Type" || key == "Properties" || key == "Condition" ||
                    key == "DependsOn" || key == "DeletionPolicy" || key == "UpdateReplacePolicy" ||
-                   key == "UpdatePolicy" || key == "Metadata";
+                   key == "UpdatePolicy" || key == "Metadata" || key == "Connectors";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       // validateSamTemplate has rejected the IgnoreGlobals values SAM rejects and that it words;
@@ -100,9 +113,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
                              std::all_of(entry.value.items().begin(), entry.value.items().end(),
                                          [](const Node& item) { return item.isString(); })));
       if (ignoreGlobals) continue;
-      // A state machine keeps its Metadata (state_machine.cc).
+      // A state machine and a connector keep their Metadata (state_machine.cc, connectors/).
       bool metadata = key == "Metadata" && resource.isServerless() &&
-                      resource.type != "AWS::Serverless::StateMachine";
+                      resource.type != "AWS::Serverless::StateMachine" &&
+                      resource.type != "AWS::Serverless::Connector";
       if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
@@ -190,12 +204,14 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     } else if (resource.isServerless() && resource.type != "AWS::Serverless::Function" &&
                resource.type != "AWS::Serverless::StateMachine" &&
                resource.type != "AWS::Serverless::Api" &&
+               resource.type != "AWS::Serverless::Connector" &&
                resource.type != "AWS::Serverless::HttpApi") {
       ctx.notSupported("resource type " + std::string(resource.type) + " (" +
                        std::string(resource.id) + ")");
     }
   }
   api::emitApis(ctx);
+  expandConnectors(ctx);  // SAM's last: against the resources generated so far
   emitSharedCodeDeploy(ctx);
   if (ctx.unsupported) {
     result.unsupported = ctx.unsupported;

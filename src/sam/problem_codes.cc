@@ -19,6 +19,9 @@ constexpr ProblemCode deployment(std::string_view code, std::string_view what) {
 constexpr ProblemCode packaging(std::string_view code, std::string_view what) {
   return {code, ProblemScope::kResource, what, ProblemConcern::kPackaging};
 }
+constexpr ProblemCode embeddedConnector(std::string_view code, std::string_view what) {
+  return {code, ProblemScope::kConnector, what, ProblemConcern::kTransform};
+}
 constexpr ProblemCode generated(std::string_view code, std::string_view what) {
   return {code, ProblemScope::kGenerated, what, ProblemConcern::kTransform};
 }
@@ -161,6 +164,16 @@ constexpr std::array kCodes = {
     packaging("state-machine-definition-uri-local",
               "a state machine's `DefinitionUri` is a local path"),
     resource("state-machine-role-and-policies", "a state machine with both `Role` and `Policies`"),
+    resource("connector-invalid",
+             "an AWS::Serverless::Connector SAM cannot transform: a missing or wrong-typed "
+             "property, an endpoint it cannot find or read, permissions its profile does not take"),
+    packaging("connector-endpoint-unpackaged",
+              "a connector whose endpoint SAM leaves untransformed until `sam package` replaces "
+              "its local code"),
+    embeddedConnector("embedded-connector-invalid",
+                      "a `Connectors` attribute, or one of its connectors, SAM cannot transform"),
+    embeddedConnector("embedded-connector-duplicate-id",
+                      "an embedded connector whose logical ID the template already uses"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

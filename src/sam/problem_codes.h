@@ -13,6 +13,7 @@ enum class ProblemScope {
   kTemplate,   // a section or the shape of the template: SAM stops before the resources
   kResource,   // one resource's properties: SAM reports the first per resource
   kGenerated,  // a resource SAM generates (its logical ID): each one is reported
+  kConnector,  // a connector of a `Connectors` attribute: each one is reported
 };
 
 enum class ProblemConcern {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/connectors.h"
 #include "sam/deployment_model.h"
 #include "sam/function_properties.h"
 #include "sam/function_property_types.h"
@@ -673,9 +674,8 @@ void checkGeneratedIds(const model::Template& templ, const model::ResourceView& 
   }
 }
 
-}  // namespace
-
-std::vector<SamProblem> validateSamResource(const model::Template& templ,
+// The problems of the resource itself, without its embedded connectors.
+std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
@@ -689,6 +689,8 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
     return out;
   }
+  if (resource.type == "AWS::Serverless::Connector")
+    return connectorProblems(templ, resource, params);
   bool function = resource.type == "AWS::Serverless::Function";
   if (resource.type == "AWS::Serverless::CapacityProvider") {
     Node merged = propertiesWithGlobals(templ, resource);
@@ -719,6 +721,32 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     if (!problem.node) problem.node = resource.idNode;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SamProblem> validateSamResource(const model::Template& templ,
+                                            const model::ResourceView& resource,
+                                            const ParameterValues& params,
+                                            const Node* mergedProperties,
+                                            const std::optional<DeploymentModel>* deploymentModel) {
+  std::vector<SamProblem> out =
+      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel);
+  for (SamProblem& problem : embeddedConnectorProblems(templ, resource, params))
+    out.push_back(std::move(problem));
+  return out;
+}
+
+OwnTransform ownTransform(const model::Template& templ, const model::ResourceView& resource,
+                          const ParameterValues& params) {
+  OwnTransform outcome = OwnTransform::kTransformed;
+  for (const SamProblem& problem : validateOwnResource(templ, resource, params, nullptr, nullptr)) {
+    const ProblemCode* code = findProblemCode(problem.code);
+    if (code && code->scope == ProblemScope::kGenerated) continue;
+    if (!code || code->concern != ProblemConcern::kPackaging) return OwnTransform::kFails;
+    outcome = OwnTransform::kFailsUntilPackaged;
+  }
+  return outcome;
 }
 
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {

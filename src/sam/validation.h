@@ -39,6 +39,13 @@ std::vector<SamProblem> validateSamResource(
     const ParameterValues& params, const model::Node* mergedProperties = nullptr,
     const std::optional<DeploymentModel>* deploymentModel = nullptr);
 
+// Whether SAM transforms the resource itself, so that what it generates replaces it in the
+// template (problems of generated IDs aside): what connectors, transformed last, find under its
+// ID. kUntilPackaged: SAM fails on the template as written only for what `sam package` replaces.
+enum class OwnTransform { kTransformed, kFailsUntilPackaged, kFails };
+OwnTransform ownTransform(const model::Template& templ, const model::ResourceView& resource,
+                          const ParameterValues& params);
+
 // The serverless resources in the order SAM transforms them, and so reports their problems
 // (its translator's _get_resources_to_iterate): functions, state machines, APIs, the others,
 // connectors last; in template order within each.
