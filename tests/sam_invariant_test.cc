@@ -125,6 +125,11 @@ std::string stateMachine(const std::string& properties) {
          properties;
 }
 
+std::string simpleTable(const std::string& properties) {
+  return "Resources:\n  Table:\n    Type: AWS::Serverless::SimpleTable\n    Properties:\n" +
+         properties;
+}
+
 const std::string kAlias = "      AutoPublishAlias: live\n";
 
 // One template per problem code, each rejected by SAM for that reason (checked with the SAM
@@ -236,6 +241,9 @@ const std::map<std::string, std::string>& templatePerCode() {
        stateMachine("      DeploymentPreference: {Type: ALL_AT_ONCE}\n")},
       {"state-machine-alias-logical-id", stateMachine("      AutoPublishAlias: my-alias\n")},
       {"duplicate-logical-id", function("", "  FnRole:\n    Type: AWS::SNS::Topic\n")},
+      {"resource-property-unknown", simpleTable("      Color: blue\n")},
+      {"resource-property-type", simpleTable("      Tags: [a]\n")},
+      {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},
       {"policy-template-values", function("      Policies:\n        - SQSPollerPolicy: q\n")},

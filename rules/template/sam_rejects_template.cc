@@ -55,6 +55,9 @@ family covers:
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+- a serverless resource with a property its type does not have, without one it requires, or
+  with one of the wrong type; a SimpleTable `PrimaryKey` without `Name` or `Type`, or with a
+  `Type` other than String, Number or Binary;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -129,6 +132,9 @@ Resources:
         "event-invoke-destination-type",
         "event-invoke-destination-required",
         "duplicate-logical-id",
+        "resource-property-unknown",
+        "resource-property-type",
+        "simple-table-primary-key",
     };
     return kCodes;
   }
@@ -197,6 +203,17 @@ Resources:
           sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
       return "Event `" + event + "` needs `" + between(sam.message, '\'', '\'') + "`";
     }
+    if (code == "resource-property-unknown") {
+      return "`" + text + "` is not a property of " +
+             (problem.resource ? std::string(problem.resource->type) : "this resource");
+    }
+    if (code == "resource-property-required")
+      return "`" + between(sam.message, '\'', '\'') + "` is required";
+    if (code == "resource-property-type") {
+      return "`" + between(sam.message, '\'', '\'') + "` does not have the type SAM expects";
+    }
+    if (code == "simple-table-primary-key")
+      return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";

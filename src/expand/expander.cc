@@ -11,6 +11,7 @@
 #include "expand/function.h"
 #include "expand/layer.h"
 #include "expand/resource_refs.h"
+#include "expand/simple_table.h"
 #include "expand/state_machine.h"
 #include "expand/tree_path.h"
 #include "model/scalar_resolver.h"
@@ -78,7 +79,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
                    key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
-      if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
+      // SimpleTable copies Metadata to its table (expand/simple_table.cc).
+      bool metadata = key == "Metadata" && resource.isServerless() &&
+                      resource.type != "AWS::Serverless::SimpleTable";
+      if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
     }
@@ -162,6 +166,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
       if (!newId.empty()) renamed.emplace(std::string(resource.id), newId);
     } else if (resource.type == "AWS::Serverless::CapacityProvider") {
       expandCapacityProvider(ctx, resource);
+    } else if (resource.type == "AWS::Serverless::SimpleTable") {
+      expandSimpleTable(ctx, resource);
     } else if (resource.isServerless() && resource.type != "AWS::Serverless::Function" &&
                resource.type != "AWS::Serverless::StateMachine" &&
                resource.type != "AWS::Serverless::Api" &&

@@ -107,6 +107,10 @@ constexpr std::array kCodes = {
                "a state machine's `DeploymentPreference` without `AutoPublishAlias`"),
     deployment("state-machine-alias-logical-id",
                "a state machine's alias name makes an alias logical ID that is not alphanumeric"),
+    resource("resource-property-unknown", "a property the serverless resource type does not have"),
+    resource("resource-property-type", "a property of a serverless resource has the wrong type"),
+    resource("simple-table-primary-key",
+             "a SimpleTable `PrimaryKey` without `Name` or `Type`, or a `Type` SAM does not know"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

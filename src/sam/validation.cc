@@ -8,6 +8,7 @@
 #include "sam/globals.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
+#include "sam/simple_table.h"
 
 namespace samshift::sam {
 
@@ -635,6 +636,13 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   // SAM checks the IDs of the resources it transforms; CloudFormation checks the others.
   if (resource.isServerless() && !validLogicalId(resource.id)) {
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::SimpleTable") {
+    validateSimpleTable(templ, resource, propertiesWithGlobals(templ, resource), out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
     return out;
   }
   bool function = resource.type == "AWS::Serverless::Function";

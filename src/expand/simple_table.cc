@@ -1,0 +1,71 @@
+#include "expand/simple_table.h"
+
+#include "expand/builders.h"
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+#include "sam/simple_table.h"
+
+namespace samshift::expand {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+// get_tag_list: [{Key, Value}] in the order written, a null value written "".
+Node tableTags(const Node& tags) {
+  Node list = Node::sequence();
+  for (const MapEntry& entry : tags.entries()) {
+    list.push(map(
+        {{"Key", str(entry.key.text())}, {"Value", entry.value.isNull() ? str("") : entry.value}}));
+  }
+  return list;
+}
+
+}  // namespace
+
+void expandSimpleTable(ExpandContext& ctx, const model::ResourceView& resource) {
+  std::string id(resource.id);
+  Node props = sam::propertiesWithGlobals(ctx.templ, resource);
+  std::optional<sam::SimpleTableKey> key = sam::simpleTableKey(props);
+  if (!key) {  // sam::validateSimpleTable rejected it before expand runs
+    ctx.notSupported("PrimaryKey of SimpleTable " + id);
+    return;
+  }
+  auto truthy = [&](const char* name) -> const Node* {
+    const Node* value = props.get(name);
+    return value && sam::pythonTruthy(*value) ? value : nullptr;
+  };
+  // DynamoDBTable.property_types order.
+  Node out = Node::mapping();
+  out.set("AttributeDefinitions", seq({map({{"AttributeName", key->attributeName},
+                                            {"AttributeType", str(key->attributeType)}})}));
+  out.set("KeySchema",
+          seq({map({{"AttributeName", key->attributeName}, {"KeyType", str("HASH")}})}));
+  for (const char* name :
+       {"PointInTimeRecoverySpecification", "ProvisionedThroughput", "TableName"}) {
+    if (const Node* value = truthy(name)) out.set(name, *value);
+  }
+  // A mapping (sam::validateSimpleTable); one key that looks like an intrinsic is a tag too.
+  if (const Node* tags = truthy("Tags"); tags && tags->isMapping())
+    out.set("Tags", tableTags(*tags));
+  if (const Node* sse = truthy("SSESpecification")) out.set("SSESpecification", *sse);
+  if (!truthy("ProvisionedThroughput")) out.set("BillingMode", str("PAY_PER_REQUEST"));
+  // Resource._generate_resource_dict: Type, DependsOn, then the attributes in the order SAM sets
+  // them (_supported_resource_attributes), then Properties.
+  Node table = Node::mapping();
+  table.set("Type", str("AWS::DynamoDB::Table"));
+  if (resource.dependsOn && sam::pythonTruthy(*resource.dependsOn))
+    table.set("DependsOn", *resource.dependsOn);
+  for (const auto& [name, value] : {std::pair{"DeletionPolicy", resource.deletionPolicy},
+                                    std::pair{"UpdatePolicy", resource.updatePolicy},
+                                    std::pair{"Condition", resource.condition},
+                                    std::pair{"UpdateReplacePolicy", resource.updateReplacePolicy},
+                                    std::pair{"Metadata", resource.metadata}}) {
+    if (value) table.set(name, *value);
+  }
+  table.set("Properties", std::move(out));
+  ctx.add(id, std::move(table));
+}
+
+}  // namespace samshift::expand
