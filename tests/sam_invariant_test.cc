@@ -130,6 +130,11 @@ std::string simpleTable(const std::string& properties) {
          properties;
 }
 
+std::string application(const std::string& properties) {
+  return "Resources:\n  App:\n    Type: AWS::Serverless::Application\n    Properties:\n" +
+         properties;
+}
+
 const std::string kAlias = "      AutoPublishAlias: live\n";
 
 // One template per problem code, each rejected by SAM for that reason (checked with the SAM
@@ -243,6 +248,19 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"duplicate-logical-id", function("", "  FnRole:\n    Type: AWS::SNS::Topic\n")},
       {"resource-property-unknown", simpleTable("      Color: blue\n")},
       {"resource-property-type", simpleTable("      Tags: [a]\n")},
+      {"resource-property-required", application("      Location: null\n")},
+      {"application-location-missing", application("      Location: {ApplicationId: app}\n")},
+      {"application-location-unresolved",
+       application("      Location: {ApplicationId: {Fn::Sub: app}, SemanticVersion: 1.0.0}\n")},
+      {"application-semantic-version-blank",
+       application("      Location: {ApplicationId: app, SemanticVersion: null}\n")},
+      {"application-location-type",
+       application("      Location: {ApplicationId: [app], SemanticVersion: 1.0.0}\n")},
+      {"application-dynamic-reference",
+       application("      Location: {ApplicationId: '{{resolve:ssm:/app}}', SemanticVersion: "
+                   "1.0.0}\n")},
+      {"reserved-tag", application("      Location: https://example.com/app.yaml\n      Tags: "
+                                   "{lambda:createdBy: me}\n")},
       {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},

@@ -57,7 +57,11 @@ family covers:
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a serverless resource with a property its type does not have, without one it requires, or
   with one of the wrong type; a SimpleTable `PrimaryKey` without `Name` or `Type`, or with a
-  `Type` other than String, Number or Binary;
+  `Type` other than String, Number or Binary; an Application without a `Location`, or whose
+  `ApplicationId` and `SemanticVersion` SAM cannot read (missing, empty, not strings, an
+  intrinsic other than `Ref` and `Fn::FindInMap`, a dynamic reference); `Tags` that set a key
+  SAM reserves (`lambda:createdBy`, `serverlessrepo:applicationId`,
+  `serverlessrepo:semanticVersion`);
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -135,6 +139,13 @@ Resources:
         "resource-property-unknown",
         "resource-property-type",
         "simple-table-primary-key",
+        "resource-property-required",
+        "application-location-missing",
+        "application-location-unresolved",
+        "application-semantic-version-blank",
+        "application-location-type",
+        "application-dynamic-reference",
+        "reserved-tag",
     };
     return kCodes;
   }
@@ -212,6 +223,26 @@ Resources:
     if (code == "resource-property-type") {
       return "`" + between(sam.message, '\'', '\'') + "` does not have the type SAM expects";
     }
+    if (code == "application-location-missing") {
+      std::string key = between(sam.message, '[', ']');
+      if (key.empty()) key = between(sam.message, '\'', '\'');
+      return key == "Location" ? "Application `" + id + "` needs a `Location`"
+                               : "`Location` needs a non-null `" + key + "`";
+    }
+    if (code == "application-location-unresolved") {
+      return "`" + between(sam.message, '\'', '\'') +
+             "` may only be a value, a `Ref` or an `Fn::FindInMap`: SAM resolves it itself";
+    }
+    if (code == "application-semantic-version-blank") return "`SemanticVersion` is empty";
+    if (code == "application-location-type")
+      return "`" + between(sam.message, '\'', '\'') + "` must be a string";
+    if (code == "application-dynamic-reference") {
+      return "`ApplicationId` cannot be a dynamic reference: SAM looks the application up "
+             "before CloudFormation resolves it";
+    }
+    if (code == "reserved-tag")
+      return "`Tags` cannot set `" + sam.message.substr(0, sam.message.find(' ')) +
+             "`: SAM sets it";
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "tenancy-event-source") {

@@ -6,6 +6,7 @@
 
 #include "core/printable_text.h"
 #include "expand/api/api_generator.h"
+#include "expand/application.h"
 #include "expand/capacity_provider.h"
 #include "expand/codedeploy.h"
 #include "expand/function.h"
@@ -16,6 +17,7 @@
 #include "expand/tree_path.h"
 #include "model/scalar_resolver.h"
 #include "model/template.h"
+#include "sam/application.h"
 #include "sam/problem_codes.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
@@ -68,6 +70,15 @@ std::vector<ExpandError> samRejections(const model::Template& templ,
   return errors;
 }
 
+// True when SAM rejects the template's structure, which it checks before its plugins run
+// (parser/parser.py Parser.validate_datatypes; ServerlessAppPlugin reads Mappings first).
+bool structural(const std::vector<ExpandError>& errors) {
+  if (errors.empty()) return false;
+  const std::string& code = errors.front().code;
+  return code == "resources-required" || code == "resource-not-object" ||
+         code == "properties-not-map" || code == "mappings-not-object";
+}
+
 // Resource attributes SAM gives meaning to that samshift does not expand yet.
 void checkResourceAttributes(ExpandContext& ctx) {
   for (const model::ResourceView& resource : ctx.templ.resources()) {
@@ -79,9 +90,11 @@ void checkResourceAttributes(ExpandContext& ctx) {
                    key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
-      // SimpleTable copies Metadata to its table (expand/simple_table.cc).
+      // SimpleTable copies Metadata to its table, Application drops it (simple_table.cc,
+      // application.cc).
       bool metadata = key == "Metadata" && resource.isServerless() &&
-                      resource.type != "AWS::Serverless::SimpleTable";
+                      resource.type != "AWS::Serverless::SimpleTable" &&
+                      resource.type != "AWS::Serverless::Application";
       if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
@@ -138,6 +151,13 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     ctx.notSupported("an integer beyond 64 bits not written in decimal (" + path + ")");
   }
   result.errors = samRejections(templ, params);
+  // SAM asks AWS about Serverless Application Repository applications before it checks anything
+  // but the template's structure.
+  if (auto call = sam::serverlessRepoCall(templ, params); call && !structural(result.errors)) {
+    result.errors.clear();
+    result.unsupported = std::move(call);
+    return result;
+  }
   if (!result.errors.empty()) return result;
   if (otherTransform) {
     result.unsupported = std::move(otherTransform);
@@ -168,6 +188,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
       expandCapacityProvider(ctx, resource);
     } else if (resource.type == "AWS::Serverless::SimpleTable") {
       expandSimpleTable(ctx, resource);
+    } else if (resource.type == "AWS::Serverless::Application") {
+      expandApplication(ctx, resource);
     } else if (resource.isServerless() && resource.type != "AWS::Serverless::Function" &&
                resource.type != "AWS::Serverless::StateMachine" &&
                resource.type != "AWS::Serverless::Api" &&

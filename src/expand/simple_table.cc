@@ -1,28 +1,14 @@
 #include "expand/simple_table.h"
 
 #include "expand/builders.h"
+#include "expand/tag_list.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/simple_table.h"
 
 namespace samshift::expand {
 
-using model::MapEntry;
 using model::Node;
-
-namespace {
-
-// get_tag_list: [{Key, Value}] in the order written, a null value written "".
-Node tableTags(const Node& tags) {
-  Node list = Node::sequence();
-  for (const MapEntry& entry : tags.entries()) {
-    list.push(map(
-        {{"Key", str(entry.key.text())}, {"Value", entry.value.isNull() ? str("") : entry.value}}));
-  }
-  return list;
-}
-
-}  // namespace
 
 void expandSimpleTable(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
@@ -48,7 +34,7 @@ void expandSimpleTable(ExpandContext& ctx, const model::ResourceView& resource) 
   }
   // A mapping (sam::validateSimpleTable); one key that looks like an intrinsic is a tag too.
   if (const Node* tags = truthy("Tags"); tags && tags->isMapping())
-    out.set("Tags", tableTags(*tags));
+    out.set("Tags", tagListOf(*tags));
   if (const Node* sse = truthy("SSESpecification")) out.set("SSESpecification", *sse);
   if (!truthy("ProvisionedThroughput")) out.set("BillingMode", str("PAY_PER_REQUEST"));
   // Resource._generate_resource_dict: Type, DependsOn, then the attributes in the order SAM sets

@@ -109,6 +109,22 @@ constexpr std::array kCodes = {
                "a state machine's alias name makes an alias logical ID that is not alphanumeric"),
     resource("resource-property-unknown", "a property the serverless resource type does not have"),
     resource("resource-property-type", "a property of a serverless resource has the wrong type"),
+    resource("resource-property-required",
+             "a required property of a serverless resource is missing"),
+    resource(
+        "application-location-missing",
+        "an Application without `Location`, or a `Location` mapping without `ApplicationId` or "
+        "`SemanticVersion`"),
+    resource("application-location-unresolved",
+             "an Application's `ApplicationId` or `SemanticVersion` is an intrinsic other than Ref "
+             "and FindInMap"),
+    resource("application-semantic-version-blank", "an Application's `SemanticVersion` is empty"),
+    resource("application-location-type",
+             "an Application's `ApplicationId` or `SemanticVersion` is not a string"),
+    resource("application-dynamic-reference",
+             "an Application's `ApplicationId` is an SSM dynamic reference"),
+    resource("reserved-tag",
+             "`Tags` sets a key SAM reserves (`lambda:createdBy`, `serverlessrepo:…`)"),
     resource("simple-table-primary-key",
              "a SimpleTable `PrimaryKey` without `Name` or `Type`, or a `Type` SAM does not know"),
     generated("duplicate-logical-id",

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/application.h"
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
@@ -638,8 +639,14 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
     return out;
   }
-  if (resource.type == "AWS::Serverless::SimpleTable") {
-    validateSimpleTable(templ, resource, propertiesWithGlobals(templ, resource), out);
+  bool application = resource.type == "AWS::Serverless::Application";
+  if (resource.type == "AWS::Serverless::SimpleTable" || application) {
+    Node merged = propertiesWithGlobals(templ, resource);
+    if (application) {
+      validateApplication(templ, resource, params, merged, out);
+    } else {
+      validateSimpleTable(templ, resource, merged, out);
+    }
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }
