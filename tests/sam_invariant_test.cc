@@ -130,6 +130,11 @@ std::string simpleTable(const std::string& properties) {
          properties;
 }
 
+std::string layer(const std::string& properties) {
+  return "Resources:\n  Layer:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n" +
+         properties;
+}
+
 std::string application(const std::string& properties) {
   return "Resources:\n  App:\n    Type: AWS::Serverless::Application\n    Properties:\n" +
          properties;
@@ -261,6 +266,14 @@ const std::map<std::string, std::string>& templatePerCode() {
                    "1.0.0}\n")},
       {"reserved-tag", application("      Location: https://example.com/app.yaml\n      Tags: "
                                    "{lambda:createdBy: me}\n")},
+      {"layer-parameter-not-string",
+       "Parameters:\n  Size:\n    Type: Number\n    Default: 5\n" +
+           layer("      ContentUri: s3://bucket/layer.zip\n      LayerName: !Ref Size\n")},
+      {"layer-retention-policy",
+       layer("      ContentUri: s3://bucket/layer.zip\n      RetentionPolicy: Keep\n")},
+      {"layer-content-uri", layer("      ContentUri: https://example.com/layer.zip\n")},
+      {"layer-architectures",
+       layer("      ContentUri: s3://bucket/layer.zip\n      CompatibleArchitectures: [x64]\n")},
       {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},

@@ -61,7 +61,10 @@ family covers:
   `ApplicationId` and `SemanticVersion` SAM cannot read (missing, empty, not strings, an
   intrinsic other than `Ref` and `Fn::FindInMap`, a dynamic reference); `Tags` that set a key
   SAM reserves (`lambda:createdBy`, `serverlessrepo:applicationId`,
-  `serverlessrepo:semanticVersion`);
+  `serverlessrepo:semanticVersion`); a layer whose `ContentUri` is not an S3 location, whose
+  `RetentionPolicy` is not Retain or Delete (an intrinsic included), whose
+  `CompatibleArchitectures` holds other values, or whose `LayerName`, `LicenseInfo` or
+  `Description` is a parameter that is not a string;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -146,6 +149,10 @@ Resources:
         "application-location-type",
         "application-dynamic-reference",
         "reserved-tag",
+        "layer-parameter-not-string",
+        "layer-retention-policy",
+        "layer-content-uri",
+        "layer-architectures",
     };
     return kCodes;
   }
@@ -243,6 +250,15 @@ Resources:
     if (code == "reserved-tag")
       return "`Tags` cannot set `" + sam.message.substr(0, sam.message.find(' ')) +
              "`: SAM sets it";
+    if (code == "layer-parameter-not-string") {
+      return "`" + between(sam.message, '\'', '\'') +
+             "` must be a string once SAM resolves its parameter";
+    }
+    if (code == "layer-retention-policy") return "`RetentionPolicy` must be `Retain` or `Delete`";
+    if (code == "layer-content-uri")
+      return "`ContentUri` must be s3://bucket/key or a mapping with `Bucket` and `Key`";
+    if (code == "layer-architectures")
+      return "`CompatibleArchitectures` may only hold `x86_64` and `arm64`";
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "tenancy-event-source") {

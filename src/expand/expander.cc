@@ -94,7 +94,8 @@ void checkResourceAttributes(ExpandContext& ctx) {
       // application.cc).
       bool metadata = key == "Metadata" && resource.isServerless() &&
                       resource.type != "AWS::Serverless::SimpleTable" &&
-                      resource.type != "AWS::Serverless::Application";
+                      resource.type != "AWS::Serverless::Application" &&
+                      resource.type != "AWS::Serverless::LayerVersion";
       if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }

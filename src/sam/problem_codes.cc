@@ -127,6 +127,13 @@ constexpr std::array kCodes = {
              "`Tags` sets a key SAM reserves (`lambda:createdBy`, `serverlessrepo:…`)"),
     resource("simple-table-primary-key",
              "a SimpleTable `PrimaryKey` without `Name` or `Type`, or a `Type` SAM does not know"),
+    resource("layer-parameter-not-string",
+             "a layer's `LayerName`, `LicenseInfo`, `Description` or `RetentionPolicy` is not a "
+             "string once parameters are resolved"),
+    resource("layer-retention-policy", "a layer's `RetentionPolicy` is not Retain or Delete"),
+    resource("layer-content-uri", "a layer's `ContentUri` is not an S3 location SAM reads"),
+    resource("layer-architectures",
+             "a layer's `CompatibleArchitectures` holds something other than x86_64 and arm64"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

@@ -7,6 +7,7 @@
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
+#include "sam/layer.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
 #include "sam/simple_table.h"
@@ -637,6 +638,13 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   // SAM checks the IDs of the resources it transforms; CloudFormation checks the others.
   if (resource.isServerless() && !validLogicalId(resource.id)) {
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::LayerVersion") {
+    validateLayer(templ, resource, params, out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
     return out;
   }
   bool application = resource.type == "AWS::Serverless::Application";
