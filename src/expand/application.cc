@@ -1,8 +1,8 @@
 #include "expand/application.h"
 
 #include "expand/builders.h"
+#include "expand/pass_through.h"
 #include "expand/tag_list.h"
-#include "sam/deployment_model.h"
 
 namespace samshift::expand {
 
@@ -35,13 +35,7 @@ void expandApplication(ExpandContext& ctx, const model::ResourceView& resource) 
   if (const Node* timeout = given("TimeoutInMinutes")) out.set("TimeoutInMinutes", *timeout);
   // Type, DependsOn, then only the pass-through attributes (get_passthrough_resource_attributes):
   // UpdatePolicy and Metadata are dropped.
-  Node stack = Node::mapping();
-  stack.set("Type", str("AWS::CloudFormation::Stack"));
-  if (resource.dependsOn && sam::pythonTruthy(*resource.dependsOn))
-    stack.set("DependsOn", *resource.dependsOn);
-  if (resource.condition) stack.set("Condition", *resource.condition);
-  if (resource.deletionPolicy) stack.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy) stack.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
+  Node stack = passThroughResource("AWS::CloudFormation::Stack", resource);
   stack.set("Properties", std::move(out));
   ctx.add(id, std::move(stack));
 }

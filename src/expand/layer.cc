@@ -1,6 +1,7 @@
 #include "expand/layer.h"
 
 #include "expand/builders.h"
+#include "expand/pass_through.h"
 #include "sam/deployment_model.h"
 #include "sam/layer.h"
 
@@ -36,14 +37,7 @@ std::string expandLayer(ExpandContext& ctx, const model::ResourceView& resource)
   }
   // Type, DependsOn, the pass-through attributes, DeletionPolicy Retain when not given, then
   // RetentionPolicy's value in DeletionPolicy's place.
-  Node result = Node::mapping();
-  result.set("Type", str("AWS::Lambda::LayerVersion"));
-  if (resource.dependsOn && sam::pythonTruthy(*resource.dependsOn))
-    result.set("DependsOn", *resource.dependsOn);
-  if (resource.condition) result.set("Condition", *resource.condition);
-  if (resource.deletionPolicy) result.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy)
-    result.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
+  Node result = passThroughResource("AWS::Lambda::LayerVersion", resource);
   if (!resource.deletionPolicy) result.set("DeletionPolicy", str("Retain"));
   if (layer.retention) result.set("DeletionPolicy", str(*layer.retention));
   result.set("Properties", std::move(out));

@@ -150,26 +150,26 @@ bool checkLocation(const model::Template& templ, const model::ResourceView& reso
   }
   const Node* idSource = location->get("ApplicationId");
   const Node* versionSource = location->get("SemanticVersion");
-  if (id->isNull()) {
-    out.push_back(resourceProblem("application-location-missing",
-                                  "Property 'ApplicationId' is required.", idSource));
-    return true;
-  }
-  if (id->isMapping()) {
-    out.push_back(resourceProblem("application-location-unresolved",
-                                  "Property 'ApplicationId'" + std::string(kUnresolvable),
-                                  idSource));
-    return true;
-  }
-  if (!pythonTruthy(*version)) {
-    out.push_back(resourceProblem("application-semantic-version-blank",
-                                  "Property 'SemanticVersion' cannot be blank.", versionSource));
-    return true;
-  }
-  if (version->isMapping()) {
-    out.push_back(resourceProblem("application-location-unresolved",
-                                  "Property 'SemanticVersion'" + std::string(kUnresolvable),
-                                  versionSource));
+  // The first of these checks that fails stops SAM: {code, message, node}.
+  struct Check {
+    bool fails;
+    const char* code;
+    std::string message;
+    const Node* node;
+  };
+  const Check checks[] = {
+      {id->isNull(), "application-location-missing", "Property 'ApplicationId' is required.",
+       idSource},
+      {id->isMapping(), "application-location-unresolved",
+       "Property 'ApplicationId'" + std::string(kUnresolvable), idSource},
+      {!pythonTruthy(*version), "application-semantic-version-blank",
+       "Property 'SemanticVersion' cannot be blank.", versionSource},
+      {version->isMapping(), "application-location-unresolved",
+       "Property 'SemanticVersion'" + std::string(kUnresolvable), versionSource},
+  };
+  for (const Check& check : checks) {
+    if (!check.fails) continue;
+    out.push_back(resourceProblem(check.code, check.message, check.node));
     return true;
   }
   for (const RepoRequest& request : requests) {
