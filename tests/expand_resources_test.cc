@@ -72,3 +72,29 @@ TEST_CASE("an application whose Location values SAM resolves to an intrinsic is 
   REQUIRE(result.errors.size() == 1);
   CHECK(result.errors[0].code == "application-location-unresolved");
 }
+
+TEST_CASE("a GraphQL API samshift does not read makes the other rejections not SAM's whole answer",
+          "[expand][graphql]") {
+  // SAM could reject the API too: the list of rejections would differ.
+  expand::ExpandResult result = expandYaml(
+      "Resources:\n  Table:\n    Type: AWS::Serverless::SimpleTable\n    Properties:\n"
+      "      PrimaryKey: {Name: id, Type: Text}\n"
+      "  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n"
+      "      SchemaInline: 'type Query { a: String }'\n      Auth: {Type: API_KEY}\n"
+      "      DataSources: {DynamoDb: {Posts: {TableName: !Ref Table}}}\n");
+  REQUIRE(result.unsupported.has_value());
+  CHECK(*result.unsupported == "DataSources of a GraphQLApi (Api)");
+  CHECK(result.errors.empty());
+}
+
+TEST_CASE("a GraphQL API SAM rejects by its property types is SAM's answer however it is written",
+          "[expand][graphql]") {
+  expand::ExpandResult result = expandYaml(
+      "Resources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n"
+      "      SchemaInline: 'type Query { a: String }'\n"
+      "      DataSources: {DynamoDb: {}}\n");
+  CHECK_FALSE(result.unsupported.has_value());
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].message ==
+        "Resource with id [Api] is invalid. Missing required property 'Auth'.");
+}

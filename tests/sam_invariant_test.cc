@@ -125,19 +125,23 @@ std::string stateMachine(const std::string& properties) {
          properties;
 }
 
+// A template with one serverless resource `id` of `type` whose Properties are `properties`.
+std::string serverless(const std::string& id, const std::string& type,
+                       const std::string& properties) {
+  return "Resources:\n  " + id + ":\n    Type: AWS::Serverless::" + type + "\n    Properties:\n" +
+         properties;
+}
 std::string simpleTable(const std::string& properties) {
-  return "Resources:\n  Table:\n    Type: AWS::Serverless::SimpleTable\n    Properties:\n" +
-         properties;
+  return serverless("Table", "SimpleTable", properties);
 }
-
 std::string layer(const std::string& properties) {
-  return "Resources:\n  Layer:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n" +
-         properties;
+  return serverless("Layer", "LayerVersion", properties);
 }
-
+std::string graphQLApi(const std::string& properties) {
+  return serverless("Api", "GraphQLApi", properties);
+}
 std::string application(const std::string& properties) {
-  return "Resources:\n  App:\n    Type: AWS::Serverless::Application\n    Properties:\n" +
-         properties;
+  return serverless("App", "Application", properties);
 }
 
 const std::string kAlias = "      AutoPublishAlias: live\n";
@@ -274,6 +278,9 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"layer-content-uri", layer("      ContentUri: https://example.com/layer.zip\n")},
       {"layer-architectures",
        layer("      ContentUri: s3://bucket/layer.zip\n      CompatibleArchitectures: [x64]\n")},
+      {"graphql-auth", graphQLApi("      Auth: {Type: OPENID_CONNECT}\n      SchemaInline: 'type "
+                                  "Query { a: String }'\n")},
+      {"graphql-schema", graphQLApi("      Auth: {Type: AWS_IAM}\n")},
       {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},

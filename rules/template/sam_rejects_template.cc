@@ -64,7 +64,9 @@ family covers:
   `serverlessrepo:semanticVersion`); a layer whose `ContentUri` is not an S3 location, whose
   `RetentionPolicy` is not Retain or Delete (an intrinsic included), whose
   `CompatibleArchitectures` holds other values, or whose `LayerName`, `LicenseInfo` or
-  `Description` is a parameter that is not a string;
+  `Description` is a parameter that is not a string; a GraphQL API with both or neither of
+  `SchemaInline` and `SchemaUri`, or an `Auth` authenticator with several configurations or
+  without the one its `Type` needs;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -153,6 +155,8 @@ Resources:
         "layer-retention-policy",
         "layer-content-uri",
         "layer-architectures",
+        "graphql-auth",
+        "graphql-schema",
     };
     return kCodes;
   }
@@ -259,6 +263,15 @@ Resources:
       return "`ContentUri` must be s3://bucket/key or a mapping with `Bucket` and `Key`";
     if (code == "layer-architectures")
       return "`CompatibleArchitectures` may only hold `x86_64` and `arm64`";
+    if (code == "graphql-auth") {
+      if (sam.message.find("more than one") != std::string::npos)
+        return "An authenticator of `Auth` may set only the configuration its `Type` needs";
+      std::string type = sam.message.substr(sam.message.find("type is") + 7);
+      return "An authenticator of type `" + between(type, '\'', '\'') + "` needs `" +
+             between(sam.message, '\'', '\'') + "`";
+    }
+    if (code == "graphql-schema")
+      return "A GraphQL API needs exactly one of `SchemaInline` and `SchemaUri`";
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "tenancy-event-source") {

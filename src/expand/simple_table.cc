@@ -1,6 +1,7 @@
 #include "expand/simple_table.h"
 
 #include "expand/builders.h"
+#include "expand/pass_through.h"
 #include "expand/tag_list.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -37,19 +38,7 @@ void expandSimpleTable(ExpandContext& ctx, const model::ResourceView& resource) 
     out.set("Tags", tagListOf(*tags));
   if (const Node* sse = truthy("SSESpecification")) out.set("SSESpecification", *sse);
   if (!truthy("ProvisionedThroughput")) out.set("BillingMode", str("PAY_PER_REQUEST"));
-  // Resource._generate_resource_dict: Type, DependsOn, then the attributes in the order SAM sets
-  // them (_supported_resource_attributes), then Properties.
-  Node table = Node::mapping();
-  table.set("Type", str("AWS::DynamoDB::Table"));
-  if (resource.dependsOn && sam::pythonTruthy(*resource.dependsOn))
-    table.set("DependsOn", *resource.dependsOn);
-  for (const auto& [name, value] : {std::pair{"DeletionPolicy", resource.deletionPolicy},
-                                    std::pair{"UpdatePolicy", resource.updatePolicy},
-                                    std::pair{"Condition", resource.condition},
-                                    std::pair{"UpdateReplacePolicy", resource.updateReplacePolicy},
-                                    std::pair{"Metadata", resource.metadata}}) {
-    if (value) table.set(name, *value);
-  }
+  Node table = allAttributesResource("AWS::DynamoDB::Table", resource);
   table.set("Properties", std::move(out));
   ctx.add(id, std::move(table));
 }

@@ -134,6 +134,11 @@ constexpr std::array kCodes = {
     resource("layer-content-uri", "a layer's `ContentUri` is not an S3 location SAM reads"),
     resource("layer-architectures",
              "a layer's `CompatibleArchitectures` holds something other than x86_64 and arm64"),
+    resource("graphql-auth",
+             "a GraphQLApi authenticator with more than one configuration, or without the one its "
+             "Type needs"),
+    resource("graphql-schema",
+             "a GraphQLApi with both or neither of `SchemaInline` and `SchemaUri`"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

@@ -60,14 +60,14 @@ const Node* writtenKey(const model::Template& templ, const model::ResourceView& 
 
 bool checkSamPropertyTypes(const model::Template& templ, const model::ResourceView& resource,
                            const Node& props, std::span<const SamPropertyType> types,
-                           std::vector<SamProblem>& out) {
+                           std::vector<SamProblem>& out, bool unknownKeys) {
   auto declared = [&](const std::string& name) {
     return std::any_of(types.begin(), types.end(),
                        [&](const SamPropertyType& type) { return type.name == name; });
   };
   for (const MapEntry& entry : props.entries()) {
     const std::string& name = entry.key.text();
-    if (declared(name)) continue;
+    if (!unknownKeys || declared(name)) continue;
     out.push_back(resourceProblem(
         "resource-property-unknown",
         "property " + name + " not defined for resource of type " + std::string(resource.type),

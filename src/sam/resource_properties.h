@@ -47,8 +47,9 @@ struct SamPropertyType {
 
 // The first problem SAM meets in `props` (the resource's properties after Globals), appended to
 // `out` with its node; nothing when SAM accepts them. Returns true when it found one.
+// `unknownKeys`: false for a resource class with validate_setattr off, which takes any key here.
 bool checkSamPropertyTypes(const model::Template& templ, const model::ResourceView& resource,
                            const model::Node& props, std::span<const SamPropertyType> types,
-                           std::vector<SamProblem>& out);
+                           std::vector<SamProblem>& out, bool unknownKeys = true);
 
 }  // namespace samshift::sam

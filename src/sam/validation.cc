@@ -7,6 +7,7 @@
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
+#include "sam/graphql_api.h"
 #include "sam/layer.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
@@ -648,10 +649,13 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
     return out;
   }
   bool application = resource.type == "AWS::Serverless::Application";
-  if (resource.type == "AWS::Serverless::SimpleTable" || application) {
+  bool graphQL = resource.type == "AWS::Serverless::GraphQLApi";
+  if (resource.type == "AWS::Serverless::SimpleTable" || application || graphQL) {
     Node merged = propertiesWithGlobals(templ, resource);
     if (application) {
       validateApplication(templ, resource, params, merged, out);
+    } else if (graphQL) {
+      validateGraphQLApi(templ, resource, merged, out);
     } else {
       validateSimpleTable(templ, resource, merged, out);
     }
