@@ -45,7 +45,8 @@ struct RepoRequest {
   const model::ResourceView* first = nullptr;  // the application that made it
   Node applicationId, semanticVersion;         // resolved against parameters and Mappings
   std::optional<SamProblem> problem;           // what SAM raises for every application using it
-  std::optional<std::string> callsAws;         // why the transform depends on AWS
+  // Why samshift cannot tell what SAM makes of it: AWS answers, or SAM's resolver may fail.
+  std::optional<std::string> callsAws;
 };
 
 const Node* locationOf(const model::ResourceView& resource) {
@@ -62,12 +63,25 @@ bool processed(const model::ResourceView& resource) {
   return id && !id->isNull() && version && !version->isNull();
 }
 
+bool holdsFindInMap(const Node& value) {
+  if (value.isIntrinsic() && value.intrinsicName() == "Fn::FindInMap") return true;
+  if (value.isMapping()) {
+    return std::any_of(value.entries().begin(), value.entries().end(),
+                       [](const model::MapEntry& entry) { return holdsFindInMap(entry.value); });
+  }
+  return value.isSequence() && std::any_of(value.items().begin(), value.items().end(),
+                                           [](const Node& item) { return holdsFindInMap(item); });
+}
+
 // _resolve_location_value: parameters, then Mappings. A value that cannot be resolved to an end
-// is left as written and the transform said to depend on it.
+// is left as written and the transform said to depend on it; so is one where an Fn::FindInMap
+// is left, which SAM's FindInMapAction may have refused with a template error of its own.
 Node resolveLocationValue(const Node& value, const ParameterValues& params,
                           std::optional<std::string>& unresolvable) {
   Resolved resolved = params.resolveWithMappings(value);
   if (resolved.failure && !unresolvable) unresolvable = resolved.failure->describeForSam();
+  if (!unresolvable && holdsFindInMap(resolved.value))
+    unresolvable = "an Fn::FindInMap in an application's Location that SAM does not resolve";
   return std::move(resolved.value);
 }
 
@@ -150,6 +164,12 @@ bool checkLocation(const model::Template& templ, const model::ResourceView& reso
   }
   const Node* idSource = location->get("ApplicationId");
   const Node* versionSource = location->get("SemanticVersion");
+  // A value SAM's resolver may have refused: what SAM says is not known.
+  for (const RepoRequest& request : requests) {
+    if (request.applicationId.sameValue(*id) && request.semanticVersion.sameValue(*version) &&
+        request.callsAws && (id->isMapping() || version->isMapping()))
+      return true;
+  }
   // The first of these checks that fails stops SAM: {code, message, node}.
   struct Check {
     bool fails;
