@@ -131,6 +131,24 @@ std::string bareStateMachine(const std::string& properties) {
          "      Role: arn:aws:iam::123456789012:role/machine\n" +
          properties;
 }
+// A template with one serverless resource `id` of `type` whose Properties are `properties`.
+std::string serverless(const std::string& id, const std::string& type,
+                       const std::string& properties) {
+  return "Resources:\n  " + id + ":\n    Type: AWS::Serverless::" + type + "\n    Properties:\n" +
+         properties;
+}
+std::string simpleTable(const std::string& properties) {
+  return serverless("Table", "SimpleTable", properties);
+}
+std::string layer(const std::string& properties) {
+  return serverless("Layer", "LayerVersion", properties);
+}
+std::string graphQLApi(const std::string& properties) {
+  return serverless("Api", "GraphQLApi", properties);
+}
+std::string application(const std::string& properties) {
+  return serverless("App", "Application", properties);
+}
 
 const std::string kAlias = "      AutoPublishAlias: live\n";
 
@@ -317,6 +335,33 @@ const std::map<std::string, std::string>& templatePerCode() {
        bareStateMachine("      DefinitionUri: statemachine/sm.asl.json\n")},
       {"state-machine-role-and-policies", stateMachine("      Policies: AWSLambdaRole\n")},
       {"duplicate-logical-id", function("", "  FnRole:\n    Type: AWS::SNS::Topic\n")},
+      {"resource-property-unknown", simpleTable("      Color: blue\n")},
+      {"resource-property-type", simpleTable("      Tags: [a]\n")},
+      {"resource-property-required", application("      Location: null\n")},
+      {"application-location-missing", application("      Location: {ApplicationId: app}\n")},
+      {"application-location-unresolved",
+       application("      Location: {ApplicationId: {Fn::Sub: app}, SemanticVersion: 1.0.0}\n")},
+      {"application-semantic-version-blank",
+       application("      Location: {ApplicationId: app, SemanticVersion: null}\n")},
+      {"application-location-type",
+       application("      Location: {ApplicationId: [app], SemanticVersion: 1.0.0}\n")},
+      {"application-dynamic-reference",
+       application("      Location: {ApplicationId: '{{resolve:ssm:/app}}', SemanticVersion: "
+                   "1.0.0}\n")},
+      {"reserved-tag", application("      Location: https://example.com/app.yaml\n      Tags: "
+                                   "{lambda:createdBy: me}\n")},
+      {"layer-parameter-not-string",
+       "Parameters:\n  Size:\n    Type: Number\n    Default: 5\n" +
+           layer("      ContentUri: s3://bucket/layer.zip\n      LayerName: !Ref Size\n")},
+      {"layer-retention-policy",
+       layer("      ContentUri: s3://bucket/layer.zip\n      RetentionPolicy: Keep\n")},
+      {"layer-content-uri", layer("      ContentUri: https://example.com/layer.zip\n")},
+      {"layer-architectures",
+       layer("      ContentUri: s3://bucket/layer.zip\n      CompatibleArchitectures: [x64]\n")},
+      {"graphql-auth", graphQLApi("      Auth: {Type: OPENID_CONNECT}\n      SchemaInline: 'type "
+                                  "Query { a: String }'\n")},
+      {"graphql-schema", graphQLApi("      Auth: {Type: AWS_IAM}\n")},
+      {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},
       {"policy-template-values", function("      Policies:\n        - SQSPollerPolicy: q\n")},

@@ -69,6 +69,19 @@ family covers:
 - a state machine SAM cannot transform: a property it does not know or of the wrong type, both or neither of
   `Definition` and `DefinitionUri`, a `DefinitionUri` that is not an S3 location, both `Role`
   and `Policies`;
+  `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+- a serverless resource with a property its type does not have, without one it requires, or
+  with one of the wrong type; a SimpleTable `PrimaryKey` without `Name` or `Type`, or with a
+  `Type` other than String, Number or Binary; an Application without a `Location`, or whose
+  `ApplicationId` and `SemanticVersion` SAM cannot read (missing, empty, not strings, an
+  intrinsic other than `Ref` and `Fn::FindInMap`, a dynamic reference); `Tags` that set a key
+  SAM reserves (`lambda:createdBy`, `serverlessrepo:applicationId`,
+  `serverlessrepo:semanticVersion`); a layer whose `ContentUri` is not an S3 location, whose
+  `RetentionPolicy` is not Retain or Delete (an intrinsic included), whose
+  `CompatibleArchitectures` holds other values, or whose `LayerName`, `LicenseInfo` or
+  `Description` is a parameter that is not a string; a GraphQL API with both or neither of
+  `SchemaInline` and `SchemaUri`, or an `Auth` authenticator with several configurations or
+  without the one its `Type` needs;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -188,6 +201,22 @@ Resources:
         "embedded-connector-invalid",
         "embedded-connector-duplicate-id",
         "connector-endpoint-unpackaged",
+        "resource-property-unknown",
+        "resource-property-type",
+        "simple-table-primary-key",
+        "resource-property-required",
+        "application-location-missing",
+        "application-location-unresolved",
+        "application-semantic-version-blank",
+        "application-location-type",
+        "application-dynamic-reference",
+        "reserved-tag",
+        "layer-parameter-not-string",
+        "layer-retention-policy",
+        "layer-content-uri",
+        "layer-architectures",
+        "graphql-auth",
+        "graphql-schema",
     };
     return kCodes;
   }
@@ -336,6 +365,55 @@ Resources:
     if (code == "function-url-cors-value-type")
       return "`Cors` value `" + text +
              "` has the wrong type: " + sam.message.substr(sam.message.rfind(' ') + 1);
+    if (code == "resource-property-unknown") {
+      return "`" + text + "` is not a property of " +
+             (problem.resource ? std::string(problem.resource->type) : "this resource");
+    }
+    if (code == "resource-property-required")
+      return "`" + between(sam.message, '\'', '\'') + "` is required";
+    if (code == "resource-property-type") {
+      return "`" + between(sam.message, '\'', '\'') + "` does not have the type SAM expects";
+    }
+    if (code == "application-location-missing") {
+      std::string key = between(sam.message, '[', ']');
+      if (key.empty()) key = between(sam.message, '\'', '\'');
+      return key == "Location" ? "Application `" + id + "` needs a `Location`"
+                               : "`Location` needs a non-null `" + key + "`";
+    }
+    if (code == "application-location-unresolved") {
+      return "`" + between(sam.message, '\'', '\'') +
+             "` may only be a value, a `Ref` or an `Fn::FindInMap`: SAM resolves it itself";
+    }
+    if (code == "application-semantic-version-blank") return "`SemanticVersion` is empty";
+    if (code == "application-location-type")
+      return "`" + between(sam.message, '\'', '\'') + "` must be a string";
+    if (code == "application-dynamic-reference") {
+      return "`ApplicationId` cannot be a dynamic reference: SAM looks the application up "
+             "before CloudFormation resolves it";
+    }
+    if (code == "reserved-tag")
+      return "`Tags` cannot set `" + sam.message.substr(0, sam.message.find(' ')) +
+             "`: SAM sets it";
+    if (code == "layer-parameter-not-string") {
+      return "`" + between(sam.message, '\'', '\'') +
+             "` must be a string once SAM resolves its parameter";
+    }
+    if (code == "layer-retention-policy") return "`RetentionPolicy` must be `Retain` or `Delete`";
+    if (code == "layer-content-uri")
+      return "`ContentUri` must be s3://bucket/key or a mapping with `Bucket` and `Key`";
+    if (code == "layer-architectures")
+      return "`CompatibleArchitectures` may only hold `x86_64` and `arm64`";
+    if (code == "graphql-auth") {
+      if (sam.message.find("more than one") != std::string::npos)
+        return "An authenticator of `Auth` may set only the configuration its `Type` needs";
+      std::string type = sam.message.substr(sam.message.find("type is") + 7);
+      return "An authenticator of type `" + between(type, '\'', '\'') + "` needs `" +
+             between(sam.message, '\'', '\'') + "`";
+    }
+    if (code == "graphql-schema")
+      return "A GraphQL API needs exactly one of `SchemaInline` and `SchemaUri`";
+    if (code == "simple-table-primary-key")
+      return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";

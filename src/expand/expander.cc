@@ -6,17 +6,22 @@
 
 #include "core/printable_text.h"
 #include "expand/api/api_generator.h"
+#include "expand/application.h"
 #include "expand/capacity_provider.h"
 #include "expand/codedeploy.h"
 #include "expand/connectors/connectors.h"
 #include "expand/function.h"
+#include "expand/graphql/graphql_api.h"
 #include "expand/layer.h"
 #include "expand/resource_refs.h"
+#include "expand/simple_table.h"
 #include "expand/state_machine.h"
 #include "expand/tree_path.h"
 #include "model/scalar_resolver.h"
 #include "model/template.h"
+#include "sam/application.h"
 #include "sam/globals.h"
+#include "sam/graphql_api.h"
 #include "sam/problem_codes.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
@@ -94,6 +99,15 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   return errors;
 }
 
+// True when SAM rejects the template's structure, which it checks before its plugins run
+// (parser/parser.py Parser.validate_datatypes; ServerlessAppPlugin reads Mappings first).
+bool structural(const std::vector<ExpandError>& errors) {
+  if (errors.empty()) return false;
+  const std::string& code = errors.front().code;
+  return code == "resources-required" || code == "resource-not-object" ||
+         code == "properties-not-map" || code == "mappings-not-object";
+}
+
 // Resource attributes SAM gives meaning to that samshift does not expand yet.
 void checkResourceAttributes(ExpandContext& ctx) {
   for (const model::ResourceView& resource : ctx.templ.resources()) {
@@ -113,10 +127,15 @@ void checkResourceAttributes(ExpandContext& ctx) {
                              std::all_of(entry.value.items().begin(), entry.value.items().end(),
                                          [](const Node& item) { return item.isString(); })));
       if (ignoreGlobals) continue;
-      // A state machine and a connector keep their Metadata (state_machine.cc, connectors/).
+      // These keep their Metadata or drop it as SAM does (state_machine.cc, connectors/,
+      // simple_table.cc, application.cc, layer.cc, graphql/).
       bool metadata = key == "Metadata" && resource.isServerless() &&
                       resource.type != "AWS::Serverless::StateMachine" &&
-                      resource.type != "AWS::Serverless::Connector";
+                      resource.type != "AWS::Serverless::Connector" &&
+                      resource.type != "AWS::Serverless::SimpleTable" &&
+                      resource.type != "AWS::Serverless::Application" &&
+                      resource.type != "AWS::Serverless::LayerVersion" &&
+                      resource.type != "AWS::Serverless::GraphQLApi";
       if (!plain || odd || metadata) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
@@ -173,6 +192,27 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     ctx.notSupported("an integer beyond 64 bits not written in decimal (" + path + ")");
   }
   result.errors = samRejections(ctx);
+  // SAM asks AWS about Serverless Application Repository applications before it checks anything
+  // but the template's structure.
+  if (auto call = sam::serverlessRepoCall(templ, params); call && !structural(result.errors)) {
+    result.errors.clear();
+    result.unsupported = std::move(call);
+    return result;
+  }
+  // A GraphQL API samshift does not read may hold rejections of its own: SAM's list would differ.
+  if (!result.errors.empty() && !structural(result.errors)) {
+    for (const model::ResourceView& resource : templ.resources()) {
+      bool rejected =
+          std::any_of(result.errors.begin(), result.errors.end(),
+                      [&](const ExpandError& error) { return error.logicalId == resource.id; });
+      if (resource.type != "AWS::Serverless::GraphQLApi" || rejected) continue;
+      if (auto why = sam::graphQLApiUnsupported(sam::propertiesWithGlobals(templ, resource))) {
+        result.errors.clear();
+        result.unsupported = *why + " (" + std::string(resource.id) + ")";
+        return result;
+      }
+    }
+  }
   if (!result.errors.empty()) return result;
   if (otherTransform) {
     result.unsupported = std::move(otherTransform);
@@ -201,6 +241,14 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
       if (!newId.empty()) renamed.emplace(std::string(resource.id), newId);
     } else if (resource.type == "AWS::Serverless::CapacityProvider") {
       expandCapacityProvider(ctx, resource);
+    } else if (resource.type == "AWS::Serverless::SimpleTable") {
+      expandSimpleTable(ctx, resource);
+    } else if (resource.type == "AWS::Serverless::Application") {
+      expandApplication(ctx, resource);
+    } else if (resource.type == "AWS::Serverless::GraphQLApi") {
+      ctx.owner = std::string(resource.id);
+      expandGraphQLApi(ctx, resource);
+      ctx.owner.clear();
     } else if (resource.isServerless() && resource.type != "AWS::Serverless::Function" &&
                resource.type != "AWS::Serverless::StateMachine" &&
                resource.type != "AWS::Serverless::Api" &&

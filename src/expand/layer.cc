@@ -1,69 +1,48 @@
 #include "expand/layer.h"
 
 #include "expand/builders.h"
-#include "expand/version_hash.h"
-#include "sam/globals.h"
+#include "expand/pass_through.h"
+#include "sam/deployment_model.h"
+#include "sam/layer.h"
 
 namespace samshift::expand {
 
-using model::MapEntry;
 using model::Node;
 
 std::string expandLayer(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
-  Node props = sam::propertiesWithGlobals(ctx.templ, resource);
-  // SAM resolves these two against parameters before it hashes and emits the layer.
-  for (const char* key : {"LayerName", "LicenseInfo"}) {
-    if (const Node* value = props.get(key)) props.set(key, ctx.resolve(*value));
+  sam::LayerModel layer = sam::readLayer(ctx.templ, resource, ctx.params);
+  if (!layer.resolveFailure.empty()) {
+    ctx.notSupported(layer.resolveFailure);
+    return {};
   }
+  if (!layer.content) {  // sam::validateLayer rejects it, unless samshift cannot read the URI
+    ctx.notSupported("ContentUri of layer " + id +
+                     (layer.contentUnsure ? " (a URI Python's urlparse may read otherwise)" : ""));
+    return {};
+  }
+  const Node& props = layer.props;
+  auto given = [&](const char* name) -> const Node* {
+    const Node* value = props.get(name);
+    return value && !value->isNull() ? value : nullptr;
+  };
+  // LambdaLayerVersion.property_types order; LayerName is the old logical ID when falsy.
   Node out = Node::mapping();
-  if (!props.has("LayerName")) out.set("LayerName", str(id));
-  for (const MapEntry& entry : props.entries()) {
-    const std::string& key = entry.key.text();
-    if (key == "ContentUri") {
-      const Node& uri = entry.value;
-      if (!uri.isString() || uri.text().rfind("s3://", 0) != 0 ||
-          uri.text().find('/', 5) == std::string::npos) {
-        ctx.notSupported("ContentUri of layer " + id + " (only s3:// URIs)");
-        return {};
-      }
-      std::string rest = uri.text().substr(5);
-      size_t slash = rest.find('/');
-      std::string key2 = rest.substr(slash + 1);
-      Node content = map({{"S3Bucket", str(rest.substr(0, slash))}});
-      if (size_t q = key2.find("?versionId="); q != std::string::npos) {
-        content.set("S3Key", str(key2.substr(0, q)));
-        content.set("S3ObjectVersion", str(key2.substr(q + 11)));
-      } else {
-        content.set("S3Key", str(key2));
-      }
-      out.set("Content", content);
-    } else if (key == "LayerName" || key == "Description" || key == "LicenseInfo") {
-      out.set(key, entry.value);
-    } else if (key == "CompatibleRuntimes" || key == "CompatibleArchitectures") {
-      out.set(key, entry.value);
-    } else if (key != "PublishLambdaVersion") {
-      ctx.notSupported("property " + key + " of AWS::Serverless::LayerVersion " + id);
-    }
+  out.set("Content", *layer.content);
+  if (const Node* description = given("Description")) out.set("Description", *description);
+  const Node* name = props.get("LayerName");
+  out.set("LayerName", name && sam::pythonTruthy(*name) ? *name : str(id));
+  for (const char* key : {"CompatibleArchitectures", "CompatibleRuntimes", "LicenseInfo"}) {
+    if (const Node* value = given(key)) out.set(key, *value);
   }
-  // The ID hashes the SAM resource as written (after Globals): {id: {Type, Properties, …}}.
-  Node samResource = Node::mapping();
-  samResource.set("Type", str("AWS::Serverless::LayerVersion"));
-  samResource.set("Properties", props);
-  if (resource.condition) samResource.set("Condition", *resource.condition);
-  if (resource.deletionPolicy) samResource.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy)
-    samResource.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
-  Node hashed = Node::mapping();
-  hashed.set(id, samResource);
-  std::string newId = id + versionHash(hashed);
-  if (props.has("RetentionPolicy")) ctx.notSupported("RetentionPolicy of layer " + id);
-  Node layer =
-      makeResource("AWS::Lambda::LayerVersion", out, {resource.condition, nullptr, nullptr});
-  layer.set("DeletionPolicy", resource.deletionPolicy ? *resource.deletionPolicy : str("Retain"));
-  if (resource.updateReplacePolicy) layer.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
-  ctx.add(newId, std::move(layer));
-  return newId;
+  // Type, DependsOn, the pass-through attributes, DeletionPolicy Retain when not given, then
+  // RetentionPolicy's value in DeletionPolicy's place.
+  Node result = passThroughResource("AWS::Lambda::LayerVersion", resource);
+  if (!resource.deletionPolicy) result.set("DeletionPolicy", str("Retain"));
+  if (layer.retention) result.set("DeletionPolicy", str(*layer.retention));
+  result.set("Properties", std::move(out));
+  ctx.add(layer.logicalId, std::move(result));
+  return layer.logicalId;
 }
 
 }  // namespace samshift::expand

@@ -20,7 +20,16 @@ std::optional<std::string> resolveProperty(const ExpandContext& ctx, std::string
   return prop->second;
 }
 
-std::string rewriteSub(const std::string& text, const ExpandContext& ctx) {
+using Renamed = std::map<std::string, std::string, std::less<>>;
+
+// Python's str.replace: every occurrence.
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string rewriteSub(const std::string& text, const ExpandContext& ctx, const Renamed& renamed) {
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
@@ -35,8 +44,14 @@ std::string rewriteSub(const std::string& text, const ExpandContext& ctx) {
         size_t second = first == std::string::npos ? std::string::npos : name.find('.', first + 1);
         std::string head = name.substr(0, second);
         std::string tail = second == std::string::npos ? "" : name.substr(second);
-        if (auto id = resolveProperty(ctx, head)) name = *id + tail;
-        out += "${" + name + "}";
+        std::string ref = "${" + name + "}";
+        if (auto id = resolveProperty(ctx, head)) {
+          ref = "${" + *id + tail + "}";
+        } else if (auto it = renamed.find(name.substr(0, first)); it != renamed.end()) {
+          // SubAction.resolve_resource_id_refs: full_ref.replace(logical_id, new_id).
+          ref = replaceAll(ref, it->first, it->second);
+        }
+        out += ref;
         i = j + 1;
         continue;
       }
@@ -86,13 +101,25 @@ void rewriteResourceRefs(Node& node, const ExpandContext& ctx,
     }
     if (name == "Fn::Sub") {
       if (arg.isString()) {
-        arg = str(rewriteSub(arg.text(), ctx));
+        arg = str(rewriteSub(arg.text(), ctx, renamed));
       } else if (arg.isSequence() && !arg.items().empty() && arg.items()[0].isString()) {
-        arg.items()[0] = str(rewriteSub(arg.items()[0].text(), ctx));
+        arg.items()[0] = str(rewriteSub(arg.items()[0].text(), ctx, renamed));
       }
     }
   }
   if (node.isMapping()) {
+    // ResolveDependsOn: a DependsOn anywhere in the template naming a renamed resource.
+    if (Node* dependsOn = node.get("DependsOn")) {
+      auto rename = [&](Node& id) {
+        if (!id.isString()) return;
+        if (auto it = renamed.find(id.text()); it != renamed.end()) id = str(it->second);
+      };
+      if (dependsOn->isSequence()) {
+        for (Node& item : dependsOn->items()) rename(item);
+      } else {
+        rename(*dependsOn);
+      }
+    }
     for (MapEntry& entry : node.entries()) rewriteResourceRefs(entry.value, ctx, renamed);
   } else if (node.isSequence()) {
     for (Node& item : node.items()) rewriteResourceRefs(item, ctx, renamed);

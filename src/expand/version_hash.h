@@ -1,15 +1,11 @@
 #pragma once
-// The suffix of a function version's logical ID: the first 10 hex digits of the SHA-1 of the
-// Python-compatible JSON of the hashed data (see docs/sam-semantics.md §4.4).
+// The 10 hex digits SAM appends to a logical ID: sam/version_hash.h.
 
-#include <string>
-#include <string_view>
-
-#include "model/node.h"
+#include "sam/version_hash.h"
 
 namespace samshift::expand {
 
-std::string sha1Hex(std::string_view bytes);
-std::string versionHash(const model::Node& data);
+using sam::sha1Hex;
+using sam::versionHash;
 
 }  // namespace samshift::expand

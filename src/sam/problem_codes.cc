@@ -174,6 +174,38 @@ constexpr std::array kCodes = {
                       "a `Connectors` attribute, or one of its connectors, SAM cannot transform"),
     embeddedConnector("embedded-connector-duplicate-id",
                       "an embedded connector whose logical ID the template already uses"),
+    resource("resource-property-unknown", "a property the serverless resource type does not have"),
+    resource("resource-property-type", "a property of a serverless resource has the wrong type"),
+    resource("resource-property-required",
+             "a required property of a serverless resource is missing"),
+    resource(
+        "application-location-missing",
+        "an Application without `Location`, or a `Location` mapping without `ApplicationId` or "
+        "`SemanticVersion`"),
+    resource("application-location-unresolved",
+             "an Application's `ApplicationId` or `SemanticVersion` is an intrinsic other than Ref "
+             "and FindInMap"),
+    resource("application-semantic-version-blank", "an Application's `SemanticVersion` is empty"),
+    resource("application-location-type",
+             "an Application's `ApplicationId` or `SemanticVersion` is not a string"),
+    resource("application-dynamic-reference",
+             "an Application's `ApplicationId` is an SSM dynamic reference"),
+    resource("reserved-tag",
+             "`Tags` sets a key SAM reserves (`lambda:createdBy`, `serverlessrepo:…`)"),
+    resource("simple-table-primary-key",
+             "a SimpleTable `PrimaryKey` without `Name` or `Type`, or a `Type` SAM does not know"),
+    resource("layer-parameter-not-string",
+             "a layer's `LayerName`, `LicenseInfo`, `Description` or `RetentionPolicy` is not a "
+             "string once parameters are resolved"),
+    resource("layer-retention-policy", "a layer's `RetentionPolicy` is not Retain or Delete"),
+    resource("layer-content-uri", "a layer's `ContentUri` is not an S3 location SAM reads"),
+    resource("layer-architectures",
+             "a layer's `CompatibleArchitectures` holds something other than x86_64 and arm64"),
+    resource("graphql-auth",
+             "a GraphQLApi authenticator with more than one configuration, or without the one its "
+             "Type needs"),
+    resource("graphql-schema",
+             "a GraphQLApi with both or neither of `SchemaInline` and `SchemaUri`"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

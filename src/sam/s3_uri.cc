@@ -1,5 +1,7 @@
 #include "sam/s3_uri.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 #include <vector>
 
@@ -72,6 +74,18 @@ S3UriReading readS3Uri(std::string_view uri) {
       keyStart == std::string_view::npos ? "" : std::string(path.substr(keyStart));
   if (versions->size() == 1) reading.location.version = versions->front();
   return reading;
+}
+
+bool hasS3DynamicReference(std::string_view uri) {
+  // RE2: linear in the text, whatever its length (std::regex recurses per character).
+  static const RE2 kPattern(
+      R"(\{\{resolve:(ssm|ssm-secure|secretsmanager):[a-zA-Z0-9_.\-/]+(:\d+)?\}\})");
+  re2::StringPiece match;
+  if (!kPattern.Match(re2::StringPiece(uri.data(), uri.size()), 0, uri.size(), RE2::UNANCHORED,
+                      &match, 1)) {
+    return false;
+  }
+  return std::string_view(match.data(), match.size()).find('/') != std::string_view::npos;
 }
 
 }  // namespace samshift::sam

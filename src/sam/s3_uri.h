@@ -25,4 +25,8 @@ struct S3UriReading {
 // (control characters, non-ASCII host names, percent-encoded or `+` query parts).
 S3UriReading readS3Uri(std::string_view uri);
 
+// True when `uri` holds a dynamic reference construct_s3_location_object refuses
+// (`{{resolve:ssm|ssm-secure|secretsmanager:…}}` with a `/`).
+bool hasS3DynamicReference(std::string_view uri);
+
 }  // namespace samshift::sam

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/application.h"
 #include "sam/connectors.h"
 #include "sam/deployment_model.h"
 #include "sam/function_properties.h"
@@ -10,10 +11,13 @@
 #include "sam/function_url_validation.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
+#include "sam/graphql_api.h"
+#include "sam/layer.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
-#include "sam/state_machine_validation.h"
 #include "sam/pull_events.h"
+#include "sam/simple_table.h"
+#include "sam/state_machine_validation.h"
 
 namespace samshift::sam {
 
@@ -691,6 +695,29 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
   }
   if (resource.type == "AWS::Serverless::Connector")
     return connectorProblems(templ, resource, params);
+  if (resource.type == "AWS::Serverless::LayerVersion") {
+    validateLayer(templ, resource, params, out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    return out;
+  }
+  bool application = resource.type == "AWS::Serverless::Application";
+  bool graphQL = resource.type == "AWS::Serverless::GraphQLApi";
+  if (resource.type == "AWS::Serverless::SimpleTable" || application || graphQL) {
+    Node merged = propertiesWithGlobals(templ, resource);
+    if (application) {
+      validateApplication(templ, resource, params, merged, out);
+    } else if (graphQL) {
+      validateGraphQLApi(templ, resource, merged, out);
+    } else {
+      validateSimpleTable(templ, resource, merged, out);
+    }
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    return out;
+  }
   bool function = resource.type == "AWS::Serverless::Function";
   if (resource.type == "AWS::Serverless::CapacityProvider") {
     Node merged = propertiesWithGlobals(templ, resource);

@@ -1,13 +1,13 @@
-#include "expand/version_hash.h"
+#include "sam/version_hash.h"
 
 // The low-level SHA-1 calls skip OpenSSL 3's provider initialisation (reading openssl.cnf,
 // loading the default provider), which would cost more than the whole expansion of a template.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
-#include "expand/python_json.h"
+#include "sam/python_json.h"
 
-namespace samshift::expand {
+namespace samshift::sam {
 
 std::string sha1Hex(std::string_view bytes) {
   unsigned char digest[SHA_DIGEST_LENGTH];
@@ -26,4 +26,4 @@ std::string sha1Hex(std::string_view bytes) {
 
 std::string versionHash(const model::Node& data) { return sha1Hex(pythonJson(data)).substr(0, 10); }
 
-}  // namespace samshift::expand
+}  // namespace samshift::sam

@@ -1,4 +1,4 @@
-#include "expand/python_json.h"
+#include "sam/python_json.h"
 
 #include <algorithm>
 #include <charconv>
@@ -8,7 +8,7 @@
 
 #include "model/scalar_resolver.h"
 
-namespace samshift::expand {
+namespace samshift::sam {
 
 using model::MapEntry;
 using model::Node;
@@ -221,4 +221,4 @@ std::string pythonJson(const Node& value) {
   return out;
 }
 
-}  // namespace samshift::expand
+}  // namespace samshift::sam

@@ -1,0 +1,242 @@
+#include "sam/graphql_api.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string_view>
+
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+#include "sam/resource_properties.h"
+
+namespace samshift::sam {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+// SamGraphQLApi.property_types, in SAM's order (Property: no intrinsics; PassThroughProperty: any).
+const std::array<SamPropertyType, 18>& graphQLApiPropertyTypes() {
+  static const std::array<SamPropertyType, 18> kTypes = {{
+      {"Name", false, {}, "", false},
+      {"Tags", false, isSamMap, "map", false},
+      {"XrayEnabled", false, {}, "", false},
+      {"Auth", true, isSamMap, "map", false},
+      {"SchemaInline", false, isSamString, "string", false},
+      {"SchemaUri", false, isSamString, "string", false},
+      {"Logging", false, oneOf({isSamMap, isSamBool}), "", false},
+      {"DataSources", false, isSamMap, "map", false},
+      {"Functions", false, isSamMap, "map", false},
+      {"Resolvers", false, isSamMap, "map", false},
+      {"ApiKeys", false, isSamMap, "map", false},
+      {"DomainName", false, isSamMap, "map", false},
+      {"Cache", false, isSamMap, "map", false},
+      {"Visibility", false, {}, "", false},
+      {"OwnerContact", false, {}, "", false},
+      {"IntrospectionConfig", false, {}, "", false},
+      {"QueryDepthLimit", false, {}, "", false},
+      {"ResolverCountLimit", false, {}, "", false},
+  }};
+  return kTypes;
+}
+
+// One pydantic model: its fields in order and which are required (non-null).
+struct ModelField {
+  std::string_view name;
+  bool required = false;
+};
+using ModelFields = std::span<const ModelField>;
+
+constexpr ModelField kOpenIdFields[] = {{"AuthTTL"}, {"ClientId"}, {"IatTTL"}, {"Issuer"}};
+constexpr ModelField kUserPoolFields[] = {
+    {"AppIdClientRegex"}, {"AwsRegion"}, {"DefaultAction"}, {"UserPoolId", true}};
+constexpr ModelField kLoggingFields[] = {
+    {"CloudWatchLogsRoleArn"}, {"ExcludeVerboseContent"}, {"FieldLogLevel"}};
+constexpr ModelField kApiKeyFields[] = {{"ApiKeyId"}, {"Description"}, {"ExpiresOn"}};
+constexpr ModelField kDomainNameFields[] = {
+    {"CertificateArn", true}, {"DomainName", true}, {"Description"}};
+constexpr ModelField kCacheFields[] = {{"ApiCachingBehavior", true},
+                                       {"Ttl", true},
+                                       {"Type", true},
+                                       {"AtRestEncryptionEnabled"},
+                                       {"TransitEncryptionEnabled"}};
+
+// A mapping pydantic reads as the model as written: known keys only, required ones non-null,
+// values passed through (PassThroughProp).
+bool passesModel(const Node& value, ModelFields fields) {
+  if (!value.isMapping()) return false;
+  for (const MapEntry& entry : value.entries()) {
+    auto known = std::find_if(fields.begin(), fields.end(), [&](const ModelField& field) {
+      return field.name == entry.key.text();
+    });
+    if (known == fields.end()) return false;
+  }
+  return std::all_of(fields.begin(), fields.end(), [&](const ModelField& field) {
+    const Node* given = value.get(field.name);
+    return !field.required || (given && !given->isNull());
+  });
+}
+
+bool absent(const Node* value) { return !value || value->isNull(); }
+
+// The authentication types samshift reads (AWS_LAMBDA makes SAM add a connector).
+bool knownType(const Node* type) {
+  return type && (type->isString("AWS_IAM") || type->isString("API_KEY") ||
+                  type->isString("OPENID_CONNECT") || type->isString("AMAZON_COGNITO_USER_POOLS"));
+}
+
+// An Authorizer (or the Auth model, with Additional) as pydantic reads it, within what samshift
+// reads.
+std::optional<std::string> authorizerUnsupported(const Node& auth, bool additional) {
+  if (!auth.isMapping()) return "an Auth entry that is not a mapping";
+  for (const MapEntry& entry : auth.entries()) {
+    const std::string& key = entry.key.text();
+    if (key != "Type" && key != "OpenIDConnect" && key != "UserPool" && key != "LambdaAuthorizer" &&
+        !(key == "Additional" && !additional))
+      return "Auth key " + key;
+  }
+  if (!knownType(auth.get("Type"))) return "an Auth Type other than AWS_IAM, API_KEY, …";
+  if (!absent(auth.get("LambdaAuthorizer"))) return "LambdaAuthorizer";
+  if (const Node* openId = auth.get("OpenIDConnect");
+      !absent(openId) && !passesModel(*openId, kOpenIdFields))
+    return "an OpenIDConnect value SAM's model may refuse";
+  if (const Node* pool = auth.get("UserPool");
+      !absent(pool) && !passesModel(*pool, kUserPoolFields))
+    return "a UserPool value SAM's model may refuse";
+  return std::nullopt;
+}
+
+// The authenticator config _validate_and_extract_authorizer_config returns, by Type.
+struct AuthConfig {
+  const char* property;  // "UserPool"
+  const char* config;    // "UserPoolConfig"
+  const char* type;
+};
+constexpr AuthConfig kAuthConfigs[] = {
+    {"OpenIDConnect", "OpenIDConnectConfig", "OPENID_CONNECT"},
+    {"UserPool", "UserPoolConfig", "AMAZON_COGNITO_USER_POOLS"},
+};
+
+// The problem of one authenticator; empty when none. `index`: SAM's, 0 for the default one and
+// for the first additional one alike (SAM tests `not index`).
+std::string authorizerProblem(const Node& auth, size_t index) {
+  size_t given = 0;
+  for (const char* key : {"Type", "LambdaAuthorizer", "OpenIDConnect", "UserPool"}) {
+    if (!absent(auth.get(key))) ++given;
+  }
+  if (given > 2) {
+    std::string path = "'Auth";
+    if (index != 0) path.append(".Additional.").append(std::to_string(index));
+    path += '\'';
+    return path + " has more than one authentication configuration defined.";
+  }
+  for (const AuthConfig& config : kAuthConfigs) {
+    if (auth.get("Type")->isString(config.type) && absent(auth.get(config.property))) {
+      std::string message = "'";
+      message.append(config.property).append("' must be defined if type is '");
+      return message.append(config.type).append("'.");
+    }
+  }
+  return {};
+}
+
+Node authenticator(const Node& auth, bool additional) {
+  Node out = Node::mapping();
+  out.set("AuthenticationType", *auth.get("Type"));
+  for (const AuthConfig& config : kAuthConfigs) {
+    if (!auth.get("Type")->isString(config.type)) continue;
+    const Node& given = *auth.get(config.property);
+    ModelFields fields =
+        std::string_view(config.property) == "UserPool" ? kUserPoolFields : kOpenIdFields;
+    Node values = Node::mapping();
+    for (const ModelField& field : fields) {
+      if (additional && field.name == "DefaultAction") continue;
+      const Node* value = given.get(field.name);
+      if (!absent(value)) values.set(std::string(field.name), *value);
+    }
+    out.set(config.config, std::move(values));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> graphQLApiUnsupported(const Node& props) {
+  for (const char* key : {"DataSources", "Functions", "Resolvers"}) {
+    if (!absent(props.get(key))) return std::string(key) + " of a GraphQLApi";
+  }
+  for (const MapEntry& entry : props.entries()) {
+    const std::string& key = entry.key.text();
+    bool known = std::any_of(graphQLApiPropertyTypes().begin(), graphQLApiPropertyTypes().end(),
+                             [&](const SamPropertyType& type) { return type.name == key; });
+    if (!known) return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
+  }
+  if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
+    return "an XrayEnabled SAM's model would coerce to a bool";
+  if (const Node* tags = props.get("Tags"); !absent(tags) && !tags->isMapping())
+    return "Tags that are not a mapping";
+  const Node* auth = props.get("Auth");
+  if (!auth || !auth->isMapping()) return "Auth that is not a mapping";
+  if (auto why = authorizerUnsupported(*auth, false)) return why;
+  if (const Node* additional = auth->get("Additional"); !absent(additional)) {
+    if (!additional->isSequence()) return "Auth.Additional that is not a list";
+    for (const Node& item : additional->items()) {
+      if (auto why = authorizerUnsupported(item, true)) return why;
+    }
+  }
+  if (const Node* logging = props.get("Logging");
+      !absent(logging) && !logging->isBool() && !passesModel(*logging, kLoggingFields))
+    return "a Logging value SAM's model may refuse";
+  if (const Node* keys = props.get("ApiKeys"); !absent(keys)) {
+    if (!keys->isMapping()) return "ApiKeys that are not a mapping";
+    for (const MapEntry& entry : keys->entries()) {
+      if (!passesModel(entry.value, kApiKeyFields)) return "an API key SAM's model may refuse";
+    }
+  }
+  if (const Node* domain = props.get("DomainName");
+      !absent(domain) && !passesModel(*domain, kDomainNameFields))
+    return "a DomainName SAM's model may refuse";
+  if (const Node* cache = props.get("Cache"); !absent(cache) && !passesModel(*cache, kCacheFields))
+    return "a Cache SAM's model may refuse";
+  return std::nullopt;
+}
+
+void validateGraphQLApi(const model::Template& templ, const model::ResourceView& resource,
+                        const Node& props, std::vector<SamProblem>& out) {
+  // validate_setattr is off: Resource.from_dict takes any key.
+  if (checkSamPropertyTypes(templ, resource, props, graphQLApiPropertyTypes(), out, false)) return;
+  if (graphQLApiUnsupported(props)) return;
+  const Node& auth = *props.get("Auth");
+  const Node* authSource = propertySource(templ, resource, "Auth");
+  std::vector<const Node*> authenticators = {&auth};
+  if (const Node* additional = auth.get("Additional"); !absent(additional)) {
+    for (const Node& item : additional->items()) authenticators.push_back(&item);
+  }
+  for (size_t i = 0; i < authenticators.size(); ++i) {
+    std::string problem = authorizerProblem(*authenticators[i], i == 0 ? 0 : i - 1);
+    if (problem.empty()) continue;
+    out.push_back(resourceProblem("graphql-auth", problem, authSource));
+    return;
+  }
+  const Node* inline_ = props.get("SchemaInline");
+  const Node* uri = props.get("SchemaUri");
+  bool hasInline = inline_ && pythonTruthy(*inline_), hasUri = uri && pythonTruthy(*uri);
+  if (hasInline == hasUri) {
+    out.push_back(resourceProblem(
+        "graphql-schema",
+        hasInline ? "Both 'SchemaInline' and 'SchemaUri' cannot be defined at the same time."
+                  : "One of 'SchemaInline' or 'SchemaUri' must be set.",
+        hasInline ? propertySource(templ, resource, "SchemaUri") : nullptr));
+  }
+}
+
+std::vector<Node> graphQLAuthenticators(const Node& auth) {
+  std::vector<Node> out = {authenticator(auth, false)};
+  if (const Node* additional = auth.get("Additional"); !absent(additional)) {
+    for (const Node& item : additional->items()) out.push_back(authenticator(item, true));
+  }
+  return out;
+}
+
+}  // namespace samshift::sam

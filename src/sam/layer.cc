@@ -1,0 +1,198 @@
+#include "sam/layer.h"
+
+#include <array>
+#include <cctype>
+
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+#include "sam/resource_properties.h"
+#include "sam/s3_uri.h"
+#include "sam/version_hash.h"
+
+namespace samshift::sam {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+// SamLayerVersion.property_types, in SAM's order.
+const std::array<SamPropertyType, 8>& layerPropertyTypes() {
+  static const std::array<SamPropertyType, 8> kTypes = {{
+      {"LayerName", false, oneOf({isSamString, isSamMap}), ""},
+      {"Description", false, isSamString, "string"},
+      {"PublishLambdaVersion", false, isSamBool, ""},
+      {"ContentUri", true, oneOf({isSamString, isSamMap}), ""},
+      {"CompatibleArchitectures", false, listOf(oneOf({isSamString, isSamMap})), ""},
+      {"CompatibleRuntimes", false, listOf(oneOf({isSamString, isSamMap})), ""},
+      {"LicenseInfo", false, isSamString, "string"},
+      {"RetentionPolicy", false, isSamString, "string"},
+  }};
+  return kTypes;
+}
+
+// The properties _construct_lambda_layer resolves (resolve_string_parameter_in_resource), in its
+// order.
+constexpr const char* kResolvedProperties[] = {"LayerName", "LicenseInfo", "Description",
+                                               "RetentionPolicy"};
+
+constexpr const char* kRetentionOptions = "['Retain', 'Delete']";
+
+bool truthy(const Node* value) { return value && pythonTruthy(*value); }
+
+// The SAM resource as to_dict() gives it, without DeletionPolicy, UpdateReplacePolicy and
+// Metadata: what LogicalIdGenerator hashes.
+Node hashedForm(const model::ResourceView& resource, const Node& props) {
+  Node samResource = Node::mapping();
+  samResource.set("Type", Node::string("AWS::Serverless::LayerVersion"));
+  if (truthy(resource.dependsOn)) samResource.set("DependsOn", *resource.dependsOn);
+  if (resource.updatePolicy) samResource.set("UpdatePolicy", *resource.updatePolicy);
+  if (resource.condition) samResource.set("Condition", *resource.condition);
+  Node properties = Node::mapping();
+  for (const MapEntry& entry : props.entries()) {
+    if (!entry.value.isNull()) properties.set(entry.key.text(), entry.value);
+  }
+  samResource.set("Properties", std::move(properties));
+  Node hashed = Node::mapping();
+  hashed.set(std::string(resource.id), std::move(samResource));
+  return hashed;
+}
+
+// _get_retention_policy_value's answer, or its rejection's message.
+struct Retention {
+  std::optional<std::string> value;
+  std::string problem;
+};
+
+Retention retentionOf(const Node* policy) {
+  if (!policy || policy->isNull()) return {};
+  if (policy->isIntrinsic()) {
+    return {std::nullopt,
+            std::string("'RetentionPolicy' does not accept intrinsic functions, please use one of "
+                        "the following options: ") +
+                kRetentionOptions};
+  }
+  if (!policy->isString()) {
+    return {std::nullopt,
+            std::string("Invalid 'RetentionPolicy' type, please use one of the following "
+                        "options: ") +
+                kRetentionOptions};
+  }
+  std::string lower;
+  for (char c : policy->text())
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "retain") return {"Retain", {}};
+  if (lower == "delete") return {"Delete", {}};
+  return {std::nullopt, std::string("'RetentionPolicy' must be one of the following options: ") +
+                            kRetentionOptions + "."};
+}
+
+// construct_s3_location_object's rejection of ContentUri; empty when it has none.
+std::string contentProblem(const Node& uri, bool& unsure) {
+  if (uri.isMapping()) {
+    if (!truthy(uri.get("Bucket")) || !truthy(uri.get("Key")))
+      return "'ContentUri' requires Bucket and Key properties to be specified.";
+    return {};
+  }
+  if (!uri.isString()) return "'ContentUri' must be of type dict or string.";
+  if (hasS3DynamicReference(uri.text())) {
+    return "Unsupported dynamic reference detected in 'ContentUri'. Please consider using "
+           "alternative 'FunctionCode' object format.";
+  }
+  S3UriReading reading = readS3Uri(uri.text());
+  unsure = reading.kind == S3UriReading::Kind::kUnsure;
+  if (reading.kind == S3UriReading::Kind::kInvalid) {
+    return "'ContentUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional "
+           "versionId query parameter.";
+  }
+  return {};
+}
+
+std::optional<Node> contentOf(const Node& uri) {
+  Node content = Node::mapping();
+  if (uri.isMapping()) {
+    content.set("S3Bucket", *uri.get("Bucket"));
+    content.set("S3Key", *uri.get("Key"));
+    if (const Node* version = uri.get("Version")) content.set("S3ObjectVersion", *version);
+    return content;
+  }
+  S3UriReading reading = readS3Uri(uri.text());
+  if (reading.kind != S3UriReading::Kind::kLocation) return std::nullopt;
+  content.set("S3Bucket", Node::string(reading.location.bucket));
+  content.set("S3Key", Node::string(reading.location.key));
+  if (reading.location.version)
+    content.set("S3ObjectVersion", Node::string(*reading.location.version));
+  return content;
+}
+
+// _validate_architectures: every item that is not an intrinsic is x86_64 or arm64.
+bool architecturesValid(const Node* architectures) {
+  if (!truthy(architectures) || !architectures->isSequence()) return true;
+  for (const Node& item : architectures->items()) {
+    if (!item.isIntrinsic() && !item.isString("x86_64") && !item.isString("arm64")) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+LayerModel readLayer(const model::Template& templ, const model::ResourceView& resource,
+                     const ParameterValues& params) {
+  LayerModel layer;
+  layer.props = propertiesWithGlobals(templ, resource);
+  for (const char* key : kResolvedProperties) {
+    const Node* value = layer.props.get(key);
+    if (!truthy(value)) continue;
+    Resolved resolved = params.resolve(*value);
+    if (resolved.failure && layer.resolveFailure.empty())
+      layer.resolveFailure = resolved.failure->describeForSam();
+    layer.props.set(key, std::move(resolved.value));
+  }
+  layer.retention = retentionOf(layer.props.get("RetentionPolicy")).value;
+  layer.logicalId = std::string(resource.id) + versionHash(hashedForm(resource, layer.props));
+  if (const Node* uri = layer.props.get("ContentUri")) {
+    bool unsure = false;
+    if (contentProblem(*uri, unsure).empty() && !unsure) layer.content = contentOf(*uri);
+    layer.contentUnsure = unsure;
+  }
+  return layer;
+}
+
+void validateLayer(const model::Template& templ, const model::ResourceView& resource,
+                   const ParameterValues& params, std::vector<SamProblem>& out) {
+  Node merged = propertiesWithGlobals(templ, resource);
+  if (checkSamPropertyTypes(templ, resource, merged, layerPropertyTypes(), out)) return;
+  LayerModel layer = readLayer(templ, resource, params);
+  if (!layer.resolveFailure.empty()) return;  // the transform fails: expand says so
+  for (const char* key : kResolvedProperties) {
+    const Node* value = layer.props.get(key);
+    if (!truthy(value) || value->isString() || value->isMapping()) continue;
+    out.push_back(resourceProblem(
+        "layer-parameter-not-string",
+        "Could not resolve parameter for '" + std::string(key) + "' or parameter is not a String.",
+        propertySource(templ, resource, key)));
+    return;
+  }
+  Retention retention = retentionOf(layer.props.get("RetentionPolicy"));
+  if (!retention.problem.empty()) {
+    out.push_back(resourceProblem("layer-retention-policy", retention.problem,
+                                  propertySource(templ, resource, "RetentionPolicy")));
+    return;
+  }
+  // The layer has its new logical ID from here on.
+  bool unsure = false;
+  std::string content = contentProblem(*layer.props.get("ContentUri"), unsure);
+  if (!content.empty()) {
+    out.push_back(resourceProblem("layer-content-uri", content,
+                                  propertySource(templ, resource, "ContentUri")));
+  } else if (!architecturesValid(layer.props.get("CompatibleArchitectures"))) {
+    out.push_back(resourceProblem(
+        "layer-architectures", "CompatibleArchitectures needs to be a list of 'x86_64' or 'arm64'",
+        propertySource(templ, resource, "CompatibleArchitectures")));
+  } else {
+    return;
+  }
+  out.back().subjectId = layer.logicalId;
+}
+
+}  // namespace samshift::sam
