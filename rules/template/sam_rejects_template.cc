@@ -46,6 +46,7 @@ class SamRejectsTemplate : public engine::Rule {
 Reports what the SAM transform rejects (the checks `samshift expand` makes) that no rule of a
 family covers:
 - a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
+- an `IgnoreGlobals` attribute that is neither `"*"` nor a list of keys of the Globals section;
 - `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
   `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
@@ -101,6 +102,8 @@ Resources:
         "globals-invalid",
         "globals-unsupported-type",
         "globals-unsupported-property",
+        "globals-section-not-map",
+        "ignore-globals-invalid",
         "logical-id",
         "mappings-not-object",
         "sub-variable-not-string",
@@ -144,7 +147,7 @@ Resources:
   static std::string describe(const model::Template& templ, const ResourceProblem& problem) {
     // The messages that name nothing of the template.
     static constexpr std::pair<std::string_view, std::string_view> kFixed[] = {
-        {"globals-invalid", "`Globals` must be a mapping with at least one section"},
+        {"globals-invalid", "`Globals` must be a mapping"},
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
         {"layers-type", "`Layers` must be a list"},
@@ -173,6 +176,12 @@ Resources:
     if (code == "globals-unsupported-property") {
       return "SAM does not take `" + text + "` from `Globals." + globalsSection(templ, *sam.node) +
              "`";
+    }
+    if (code == "globals-section-not-map") return "`Globals." + text + "` must be a mapping";
+    if (code == "ignore-globals-invalid") {
+      return sam.node && sam.node->isString()
+                 ? "`IgnoreGlobals` names `" + text + "`, which is not in the Globals section"
+                 : "`IgnoreGlobals` must be \"*\" or a list of keys of the Globals section";
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";

@@ -15,7 +15,9 @@
 #include "expand/tree_path.h"
 #include "model/scalar_resolver.h"
 #include "model/template.h"
+#include "sam/ignore_globals.h"
 #include "sam/problem_codes.h"
+#include "sam/resource_attributes.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
 
@@ -67,18 +69,24 @@ std::vector<ExpandError> samRejections(const model::Template& templ,
   return errors;
 }
 
-// Resource attributes SAM gives meaning to that samshift does not expand yet.
+// Resource attributes samshift does not expand as SAM does (sam/resource_attributes.h says what
+// SAM does with each).
 void checkResourceAttributes(ExpandContext& ctx) {
   for (const model::ResourceView& resource : ctx.templ.resources()) {
     if (!resource.node || !resource.node->isMapping()) continue;
+    bool api =
+        resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi";
     for (const MapEntry& entry : resource.node->entries()) {
       const std::string& key = entry.key.text();
-      bool plain = key == "Type" || key == "Properties" || key == "Condition" ||
-                   key == "DependsOn" || key == "DeletionPolicy" || key == "UpdateReplacePolicy" ||
-                   key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
-      if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
+      sam::AttributeUse use = sam::serverlessAttributeUse(key);
+      bool unsupported = odd || key == "Connectors" ||
+                         (resource.isServerless() && key == "IgnoreGlobals" &&
+                          !sam::ignoreGlobalsUnderstood(resource)) ||
+                         // The API generator does not give an API its Metadata yet.
+                         (api && (key == "Metadata" || use != sam::AttributeUse::kResource));
+      if (unsupported) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
     }

@@ -46,22 +46,28 @@ std::string expandLayer(ExpandContext& ctx, const model::ResourceView& resource)
       ctx.notSupported("property " + key + " of AWS::Serverless::LayerVersion " + id);
     }
   }
-  // The ID hashes the SAM resource as written (after Globals): {id: {Type, Properties, …}}.
+  // The ID hashes the SAM resource as written (after Globals): {id: {Type, DependsOn, UpdatePolicy,
+  // Condition, Properties}}; SamLayerVersion.to_cloudformation leaves DeletionPolicy,
+  // UpdateReplacePolicy and Metadata out of the hash (the hash sorts keys: the order is free).
   Node samResource = Node::mapping();
   samResource.set("Type", str("AWS::Serverless::LayerVersion"));
   samResource.set("Properties", props);
+  if (resource.dependsOn) samResource.set("DependsOn", *resource.dependsOn);
+  if (resource.updatePolicy) samResource.set("UpdatePolicy", *resource.updatePolicy);
   if (resource.condition) samResource.set("Condition", *resource.condition);
-  if (resource.deletionPolicy) samResource.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy)
-    samResource.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
   Node hashed = Node::mapping();
   hashed.set(id, samResource);
   std::string newId = id + versionHash(hashed);
   if (props.has("RetentionPolicy")) ctx.notSupported("RetentionPolicy of layer " + id);
-  Node layer =
-      makeResource("AWS::Lambda::LayerVersion", out, {resource.condition, nullptr, nullptr});
-  layer.set("DeletionPolicy", resource.deletionPolicy ? *resource.deletionPolicy : str("Retain"));
+  // DependsOn and the pass-through attributes only, DeletionPolicy Retain added last when absent.
+  Node layer = Node::mapping();
+  layer.set("Type", str("AWS::Lambda::LayerVersion"));
+  if (resource.dependsOn) layer.set("DependsOn", *resource.dependsOn);
+  if (resource.condition) layer.set("Condition", *resource.condition);
+  if (resource.deletionPolicy) layer.set("DeletionPolicy", *resource.deletionPolicy);
   if (resource.updateReplacePolicy) layer.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
+  if (!resource.deletionPolicy) layer.set("DeletionPolicy", str("Retain"));
+  layer.set("Properties", std::move(out));
   ctx.add(newId, std::move(layer));
   return newId;
 }

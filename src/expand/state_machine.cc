@@ -193,9 +193,8 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   out.set("Tags", tags);
   if (substitutions) out.set("DefinitionSubstitutions", std::move(*substitutions));
   PassThrough pass = passThroughOf(resource);
-  Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
-  if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
-  ctx.add(id, std::move(machine));
+  ctx.add(id,
+          makeMainResource("AWS::StepFunctions::StateMachine", out, resource, resource.dependsOn));
 
   std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, pass);
   const Node* events = props.get("Events");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <span>
 
+#include "sam/ignore_globals.h"
 #include "sam/validation.h"
 
 namespace samshift::sam {
@@ -142,18 +143,27 @@ std::optional<SamProblem> checkGlobalsKeys(const Node& globals, const char* name
 std::optional<SamProblem> checkGlobals(const model::Template& templ) {
   const Node* globals = templ.globals();
   if (!globals) return std::nullopt;
-  if (!globals->isMapping() || globals->entries().empty()) {
+  // An empty mapping is accepted: Globals._parse only rejects what is not a dict.
+  if (!globals->isMapping()) {
     return templateProblem("globals-invalid",
                            "'Globals' section is invalid. It must be a non-empty dictionary",
                            globals);
   }
+  // Globals._parse meets each section in turn: its name, then its value.
   for (const model::MapEntry& entry : globals->entries()) {
-    if (contains(kGlobalsSections, entry.key.text())) continue;
-    return templateProblem("globals-unsupported-type",
-                           "'Globals' section is invalid. '" + entry.key.text() +
-                               "' is not supported. Must be one of the following values - " +
-                               pythonList(kGlobalsSections),
-                           &entry.key);
+    if (!contains(kGlobalsSections, entry.key.text())) {
+      return templateProblem("globals-unsupported-type",
+                             "'Globals' section is invalid. '" + entry.key.text() +
+                                 "' is not supported. Must be one of the following values - " +
+                                 pythonList(kGlobalsSections),
+                             &entry.key);
+    }
+    if (!entry.value.isMapping()) {
+      // SAM's message, with its unformatted "${section}".
+      return templateProblem(
+          "globals-section-not-map",
+          "'Globals' section is invalid. Value of ${section} must be a dictionary", &entry.key);
+    }
   }
   if (auto problem = checkGlobalsKeys(*globals, "CapacityProvider", kGlobalsCapacityProviderKeys))
     return problem;
@@ -176,7 +186,7 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
   for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties,
-                     checkGlobals, checkMappings}) {
+                     checkGlobals, checkIgnoreGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};
