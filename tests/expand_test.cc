@@ -125,8 +125,9 @@ TEST_CASE("golden expansions in fixtures/expand", "[expand][golden]") {
     if (error) {
       // SAM's rejections as users see them: each the finding of the rule lint reports it with.
       const fs::path input = dir / "input.yaml";
-      testing::CommandResult run =
-          testing::runSamshift("expand --region " + region + " " + input.generic_string());
+      // The transform's own reading: local paths are rejections (a Zip function without code).
+      testing::CommandResult run = testing::runSamshift("expand --strict-uris --region " + region +
+                                                        " " + input.generic_string());
       CHECK(run.exitCode == 1);
       CHECK(run.out.empty());
       actual = run.err;

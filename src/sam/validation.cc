@@ -6,6 +6,7 @@
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
+#include "sam/local_artifacts.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
 
@@ -461,7 +462,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
         slash + 1 >= uri.size() || bracket) {
       // A path without a scheme is what `sam package` uploads and replaces with an S3 URI; what
       // SAM finds next is what the deploy meets.
-      bool local = uri.find("://") == std::string::npos && !uri.empty();
+      bool local = localArtifactPath(*codeUri);
       out.push_back(problem(local ? "code-uri-local" : "code-uri",
                             "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with "
                             "optional versionId query parameter.",
