@@ -11,6 +11,7 @@
 #include "expand/expander.h"
 #include "expand/json_output.h"
 #include "expand/python_json.h"
+#include "expand/python_keys.h"
 #include "expand/version_hash.h"
 #include "load/loader.h"
 #include "model/template.h"
@@ -32,6 +33,7 @@ std::string expandText(const std::string& path, const std::string& text,
                        const std::string& region = "us-east-1") {
   model::Document document = load::loadText(path, text);
   REQUIRE(document.parsed);
+  expand::pythonJsonKeys(document.root);  // as `samshift expand` reads a template
   model::Template templ(document.root);
   sam::ParameterValues params(templ, {}, region);
   expand::ExpandResult result = expand::expandTemplate(document.root, params);

@@ -13,6 +13,7 @@
 #include "core/printable_text.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
+#include "expand/python_keys.h"
 #include "model/template.h"
 #include "sam/local_artifacts.h"
 #include "sam/parameter_values.h"
@@ -123,6 +124,7 @@ int runExpand(std::vector<std::string> args) {
   if (!document) return reportError("expand", document.error());
   ProblemReport problems("expand", errorFormat);
   if (!document->parsed) return problems.loadFailure(*document);
+  expand::pythonJsonKeys(document->root);
   std::vector<std::string> replaced;
   if (!strictUris) replaced = sam::replaceLocalArtifacts(document->root);
   model::Template templ(document->root);
