@@ -22,6 +22,16 @@ SamProblem ignoreGlobalsProblem(const model::ResourceView& resource, std::string
                     node, true, std::string(resource.id)};
 }
 
+// Python's str() of a list item that is not a key of any Globals section (which are strings);
+// nullopt for one samshift does not spell as Python does (a float) or that Python cannot look up
+// (a list or mapping: unhashable, the translator fails).
+std::optional<std::string> pythonItemText(const Node& item) {
+  if (item.isInt()) return std::to_string(item.intValue());
+  if (item.isBool()) return item.boolValue() ? "True" : "False";
+  if (item.isNull()) return "None";
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<SamProblem> checkIgnoreGlobals(const model::Template& templ) {
@@ -37,9 +47,10 @@ std::optional<SamProblem> checkIgnoreGlobals(const model::Template& templ) {
     }
     if (!ignore->isSequence()) return ignoreGlobalsProblem(resource, "", ignore);
     for (const Node& item : ignore->items()) {
-      if (!item.isString()) break;  // Python would compare or hash it: left to expand
-      if (!section->has(item.text()))
-        return ignoreGlobalsProblem(resource, " on item '" + item.text() + "'", &item);
+      if (item.isString() && section->has(item.text())) continue;
+      std::optional<std::string> text = item.isString() ? item.text() : pythonItemText(item);
+      if (!text) break;  // left to expand, which does not support it
+      return ignoreGlobalsProblem(resource, " on item '" + *text + "'", &item);
     }
   }
   return std::nullopt;
@@ -50,7 +61,7 @@ bool ignoreGlobalsUnderstood(const model::ResourceView& resource) {
   if (!ignore || ignore->isString()) return true;
   if (!ignore->isSequence()) return !pythonTruthy(*ignore);
   for (const Node& item : ignore->items()) {
-    if (!item.isString()) return false;
+    if (!item.isString() && !pythonItemText(item)) return false;
   }
   return true;
 }
