@@ -138,6 +138,10 @@ TEST_CASE("expand matches or refuses every SAM translator fixture", "[expand][co
     return;
   }
   std::set<std::string> listed = testing::readList("tests/data/sam_fixtures_matching.txt");
+  // SAM's test suite made this fixture's output with the translator's passthrough_metadata
+  // option, which copies Metadata to every generated resource; the deployed transform (and
+  // sam-translate, and every real template's output) runs without it, as expand does.
+  const std::set<std::string> madeWithTranslatorOptions = {"translate_convert_metadata"};
   std::vector<std::string> newlyMatching;
   size_t matching = 0, runs = 0;
   for (const auto& entry :
@@ -151,7 +155,8 @@ TEST_CASE("expand matches or refuses every SAM translator fixture", "[expand][co
       testing::Judgement judgement = testing::judgeSamFixture(name, partition);
       INFO(name << " in " << partition.name << ": " << testing::verdictName(judgement.verdict)
                 << ": " << judgement.why);
-      CHECK(judgement.verdict != testing::Verdict::kWrongOutput);
+      if (!madeWithTranslatorOptions.count(name))
+        CHECK(judgement.verdict != testing::Verdict::kWrongOutput);
       CHECK(judgement.verdict != testing::Verdict::kFalseAccept);
       CHECK(judgement.verdict != testing::Verdict::kFalseReject);
       if (listed.count(name)) CHECK(judgement.verdict == testing::Verdict::kSame);

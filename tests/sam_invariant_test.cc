@@ -159,6 +159,12 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"globals-invalid", "Globals: []\n" + function("")},
       {"globals-unsupported-type", "Globals:\n  Table: {}\n" + function("")},
       {"globals-unsupported-property", "Globals:\n  Function:\n    Timout: 3\n" + function("")},
+      {"globals-section-not-map", "Globals:\n  Function:\n" + function("")},
+      {"ignore-globals-invalid",
+       "Globals:\n  Function:\n    Timeout: 3\n"
+       "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Tracing]\n"
+       "    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: "
+       "s3://bucket/fn.zip}\n"},
       {"logical-id",
        "Resources:\n  Fn-1:\n    Type: AWS::Serverless::Function\n"
        "    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: "

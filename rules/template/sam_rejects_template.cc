@@ -46,8 +46,8 @@ class SamRejectsTemplate : public engine::Rule {
         R"(## What it does
 Reports what the SAM transform rejects (the checks `samshift expand` makes) that no rule of a
 family covers:
-- a `Globals` section that is not a mapping, or a section or key SAM does not take from it; an
-  `IgnoreGlobals` attribute that is not "*" or a list of keys of that section;
+- a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
+- an `IgnoreGlobals` attribute that is neither `"*"` nor a list of keys of the Globals section;
 - `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
   `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
@@ -132,6 +132,7 @@ Resources:
         "globals-invalid",
         "globals-unsupported-type",
         "globals-unsupported-property",
+        "globals-section-not-map",
         "ignore-globals-invalid",
         "logical-id",
         "mappings-not-object",
@@ -254,7 +255,7 @@ Resources:
   static std::string describe(const model::Template& templ, const ResourceProblem& problem) {
     // The messages that name nothing of the template.
     static constexpr std::pair<std::string_view, std::string_view> kFixed[] = {
-        {"globals-invalid", "`Globals` must be a mapping with at least one section"},
+        {"globals-invalid", "`Globals` must be a mapping"},
         {"mappings-not-object", "`Mappings` must be a mapping"},
         {"role-type", "`Role` must be an ARN or an intrinsic"},
         {"function-url-auth-type", "`FunctionUrlConfig` needs `AuthType` AWS_IAM or NONE"},
@@ -305,11 +306,11 @@ Resources:
       return "SAM does not take `" + text + "` from `Globals." + globalsSection(templ, *sam.node) +
              "`";
     }
+    if (code == "globals-section-not-map") return "`Globals." + text + "` must be a mapping";
     if (code == "ignore-globals-invalid") {
-      return sam.node && sam.node->isScalar() && !sam.node->isSequence() &&
-                     sam.message.find("on item") != std::string::npos
-                 ? "`IgnoreGlobals` names `" + text + "`, which is not a key of `Globals`"
-                 : "`IgnoreGlobals` must be \"*\" or a list of `Globals` keys";
+      return sam.node && sam.node->isString()
+                 ? "`IgnoreGlobals` names `" + text + "`, which is not in the Globals section"
+                 : "`IgnoreGlobals` must be \"*\" or a list of keys of the Globals section";
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";

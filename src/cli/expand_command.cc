@@ -13,7 +13,9 @@
 #include "core/printable_text.h"
 #include "expand/expander.h"
 #include "expand/json_output.h"
+#include "expand/python_keys.h"
 #include "model/template.h"
+#include "sam/local_artifacts.h"
 #include "sam/parameter_values.h"
 
 namespace samshift::cli {
@@ -33,6 +35,9 @@ options:
                                   ParameterKey=K,ParameterValue=V); they win over defaults.
                                   Separate K=V arguments continue the list until an option,
                                   a word without `=` or an existing file
+      --strict-uris               refuse local artifact paths as the SAM transform does,
+                                  instead of writing `sam validate`'s placeholders
+                                  (s3://bucket/value) for them
   -f, --format FORMAT             json (default) or yaml
   -o, --output FILE               write to FILE instead of standard output: a file is
                                   replaced whole, or left as it was on any failure
@@ -51,6 +56,31 @@ written, 3 usage error
 constexpr std::string_view kFormats[] = {"json", "yaml"};
 constexpr SharedOptionSet kOptions{kFormats, /*templateValues=*/true};
 
+// Resources whose logical ID SAM hashes from the code or definition location, which a placeholder
+// changes: a function's version, a layer, an API deployment.
+bool hashesArtifacts(const model::Node& output) {
+  const model::Node* resources = output.get("Resources");
+  if (!resources) return false;
+  for (const model::MapEntry& entry : resources->entries()) {
+    const model::Node* type = entry.value.get("Type");
+    if (type &&
+        (type->isString("AWS::Lambda::Version") || type->isString("AWS::Lambda::LayerVersion") ||
+         type->isString("AWS::ApiGateway::Deployment"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void noteLocalArtifacts(const std::vector<std::string>& replaced) {
+  std::string where = replaced.front();
+  if (replaced.size() > 1) where += " and " + std::to_string(replaced.size() - 1) + " more";
+  std::cerr << "samshift expand: note: local artifact paths given sam validate's placeholders ("
+            << core::printableText(where)
+            << "): the logical IDs SAM hashes from them (versions, layers, API deployments) "
+               "differ from those a real `sam package` gives; --strict-uris refuses them\n";
+}
+
 int usage(const std::string& message) {
   std::cerr << "samshift expand: " << message << "\n" << kExpandUsage;
   return kExitUsage;
@@ -62,11 +92,16 @@ int runExpand(std::vector<std::string> args) {
   SharedOptions options(kOptions);
   std::string errorFormat = "text";
   std::string path;
+  bool strictUris = false;
   Arguments arguments(std::move(args));
   while (!arguments.done()) {
     if (arguments.flag({"-h", "--help"})) {
       std::cout << kExpandUsage;
       return kExitClean;
+    }
+    if (arguments.flag({"--strict-uris"})) {
+      strictUris = true;
+      continue;
     }
     if (auto status = readSharedOption(arguments, kOptions, options)) {
       if (!*status) return usage(status->error().message);
@@ -89,6 +124,9 @@ int runExpand(std::vector<std::string> args) {
   if (!document) return reportError("expand", document.error());
   ProblemReport problems("expand", errorFormat);
   if (!document->parsed) return problems.loadFailure(*document);
+  expand::pythonJsonKeys(document->root);
+  std::vector<std::string> replaced;
+  if (!strictUris) replaced = sam::replaceLocalArtifacts(document->root);
   model::Template templ(document->root);
   // SAM's transform takes values for any name (its own tests pass the same two to every
   // template), so expand only warns; CloudFormation would reject the deployment.
@@ -107,6 +145,7 @@ int runExpand(std::vector<std::string> args) {
   if (!text) return problems.notSupported(*document, text.error().message, "");
   (*output)->stream() << *text;
   if (auto closed = (*output)->close(); !closed) return reportError("expand", closed.error());
+  if (!replaced.empty() && hashesArtifacts(result.output)) noteLocalArtifacts(replaced);
   return kExitClean;
 }
 

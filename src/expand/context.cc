@@ -1,6 +1,7 @@
 #include "expand/context.h"
 
 #include "sam/globals.h"
+#include "sam/resource_attributes.h"
 
 namespace samshift::expand {
 
@@ -45,6 +46,20 @@ Node makeResource(const std::string& type, Node properties, const PassThrough& a
   if (attributes.deletionPolicy) resource.set("DeletionPolicy", *attributes.deletionPolicy);
   if (attributes.updateReplacePolicy)
     resource.set("UpdateReplacePolicy", *attributes.updateReplacePolicy);
+  resource.set("Properties", std::move(properties));
+  return resource;
+}
+
+Node makeMainResource(const std::string& type, Node properties,
+                      const model::ResourceView& samResource, const Node* dependsOn) {
+  Node resource = Node::mapping();
+  resource.set("Type", Node::string(type));
+  if (dependsOn) resource.set("DependsOn", *dependsOn);
+  if (samResource.node && samResource.node->isMapping()) {
+    for (std::string_view name : sam::kSupportedResourceAttributes) {
+      if (const Node* value = samResource.node->get(name)) resource.set(std::string(name), *value);
+    }
+  }
   resource.set("Properties", std::move(properties));
   return resource;
 }

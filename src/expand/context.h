@@ -95,5 +95,10 @@ PassThrough passThroughOf(const model::ResourceView& resource);
 // A resource node `{Type, Properties}` plus the pass-through attributes.
 model::Node makeResource(const std::string& type, model::Node properties,
                          const PassThrough& attributes = {});
+// The main resource SAM generates from `samResource` (its Lambda function, state machine, event
+// invoke config): Type, `dependsOn`, every attribute SAM supports on the SAM resource
+// (sam::kSupportedResourceAttributes, Metadata and UpdatePolicy too) in SAM's order, Properties.
+model::Node makeMainResource(const std::string& type, model::Node properties,
+                             const model::ResourceView& samResource, const model::Node* dependsOn);
 
 }  // namespace samshift::expand

@@ -195,9 +195,12 @@ void emitEventInvokeConfig(ExpandContext& ctx, FunctionState& fn) {
   for (const char* key : {"MaximumEventAgeInSeconds", "MaximumRetryAttempts"}) {
     if (const Node* value = resolved.get(key)) props.set(key, *value);
   }
-  Node resource = makeResource("AWS::Lambda::EventInvokeConfig", std::move(props), fn.pass);
-  if (fn.aliasId) resource.set("DependsOn", seq({str(*fn.aliasId)}));
-  ctx.add(id, std::move(resource));
+  // SAM gives it all the function's attributes, Metadata and UpdatePolicy too
+  // (SamFunction._construct_event_invoke_config).
+  std::optional<Node> dependsOn;
+  if (fn.aliasId) dependsOn = seq({str(*fn.aliasId)});
+  ctx.add(id, makeMainResource("AWS::Lambda::EventInvokeConfig", std::move(props), fn.resource,
+                               dependsOn ? &*dependsOn : nullptr));
 }
 
 }  // namespace samshift::expand

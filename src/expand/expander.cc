@@ -22,7 +22,9 @@
 #include "sam/application.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
+#include "sam/ignore_globals.h"
 #include "sam/problem_codes.h"
+#include "sam/resource_attributes.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
 
@@ -108,35 +110,24 @@ bool structural(const std::vector<ExpandError>& errors) {
          code == "properties-not-map" || code == "mappings-not-object";
 }
 
-// Resource attributes SAM gives meaning to that samshift does not expand yet.
+// Resource attributes samshift does not expand as SAM does (sam/resource_attributes.h says what
+// SAM does with each).
 void checkResourceAttributes(ExpandContext& ctx) {
   for (const model::ResourceView& resource : ctx.templ.resources()) {
     if (!resource.node || !resource.node->isMapping()) continue;
+    bool api =
+        resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi";
     for (const MapEntry& entry : resource.node->entries()) {
       const std::string& key = entry.key.text();
-      bool plain = key == "Type" || key == "Properties" || key == "Condition" ||
-                   key == "DependsOn" || key == "DeletionPolicy" || key == "UpdateReplacePolicy" ||
-                   key == "UpdatePolicy" || key == "Metadata" || key == "Connectors";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
-      // validateSamTemplate has rejected the IgnoreGlobals values SAM rejects and that it words;
-      // src/sam's Globals merge applies the others.
-      bool ignoreGlobals = key == "IgnoreGlobals" && resource.isServerless() &&
-                           (entry.value.isString() || entry.value.isNull() ||
-                            (entry.value.isSequence() &&
-                             std::all_of(entry.value.items().begin(), entry.value.items().end(),
-                                         [](const Node& item) { return item.isString(); })));
-      if (ignoreGlobals) continue;
-      // These keep their Metadata or drop it as SAM does (state_machine.cc, connectors/,
-      // simple_table.cc, application.cc, layer.cc, graphql/).
-      bool metadata = key == "Metadata" && resource.isServerless() &&
-                      resource.type != "AWS::Serverless::StateMachine" &&
-                      resource.type != "AWS::Serverless::Connector" &&
-                      resource.type != "AWS::Serverless::SimpleTable" &&
-                      resource.type != "AWS::Serverless::Application" &&
-                      resource.type != "AWS::Serverless::LayerVersion" &&
-                      resource.type != "AWS::Serverless::GraphQLApi";
-      if (!plain || odd || metadata) {
+      sam::AttributeUse use = sam::serverlessAttributeUse(key);
+      bool unsupported = odd ||
+                         (resource.isServerless() && key == "IgnoreGlobals" &&
+                          !sam::ignoreGlobalsUnderstood(resource)) ||
+                         // The API generator does not give an API its Metadata yet.
+                         (api && (key == "Metadata" || use != sam::AttributeUse::kResource));
+      if (unsupported) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
     }

@@ -242,16 +242,8 @@ void expandFunction(ExpandContext& ctx, const model::ResourceView& resource) {
   }
   settleExecutionRole(ctx, fn);
 
-  Node function = Node::mapping();
-  function.set("Type", str("AWS::Lambda::Function"));
-  if (resource.condition) function.set("Condition", *resource.condition);
-  if (resource.deletionPolicy) function.set("DeletionPolicy", *resource.deletionPolicy);
-  if (resource.updateReplacePolicy)
-    function.set("UpdateReplacePolicy", *resource.updateReplacePolicy);
-  if (resource.dependsOn) function.set("DependsOn", *resource.dependsOn);
-  if (resource.metadata) function.set("Metadata", *resource.metadata);
-  function.set("Properties", std::move(fn.lambdaProps));
-  ctx.add(fn.id, std::move(function));
+  ctx.add(fn.id, makeMainResource("AWS::Lambda::Function", std::move(fn.lambdaProps), resource,
+                                  resource.dependsOn));
   if (fn.role.isMapping()) ctx.add(fn.roleId, std::move(fn.role));
   if (fn.aliasId) ctx.add(*fn.aliasId, std::move(fn.alias));
 }

@@ -133,11 +133,8 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   out.set("Tags", tagList);
   if (!substitutions.isNull()) out.set("DefinitionSubstitutions", std::move(substitutions));
   copyGiven(props, "Tracing", out, "TracingConfiguration");
-  Node machine = makeResource("AWS::StepFunctions::StateMachine", out, pass);
-  if (resource.dependsOn) machine.set("DependsOn", *resource.dependsOn);
-  if (resource.updatePolicy) machine.set("UpdatePolicy", *resource.updatePolicy);
-  if (resource.metadata) machine.set("Metadata", *resource.metadata);
-  ctx.add(id, std::move(machine));
+  ctx.add(id, makeMainResource("AWS::StepFunctions::StateMachine", std::move(out), resource,
+                              resource.dependsOn));
   if (!role || !sam::pythonTruthy(*role)) {
     Node generatedRole = stateMachineRole(ctx, id, props, pass);
     if (propagated) generatedRole.get("Properties")->set("Tags", tagList);

@@ -27,12 +27,13 @@ constexpr ProblemCode generated(std::string_view code, std::string_view what) {
 }
 
 constexpr std::array kCodes = {
-    templateLevel("globals-invalid", "`Globals` is not a non-empty mapping"),
+    templateLevel("globals-invalid", "`Globals` is not a mapping"),
     templateLevel("globals-unsupported-type", "a `Globals` section SAM does not know"),
     templateLevel("globals-unsupported-property",
                   "a key SAM does not take from `Globals.Function` or `Globals.CapacityProvider`"),
+    templateLevel("globals-section-not-map", "a section of `Globals` is not a mapping"),
     templateLevel("ignore-globals-invalid",
-                  "an `IgnoreGlobals` attribute that is not \"*\" or a list of Globals keys"),
+                  "`IgnoreGlobals` is neither \"*\" nor a list of keys of the Globals section"),
     templateLevel("resources-required", "`Resources` is missing, empty or not a mapping"),
     templateLevel("resource-not-object", "a resource is not a mapping"),
     templateLevel("mappings-not-object", "`Mappings` is null or not a mapping"),

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <span>
 
+#include "sam/ignore_globals.h"
 #include "sam/validation.h"
 
 #include "sam/deployment_model.h"
@@ -146,52 +147,31 @@ std::optional<SamProblem> checkGlobalsKeys(const Node& globals, const char* name
 std::optional<SamProblem> checkGlobals(const model::Template& templ) {
   const Node* globals = templ.globals();
   if (!globals) return std::nullopt;
-  if (!globals->isMapping() || globals->entries().empty()) {
+  // An empty mapping is accepted: Globals._parse only rejects what is not a dict.
+  if (!globals->isMapping()) {
     return templateProblem("globals-invalid",
                            "'Globals' section is invalid. It must be a non-empty dictionary",
                            globals);
   }
+  // Globals._parse meets each section in turn: its name, then its value.
   for (const model::MapEntry& entry : globals->entries()) {
-    if (contains(kGlobalsSections, entry.key.text())) continue;
-    return templateProblem("globals-unsupported-type",
-                           "'Globals' section is invalid. '" + entry.key.text() +
-                               "' is not supported. Must be one of the following values - " +
-                               pythonList(kGlobalsSections),
-                           &entry.key);
+    if (!contains(kGlobalsSections, entry.key.text())) {
+      return templateProblem("globals-unsupported-type",
+                             "'Globals' section is invalid. '" + entry.key.text() +
+                                 "' is not supported. Must be one of the following values - " +
+                                 pythonList(kGlobalsSections),
+                             &entry.key);
+    }
+    if (!entry.value.isMapping()) {
+      // SAM's message, with its unformatted "${section}".
+      return templateProblem(
+          "globals-section-not-map",
+          "'Globals' section is invalid. Value of ${section} must be a dictionary", &entry.key);
+    }
   }
   if (auto problem = checkGlobalsKeys(*globals, "CapacityProvider", kGlobalsCapacityProviderKeys))
     return problem;
   return checkGlobalsKeys(*globals, "Function", kGlobalsFunctionKeys);
-}
-
-// The Globals plugin's merge, resource by resource in template order (globals.py
-// get_template_globals): an IgnoreGlobals attribute of a resource whose type has a Globals section
-// must be "*" or a list of keys of that section.
-std::optional<SamProblem> checkIgnoreGlobals(const model::Template& templ) {
-  const Node* globals = templ.globals();
-  if (!globals || !globals->isMapping()) return std::nullopt;
-  for (const model::ResourceView& resource : templ.resources()) {
-    const Node* ignore = resource.node ? resource.node->get("IgnoreGlobals") : nullptr;
-    std::string_view section = globalsSectionFor(resource.type);
-    const Node* values = section.empty() ? nullptr : globals->get(section);
-    if (!ignore || !pythonTruthy(*ignore) || !values || ignore->isString("*")) continue;
-    std::string id(resource.id);
-    auto invalid = [&](std::string message, const Node* node) {
-      return SamProblem{"ignore-globals-invalid", std::move(message), node, true, id};
-    };
-    if (!ignore->isSequence())
-      return invalid("Resource " + id + " has invalid resource attribute 'IgnoreGlobals'.", ignore);
-    for (const Node& key : ignore->items()) {
-      if (key.isString() && values->isMapping() && values->has(key.text())) continue;
-      // SAM prints the item with Python's str(): only scalars are worded here.
-      if (!key.isScalar()) return std::nullopt;
-      return invalid("Resource " + id +
-                         " has invalid resource attribute 'IgnoreGlobals' on item '" +
-                         pythonStr(key) + "'.",
-                     &key);
-    }
-  }
-  return std::nullopt;
 }
 
 std::optional<SamProblem> checkMappings(const model::Template& templ) {

@@ -13,6 +13,7 @@
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
 #include "sam/layer.h"
+#include "sam/local_artifacts.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
 #include "sam/pull_events.h"
@@ -497,7 +498,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
         slash + 1 >= uri.size() || bracket) {
       // A path without a scheme is what `sam package` uploads and replaces with an S3 URI; what
       // SAM finds next is what the deploy meets.
-      bool local = uri.find("://") == std::string::npos && !uri.empty();
+      bool local = localArtifactPath(*codeUri);
       out.push_back(problem(local ? "code-uri-local" : "code-uri",
                             "'CodeUri' is not a valid S3 Uri of the form 's3://bucket/key' with "
                             "optional versionId query parameter.",

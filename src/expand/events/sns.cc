@@ -4,10 +4,46 @@
 #include "expand/builders.h"
 #include "expand/events/event.h"
 #include "expand/role.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
 
 using model::Node;
+
+namespace {
+
+// The logical ID a `Ref` or a two-item `Fn::GetAtt` names (SAM's get_logical_id_from_intrinsic);
+// null for anything else, and for the `Logical.Attribute` form, which is not supported.
+const std::string* namedResource(ExpandContext& ctx, const Event& event, const Node* topic) {
+  if (!topic || !topic->isIntrinsic()) return nullptr;
+  const Node& arg = topic->intrinsicArgument();
+  if (topic->intrinsicName() == "Ref" && arg.isString()) return &arg.text();
+  if (topic->intrinsicName() == "Fn::GetAtt") {
+    if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString())
+      return &arg.items()[0].text();
+    if (arg.isString()) ctx.notSupported("Topic in Fn::GetAtt text form, SNS event " + event.id);
+  }
+  return nullptr;
+}
+
+// A FIFO topic gets a FIFO queue: SNS._check_fifo_topic reads the topic resource's FifoTopic
+// (parameters resolved) and gives its value to FifoQueue when truthy. False when not supported.
+bool fifoQueue(ExpandContext& ctx, const Event& event, const Node* topic, Node& queueProps) {
+  const std::string* id = namedResource(ctx, event, topic);
+  const model::ResourceView* resource = id ? ctx.templ.resource(*id) : nullptr;
+  if (!resource || !resource->properties) return true;
+  if (!resource->properties->isMapping()) {
+    ctx.notSupported("the Properties of the topic of SNS event " + event.id);
+    return false;
+  }
+  if (const Node* fifo = resource->properties->get("FifoTopic")) {
+    Node value = ctx.resolve(*fifo);
+    if (sam::pythonTruthy(value)) queueProps.set("FifoQueue", std::move(value));
+  }
+  return true;
+}
+
+}  // namespace
 
 void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(
@@ -36,7 +72,9 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   Node enabled = Node::boolean(true);
   if (sqs->isBool()) {
     std::string queueId = event.id + "Queue";
-    ctx.add(queueId, makeResource("AWS::SQS::Queue", Node::mapping(), fn.pass));
+    Node queueProps = Node::mapping();
+    if (!fifoQueue(ctx, event, topic, queueProps)) return;
+    ctx.add(queueId, makeResource("AWS::SQS::Queue", std::move(queueProps), fn.pass));
     queueArn = getAtt(queueId, "Arn");
     queueUrl = ref(queueId);
   } else if (sqs->isMapping() && sqs->has("QueueArn") && sqs->has("QueueUrl")) {
