@@ -93,6 +93,24 @@ void boundEventRoles(ExpandContext& ctx, const std::string& id, const Node& even
   }
 }
 
+// An event SAM rejects when it reads it (EventSource.from_dict: Properties not a mapping, a
+// required property missing), which sam::validateSamResource does not check yet: samshift must
+// not print a template for it.
+void checkEventShapes(ExpandContext& ctx, const std::string& id, const Node& events) {
+  for (const MapEntry& event : events.entries()) {
+    const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+    const Node* properties = event.value.isMapping() ? event.value.get("Properties") : nullptr;
+    const char* required = type && type->isString("Schedule")     ? "Schedule"
+                           : type && type->isString("ScheduleV2") ? "ScheduleExpression"
+                                                                  : nullptr;
+    if ((properties && !properties->isMapping()) ||
+        (required && (!properties || !properties->has(required)))) {
+      ctx.notSupported("event " + event.key.text() + " of state machine " + id +
+                       " whose Properties SAM rejects");
+    }
+  }
+}
+
 // SamResource.propagate_tags: a Python-true PropagateTags with Python-true Tags.
 bool propagatesTags(const Node& props) {
   const Node* propagate = props.get("PropagateTags");
@@ -159,6 +177,7 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
   if (propagated) ctx.notSupported("PropagateTags with Events in state machine " + id);
+  checkEventShapes(ctx, id, *events);
   const Node* useAlias = props.get("UseAliasAsEventTarget");
   bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
   events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);
