@@ -74,12 +74,21 @@ TEST_CASE("a DefinitionUri string as SAM's parse_s3_uri reads it", "[expand][sam
 TEST_CASE("state machine values expand does not write as SAM would stay not supported",
           "[expand]") {
   CHECK(unsupported("      DefinitionUri: s3://b/k\n") == "");
+  // SAM takes any mapping of one key for an intrinsic, and lets it pass the property types.
+  CHECK(unsupported("      DefinitionUri: s3://b/k\n      Name: {Anything: 1}\n      Role: "
+                    "{Statement: 1}\n      PropagateTags: {Enabled: [1]}\n") == "");
   // Python's dict merges the keys 1 and true; json.dumps writes them as "1".
   CHECK(unsupported("      DefinitionUri: s3://b/k\n      Tags: {1: a, true: b}\n") ==
         "a tag key that is not a string in state machine SM");
   CHECK(unsupported("      DefinitionUri: s3://b/k?versionId=a%20b\n") ==
         "DefinitionUri s3://b/k?versionId=a%20b of state machine SM (characters whose reading by "
         "Python's urllib samshift does not model)");
+  // SAM rejects these events ("Properties of a resource must be an object.", a missing Schedule).
+  CHECK(unsupported("      DefinitionUri: s3://b/k\n      Events: {E: {Type: Schedule}}\n") ==
+        "event E of state machine SM whose Properties SAM rejects");
+  CHECK(unsupported("      DefinitionUri: s3://b/k\n      Events: {E: {Type: EventBridgeRule, "
+                    "Properties: null}}\n") ==
+        "event E of state machine SM whose Properties SAM rejects");
   CHECK(unsupported("      Definition: {StartAt: A, 1: x}\n") ==
         "a Definition key that is not a string in state machine SM");
 }

@@ -84,13 +84,54 @@ std::optional<std::string> emitVersionAndAlias(ExpandContext& ctx, const std::st
 void boundEventRoles(ExpandContext& ctx, const std::string& id, const Node& events,
                      const Node& boundary) {
   for (const MapEntry& event : events.entries()) {
-    const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
-    if (!type || type->isString("ScheduleV2")) continue;
+    const Node* eventType = event.value.isMapping() ? event.value.get("Type") : nullptr;
+    if (!eventType || eventType->isString("ScheduleV2")) continue;
     Node* role = ctx.resource(id + event.key.text() + "Role");
-    Node* props = role ? role->get("Properties") : nullptr;
-    if (props && role->get("Type")->isString("AWS::IAM::Role"))
-      props->set("PermissionsBoundary", boundary);
+    const Node* type = role && role->isMapping() ? role->get("Type") : nullptr;
+    Node* props = type && type->isString("AWS::IAM::Role") ? role->get("Properties") : nullptr;
+    if (props && props->isMapping()) props->set("PermissionsBoundary", boundary);
   }
+}
+
+// An event SAM rejects when it reads it (EventSource.from_dict: Properties not a mapping, a
+// required property missing), which sam::validateSamResource does not check yet: samshift must
+// not print a template for it.
+void checkEventShapes(ExpandContext& ctx, const std::string& id, const Node& events) {
+  for (const MapEntry& event : events.entries()) {
+    const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+    const Node* properties = event.value.isMapping() ? event.value.get("Properties") : nullptr;
+    const char* required = type && type->isString("Schedule")     ? "Schedule"
+                           : type && type->isString("ScheduleV2") ? "ScheduleExpression"
+                                                                  : nullptr;
+    if ((properties && !properties->isMapping()) ||
+        (required && (!properties || !properties->has(required)))) {
+      ctx.notSupported("event " + event.key.text() + " of state machine " + id +
+                       " whose Properties SAM rejects");
+    }
+  }
+}
+
+// SamResource.propagate_tags: a Python-true PropagateTags with Python-true Tags.
+bool propagatesTags(const Node& props) {
+  const Node* propagate = props.get("PropagateTags");
+  const Node* tags = props.get("Tags");
+  return propagate && sam::pythonTruthy(*propagate) && tags && sam::pythonTruthy(*tags);
+}
+
+// The Tags of the state machine and of its role: SAM's own tag, then the user's; propagated, the
+// user's alone (propagate_tags replaces the Tags of every generated resource that has them).
+Node tagsOf(ExpandContext& ctx, const std::string& id, const Node& props, bool propagated) {
+  const Node* tags = props.get("Tags");
+  if (tags && tags->isMapping()) {
+    for (const MapEntry& entry : tags->entries()) {
+      // Python's dict merges keys such as 1 and true, and json.dumps writes them its own way.
+      if (!entry.key.isString())
+        ctx.notSupported("a tag key that is not a string in state machine " + id);
+    }
+  }
+  Node list = stateMachineTags(tags);
+  if (propagated) list.items().erase(list.items().begin());
+  return list;
 }
 
 }  // namespace
@@ -116,20 +157,8 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   out.set("RoleArn", role && sam::pythonTruthy(*role) ? *role : getAtt(roleId, "Arn"));
   copyGiven(props, "Name", out, "StateMachineName");
   copyGiven(props, "Type", out, "StateMachineType");
-  const Node* tags = props.get("Tags");
-  if (tags && tags->isMapping()) {
-    for (const MapEntry& entry : tags->entries()) {
-      // Python's dict merges keys such as 1 and true, and json.dumps writes them its own way.
-      if (!entry.key.isString())
-        ctx.notSupported("a tag key that is not a string in state machine " + id);
-    }
-  }
-  const Node* propagate = props.get("PropagateTags");
-  // SamResource.propagate_tags replaces the Tags of every generated resource that has them with
-  // the user's alone (SAM's own tag is dropped).
-  bool propagated = propagate && sam::pythonTruthy(*propagate) && tags && sam::pythonTruthy(*tags);
-  Node tagList = stateMachineTags(tags);
-  if (propagated) tagList.items().erase(tagList.items().begin());
+  bool propagated = propagatesTags(props);
+  Node tagList = tagsOf(ctx, id, props, propagated);
   out.set("Tags", tagList);
   if (!substitutions.isNull()) out.set("DefinitionSubstitutions", std::move(substitutions));
   copyGiven(props, "Tracing", out, "TracingConfiguration");
@@ -145,6 +174,7 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
   if (propagated) ctx.notSupported("PropagateTags with Events in state machine " + id);
+  checkEventShapes(ctx, id, *events);
   const Node* useAlias = props.get("UseAliasAsEventTarget");
   bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
   events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);

@@ -92,7 +92,13 @@ bool moveDynamicValues(Node& node, Node& substitutions) {
 std::optional<Node> definitionS3Location(ExpandContext& ctx, const std::string& id,
                                          const Node& uri) {
   if (uri.isMapping()) {
-    Node location = map({{"Bucket", *uri.get("Bucket")}, {"Key", *uri.get("Key")}});
+    const Node* bucket = uri.get("Bucket");
+    const Node* key = uri.get("Key");
+    if (!bucket || !key) {
+      ctx.notSupported("DefinitionUri without Bucket and Key in state machine " + id);
+      return std::nullopt;
+    }
+    Node location = map({{"Bucket", *bucket}, {"Key", *key}});
     if (const Node* version = uri.get("Version")) location.set("Version", *version);
     return location;
   }

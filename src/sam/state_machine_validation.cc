@@ -93,8 +93,10 @@ bool policiesValid(const Node& policies) {
 }
 
 bool valid(const Node& value, Expected expected) {
-  // A PropertyType takes any intrinsic; UseAliasAsEventTarget is a Property, which takes none.
-  if (expected != Expected::kLiteralBool && value.isIntrinsic()) return true;
+  // A PropertyType takes what looks like an intrinsic, any mapping of one key
+  // (Resource._is_intrinsic_function); UseAliasAsEventTarget is a Property, which takes none.
+  if (expected != Expected::kLiteralBool && value.isMapping() && value.entries().size() == 1)
+    return true;
   switch (expected) {
     case Expected::kMap:
       return value.isMapping();
