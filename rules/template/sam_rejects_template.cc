@@ -52,7 +52,9 @@ family covers:
   mapping;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
   is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
-  or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
+  or with a property its source does not declare, lacks or cannot take (a push event's
+  `DeadLetterConfig` without `Arn` or `Type: SQS`, `State` with `Enabled`, an S3 bucket or
+  Cognito user pool that is not a `Ref` to a resource of the template), an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
@@ -122,6 +124,19 @@ Resources:
         "function-scaling-requires-capacity-provider",
         "event-type",
         "event-missing-property",
+        "event-property-unknown",
+        "event-property-type",
+        "event-state-and-enabled",
+        "event-dlq-arn-and-type",
+        "event-dlq-type",
+        "event-dlq-missing",
+        "event-dlq-queue-id",
+        "schedule-v2-omit-name-with-name",
+        "sns-sqs-subscription-queue",
+        "s3-bucket-ref",
+        "s3-bucket-not-in-template",
+        "cognito-user-pool-ref",
+        "cognito-user-pool-not-in-template",
         "tenancy-function-url",
         "tenancy-snapstart",
         "tenancy-event-source",
@@ -160,6 +175,19 @@ Resources:
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
         {"event-invoke-destination-required",
          "A destination whose `Type` is not SQS or SNS needs `Destination`"},
+        {"event-state-and-enabled", "A rule event takes `State` or `Enabled`, not both"},
+        {"event-dlq-arn-and-type", "`DeadLetterConfig` takes `Arn` or `Type`, not both"},
+        {"event-dlq-type", "`DeadLetterConfig.Type` can only be SQS"},
+        {"event-dlq-missing", "`DeadLetterConfig` needs `Arn` or `Type: SQS`"},
+        {"event-dlq-queue-id", "`QueueLogicalId` must be a string"},
+        {"schedule-v2-omit-name-with-name", "A ScheduleV2 event with `OmitName` takes no `Name`"},
+        {"sns-sqs-subscription-queue", "`SqsSubscription` needs both `QueueArn` and `QueueUrl`"},
+        {"s3-bucket-ref", "The `Ref` of an S3 event's `Bucket` must name a resource"},
+        {"s3-bucket-not-in-template",
+         "An S3 event's `Bucket` must be a `Ref` to a bucket of the template"},
+        {"cognito-user-pool-ref", "The `Ref` of a Cognito event's `UserPool` must name a resource"},
+        {"cognito-user-pool-not-in-template",
+         "A Cognito event's `UserPool` must be a `Ref` to a user pool of the template"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
@@ -196,6 +224,16 @@ Resources:
       std::string event =
           sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
       return "Event `" + event + "` needs `" + between(sam.message, '\'', '\'') + "`";
+    }
+    if (code == "event-property-unknown" || code == "event-property-type") {
+      std::string event =
+          sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
+      std::string property = code == "event-property-type" ? between(sam.message, '\'', '\'')
+                             : sam.node                    ? sam.node->text()
+                                                           : "";
+      return code == "event-property-type"
+                 ? "`" + property + "` of event `" + event + "` has a type SAM does not take"
+                 : "Event `" + event + "` has no property `" + property + "` for its `Type`";
     }
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +

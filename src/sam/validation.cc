@@ -8,6 +8,7 @@
 #include "sam/globals.h"
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
+#include "sam/push_events.h"
 
 namespace samshift::sam {
 
@@ -136,8 +137,8 @@ bool given(const Node& props, std::string_view key) {
 
 // SAM's resources_to_link, event by event in the template's order: the event's Type, then the
 // properties its source requires (reported under the event's logical ID). True when it rejects.
-bool checkEvents(const model::ResourceView& resource, const Node& props,
-                 std::vector<SamProblem>& out) {
+bool checkEvents(const model::Template& templ, const model::ResourceView& resource,
+                 const Node& props, std::vector<SamProblem>& out) {
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return false;
   for (const model::MapEntry& event : events->entries()) {
@@ -149,6 +150,11 @@ bool checkEvents(const model::ResourceView& resource, const Node& props,
                                 "Type. Event Type is: " +
                                 (type ? type->text() : "None") + ".",
                             type ? type : &event.key));
+      return true;
+    }
+    if (auto push = pushEventLinkProblem(
+            {templ, resource.id, EventOwner::kFunction, event.key.text(), event.value})) {
+      out.push_back(std::move(*push));
       return true;
     }
     const Node* eventProps = event.value.get("Properties");
@@ -309,6 +315,11 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
     for (SamProblem& entry : policyEntryProblems(props.get("Policies")))
       out.push_back(std::move(entry));
   }
+  // SAM builds the events last.
+  if (out.size() == before) {
+    if (auto problem = pushEventsBuildProblem(templ, resource, props, EventOwner::kFunction))
+      out.push_back(std::move(*problem));
+  }
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
@@ -376,7 +387,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   // SAM links each event (its Type, then what its source requires) before it transforms the
   // function, and then checks the function's property rules.
-  if (checkEvents(resource, props, out)) return;
+  if (checkEvents(templ, resource, props, out)) return;
   if (checkPropertyRules(props, *model, source, out)) return;
   bool hasPc =
       model->provisionedConcurrency.present() && !model->provisionedConcurrency.value.isNull();
@@ -557,7 +568,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
     checkAlarms(dp->alarms.value, dp->alarms.node, out);
 }
 
-void validateStateMachine(const model::ResourceView& resource,
+void validateStateMachine(const model::Template& templ, const model::ResourceView& resource,
                           const std::optional<DeploymentModel>& model,
                           std::vector<SamProblem>& out) {
   if (!model) return;
@@ -565,6 +576,10 @@ void validateStateMachine(const model::ResourceView& resource,
   std::vector<SamProblem> policies = policyProblems(resource.property("Policies"));
   if (!policies.empty()) {
     out.push_back(std::move(policies[0]));
+    return;
+  }
+  if (auto problem = stateMachineEventsLinkProblem(templ, resource)) {
+    out.push_back(std::move(*problem));
     return;
   }
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
@@ -589,7 +604,14 @@ void validateStateMachine(const model::ResourceView& resource,
     if (!validLogicalId(aliasId)) {
       out.push_back(problem("state-machine-alias-logical-id", "Logical ids must be alphanumeric.",
                             model->autoPublishAlias.node, true, aliasId));
+      return;
     }
+  }
+  // SAM builds the events last.
+  if (resource.properties) {
+    if (auto problem = pushEventsBuildProblem(templ, resource, *resource.properties,
+                                              EventOwner::kStateMachine))
+      out.push_back(std::move(*problem));
   }
 }
 
@@ -649,7 +671,7 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   if (function) {
     validateFunction(templ, resource, params, props, model, out);
   } else {
-    validateStateMachine(resource, model, out);
+    validateStateMachine(templ, resource, model, out);
   }
   if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
   for (SamProblem& problem : out) {

@@ -1,0 +1,284 @@
+#include "sam/push_events.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <vector>
+
+#include "model/intrinsics.h"
+#include "sam/deployment_model.h"
+#include "sam/push_event_specs.h"
+
+namespace samshift::sam {
+
+using model::Node;
+
+namespace {
+
+std::string eventLogicalId(const PushEvent& event) {
+  return std::string(event.ownerId) + event.name;
+}
+
+const Node* propertiesOf(const PushEvent& event) {
+  const Node* props = event.event.get("Properties");
+  return props && props->isMapping() ? props : nullptr;
+}
+
+std::string typeOf(const PushEvent& event) {
+  const Node* type = event.event.get("Type");
+  return type && type->isString() ? type->text() : std::string();
+}
+
+// SAM's `getattr(self, name) is not None`: set, and not null.
+const Node* given(const Node* props, std::string_view key) {
+  const Node* value = props ? props->get(key) : nullptr;
+  return value && !value->isNull() ? value : nullptr;
+}
+
+// InvalidResourceException raised by the event itself (its from_dict): under the event's
+// logical ID, not wrapped in the owner's message.
+SamProblem eventResourceProblem(const PushEvent& event, std::string code, std::string message,
+                                const Node* node) {
+  return SamProblem{std::move(code), std::move(message), node, true, eventLogicalId(event)};
+}
+
+// InvalidEventException(id, message): a function wraps it in its own message, a state machine
+// reports it as it is.
+SamProblem invalidEvent(const PushEvent& event, const std::string& id, std::string code,
+                        const std::string& message, const Node* node) {
+  std::string text = "Event with id [" + id + "] is invalid. " + message;
+  if (event.owner == EventOwner::kFunction)
+    return SamProblem{std::move(code), text, node, true, {}};
+  return SamProblem{std::move(code), text, node, false, id};
+}
+
+bool validKind(PropertyKind kind, const Node& value) {
+  switch (kind) {
+    case PropertyKind::kString:
+      return value.isString();
+    case PropertyKind::kMap:
+      return value.isMapping();
+    case PropertyKind::kBool:
+      return value.isBool();
+    case PropertyKind::kStringOrStringList: {
+      if (value.isString()) return true;
+      if (!value.isSequence()) return false;
+      return std::all_of(value.items().begin(), value.items().end(),
+                         [](const Node& item) { return item.isString(); });
+    }
+    case PropertyKind::kBoolOrMap:
+      return value.isBool() || value.isMapping();
+    case PropertyKind::kStringMap: {
+      if (!value.isMapping()) return false;
+      return std::all_of(value.entries().begin(), value.entries().end(),
+                         [](const model::MapEntry& entry) {
+                           return entry.key.isString() && entry.value.isString();
+                         });
+    }
+    case PropertyKind::kAny:
+      return true;
+  }
+  return true;
+}
+
+// SAM's Resource.from_dict for the event: every property it is given must be one the source
+// declares (in the order given), then each declared one, in declaration order, must be present
+// when required and of its type (an intrinsic passes where the property takes one).
+std::optional<SamProblem> propertyProblem(const PushEvent& event,
+                                          std::span<const PropertySpec> specs) {
+  const Node* props = propertiesOf(event);
+  std::string type = typeOf(event);
+  if (props) {
+    for (const model::MapEntry& entry : props->entries()) {
+      bool declared = std::any_of(specs.begin(), specs.end(), [&](const PropertySpec& spec) {
+        return entry.key.isString(spec.name);
+      });
+      if (!declared) {
+        return eventResourceProblem(
+            event, "event-property-unknown",
+            "property " + entry.key.text() + " not defined for resource of type " + type,
+            &entry.key);
+      }
+    }
+  }
+  for (const PropertySpec& spec : specs) {
+    const Node* value = given(props, spec.name);
+    if (value && spec.intrinsics && value->isMapping() && value->entries().size() == 1) continue;
+    if (!value) {
+      if (!spec.required) continue;
+      return eventResourceProblem(event, "event-missing-property",
+                                  "Missing required property '" + std::string(spec.name) + "'.",
+                                  props ? props : &event.event);
+    }
+    if (!validKind(spec.kind, *value)) {
+      // SAM names the expected type for IS_STR and IS_DICT (PropertyType.expected_type).
+      std::string name(spec.name);
+      std::string message =
+          spec.kind == PropertyKind::kString ? "Property '" + name + "' should be a string."
+          : spec.kind == PropertyKind::kMap  ? "Property '" + name + "' should be a map."
+                                             : "Type of property '" + name + "' is invalid.";
+      return eventResourceProblem(event, "event-property-type", message, value);
+    }
+  }
+  return std::nullopt;
+}
+
+// SAM's resources_to_link of an S3 event and a Cognito event: a `Ref` to a resource of the
+// template (any type: SAM looks the ID up among all resources).
+std::optional<SamProblem> referencedResourceProblem(const PushEvent& event) {
+  const Node* props = propertiesOf(event);
+  std::string type = typeOf(event);
+  bool s3 = type == "S3";
+  if (!s3 && type != "Cognito") return std::nullopt;
+  const Node* target = given(props, s3 ? "Bucket" : "UserPool");
+  const Node* refValue = target && target->isMapping() ? target->get("Ref") : nullptr;
+  if (refValue && !refValue->isString()) {
+    return s3 ? invalidEvent(event, event.name, "s3-bucket-ref",
+                             "'Ref' value in S3 events is not a valid string.", refValue)
+              : invalidEvent(event, eventLogicalId(event), "cognito-user-pool-ref",
+                             "Ref in Userpool is not a string.", refValue);
+  }
+  if (refValue && event.templ.resource(refValue->text())) return std::nullopt;
+  return s3 ? invalidEvent(event, event.name, "s3-bucket-not-in-template",
+                           "S3 events must reference an S3 bucket in the same template.", target)
+            : invalidEvent(event, event.name, "cognito-user-pool-not-in-template",
+                           "Cognito events must reference a Cognito UserPool in the same "
+                           "template.",
+                           target);
+}
+
+// EventBridgeRuleUtils.validate_dlq_config and the QueueLogicalId check of
+// get_dlq_queue_arn_and_resources.
+std::optional<SamProblem> deadLetterProblem(const PushEvent& event) {
+  const Node* config = given(propertiesOf(event), "DeadLetterConfig");
+  if (!config || !config->isMapping()) return std::nullopt;
+  std::string id = eventLogicalId(event);
+  const Node* arn = config->get("Arn");
+  const Node* type = config->get("Type");
+  if (arn && type) {
+    return invalidEvent(event, id, "event-dlq-arn-and-type",
+                        "You can either define 'Arn' or 'Type' property of DeadLetterConfig.",
+                        config);
+  }
+  if (type && !type->isString("SQS")) {
+    return invalidEvent(event, id, "event-dlq-type",
+                        "The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.",
+                        type);
+  }
+  if (!arn && !type) {
+    return invalidEvent(event, id, "event-dlq-missing",
+                        "No 'Arn' or 'Type' property provided for DeadLetterConfig.", config);
+  }
+  if (arn && !arn->isNull()) return std::nullopt;
+  const Node* queueId = config->get("QueueLogicalId");
+  if (queueId && !queueId->isNull() && !queueId->isString()) {
+    return invalidEvent(event, id, "event-dlq-queue-id", "QueueLogicalId must be a string",
+                        queueId);
+  }
+  return std::nullopt;
+}
+
+std::optional<SamProblem> stateAndEnabledProblem(const PushEvent& event) {
+  const Node* props = propertiesOf(event);
+  const Node* state = given(props, "State");
+  if (state && pythonTruthy(*state) && given(props, "Enabled")) {
+    return invalidEvent(event, event.name, "event-state-and-enabled",
+                        "State and Enabled Properties cannot both be specified.", state);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool isPushEventType(EventOwner owner, std::string_view type) {
+  return !pushEventSpecs(owner == EventOwner::kStateMachine, type).empty();
+}
+
+std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
+  std::string type = typeOf(event);
+  std::span<const PropertySpec> specs =
+      pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
+  if (specs.empty()) return std::nullopt;
+  if (auto problem = propertyProblem(event, specs)) return problem;
+  return referencedResourceProblem(event);
+}
+
+std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
+  std::string type = typeOf(event);
+  bool function = event.owner == EventOwner::kFunction;
+  if (type == "Schedule" ||
+      (function && (type == "CloudWatchEvent" || type == "EventBridgeRule"))) {
+    // A Schedule checks State with Enabled before its DeadLetterConfig, a function's
+    // CloudWatchEvent after it; a state machine's CloudWatchEvent has no Enabled.
+    if (type == "Schedule") {
+      if (auto problem = stateAndEnabledProblem(event)) return problem;
+      return deadLetterProblem(event);
+    }
+    if (auto problem = deadLetterProblem(event)) return problem;
+    return stateAndEnabledProblem(event);
+  }
+  if (type == "CloudWatchEvent" || type == "EventBridgeRule") return deadLetterProblem(event);
+  const Node* props = propertiesOf(event);
+  if (type == "ScheduleV2") {
+    // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.
+    const Node* omitName = given(props, "OmitName");
+    const Node* name = given(props, "Name");
+    if (omitName && pythonTruthy(*omitName) && name && pythonTruthy(*name)) {
+      return invalidEvent(event, eventLogicalId(event), "schedule-v2-omit-name-with-name",
+                          "Name cannot be set when OmitName is True", name);
+    }
+    return deadLetterProblem(event);
+  }
+  const Node* sqs = type == "SNS" ? given(props, "SqsSubscription") : nullptr;
+  if (sqs && sqs->isMapping() && pythonTruthy(*sqs)) {
+    // An existing queue: SAM needs both its ARN and its URL (Python-true).
+    const Node* arn = sqs->get("QueueArn");
+    const Node* url = sqs->get("QueueUrl");
+    if (!arn || !pythonTruthy(*arn) || !url || !pythonTruthy(*url)) {
+      return invalidEvent(event, event.name, "sns-sqs-subscription-queue",
+                          "No QueueARN or QueueURL provided.", sqs);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<SamProblem> stateMachineEventsLinkProblem(const model::Template& templ,
+                                                        const model::ResourceView& resource) {
+  const Node* events = resource.property("Events");
+  if (!events || !events->isMapping()) return std::nullopt;
+  for (const model::MapEntry& entry : events->entries()) {
+    if (!entry.value.isMapping()) continue;
+    if (auto problem = pushEventLinkProblem(
+            {templ, resource.id, EventOwner::kStateMachine, entry.key.text(), entry.value}))
+      return problem;
+  }
+  return std::nullopt;
+}
+
+std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
+                                                 const model::ResourceView& resource,
+                                                 const Node& props, EventOwner owner) {
+  const Node* events = props.get("Events");
+  if (!events || !events->isMapping()) return std::nullopt;
+  std::vector<const model::MapEntry*> order;
+  for (const model::MapEntry& entry : events->entries()) {
+    if (entry.value.isMapping()) order.push_back(&entry);
+  }
+  if (owner == EventOwner::kFunction) {
+    auto key = [](const model::MapEntry* entry) {
+      const Node* props = entry->value.get("Properties");
+      const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
+      return path && path->isString() ? path->text() : entry->key.text();
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const auto* a, const auto* b) { return key(a) < key(b); });
+  }
+  for (const model::MapEntry* entry : order) {
+    if (auto problem =
+            pushEventBuildProblem({templ, resource.id, owner, entry->key.text(), entry->value}))
+      return problem;
+  }
+  return std::nullopt;
+}
+
+}  // namespace samshift::sam
