@@ -265,6 +265,14 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"cognito-user-pool-ref",
        function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
                 "{UserPool: {Ref: [p]}, Trigger: PreSignUp}\n")},
+      {"cognito-lambda-config-map",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: !Ref Pool, Trigger: PreSignUp}\n",
+                "  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: {LambdaConfig: []}\n")},
+      {"cognito-trigger-duplicate",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: !Ref Pool, Trigger: [PreSignUp, PreSignUp]}\n",
+                "  Pool:\n    Type: AWS::Cognito::UserPool\n")},
       {"cognito-user-pool-not-in-template",
        function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
                 "{UserPool: {Ref: Pool}, Trigger: PreSignUp}\n")},

@@ -54,7 +54,8 @@ family covers:
   is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
   or with a property its source does not declare, lacks or cannot take (a push event's
   `DeadLetterConfig` without `Arn` or `Type: SQS`, `State` with `Enabled`, an S3 bucket or
-  Cognito user pool that is not a `Ref` to a resource of the template), an `EventInvokeConfig`
+  Cognito user pool that is not a `Ref` to a resource of the template, a Cognito trigger set
+  twice on a pool), an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
@@ -136,6 +137,8 @@ Resources:
         "s3-bucket-ref",
         "s3-bucket-not-in-template",
         "cognito-user-pool-ref",
+        "cognito-lambda-config-map",
+        "cognito-trigger-duplicate",
         "cognito-user-pool-not-in-template",
         "tenancy-function-url",
         "tenancy-snapstart",
@@ -185,6 +188,7 @@ Resources:
         {"s3-bucket-ref", "The `Ref` of an S3 event's `Bucket` must name a resource"},
         {"s3-bucket-not-in-template",
          "An S3 event's `Bucket` must be a `Ref` to a bucket of the template"},
+        {"cognito-lambda-config-map", "`LambdaConfig` must be a mapping: Cognito events add to it"},
         {"cognito-user-pool-ref", "The `Ref` of a Cognito event's `UserPool` must name a resource"},
         {"cognito-user-pool-not-in-template",
          "A Cognito event's `UserPool` must be a `Ref` to a user pool of the template"},
@@ -235,6 +239,8 @@ Resources:
                  ? "`" + property + "` of event `" + event + "` has a type SAM does not take"
                  : "Event `" + event + "` has no property `" + property + "` for its `Type`";
     }
+    if (code == "cognito-trigger-duplicate")
+      return "Cognito trigger `" + text + "` is set more than once on the user pool";
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";

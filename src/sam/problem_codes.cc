@@ -115,6 +115,11 @@ constexpr std::array kCodes = {
              "an S3 event's `Bucket` is not a `Ref` to a resource of the template"),
     resource("cognito-user-pool-ref",
              "a Cognito event's `UserPool` is a `Ref` to something not a string"),
+    resource("cognito-lambda-config-map",
+             "the `LambdaConfig` of a user pool a Cognito event amends "
+             "is not a mapping"),
+    resource("cognito-trigger-duplicate",
+             "a Cognito trigger set twice on a user pool (by the pool or by events)"),
     resource("cognito-user-pool-not-in-template",
              "a Cognito event's `UserPool` is not a `Ref` to a resource of the template"),
     deployment("alias-event-target-requires-alias",

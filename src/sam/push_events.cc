@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <span>
 #include <vector>
 
@@ -188,6 +189,93 @@ std::optional<SamProblem> stateAndEnabledProblem(const PushEvent& event) {
   return std::nullopt;
 }
 
+// The user pool a Cognito event names (its `UserPool: {Ref: …}`); empty when it names none.
+std::string cognitoPoolId(const Node& event) {
+  const Node* props = event.get("Properties");
+  const Node* pool = props && props->isMapping() ? given(props, "UserPool") : nullptr;
+  const Node* id = pool && pool->isMapping() ? pool->get("Ref") : nullptr;
+  return id && id->isString() ? id->text() : std::string();
+}
+
+// The triggers of a Cognito event: its Trigger, a string or a list of them.
+std::vector<const Node*> cognitoTriggers(const Node& event) {
+  const Node* props = event.get("Properties");
+  const Node* trigger = props && props->isMapping() ? given(props, "Trigger") : nullptr;
+  std::vector<const Node*> out;
+  if (trigger && trigger->isString()) out.push_back(trigger);
+  if (trigger && trigger->isSequence()) {
+    for (const Node& item : trigger->items()) out.push_back(&item);
+  }
+  return out;
+}
+
+// Python's str() of the Trigger SAM names in its message: the string, or the list's repr.
+std::string triggerText(const Node& trigger) {
+  if (!trigger.isSequence()) return trigger.text();
+  std::string out = "[";
+  for (const Node& item : trigger.items()) {
+    if (out.size() > 1) out += ", ";
+    out += "'" + item.text() + "'";
+  }
+  return out + "]";
+}
+
+// The events of a function in the order SAM builds them (SamFunction.order_events): by their
+// Path, or name when they have none.
+std::vector<const model::MapEntry*> functionEventOrder(const Node& events) {
+  std::vector<const model::MapEntry*> order;
+  for (const model::MapEntry& entry : events.entries()) {
+    if (entry.value.isMapping()) order.push_back(&entry);
+  }
+  auto key = [](const model::MapEntry* entry) {
+    const Node* props = entry->value.get("Properties");
+    const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
+    return path && path->isString() ? path->text() : entry->key.text();
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto* a, const auto* b) { return key(a) < key(b); });
+  return order;
+}
+
+// Cognito._inject_lambda_config: the pool's LambdaConfig must be a map, and each trigger is set
+// once across the template (the pool's own, then the Cognito events SAM builds before this one).
+std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
+  std::string poolId = cognitoPoolId(event.event);
+  const model::ResourceView* pool = event.templ.resource(poolId);
+  if (!pool || (pool->properties && !pool->properties->isMapping())) return std::nullopt;
+  std::set<std::string> taken;
+  if (const Node* config = given(pool->properties, "LambdaConfig")) {
+    if (!config->isMapping()) {
+      return SamProblem{"cognito-lambda-config-map", "Property 'LambdaConfig' should be a map.",
+                        config, true, poolId};
+    }
+    for (const model::MapEntry& entry : config->entries()) taken.insert(entry.key.text());
+  }
+  auto take = [&](const Node& other) {
+    if (!other.isMapping() || !other.get("Type") || !other.get("Type")->isString("Cognito") ||
+        cognitoPoolId(other) != poolId)
+      return;
+    for (const Node* trigger : cognitoTriggers(other)) taken.insert(trigger->text());
+  };
+  for (const model::ResourceView* resource : transformOrder(event.templ)) {
+    if (resource->id == event.ownerId) break;
+    const Node* events =
+        resource->type == "AWS::Serverless::Function" ? resource->property("Events") : nullptr;
+    if (!events || !events->isMapping()) continue;
+    for (const model::MapEntry& other : events->entries()) take(other.value);
+  }
+  for (const Node* other : event.earlier) take(*other);
+  for (const Node* trigger : cognitoTriggers(event.event)) {
+    if (!taken.insert(trigger->text()).second) {
+      const Node* all = given(propertiesOf(event), "Trigger");
+      return invalidEvent(event, event.name, "cognito-trigger-duplicate",
+                          "Cognito trigger \"" + triggerText(*all) + "\" defined multiple times.",
+                          trigger);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool isPushEventType(EventOwner owner, std::string_view type) {
@@ -218,6 +306,7 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
     return stateAndEnabledProblem(event);
   }
   if (type == "CloudWatchEvent" || type == "EventBridgeRule") return deadLetterProblem(event);
+  if (type == "Cognito") return cognitoProblem(event);
   const Node* props = propertiesOf(event);
   if (type == "ScheduleV2") {
     // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.
@@ -261,22 +350,19 @@ std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return std::nullopt;
   std::vector<const model::MapEntry*> order;
-  for (const model::MapEntry& entry : events->entries()) {
-    if (entry.value.isMapping()) order.push_back(&entry);
-  }
   if (owner == EventOwner::kFunction) {
-    auto key = [](const model::MapEntry* entry) {
-      const Node* props = entry->value.get("Properties");
-      const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
-      return path && path->isString() ? path->text() : entry->key.text();
-    };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](const auto* a, const auto* b) { return key(a) < key(b); });
+    order = functionEventOrder(*events);
+  } else {
+    for (const model::MapEntry& entry : events->entries()) {
+      if (entry.value.isMapping()) order.push_back(&entry);
+    }
   }
+  std::vector<const Node*> earlier;
   for (const model::MapEntry* entry : order) {
-    if (auto problem =
-            pushEventBuildProblem({templ, resource.id, owner, entry->key.text(), entry->value}))
+    if (auto problem = pushEventBuildProblem(
+            {templ, resource.id, owner, entry->key.text(), entry->value, earlier}))
       return problem;
+    earlier.push_back(&entry->value);
   }
   return std::nullopt;
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/node.h"
 #include "model/template.h"
@@ -28,6 +29,8 @@ struct PushEvent {
   EventOwner owner;
   const std::string& name;
   const model::Node& event;
+  // The owner's events SAM builds before this one (what a Cognito trigger may collide with).
+  std::vector<const model::Node*> earlier = {};
 };
 
 // True for the event types this file checks (for `owner`).

@@ -60,6 +60,10 @@ void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
       events::emitRule(ctx, fn, event, type);
     } else if (type == "CloudWatchLogs") {
       events::emitLogs(ctx, fn, event);
+    } else if (type == "Cognito") {
+      events::emitCognito(ctx, fn, event);
+    } else if (type == "AlexaSkill") {
+      events::emitAlexaSkill(ctx, fn, event);
     } else if (type == "ScheduleV2") {
       events::emitFunctionScheduleV2(ctx, fn, event);
     } else if (type == "IoTRule") {

@@ -23,6 +23,8 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type);
 void emitLogs(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitCognito(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitAlexaSkill(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitFunctionScheduleV2(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
