@@ -262,6 +262,30 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"s3-bucket-not-in-template",
        function("      Events:\n        Ev:\n          Type: S3\n          Properties: {Bucket: "
                 "my-bucket, Events: s3:ObjectCreated:*}\n")},
+      {"s3-bucket-tags-list",
+       "Conditions:\n  IsOn: !Equals [a, a]\n" +
+           function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                    "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                    "    Condition: IsOn\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {Tags: "
+                    "{a: b}}\n")},
+      {"s3-bucket-depends-on",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    DependsOn: [[Fn]]\n")},
+      {"s3-bucket-properties-map",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    Properties: text\n")},
+      {"s3-notification-configuration-map",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    Properties: {NotificationConfiguration: "
+                "[]}\n")},
+      {"s3-lambda-configurations-list",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    Properties: {NotificationConfiguration: "
+                "{LambdaConfigurations: {}}}\n")},
       {"cognito-user-pool-ref",
        function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
                 "{UserPool: {Ref: [p]}, Trigger: PreSignUp}\n")},

@@ -55,7 +55,9 @@ family covers:
   or with a property its source does not declare, lacks or cannot take (a push event's
   `DeadLetterConfig` without `Arn` or `Type: SQS`, `State` with `Enabled`, an S3 bucket or
   Cognito user pool that is not a `Ref` to a resource of the template, a Cognito trigger set
-  twice on a pool), an `EventInvokeConfig`
+  twice on a pool, a bucket whose `DependsOn`, `Tags`, `Properties`,
+  `NotificationConfiguration` or `LambdaConfigurations` an S3 event cannot add to), an
+  `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
@@ -136,6 +138,11 @@ Resources:
         "sns-sqs-subscription-queue",
         "s3-bucket-ref",
         "s3-bucket-not-in-template",
+        "s3-bucket-tags-list",
+        "s3-bucket-depends-on",
+        "s3-bucket-properties-map",
+        "s3-notification-configuration-map",
+        "s3-lambda-configurations-list",
         "cognito-user-pool-ref",
         "cognito-lambda-config-map",
         "cognito-trigger-duplicate",
@@ -189,6 +196,16 @@ Resources:
         {"s3-bucket-not-in-template",
          "An S3 event's `Bucket` must be a `Ref` to a bucket of the template"},
         {"cognito-lambda-config-map", "`LambdaConfig` must be a mapping: Cognito events add to it"},
+        {"s3-bucket-tags-list",
+         "The bucket's `Tags` must be a list: a conditional function's S3 event adds to it"},
+        {"s3-bucket-depends-on",
+         "The bucket's `DependsOn` must be a string or a list of strings: an S3 event adds to it"},
+        {"s3-bucket-properties-map",
+         "The bucket's `Properties` must be a mapping: an S3 event adds to it"},
+        {"s3-notification-configuration-map",
+         "`NotificationConfiguration` must be a mapping: an S3 event adds to it"},
+        {"s3-lambda-configurations-list",
+         "`LambdaConfigurations` must be a list: an S3 event adds to it"},
         {"cognito-user-pool-ref", "The `Ref` of a Cognito event's `UserPool` must name a resource"},
         {"cognito-user-pool-not-in-template",
          "A Cognito event's `UserPool` must be a `Ref` to a user pool of the template"},

@@ -276,6 +276,53 @@ std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
   return std::nullopt;
 }
 
+// What S3.to_cloudformation finds in the bucket it amends: for a conditional function its Tags
+// must be a list, else its DependsOn a string or a list of hashable values (Python's set());
+// then Properties must be a map, NotificationConfiguration a map, LambdaConfigurations a list.
+// Problems of the bucket are reported under its ID.
+std::optional<SamProblem> s3Problem(const PushEvent& event) {
+  const Node* bucketRef = given(propertiesOf(event), "Bucket");
+  const Node* idNode = bucketRef && bucketRef->isMapping() ? bucketRef->get("Ref") : nullptr;
+  const model::ResourceView* bucket =
+      idNode && idNode->isString() ? event.templ.resource(idNode->text()) : nullptr;
+  if (!bucket || !bucket->node || !bucket->node->isMapping()) return std::nullopt;
+  std::string bucketId(bucket->id);
+  auto bucketProblem = [&](std::string code, std::string message, const Node* node) {
+    return SamProblem{std::move(code), std::move(message), node, true, bucketId};
+  };
+  const Node* props = bucket->node->get("Properties");
+  const model::ResourceView* owner = event.templ.resource(event.ownerId);
+  if (owner && owner->condition) {
+    const Node* tags = props && props->isMapping() ? given(props, "Tags") : nullptr;
+    if (tags && !tags->isSequence())
+      return bucketProblem("s3-bucket-tags-list", "Property 'Tags' should be a list.", tags);
+  } else if (const Node* dependsOn = bucket->node->get("DependsOn")) {
+    bool hashable = dependsOn->isString() || dependsOn->isMapping();
+    if (dependsOn->isSequence()) {
+      hashable = std::none_of(dependsOn->items().begin(), dependsOn->items().end(),
+                              [](const Node& item) { return !item.isScalar(); });
+    }
+    if (!hashable) {
+      return eventResourceProblem(
+          event, "s3-bucket-depends-on",
+          "Invalid type for field 'DependsOn'. Expected a string or list of strings.", dependsOn);
+    }
+  }
+  if (props && !props->isMapping())
+    return bucketProblem("s3-bucket-properties-map", "Properties should be a map.", props);
+  const Node* notification = given(props, "NotificationConfiguration");
+  if (notification && !notification->isMapping()) {
+    return bucketProblem("s3-notification-configuration-map",
+                         "Property 'NotificationConfiguration' should be a map.", notification);
+  }
+  const Node* configurations = notification ? given(notification, "LambdaConfigurations") : nullptr;
+  if (configurations && !configurations->isSequence()) {
+    return bucketProblem("s3-lambda-configurations-list",
+                         "Invalid type for LambdaConfigurations. Must be a list.", configurations);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool isPushEventType(EventOwner owner, std::string_view type) {
@@ -307,6 +354,7 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
   }
   if (type == "CloudWatchEvent" || type == "EventBridgeRule") return deadLetterProblem(event);
   if (type == "Cognito") return cognitoProblem(event);
+  if (type == "S3") return s3Problem(event);
   const Node* props = propertiesOf(event);
   if (type == "ScheduleV2") {
     // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.
