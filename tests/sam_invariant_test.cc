@@ -231,6 +231,9 @@ const std::map<std::string, std::string>& templatePerCode() {
                                          "{Fn::If: [IsProd, [Errors]]}}\n")},
       {"event-missing-property", function("      Events:\n        Ev:\n          Type: SQS\n       "
                                           "   Properties: {BatchSize: 1}\n")},
+      {"event-properties-not-map",
+       function(
+           "      Events:\n        Ev:\n          Type: AlexaSkill\n          Properties: [1]\n")},
       {"event-property-unknown",
        function("      Events:\n        Ev:\n          Type: SNS\n          Properties: {Topic: "
                 "arn:aws:sns:t, Queue: q}\n")},

@@ -100,6 +100,7 @@ constexpr std::array kCodes = {
     deployment("if-arguments",
                "an `Fn::If` in `DeploymentPreference.Alarms` without three arguments"),
     resource("event-missing-property", "an event without a property its source requires"),
+    resource("event-properties-not-map", "an event whose `Properties` is not a mapping"),
     resource("event-property-unknown", "an event property its source does not declare"),
     resource("event-property-type", "an event property of a type its source does not take"),
     resource("event-state-and-enabled", "a rule event with both `State` and `Enabled`"),

@@ -334,6 +334,11 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::span<const PropertySpec> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;
+  // Resource._validate_resource_dict.
+  if (const Node* props = event.event.get("Properties"); props && !props->isMapping()) {
+    return eventResourceProblem(event, "event-properties-not-map",
+                                "Properties of a resource must be an object.", props);
+  }
   if (auto problem = propertyProblem(event, specs)) return problem;
   return referencedResourceProblem(event);
 }

@@ -4,6 +4,7 @@
 #include "expand/builders.h"
 #include "expand/events/event.h"
 #include "expand/events/rule_targets.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
 
@@ -43,7 +44,11 @@ void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "IoTRule", {"Sql", "AwsIotSqlVersion"});
   Node payload = map({{"Actions", seq({map({{"Lambda", map({{"FunctionArn", fn.arn()}})}})})},
                       {"RuleDisabled", Node::boolean(false)}});
-  copyKeys(payload, event.properties, {"Sql", "AwsIotSqlVersion"});
+  // IoTRule._construct_iot_rule: AwsIotSqlVersion only when Python-true.
+  copyKeys(payload, event.properties, {"Sql"});
+  if (const Node* version = givenProperty(event.properties, "AwsIotSqlVersion");
+      version && sam::pythonTruthy(*version))
+    payload.set("AwsIotSqlVersion", *version);
   Node props = map({{"TopicRulePayload", payload}});
   if (const Node* tags = fn.propagatedTags()) props.set("Tags", tagList(tags, false));
   ctx.add(event.id, makeResource("AWS::IoT::TopicRule", std::move(props), fn.pass));

@@ -6,6 +6,7 @@
 
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/events/rule_targets.h"
 #include "expand/role.h"
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
@@ -49,8 +50,10 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   auto subscription = [&](Node endpoint, const char* protocol) {
     Node props = map(
         {{"Endpoint", std::move(endpoint)}, {"Protocol", str(protocol)}, {"TopicArn", topicArn}});
-    copyKeys(props, event.properties,
-             {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
+    // SNS._inject_subscription copies each that is not None.
+    for (const char* key : {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"}) {
+      if (const Node* value = givenProperty(event.properties, key)) props.set(key, *value);
+    }
     return makeResource("AWS::SNS::Subscription", std::move(props), fn.pass);
   };
   if (!sqs || (sqs->isBool() && !sqs->boolValue())) {
