@@ -254,6 +254,9 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"event-dlq-queue-id",
        function("      Events:\n        Ev:\n          Type: Schedule\n          Properties: "
                 "{Schedule: rate(1 day), DeadLetterConfig: {Type: SQS, QueueLogicalId: [q]}}\n")},
+      {"generated-logical-id",
+       function("      Events:\n        Ev:\n          Type: Schedule\n          Properties: "
+                "{Schedule: rate(1 day), DeadLetterConfig: {Type: SQS, QueueLogicalId: my-q}}\n")},
       {"schedule-v2-omit-name-with-name",
        function("      Events:\n        Ev:\n          Type: ScheduleV2\n          Properties: "
                 "{ScheduleExpression: rate(1 day), OmitName: true, Name: n}\n")},

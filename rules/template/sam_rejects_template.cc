@@ -135,6 +135,7 @@ Resources:
         "event-dlq-type",
         "event-dlq-missing",
         "event-dlq-queue-id",
+        "generated-logical-id",
         "schedule-v2-omit-name-with-name",
         "sns-sqs-subscription-queue",
         "s3-bucket-ref",
@@ -258,6 +259,10 @@ Resources:
                  ? "`" + property + "` of event `" + event + "` has a type SAM does not take"
                  : "Event `" + event + "` has no property `" + property + "` for its `Type`";
     }
+    if (code == "generated-logical-id")
+      return "Logical ID `" + sam.subjectId +
+             "` SAM gives a generated resource may only contain "
+             "letters and digits";
     if (code == "cognito-trigger-duplicate")
       return "Cognito trigger `" + text + "` is set more than once on the user pool";
     if (code == "tenancy-event-source") {

@@ -107,6 +107,8 @@ constexpr std::array kCodes = {
     resource("event-dlq-arn-and-type", "a `DeadLetterConfig` with both `Arn` and `Type`"),
     resource("event-dlq-type", "a `DeadLetterConfig` whose `Type` is not SQS"),
     resource("event-dlq-missing", "a `DeadLetterConfig` with neither `Arn` nor `Type`"),
+    resource("generated-logical-id",
+             "a `QueueLogicalId` or `QueuePolicyLogicalId` that is not alphanumeric"),
     resource("event-dlq-queue-id", "a `DeadLetterConfig.QueueLogicalId` that is not a string"),
     resource("schedule-v2-omit-name-with-name", "a ScheduleV2 event with `Name` and `OmitName`"),
     resource("sns-sqs-subscription-queue",

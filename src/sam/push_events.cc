@@ -8,6 +8,7 @@
 
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
+#include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
 
 namespace samshift::sam {
@@ -148,6 +149,21 @@ std::optional<SamProblem> referencedResourceProblem(const PushEvent& event) {
                            target);
 }
 
+// Resource._validate_logical_id of a resource SAM names after the template's value (a DLQ's
+// QueueLogicalId, an SNS QueuePolicyLogicalId): `^[A-Za-z0-9]+$` as Python's re.match reads it,
+// which lets one final newline through. The problem is reported under that value.
+std::optional<SamProblem> generatedIdProblem(const Node& id) {
+  if (id.isString()) {
+    std::string_view text = id.text();
+    if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    if (validLogicalId(text)) return std::nullopt;
+  } else if (!id.isScalar()) {
+    return std::nullopt;  // SAM's message shows Python's repr of it: not modelled
+  }
+  return SamProblem{"generated-logical-id", "Logical ids must be alphanumeric.", &id, true,
+                    pythonStr(id)};
+}
+
 // EventBridgeRuleUtils.validate_dlq_config and the QueueLogicalId check of
 // get_dlq_queue_arn_and_resources.
 std::optional<SamProblem> deadLetterProblem(const PushEvent& event) {
@@ -176,6 +192,7 @@ std::optional<SamProblem> deadLetterProblem(const PushEvent& event) {
     return invalidEvent(event, id, "event-dlq-queue-id", "QueueLogicalId must be a string",
                         queueId);
   }
+  if (queueId && pythonTruthy(*queueId)) return generatedIdProblem(*queueId);
   return std::nullopt;
 }
 
@@ -380,6 +397,8 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
       return invalidEvent(event, event.name, "sns-sqs-subscription-queue",
                           "No QueueARN or QueueURL provided.", sqs);
     }
+    const Node* policyId = sqs->get("QueuePolicyLogicalId");
+    if (policyId && pythonTruthy(*policyId)) return generatedIdProblem(*policyId);
   }
   return std::nullopt;
 }

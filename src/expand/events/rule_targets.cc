@@ -37,7 +37,10 @@ Node deadLetterQueueArn(ExpandContext& ctx, const std::string& eventId,
                         const Node* tags) {
   if (const Node* arn = givenProperty(deadLetterConfig, "Arn")) return *arn;
   const Node* queueId = givenProperty(deadLetterConfig, "QueueLogicalId");
-  std::string queue = queueId && queueId->isString() ? queueId->text() : eventId + "Queue";
+  // SAM's `queue_logical_id or <event>Queue`; src/sam has checked it is an alphanumeric string.
+  std::string queue = queueId && queueId->isString() && !queueId->text().empty()
+                          ? queueId->text()
+                          : eventId + "Queue";
   Node queueProps = Node::mapping();
   if (tags) queueProps.set("Tags", tagList(tags, false));
   ctx.add(queue, makeResource("AWS::SQS::Queue", std::move(queueProps), pass));

@@ -83,9 +83,8 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     if (const Node* size = sqs->get("BatchSize"); size && sam::pythonTruthy(*size))
       batchSize = *size;
     if (const Node* id = sqs->get("QueuePolicyLogicalId"); id && sam::pythonTruthy(*id)) {
-      if (!id->isString() || !sam::validLogicalId(id->text())) {
-        ctx.notSupported("QueuePolicyLogicalId of SNS event " + event.id +
-                         " (only an alphanumeric string)");
+      if (!id->isString()) {
+        ctx.notSupported("QueuePolicyLogicalId of SNS event " + event.id + " (only a string)");
         return;
       }
       policyId = id->text();
