@@ -303,6 +303,10 @@ const std::map<std::string, std::string>& templatePerCode() {
        function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
                 "{UserPool: !Ref Pool, Trigger: [PreSignUp, PreSignUp]}\n",
                 "  Pool:\n    Type: AWS::Cognito::UserPool\n")},
+      {"cognito-user-pool-property",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: !Ref Pool, Trigger: PreSignUp}\n",
+                "  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: {Bogus: 1}\n")},
       {"cognito-user-pool-not-in-template",
        function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
                 "{UserPool: {Ref: Pool}, Trigger: PreSignUp}\n")},

@@ -148,6 +148,7 @@ Resources:
         "cognito-user-pool-ref",
         "cognito-lambda-config-map",
         "cognito-trigger-duplicate",
+        "cognito-user-pool-property",
         "cognito-user-pool-not-in-template",
         "tenancy-function-url",
         "tenancy-snapstart",
@@ -263,6 +264,10 @@ Resources:
       return "Logical ID `" + sam.subjectId +
              "` SAM gives a generated resource may only contain "
              "letters and digits";
+    if (code == "cognito-user-pool-property") {
+      return "SAM does not know user pool property `" + text +
+             "`: a Cognito event makes it re-read the pool";
+    }
     if (code == "cognito-trigger-duplicate")
       return "Cognito trigger `" + text + "` is set more than once on the user pool";
     if (code == "tenancy-event-source") {

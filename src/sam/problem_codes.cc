@@ -132,6 +132,8 @@ constexpr std::array kCodes = {
     resource("cognito-lambda-config-map",
              "the `LambdaConfig` of a user pool a Cognito event amends "
              "is not a mapping"),
+    resource("cognito-user-pool-property",
+             "a property SAM's user pool model does not know on a pool a Cognito event amends"),
     resource("cognito-trigger-duplicate",
              "a Cognito trigger set twice on a user pool (by the pool or by events)"),
     resource("cognito-user-pool-not-in-template",

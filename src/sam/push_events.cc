@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/intrinsics.h"
+#include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
@@ -288,6 +289,18 @@ std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
       return invalidEvent(event, event.name, "cognito-trigger-duplicate",
                           "Cognito trigger \"" + triggerText(*all) + "\" defined multiple times.",
                           trigger);
+    }
+  }
+  // Then SAM re-reads the pool with its CognitoUserPool model (CognitoUserPool.from_dict).
+  if (!pool->typeNode || !pool->typeNode->isString("AWS::Cognito::UserPool"))
+    return std::nullopt;  // SAM writes it back as a user pool: expand leaves it unsupported
+  for (const model::MapEntry& entry :
+       pool->properties ? pool->properties->entries() : std::vector<model::MapEntry>{}) {
+    if (!entry.key.isString() || !cognitoUserPoolProperty(entry.key.text())) {
+      return SamProblem{"cognito-user-pool-property",
+                        "property " + entry.key.text() +
+                            " not defined for resource of type AWS::Cognito::UserPool",
+                        &entry.key, true, poolId};
     }
   }
   return std::nullopt;

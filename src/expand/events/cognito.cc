@@ -32,7 +32,7 @@ void emitCognito(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   }
   for (const model::MapEntry& entry : props->entries()) {
     // SAM re-reads the pool with its CognitoUserPool model: it rejects a property the model does
-    // not declare, and drops a null one.
+    // not declare (src/sam reports it), and drops a null one.
     if (!entry.key.isString() || !sam::cognitoUserPoolProperty(entry.key.text()) ||
         entry.value.isNull()) {
       ctx.notSupported("property " + entry.key.text() + " of user pool " + poolId +
