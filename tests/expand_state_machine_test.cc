@@ -83,12 +83,6 @@ TEST_CASE("state machine values expand does not write as SAM would stay not supp
   CHECK(unsupported("      DefinitionUri: s3://b/k?versionId=a%20b\n") ==
         "DefinitionUri s3://b/k?versionId=a%20b of state machine SM (characters whose reading by "
         "Python's urllib samshift does not model)");
-  // SAM rejects these events ("Properties of a resource must be an object.", a missing Schedule).
-  CHECK(unsupported("      DefinitionUri: s3://b/k\n      Events: {E: {Type: Schedule}}\n") ==
-        "event E of state machine SM whose Properties SAM rejects");
-  CHECK(unsupported("      DefinitionUri: s3://b/k\n      Events: {E: {Type: EventBridgeRule, "
-                    "Properties: null}}\n") ==
-        "event E of state machine SM whose Properties SAM rejects");
   CHECK(unsupported("      Definition: {StartAt: A, 1: x}\n") ==
         "a Definition key that is not a string in state machine SM");
 }

@@ -325,6 +325,85 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"pull-event-self-managed-kafka",
        function("      Events:\n        Ev:\n          Type: SelfManagedKafka\n          "
                 "Properties: {Topics: [t]}\n")},
+      {"event-properties-not-map",
+       function(
+           "      Events:\n        Ev:\n          Type: AlexaSkill\n          Properties: [1]\n")},
+      {"event-property-unknown",
+       function("      Events:\n        Ev:\n          Type: SNS\n          Properties: {Topic: "
+                "arn:aws:sns:t, Queue: q}\n")},
+      {"event-property-type", function("      Events:\n        Ev:\n          Type: Schedule\n"
+                                       "          Properties: {Schedule: [rate(1 day)]}\n")},
+      {"event-state-and-enabled",
+       function("      Events:\n        Ev:\n          Type: Schedule\n          Properties: "
+                "{Schedule: rate(1 day), State: ENABLED, Enabled: true}\n")},
+      {"event-dlq-arn-and-type",
+       function("      Events:\n        Ev:\n          Type: Schedule\n          Properties: "
+                "{Schedule: rate(1 day), DeadLetterConfig: {Arn: a, Type: SQS}}\n")},
+      {"event-dlq-type", stateMachine("      Events:\n        Ev:\n          Type: "
+                                      "EventBridgeRule\n          Properties: {Pattern: {}, "
+                                      "DeadLetterConfig: {Type: SNS}}\n")},
+      {"event-dlq-missing",
+       function("      Events:\n        Ev:\n          Type: CloudWatchEvent\n          "
+                "Properties: {DeadLetterConfig: {}}\n")},
+      {"event-dlq-queue-id",
+       function("      Events:\n        Ev:\n          Type: Schedule\n          Properties: "
+                "{Schedule: rate(1 day), DeadLetterConfig: {Type: SQS, QueueLogicalId: [q]}}\n")},
+      {"generated-logical-id",
+       function("      Events:\n        Ev:\n          Type: Schedule\n          Properties: "
+                "{Schedule: rate(1 day), DeadLetterConfig: {Type: SQS, QueueLogicalId: my-q}}\n")},
+      {"schedule-v2-omit-name-with-name",
+       function("      Events:\n        Ev:\n          Type: ScheduleV2\n          Properties: "
+                "{ScheduleExpression: rate(1 day), OmitName: true, Name: n}\n")},
+      {"sns-sqs-subscription-queue",
+       function("      Events:\n        Ev:\n          Type: SNS\n          Properties: "
+                "{Topic: arn:aws:sns:t, SqsSubscription: {QueueArn: arn:aws:sqs:q}}\n")},
+      {"s3-bucket-ref", function("      Events:\n        Ev:\n          Type: S3\n          "
+                                 "Properties: {Bucket: {Ref: [b]}, Events: s3:ObjectCreated:*}\n")},
+      {"s3-bucket-not-in-template",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: {Bucket: "
+                "my-bucket, Events: s3:ObjectCreated:*}\n")},
+      {"s3-bucket-tags-list",
+       "Conditions:\n  IsOn: !Equals [a, a]\n" +
+           function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                    "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                    "    Condition: IsOn\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {Tags: "
+                    "{a: b}}\n")},
+      {"s3-bucket-depends-on",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    DependsOn: [[Fn]]\n")},
+      {"s3-bucket-properties-map",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    Properties: text\n")},
+      {"s3-notification-configuration-map",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    Properties: {NotificationConfiguration: "
+                "[]}\n")},
+      {"s3-lambda-configurations-list",
+       function("      Events:\n        Ev:\n          Type: S3\n          Properties: "
+                "{Bucket: !Ref B, Events: s3:ObjectCreated:*}\n",
+                "  B:\n    Type: AWS::S3::Bucket\n    Properties: {NotificationConfiguration: "
+                "{LambdaConfigurations: {}}}\n")},
+      {"cognito-user-pool-ref",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: {Ref: [p]}, Trigger: PreSignUp}\n")},
+      {"cognito-lambda-config-map",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: !Ref Pool, Trigger: PreSignUp}\n",
+                "  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: {LambdaConfig: []}\n")},
+      {"cognito-trigger-duplicate",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: !Ref Pool, Trigger: [PreSignUp, PreSignUp]}\n",
+                "  Pool:\n    Type: AWS::Cognito::UserPool\n")},
+      {"cognito-user-pool-property",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: !Ref Pool, Trigger: PreSignUp}\n",
+                "  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: {Bogus: 1}\n")},
+      {"cognito-user-pool-not-in-template",
+       function("      Events:\n        Ev:\n          Type: Cognito\n          Properties: "
+                "{UserPool: {Ref: Pool}, Trigger: PreSignUp}\n")},
       {"alias-event-target-requires-alias", stateMachine("      UseAliasAsEventTarget: true\n")},
       {"state-machine-preference-requires-alias",
        stateMachine("      DeploymentPreference: {Type: ALL_AT_ONCE}\n")},

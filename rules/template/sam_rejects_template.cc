@@ -62,6 +62,13 @@ family covers:
   define or of the wrong type, a `FilterCriteria`, `DestinationConfig`,
   `SourceAccessConfigurations`, `SchemaRegistryConfig` or Kafka topic setting SAM cannot
   transform, an `EventInvokeConfig`
+  is not an S3 location, `Role` or `Layers` of the wrong type, an event without a known `Type`
+  or with a property its source does not declare, lacks or cannot take (a push event's
+  `DeadLetterConfig` without `Arn` or `Type: SQS`, `State` with `Enabled`, an S3 bucket or
+  Cognito user pool that is not a `Ref` to a resource of the template, a Cognito trigger set
+  twice on a pool, a bucket whose `DependsOn`, `Tags`, `Properties`,
+  `NotificationConfiguration` or `LambdaConfigurations` an S3 event cannot add to), an
+  `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it, a `DeadLetterQueue` without
   `Type` SQS or SNS and a `TargetArn`, a `FunctionUrlConfig` without `AuthType` or with `Cors`
@@ -182,6 +189,29 @@ Resources:
         "pull-event-kms-key-id",
         "pull-event-schema-registry",
         "pull-event-self-managed-kafka",
+        "event-properties-not-map",
+        "event-property-unknown",
+        "event-property-type",
+        "event-state-and-enabled",
+        "event-dlq-arn-and-type",
+        "event-dlq-type",
+        "event-dlq-missing",
+        "event-dlq-queue-id",
+        "generated-logical-id",
+        "schedule-v2-omit-name-with-name",
+        "sns-sqs-subscription-queue",
+        "s3-bucket-ref",
+        "s3-bucket-not-in-template",
+        "s3-bucket-tags-list",
+        "s3-bucket-depends-on",
+        "s3-bucket-properties-map",
+        "s3-notification-configuration-map",
+        "s3-lambda-configurations-list",
+        "cognito-user-pool-ref",
+        "cognito-lambda-config-map",
+        "cognito-trigger-duplicate",
+        "cognito-user-pool-property",
+        "cognito-user-pool-not-in-template",
         "tenancy-function-url",
         "tenancy-snapstart",
         "tenancy-event-source",
@@ -292,6 +322,31 @@ Resources:
         {"state-machine-role-and-policies",
          "A state machine takes `Role` or `Policies`, not both: SAM generates the role that "
          "`Policies` go into"},
+        {"event-properties-not-map", "An event's `Properties` must be a mapping"},
+        {"event-state-and-enabled", "A rule event takes `State` or `Enabled`, not both"},
+        {"event-dlq-arn-and-type", "`DeadLetterConfig` takes `Arn` or `Type`, not both"},
+        {"event-dlq-type", "`DeadLetterConfig.Type` can only be SQS"},
+        {"event-dlq-missing", "`DeadLetterConfig` needs `Arn` or `Type: SQS`"},
+        {"event-dlq-queue-id", "`QueueLogicalId` must be a string"},
+        {"schedule-v2-omit-name-with-name", "A ScheduleV2 event with `OmitName` takes no `Name`"},
+        {"sns-sqs-subscription-queue", "`SqsSubscription` needs both `QueueArn` and `QueueUrl`"},
+        {"s3-bucket-ref", "The `Ref` of an S3 event's `Bucket` must name a resource"},
+        {"s3-bucket-not-in-template",
+         "An S3 event's `Bucket` must be a `Ref` to a bucket of the template"},
+        {"cognito-lambda-config-map", "`LambdaConfig` must be a mapping: Cognito events add to it"},
+        {"s3-bucket-tags-list",
+         "The bucket's `Tags` must be a list: a conditional function's S3 event adds to it"},
+        {"s3-bucket-depends-on",
+         "The bucket's `DependsOn` must be a string or a list of strings: an S3 event adds to it"},
+        {"s3-bucket-properties-map",
+         "The bucket's `Properties` must be a mapping: an S3 event adds to it"},
+        {"s3-notification-configuration-map",
+         "`NotificationConfiguration` must be a mapping: an S3 event adds to it"},
+        {"s3-lambda-configurations-list",
+         "`LambdaConfigurations` must be a list: an S3 event adds to it"},
+        {"cognito-user-pool-ref", "The `Ref` of a Cognito event's `UserPool` must name a resource"},
+        {"cognito-user-pool-not-in-template",
+         "A Cognito event's `UserPool` must be a `Ref` to a user pool of the template"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
@@ -415,6 +470,26 @@ Resources:
       return "A GraphQL API needs exactly one of `SchemaInline` and `SchemaUri`";
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
+    if (code == "event-property-unknown" || code == "event-property-type") {
+      std::string event =
+          sam.subjectId.size() > id.size() ? sam.subjectId.substr(id.size()) : sam.subjectId;
+      std::string property = code == "event-property-type" ? between(sam.message, '\'', '\'')
+                             : sam.node                    ? sam.node->text()
+                                                           : "";
+      return code == "event-property-type"
+                 ? "`" + property + "` of event `" + event + "` has a type SAM does not take"
+                 : "Event `" + event + "` has no property `" + property + "` for its `Type`";
+    }
+    if (code == "generated-logical-id")
+      return "Logical ID `" + sam.subjectId +
+             "` SAM gives a generated resource may only contain "
+             "letters and digits";
+    if (code == "cognito-user-pool-property") {
+      return "SAM does not know user pool property `" + text +
+             "`: a Cognito event makes it re-read the pool";
+    }
+    if (code == "cognito-trigger-duplicate")
+      return "Cognito trigger `" + text + "` is set more than once on the user pool";
     if (code == "tenancy-event-source") {
       return "A function with `TenancyConfig` takes only Api and HttpApi events, not `" + text +
              "`";

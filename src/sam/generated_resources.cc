@@ -66,12 +66,31 @@ constexpr std::array<Replaceable, 17> kReplaceable = {{
     {"AWS::AppSync::GraphQLApi", "AWS::Serverless::GraphQLApi"},
 }};
 
-// A ScheduleV2 event, of a function or a state machine: the schedule, and the role it assumes
-// unless the event names one.
+// The dead-letter queue SAM creates for a rule or schedule event whose DeadLetterConfig has no
+// Arn (`QueueLogicalId` or `<id>Queue`), and for a rule its queue policy
+// (eventbridge_utils.py, scheduler.py).
+void deadLetterQueue(const std::string& id, const Node& event, bool queuePolicy,
+                     std::vector<GeneratedResource>& out) {
+  const Node* properties = event.get("Properties");
+  const Node* config =
+      properties && properties->isMapping() ? properties->get("DeadLetterConfig") : nullptr;
+  if (!config || !config->isMapping() || !config->get("Type")) return;
+  const Node* arn = config->get("Arn");
+  if (arn && !arn->isNull()) return;
+  const Node* queueId = config->get("QueueLogicalId");
+  bool named = queueId && queueId->isString() && !queueId->text().empty();
+  out.push_back({named ? queueId->text() : id + "Queue", "AWS::SQS::Queue"});
+  if (queuePolicy) out.push_back({id + "QueuePolicy", "AWS::SQS::QueuePolicy"});
+}
+
+// A ScheduleV2 event, of a function or a state machine: the schedule, its dead-letter queue, and
+// the role it assumes unless the event names one.
 void scheduleV2(const std::string& id, const Node& event, std::vector<GeneratedResource>& out) {
   out.push_back({id, "AWS::Scheduler::Schedule"});
+  deadLetterQueue(id, event, false, out);
   const Node* properties = event.get("Properties");
-  if (!properties || !properties->has("RoleArn")) out.push_back({id + "Role", kRole});
+  const Node* role = properties && properties->isMapping() ? properties->get("RoleArn") : nullptr;
+  if (!role || !sam::pythonTruthy(*role)) out.push_back({id + "Role", kRole});
 }
 
 // The stage an Api event's permission is named after: Prod for the implicit API, the StageName
@@ -119,6 +138,7 @@ void functionEvent(const model::Template& templ, const std::string& id, const No
   }
   if (known->permission) out.push_back({id + "Permission", kPermission});
   if (!known->resource.empty()) out.push_back({id, known->resource});
+  if (known->resource == kEventsRule) deadLetterQueue(id, event, true, out);
 }
 
 void function(const model::Template& templ, const model::ResourceView& resource, const Node& props,
@@ -175,9 +195,18 @@ void stateMachine(const model::ResourceView& resource, const Node& props,
     std::string eventId = id + event.key.text();
     bool rule = type->isString("Schedule") || type->isString("CloudWatchEvent") ||
                 type->isString("EventBridgeRule");
-    // Each rule and API event gets a role allowed to start executions.
-    if (rule || type->isString("Api")) out.push_back({eventId + "Role", kRole});
-    if (rule) out.push_back({eventId, kEventsRule});
+    // Each rule and API event gets a role allowed to start executions, but a Schedule with a
+    // RoleArn (stepfunctions/events.py).
+    const Node* properties = event.value.get("Properties");
+    const Node* roleArn = type->isString("Schedule") && properties && properties->isMapping()
+                              ? properties->get("RoleArn")
+                              : nullptr;
+    bool ownRole = type->isString("Api") || (rule && (!roleArn || roleArn->isNull()));
+    if (ownRole) out.push_back({eventId + "Role", kRole});
+    if (rule) {
+      out.push_back({eventId, kEventsRule});
+      deadLetterQueue(eventId, event.value, true, out);
+    }
     if (type->isString("ScheduleV2")) scheduleV2(eventId, event.value, out);
   }
 }

@@ -17,6 +17,7 @@
 #include "sam/policies.h"
 #include "sam/problem_codes.h"
 #include "sam/pull_events.h"
+#include "sam/push_events.h"
 #include "sam/simple_table.h"
 #include "sam/state_machine_validation.h"
 
@@ -156,8 +157,8 @@ bool given(const Node& props, std::string_view key) {
 
 // SAM's resources_to_link, event by event in the template's order: the event's Type, then the
 // properties its source requires (reported under the event's logical ID). True when it rejects.
-bool checkEvents(const model::ResourceView& resource, const Node& props,
-                 std::vector<SamProblem>& out) {
+bool checkEvents(const model::Template& templ, const model::ResourceView& resource,
+                 const Node& props, std::vector<SamProblem>& out) {
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return false;
   for (const model::MapEntry& event : events->entries()) {
@@ -169,6 +170,11 @@ bool checkEvents(const model::ResourceView& resource, const Node& props,
                                 "Type. Event Type is: " +
                                 (type ? type->text() : "None") + ".",
                             type ? type : &event.key));
+      return true;
+    }
+    if (auto push = pushEventLinkProblem(
+            {templ, resource.id, EventOwner::kFunction, event.key.text(), event.value})) {
+      out.push_back(std::move(*push));
       return true;
     }
     // SAM reads the event (Resource.from_dict) as it links it.
@@ -327,6 +333,11 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
         out.push_back(std::move(*problem));
     }
   }
+  // SAM builds the events last.
+  if (out.size() == before) {
+    if (auto problem = pushEventsBuildProblem(templ, resource, props, EventOwner::kFunction))
+      out.push_back(std::move(*problem));
+  }
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
   for (size_t i = before; i < out.size(); ++i) {
     const Node* node = out[i].node;
@@ -403,7 +414,7 @@ void checkFunction(const model::Template& templ, const model::ResourceView& reso
   }
   // SAM links each event (its Type, then what its source requires) before it transforms the
   // function, and then checks the function's property rules.
-  if (checkEvents(resource, props, out)) return;
+  if (checkEvents(templ, resource, props, out)) return;
   if (checkPropertyRules(props, *model, source, out)) return;
   if (auto dlq = deadLetterQueueProblem(props.get("DeadLetterQueue"), source("DeadLetterQueue"))) {
     out.push_back(std::move(*dlq));
@@ -625,6 +636,10 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
     return;
   }
   if (checkStateMachineProperties(templ, resource, props, out)) return;
+  if (auto problem = stateMachineEventsLinkProblem(templ, resource)) {
+    out.push_back(std::move(*problem));
+    return;
+  }
   bool alias = model->autoPublishAlias.present() && pythonTruthy(model->autoPublishAlias.value);
   if (model->useAliasAsEventTarget.present() && pythonTruthy(model->useAliasAsEventTarget.value) &&
       !alias) {
@@ -647,7 +662,14 @@ void validateStateMachine(const model::Template& templ, const model::ResourceVie
     if (!validLogicalId(aliasId)) {
       out.push_back(problem("state-machine-alias-logical-id", "Logical ids must be alphanumeric.",
                             model->autoPublishAlias.node, true, aliasId));
+      return;
     }
+  }
+  // SAM builds the events last.
+  if (resource.properties) {
+    if (auto problem = pushEventsBuildProblem(templ, resource, *resource.properties,
+                                              EventOwner::kStateMachine))
+      out.push_back(std::move(*problem));
   }
 }
 

@@ -36,11 +36,6 @@ void copyKeys(Node& to, const Node& from, std::initializer_list<const char*> key
   }
 }
 
-std::string validTargetId(const std::string& logicalId, std::string_view suffix) {
-  constexpr size_t kMaxTargetId = 64;
-  return logicalId.substr(0, kMaxTargetId - suffix.size()) + std::string(suffix);
-}
-
 }  // namespace events
 
 void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
@@ -68,6 +63,12 @@ void emitFunctionEvents(ExpandContext& ctx, FunctionState& fn) {
       events::emitRule(ctx, fn, event, type);
     } else if (type == "CloudWatchLogs") {
       events::emitLogs(ctx, fn, event);
+    } else if (type == "Cognito") {
+      events::emitCognito(ctx, fn, event);
+    } else if (type == "AlexaSkill") {
+      events::emitAlexaSkill(ctx, fn, event);
+    } else if (type == "ScheduleV2") {
+      events::emitFunctionScheduleV2(ctx, fn, event);
     } else if (type == "IoTRule") {
       events::emitIot(ctx, fn, event);
     } else if (type == "Api") {

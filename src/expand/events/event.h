@@ -24,6 +24,9 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type);
 void emitLogs(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitCognito(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitAlexaSkill(ExpandContext& ctx, FunctionState& fn, const Event& event);
+void emitFunctionScheduleV2(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event);
 
@@ -39,8 +42,5 @@ void requireKnown(ExpandContext& ctx, const Event& event, const std::string& typ
                   std::initializer_list<const char*> known);
 // Copies the listed keys of `from` that are present.
 void copyKeys(model::Node& to, const model::Node& from, std::initializer_list<const char*> keys);
-// An EventBridge rule target's Id: `<logicalId><suffix>`, the logical ID cut so that the whole
-// takes at most 64 characters (samtranslator/model/events.py, generate_valid_target_id).
-std::string validTargetId(const std::string& logicalId, std::string_view suffix);
 
 }  // namespace samshift::expand::events

@@ -1,48 +1,19 @@
 // Schedule, CloudWatchEvent and EventBridgeRule: an AWS::Events::Rule targeting the function
 // (or alias) and the permission for events.amazonaws.com.
 
-#include <algorithm>
-
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/events/rule_targets.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
 
-using model::MapEntry;
 using model::Node;
 
 void emitRule(ExpandContext& ctx, FunctionState& fn, const Event& event, const std::string& type) {
-  static const char* kKnown[] = {"Schedule", "Pattern",     "EventBusName", "Input",  "InputPath",
-                                 "Name",     "Description", "State",        "Enabled"};
-  for (const MapEntry& entry : event.properties.entries()) {
-    if (std::find(std::begin(kKnown), std::end(kKnown), entry.key.text()) == std::end(kKnown)) {
-      ctx.notSupported("property " + entry.key.text() + " of " + type + " event " + event.id);
-    }
-  }
-  Node props = Node::mapping();
-  if (type == "Schedule") {
-    copyKeys(props, event.properties, {"Name", "Description", "State"});
-    if (const Node* schedule = event.properties.get("Schedule"))
-      props.set("ScheduleExpression", *schedule);
-    if (const Node* enabled = event.properties.get("Enabled")) {
-      // SAM rejects Enabled together with State, and passes an intrinsic through unchanged.
-      if (!enabled->isBool() || event.properties.has("State")) {
-        ctx.notSupported("Enabled of Schedule event " + event.id +
-                         " (only a boolean without State)");
-      } else {
-        props.set("State", str(enabled->boolValue() ? "ENABLED" : "DISABLED"));
-      }
-    }
-  } else {
-    if (event.properties.has("Enabled"))
-      ctx.notSupported("Enabled of " + type + " event " + event.id);
-    if (const Node* pattern = event.properties.get("Pattern")) props.set("EventPattern", *pattern);
-    copyKeys(props, event.properties, {"EventBusName", "Name", "State"});
-  }
-  Node target = map({{"Arn", fn.arn()}, {"Id", str(validTargetId(event.id, "LambdaTarget"))}});
-  copyKeys(target, event.properties, {"Input", "InputPath"});
-  props.set("Targets", seq({target}));
-  ctx.add(event.id, makeResource("AWS::Events::Rule", std::move(props), fn.pass));
+  addEventRule(
+      ctx, {event.id, event.properties, type == "Schedule", fn.pass, fn.propagatedTags()},
+      map({{"Arn", fn.arn()}, {"Id", ruleTargetIdOf(event.properties, event.id, "LambdaTarget")}}));
   Node perm = permission(fn, "events.amazonaws.com");
   perm.get("Properties")->set("SourceArn", getAtt(event.id, "Arn"));
   ctx.add(event.id + "Permission", std::move(perm));
@@ -73,7 +44,11 @@ void emitIot(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "IoTRule", {"Sql", "AwsIotSqlVersion"});
   Node payload = map({{"Actions", seq({map({{"Lambda", map({{"FunctionArn", fn.arn()}})}})})},
                       {"RuleDisabled", Node::boolean(false)}});
-  copyKeys(payload, event.properties, {"Sql", "AwsIotSqlVersion"});
+  // IoTRule._construct_iot_rule: AwsIotSqlVersion only when Python-true.
+  copyKeys(payload, event.properties, {"Sql"});
+  if (const Node* version = givenProperty(event.properties, "AwsIotSqlVersion");
+      version && sam::pythonTruthy(*version))
+    payload.set("AwsIotSqlVersion", *version);
   Node props = map({{"TopicRulePayload", payload}});
   if (const Node* tags = fn.propagatedTags()) props.set("Tags", tagList(tags, false));
   ctx.add(event.id, makeResource("AWS::IoT::TopicRule", std::move(props), fn.pass));

@@ -5,6 +5,7 @@
 
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/events/rule_targets.h"
 #include "expand/python_json.h"
 #include "model/intrinsics.h"
 
@@ -87,7 +88,8 @@ void emitS3(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   }
   for (const Node& name : list.items()) {
     Node config = map({{"Event", name}, {"Function", target}});
-    if (const Node* filter = event.properties.get("Filter")) config.set("Filter", *filter);
+    if (const Node* filter = givenProperty(event.properties, "Filter"))
+      config.set("Filter", *filter);
     if (fn.pass.condition) {
       config = intrinsic("Fn::If", seq({*fn.pass.condition, config, ref("AWS::NoValue")}));
     }

@@ -1,10 +1,16 @@
 // SNS: a subscription and a permission, or with SqsSubscription a queue between topic and
 // function (queue, queue policy, sqs subscription, event source mapping).
 
+#include <algorithm>
+#include <optional>
+
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/events/rule_targets.h"
 #include "expand/role.h"
+#include "model/intrinsics.h"
 #include "sam/deployment_model.h"
+#include "sam/validation.h"
 
 namespace samshift::expand::events {
 
@@ -12,35 +18,24 @@ using model::Node;
 
 namespace {
 
-// The logical ID a `Ref` or a two-item `Fn::GetAtt` names (SAM's get_logical_id_from_intrinsic);
-// null for anything else, and for the `Logical.Attribute` form, which is not supported.
-const std::string* namedResource(ExpandContext& ctx, const Event& event, const Node* topic) {
-  if (!topic || !topic->isIntrinsic()) return nullptr;
-  const Node& arg = topic->intrinsicArgument();
-  if (topic->intrinsicName() == "Ref" && arg.isString()) return &arg.text();
-  if (topic->intrinsicName() == "Fn::GetAtt") {
-    if (arg.isSequence() && arg.items().size() == 2 && arg.items()[0].isString())
-      return &arg.items()[0].text();
-    if (arg.isString()) ctx.notSupported("Topic in Fn::GetAtt text form, SNS event " + event.id);
+// SNS._check_fifo_topic: a queue SAM creates for a topic of the template (a Ref or GetAtt of it)
+// whose FifoTopic is true once parameters are resolved is a FIFO queue too, with that value.
+std::optional<Node> fifoTopic(ExpandContext& ctx, const Node& topic) {
+  std::optional<std::string_view> id = model::refName(topic);
+  if (!id && topic.isIntrinsic() && topic.intrinsicName() == "Fn::GetAtt") {
+    const Node& args = topic.intrinsicArgument();
+    if (args.isSequence() && args.items().size() == 2 && args.items()[0].isString()) {
+      id = args.items()[0].text();
+    } else if (args.isString() && std::count(args.text().begin(), args.text().end(), '.') == 1) {
+      id = std::string_view(args.text()).substr(0, args.text().find('.'));
+    }
   }
-  return nullptr;
-}
-
-// A FIFO topic gets a FIFO queue: SNS._check_fifo_topic reads the topic resource's FifoTopic
-// (parameters resolved) and gives its value to FifoQueue when truthy. False when not supported.
-bool fifoQueue(ExpandContext& ctx, const Event& event, const Node* topic, Node& queueProps) {
-  const std::string* id = namedResource(ctx, event, topic);
   const model::ResourceView* resource = id ? ctx.templ.resource(*id) : nullptr;
-  if (!resource || !resource->properties) return true;
-  if (!resource->properties->isMapping()) {
-    ctx.notSupported("the Properties of the topic of SNS event " + event.id);
-    return false;
-  }
-  if (const Node* fifo = resource->properties->get("FifoTopic")) {
-    Node value = ctx.resolve(*fifo);
-    if (sam::pythonTruthy(value)) queueProps.set("FifoQueue", std::move(value));
-  }
-  return true;
+  const Node* fifo = resource ? resource->property("FifoTopic") : nullptr;
+  if (!fifo) return std::nullopt;
+  Node value = ctx.resolve(*fifo);
+  if (!sam::pythonTruthy(value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace
@@ -55,8 +50,10 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   auto subscription = [&](Node endpoint, const char* protocol) {
     Node props = map(
         {{"Endpoint", std::move(endpoint)}, {"Protocol", str(protocol)}, {"TopicArn", topicArn}});
-    copyKeys(props, event.properties,
-             {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
+    // SNS._inject_subscription copies each that is not None.
+    for (const char* key : {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"}) {
+      if (const Node* value = givenProperty(event.properties, key)) props.set(key, *value);
+    }
     return makeResource("AWS::SNS::Subscription", std::move(props), fn.pass);
   };
   if (!sqs || (sqs->isBool() && !sqs->boolValue())) {
@@ -68,22 +65,30 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   }
   Node queueArn;
   Node queueUrl;
+  // SAM's `batch_size or 10`; the mapping is always enabled (SNS._inject_sqs_event_source_mapping
+  // ignores the subscription's Enabled).
   Node batchSize = Node::integer(10);
-  Node enabled = Node::boolean(true);
+  std::string policyId = event.id + "QueuePolicy";
   if (sqs->isBool()) {
     std::string queueId = event.id + "Queue";
     Node queueProps = Node::mapping();
-    if (!fifoQueue(ctx, event, topic, queueProps)) return;
+    if (std::optional<Node> fifo = fifoTopic(ctx, topicArn)) queueProps.set("FifoQueue", *fifo);
     ctx.add(queueId, makeResource("AWS::SQS::Queue", std::move(queueProps), fn.pass));
     queueArn = getAtt(queueId, "Arn");
     queueUrl = ref(queueId);
-  } else if (sqs->isMapping() && sqs->has("QueueArn") && sqs->has("QueueUrl")) {
-    if (const Node* arn = sqs->get("QueueArn")) queueArn = *arn;
-    if (const Node* url = sqs->get("QueueUrl")) queueUrl = *url;
-    if (const Node* size = sqs->get("BatchSize")) batchSize = *size;
-    if (const Node* on = sqs->get("Enabled")) enabled = *on;
-    if (sqs->has("QueuePolicyLogicalId"))
-      ctx.notSupported("QueuePolicyLogicalId of SNS event " + event.id);
+  } else if (sqs->isMapping() && !sqs->isIntrinsic()) {
+    // src/sam (push_events.cc) has checked that QueueArn and QueueUrl are given.
+    queueArn = *sqs->get("QueueArn");
+    queueUrl = *sqs->get("QueueUrl");
+    if (const Node* size = sqs->get("BatchSize"); size && sam::pythonTruthy(*size))
+      batchSize = *size;
+    if (const Node* id = sqs->get("QueuePolicyLogicalId"); id && sam::pythonTruthy(*id)) {
+      if (!id->isString()) {
+        ctx.notSupported("QueuePolicyLogicalId of SNS event " + event.id + " (only a string)");
+        return;
+      }
+      policyId = id->text();
+    }
   } else {
     ctx.notSupported("this SqsSubscription of SNS event " + event.id);
     return;
@@ -93,16 +98,15 @@ void emitSns(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                         {"Principal", str("*")},
                         {"Resource", queueArn},
                         {"Condition", map({{"ArnEquals", map({{"aws:SourceArn", topicArn}})}})}});
-  ctx.add(event.id + "QueuePolicy",
-          makeResource("AWS::SQS::QueuePolicy",
-                       map({{"Queues", seq({queueUrl})},
-                            {"PolicyDocument", map({{"Version", str("2012-10-17")},
-                                                    {"Statement", seq({statement})}})}}),
-                       fn.pass));
+  ctx.add(policyId, makeResource("AWS::SQS::QueuePolicy",
+                                 map({{"Queues", seq({queueUrl})},
+                                      {"PolicyDocument", map({{"Version", str("2012-10-17")},
+                                                              {"Statement", seq({statement})}})}}),
+                                 fn.pass));
   ctx.add(event.id, subscription(queueArn, "sqs"));
   ctx.add(event.id + "EventSourceMapping", makeResource("AWS::Lambda::EventSourceMapping",
                                                         map({{"BatchSize", batchSize},
-                                                             {"Enabled", enabled},
+                                                             {"Enabled", Node::boolean(true)},
                                                              {"EventSourceArn", queueArn},
                                                              {"FunctionName", fn.target()}}),
                                                         fn.pass));

@@ -6,6 +6,8 @@
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/events/rule_targets.h"
+#include "expand/events/schedule_v2.h"
 #include "expand/role.h"
 
 namespace samshift::expand::events {
@@ -36,59 +38,48 @@ bool known(ExpandContext& ctx, const SmEvent& event, const std::string& type,
   return ok;
 }
 
+// IAMRolePolicies.step_functions_start_execution_role_policy: may start executions of the target.
+Node startExecutionPolicy(const SmEvent& event, const std::string& policyName) {
+  Node statement = map({{"Action", str("states:StartExecution")},
+                        {"Effect", str("Allow")},
+                        {"Resource", ref(event.targetId)}});
+  return map({{"PolicyName", str(policyName)},
+              {"PolicyDocument", map({{"Statement", seq({statement})}})}});
+}
+
 // `<id>Role`, assumed by `service`, allowed to start executions of the target.
 std::string addRole(ExpandContext& ctx, const SmEvent& event, const char* service,
                     const std::string& policyName) {
   std::string roleId = event.id + "Role";
-  Node statement = map({{"Action", str("states:StartExecution")},
-                        {"Effect", str("Allow")},
-                        {"Resource", ref(event.targetId)}});
-  Node policy = map({{"PolicyName", str(policyName)},
-                     {"PolicyDocument", map({{"Statement", seq({statement})}})}});
   ctx.add(roleId, makeResource("AWS::IAM::Role",
                                map({{"AssumeRolePolicyDocument", assumeRolePolicy(service)},
-                                    {"Policies", seq({policy})}}),
+                                    {"Policies", seq({startExecutionPolicy(event, policyName)})}}),
                                event.pass));
   return roleId;
 }
 
+// A Schedule, CloudWatchEvent or EventBridgeRule event: the rule and the role it starts
+// executions with, unless a Schedule's RoleArn (stepfunctions/events.py).
 void emitRule(ExpandContext& ctx, const SmEvent& event, const std::string& type) {
   bool schedule = type == "Schedule";
-  if (schedule ? !known(ctx, event, type, {"Schedule", "Name", "Description", "Enabled"})
-               : !known(ctx, event, type, {"Pattern"})) {
-    return;
+  Node roleArn;
+  if (const Node* role = schedule ? givenProperty(event.properties, "RoleArn") : nullptr) {
+    roleArn = *role;
+  } else {
+    roleArn = getAtt(
+        addRole(ctx, event, "events.amazonaws.com", event.id + "RoleStartExecutionPolicy"), "Arn");
   }
-  std::string roleId =
-      addRole(ctx, event, "events.amazonaws.com", event.id + "RoleStartExecutionPolicy");
-  Node props = Node::mapping();
-  if (schedule) {
-    if (const Node* expression = event.properties.get("Schedule"))
-      props.set("ScheduleExpression", *expression);
-    copyKeys(props, event.properties, {"Name", "Description"});
-    if (const Node* enabled = event.properties.get("Enabled")) {
-      if (!enabled->isBool()) {
-        ctx.notSupported("Enabled of Schedule event " + event.id + " (only a boolean)");
-        return;
-      }
-      props.set("State", str(enabled->boolValue() ? "ENABLED" : "DISABLED"));
-    }
-  } else if (const Node* pattern = event.properties.get("Pattern")) {
-    props.set("EventPattern", *pattern);
-  }
-  props.set("Targets", seq({map({{"Arn", ref(event.targetId)},
-                                 {"Id", str(validTargetId(event.id, "StepFunctionsTarget"))},
-                                 {"RoleArn", getAtt(roleId, "Arn")}})}));
-  ctx.add(event.id, makeResource("AWS::Events::Rule", std::move(props), event.pass));
+  addEventRule(ctx, {event.id, event.properties, schedule, event.pass, nullptr},
+               map({{"Arn", ref(event.targetId)},
+                    {"Id", ruleTargetIdOf(event.properties, event.id, "StepFunctionsTarget")},
+                    {"RoleArn", std::move(roleArn)}}));
 }
 
 void emitScheduleV2(ExpandContext& ctx, const SmEvent& event) {
-  if (!known(ctx, event, "ScheduleV2", {"ScheduleExpression"})) return;
-  std::string roleId =
-      addRole(ctx, event, "scheduler.amazonaws.com", event.id + "StartExecutionPolicy");
-  Node props = map({{"FlexibleTimeWindow", map({{"Mode", str("OFF")}})}, {"Name", str(event.id)}});
-  copyKeys(props, event.properties, {"ScheduleExpression"});
-  props.set("Target", map({{"Arn", ref(event.targetId)}, {"RoleArn", getAtt(roleId, "Arn")}}));
-  ctx.add(event.id, makeResource("AWS::Scheduler::Schedule", std::move(props), event.pass));
+  events::emitScheduleV2(ctx, event.id, event.properties,
+                         {ref(event.targetId),
+                          startExecutionPolicy(event, event.id + "StartExecutionPolicy"), nullptr},
+                         event.pass);
 }
 
 void emitApi(ExpandContext& ctx, const SmEvent& event) {
