@@ -17,6 +17,30 @@ constexpr const char* kGlobalsSections[] = {"Api",          "CapacityProvider", 
                                             "HttpApi",      "LayerVersion",     "SimpleTable",
                                             "StateMachine", "WebSocketApi"};
 
+// Globals.supported_properties["AWS::Serverless::Api"] (plugins/globals/globals.py).
+constexpr const char* kGlobalsApiKeys[] = {"Auth",
+                                           "Name",
+                                           "DefinitionUri",
+                                           "CacheClusterEnabled",
+                                           "CacheClusterSize",
+                                           "MergeDefinitions",
+                                           "Variables",
+                                           "EndpointConfiguration",
+                                           "MethodSettings",
+                                           "BinaryMediaTypes",
+                                           "MinimumCompressionSize",
+                                           "Cors",
+                                           "GatewayResponses",
+                                           "AccessLogSetting",
+                                           "CanarySetting",
+                                           "TracingEnabled",
+                                           "OpenApiVersion",
+                                           "Domain",
+                                           "AlwaysDeploy",
+                                           "PropagateTags",
+                                           "SecurityPolicy",
+                                           "EndpointAccessMode"};
+
 constexpr const char* kGlobalsCapacityProviderKeys[] = {
     "VpcConfig",     "OperatorRole", "Tags",         "InstanceRequirements",
     "ScalingConfig", "KmsKeyArn",    "PropagateTags"};
@@ -155,6 +179,7 @@ std::optional<SamProblem> checkGlobals(const model::Template& templ) {
                                pythonList(kGlobalsSections),
                            &entry.key);
   }
+  if (auto problem = checkGlobalsKeys(*globals, "Api", kGlobalsApiKeys)) return problem;
   if (auto problem = checkGlobalsKeys(*globals, "CapacityProvider", kGlobalsCapacityProviderKeys))
     return problem;
   return checkGlobalsKeys(*globals, "Function", kGlobalsFunctionKeys);

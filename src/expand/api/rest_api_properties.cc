@@ -1,0 +1,408 @@
+#include "expand/api/rest_api_properties.h"
+
+#include <re2/re2.h>
+
+#include "expand/builders.h"
+#include "sam/deployment_model.h"
+
+namespace samshift::expand::api {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+// The Python types SamApi.property_types accepts (samtranslator/model/types.py).
+enum Accepts : unsigned { kStr = 1, kDict = 2, kBool = 4, kList = 8, kInt = 16 };
+
+// How far samshift expands a property.
+enum class Support {
+  kYes,
+  kWhenFalsy,  // only a value SAM ignores (ApiGenerator tests its truth first)
+  kNo,
+};
+
+struct PropertyRule {
+  const char* name;
+  unsigned accepts;
+  Support support;
+  bool intrinsics = true;  // PropertyType lets any intrinsic through; Property does not
+};
+
+// SamApi.property_types, in its order.
+constexpr PropertyRule kProperties[] = {
+    {"Name", kStr | kDict, Support::kYes},
+    {"StageName", kStr | kDict, Support::kYes},
+    {"Tags", kDict, Support::kYes},
+    {"PropagateTags", kBool, Support::kYes},
+    {"DefinitionBody", kDict, Support::kYes},
+    {"DefinitionUri", kStr | kDict, Support::kYes},
+    {"MergeDefinitions", kBool, Support::kWhenFalsy, false},
+    {"CacheClusterEnabled", kBool, Support::kYes},
+    {"CacheClusterSize", kStr, Support::kYes},
+    {"Variables", kDict, Support::kYes},
+    {"EndpointConfiguration", kStr | kDict, Support::kYes},
+    {"MethodSettings", kList, Support::kYes},
+    {"BinaryMediaTypes", kList, Support::kYes},
+    {"MinimumCompressionSize", kInt, Support::kYes},
+    {"Cors", kStr | kDict, Support::kWhenFalsy},
+    {"Auth", kDict, Support::kNo},
+    {"GatewayResponses", kDict, Support::kWhenFalsy},
+    {"AccessLogSetting", kDict, Support::kYes},
+    {"CanarySetting", kDict, Support::kYes},
+    {"TracingEnabled", kBool, Support::kYes},
+    {"OpenApiVersion", kStr, Support::kYes},
+    {"Models", kDict, Support::kWhenFalsy},
+    {"Domain", kDict, Support::kNo},
+    {"FailOnWarnings", kBool, Support::kYes},
+    {"Description", kStr, Support::kYes},
+    {"Mode", kStr, Support::kYes},
+    {"DisableExecuteApiEndpoint", kBool, Support::kYes},
+    {"ApiKeySourceType", kStr, Support::kYes},
+    // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
+    {"AlwaysDeploy", kBool, Support::kWhenFalsy, false},
+    {"Policy", kStr | kDict, Support::kYes},
+    {"SecurityPolicy", kStr, Support::kYes},
+    {"EndpointAccessMode", kStr, Support::kYes},
+};
+
+const PropertyRule* ruleOf(const std::string& name) {
+  for (const PropertyRule& rule : kProperties) {
+    if (name == rule.name) return &rule;
+  }
+  return nullptr;
+}
+
+bool accepted(const Node& value, const PropertyRule& rule) {
+  if (rule.intrinsics && value.isIntrinsic()) return true;
+  // A bool is a Python int too, but samshift does not pass one on as a size.
+  return ((rule.accepts & kStr) && value.isString()) ||
+         ((rule.accepts & kDict) && value.isMapping()) ||
+         ((rule.accepts & kBool) && value.isBool()) ||
+         ((rule.accepts & kList) && value.isSequence()) || ((rule.accepts & kInt) && value.isInt());
+}
+
+// A property as ApiGenerator receives it: absent when null.
+const Node* given(const RestApi& api, const char* name) {
+  const Node* value = api.properties.get(name);
+  return value && !value->isNull() ? value : nullptr;
+}
+
+bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+
+// The value as SAM writes it out: the template's Py27Dicts iterate in Python 2.7 order.
+Node asWritten(const Node& value) { return PyObject::fromTemplate(value).toNode(); }
+
+// SwaggerEditor._OPENAPI_VERSION_3_REGEX / get_openapi_versions_supported_regex on a str.
+bool openApi3(const std::string& version) {
+  static const RE2 kVersion3(R"(3(\.\d)(\.\d)?\n?)");
+  return RE2::FullMatch(version, kVersion3);
+}
+bool supportedOpenApiVersion(const std::string& version) {
+  static const RE2 kVersion(R"([2-3](\.\d)(\.\d)?\n?)");
+  return RE2::FullMatch(version, kVersion);
+}
+
+// SwaggerEditor.is_valid.
+bool validSwagger(const PyObject& body) {
+  const PyObject* paths = body.get("paths");
+  if (!paths || !paths->isDict()) return false;
+  const PyObject* swagger = body.get("swagger");
+  if (swagger && swagger->kind() == PyObject::Kind::kStr && !swagger->text().empty()) return true;
+  // A version of another type: samshift does not judge its truth.
+  const PyObject* openapi = body.get("openapi");
+  return !swagger && openapi && openapi->isStr() && openApi3(openapi->text());
+}
+
+// add_binary_media_types' replace_recursively: `~1` is `/`, strings become template strings.
+bool binaryMediaTypes(const Node& value, PyObject& out) {
+  auto unescape = [](std::string text) {
+    for (size_t at = text.find("~1"); at != std::string::npos; at = text.find("~1", at + 1))
+      text.replace(at, 2, "/");
+    return text;
+  };
+  if (value.isString()) {
+    out = PyObject::str(unescape(value.text()), true);
+    return true;
+  }
+  if (value.isSequence()) {
+    out = PyObject::list();
+    for (const Node& item : value.items()) {
+      PyObject converted;
+      if (!binaryMediaTypes(item, converted)) return false;
+      out.push(std::move(converted));
+    }
+    return true;
+  }
+  if (value.isMapping()) {
+    // A new Py27Dict filled in the old one's order: one key keeps its place; more are not modelled.
+    if (value.entries().size() > 1) return false;
+    out = PyObject::dict(true);
+    for (const MapEntry& entry : value.entries()) {
+      PyObject converted;
+      if (!binaryMediaTypes(entry.value, converted)) return false;
+      out.set(unescape(entry.key.text()), std::move(converted), true);
+    }
+    return true;
+  }
+  out = PyObject::fromTemplate(value);
+  return true;
+}
+
+// _openapi_postprocess: an OpenAPI 3 body moves its definitions to components and rewrites its
+// OPTIONS methods; samshift keeps only the bodies it leaves alone. False after refusing.
+bool openApiPostprocess(ExpandContext& ctx, const std::string& id, const RestApi& api) {
+  const PyObject& body = *api.body;
+  const PyObject* swagger = body.get("swagger");
+  if (swagger && swagger->kind() != PyObject::Kind::kNone) return true;
+  const PyObject* version = body.get("openapi");
+  const Node* openApiVersion = given(api, "OpenApiVersion");
+  std::string normalized;
+  if (version && version->kind() != PyObject::Kind::kNone && !openApiVersion) {
+    if (!version->isStr()) {
+      ctx.notSupported("API Gateway: a non-string openapi version in the body of " + id);
+      return false;
+    }
+    normalized = version->text();
+  } else if (openApiVersion) {
+    normalized = openApiVersion->text();
+  }
+  if (!openApi3(normalized)) return true;
+  auto truthyKey = [&](const char* key) {
+    const PyObject* value = body.get(key);
+    return value && value->kind() != PyObject::Kind::kNone &&
+           !(value->isDict() && value->toNode().entries().empty());
+  };
+  bool options = false;
+  if (const PyObject* paths = body.get("paths"); paths && paths->kind() != PyObject::Kind::kNone) {
+    Node pathItems = paths->toNode();
+    bool valid = pathItems.isMapping();
+    if (valid) {
+      for (const MapEntry& path : pathItems.entries()) {
+        // validate_path_item_is_dict: SAM rejects the template.
+        if (!path.value.isMapping()) valid = false;
+        if (path.value.isMapping() && path.value.has("options")) options = true;
+      }
+    }
+    if (!valid) {
+      ctx.notSupported("API Gateway: SAM's rejection of the paths of the OpenAPI 3 body of " + id);
+      return false;
+    }
+  }
+  if (truthyKey("securityDefinitions") || truthyKey("definitions") || options) {
+    ctx.notSupported(
+        "API Gateway: the OpenAPI 3 rewrite of the definitions or OPTIONS methods of " + id);
+    return false;
+  }
+  return true;
+}
+
+// SwaggerEditor.add_disable_execute_api_endpoint_extension, between the editor's two copies.
+bool disableExecuteApiEndpoint(ExpandContext& ctx, const std::string& id, PyObject& body,
+                               const Node& value) {
+  const char* kExtension = "x-amazon-apigateway-endpoint-configuration";
+  PyObject setting = PyObject::fromTemplate(value);
+  body.deepcopy();
+  const PyObject* version = body.get("openapi");
+  if (version && version->isStr() && openApi3(version->text())) {
+    if (body.get("servers")) {
+      ctx.notSupported("API Gateway: DisableExecuteApiEndpoint with servers in the body of " + id);
+      return false;
+    }
+    PyObject server = PyObject::dict(true);
+    PyObject& extension = server.setdefault(kExtension, PyObject::dict(false));
+    extension.set("disableExecuteApiEndpoint", std::move(setting));
+    PyObject servers = PyObject::list();
+    servers.push(std::move(server));
+    body.set("servers", std::move(servers));
+  } else {
+    PyObject& extension = body.setdefault(kExtension, PyObject::dict(false));
+    if (!extension.isDict()) {
+      ctx.notSupported("API Gateway: a " + std::string(kExtension) + " that is not a map in " + id);
+      return false;
+    }
+    extension.set("disableExecuteApiEndpoint", std::move(setting));
+  }
+  body.deepcopy();
+  return true;
+}
+
+}  // namespace
+
+bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const RestApi& api,
+                            const Node* globals, const Node* local) {
+  std::string what = " of AWS::Serverless::Api " + id;
+  for (const MapEntry& entry : api.properties.entries()) {
+    const std::string& name = entry.key.text();
+    const PropertyRule* rule = ruleOf(name);
+    if (!rule || rule->support == Support::kNo ||
+        (rule->support == Support::kWhenFalsy && sam::pythonTruthy(entry.value))) {
+      ctx.notSupported("API Gateway: property " + name + what);
+      return false;
+    }
+    if (!entry.value.isNull() && !accepted(entry.value, *rule)) {
+      ctx.notSupported("API Gateway: the type of property " + name + what);
+      return false;
+    }
+    const Node* global = globals && globals->isMapping() ? globals->get(name) : nullptr;
+    const Node* own = local && local->isMapping() ? local->get(name) : nullptr;
+    if (global && own && global->isMapping() && own->isMapping() && !global->isIntrinsic() &&
+        !own->isIntrinsic()) {
+      ctx.notSupported("API Gateway: property " + name + what + " merged from Globals");
+      return false;
+    }
+  }
+  if (const Node* version = given(api, "OpenApiVersion");
+      version && version->isString() && !supportedOpenApiVersion(version->text())) {
+    ctx.notSupported("API Gateway: OpenApiVersion " + version->text() + what);
+    return false;
+  }
+  if (const Node* version = given(api, "OpenApiVersion"); version && !version->isString()) {
+    ctx.notSupported("API Gateway: OpenApiVersion that is not a string" + what);
+    return false;
+  }
+  if (const Node* endpoint = given(api, "EndpointConfiguration");
+      endpoint && endpoint->isMapping() && truthy(endpoint->get("Type")) &&
+      endpoint->has("VPCEndpointIds") && endpoint->has("VpcEndpointIds")) {
+    ctx.notSupported("API Gateway: both VPCEndpointIds and VpcEndpointIds" + what);
+    return false;
+  }
+  if (api.body && given(api, "DefinitionUri")) {
+    ctx.notSupported("API Gateway: both DefinitionBody and DefinitionUri" + what);
+    return false;
+  }
+  if (given(api, "DisableExecuteApiEndpoint") && !api.body) {
+    ctx.notSupported("API Gateway: DisableExecuteApiEndpoint without DefinitionBody" + what);
+    return false;
+  }
+  return true;
+}
+
+void applyManagedOpenApiVersion(RestApi& api) {
+  const Node* version = given(api, "OpenApiVersion");
+  if (!api.managed || !version || !version->isString() || !openApi3(version->text())) return;
+  api.body->set("openapi", PyObject::str(version->text(), true));
+  if (const PyObject* swagger = api.body->get("swagger");
+      swagger && swagger->kind() != PyObject::Kind::kNone &&
+      !(swagger->isStr() && swagger->text().empty())) {
+    api.body->erase("swagger");
+  }
+}
+
+bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
+  if (!api.body) return true;
+  // _add_binary_media_types: the editor's copy, the extension, the copy it hands back.
+  if (const Node* types = given(api, "BinaryMediaTypes"); truthy(types)) {
+    Node resolved = ctx.resolve(*types);
+    PyObject converted;
+    if (!validSwagger(*api.body) || !binaryMediaTypes(resolved, converted)) {
+      ctx.notSupported("API Gateway: BinaryMediaTypes of AWS::Serverless::Api " + id);
+      return false;
+    }
+    api.body->deepcopy();
+    api.body->set("x-amazon-apigateway-binary-media-types", std::move(converted));
+    api.body->deepcopy();
+  }
+  if (const Node* disable = given(api, "DisableExecuteApiEndpoint")) {
+    if (!validSwagger(*api.body) || !disableExecuteApiEndpoint(ctx, id, *api.body, *disable)) {
+      ctx.notSupported("API Gateway: DisableExecuteApiEndpoint of AWS::Serverless::Api " + id);
+      return false;
+    }
+  }
+  return openApiPostprocess(ctx, id, api);
+}
+
+std::string openApiVersionHashPart(const RestApi& api) {
+  const Node* version = given(api, "OpenApiVersion");
+  return truthy(version) ? "||" + version->text() : "";
+}
+
+bool deploymentHasStageName(const RestApi& api) { return !truthy(given(api, "OpenApiVersion")); }
+
+Node stageTags(const RestApi& api, bool& propagate) {
+  Node tags = Node::sequence();
+  if (api.implicit) {
+    propagate = !api.tags.mapping.entries().empty();
+    for (const MapEntry& entry : api.tags.mapping.entries())
+      tags.push(map({{"Key", str(entry.key.text())}, {"Value", entry.value}}));
+    return tags;
+  }
+  const Node* userTags = given(api, "Tags");
+  const Node* propagateTags = given(api, "PropagateTags");
+  propagate = truthy(propagateTags) && truthy(userTags);
+  if (!userTags) return Node::null();
+  // get_tag_list: a None value is "".
+  Node written = asWritten(*userTags);
+  for (const MapEntry& entry : written.entries()) {
+    tags.push(map(
+        {{"Key", str(entry.key.text())}, {"Value", entry.value.isNull() ? str("") : entry.value}}));
+  }
+  return tags;
+}
+
+void addRestApiProperties(ExpandContext& ctx, const RestApi& api, Node& props, const Node& tags,
+                          bool propagate) {
+  auto passIfTruthy = [&](const char* name) {
+    if (const Node* value = given(api, name); truthy(value)) props.set(name, asWritten(*value));
+  };
+  passIfTruthy("Description");
+  passIfTruthy("FailOnWarnings");
+  passIfTruthy("Name");
+  // _set_endpoint_configuration; API Gateway has edge-optimized endpoints only in the aws
+  // partition, elsewhere (cn, us-gov, the iso partitions, eusc) SAM asks for REGIONAL.
+  const Node* endpoint = given(api, "EndpointConfiguration");
+  if (truthy(endpoint) && endpoint->isMapping() && !endpoint->isIntrinsic() &&
+      truthy(endpoint->get("Type"))) {
+    Node type = asWritten(*endpoint->get("Type"));
+    props.set("Parameters", map({{"endpointConfigurationTypes", type}}));
+    Node configuration = map({{"Types", seq({type})}});
+    // `value.get("VPCEndpointIds") or value.get("VpcEndpointIds")`, when either is given.
+    const Node* upper = endpoint->get("VPCEndpointIds");
+    const Node* lower = endpoint->get("VpcEndpointIds");
+    if (upper || lower) {
+      const Node* ids = truthy(upper) ? upper : lower;
+      configuration.set("VpcEndpointIds", ids ? asWritten(*ids) : Node::null());
+    }
+    if (const Node* ipType = endpoint->get("IpAddressType"))
+      configuration.set("IpAddressType", asWritten(*ipType));
+    props.set("EndpointConfiguration", std::move(configuration));
+  } else {
+    Node type = truthy(endpoint) ? asWritten(*endpoint) : str("REGIONAL");
+    if (truthy(endpoint) || ctx.partition() != "aws") {
+      props.set("EndpointConfiguration", map({{"Types", seq({type})}}));
+      props.set("Parameters", map({{"endpointConfigurationTypes", type}}));
+    }
+  }
+  if (const Node* types = given(api, "BinaryMediaTypes"))
+    props.set("BinaryMediaTypes", asWritten(ctx.resolve(*types)));
+  if (const Node* size = given(api, "MinimumCompressionSize"))
+    props.set("MinimumCompressionSize", asWritten(*size));
+  passIfTruthy("Mode");
+  passIfTruthy("ApiKeySourceType");
+  if (propagate) props.set("Tags", tags);
+  passIfTruthy("Policy");
+  passIfTruthy("SecurityPolicy");
+  passIfTruthy("EndpointAccessMode");
+}
+
+Node stageProperties(const RestApi& api, const std::string& apiId, const std::string& deploymentId,
+                     const Node& tags) {
+  Node stage = Node::mapping();
+  auto pass = [&](const char* name) {
+    if (const Node* value = given(api, name)) stage.set(name, asWritten(*value));
+  };
+  pass("AccessLogSetting");
+  pass("CacheClusterEnabled");
+  pass("CacheClusterSize");
+  pass("CanarySetting");
+  stage.set("DeploymentId", ref(deploymentId));
+  stage.set("RestApiId", ref(apiId));
+  stage.set("StageName", asWritten(api.stageName));
+  if (!tags.isNull() && (api.implicit ? !tags.items().empty() : true)) stage.set("Tags", tags);
+  pass("TracingEnabled");
+  pass("Variables");
+  pass("MethodSettings");
+  return stage;
+}
+
+}  // namespace samshift::expand::api
