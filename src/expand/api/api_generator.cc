@@ -109,7 +109,9 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
       return;
     }
     api.bodyS3 = std::move(location);
-  } else if (body && !uri && body->isMapping() && !body->isIntrinsic()) {
+  } else if (body && !uri && body->isMapping()) {
+    // An intrinsic body (Fn::Transform of AWS::Include, mostly) passes through and is hashed as
+    // written: SAM's editors leave a body that is not a Swagger document alone.
     api.body = PyObject::fromTemplate(*body);
   } else if (!api.managed) {
     ctx.notSupported("API Gateway: AWS::Serverless::Api " + id +
