@@ -333,6 +333,13 @@ void PyObject::push(PyObject value) {
   values_.push_back(std::move(value));
 }
 
+std::vector<std::string> PyObject::keys() const {
+  std::vector<std::string> out;
+  if (kind_ != Kind::kDict) return out;
+  for (size_t i : iterationOrder()) out.push_back(keys_.name(i));
+  return out;
+}
+
 void PyObject::erase(std::string_view key) {
   if (kind_ == Kind::kDict) keys_.remove(key);
 }

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "expand/api/cors.h"
+#include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "sam/deployment_model.h"
 
@@ -45,7 +47,7 @@ constexpr PropertyRule kProperties[] = {
     {"MethodSettings", kList, Support::kYes},
     {"BinaryMediaTypes", kList, Support::kYes},
     {"MinimumCompressionSize", kInt, Support::kYes},
-    {"Cors", kStr | kDict, Support::kWhenFalsy},
+    {"Cors", kStr | kDict, Support::kYes},
     {"Auth", kDict, Support::kNo},
     {"GatewayResponses", kDict, Support::kWhenFalsy},
     {"AccessLogSetting", kDict, Support::kYes},
@@ -93,25 +95,10 @@ bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
 // The value as SAM writes it out: the template's Py27Dicts iterate in Python 2.7 order.
 Node asWritten(const Node& value) { return PyObject::fromTemplate(value).toNode(); }
 
-// SwaggerEditor._OPENAPI_VERSION_3_REGEX / get_openapi_versions_supported_regex on a str.
-bool openApi3(const std::string& version) {
-  static const RE2 kVersion3(R"(3(\.\d)(\.\d)?\n?)");
-  return RE2::FullMatch(version, kVersion3);
-}
+// get_openapi_versions_supported_regex on a str.
 bool supportedOpenApiVersion(const std::string& version) {
   static const RE2 kVersion(R"([2-3](\.\d)(\.\d)?\n?)");
   return RE2::FullMatch(version, kVersion);
-}
-
-// SwaggerEditor.is_valid.
-bool validSwagger(const PyObject& body) {
-  const PyObject* paths = body.get("paths");
-  if (!paths || !paths->isDict()) return false;
-  const PyObject* swagger = body.get("swagger");
-  if (swagger && swagger->kind() == PyObject::Kind::kStr && !swagger->text().empty()) return true;
-  // A version of another type: samshift does not judge its truth.
-  const PyObject* openapi = body.get("openapi");
-  return !swagger && openapi && openapi->isStr() && openApi3(openapi->text());
 }
 
 // add_binary_media_types' replace_recursively: `~1` is `/`, strings become template strings.
@@ -149,10 +136,56 @@ bool binaryMediaTypes(const Node& value, PyObject& out) {
   return true;
 }
 
+bool pyTruthy(const PyObject* value) { return value && sam::pythonTruthy(value->toNode()); }
+
+// body[from] moves to body["components"][to], as _openapi_postprocess moves securityDefinitions
+// and definitions. False when `components` is a truthy value that is not a map (SAM fails).
+bool moveToComponents(PyObject& body, const char* from, const char* to) {
+  if (!pyTruthy(body.get(from))) return true;
+  PyObject moved = *body.get(from);
+  PyObject* components = body.get("components");
+  if (pyTruthy(components)) {
+    if (!components->isDict()) return false;
+    components->set(to, std::move(moved));
+  } else {
+    PyObject fresh = PyObject::dict(true);
+    fresh.set(to, std::move(moved));
+    body.set("components", std::move(fresh));
+  }
+  body.erase(from);
+  return true;
+}
+
+// The OPTIONS method of a path item in an OpenAPI 3 body: no consumes / produces, and each
+// header of its 200 response wrapped as {"schema": …}. False where SAM rejects the body.
+bool rewriteOptions(PyObject& options) {
+  for (const std::string& field : options.keys()) {
+    if (field == "produces" || field == "consumes") {
+      options.erase(field);
+    } else if (field == "responses") {
+      // dict_deep_get(responses, "200.headers").
+      PyObject* responses = options.get(field);
+      if (!responses->isDict()) return false;
+      PyObject* ok = responses->get("200");
+      if (!ok || ok->kind() == PyObject::Kind::kNone) continue;
+      if (!ok->isDict()) return false;
+      PyObject* headers = ok->get("headers");
+      if (!pyTruthy(headers)) continue;
+      if (!headers->isDict()) return false;
+      for (const std::string& header : headers->keys()) {
+        PyObject wrapped = PyObject::dict(true);
+        wrapped.set("schema", *headers->get(header));
+        headers->set(header, std::move(wrapped));
+      }
+    }
+  }
+  return true;
+}
+
 // _openapi_postprocess: an OpenAPI 3 body moves its definitions to components and rewrites its
-// OPTIONS methods; samshift keeps only the bodies it leaves alone. False after refusing.
-bool openApiPostprocess(ExpandContext& ctx, const std::string& id, const RestApi& api) {
-  const PyObject& body = *api.body;
+// OPTIONS methods. False after refusing.
+bool openApiPostprocess(ExpandContext& ctx, const std::string& id, RestApi& api) {
+  PyObject& body = *api.body;
   const PyObject* swagger = body.get("swagger");
   if (swagger && swagger->kind() != PyObject::Kind::kNone) return true;
   const PyObject* version = body.get("openapi");
@@ -167,32 +200,32 @@ bool openApiPostprocess(ExpandContext& ctx, const std::string& id, const RestApi
   } else if (openApiVersion) {
     normalized = openApiVersion->text();
   }
-  if (!openApi3(normalized)) return true;
-  auto truthyKey = [&](const char* key) {
-    const PyObject* value = body.get(key);
-    return value && value->kind() != PyObject::Kind::kNone &&
-           !(value->isDict() && value->toNode().entries().empty());
-  };
-  bool options = false;
-  if (const PyObject* paths = body.get("paths"); paths && paths->kind() != PyObject::Kind::kNone) {
-    Node pathItems = paths->toNode();
-    bool valid = pathItems.isMapping();
-    if (valid) {
-      for (const MapEntry& path : pathItems.entries()) {
-        // validate_path_item_is_dict: SAM rejects the template.
-        if (!path.value.isMapping()) valid = false;
-        if (path.value.isMapping() && path.value.has("options")) options = true;
-      }
-    }
-    if (!valid) {
-      ctx.notSupported("API Gateway: SAM's rejection of the paths of the OpenAPI 3 body of " + id);
+  if (!isOpenApi3(normalized)) return true;
+  std::string refusal = "API Gateway: SAM's rejection of the OpenAPI 3 body of " + id;
+  if (!moveToComponents(body, "securityDefinitions", "securitySchemes") ||
+      !moveToComponents(body, "definitions", "schemas")) {
+    ctx.notSupported(refusal);
+    return false;
+  }
+  PyObject* paths = body.get("paths");
+  if (!pyTruthy(paths)) return true;
+  if (!paths->isDict()) {
+    ctx.notSupported(refusal);
+    return false;
+  }
+  for (const std::string& path : paths->keys()) {
+    PyObject* item = paths->get(path);
+    // validate_path_item_is_dict, and the same for the OPTIONS method.
+    if (!item->isDict()) {
+      ctx.notSupported(refusal);
       return false;
     }
-  }
-  if (truthyKey("securityDefinitions") || truthyKey("definitions") || options) {
-    ctx.notSupported(
-        "API Gateway: the OpenAPI 3 rewrite of the definitions or OPTIONS methods of " + id);
-    return false;
+    PyObject* options = item->get("options");
+    if (!pyTruthy(options)) continue;
+    if (!options->isDict() || !rewriteOptions(*options)) {
+      ctx.notSupported(refusal);
+      return false;
+    }
   }
   return true;
 }
@@ -204,7 +237,7 @@ bool disableExecuteApiEndpoint(ExpandContext& ctx, const std::string& id, PyObje
   PyObject setting = PyObject::fromTemplate(value);
   body.deepcopy();
   const PyObject* version = body.get("openapi");
-  if (version && version->isStr() && openApi3(version->text())) {
+  if (version && version->isStr() && isOpenApi3(version->text())) {
     if (body.get("servers")) {
       ctx.notSupported("API Gateway: DisableExecuteApiEndpoint with servers in the body of " + id);
       return false;
@@ -280,7 +313,7 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
 
 void applyManagedOpenApiVersion(RestApi& api) {
   const Node* version = given(api, "OpenApiVersion");
-  if (!api.managed || !version || !version->isString() || !openApi3(version->text())) return;
+  if (!api.managed || !version || !version->isString() || !isOpenApi3(version->text())) return;
   api.body->set("openapi", PyObject::str(version->text(), true));
   if (const PyObject* swagger = api.body->get("swagger");
       swagger && swagger->kind() != PyObject::Kind::kNone &&
@@ -290,12 +323,15 @@ void applyManagedOpenApiVersion(RestApi& api) {
 }
 
 bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
+  // _add_cors comes first: an API without a body cannot have it.
+  if (const Node* cors = given(api, "Cors"); truthy(cors) && !addCors(ctx, id, api, *cors))
+    return false;
   if (!api.body) return true;
   // _add_binary_media_types: the editor's copy, the extension, the copy it hands back.
   if (const Node* types = given(api, "BinaryMediaTypes"); truthy(types)) {
     Node resolved = ctx.resolve(*types);
     PyObject converted;
-    if (!validSwagger(*api.body) || !binaryMediaTypes(resolved, converted)) {
+    if (!isValidSwagger(*api.body) || !binaryMediaTypes(resolved, converted)) {
       ctx.notSupported("API Gateway: BinaryMediaTypes of AWS::Serverless::Api " + id);
       return false;
     }
@@ -304,7 +340,7 @@ bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
     api.body->deepcopy();
   }
   if (const Node* disable = given(api, "DisableExecuteApiEndpoint")) {
-    if (!validSwagger(*api.body) || !disableExecuteApiEndpoint(ctx, id, *api.body, *disable)) {
+    if (!isValidSwagger(*api.body) || !disableExecuteApiEndpoint(ctx, id, *api.body, *disable)) {
       ctx.notSupported("API Gateway: DisableExecuteApiEndpoint of AWS::Serverless::Api " + id);
       return false;
     }
