@@ -68,6 +68,13 @@ std::optional<PyObject> s3Location(const Node& uri) {
   return location;
 }
 
+// Api.get_rest_api_id_string: the API a RestApiId names, by a Ref or by its logical ID.
+std::optional<std::string> apiName(const Node& restApiId) {
+  if (restApiId.isString()) return restApiId.text();
+  if (auto name = model::refName(restApiId)) return std::string(*name);
+  return std::nullopt;
+}
+
 // The `Globals: Api` section, when the template has one.
 const Node* apiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
@@ -180,7 +187,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     const Node* method = properties->get("Method");
     if (const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId")) {
       // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
-      auto name = rest ? model::refName(*apiRef) : std::nullopt;
+      std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;
       auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
       if (explicitApi != ctx.apis.rest.end() && explicitApi->second.managed && path &&
           path->isString() && method && method->isString()) {
@@ -448,11 +455,11 @@ RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string&
                    std::string& apiId) {
   if (!restApiId) {
     apiId = kImplicitRestApi;
-  } else if (auto name = model::refName(*restApiId)) {
-    apiId = std::string(*name);
+  } else if (auto name = apiName(*restApiId)) {
+    apiId = *name;
   } else {
     ctx.notSupported("API Gateway: RestApiId of event " + eventId +
-                     " (only a Ref to an AWS::Serverless::Api)");
+                     " (only a Ref to an AWS::Serverless::Api or its logical ID)");
     return nullptr;
   }
   auto it = ctx.apis.rest.find(apiId);

@@ -279,8 +279,10 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
     }
     const Node* global = globals && globals->isMapping() ? globals->get(name) : nullptr;
     const Node* own = local && local->isMapping() ? local->get(name) : nullptr;
+    // SAM reads Cors and EndpointConfiguration by key: their merged order does not show.
+    bool readByKey = name == "Cors" || name == "EndpointConfiguration";
     if (global && own && global->isMapping() && own->isMapping() && !global->isIntrinsic() &&
-        !own->isIntrinsic()) {
+        !own->isIntrinsic() && !readByKey) {
       ctx.notSupported("API Gateway: property " + name + what + " merged from Globals");
       return false;
     }
