@@ -55,6 +55,11 @@ family covers:
   or without its required `Queue`/`Stream`/`StartingPosition`, an `EventInvokeConfig`
   destination SAM cannot read, features `TenancyConfig` excludes, `VpcConfig` with
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+- an `AWS::Serverless::Api` SAM cannot transform: a property of the wrong type, both
+  `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
+  `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
+  it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
+  origin);
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses.
 
@@ -128,6 +133,12 @@ Resources:
         "event-invoke-destination-config",
         "event-invoke-destination-type",
         "event-invoke-destination-required",
+        "api-property-type",
+        "api-definition-both",
+        "api-definition-uri",
+        "api-openapi-version",
+        "api-vpc-endpoint-ids-both",
+        "api-cors-invalid",
         "duplicate-logical-id",
     };
     return kCodes;
@@ -160,6 +171,10 @@ Resources:
          "`DestinationConfig` and its `OnSuccess` and `OnFailure` must be mappings"},
         {"event-invoke-destination-required",
          "A destination whose `Type` is not SQS or SNS needs `Destination`"},
+        {"api-definition-both", "An API takes `DefinitionBody` or `DefinitionUri`, not both"},
+        {"api-openapi-version", "`OpenApiVersion` must be 2.x or 3.x (`3.0.1`)"},
+        {"api-vpc-endpoint-ids-both",
+         "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
@@ -183,6 +198,13 @@ Resources:
       return "An `Fn::Sub` variable here is `" + value +
              "`, not a string: SAM substitutes only strings";
     }
+    if (code == "api-property-type") {
+      return "`" + between(sam.message, '\'', '\'') + "` of API `" + id +
+             "` has a type SAM rejects";
+    }
+    if (code == "api-definition-uri")
+      return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
+    if (code == "api-cors-invalid") return "SAM cannot add the `Cors` of API `" + id + "`";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/api_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
@@ -635,6 +636,14 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
   // SAM checks the IDs of the resources it transforms; CloudFormation checks the others.
   if (resource.isServerless() && !validLogicalId(resource.id)) {
     out.push_back(problem("logical-id", "Logical ids must be alphanumeric.", resource.idNode));
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::Api") {
+    validateApi(templ, resource,
+                mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource), out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
     return out;
   }
   bool function = resource.type == "AWS::Serverless::Function";

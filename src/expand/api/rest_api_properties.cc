@@ -1,10 +1,9 @@
 #include "expand/api/rest_api_properties.h"
 
-#include <re2/re2.h>
-
 #include "expand/api/cors.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
+#include "sam/api_validation.h"
 #include "sam/deployment_model.h"
 
 namespace samshift::expand::api {
@@ -14,74 +13,19 @@ using model::Node;
 
 namespace {
 
-// The Python types SamApi.property_types accepts (samtranslator/model/types.py).
-enum Accepts : unsigned { kStr = 1, kDict = 2, kBool = 4, kList = 8, kInt = 16 };
-
-// How far samshift expands a property.
+// How far samshift expands a property of SamApi.property_types (sam::apiProperties).
 enum class Support {
   kYes,
   kWhenFalsy,  // only a value SAM ignores (ApiGenerator tests its truth first)
   kNo,
 };
 
-struct PropertyRule {
-  const char* name;
-  unsigned accepts;
-  Support support;
-  bool intrinsics = true;  // PropertyType lets any intrinsic through; Property does not
-};
-
-// SamApi.property_types, in its order.
-constexpr PropertyRule kProperties[] = {
-    {"Name", kStr | kDict, Support::kYes},
-    {"StageName", kStr | kDict, Support::kYes},
-    {"Tags", kDict, Support::kYes},
-    {"PropagateTags", kBool, Support::kYes},
-    {"DefinitionBody", kDict, Support::kYes},
-    {"DefinitionUri", kStr | kDict, Support::kYes},
-    {"MergeDefinitions", kBool, Support::kWhenFalsy, false},
-    {"CacheClusterEnabled", kBool, Support::kYes},
-    {"CacheClusterSize", kStr, Support::kYes},
-    {"Variables", kDict, Support::kYes},
-    {"EndpointConfiguration", kStr | kDict, Support::kYes},
-    {"MethodSettings", kList, Support::kYes},
-    {"BinaryMediaTypes", kList, Support::kYes},
-    {"MinimumCompressionSize", kInt, Support::kYes},
-    {"Cors", kStr | kDict, Support::kYes},
-    {"Auth", kDict, Support::kNo},
-    {"GatewayResponses", kDict, Support::kWhenFalsy},
-    {"AccessLogSetting", kDict, Support::kYes},
-    {"CanarySetting", kDict, Support::kYes},
-    {"TracingEnabled", kBool, Support::kYes},
-    {"OpenApiVersion", kStr, Support::kYes},
-    {"Models", kDict, Support::kWhenFalsy},
-    {"Domain", kDict, Support::kNo},
-    {"FailOnWarnings", kBool, Support::kYes},
-    {"Description", kStr, Support::kYes},
-    {"Mode", kStr, Support::kYes},
-    {"DisableExecuteApiEndpoint", kBool, Support::kYes},
-    {"ApiKeySourceType", kStr, Support::kYes},
-    // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
-    {"AlwaysDeploy", kBool, Support::kWhenFalsy, false},
-    {"Policy", kStr | kDict, Support::kYes},
-    {"SecurityPolicy", kStr, Support::kYes},
-    {"EndpointAccessMode", kStr, Support::kYes},
-};
-
-const PropertyRule* ruleOf(const std::string& name) {
-  for (const PropertyRule& rule : kProperties) {
-    if (name == rule.name) return &rule;
+Support supportOf(const std::string& name) {
+  // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
+  for (const char* whenFalsy : {"MergeDefinitions", "GatewayResponses", "Models", "AlwaysDeploy"}) {
+    if (name == whenFalsy) return Support::kWhenFalsy;
   }
-  return nullptr;
-}
-
-bool accepted(const Node& value, const PropertyRule& rule) {
-  if (rule.intrinsics && value.isIntrinsic()) return true;
-  // A bool is a Python int too, but samshift does not pass one on as a size.
-  return ((rule.accepts & kStr) && value.isString()) ||
-         ((rule.accepts & kDict) && value.isMapping()) ||
-         ((rule.accepts & kBool) && value.isBool()) ||
-         ((rule.accepts & kList) && value.isSequence()) || ((rule.accepts & kInt) && value.isInt());
+  return name == "Auth" || name == "Domain" ? Support::kNo : Support::kYes;
 }
 
 // A property as ApiGenerator receives it: absent when null.
@@ -94,12 +38,6 @@ bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
 
 // The value as SAM writes it out: the template's Py27Dicts iterate in Python 2.7 order.
 Node asWritten(const Node& value) { return PyObject::fromTemplate(value).toNode(); }
-
-// get_openapi_versions_supported_regex on a str.
-bool supportedOpenApiVersion(const std::string& version) {
-  static const RE2 kVersion(R"([2-3](\.\d)(\.\d)?\n?)");
-  return RE2::FullMatch(version, kVersion);
-}
 
 // add_binary_media_types' replace_recursively: `~1` is `/`, strings become template strings.
 bool binaryMediaTypes(const Node& value, PyObject& out) {
@@ -267,13 +205,14 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
   std::string what = " of AWS::Serverless::Api " + id;
   for (const MapEntry& entry : api.properties.entries()) {
     const std::string& name = entry.key.text();
-    const PropertyRule* rule = ruleOf(name);
-    if (!rule || rule->support == Support::kNo ||
-        (rule->support == Support::kWhenFalsy && sam::pythonTruthy(entry.value))) {
+    const sam::ApiProperty* property = sam::apiProperty(name);
+    Support support = property ? supportOf(name) : Support::kNo;
+    if (support == Support::kNo ||
+        (support == Support::kWhenFalsy && sam::pythonTruthy(entry.value))) {
       ctx.notSupported("API Gateway: property " + name + what);
       return false;
     }
-    if (!entry.value.isNull() && !accepted(entry.value, *rule)) {
+    if (sam::apiPropertyType(entry.value, *property) != sam::TypeVerdict::kRight) {
       ctx.notSupported("API Gateway: the type of property " + name + what);
       return false;
     }
@@ -288,7 +227,7 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
     }
   }
   if (const Node* version = given(api, "OpenApiVersion");
-      version && version->isString() && !supportedOpenApiVersion(version->text())) {
+      version && version->isString() && !sam::openApiVersionMatches(version->text(), true)) {
     ctx.notSupported("API Gateway: OpenApiVersion " + version->text() + what);
     return false;
   }

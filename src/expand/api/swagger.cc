@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include <re2/re2.h>
+#include "sam/api_validation.h"
 
 namespace samshift::expand::api {
 
@@ -35,11 +35,7 @@ PyObject strDict(const char* key, const char* value) {
 
 }  // namespace
 
-bool isOpenApi3(const std::string& version) {
-  // Python's `$` also matches before a final newline.
-  static const RE2 kVersion3(R"(3(\.\d)(\.\d)?\n?)");
-  return RE2::FullMatch(version, kVersion3);
-}
+bool isOpenApi3(const std::string& version) { return sam::openApiVersionMatches(version, false); }
 
 bool isValidSwagger(const PyObject& body) {
   const PyObject* paths = body.get("paths");
