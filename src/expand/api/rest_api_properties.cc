@@ -1,6 +1,7 @@
 #include "expand/api/rest_api_properties.h"
 
 #include "expand/api/cors.h"
+#include "expand/api/gateway_responses.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "sam/api_validation.h"
@@ -22,7 +23,7 @@ enum class Support {
 
 Support supportOf(const std::string& name) {
   // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
-  for (const char* whenFalsy : {"MergeDefinitions", "GatewayResponses", "Models", "AlwaysDeploy"}) {
+  for (const char* whenFalsy : {"MergeDefinitions", "Models", "AlwaysDeploy"}) {
     if (name == whenFalsy) return Support::kWhenFalsy;
   }
   return name == "Auth" || name == "Domain" ? Support::kNo : Support::kYes;
@@ -266,6 +267,9 @@ void applyManagedOpenApiVersion(RestApi& api) {
 bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
   // _add_cors comes first: an API without a body cannot have it.
   if (const Node* cors = given(api, "Cors"); truthy(cors) && !addCors(ctx, id, api, *cors))
+    return false;
+  if (const Node* responses = given(api, "GatewayResponses");
+      truthy(responses) && !addGatewayResponses(ctx, id, api, *responses))
     return false;
   if (!api.body) return true;
   // _add_binary_media_types: the editor's copy, the extension, the copy it hands back.
