@@ -78,7 +78,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
                    key == "UpdatePolicy" || key == "Metadata";
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
-      if (!plain || odd || (key == "Metadata" && resource.isServerless())) {
+      // An Api's Metadata goes to its RestApi (api/api_generator.cc).
+      bool metadataDropped =
+          key == "Metadata" && resource.isServerless() && resource.type != "AWS::Serverless::Api";
+      if (!plain || odd || metadataDropped) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
     }

@@ -87,10 +87,6 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
     ctx.notSupported("API Gateway: resource type AWS::Serverless::HttpApi (" + id + ")");
     return;
   }
-  if (resource.updatePolicy) {
-    ctx.notSupported("API Gateway: UpdatePolicy of AWS::Serverless::Api " + id);
-    return;
-  }
   RestApi api;
   api.resource = &resource;
   api.properties = sam::propertiesWithGlobals(ctx.templ, resource);
@@ -348,14 +344,15 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
 }
 
 // The attributes of an explicit API's RestApi (ApiGenerator's resource_attributes and
-// depends_on): DependsOn, then DeletionPolicy, Condition, UpdateReplacePolicy, Metadata as
-// Resource.from_dict sets them.
+// depends_on): DependsOn, then DeletionPolicy, UpdatePolicy, Condition, UpdateReplacePolicy,
+// Metadata as Resource.from_dict sets them.
 Node restApiResource(const RestApi& api, Node props) {
   Node resource = Node::mapping();
   resource.set("Type", str("AWS::ApiGateway::RestApi"));
   if (const model::ResourceView* view = api.resource) {
     if (view->dependsOn) resource.set("DependsOn", *view->dependsOn);
     if (view->deletionPolicy) resource.set("DeletionPolicy", *view->deletionPolicy);
+    if (view->updatePolicy) resource.set("UpdatePolicy", *view->updatePolicy);
     if (view->condition) resource.set("Condition", *view->condition);
     if (view->updateReplacePolicy) resource.set("UpdateReplacePolicy", *view->updateReplacePolicy);
     if (view->metadata) resource.set("Metadata", *view->metadata);
