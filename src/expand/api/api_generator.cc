@@ -175,9 +175,12 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    if (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy) {
+    if (resource.condition ||
+        (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
       ctx.notSupported("API Gateway: " + what +
-                       " with Condition, DeletionPolicy or UpdateReplacePolicy on " + id);
+                       (rest ? " with Condition on "
+                             : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
+                       id);
     }
     const Node* path = properties->get("Path");
     const Node* method = properties->get("Method");
@@ -214,6 +217,9 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
           api.properties = *globals;
         if (!checkRestApiProperties(ctx, apiId, api, nullptr, nullptr)) continue;
       }
+      // _update_resource_attributes_from_api_event.
+      api.deletionPolicies.push_back(resource.deletionPolicy);
+      api.updateReplacePolicies.push_back(resource.updateReplacePolicy);
       // The editor works on a deep copy of the body and hands back a deep copy of its own.
       api.body->deepcopy();
       addPath(*api.body, path->text(), methodKey(method->text()));
@@ -343,12 +349,35 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
   return true;
 }
 
+// _maybe_add_deletion_policy_to_implicit_api / _maybe_add_update_replace_policy_to_implicit_api:
+// the first of `preferred` that a resource with an event on the implicit API gives.
+const Node* strongestPolicy(const std::vector<const Node*>& policies,
+                            std::initializer_list<const char*> preferred) {
+  for (const char* wanted : preferred) {
+    for (const Node* policy : policies) {
+      if (policy && policy->isString(wanted)) return policy;
+    }
+  }
+  return nullptr;
+}
+
+// The implicit API's attributes, which its Deployment and Stage take too.
+PassThrough implicitPassThrough(const RestApi& api) {
+  return {nullptr, strongestPolicy(api.deletionPolicies, {"Retain", "Delete"}),
+          strongestPolicy(api.updateReplacePolicies, {"Retain", "Snapshot", "Delete"})};
+}
+
 // The attributes of an explicit API's RestApi (ApiGenerator's resource_attributes and
 // depends_on): DependsOn, then DeletionPolicy, UpdatePolicy, Condition, UpdateReplacePolicy,
 // Metadata as Resource.from_dict sets them.
 Node restApiResource(const RestApi& api, Node props) {
   Node resource = Node::mapping();
   resource.set("Type", str("AWS::ApiGateway::RestApi"));
+  if (api.implicit) {
+    PassThrough pass = implicitPassThrough(api);
+    if (pass.deletionPolicy) resource.set("DeletionPolicy", *pass.deletionPolicy);
+    if (pass.updateReplacePolicy) resource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
+  }
   if (const model::ResourceView* view = api.resource) {
     if (view->dependsOn) resource.set("DependsOn", *view->dependsOn);
     if (view->deletionPolicy) resource.set("DeletionPolicy", *view->deletionPolicy);
@@ -384,7 +413,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   addRestApiProperties(ctx, api, props, tags, propagate);
   ctx.add(id, restApiResource(api, std::move(props)));
 
-  PassThrough pass = api.resource ? passThroughOf(*api.resource) : PassThrough{};
+  PassThrough pass = api.resource ? passThroughOf(*api.resource) : implicitPassThrough(api);
   // make_auto_deployable: str(body), OpenApiVersion, then the FunctionName of each function
   // with an event on the API, in the order the translator walks the functions.
   hashed += openApiVersionHashPart(api);

@@ -59,6 +59,8 @@ struct RestApi {
   model::Node properties = model::Node::mapping();
   const model::ResourceView* resource = nullptr;  // an explicit API's resource
   PropagatedTags tags;                            // the implicit API's, from its functions
+  // The DeletionPolicy / UpdateReplacePolicy of each resource with an event on the implicit API.
+  std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
