@@ -127,6 +127,7 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
     return;
   }
   api.stageName = *stage;
+  normalizeManagedOpenApiVersion(api);
   if (!checkRestApiProperties(ctx, id, api, apiGlobals(ctx.templ), &own)) return;
   ctx.apis.rest.emplace(id, std::move(api));
 }
@@ -215,6 +216,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
         // The Globals plugin merges `Globals: Api` into the API the plugin made.
         if (const Node* globals = apiGlobals(ctx.templ); globals && globals->isMapping())
           api.properties = *globals;
+        normalizeManagedOpenApiVersion(api);
         if (!checkRestApiProperties(ctx, apiId, api, nullptr, nullptr)) continue;
       }
       // _update_resource_attributes_from_api_event.

@@ -58,7 +58,9 @@ struct RestApi {
   // the `Globals: Api` section's.
   model::Node properties = model::Node::mapping();
   const model::ResourceView* resource = nullptr;  // an explicit API's resource
-  PropagatedTags tags;                            // the implicit API's, from its functions
+  bool openApiVersionPlain =
+      false;            // OpenApiVersion is SAM's str() of a number, not the template's
+  PropagatedTags tags;  // the implicit API's, from its functions
   // The DeletionPolicy / UpdateReplacePolicy of each resource with an event on the implicit API.
   std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted

@@ -1,5 +1,7 @@
 #include "expand/api/rest_api_properties.h"
 
+#include <cctype>
+
 #include "expand/api/cors.h"
 #include "expand/api/gateway_responses.h"
 #include "expand/api/swagger.h"
@@ -253,10 +255,23 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
   return true;
 }
 
+void normalizeManagedOpenApiVersion(RestApi& api) {
+  // fix_openapi_definitions: a managed API's OpenApiVersion that is not a str but whose str()
+  // is 3.x becomes that (plain) str. Only a number written d.d, whose str() is its text.
+  Node* version = api.properties.get("OpenApiVersion");
+  if (!api.managed || !version || !version->isFloat()) return;
+  const std::string& text = version->text();
+  if (text.size() != 3 || text[1] != '.' || !std::isdigit(static_cast<unsigned char>(text[0])) ||
+      !std::isdigit(static_cast<unsigned char>(text[2])) || !isOpenApi3(text))
+    return;
+  *version = str(text);
+  api.openApiVersionPlain = true;
+}
+
 void applyManagedOpenApiVersion(RestApi& api) {
   const Node* version = given(api, "OpenApiVersion");
   if (!api.managed || !version || !version->isString() || !isOpenApi3(version->text())) return;
-  api.body->set("openapi", PyObject::str(version->text(), true));
+  api.body->set("openapi", PyObject::str(version->text(), !api.openApiVersionPlain));
   if (const PyObject* swagger = api.body->get("swagger");
       swagger && swagger->kind() != PyObject::Kind::kNone &&
       !(swagger->isStr() && swagger->text().empty())) {

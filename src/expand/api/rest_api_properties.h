@@ -15,6 +15,10 @@ namespace samshift::expand::api {
 bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const RestApi& api,
                             const model::Node* globals, const model::Node* local);
 
+// Globals.fix_openapi_definitions, first step: a SAM-managed API's numeric OpenApiVersion 3.x
+// becomes a string; before checkRestApiProperties.
+void normalizeManagedOpenApiVersion(RestApi& api);
+
 // Globals.fix_openapi_definitions: a SAM-managed body takes an OpenApiVersion 3 as its `openapi`
 // key in place of `swagger`, before the events add their integrations.
 void applyManagedOpenApiVersion(RestApi& api);
