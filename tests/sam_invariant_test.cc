@@ -152,6 +152,13 @@ std::string application(const std::string& properties) {
 
 const std::string kAlias = "      AutoPublishAlias: live\n";
 
+// A template of one AWS::Serverless::Api with these properties besides StageName.
+std::string api(const std::string& properties) {
+  return "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: "
+         "AWS::Serverless::Api\n    Properties:\n      StageName: prod\n" +
+         properties;
+}
+
 // One template per problem code, each rejected by SAM for that reason (checked with the SAM
 // translator v1.110.0).
 const std::map<std::string, std::string>& templatePerCode() {
@@ -281,6 +288,16 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"event-invoke-destination-required",
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Lambda}}\n")},
+      {"api-property-type", api("      FailOnWarnings: 'no'\n")},
+      {"api-definition-both",
+       api("      DefinitionUri: s3://bucket/api.yaml\n"
+           "      DefinitionBody: {swagger: '2.0', paths: {}}\n")},
+      {"api-definition-uri", api("      DefinitionUri: https://example.com/api.yaml\n")},
+      {"api-openapi-version", api("      OpenApiVersion: '4.0'\n")},
+      {"api-vpc-endpoint-ids-both",
+       api("      EndpointConfiguration: {Type: PRIVATE, VPCEndpointIds: [a], VpcEndpointIds: "
+           "[b]}\n")},
+      {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

@@ -89,6 +89,11 @@ family covers:
   `Description` is a parameter that is not a string; a GraphQL API with both or neither of
   `SchemaInline` and `SchemaUri`, or an `Auth` authenticator with several configurations or
   without the one its `Type` needs;
+- an `AWS::Serverless::Api` SAM cannot transform: a property of the wrong type, both
+  `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
+  `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
+  it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
+  origin);
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -227,6 +232,12 @@ Resources:
         "state-machine-definition-uri",
         "state-machine-definition-uri-local",
         "state-machine-role-and-policies",
+        "api-property-type",
+        "api-definition-both",
+        "api-definition-uri",
+        "api-openapi-version",
+        "api-vpc-endpoint-ids-both",
+        "api-cors-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -347,6 +358,10 @@ Resources:
         {"cognito-user-pool-ref", "The `Ref` of a Cognito event's `UserPool` must name a resource"},
         {"cognito-user-pool-not-in-template",
          "A Cognito event's `UserPool` must be a `Ref` to a user pool of the template"},
+        {"api-definition-both", "An API takes `DefinitionBody` or `DefinitionUri`, not both"},
+        {"api-openapi-version", "`OpenApiVersion` must be 2.x or 3.x (`3.0.1`)"},
+        {"api-vpc-endpoint-ids-both",
+         "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;
@@ -389,6 +404,13 @@ Resources:
       return "`" + property + "` has a type SAM does not accept";
     }
     if (code == "package-type") return "`PackageType` `" + text + "` is neither Zip nor Image";
+    if (code == "api-property-type") {
+      return "`" + between(sam.message, '\'', '\'') + "` of API `" + id +
+             "` has a type SAM rejects";
+    }
+    if (code == "api-definition-uri")
+      return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
+    if (code == "api-cors-invalid") return "SAM cannot add the `Cors` of API `" + id + "`";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";

@@ -122,11 +122,14 @@ void checkResourceAttributes(ExpandContext& ctx) {
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       sam::AttributeUse use = sam::serverlessAttributeUse(key);
+      // An Api's Metadata goes to its RestApi (api/api_generator.cc); an HttpApi's is not
+      // expanded yet.
+      bool httpApi = resource.type == "AWS::Serverless::HttpApi";
       bool unsupported = odd ||
                          (resource.isServerless() && key == "IgnoreGlobals" &&
                           !sam::ignoreGlobalsUnderstood(resource)) ||
-                         // The API generator does not give an API its Metadata yet.
-                         (api && (key == "Metadata" || use != sam::AttributeUse::kResource));
+                         (api && ((httpApi && key == "Metadata") ||
+                                  (use != sam::AttributeUse::kResource && key != "Metadata")));
       if (unsupported) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }

@@ -114,6 +114,13 @@ constexpr std::array kCodes = {
     resource(
         "event-invoke-destination-required",
         "an `EventInvokeConfig` destination of a type other than SQS or SNS without `Destination`"),
+    resource("api-property-type", "an `AWS::Serverless::Api` property of a type SAM rejects"),
+    resource("api-definition-both", "an API with both `DefinitionBody` and `DefinitionUri`"),
+    resource("api-definition-uri", "an API's `DefinitionUri` string that is not an S3 URI"),
+    resource("api-openapi-version", "an `OpenApiVersion` that is not 2.x or 3.x"),
+    resource("api-vpc-endpoint-ids-both",
+             "`EndpointConfiguration` with both `VPCEndpointIds` and `VpcEndpointIds`"),
+    resource("api-cors-invalid", "an API's `Cors` SAM cannot add"),
     deployment("passthrough-condition-value", "`PassthroughCondition` is not a boolean"),
     deployment("passthrough-condition-intrinsic",
                "`PassthroughCondition` is an intrinsic SAM does not resolve"),

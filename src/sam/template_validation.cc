@@ -22,6 +22,30 @@ constexpr const char* kGlobalsSections[] = {"Api",          "CapacityProvider", 
                                             "HttpApi",      "LayerVersion",     "SimpleTable",
                                             "StateMachine", "WebSocketApi"};
 
+// Globals.supported_properties["AWS::Serverless::Api"] (plugins/globals/globals.py).
+constexpr const char* kGlobalsApiKeys[] = {"Auth",
+                                           "Name",
+                                           "DefinitionUri",
+                                           "CacheClusterEnabled",
+                                           "CacheClusterSize",
+                                           "MergeDefinitions",
+                                           "Variables",
+                                           "EndpointConfiguration",
+                                           "MethodSettings",
+                                           "BinaryMediaTypes",
+                                           "MinimumCompressionSize",
+                                           "Cors",
+                                           "GatewayResponses",
+                                           "AccessLogSetting",
+                                           "CanarySetting",
+                                           "TracingEnabled",
+                                           "OpenApiVersion",
+                                           "Domain",
+                                           "AlwaysDeploy",
+                                           "PropagateTags",
+                                           "SecurityPolicy",
+                                           "EndpointAccessMode"};
+
 constexpr const char* kGlobalsCapacityProviderKeys[] = {
     "VpcConfig",     "OperatorRole", "Tags",         "InstanceRequirements",
     "ScalingConfig", "KmsKeyArn",    "PropagateTags"};
@@ -169,6 +193,7 @@ std::optional<SamProblem> checkGlobals(const model::Template& templ) {
           "'Globals' section is invalid. Value of ${section} must be a dictionary", &entry.key);
     }
   }
+  if (auto problem = checkGlobalsKeys(*globals, "Api", kGlobalsApiKeys)) return problem;
   if (auto problem = checkGlobalsKeys(*globals, "CapacityProvider", kGlobalsCapacityProviderKeys))
     return problem;
   return checkGlobalsKeys(*globals, "Function", kGlobalsFunctionKeys);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/connectors.h"
 #include "sam/deployment_model.h"
@@ -736,6 +737,14 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     } else {
       validateSimpleTable(templ, resource, merged, out);
     }
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::Api") {
+    validateApi(templ, resource,
+                mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource), out);
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }

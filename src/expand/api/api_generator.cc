@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/rest_api_properties.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/function_state.h"
@@ -44,16 +45,6 @@ std::vector<const MapEntry*> py27Order(const Node& mapping) {
   return out;
 }
 
-void refuseUnknown(ExpandContext& ctx, const Node& properties, const std::string& what,
-                   std::initializer_list<const char*> known) {
-  for (const MapEntry& entry : properties.entries()) {
-    if (std::find_if(known.begin(), known.end(),
-                     [&](const char* k) { return entry.key.text() == k; }) == known.end()) {
-      ctx.notSupported("property " + entry.key.text() + " of " + what);
-    }
-  }
-}
-
 // DefinitionUri as SAM's BodyS3Location: `s3://bucket/key` or {Bucket, Key[, Version]}.
 std::optional<PyObject> s3Location(const Node& uri) {
   PyObject location = PyObject::dict(true);
@@ -77,25 +68,42 @@ std::optional<PyObject> s3Location(const Node& uri) {
   return location;
 }
 
+// Api.get_rest_api_id_string: the API a RestApiId names, by a Ref or by its logical ID.
+std::optional<std::string> apiName(const Node& restApiId) {
+  if (restApiId.isString()) return restApiId.text();
+  if (auto name = model::refName(restApiId)) return std::string(*name);
+  return std::nullopt;
+}
+
+// The `Globals: Api` section, when the template has one.
+const Node* apiGlobals(const model::Template& templ) {
+  const Node* globals = templ.root().get("Globals");
+  return globals && globals->isMapping() ? globals->get("Api") : nullptr;
+}
+
 void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
   if (resource.type == "AWS::Serverless::HttpApi") {
     ctx.notSupported("API Gateway: resource type AWS::Serverless::HttpApi (" + id + ")");
     return;
   }
-  if (resource.deletionPolicy || resource.updateReplacePolicy || resource.dependsOn) {
-    ctx.notSupported(
-        "API Gateway: DeletionPolicy, UpdateReplacePolicy or DependsOn of AWS::Serverless::Api " +
-        id);
-  }
-  Node props = sam::propertiesWithGlobals(ctx.templ, resource);
-  refuseUnknown(ctx, props, "AWS::Serverless::Api " + id,
-                {"Name", "StageName", "DefinitionUri", "DefinitionBody", "Variables"});
   RestApi api;
-  api.condition = resource.condition;
-  const Node* uri = props.get("DefinitionUri");
-  const Node* body = props.get("DefinitionBody");
-  if (uri && !body) {
+  api.resource = &resource;
+  api.properties = sam::propertiesWithGlobals(ctx.templ, resource);
+  const Node& own = resource.propertiesMapping();
+  const Node* uri = api.properties.get("DefinitionUri");
+  const Node* body = api.properties.get("DefinitionBody");
+  // DefaultDefinitionBodyPlugin runs before Globals: without a DefinitionBody or DefinitionUri of
+  // its own (either falsy counts as none), the API gets SAM's skeleton and SAM manages it.
+  bool ownBody = own.has("DefinitionBody") && sam::pythonTruthy(*own.get("DefinitionBody"));
+  bool ownUri = own.has("DefinitionUri") && sam::pythonTruthy(*own.get("DefinitionUri"));
+  if (!ownBody && !ownUri) {
+    api.managed = true;
+    api.body = swaggerSkeleton();
+    api.properties.erase("DefinitionBody");
+    body = nullptr;
+  }
+  if (uri && !body && !api.managed) {
     // _construct_body_s3_dict: a Py27Dict of template strings, whichever form the URI has.
     std::optional<PyObject> location = s3Location(*uri);
     if (!location) {
@@ -104,21 +112,23 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
       return;
     }
     api.bodyS3 = std::move(location);
-  } else if (body && !uri && body->isMapping() && !body->isIntrinsic() && !body->has("openapi")) {
+  } else if (body && !uri && body->isMapping()) {
+    // An intrinsic body (Fn::Transform of AWS::Include, mostly) passes through and is hashed as
+    // written: SAM's editors leave a body that is not a Swagger document alone.
     api.body = PyObject::fromTemplate(*body);
-  } else {
+  } else if (!api.managed) {
     ctx.notSupported("API Gateway: AWS::Serverless::Api " + id +
-                     " without exactly one of DefinitionBody (a Swagger 2.0 map) or DefinitionUri");
+                     " without exactly one of DefinitionBody (a map) or DefinitionUri");
     return;
   }
-  const Node* stage = props.get("StageName");
-  if (!stage || (stage->isString() && stage->text().empty())) {
+  const Node* stage = api.properties.get("StageName");
+  if (!stage || stage->isNull() || (stage->isString() && stage->text().empty())) {
     ctx.notSupported("API Gateway: AWS::Serverless::Api " + id + " without StageName");
     return;
   }
   api.stageName = *stage;
-  if (const Node* name = props.get("Name")) api.name = *name;
-  if (const Node* variables = props.get("Variables")) api.variables = *variables;
+  normalizeManagedOpenApiVersion(api);
+  if (!checkRestApiProperties(ctx, id, api, apiGlobals(ctx.templ), &own)) return;
   ctx.apis.rest.emplace(id, std::move(api));
 }
 
@@ -167,13 +177,27 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    if (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy) {
+    if (resource.condition ||
+        (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
       ctx.notSupported("API Gateway: " + what +
-                       " with Condition, DeletionPolicy or UpdateReplacePolicy on " + id);
+                       (rest ? " with Condition on "
+                             : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
+                       id);
     }
-    if (properties->has(rest ? "RestApiId" : "ApiId")) continue;
     const Node* path = properties->get("Path");
     const Node* method = properties->get("Method");
+    if (const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId")) {
+      // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
+      std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;
+      auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
+      if (explicitApi != ctx.apis.rest.end() && explicitApi->second.managed && path &&
+          path->isString() && method && method->isString()) {
+        explicitApi->second.body->deepcopy();
+        addPath(*explicitApi->second.body, path->text(), methodKey(method->text()));
+        explicitApi->second.body->deepcopy();
+      }
+      continue;
+    }
     if (!path || !path->isString() || !method || !method->isString()) {
       ctx.notSupported("API Gateway: " + what + " without a string Path and Method");
       continue;
@@ -190,7 +214,15 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
         api.implicit = api.managed = true;
         api.body = swaggerSkeleton();
         api.stageName = str("Prod");
+        // The Globals plugin merges `Globals: Api` into the API the plugin made.
+        if (const Node* globals = apiGlobals(ctx.templ); globals && globals->isMapping())
+          api.properties = *globals;
+        normalizeManagedOpenApiVersion(api);
+        if (!checkRestApiProperties(ctx, apiId, api, nullptr, nullptr)) continue;
       }
+      // _update_resource_attributes_from_api_event.
+      api.deletionPolicies.push_back(resource.deletionPolicy);
+      api.updateReplacePolicies.push_back(resource.updateReplacePolicy);
       // The editor works on a deep copy of the body and hands back a deep copy of its own.
       api.body->deepcopy();
       addPath(*api.body, path->text(), methodKey(method->text()));
@@ -320,9 +352,51 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
   return true;
 }
 
+// _maybe_add_deletion_policy_to_implicit_api / _maybe_add_update_replace_policy_to_implicit_api:
+// the first of `preferred` that a resource with an event on the implicit API gives.
+const Node* strongestPolicy(const std::vector<const Node*>& policies,
+                            std::initializer_list<const char*> preferred) {
+  for (const char* wanted : preferred) {
+    for (const Node* policy : policies) {
+      if (policy && policy->isString(wanted)) return policy;
+    }
+  }
+  return nullptr;
+}
+
+// The implicit API's attributes, which its Deployment and Stage take too.
+PassThrough implicitPassThrough(const RestApi& api) {
+  return {nullptr, strongestPolicy(api.deletionPolicies, {"Retain", "Delete"}),
+          strongestPolicy(api.updateReplacePolicies, {"Retain", "Snapshot", "Delete"})};
+}
+
+// The attributes of an explicit API's RestApi (ApiGenerator's resource_attributes and
+// depends_on): DependsOn, then DeletionPolicy, UpdatePolicy, Condition, UpdateReplacePolicy,
+// Metadata as Resource.from_dict sets them.
+Node restApiResource(const RestApi& api, Node props) {
+  Node resource = Node::mapping();
+  resource.set("Type", str("AWS::ApiGateway::RestApi"));
+  if (api.implicit) {
+    PassThrough pass = implicitPassThrough(api);
+    if (pass.deletionPolicy) resource.set("DeletionPolicy", *pass.deletionPolicy);
+    if (pass.updateReplacePolicy) resource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
+  }
+  if (const model::ResourceView* view = api.resource) {
+    if (view->dependsOn) resource.set("DependsOn", *view->dependsOn);
+    if (view->deletionPolicy) resource.set("DeletionPolicy", *view->deletionPolicy);
+    if (view->updatePolicy) resource.set("UpdatePolicy", *view->updatePolicy);
+    if (view->condition) resource.set("Condition", *view->condition);
+    if (view->updateReplacePolicy) resource.set("UpdateReplacePolicy", *view->updateReplacePolicy);
+    if (view->metadata) resource.set("Metadata", *view->metadata);
+  }
+  resource.set("Properties", std::move(props));
+  return resource;
+}
+
 // The REST API resources: RestApi, Deployment (ID and Description hash the body), Stage.
 void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   if (!applyEdits(ctx, id, api)) return;
+  if (!finishBody(ctx, id, api)) return;
   Node props = Node::mapping();
   bool ok = true;
   std::string hashed;
@@ -337,20 +411,15 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
     ctx.notSupported("API Gateway: non-ASCII text in the definition of " + id);
     return;
   }
-  if (!api.name.isNull()) props.set("Name", api.name);
-  // API Gateway has edge-optimized endpoints only in the aws partition; elsewhere (cn, us-gov,
-  // the iso partitions, eusc) SAM asks for REGIONAL.
-  if (ctx.partition() != "aws") {
-    props.set("EndpointConfiguration", map({{"Types", seq({str("REGIONAL")})}}));
-    props.set("Parameters", map({{"endpointConfigurationTypes", str("REGIONAL")}}));
-  }
-  Node tags = tagList(&api.tags.mapping, false);
-  if (!tags.items().empty()) props.set("Tags", tags);
-  PassThrough pass{api.condition, nullptr, nullptr};
-  ctx.add(id, makeResource("AWS::ApiGateway::RestApi", std::move(props), pass));
+  bool propagate = false;
+  Node tags = stageTags(api, propagate);
+  addRestApiProperties(ctx, api, props, tags, propagate);
+  ctx.add(id, restApiResource(api, std::move(props)));
 
-  // The translator's redeploy data: the FunctionName of each function with an event on the API,
-  // in the order it walks the functions.
+  PassThrough pass = api.resource ? passThroughOf(*api.resource) : implicitPassThrough(api);
+  // make_auto_deployable: str(body), OpenApiVersion, then the FunctionName of each function
+  // with an event on the API, in the order the translator walks the functions.
+  hashed += openApiVersionHashPart(api);
   std::stable_sort(api.functionNames.begin(), api.functionNames.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string functionNames;
@@ -358,22 +427,18 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   if (!functionNames.empty()) hashed += "||" + functionNames;
   std::string digest = sha1Hex(hashed);
   std::string deploymentId = id + "Deployment" + digest.substr(0, 10);
-  ctx.add(deploymentId, makeResource("AWS::ApiGateway::Deployment",
-                                     map({{"Description", str("RestApi deployment id: " + digest)},
-                                          {"RestApiId", ref(id)},
-                                          {"StageName", str("Stage")}}),
-                                     pass));
+  Node deployment =
+      map({{"Description", str("RestApi deployment id: " + digest)}, {"RestApiId", ref(id)}});
+  if (deploymentHasStageName(api)) deployment.set("StageName", str("Stage"));
+  ctx.add(deploymentId, makeResource("AWS::ApiGateway::Deployment", std::move(deployment), pass));
 
   std::string stageId = id + "Stage";
   if (api.stageName.isString()) {
     const std::string& name = api.stageName.text();
     stageId = isAlnum(name) ? id + name + "Stage" : id + "Stage" + sha1Hex(name).substr(0, 10);
   }
-  Node stage = map(
-      {{"DeploymentId", ref(deploymentId)}, {"RestApiId", ref(id)}, {"StageName", api.stageName}});
-  if (!api.variables.isNull()) stage.set("Variables", api.variables);
-  if (!tags.items().empty()) stage.set("Tags", tags);
-  ctx.add(stageId, makeResource("AWS::ApiGateway::Stage", std::move(stage), pass));
+  ctx.add(stageId, makeResource("AWS::ApiGateway::Stage",
+                                stageProperties(api, id, deploymentId, tags), pass));
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;
@@ -401,11 +466,9 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
 }  // namespace
 
 void collectApis(ExpandContext& ctx) {
-  if (const Node* globals = ctx.templ.root().get("Globals"); globals && globals->isMapping()) {
-    for (const char* section : {"Api", "HttpApi"}) {
-      if (globals->has(section))
-        ctx.notSupported(std::string("API Gateway: Globals section ") + section);
-    }
+  if (const Node* globals = ctx.templ.root().get("Globals");
+      globals && globals->isMapping() && globals->has("HttpApi")) {
+    ctx.notSupported("API Gateway: Globals section HttpApi");
   }
   for (const model::ResourceView& resource : ctx.templ.resources()) {
     if (resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi") {
@@ -413,6 +476,7 @@ void collectApis(ExpandContext& ctx) {
     }
   }
   std::vector<std::string> resourceOrder = runImplicitApiPlugins(ctx);
+  for (auto& [id, api] : ctx.apis.rest) applyManagedOpenApiVersion(api);
   if (!ctx.apis.rest.empty()) rankEvents(ctx, resourceOrder);
 }
 
@@ -420,11 +484,11 @@ RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string&
                    std::string& apiId) {
   if (!restApiId) {
     apiId = kImplicitRestApi;
-  } else if (auto name = model::refName(*restApiId)) {
-    apiId = std::string(*name);
+  } else if (auto name = apiName(*restApiId)) {
+    apiId = *name;
   } else {
     ctx.notSupported("API Gateway: RestApiId of event " + eventId +
-                     " (only a Ref to an AWS::Serverless::Api)");
+                     " (only a Ref to an AWS::Serverless::Api or its logical ID)");
     return nullptr;
   }
   auto it = ctx.apis.rest.find(apiId);

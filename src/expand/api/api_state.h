@@ -13,6 +13,7 @@
 
 #include "expand/api/py_object.h"
 #include "model/node.h"
+#include "model/template.h"
 
 namespace samshift::expand::api {
 
@@ -53,13 +54,18 @@ struct RestApi {
   std::optional<PyObject> body;    // DefinitionBody, managed or the user's
   std::optional<PyObject> bodyS3;  // BodyS3Location, from DefinitionUri
   model::Node stageName;
-  model::Node name;       // null unless given
-  model::Node variables;  // null unless given
-  PropagatedTags tags;
+  // The properties SAM's ApiGenerator reads: the resource's with Globals, or for the implicit API
+  // the `Globals: Api` section's.
+  model::Node properties = model::Node::mapping();
+  const model::ResourceView* resource = nullptr;  // an explicit API's resource
+  bool openApiVersionPlain =
+      false;            // OpenApiVersion is SAM's str() of a number, not the template's
+  PropagatedTags tags;  // the implicit API's, from its functions
+  // The DeletionPolicy / UpdateReplacePolicy of each resource with an event on the implicit API.
+  std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
-  const model::Node* condition = nullptr;  // an explicit API's Condition, passed through
 };
 
 struct HttpApi {

@@ -333,10 +333,25 @@ void PyObject::push(PyObject value) {
   values_.push_back(std::move(value));
 }
 
+std::vector<std::string> PyObject::keys() const {
+  std::vector<std::string> out;
+  if (kind_ != Kind::kDict) return out;
+  for (size_t i : iterationOrder()) out.push_back(keys_.name(i));
+  return out;
+}
+
+void PyObject::erase(std::string_view key) {
+  if (kind_ == Kind::kDict) keys_.remove(key);
+}
+
 std::vector<size_t> PyObject::iterationOrder() const {
   if (isPy27Dict()) return keys_.order();
-  std::vector<size_t> out(values_.size());
-  for (size_t i = 0; i < out.size(); ++i) out[i] = i;
+  // A plain dict iterates in insertion order, without the keys erased since.
+  std::vector<size_t> out;
+  out.reserve(values_.size());
+  for (size_t i = 0; i < values_.size(); ++i) {
+    if (keys_.find(keys_.name(i)) == i) out.push_back(i);
+  }
   return out;
 }
 

@@ -90,7 +90,11 @@ class PyObject {
   const PyObject* get(std::string_view key) const;
   PyObject& set(const std::string& key, PyObject value, bool unicodeKey = false);
   PyObject& setdefault(const std::string& key, PyObject value, bool unicodeKey = false);
+  // `del d[key]`: a Py27Dict keeps a dummy in the key's slot. No-op when the key is absent.
+  void erase(std::string_view key);
   void push(PyObject value);
+  // A dict's keys in iteration order.
+  std::vector<std::string> keys() const;
 
   // What `times` rounds of copy.deepcopy do to this object: every Py27Dict in it re-adds its
   // keys in iteration order. Constant time; each dict catches up when it is next read.

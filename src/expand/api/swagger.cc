@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "sam/api_validation.h"
+
 namespace samshift::expand::api {
 
 namespace {
@@ -32,6 +34,17 @@ PyObject strDict(const char* key, const char* value) {
 }
 
 }  // namespace
+
+bool isOpenApi3(const std::string& version) { return sam::openApiVersionMatches(version, false); }
+
+bool isValidSwagger(const PyObject& body) {
+  const PyObject* paths = body.get("paths");
+  if (!paths || !paths->isDict()) return false;
+  const PyObject* swagger = body.get("swagger");
+  if (swagger && swagger->isStr() && !swagger->text().empty()) return true;
+  const PyObject* openapi = body.get("openapi");
+  return !swagger && openapi && openapi->isStr() && isOpenApi3(openapi->text());
+}
 
 PyObject swaggerSkeleton() { return skeleton("swagger", "2.0"); }
 PyObject openApiSkeleton() { return skeleton("openapi", "3.0.1"); }

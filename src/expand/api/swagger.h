@@ -12,6 +12,12 @@ namespace samshift::expand::api {
 PyObject swaggerSkeleton();
 PyObject openApiSkeleton();
 
+// SwaggerEditor._OPENAPI_VERSION_3_REGEX on a str.
+bool isOpenApi3(const std::string& version);
+// SwaggerEditor.is_valid: a `paths` map and a true `swagger`, or an OpenAPI 3 `openapi`. False too
+// for a version samshift cannot judge the truth of (not a string).
+bool isValidSwagger(const PyObject& body);
+
 // A method as the editors key it: lower case (a template str), `any` → the any-method extension.
 struct MethodKey {
   std::string name;

@@ -91,6 +91,12 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
   if (!api->managed) return;
+  if (fn.pass.condition) {
+    // add_lambda_integration wraps the integration in an Fn::If on the function's Condition.
+    ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
+                     " with a Condition on a SAM-managed API");
+    return;
+  }
   // SAM wraps the URI in a Py27Dict, and the text is a template string when it names the
   // function (`${F.Arn}`), not when it names the alias.
   api::PyObject uri = api::PyObject::dict(true);

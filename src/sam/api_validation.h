@@ -1,0 +1,44 @@
+#pragma once
+// SAM's rejections of an AWS::Serverless::Api (sam_resources.py SamApi.property_types,
+// model/api/api_generator.py), in the order SAM makes them.
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "model/node.h"
+#include "model/template.h"
+#include "sam/validation.h"
+
+namespace samshift::sam {
+
+// Python's re.match of SwaggerEditor's version patterns on a str: `\A3(\.\d)(\.\d)?$`
+// (_OPENAPI_VERSION_3_REGEX), or `\A[2-3](\.\d)(\.\d)?$` (the supported versions) when
+// `anySupported`. Python's `$` also matches before a final newline. Non-ASCII text (where `\d`
+// takes other digits) never matches.
+bool openApiVersionMatches(std::string_view version, bool anySupported);
+
+// The Python types a SamApi property accepts (samtranslator/model/types.py).
+enum ApiAccepts : unsigned { kApiStr = 1, kApiDict = 2, kApiBool = 4, kApiList = 8, kApiInt = 16 };
+
+struct ApiProperty {
+  const char* name;
+  unsigned accepts;  // ApiAccepts
+  bool intrinsics;   // PropertyType lets any intrinsic through; Property does not
+  bool typeMessage;  // a wrong type gets "Type of property 'X' is invalid." first
+};
+
+// SamApi.property_types, in its order; the property of that name, or null.
+std::span<const ApiProperty> apiProperties();
+const ApiProperty* apiProperty(std::string_view name);
+
+// Whether Resource.validate_properties takes the value; unknown for a number samshift keeps as
+// a float where an int is expected (it may be a Python int beyond 64 bits).
+enum class TypeVerdict { kRight, kWrong, kUnknown };
+TypeVerdict apiPropertyType(const model::Node& value, const ApiProperty& property);
+
+// `props`: the resource's Properties with Globals.
+void validateApi(const model::Template& templ, const model::ResourceView& resource,
+                 const model::Node& props, std::vector<SamProblem>& out);
+
+}  // namespace samshift::sam
