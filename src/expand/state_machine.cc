@@ -163,7 +163,7 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   if (!substitutions.isNull()) out.set("DefinitionSubstitutions", std::move(substitutions));
   copyGiven(props, "Tracing", out, "TracingConfiguration");
   ctx.add(id, makeMainResource("AWS::StepFunctions::StateMachine", std::move(out), resource,
-                              resource.dependsOn));
+                               resource.dependsOn));
   if (!role || !sam::pythonTruthy(*role)) {
     Node generatedRole = stateMachineRole(ctx, id, props, pass);
     if (propagated) generatedRole.get("Properties")->set("Tags", tagList);
