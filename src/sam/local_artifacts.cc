@@ -75,17 +75,22 @@ std::vector<std::string> replaceLocalArtifacts(Node& root) {
                       replaced);
     }
     // _replace_local_image: an Image function built from a Dockerfile, without ImageUri.
-    const Node* metadata = resource.get("Metadata");
-    const Node* dockerfile =
-        metadata && metadata->isMapping() ? metadata->get("Dockerfile") : nullptr;
-    if (function && properties->get("PackageType") &&
-        properties->get("PackageType")->isString("Image") && dockerfile &&
-        !properties->has("ImageUri") && pythonTruthy(*dockerfile)) {
+    if (function && imageBuiltFromDockerfile(resource) && !properties->has("ImageUri")) {
       properties->set("ImageUri", Node::string(std::string(kImageUriPlaceholder)));
       replaced.push_back(where + ".ImageUri");
     }
   }
   return replaced;
+}
+
+bool imageBuiltFromDockerfile(const Node& resource) {
+  const Node* properties = resource.isMapping() ? resource.get("Properties") : nullptr;
+  const Node* packageType =
+      properties && properties->isMapping() ? properties->get("PackageType") : nullptr;
+  const Node* metadata = resource.isMapping() ? resource.get("Metadata") : nullptr;
+  const Node* dockerfile =
+      metadata && metadata->isMapping() ? metadata->get("Dockerfile") : nullptr;
+  return packageType && packageType->isString("Image") && dockerfile && pythonTruthy(*dockerfile);
 }
 
 }  // namespace samshift::sam

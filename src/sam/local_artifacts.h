@@ -39,6 +39,10 @@ inline constexpr std::string_view kS3UriPlaceholder = "s3://bucket/value";
 inline constexpr std::string_view kImageUriPlaceholder =
     "111111111111.dkr.ecr.region.amazonaws.com/repository";
 
+// An Image function's resource whose Metadata names a Dockerfile: `sam build` builds its image and
+// writes its ImageUri (what kImageUriPlaceholder stands for).
+bool imageBuiltFromDockerfile(const model::Node& resource);
+
 // A local path, which `sam package` uploads: a non-empty string without a scheme ("src/",
 // "./layer", "flow.asl.json"). `sam validate` replaces any value but a mapping or an s3:// URI;
 // samshift leaves the others (an https:// URL, a number) to SAM's rejection, as `sam package`

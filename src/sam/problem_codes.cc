@@ -82,7 +82,7 @@ constexpr std::array kCodes = {
     templateLevel("policy-if", "an `Fn::If` in `Policies` mixing kinds of policy"),
     resource("layers-type", "`Layers` is not a list"),
     resource("package-type", "`PackageType` is neither Zip nor Image"),
-    packaging("image-uri-missing", "an Image function without `ImageUri`"),
+    resource("image-uri-missing", "an Image function without `ImageUri`"),
     resource("image-uri-empty", "an Image function whose `ImageUri` is empty"),
     resource("code-uri-type", "`CodeUri` is neither a string nor a mapping"),
     resource("image-runtime-handler", "an Image function with `Runtime`, `Handler` or `Layers`"),

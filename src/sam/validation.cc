@@ -837,6 +837,14 @@ bool validLogicalId(std::string_view id) {
 
 std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
                                                     const SamProblem& problem) {
+  if (problem.code == "image-uri-missing") {
+    // `sam build` writes the ImageUri of an image it builds from a Dockerfile (and only then).
+    for (const model::ResourceView& resource : templ.resources()) {
+      if (resource.idNode == problem.node && resource.node &&
+          imageBuiltFromDockerfile(*resource.node))
+        return "`sam build` builds the image from its Dockerfile and writes its ImageUri";
+    }
+  }
   const ProblemCode* code = findProblemCode(problem.code);
   if (code && code->concern == ProblemConcern::kPackaging)
     return "`sam package` replaces the value before the transform reads it";
