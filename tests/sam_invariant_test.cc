@@ -298,6 +298,8 @@ const std::map<std::string, std::string>& templatePerCode() {
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
       {"api-models-invalid", api("      Models: {User: text}\n")},
+      {"api-merge-definitions-uri",
+       api("      DefinitionUri: s3://bucket/api.yaml\n      MergeDefinitions: true\n")},
       {"api-event-request-model",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RequestModel: {Model: User}}\n")},

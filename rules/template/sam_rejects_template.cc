@@ -93,7 +93,8 @@ family covers:
   `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
   it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
-  origin), `Models` without an inline Swagger body or with a model that is not a mapping;
+  origin), `Models` without an inline Swagger body or with a model that is not a mapping,
+  `MergeDefinitions` with a `DefinitionUri`;
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
   `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
   `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
@@ -241,6 +242,7 @@ Resources:
         "api-openapi-version",
         "api-vpc-endpoint-ids-both",
         "api-cors-invalid",
+        "api-merge-definitions-uri",
         "api-models-invalid",
         "api-event-request-model",
         "api-event-request-parameters",
@@ -368,6 +370,8 @@ Resources:
         {"api-openapi-version", "`OpenApiVersion` must be 2.x or 3.x (`3.0.1`)"},
         {"api-vpc-endpoint-ids-both",
          "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
+        {"api-merge-definitions-uri",
+         "`MergeDefinitions` merges into an inline `DefinitionBody`, not a `DefinitionUri`"},
         {"api-models-invalid",
          "`Models` needs an inline Swagger `DefinitionBody`, and each model must be a mapping"},
         {"api-event-request-model",

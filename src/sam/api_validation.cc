@@ -213,6 +213,12 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
                    source(managed ? "DefinitionUri" : "DefinitionBody")));
     return;
   }
+  if (hasUri && truthy(present(props, "MergeDefinitions"))) {
+    out.push_back(apiProblem("api-merge-definitions-uri",
+                             "Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.",
+                             source("MergeDefinitions")));
+    return;
+  }
   if (const Node* version = present(props, "OpenApiVersion");
       truthy(version) && version->isString()) {
     if (!openApiVersionMatches(version->text(), true)) {
