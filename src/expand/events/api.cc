@@ -12,6 +12,7 @@
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/version_hash.h"
 #include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
@@ -69,11 +70,17 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (!api) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
-  if (!std::all_of(suffix.begin(), suffix.end(),
-                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  // _construct_permission: a suffix that is not alphanumeric is hashed (LogicalIdGenerator);
+  // str.isalnum() beyond ASCII is not modelled.
+  bool ascii = std::all_of(suffix.begin(), suffix.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (suffix.empty() || !ascii) {
     ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
     return;
   }
+  if (!std::all_of(suffix.begin(), suffix.end(),
+                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    suffix = sha1Hex(suffix).substr(0, 10);
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
   Node perm = permission(fn, "apigateway.amazonaws.com");
