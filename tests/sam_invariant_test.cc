@@ -298,6 +298,10 @@ const std::map<std::string, std::string>& templatePerCode() {
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
       {"api-models-invalid", api("      Models: {User: text}\n")},
+      {"api-stage-name-empty",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RestApiId: !Ref Api}\n",
+                "  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: ''}\n")},
       {"api-merge-definitions-uri",
        api("      DefinitionUri: s3://bucket/api.yaml\n      MergeDefinitions: true\n")},
       {"api-event-request-model",

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/intrinsics.h"
+#include "sam/api_event_link.h"
 #include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
@@ -362,6 +363,8 @@ bool isPushEventType(EventOwner owner, std::string_view type) {
 
 std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::string type = typeOf(event);
+  if (type == "Api" && event.owner == EventOwner::kFunction)
+    return apiEventLinkProblem(event.templ, event.event);
   std::span<const PropertySpec> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;
