@@ -298,6 +298,9 @@ const std::map<std::string, std::string>& templatePerCode() {
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
       {"api-models-invalid", api("      Models: {User: text}\n")},
+      {"api-event-rest-api-id-type",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RestApiId: !Sub x}\n")},
       {"api-stage-name-empty",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RestApiId: !Ref Api}\n",

@@ -94,7 +94,8 @@ family covers:
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
   it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
   origin), `Models` without an inline Swagger body or with a model that is not a mapping,
-  `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names;
+  `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
+  `Ref`;
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
   `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
   `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
@@ -244,6 +245,7 @@ Resources:
         "api-cors-invalid",
         "api-merge-definitions-uri",
         "api-stage-name-empty",
+        "api-event-rest-api-id-type",
         "api-models-invalid",
         "api-event-request-model",
         "api-event-request-parameters",
@@ -371,6 +373,8 @@ Resources:
         {"api-openapi-version", "`OpenApiVersion` must be 2.x or 3.x (`3.0.1`)"},
         {"api-vpc-endpoint-ids-both",
          "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
+        {"api-event-rest-api-id-type",
+         "An Api event's `RestApiId` must name an `AWS::Serverless::Api` (its ID or a `Ref`)"},
         {"api-stage-name-empty", "An API that Api events name needs a non-empty `StageName`"},
         {"api-merge-definitions-uri",
          "`MergeDefinitions` merges into an inline `DefinitionBody`, not a `DefinitionUri`"},

@@ -121,6 +121,8 @@ constexpr std::array kCodes = {
     resource("api-vpc-endpoint-ids-both",
              "`EndpointConfiguration` with both `VPCEndpointIds` and `VpcEndpointIds`"),
     resource("api-cors-invalid", "an API's `Cors` SAM cannot add"),
+    resource("api-event-rest-api-id-type",
+             "an Api event whose `RestApiId` is not a string or a Ref"),
     resource("api-stage-name-empty", "an API with an empty `StageName` that an Api event names"),
     resource("api-merge-definitions-uri", "an API with `MergeDefinitions` and a `DefinitionUri`"),
     resource("api-models-invalid", "an API's `Models` SAM cannot add to its body"),
