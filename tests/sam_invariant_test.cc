@@ -301,6 +301,9 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"api-event-rest-api-id-type",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RestApiId: !Sub x}\n")},
+      {"api-event-rest-api-id-reference",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RestApiId: !Ref Missing}\n")},
       {"api-stage-name-empty",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RestApiId: !Ref Api}\n",

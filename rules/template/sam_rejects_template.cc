@@ -95,7 +95,7 @@ family covers:
   it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
   origin), `Models` without an inline Swagger body or with a model that is not a mapping,
   `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
-  `Ref`;
+  `Ref` or names no resource of the template or an HttpApi;
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
   `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
   `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
@@ -246,6 +246,7 @@ Resources:
         "api-merge-definitions-uri",
         "api-stage-name-empty",
         "api-event-rest-api-id-type",
+        "api-event-rest-api-id-reference",
         "api-models-invalid",
         "api-event-request-model",
         "api-event-request-parameters",
@@ -375,6 +376,8 @@ Resources:
          "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
         {"api-event-rest-api-id-type",
          "An Api event's `RestApiId` must name an `AWS::Serverless::Api` (its ID or a `Ref`)"},
+        {"api-event-rest-api-id-reference",
+         "An Api event's `RestApiId` must name an `AWS::Serverless::Api` of the template"},
         {"api-stage-name-empty", "An API that Api events name needs a non-empty `StageName`"},
         {"api-merge-definitions-uri",
          "`MergeDefinitions` merges into an inline `DefinitionBody`, not a `DefinitionUri`"},

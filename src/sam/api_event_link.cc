@@ -50,17 +50,25 @@ std::optional<SamProblem> implicitApiPluginProblem(const model::Template& templ)
       if (!restApiId) continue;
       const Node* name = restApiId;
       if (restApiId->isMapping() && restApiId->has("Ref")) name = restApiId->get("Ref");
+      // A parameter's Ref SAM resolves first to a value not modelled here.
+      if (name->isString() && name != restApiId && templ.parameter(name->text()))
+        return std::nullopt;
+      std::string message = "Property 'RestApiId' should be a string.";
+      const char* code = "api-event-rest-api-id-type";
       if (name->isString()) {
+        // _add_api_to_swagger: the plugin's own API, or a resource of the template that is not an
+        // HttpApi; what SAM does later with another type is not modelled here.
         const model::ResourceView* api = templ.resource(name->text());
-        // A name that is not an AWS::Serverless::Api gets another message, not modelled here.
-        if (name->text() != "ServerlessRestApi" && (!api || api->type != "AWS::Serverless::Api"))
-          return std::nullopt;
-        continue;
+        if (name->text() == "ServerlessRestApi" || (api && api->type == "AWS::Serverless::Api"))
+          continue;
+        if (api && api->type != "AWS::Serverless::HttpApi") return std::nullopt;
+        message =
+            "RestApiId must be a valid reference to an 'AWS::Serverless::Api' resource in same "
+            "template.";
+        code = "api-event-rest-api-id-reference";
       }
       ++failing;
-      own = SamProblem{"api-event-rest-api-id-type",
-                       "Event with id [" + entry.key.text() +
-                           "] is invalid. Property 'RestApiId' should be a string.",
+      own = SamProblem{code, "Event with id [" + entry.key.text() + "] is invalid. " + message,
                        restApiId, true, std::string(resource.id)};
     }
     if (failing == 0) continue;

@@ -16,7 +16,8 @@ std::optional<SamProblem> apiEventLinkProblem(const model::Template& templ,
                                               const model::Node& event);
 
 // The implicit REST API plugin's rejection of an Api event whose RestApiId (or the name its Ref
-// gives) is not a string (plugins/api/implicit_api_plugin.py _validate_api_event), which stops the
+// gives) is not a string, or names no resource or an HttpApi (plugins/api/implicit_api_plugin.py
+// _validate_api_event, _add_api_to_swagger), which stops the
 // transform before the Globals plugin. Only when exactly one function or state machine has such an
 // event and no other check of that plugin is in doubt; nullopt otherwise.
 std::optional<SamProblem> implicitApiPluginProblem(const model::Template& templ);

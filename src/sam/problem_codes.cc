@@ -123,6 +123,8 @@ constexpr std::array kCodes = {
     resource("api-cors-invalid", "an API's `Cors` SAM cannot add"),
     resource("api-event-rest-api-id-type",
              "an Api event whose `RestApiId` is not a string or a Ref"),
+    resource("api-event-rest-api-id-reference",
+             "an Api event's `RestApiId` that names no resource of the template, or an HttpApi"),
     resource("api-stage-name-empty", "an API with an empty `StageName` that an Api event names"),
     resource("api-merge-definitions-uri", "an API with `MergeDefinitions` and a `DefinitionUri`"),
     resource("api-models-invalid", "an API's `Models` SAM cannot add to its body"),
