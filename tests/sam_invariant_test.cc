@@ -297,6 +297,25 @@ const std::map<std::string, std::string>& templatePerCode() {
        api("      EndpointConfiguration: {Type: PRIVATE, VPCEndpointIds: [a], VpcEndpointIds: "
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
+      {"api-models-invalid", api("      Models: {User: text}\n")},
+      {"api-event-rest-api-id-type",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RestApiId: !Sub x}\n")},
+      {"api-event-rest-api-id-reference",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RestApiId: !Ref Missing}\n")},
+      {"api-stage-name-empty",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RestApiId: !Ref Api}\n",
+                "  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: ''}\n")},
+      {"api-merge-definitions-uri",
+       api("      DefinitionUri: s3://bucket/api.yaml\n      MergeDefinitions: true\n")},
+      {"api-event-request-model",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RequestModel: {Model: User}}\n")},
+      {"api-event-request-parameters",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, RequestParameters: [method.request.body.x]}\n")},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

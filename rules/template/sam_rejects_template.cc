@@ -93,7 +93,12 @@ family covers:
   `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
   it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
-  origin);
+  origin), `Models` without an inline Swagger body or with a model that is not a mapping,
+  `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
+  `Ref` or names no resource of the template or an HttpApi;
+- an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
+  `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
+  `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -238,6 +243,13 @@ Resources:
         "api-openapi-version",
         "api-vpc-endpoint-ids-both",
         "api-cors-invalid",
+        "api-merge-definitions-uri",
+        "api-stage-name-empty",
+        "api-event-rest-api-id-type",
+        "api-event-rest-api-id-reference",
+        "api-models-invalid",
+        "api-event-request-model",
+        "api-event-request-parameters",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -362,6 +374,21 @@ Resources:
         {"api-openapi-version", "`OpenApiVersion` must be 2.x or 3.x (`3.0.1`)"},
         {"api-vpc-endpoint-ids-both",
          "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
+        {"api-event-rest-api-id-type",
+         "An Api event's `RestApiId` must name an `AWS::Serverless::Api` (its ID or a `Ref`)"},
+        {"api-event-rest-api-id-reference",
+         "An Api event's `RestApiId` must name an `AWS::Serverless::Api` of the template"},
+        {"api-stage-name-empty", "An API that Api events name needs a non-empty `StageName`"},
+        {"api-merge-definitions-uri",
+         "`MergeDefinitions` merges into an inline `DefinitionBody`, not a `DefinitionUri`"},
+        {"api-models-invalid",
+         "`Models` needs an inline Swagger `DefinitionBody`, and each model must be a mapping"},
+        {"api-event-request-model",
+         "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
+         "`ValidateParameters` must be booleans"},
+        {"api-event-request-parameters",
+         "Each of `RequestParameters` must be `method.request.(querystring|path|header).NAME`, or "
+         "a map of one such name to `{Required, Caching}`"},
     };
     const sam::SamProblem& sam = problem.problem;
     const std::string& code = sam.code;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 
@@ -212,6 +213,12 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
                    source(managed ? "DefinitionUri" : "DefinitionBody")));
     return;
   }
+  if (hasUri && truthy(present(props, "MergeDefinitions"))) {
+    out.push_back(apiProblem("api-merge-definitions-uri",
+                             "Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.",
+                             source("MergeDefinitions")));
+    return;
+  }
   if (const Node* version = present(props, "OpenApiVersion");
       truthy(version) && version->isString()) {
     if (!openApiVersionMatches(version->text(), true)) {
@@ -236,6 +243,19 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
     if (validity == Swagger::kUnknown) return;
     if (!checkCors(*cors, hasBody, validity == Swagger::kValid, source("Cors"), out)) return;
+  }
+  // _add_models, after the Auth, GatewayResponses and BinaryMediaTypes checks samshift does not
+  // make: only when none of them applies.
+  if (!truthy(present(props, "Auth")) && !truthy(present(props, "GatewayResponses")) &&
+      !truthy(present(props, "BinaryMediaTypes"))) {
+    Swagger validity =
+        managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
+    if (validity == Swagger::kUnknown) return;
+    if (auto models =
+            apiModelsProblem(props, hasBody, validity == Swagger::kValid, source("Models"))) {
+      out.push_back(std::move(*models));
+      return;
+    }
   }
   // _construct_body_s3_dict, after the Auth, GatewayResponses, Models and execute-api endpoint
   // checks samshift does not make: only when none of them applies.

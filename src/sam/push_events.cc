@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "model/intrinsics.h"
+#include "sam/api_event_link.h"
+#include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
@@ -361,6 +363,8 @@ bool isPushEventType(EventOwner owner, std::string_view type) {
 
 std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::string type = typeOf(event);
+  if (type == "Api" && event.owner == EventOwner::kFunction)
+    return apiEventLinkProblem(event.templ, event.event);
   std::span<const PropertySpec> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;
@@ -390,6 +394,11 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
   if (type == "CloudWatchEvent" || type == "EventBridgeRule") return deadLetterProblem(event);
   if (type == "Cognito") return cognitoProblem(event);
   if (type == "S3") return s3Problem(event);
+  if (type == "Api" && function) {
+    if (auto rejection = apiEventRejection(event.templ, event.event))
+      return invalidEvent(event, event.name, rejection->code, rejection->message, rejection->node);
+    return std::nullopt;
+  }
   const Node* props = propertiesOf(event);
   if (type == "ScheduleV2") {
     // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.

@@ -1,10 +1,11 @@
 // The template-level checks of the SAM transform, in its order: the parser's (a Resources section
-// of mappings, serverless Properties that are mappings), the Globals plugin's, then the Mappings
-// resolver's. SAM stops at the first.
+// of mappings, serverless Properties that are mappings), the implicit REST API plugin's, the
+// Globals plugin's, then the Mappings resolver's. SAM stops at the first.
 
 #include <algorithm>
 #include <span>
 
+#include "sam/api_event_link.h"
 #include "sam/ignore_globals.h"
 #include "sam/validation.h"
 
@@ -214,8 +215,9 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 }  // namespace
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
+  // The implicit REST API plugin runs before the Globals plugin.
   for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties,
-                     checkGlobals, checkIgnoreGlobals, checkMappings}) {
+                     implicitApiPluginProblem, checkGlobals, checkIgnoreGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};

@@ -4,6 +4,7 @@
 
 #include "expand/api/cors.h"
 #include "expand/api/gateway_responses.h"
+#include "expand/api/models.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "sam/api_validation.h"
@@ -25,7 +26,7 @@ enum class Support {
 
 Support supportOf(const std::string& name) {
   // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
-  for (const char* whenFalsy : {"MergeDefinitions", "Models", "AlwaysDeploy"}) {
+  for (const char* whenFalsy : {"MergeDefinitions", "AlwaysDeploy"}) {
     if (name == whenFalsy) return Support::kWhenFalsy;
   }
   return name == "Auth" || name == "Domain" ? Support::kNo : Support::kYes;
@@ -286,7 +287,11 @@ bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
   if (const Node* responses = given(api, "GatewayResponses");
       truthy(responses) && !addGatewayResponses(ctx, id, api, *responses))
     return false;
-  if (!api.body) return true;
+  if (!api.body) {
+    // _add_models rejects Models without an inline body.
+    if (truthy(given(api, "Models"))) return addModels(ctx, id, api, *given(api, "Models"));
+    return true;
+  }
   // _add_binary_media_types: the editor's copy, the extension, the copy it hands back.
   if (const Node* types = given(api, "BinaryMediaTypes"); truthy(types)) {
     Node resolved = ctx.resolve(*types);
@@ -299,6 +304,10 @@ bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
     api.body->set("x-amazon-apigateway-binary-media-types", std::move(converted));
     api.body->deepcopy();
   }
+  // _add_models hands its body through _openapi_postprocess, which runs again below.
+  if (const Node* models = given(api, "Models");
+      truthy(models) && (!addModels(ctx, id, api, *models) || !openApiPostprocess(ctx, id, api)))
+    return false;
   if (const Node* disable = given(api, "DisableExecuteApiEndpoint")) {
     if (!isValidSwagger(*api.body) || !disableExecuteApiEndpoint(ctx, id, *api.body, *disable)) {
       ctx.notSupported("API Gateway: DisableExecuteApiEndpoint of AWS::Serverless::Api " + id);

@@ -30,9 +30,10 @@ void addPath(PyObject& body, const std::string& path, const MethodKey& method);
 // Whether the method already has an x-amazon-apigateway-integration.
 bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method);
 
-// SwaggerEditor.add_lambda_integration (REST, aws_proxy).
+// SwaggerEditor.add_lambda_integration (REST, aws_proxy); `streaming` for the RESPONSE_STREAM
+// invoke mode.
 void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
-                          PyObject uri);
+                          PyObject uri, bool streaming = false);
 // OpenApiEditor.add_lambda_integration (HTTP API, payload format 2.0 unless changed later).
 PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
                                    PyObject uri);

@@ -8,9 +8,11 @@
 #include <re2/re2.h>
 
 #include "expand/api/api_generator.h"
+#include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
+#include "expand/version_hash.h"
 #include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
@@ -58,7 +60,9 @@ Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiI
 }
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
-  requireKnown(ctx, event, "Api", {"Path", "Method", "RestApiId"});
+  requireKnown(ctx, event, "Api",
+               {"Path", "Method", "RestApiId", "TimeoutInMillis", "RequestModel",
+                "RequestParameters", "ResponseTransferMode"});
   if (!stringPathAndMethod(ctx, event, "Api")) return;
   const Node* restApiId = event.properties.get("RestApiId");
   std::string apiId;
@@ -66,11 +70,17 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (!api) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
-  if (!std::all_of(suffix.begin(), suffix.end(),
-                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+  // _construct_permission: a suffix that is not alphanumeric is hashed (LogicalIdGenerator);
+  // str.isalnum() beyond ASCII is not modelled.
+  bool ascii = std::all_of(suffix.begin(), suffix.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (suffix.empty() || !ascii) {
     ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
     return;
   }
+  if (!std::all_of(suffix.begin(), suffix.end(),
+                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    suffix = sha1Hex(suffix).substr(0, 10);
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
   Node perm = permission(fn, "apigateway.amazonaws.com");
@@ -91,6 +101,9 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
   if (!api->managed) return;
+  std::optional<api::MethodSettings> settings =
+      api::readMethodSettings(ctx, event.id, event.properties, *api);
+  if (!settings) return;
   if (fn.pass.condition) {
     // add_lambda_integration wraps the integration in an Fn::If on the function's Condition.
     ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
@@ -100,15 +113,20 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   // SAM wraps the URI in a Py27Dict, and the text is a template string when it names the
   // function (`${F.Arn}`), not when it names the alias.
   api::PyObject uri = api::PyObject::dict(true);
-  uri.set("Fn::Sub",
-          api::PyObject::str("arn:" + ctx.partition() +
-                                 ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
-                                 invokedArn(fn) + "/invocations",
-                             !fn.aliasId));
-  api->edits.push_back(
-      {rank, path, method, [path, key = api::methodKey(method), uri](api::PyObject& body) {
-         api::addLambdaIntegration(body, path, key, uri);
-       }});
+  // _build_apigw_integration_uri: RESPONSE_STREAM invokes the streaming path.
+  std::string invocation =
+      settings->streaming
+          ? "2021-11-15/functions/" + invokedArn(fn) + "/response-streaming-invocations"
+          : "2015-03-31/functions/" + invokedArn(fn) + "/invocations";
+  uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
+                                            ":apigateway:${AWS::Region}:lambda:path/" + invocation,
+                                        !fn.aliasId));
+  api->edits.push_back({rank, path, method,
+                        [path, key = api::methodKey(method), uri,
+                         settings = std::move(*settings)](api::PyObject& body) {
+                          api::addLambdaIntegration(body, path, key, uri, settings.streaming);
+                          api::applyMethodSettings(settings, body, path, key);
+                        }});
 }
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {

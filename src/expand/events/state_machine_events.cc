@@ -83,7 +83,14 @@ void emitScheduleV2(ExpandContext& ctx, const SmEvent& event) {
 }
 
 void emitApi(ExpandContext& ctx, const SmEvent& event) {
-  if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId"})) return;
+  if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId", "UnescapeMappingTemplate"})) return;
+  // Property(False, IS_BOOL): no intrinsics; SAM rejects another type.
+  const Node* unescape = event.properties.get("UnescapeMappingTemplate");
+  if (unescape && !unescape->isNull() && !unescape->isBool()) {
+    ctx.notSupported("API Gateway: SAM's rejection of the UnescapeMappingTemplate of " + event.id);
+    return;
+  }
+  bool unescaped = unescape && unescape->isBool() && unescape->boolValue();
   const Node* path = event.properties.get("Path");
   const Node* method = event.properties.get("Method");
   if (!path || !path->isString() || path->text().rfind('/', 0) != 0 || !method ||
@@ -103,13 +110,15 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   getAttArgs.push(api::PyObject::str(roleId));
   getAttArgs.push(api::PyObject::str("Arn"));
   credentials.set("Fn::GetAtt", std::move(getAttArgs));
-  // json.dumps of {"input": …, "stateMachineArn": "${target}"} with the default separators.
+  // json.dumps of {"input": …, "stateMachineArn": "${target}"} with the default separators, or
+  // _generate_request_template_unescaped's text, which undoes escapeJavaScript's \'.
+  std::string input =
+      unescaped ? R"json($util.escapeJavaScript($input.json('$')).replaceAll("\\'","'"))json"
+                : R"json($util.escapeJavaScript($input.json('$')))json";
   api::PyObject templates = api::PyObject::dict(false);
-  templates.set(
-      "application/json",
-      api::pySub(
-          R"json({"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${)json" +
-          event.targetId + "}\"}"));
+  templates.set("application/json",
+                api::pySub("{\"input\": \"" + input + "\", \"stateMachineArn\": \"${" +
+                           event.targetId + "}\"}"));
   api->edits.push_back(
       {event.rank, path->text(), method->text(),
        [path = path->text(), key = api::methodKey(method->text()), credentials,

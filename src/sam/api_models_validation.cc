@@ -1,0 +1,235 @@
+#include "sam/api_models_validation.h"
+
+#include <cctype>
+
+#include "model/intrinsics.h"
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+
+namespace samshift::sam {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+bool truthy(const Node* value) { return value && pythonTruthy(*value); }
+
+// SAM's `x is not None`: present and not null.
+const Node* given(const Node& props, std::string_view key) {
+  const Node* value = props.get(key);
+  return value && !value->isNull() ? value : nullptr;
+}
+
+// The SAM-managed AWS::Serverless::Api (or the implicit one, as nullptr in `api`) an Api event
+// names; false when samshift cannot tell which API SAM edits, or SAM does not edit one.
+bool managedApiOf(const model::Template& templ, const Node& props,
+                  const model::ResourceView*& api) {
+  api = nullptr;
+  const Node* restApiId = props.get("RestApiId");
+  if (!restApiId) return !templ.resource("ServerlessRestApi");
+  std::optional<std::string> name;
+  if (restApiId->isString()) {
+    name = restApiId->text();
+  } else if (auto ref = model::refName(*restApiId)) {
+    name = std::string(*ref);
+  }
+  api = name ? templ.resource(*name) : nullptr;
+  if (!api || api->type != "AWS::Serverless::Api") return false;
+  const Node& own = api->propertiesMapping();
+  // MergeDefinitions edits the user's body too: not modelled here.
+  return !truthy(own.get("DefinitionBody")) && !truthy(own.get("DefinitionUri")) &&
+         !truthy(propertiesWithGlobals(templ, *api).get("MergeDefinitions"));
+}
+
+// Whether another Api event of the template names the same path and method: SAM then rejects
+// the second of them first, in an order not modelled here.
+bool sharedMethod(const model::Template& templ, const Node& props) {
+  const Node* path = props.get("Path");
+  const Node* method = props.get("Method");
+  auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  int uses = 0;  // the event itself among them
+  for (const model::ResourceView& resource : templ.resources()) {
+    const Node* events = resource.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const MapEntry& entry : events->entries()) {
+      const Node* other = entry.value.isMapping() ? entry.value.get("Properties") : nullptr;
+      if (!other || !other->isMapping()) continue;
+      const Node* otherPath = other->get("Path");
+      const Node* otherMethod = other->get("Method");
+      if (otherPath && otherPath->isString(path->text()) && otherMethod &&
+          otherMethod->isString() && lower(otherMethod->text()) == lower(method->text()))
+        ++uses;
+    }
+  }
+  return uses > 1;
+}
+
+// Api.property_types: a property of a type SAM rejects (with a message not modelled here).
+bool wellTyped(const Node& props) {
+  for (const MapEntry& entry : props.entries()) {
+    const std::string& key = entry.key.text();
+    const Node& value = entry.value;
+    if (value.isNull() || value.isIntrinsic()) continue;
+    bool right = key == "Path" || key == "Method" || key == "Stage" || key == "ResponseTransferMode"
+                     ? value.isString()
+                 : key == "RestApiId"         ? value.isString()
+                 : key == "Auth"              ? value.isMapping()
+                 : key == "RequestModel"      ? value.isMapping()
+                 : key == "RequestParameters" ? value.isSequence()
+                 : key == "TimeoutInMillis"   ? value.isInt() || value.isBool()
+                                              : false;
+    if (!right) return false;
+  }
+  const Node* path = props.get("Path");
+  const Node* method = props.get("Method");
+  return path && path->isString() && method && method->isString();
+}
+
+// str() of a Model that is not a str, as far as samshift prints it like Python.
+std::optional<std::string> pythonText(const Node& value) {
+  if (value.isInt()) return value.text();
+  if (value.isBool()) return std::string(value.boolValue() ? "True" : "False");
+  if (!value.isSequence()) return std::nullopt;
+  std::string out = "[";
+  for (const Node& item : value.items()) {
+    if (!item.isString() || item.text().find_first_of("'\\\"") != std::string::npos)
+      return std::nullopt;
+    for (char c : item.text()) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
+        return std::nullopt;
+    }
+    out += (out.size() > 1 ? ", '" : "'") + item.text() + "'";
+  }
+  return out + "]";
+}
+
+std::optional<ApiEventRejection> requestModelRejection(const Node& props, const Node* apiProps) {
+  const Node* model = given(props, "RequestModel");
+  if (!truthy(model) || model->isIntrinsic()) return std::nullopt;
+  const Node* name = model->get("Model");
+  if (!truthy(name)) return std::nullopt;
+  std::optional<std::string> nameText = name->isString() ? name->text() : pythonText(*name);
+  if (!nameText) return std::nullopt;
+  std::string prefix = "Unable to set RequestModel [" + *nameText + "] on API method [" +
+                       props.get("Method")->text() + "] for path [" + props.get("Path")->text() +
+                       "] because ";
+  const Node* models = apiProps ? given(*apiProps, "Models") : nullptr;
+  if (!truthy(models))
+    return ApiEventRejection{"api-event-request-model",
+                             prefix + "the related API does not define any Models.", name};
+  if (!models->isMapping())
+    return ApiEventRejection{"api-event-request-model",
+                             prefix + "the related API Models defined is of invalid type.", name};
+  if (!name->isString())
+    return ApiEventRejection{"api-event-request-model",
+                             prefix + "the related API does not contain valid Models.", name};
+  if (!truthy(models->get(name->text())))
+    return ApiEventRejection{"api-event-request-model",
+                             prefix + "it wasn't defined in the API's Models.", name};
+  const Node* body = given(*model, "ValidateBody");
+  const Node* parameters = given(*model, "ValidateParameters");
+  for (const Node* validate : {body, parameters}) {
+    if (validate && !validate->isBool()) {
+      return ApiEventRejection{
+          "api-event-request-model",
+          "Unable to set Validator to RequestModel [" + name->text() + "] on API method [" +
+              props.get("Method")->text() + "] for path [" + props.get("Path")->text() +
+              "] ValidateBody and ValidateParameters must be a boolean type, strings or "
+              "intrinsics are not supported.",
+          model};  // not the value: a Ref to a parameter is rejected whatever its value
+    }
+  }
+  return std::nullopt;
+}
+
+bool validParameterName(const std::string& name) {
+  for (const char* prefix :
+       {"method.request.querystring.", "method.request.path.", "method.request.header."}) {
+    if (name.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// nullopt too where SAM's first key of a map is not known here.
+std::optional<ApiEventRejection> requestParametersRejection(const Node& props) {
+  const Node* parameters = given(props, "RequestParameters");
+  if (!truthy(parameters) || !parameters->isSequence()) return std::nullopt;
+  const char* kKeys =
+      "Invalid value for 'RequestParameters' property. Keys must be in the format "
+      "'method.request.[querystring|path|header].{value}', e.g "
+      "'method.request.header.Authorization'.";
+  for (const Node& parameter : parameters->items()) {
+    if (parameter.isString()) {
+      if (!validParameterName(parameter.text()))
+        return ApiEventRejection{"api-event-request-parameters", kKeys, &parameter};
+    } else if (parameter.isMapping() && !parameter.isIntrinsic()) {
+      // next(iter(parameter.items())): the first key in Py27Dict order, known for one key.
+      if (parameter.entries().size() != 1) return std::nullopt;
+      const MapEntry& entry = parameter.entries().front();
+      if (!validParameterName(entry.key.text()))
+        return ApiEventRejection{"api-event-request-parameters", kKeys, &entry.key};
+      bool valid = entry.value.isMapping() && !entry.value.isIntrinsic();
+      for (const MapEntry& field : valid ? entry.value.entries() : std::vector<MapEntry>{})
+        valid = valid && (field.key.text() == "Required" || field.key.text() == "Caching");
+      if (!valid) {
+        return ApiEventRejection{"api-event-request-parameters",
+                                 "Invalid value for 'RequestParameters' property. Values must be "
+                                 "an object, e.g { Required: true, Caching: false }",
+                                 &entry.value};
+      }
+    } else if (parameter.isIntrinsic()) {
+      return std::nullopt;  // a dict to SAM, whose first key is the intrinsic's name
+    } else {
+      return ApiEventRejection{
+          "api-event-request-parameters",
+          "Invalid value for 'RequestParameters' property. Property must be either a string or an "
+          "object",
+          &parameter};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<SamProblem> apiModelsProblem(const Node& props, bool hasBody, bool validBody,
+                                           const Node* source) {
+  const Node* models = given(props, "Models");
+  if (!truthy(models)) return std::nullopt;
+  auto problem = [&](const char* message) {
+    return SamProblem{"api-models-invalid", message, source, true, {}};
+  };
+  if (!hasBody)
+    return problem("Models works only with inline Swagger specified in 'DefinitionBody' property.");
+  if (!validBody) {
+    return problem(
+        "Unable to add Models definitions because 'DefinitionBody' does not contain a valid "
+        "Swagger definition.");
+  }
+  if (!models->isMapping()) return std::nullopt;
+  for (const MapEntry& entry : models->entries()) {
+    if (!entry.value.isMapping()) return problem("Invalid value for 'Models' property");
+  }
+  // add_models raises InvalidDocumentException for a schema without a type: not modelled here.
+  return std::nullopt;
+}
+
+std::optional<ApiEventRejection> apiEventRejection(const model::Template& templ,
+                                                   const Node& event) {
+  const Node* props = event.get("Properties");
+  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props) ||
+      props->has("Auth")) {
+    return std::nullopt;  // Auth's checks come first (not modelled here)
+  }
+  const model::ResourceView* api = nullptr;
+  if (!managedApiOf(templ, *props, api) || sharedMethod(templ, *props)) return std::nullopt;
+  Node apiProps = api ? propertiesWithGlobals(templ, *api) : Node::mapping();
+  if (auto rejection = requestModelRejection(*props, &apiProps)) return rejection;
+  return requestParametersRejection(*props);
+}
+
+}  // namespace samshift::sam
