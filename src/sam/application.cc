@@ -17,12 +17,12 @@ namespace {
 // SamApplication.property_types, in SAM's order.
 const std::array<SamPropertyType, 6>& applicationPropertyTypes() {
   static const std::array<SamPropertyType, 6> kTypes = {{
-      {"Location", true, oneOf({isSamString, isSamMap}), ""},
-      {"TemplateUrl", false, isSamString, "string"},
-      {"Parameters", false, isSamMap, "map"},
-      {"NotificationARNs", false, listOf(oneOf({isSamString, isSamMap})), ""},
-      {"Tags", false, isSamMap, "map"},
-      {"TimeoutInMinutes", false, isSamInt, ""},
+      {"Location", true, oneOf({isSamString, isSamMap})},
+      {"TemplateUrl", false, isSamString},
+      {"Parameters", false, isSamMap},
+      {"NotificationARNs", false, listOf(oneOf({isSamString, isSamMap}))},
+      {"Tags", false, isSamMap},
+      {"TimeoutInMinutes", false, isSamInt},
   }};
   return kTypes;
 }

@@ -19,14 +19,14 @@ namespace {
 // SamLayerVersion.property_types, in SAM's order.
 const std::array<SamPropertyType, 8>& layerPropertyTypes() {
   static const std::array<SamPropertyType, 8> kTypes = {{
-      {"LayerName", false, oneOf({isSamString, isSamMap}), ""},
-      {"Description", false, isSamString, "string"},
-      {"PublishLambdaVersion", false, isSamBool, ""},
-      {"ContentUri", true, oneOf({isSamString, isSamMap}), ""},
-      {"CompatibleArchitectures", false, listOf(oneOf({isSamString, isSamMap})), ""},
-      {"CompatibleRuntimes", false, listOf(oneOf({isSamString, isSamMap})), ""},
-      {"LicenseInfo", false, isSamString, "string"},
-      {"RetentionPolicy", false, isSamString, "string"},
+      {"LayerName", false, oneOf({isSamString, isSamMap})},
+      {"Description", false, isSamString},
+      {"PublishLambdaVersion", false, isSamBool},
+      {"ContentUri", true, oneOf({isSamString, isSamMap})},
+      {"CompatibleArchitectures", false, listOf(oneOf({isSamString, isSamMap}))},
+      {"CompatibleRuntimes", false, listOf(oneOf({isSamString, isSamMap}))},
+      {"LicenseInfo", false, isSamString},
+      {"RetentionPolicy", false, isSamString},
   }};
   return kTypes;
 }

@@ -15,12 +15,12 @@ namespace {
 // SamSimpleTable.property_types, in SAM's order.
 const std::array<SamPropertyType, 6>& simpleTablePropertyTypes() {
   static const std::array<SamPropertyType, 6> kTypes = {{
-      {"PointInTimeRecoverySpecification", false, {}, ""},
-      {"PrimaryKey", false, dictOf(isSamString), ""},
-      {"ProvisionedThroughput", false, dictOf(oneOf({isSamInt, isSamMap})), ""},
-      {"TableName", false, oneOf({isSamString, isSamMap}), ""},
-      {"Tags", false, isSamMap, "map"},
-      {"SSESpecification", false, isSamMap, "map"},
+      {"PointInTimeRecoverySpecification", false, {}},
+      {"PrimaryKey", false, dictOf(isSamString)},
+      {"ProvisionedThroughput", false, dictOf(oneOf({isSamInt, isSamMap}))},
+      {"TableName", false, oneOf({isSamString, isSamMap})},
+      {"Tags", false, isSamMap},
+      {"SSESpecification", false, isSamMap},
   }};
   return kTypes;
 }
