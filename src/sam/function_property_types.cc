@@ -1,7 +1,6 @@
 #include "sam/function_property_types.h"
 
 #include <algorithm>
-#include <array>
 #include <span>
 #include <string>
 
@@ -15,31 +14,28 @@ namespace {
 
 // SamFunction.property_types in declaration order, for the properties checked here (the others
 // are checked where SAM's other checks of them are: Policies, Role, Layers, AutoPublishAlias…).
-const std::array<SamPropertyType, 14>& functionPropertyTypes() {
-  static const std::array<SamPropertyType, 14> kTypes = {{
-      {"FunctionName", false, oneOf({isSamString, isSamMap})},
-      {"DeadLetterQueue", false, isSamMap},
-      {"AssumeRolePolicyDocument", false, isSamMap},
-      {"PermissionsBoundary", false, isSamString},
-      {"Environment", false, dictOf(isSamMap)},
-      {"Tags", false, isSamMap},
-      {"PropagateTags", false, isSamBool},
-      {"Tracing", false, oneOf({isSamString, isSamMap})},
-      {"EventInvokeConfig", false, isSamMap},
-      {"SnapStart", false, isSamMap},
-      {"FunctionUrlConfig", false, isSamMap},
-      {"CapacityProviderConfig", false, isSamMap},
-      {"FunctionScalingConfig", false, isSamMap},
-      {"DurableConfig", false, isSamMap},
-  }};
-  return kTypes;
-}
+const SamPropertyType kFunctionPropertyTypes[] = {
+    {"FunctionName", false, oneOf({isSamString, isSamMap})},
+    {"DeadLetterQueue", false, isSamMap},
+    {"AssumeRolePolicyDocument", false, isSamMap},
+    {"PermissionsBoundary", false, isSamString},
+    {"Environment", false, dictOf(isSamMap)},
+    {"Tags", false, isSamMap},
+    {"PropagateTags", false, isSamBool},
+    {"Tracing", false, oneOf({isSamString, isSamMap})},
+    {"EventInvokeConfig", false, isSamMap},
+    {"SnapStart", false, isSamMap},
+    {"FunctionUrlConfig", false, isSamMap},
+    {"CapacityProviderConfig", false, isSamMap},
+    {"FunctionScalingConfig", false, isSamMap},
+    {"DurableConfig", false, isSamMap},
+};
 
 }  // namespace
 
 std::optional<SamProblem> declaredTypeProblem(
     const Node& props, const std::function<const Node*(std::string_view)>& source) {
-  std::optional<PropertyFault> fault = firstPropertyFault(&props, functionPropertyTypes());
+  std::optional<PropertyFault> fault = firstPropertyFault(&props, kFunctionPropertyTypes);
   if (!fault) return std::nullopt;
   return SamProblem{
       "property-type", std::move(fault->message), source(fault->type->name), true, {}};

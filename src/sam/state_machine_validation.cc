@@ -1,7 +1,6 @@
 #include "sam/state_machine_validation.h"
 
 #include <algorithm>
-#include <array>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -74,26 +73,23 @@ bool eventsValid(const Node& events) { return events.isMapping(); }
 
 // The validators of SamStateMachine.property_types that can fail, in SAM's declaration order,
 // which is the order it checks them in (Resource.validate_properties).
-const std::array<SamPropertyType, 14>& stateMachinePropertyTypes() {
-  static const std::array<SamPropertyType, 14> kTypes = {{
-      {"Definition", false, isSamMap},
-      {"DefinitionUri", false, oneOf({isSamString, isSamMap})},
-      {"Logging", false, isSamMap},
-      {"Role", false, isSamString},
-      {"DefinitionSubstitutions", false, isSamMap},
-      {"Events", false, eventsValid},
-      {"Name", false, isSamString},
-      {"Type", false, isSamString},
-      {"Tags", false, isSamMap},
-      {"PropagateTags", false, isSamBool},
-      {"Policies", false, policiesValid},
-      {"Tracing", false, isSamMap},
-      {"PermissionsBoundary", false, isSamString},
-      // A Property, which takes no intrinsic.
-      {"UseAliasAsEventTarget", false, isSamBool, false},
-  }};
-  return kTypes;
-}
+const SamPropertyType kStateMachinePropertyTypes[] = {
+    {"Definition", false, isSamMap},
+    {"DefinitionUri", false, oneOf({isSamString, isSamMap})},
+    {"Logging", false, isSamMap},
+    {"Role", false, isSamString},
+    {"DefinitionSubstitutions", false, isSamMap},
+    {"Events", false, eventsValid},
+    {"Name", false, isSamString},
+    {"Type", false, isSamString},
+    {"Tags", false, isSamMap},
+    {"PropagateTags", false, isSamBool},
+    {"Policies", false, policiesValid},
+    {"Tracing", false, isSamMap},
+    {"PermissionsBoundary", false, isSamString},
+    // A Property, which takes no intrinsic.
+    {"UseAliasAsEventTarget", false, isSamBool, false},
+};
 
 // StateMachineGenerator._construct_definition_uri.
 void checkDefinitionUri(const Node& uri, const Node* source, std::vector<SamProblem>& out) {
@@ -140,8 +136,7 @@ bool checkStateMachineProperties(const model::Template& templ, const model::Reso
          {}});
     return true;
   }
-  if (std::optional<PropertyFault> fault =
-          firstPropertyFault(&props, stateMachinePropertyTypes())) {
+  if (std::optional<PropertyFault> fault = firstPropertyFault(&props, kStateMachinePropertyTypes)) {
     out.push_back({"state-machine-property-type",
                    std::move(fault->message),
                    source(fault->type->name),
