@@ -1,7 +1,6 @@
 #include "sam/graphql_api.h"
 
 #include <algorithm>
-#include <iterator>
 #include <span>
 #include <string_view>
 
@@ -165,10 +164,8 @@ std::optional<std::string> graphQLApiUnsupported(const Node& props) {
   }
   for (const MapEntry& entry : props.entries()) {
     const std::string& key = entry.key.text();
-    bool known =
-        std::any_of(std::begin(kGraphQLApiPropertyTypes), std::end(kGraphQLApiPropertyTypes),
-                    [&](const SamPropertyType& type) { return type.name == key; });
-    if (!known) return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
+    if (!findPropertyType(kGraphQLApiPropertyTypes, key))
+      return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
   }
   if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
     return "an XrayEnabled SAM's model would coerce to a bool";

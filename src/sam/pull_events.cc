@@ -1,7 +1,6 @@
 #include "sam/pull_events.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "sam/deployment_model.h"
@@ -13,41 +12,34 @@ using model::Node;
 
 namespace {
 
-// A property of PullEventSource or of one source; `required` is the source's to set.
-struct PullProperty {
-  std::string_view name;
-  PropertyValidator valid;
-  bool intrinsics = true;  // false for SAM's Property, which takes no intrinsic
-};
-
 // PullEventSource.property_types, in its order.
-const std::array<PullProperty, 25> kCommon = {{
-    {"BatchSize", isSamInt},
-    {"StartingPosition", {}},
-    {"StartingPositionTimestamp", {}},
-    {"Enabled", isSamBool},
-    {"MaximumBatchingWindowInSeconds", isSamInt},
-    {"MaximumRetryAttempts", isSamInt},
-    {"BisectBatchOnFunctionError", isSamBool},
-    {"MaximumRecordAgeInSeconds", isSamInt},
-    {"DestinationConfig", isSamMap},
-    {"ParallelizationFactor", isSamInt},
-    {"Topics", isSamList},
-    {"Queues", isSamList},
-    {"SourceAccessConfigurations", isSamList},
-    {"SecretsManagerKmsKeyId", isSamString},
-    {"TumblingWindowInSeconds", isSamInt},
-    {"FunctionResponseTypes", isSamList},
-    {"KafkaBootstrapServers", isSamList},
-    {"FilterCriteria", isSamMap},
-    {"KmsKeyArn", {}},
-    {"ConsumerGroupId", isSamString},
-    {"ScalingConfig", isSamMap},
-    {"ProvisionedPollerConfig", isSamMap},
-    {"SchemaRegistryConfig", isSamMap},
-    {"MetricsConfig", isSamMap},
-    {"LoggingConfig", isSamMap},
-}};
+const SamPropertyType kCommon[] = {
+    {"BatchSize", false, isSamInt},
+    {"StartingPosition", false, {}},
+    {"StartingPositionTimestamp", false, {}},
+    {"Enabled", false, isSamBool},
+    {"MaximumBatchingWindowInSeconds", false, isSamInt},
+    {"MaximumRetryAttempts", false, isSamInt},
+    {"BisectBatchOnFunctionError", false, isSamBool},
+    {"MaximumRecordAgeInSeconds", false, isSamInt},
+    {"DestinationConfig", false, isSamMap},
+    {"ParallelizationFactor", false, isSamInt},
+    {"Topics", false, isSamList},
+    {"Queues", false, isSamList},
+    {"SourceAccessConfigurations", false, isSamList},
+    {"SecretsManagerKmsKeyId", false, isSamString},
+    {"TumblingWindowInSeconds", false, isSamInt},
+    {"FunctionResponseTypes", false, isSamList},
+    {"KafkaBootstrapServers", false, isSamList},
+    {"FilterCriteria", false, isSamMap},
+    {"KmsKeyArn", false, {}},
+    {"ConsumerGroupId", false, isSamString},
+    {"ScalingConfig", false, isSamMap},
+    {"ProvisionedPollerConfig", false, isSamMap},
+    {"SchemaRegistryConfig", false, isSamMap},
+    {"MetricsConfig", false, isSamMap},
+    {"LoggingConfig", false, isSamMap},
+};
 
 struct PullSource {
   std::string_view type;
@@ -57,30 +49,34 @@ struct PullSource {
 
 // A source's properties: the common ones then `extra` (appended; StartingPosition, which
 // Kinesis, DynamoDB and MSK redefine as required, keeps its place), `required` those it requires.
-PullSource pullSourceOf(std::string_view type, std::initializer_list<PullProperty> extra,
+PullSource pullSourceOf(std::string_view type, std::initializer_list<SamPropertyType> extra,
                         std::initializer_list<std::string_view> required) {
   PullSource source{type, {}};
-  auto add = [&](const PullProperty& property) {
-    bool isRequired = std::find(required.begin(), required.end(), property.name) != required.end();
-    source.types.push_back({property.name, isRequired, property.valid, property.intrinsics});
+  auto add = [&](SamPropertyType property) {
+    property.required =
+        std::find(required.begin(), required.end(), property.name) != required.end();
+    source.types.push_back(std::move(property));
   };
-  for (const PullProperty& property : kCommon) add(property);
-  for (const PullProperty& property : extra) add(property);
+  for (const SamPropertyType& property : kCommon) add(property);
+  for (const SamPropertyType& property : extra) add(property);
   return source;
 }
 
 const std::vector<PullSource>& pullSources() {
   static const std::vector<PullSource> kSources = {
-      pullSourceOf("Kinesis", {{"Stream", {}}}, {"StartingPosition", "Stream"}),
-      pullSourceOf("DynamoDB", {{"Stream", {}}}, {"StartingPosition", "Stream"}),
-      pullSourceOf("SQS", {{"Queue", {}}}, {"Queue"}),
-      pullSourceOf("MSK", {{"Stream", {}}}, {"StartingPosition", "Stream"}),
-      pullSourceOf("MQ", {{"Broker", {}}, {"DynamicPolicyName", isSamBool, false}}, {"Broker"}),
+      pullSourceOf("Kinesis", {{"Stream", false, {}}}, {"StartingPosition", "Stream"}),
+      pullSourceOf("DynamoDB", {{"Stream", false, {}}}, {"StartingPosition", "Stream"}),
+      pullSourceOf("SQS", {{"Queue", false, {}}}, {"Queue"}),
+      pullSourceOf("MSK", {{"Stream", false, {}}}, {"StartingPosition", "Stream"}),
+      pullSourceOf("MQ", {{"Broker", false, {}}, {"DynamicPolicyName", false, isSamBool, false}},
+                   {"Broker"}),
       pullSourceOf("SelfManagedKafka", {}, {}),
-      pullSourceOf(
-          "DocumentDB",
-          {{"Cluster", {}}, {"DatabaseName", {}}, {"CollectionName", {}}, {"FullDocument", {}}},
-          {"Cluster", "DatabaseName"}),
+      pullSourceOf("DocumentDB",
+                   {{"Cluster", false, {}},
+                    {"DatabaseName", false, {}},
+                    {"CollectionName", false, {}},
+                    {"FullDocument", false, {}}},
+                   {"Cluster", "DatabaseName"}),
   };
   return kSources;
 }

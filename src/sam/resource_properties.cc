@@ -80,13 +80,18 @@ std::optional<PropertyFault> firstPropertyFault(const Node* props,
   return std::nullopt;
 }
 
+const SamPropertyType* findPropertyType(std::span<const SamPropertyType> types,
+                                        std::string_view name) {
+  for (const SamPropertyType& type : types) {
+    if (type.name == name) return &type;
+  }
+  return nullptr;
+}
+
 const MapEntry* firstUndeclaredProperty(const Node* props, std::span<const SamPropertyType> types) {
   if (!props || !props->isMapping()) return nullptr;
   for (const MapEntry& entry : props->entries()) {
-    bool declared = std::any_of(types.begin(), types.end(), [&](const SamPropertyType& type) {
-      return entry.key.isString(type.name);
-    });
-    if (!declared) return &entry;
+    if (!entry.key.isString() || !findPropertyType(types, entry.key.text())) return &entry;
   }
   return nullptr;
 }

@@ -64,6 +64,10 @@ struct PropertyFault {
 std::optional<PropertyFault> firstPropertyFault(const model::Node* props,
                                                 std::span<const SamPropertyType> types);
 
+// The entry of `types` named `name`, or null.
+const SamPropertyType* findPropertyType(std::span<const SamPropertyType> types,
+                                        std::string_view name);
+
 // The first key of `props` (in the order written) that `types` does not declare: where
 // Resource.from_dict stops with "property X not defined for resource of type T".
 const model::MapEntry* firstUndeclaredProperty(const model::Node* props,

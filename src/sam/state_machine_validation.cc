@@ -17,25 +17,6 @@ using model::Node;
 
 namespace {
 
-// Every property SamStateMachine declares (the others, PassThroughProperty, take any value).
-constexpr std::string_view kDeclared[] = {"Definition",
-                                          "DefinitionUri",
-                                          "Logging",
-                                          "Role",
-                                          "RolePath",
-                                          "DefinitionSubstitutions",
-                                          "Events",
-                                          "Name",
-                                          "Type",
-                                          "Tags",
-                                          "PropagateTags",
-                                          "Policies",
-                                          "Tracing",
-                                          "PermissionsBoundary",
-                                          "AutoPublishAlias",
-                                          "DeploymentPreference",
-                                          "UseAliasAsEventTarget"};
-
 // Names Resource.__setattr__ takes although they are no property (Resource._keywords): SAM
 // would overwrite its own attributes with them. expand does not support them.
 constexpr std::string_view kKeywords[] = {"logical_id", "relative_id", "depends_on",
@@ -71,13 +52,14 @@ bool policiesValid(const Node& policies) {
 // says so); here only the mapping itself is checked.
 bool eventsValid(const Node& events) { return events.isMapping(); }
 
-// The validators of SamStateMachine.property_types that can fail, in SAM's declaration order,
-// which is the order it checks them in (Resource.validate_properties).
+// SamStateMachine.property_types, in SAM's declaration order, which is the order it checks them
+// in (Resource.validate_properties); PassThroughProperty ones take any value.
 const SamPropertyType kStateMachinePropertyTypes[] = {
     {"Definition", false, isSamMap},
     {"DefinitionUri", false, oneOf({isSamString, isSamMap})},
     {"Logging", false, isSamMap},
     {"Role", false, isSamString},
+    {"RolePath", false, {}},
     {"DefinitionSubstitutions", false, isSamMap},
     {"Events", false, eventsValid},
     {"Name", false, isSamString},
@@ -87,6 +69,8 @@ const SamPropertyType kStateMachinePropertyTypes[] = {
     {"Policies", false, policiesValid},
     {"Tracing", false, isSamMap},
     {"PermissionsBoundary", false, isSamString},
+    {"AutoPublishAlias", false, {}},
+    {"DeploymentPreference", false, {}},
     // A Property, which takes no intrinsic.
     {"UseAliasAsEventTarget", false, isSamBool, false},
 };
@@ -127,7 +111,7 @@ bool checkStateMachineProperties(const model::Template& templ, const model::Reso
   // Resource.from_dict sets the properties in their order; the first it does not know stops it.
   for (const model::MapEntry& entry : props.entries()) {
     const std::string& name = entry.key.text();
-    if (among(kDeclared, name) || among(kKeywords, name)) continue;
+    if (findPropertyType(kStateMachinePropertyTypes, name) || among(kKeywords, name)) continue;
     out.push_back(
         {"state-machine-property-unknown",
          "property " + name + " not defined for resource of type " + std::string(resource.type),
