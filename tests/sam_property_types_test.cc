@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "sam/api_validation.h"
 #include "sam/resource_properties.h"
 #include "test_support.h"
 
@@ -92,4 +93,16 @@ TEST_CASE("the first undeclared key is the first written", "[sam]") {
   Node known = testing::parseYaml("Known: 1\n");
   CHECK(sam::firstUndeclaredProperty(&known, types) == nullptr);
   CHECK(sam::firstUndeclaredProperty(nullptr, types) == nullptr);
+}
+
+TEST_CASE("an API property takes any one-key mapping, as SAM's check does", "[sam]") {
+  // SAM v1.110.0 accepts `TracingEnabled: {Foo: 1}` (checked with sam-translate); samshift
+  // does not know what SAM then does with it, so it is neither right nor wrong.
+  const sam::ApiProperty* tracing = sam::apiProperty("TracingEnabled");
+  REQUIRE(tracing);
+  CHECK(sam::apiPropertyType(testing::parseYaml("{Foo: 1}"), *tracing) ==
+        sam::TypeVerdict::kUnknown);
+  CHECK(sam::apiPropertyType(testing::parseYaml("{Ref: Flag}"), *tracing) ==
+        sam::TypeVerdict::kRight);
+  CHECK(sam::apiPropertyType(testing::parseYaml("[true]"), *tracing) == sam::TypeVerdict::kWrong);
 }
