@@ -1,6 +1,5 @@
 #include "sam/simple_table.h"
 
-
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/resource_properties.h"
