@@ -6,6 +6,7 @@
 #include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/resource_properties.h"
 
 namespace samshift::sam {
 
@@ -176,6 +177,9 @@ TypeVerdict apiPropertyType(const Node& value, const ApiProperty& property) {
     if (value.isInt() || value.isBool()) return TypeVerdict::kRight;
     if (value.isFloat()) return TypeVerdict::kUnknown;
   }
+  // Any other one-key mapping passes SAM's check too (Resource._is_intrinsic_function); what SAM
+  // does with it then is not modelled.
+  if (property.intrinsics && passesAsIntrinsic(value)) return TypeVerdict::kUnknown;
   return TypeVerdict::kWrong;
 }
 

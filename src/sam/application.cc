@@ -1,7 +1,6 @@
 #include "sam/application.h"
 
 #include <algorithm>
-#include <array>
 #include <regex>
 #include <string_view>
 
@@ -15,17 +14,14 @@ using model::Node;
 namespace {
 
 // SamApplication.property_types, in SAM's order.
-const std::array<SamPropertyType, 6>& applicationPropertyTypes() {
-  static const std::array<SamPropertyType, 6> kTypes = {{
-      {"Location", true, oneOf({isSamString, isSamMap}), ""},
-      {"TemplateUrl", false, isSamString, "string"},
-      {"Parameters", false, isSamMap, "map"},
-      {"NotificationARNs", false, listOf(oneOf({isSamString, isSamMap})), ""},
-      {"Tags", false, isSamMap, "map"},
-      {"TimeoutInMinutes", false, isSamInt, ""},
-  }};
-  return kTypes;
-}
+const SamPropertyType kApplicationPropertyTypes[] = {
+    {"Location", true, oneOf({isSamString, isSamMap})},
+    {"TemplateUrl", false, isSamString},
+    {"Parameters", false, isSamMap},
+    {"NotificationARNs", false, listOf(oneOf({isSamString, isSamMap}))},
+    {"Tags", false, isSamMap},
+    {"TimeoutInMinutes", false, isSamInt},
+};
 
 // The regions where botocore 1.43 (what the SAM translator v1.110.0 runs with) lists the
 // Serverless Application Repository (RegionConfiguration.is_service_supported).
@@ -225,7 +221,7 @@ void validateApplication(const model::Template& templ, const model::ResourceView
   } else if (location) {
     read.set("TemplateUrl", Node::string("https://the-url-the-repository-gives"));
   }
-  if (checkSamPropertyTypes(templ, resource, read, applicationPropertyTypes(), out)) return;
+  if (checkSamPropertyTypes(templ, resource, read, kApplicationPropertyTypes, out)) return;
   const Node* tags = resource.property("Tags");
   if (!tags || !tags->isMapping()) return;
   for (const char* reserved : kReservedTagKeys) {

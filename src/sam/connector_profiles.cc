@@ -12,32 +12,6 @@ using model::Node;
 
 namespace {
 
-Node toNode(const rapidjson::Value& value) {
-  switch (value.GetType()) {
-    case rapidjson::kNullType:
-      return Node::null();
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType:
-      return Node::boolean(value.GetBool());
-    case rapidjson::kNumberType:
-      return value.IsInt64() ? Node::integer(value.GetInt64()) : Node::floating(value.GetDouble());
-    case rapidjson::kStringType:
-      return Node::string(std::string(value.GetString(), value.GetStringLength()));
-    case rapidjson::kArrayType: {
-      Node list = Node::sequence();
-      for (const rapidjson::Value& item : value.GetArray()) list.push(toNode(item));
-      return list;
-    }
-    case rapidjson::kObjectType:
-      break;
-  }
-  Node map = Node::mapping();
-  for (const auto& member : value.GetObject())
-    map.set(std::string_view(member.name.GetString(), member.name.GetStringLength()),
-            toNode(member.value));
-  return map;
-}
-
 // The whole file as a node, read once: it is small (32 KB) and every lookup copies a part.
 const Node& profiles() {
   static const Node kProfiles = [] {
@@ -45,7 +19,7 @@ const Node& profiles() {
     std::string_view json = embeddedSamData("connector_profiles");
     document.Parse(json.data(), json.size());
     if (document.HasParseError() || !document.IsObject()) return Node::mapping();
-    return toNode(document);
+    return jsonToNode(document);
   }();
   return kProfiles;
 }

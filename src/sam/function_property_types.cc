@@ -4,72 +4,41 @@
 #include <span>
 #include <string>
 
+#include "sam/resource_properties.h"
+
 namespace samshift::sam {
 
 using model::Node;
 
 namespace {
 
-enum class Expected { kMap, kString, kBool, kStringOrMap, kMapOfMaps };
-
-struct Declared {
-  std::string_view name;
-  Expected expected;
-};
-
 // SamFunction.property_types in declaration order, for the properties checked here (the others
 // are checked where SAM's other checks of them are: Policies, Role, Layers, AutoPublishAlias…).
-constexpr Declared kDeclared[] = {
-    {"FunctionName", Expected::kStringOrMap},     {"DeadLetterQueue", Expected::kMap},
-    {"AssumeRolePolicyDocument", Expected::kMap}, {"PermissionsBoundary", Expected::kString},
-    {"Environment", Expected::kMapOfMaps},        {"Tags", Expected::kMap},
-    {"PropagateTags", Expected::kBool},           {"Tracing", Expected::kStringOrMap},
-    {"EventInvokeConfig", Expected::kMap},        {"SnapStart", Expected::kMap},
-    {"FunctionUrlConfig", Expected::kMap},        {"CapacityProviderConfig", Expected::kMap},
-    {"FunctionScalingConfig", Expected::kMap},    {"DurableConfig", Expected::kMap},
+const SamPropertyType kFunctionPropertyTypes[] = {
+    {"FunctionName", false, oneOf({isSamString, isSamMap})},
+    {"DeadLetterQueue", false, isSamMap},
+    {"AssumeRolePolicyDocument", false, isSamMap},
+    {"PermissionsBoundary", false, isSamString},
+    {"Environment", false, dictOf(isSamMap)},
+    {"Tags", false, isSamMap},
+    {"PropagateTags", false, isSamBool},
+    {"Tracing", false, oneOf({isSamString, isSamMap})},
+    {"EventInvokeConfig", false, isSamMap},
+    {"SnapStart", false, isSamMap},
+    {"FunctionUrlConfig", false, isSamMap},
+    {"CapacityProviderConfig", false, isSamMap},
+    {"FunctionScalingConfig", false, isSamMap},
+    {"DurableConfig", false, isSamMap},
 };
-
-bool accepts(Expected expected, const Node& value) {
-  switch (expected) {
-    case Expected::kMap:
-      return value.isMapping();
-    case Expected::kString:
-      return value.isString();
-    case Expected::kBool:
-      return value.isBool();
-    case Expected::kStringOrMap:
-      return value.isString() || value.isMapping();
-    case Expected::kMapOfMaps:
-      if (!value.isMapping()) return false;
-      for (const model::MapEntry& entry : value.entries()) {
-        if (!entry.value.isMapping()) return false;
-      }
-      return true;
-  }
-  return false;
-}
-
-// InvalidResourcePropertyTypeException's text: a named type only for IS_DICT and IS_STR.
-std::string message(const Declared& declared) {
-  std::string name(declared.name);
-  if (declared.expected == Expected::kMap) return "Property '" + name + "' should be a map.";
-  if (declared.expected == Expected::kString) return "Property '" + name + "' should be a string.";
-  return "Type of property '" + name + "' is invalid.";
-}
 
 }  // namespace
 
 std::optional<SamProblem> declaredTypeProblem(
     const Node& props, const std::function<const Node*(std::string_view)>& source) {
-  for (const Declared& declared : kDeclared) {
-    const Node* value = props.get(declared.name);
-    if (!value || value->isNull()) continue;
-    // Resource._is_intrinsic_function: any mapping of one key.
-    if (value->isMapping() && value->entries().size() == 1) continue;
-    if (accepts(declared.expected, *value)) continue;
-    return SamProblem{"property-type", message(declared), source(declared.name), true, {}};
-  }
-  return std::nullopt;
+  std::optional<PropertyFault> fault = firstPropertyFault(&props, kFunctionPropertyTypes);
+  if (!fault) return std::nullopt;
+  return SamProblem{
+      "property-type", std::move(fault->message), source(fault->type->name), true, {}};
 }
 
 namespace {

@@ -1,7 +1,6 @@
 #include "sam/graphql_api.h"
 
 #include <algorithm>
-#include <array>
 #include <span>
 #include <string_view>
 
@@ -17,29 +16,26 @@ using model::Node;
 namespace {
 
 // SamGraphQLApi.property_types, in SAM's order (Property: no intrinsics; PassThroughProperty: any).
-const std::array<SamPropertyType, 18>& graphQLApiPropertyTypes() {
-  static const std::array<SamPropertyType, 18> kTypes = {{
-      {"Name", false, {}, "", false},
-      {"Tags", false, isSamMap, "map", false},
-      {"XrayEnabled", false, {}, "", false},
-      {"Auth", true, isSamMap, "map", false},
-      {"SchemaInline", false, isSamString, "string", false},
-      {"SchemaUri", false, isSamString, "string", false},
-      {"Logging", false, oneOf({isSamMap, isSamBool}), "", false},
-      {"DataSources", false, isSamMap, "map", false},
-      {"Functions", false, isSamMap, "map", false},
-      {"Resolvers", false, isSamMap, "map", false},
-      {"ApiKeys", false, isSamMap, "map", false},
-      {"DomainName", false, isSamMap, "map", false},
-      {"Cache", false, isSamMap, "map", false},
-      {"Visibility", false, {}, "", false},
-      {"OwnerContact", false, {}, "", false},
-      {"IntrospectionConfig", false, {}, "", false},
-      {"QueryDepthLimit", false, {}, "", false},
-      {"ResolverCountLimit", false, {}, "", false},
-  }};
-  return kTypes;
-}
+const SamPropertyType kGraphQLApiPropertyTypes[] = {
+    {"Name", false, {}, false},
+    {"Tags", false, isSamMap, false},
+    {"XrayEnabled", false, {}, false},
+    {"Auth", true, isSamMap, false},
+    {"SchemaInline", false, isSamString, false},
+    {"SchemaUri", false, isSamString, false},
+    {"Logging", false, oneOf({isSamMap, isSamBool}), false},
+    {"DataSources", false, isSamMap, false},
+    {"Functions", false, isSamMap, false},
+    {"Resolvers", false, isSamMap, false},
+    {"ApiKeys", false, isSamMap, false},
+    {"DomainName", false, isSamMap, false},
+    {"Cache", false, isSamMap, false},
+    {"Visibility", false, {}, false},
+    {"OwnerContact", false, {}, false},
+    {"IntrospectionConfig", false, {}, false},
+    {"QueryDepthLimit", false, {}, false},
+    {"ResolverCountLimit", false, {}, false},
+};
 
 // One pydantic model: its fields in order and which are required (non-null).
 struct ModelField {
@@ -168,9 +164,8 @@ std::optional<std::string> graphQLApiUnsupported(const Node& props) {
   }
   for (const MapEntry& entry : props.entries()) {
     const std::string& key = entry.key.text();
-    bool known = std::any_of(graphQLApiPropertyTypes().begin(), graphQLApiPropertyTypes().end(),
-                             [&](const SamPropertyType& type) { return type.name == key; });
-    if (!known) return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
+    if (!findPropertyType(kGraphQLApiPropertyTypes, key))
+      return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
   }
   if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
     return "an XrayEnabled SAM's model would coerce to a bool";
@@ -205,7 +200,7 @@ std::optional<std::string> graphQLApiUnsupported(const Node& props) {
 void validateGraphQLApi(const model::Template& templ, const model::ResourceView& resource,
                         const Node& props, std::vector<SamProblem>& out) {
   // validate_setattr is off: Resource.from_dict takes any key.
-  if (checkSamPropertyTypes(templ, resource, props, graphQLApiPropertyTypes(), out, false)) return;
+  if (checkSamPropertyTypes(templ, resource, props, kGraphQLApiPropertyTypes, out, false)) return;
   if (graphQLApiUnsupported(props)) return;
   const Node& auth = *props.get("Auth");
   const Node* authSource = propertySource(templ, resource, "Auth");

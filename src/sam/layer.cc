@@ -1,6 +1,5 @@
 #include "sam/layer.h"
 
-#include <array>
 #include <cctype>
 
 #include "sam/deployment_model.h"
@@ -17,19 +16,16 @@ using model::Node;
 namespace {
 
 // SamLayerVersion.property_types, in SAM's order.
-const std::array<SamPropertyType, 8>& layerPropertyTypes() {
-  static const std::array<SamPropertyType, 8> kTypes = {{
-      {"LayerName", false, oneOf({isSamString, isSamMap}), ""},
-      {"Description", false, isSamString, "string"},
-      {"PublishLambdaVersion", false, isSamBool, ""},
-      {"ContentUri", true, oneOf({isSamString, isSamMap}), ""},
-      {"CompatibleArchitectures", false, listOf(oneOf({isSamString, isSamMap})), ""},
-      {"CompatibleRuntimes", false, listOf(oneOf({isSamString, isSamMap})), ""},
-      {"LicenseInfo", false, isSamString, "string"},
-      {"RetentionPolicy", false, isSamString, "string"},
-  }};
-  return kTypes;
-}
+const SamPropertyType kLayerPropertyTypes[] = {
+    {"LayerName", false, oneOf({isSamString, isSamMap})},
+    {"Description", false, isSamString},
+    {"PublishLambdaVersion", false, isSamBool},
+    {"ContentUri", true, oneOf({isSamString, isSamMap})},
+    {"CompatibleArchitectures", false, listOf(oneOf({isSamString, isSamMap}))},
+    {"CompatibleRuntimes", false, listOf(oneOf({isSamString, isSamMap}))},
+    {"LicenseInfo", false, isSamString},
+    {"RetentionPolicy", false, isSamString},
+};
 
 // The properties _construct_lambda_layer resolves (resolve_string_parameter_in_resource), in its
 // order.
@@ -161,7 +157,7 @@ LayerModel readLayer(const model::Template& templ, const model::ResourceView& re
 void validateLayer(const model::Template& templ, const model::ResourceView& resource,
                    const ParameterValues& params, std::vector<SamProblem>& out) {
   Node merged = propertiesWithGlobals(templ, resource);
-  if (checkSamPropertyTypes(templ, resource, merged, layerPropertyTypes(), out)) return;
+  if (checkSamPropertyTypes(templ, resource, merged, kLayerPropertyTypes, out)) return;
   LayerModel layer = readLayer(templ, resource, params);
   if (!layer.resolveFailure.empty()) return;  // the transform fails: expand says so
   for (const char* key : kResolvedProperties) {

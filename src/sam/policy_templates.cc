@@ -89,47 +89,32 @@ bool refersToPolicyParameter(const Node& node) {
 
 // SAM's resolver over the definition, which also makes the nodes: a `{Ref: P}` (one key) naming
 // a declared parameter that has a value becomes that value; every other `Ref` is renamed.
-Node substitute(const rapidjson::Value& node, const PolicyTemplate& policyTemplate,
+Node substitute(const rapidjson::Value& definition, const PolicyTemplate& policyTemplate,
                 const Node& values) {
-  switch (node.GetType()) {
-    case rapidjson::kNullType:
-      return Node::null();
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType:
-      return Node::boolean(node.GetBool());
-    case rapidjson::kNumberType:
-      return node.IsInt64() ? Node::integer(node.GetInt64()) : Node::floating(node.GetDouble());
-    case rapidjson::kStringType:
-      return Node::string(std::string(text(node)));
-    case rapidjson::kArrayType: {
-      Node list = Node::sequence();
-      list.items().reserve(node.Size());
-      for (const rapidjson::Value& item : node.GetArray())
-        list.push(substitute(item, policyTemplate, values));
-      return list;
+  JsonObjectHook resolveRefs = [&](const rapidjson::Value& node) -> std::optional<Node> {
+    auto ref = node.FindMember("Ref");
+    if (ref == node.MemberEnd() || !ref->value.IsString()) return std::nullopt;
+    if (node.MemberCount() == 1) {
+      std::string_view name = text(ref->value);
+      const Node* value = declares(policyTemplate, name) ? values.get(name) : nullptr;
+      bool placeholder =
+          value && value->isString() && value->text().starts_with(kUnresolvedPlaceholder);
+      if (value && !placeholder) return *value;
     }
-    case rapidjson::kObjectType:
-      break;
-  }
-  if (node.MemberCount() == 1 && text(node.MemberBegin()->name) == "Ref" &&
-      node.MemberBegin()->value.IsString()) {
-    std::string_view name = text(node.MemberBegin()->value);
-    const Node* value = declares(policyTemplate, name) ? values.get(name) : nullptr;
-    bool placeholder =
-        value && value->isString() && value->text().starts_with(kUnresolvedPlaceholder);
-    if (value && !placeholder) return *value;
-  }
-  Node map = Node::mapping();
-  map.entries().reserve(node.MemberCount());
-  for (const auto& member : node.GetObject()) {
-    std::string_view key = text(member.name);
-    // Every `Ref` of the definition is renamed, whether or not it is substituted.
-    Node value = key == "Ref" && member.value.IsString()
-                     ? Node::string(std::string(kParameterPrefix) + std::string(text(member.value)))
-                     : substitute(member.value, policyTemplate, values);
-    map.entries().push_back(model::MapEntry{Node::string(std::string(key)), std::move(value)});
-  }
-  return map;
+    Node map = Node::mapping();
+    map.entries().reserve(node.MemberCount());
+    for (const auto& member : node.GetObject()) {
+      std::string_view key = text(member.name);
+      // Every `Ref` of the definition is renamed, whether or not it is substituted.
+      Node value =
+          key == "Ref" && member.value.IsString()
+              ? Node::string(std::string(kParameterPrefix) + std::string(text(member.value)))
+              : jsonToNode(member.value, resolveRefs);
+      map.entries().push_back(model::MapEntry{Node::string(std::string(key)), std::move(value)});
+    }
+    return map;
+  };
+  return jsonToNode(definition, resolveRefs);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "sam/pull_events.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "sam/deployment_model.h"
+#include "sam/resource_properties.h"
 
 namespace samshift::sam {
 
@@ -12,67 +12,71 @@ using model::Node;
 
 namespace {
 
-// SAM's validators of a property (samtranslator/model/types.py); every PropertyType of pull.py
-// also takes any one-key mapping (Resource._is_intrinsic_function).
-enum class Kind { kAny, kInt, kBool, kString, kList, kMap };
-
-struct PullProperty {
-  std::string_view name;
-  Kind kind;
-  bool intrinsics = true;  // false for SAM's Property, which takes no intrinsic
+// PullEventSource.property_types, in its order.
+const SamPropertyType kCommon[] = {
+    {"BatchSize", false, isSamInt},
+    {"StartingPosition", false, {}},
+    {"StartingPositionTimestamp", false, {}},
+    {"Enabled", false, isSamBool},
+    {"MaximumBatchingWindowInSeconds", false, isSamInt},
+    {"MaximumRetryAttempts", false, isSamInt},
+    {"BisectBatchOnFunctionError", false, isSamBool},
+    {"MaximumRecordAgeInSeconds", false, isSamInt},
+    {"DestinationConfig", false, isSamMap},
+    {"ParallelizationFactor", false, isSamInt},
+    {"Topics", false, isSamList},
+    {"Queues", false, isSamList},
+    {"SourceAccessConfigurations", false, isSamList},
+    {"SecretsManagerKmsKeyId", false, isSamString},
+    {"TumblingWindowInSeconds", false, isSamInt},
+    {"FunctionResponseTypes", false, isSamList},
+    {"KafkaBootstrapServers", false, isSamList},
+    {"FilterCriteria", false, isSamMap},
+    {"KmsKeyArn", false, {}},
+    {"ConsumerGroupId", false, isSamString},
+    {"ScalingConfig", false, isSamMap},
+    {"ProvisionedPollerConfig", false, isSamMap},
+    {"SchemaRegistryConfig", false, isSamMap},
+    {"MetricsConfig", false, isSamMap},
+    {"LoggingConfig", false, isSamMap},
 };
 
-// PullEventSource.property_types, in its order.
-constexpr std::array<PullProperty, 25> kCommon = {{
-    {"BatchSize", Kind::kInt},
-    {"StartingPosition", Kind::kAny},
-    {"StartingPositionTimestamp", Kind::kAny},
-    {"Enabled", Kind::kBool},
-    {"MaximumBatchingWindowInSeconds", Kind::kInt},
-    {"MaximumRetryAttempts", Kind::kInt},
-    {"BisectBatchOnFunctionError", Kind::kBool},
-    {"MaximumRecordAgeInSeconds", Kind::kInt},
-    {"DestinationConfig", Kind::kMap},
-    {"ParallelizationFactor", Kind::kInt},
-    {"Topics", Kind::kList},
-    {"Queues", Kind::kList},
-    {"SourceAccessConfigurations", Kind::kList},
-    {"SecretsManagerKmsKeyId", Kind::kString},
-    {"TumblingWindowInSeconds", Kind::kInt},
-    {"FunctionResponseTypes", Kind::kList},
-    {"KafkaBootstrapServers", Kind::kList},
-    {"FilterCriteria", Kind::kMap},
-    {"KmsKeyArn", Kind::kAny},
-    {"ConsumerGroupId", Kind::kString},
-    {"ScalingConfig", Kind::kMap},
-    {"ProvisionedPollerConfig", Kind::kMap},
-    {"SchemaRegistryConfig", Kind::kMap},
-    {"MetricsConfig", Kind::kMap},
-    {"LoggingConfig", Kind::kMap},
-}};
-
-// What each source adds to the common properties (appended; StartingPosition, which Kinesis,
-// DynamoDB and MSK redefine as required, keeps its place) and which of them it requires.
 struct PullSource {
   std::string_view type;
-  std::vector<PullProperty> extra;
-  std::vector<std::string_view> required;
+  // PullEventSource.property_types then the source's own, in SAM's order.
+  std::vector<SamPropertyType> types;
 };
+
+// A source's properties: the common ones then `extra` (appended; StartingPosition, which
+// Kinesis, DynamoDB and MSK redefine as required, keeps its place), `required` those it requires.
+PullSource pullSourceOf(std::string_view type, std::initializer_list<SamPropertyType> extra,
+                        std::initializer_list<std::string_view> required) {
+  PullSource source{type, {}};
+  auto add = [&](SamPropertyType property) {
+    property.required =
+        std::find(required.begin(), required.end(), property.name) != required.end();
+    source.types.push_back(std::move(property));
+  };
+  for (const SamPropertyType& property : kCommon) add(property);
+  for (const SamPropertyType& property : extra) add(property);
+  return source;
+}
 
 const std::vector<PullSource>& pullSources() {
   static const std::vector<PullSource> kSources = {
-      {"Kinesis", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
-      {"DynamoDB", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
-      {"SQS", {{"Queue", Kind::kAny}}, {"Queue"}},
-      {"MSK", {{"Stream", Kind::kAny}}, {"StartingPosition", "Stream"}},
-      {"MQ", {{"Broker", Kind::kAny}, {"DynamicPolicyName", Kind::kBool, false}}, {"Broker"}},
-      {"SelfManagedKafka", {}, {}},
-      {"DocumentDB",
-       {{"Cluster", Kind::kAny},
-        {"DatabaseName", Kind::kAny},
-        {"CollectionName", Kind::kAny},
-        {"FullDocument", Kind::kAny}},
-       {"Cluster", "DatabaseName"}},
+      pullSourceOf("Kinesis", {{"Stream", false, {}}}, {"StartingPosition", "Stream"}),
+      pullSourceOf("DynamoDB", {{"Stream", false, {}}}, {"StartingPosition", "Stream"}),
+      pullSourceOf("SQS", {{"Queue", false, {}}}, {"Queue"}),
+      pullSourceOf("MSK", {{"Stream", false, {}}}, {"StartingPosition", "Stream"}),
+      pullSourceOf("MQ", {{"Broker", false, {}}, {"DynamicPolicyName", false, isSamBool, false}},
+                   {"Broker"}),
+      pullSourceOf("SelfManagedKafka", {}, {}),
+      pullSourceOf("DocumentDB",
+                   {{"Cluster", false, {}},
+                    {"DatabaseName", false, {}},
+                    {"CollectionName", false, {}},
+                    {"FullDocument", false, {}}},
+                   {"Cluster", "DatabaseName"}),
   };
   return kSources;
 }
@@ -82,25 +86,6 @@ const PullSource* pullSource(std::string_view type) {
     if (source.type == type) return &source;
   }
   return nullptr;
-}
-
-// Python's isinstance for the validator (a bool is an int).
-bool hasKind(const Node& value, Kind kind) {
-  switch (kind) {
-    case Kind::kAny:
-      return true;
-    case Kind::kInt:
-      return value.isInt() || value.isBool();
-    case Kind::kBool:
-      return value.isBool();
-    case Kind::kString:
-      return value.isString();
-    case Kind::kList:
-      return value.isSequence();
-    case Kind::kMap:
-      return value.isMapping();
-  }
-  return false;
 }
 
 SamProblem problem(std::string code, std::string message, const Node* node,
@@ -300,52 +285,17 @@ std::optional<SamProblem> pullEventReadProblem(std::string_view type, const Node
   if (props && !props->isMapping())
     return problem("pull-event-properties-not-map", "Properties of a resource must be an object.",
                    props, id);
-  auto declared = [&](std::string_view key) -> const PullProperty* {
-    for (const PullProperty& property : kCommon) {
-      if (property.name == key) return &property;
-    }
-    for (const PullProperty& property : source->extra) {
-      if (property.name == key) return &property;
-    }
-    return nullptr;
-  };
-  if (props) {
-    for (const model::MapEntry& entry : props->entries()) {
-      if (!declared(entry.key.text()))
-        return problem("pull-event-property-unknown",
-                       "property " + entry.key.text() + " not defined for resource of type " +
-                           std::string(type),
-                       &entry.key, id);
-    }
+  if (const model::MapEntry* unknown = firstUndeclaredProperty(props, source->types)) {
+    return problem("pull-event-property-unknown",
+                   "property " + unknown->key.text() + " not defined for resource of type " +
+                       std::string(type),
+                   &unknown->key, id);
   }
-  auto check = [&](const PullProperty& property) -> std::optional<SamProblem> {
-    const Node* value = props ? props->get(property.name) : nullptr;
-    bool required = std::find(source->required.begin(), source->required.end(), property.name) !=
-                    source->required.end();
-    if (!value || value->isNull()) {
-      if (!required) return std::nullopt;
-      return problem("event-missing-property",
-                     "Missing required property '" + std::string(property.name) + "'.",
-                     props ? props : &event, id);
-    }
-    // Any one-key mapping passes: SAM leaves an intrinsic to CloudFormation.
-    if (property.intrinsics && value->isMapping() && value->size() == 1) return std::nullopt;
-    if (!hasKind(*value, property.kind)) {
-      // SAM names the expected type for IS_DICT and IS_STR only (EXPECTED_TYPE_BY_VALIDATOR).
-      std::string name(property.name);
-      std::string text = property.kind == Kind::kMap ? "Property '" + name + "' should be a map."
-                         : property.kind == Kind::kString
-                             ? "Property '" + name + "' should be a string."
-                             : "Type of property '" + name + "' is invalid.";
-      return problem("pull-event-property-type", text, value, id);
-    }
-    return std::nullopt;
-  };
-  for (const PullProperty& property : kCommon) {
-    if (auto found = check(property)) return found;
-  }
-  for (const PullProperty& property : source->extra) {
-    if (auto found = check(property)) return found;
+  if (std::optional<PropertyFault> fault = firstPropertyFault(props, source->types)) {
+    if (!fault->value)
+      return problem("event-missing-property", std::move(fault->message), props ? props : &event,
+                     id);
+    return problem("pull-event-property-type", std::move(fault->message), fault->value, id);
   }
   return std::nullopt;
 }

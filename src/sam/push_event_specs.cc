@@ -4,104 +4,102 @@ namespace samshift::sam {
 
 namespace {
 
-constexpr PropertyKind kStr = PropertyKind::kString;
-constexpr PropertyKind kMap = PropertyKind::kMap;
-constexpr PropertyKind kBool = PropertyKind::kBool;
+// The validators of these sources beyond IS_STR, IS_DICT and IS_BOOL
+// (samtranslator/model/types.py).
+const PropertyValidator kStringOrStringList = oneOf({isSamString, listOf(isSamString)});
+const PropertyValidator kBoolOrMap = oneOf({isSamBool, isSamMap});
+const PropertyValidator kStringMap = dictOf(isSamString, isSamString);
 
 // samtranslator/model/eventsources/push.py, Schedule.
-constexpr PropertySpec kFunctionSchedule[] = {
-    {"Schedule", true, kStr},     {"RuleName", false, kStr},
-    {"Input", false, kStr},       {"Enabled", false, kBool},
-    {"State", false, kStr},       {"Name", false, kStr},
-    {"Description", false, kStr}, {"DeadLetterConfig", false, kMap},
-    {"RetryPolicy", false, kMap},
+const SamPropertyType kFunctionSchedule[] = {
+    {"Schedule", true, isSamString},     {"RuleName", false, isSamString},
+    {"Input", false, isSamString},       {"Enabled", false, isSamBool},
+    {"State", false, isSamString},       {"Name", false, isSamString},
+    {"Description", false, isSamString}, {"DeadLetterConfig", false, isSamMap},
+    {"RetryPolicy", false, isSamMap},
 };
 
 // push.py, CloudWatchEvent (and EventBridgeRule).
-constexpr PropertySpec kFunctionRule[] = {
-    {"EventBusName", false, kStr},     {"RuleName", false, kStr},
-    {"Pattern", false, kMap},          {"DeadLetterConfig", false, kMap},
-    {"RetryPolicy", false, kMap},      {"Input", false, kStr},
-    {"InputPath", false, kStr},        {"Target", false, kMap},
-    {"Enabled", false, kBool},         {"State", false, kStr},
-    {"InputTransformer", false, kMap},
+const SamPropertyType kFunctionRule[] = {
+    {"EventBusName", false, isSamString},  {"RuleName", false, isSamString},
+    {"Pattern", false, isSamMap},          {"DeadLetterConfig", false, isSamMap},
+    {"RetryPolicy", false, isSamMap},      {"Input", false, isSamString},
+    {"InputPath", false, isSamString},     {"Target", false, isSamMap},
+    {"Enabled", false, isSamBool},         {"State", false, isSamString},
+    {"InputTransformer", false, isSamMap},
 };
 
 // model/stepfunctions/events.py, Schedule.
-constexpr PropertySpec kStateMachineSchedule[] = {
-    {"Schedule", true, kStr},
-    {"Input", false, kStr},
-    {"Enabled", false, kBool},
-    {"State", false, kStr},
-    {"Name", false, kStr},
-    {"Description", false, kStr},
-    {"DeadLetterConfig", false, kMap},
-    {"RetryPolicy", false, kMap},
-    {"Target", false, kMap, false},
-    {"RoleArn", false, kStr, false},
+const SamPropertyType kStateMachineSchedule[] = {
+    {"Schedule", true, isSamString},       {"Input", false, isSamString},
+    {"Enabled", false, isSamBool},         {"State", false, isSamString},
+    {"Name", false, isSamString},          {"Description", false, isSamString},
+    {"DeadLetterConfig", false, isSamMap}, {"RetryPolicy", false, isSamMap},
+    {"Target", false, isSamMap, false},    {"RoleArn", false, isSamString, false},
 };
 
 // stepfunctions/events.py, CloudWatchEvent (and EventBridgeRule).
-constexpr PropertySpec kStateMachineRule[] = {
-    {"EventBusName", false, kStr},  {"RuleName", false, kStr},
-    {"Pattern", false, kMap},       {"Input", false, kStr},
-    {"InputPath", false, kStr},     {"DeadLetterConfig", false, kMap},
-    {"RetryPolicy", false, kMap},   {"State", false, kStr},
-    {"Target", false, kMap, false}, {"InputTransformer", false, kMap},
+const SamPropertyType kStateMachineRule[] = {
+    {"EventBusName", false, isSamString}, {"RuleName", false, isSamString},
+    {"Pattern", false, isSamMap},         {"Input", false, isSamString},
+    {"InputPath", false, isSamString},    {"DeadLetterConfig", false, isSamMap},
+    {"RetryPolicy", false, isSamMap},     {"State", false, isSamString},
+    {"Target", false, isSamMap, false},   {"InputTransformer", false, isSamMap},
 };
 
 // model/eventsources/scheduler.py, SchedulerEventSource (functions and state machines).
-constexpr PropertySpec kScheduleV2[] = {
-    {"PermissionsBoundary", false, kStr},
-    {"ScheduleExpression", true, kStr},
-    {"FlexibleTimeWindow", false, kMap},
-    {"Name", false, kStr},
-    {"State", false, kStr},
-    {"Description", false, kStr},
-    {"StartDate", false, kStr},
-    {"EndDate", false, kStr},
-    {"ScheduleExpressionTimezone", false, kStr},
-    {"GroupName", false, kStr},
-    {"KmsKeyArn", false, kStr},
-    {"Input", false, kStr},
-    {"RoleArn", false, kStr},
-    {"DeadLetterConfig", false, kMap},
-    {"RetryPolicy", false, kMap},
-    {"OmitName", false, kBool, false},
+const SamPropertyType kScheduleV2[] = {
+    {"PermissionsBoundary", false, isSamString},
+    {"ScheduleExpression", true, isSamString},
+    {"FlexibleTimeWindow", false, isSamMap},
+    {"Name", false, isSamString},
+    {"State", false, isSamString},
+    {"Description", false, isSamString},
+    {"StartDate", false, isSamString},
+    {"EndDate", false, isSamString},
+    {"ScheduleExpressionTimezone", false, isSamString},
+    {"GroupName", false, isSamString},
+    {"KmsKeyArn", false, isSamString},
+    {"Input", false, isSamString},
+    {"RoleArn", false, isSamString},
+    {"DeadLetterConfig", false, isSamMap},
+    {"RetryPolicy", false, isSamMap},
+    {"OmitName", false, isSamBool, false},
 };
 
-constexpr PropertySpec kAlexaSkill[] = {{"SkillId", false, kStr}};
+const SamPropertyType kAlexaSkill[] = {{"SkillId", false, isSamString}};
 
-constexpr PropertySpec kIoTRule[] = {{"Sql", true, kStr}, {"AwsIotSqlVersion", false, kStr}};
+const SamPropertyType kIoTRule[] = {{"Sql", true, isSamString},
+                                    {"AwsIotSqlVersion", false, isSamString}};
 
 // model/eventsources/cloudwatchlogs.py.
-constexpr PropertySpec kCloudWatchLogs[] = {{"LogGroupName", true, kStr},
-                                            {"FilterPattern", true, kStr}};
+const SamPropertyType kCloudWatchLogs[] = {{"LogGroupName", true, isSamString},
+                                           {"FilterPattern", true, isSamString}};
 
-constexpr PropertySpec kCognito[] = {
-    {"UserPool", true, kStr},
-    {"Trigger", true, PropertyKind::kStringOrStringList, false},
+const SamPropertyType kCognito[] = {
+    {"UserPool", true, isSamString},
+    {"Trigger", true, kStringOrStringList, false},
 };
 
-constexpr PropertySpec kSns[] = {
-    {"Topic", true, kStr},
-    {"Region", false, kStr},
-    {"FilterPolicy", false, PropertyKind::kAny},
-    {"FilterPolicyScope", false, PropertyKind::kAny},
-    {"SqsSubscription", false, PropertyKind::kBoolOrMap},
-    {"RedrivePolicy", false, kMap},
+const SamPropertyType kSns[] = {
+    {"Topic", true, isSamString},
+    {"Region", false, isSamString},
+    {"FilterPolicy", false, {}},
+    {"FilterPolicyScope", false, {}},
+    {"SqsSubscription", false, kBoolOrMap},
+    {"RedrivePolicy", false, isSamMap},
 };
 
-constexpr PropertySpec kS3[] = {
-    {"Bucket", true, kStr},
-    {"Events", true, PropertyKind::kStringOrStringList, false},
-    {"Filter", false, PropertyKind::kStringMap},
+const SamPropertyType kS3[] = {
+    {"Bucket", true, isSamString},
+    {"Events", true, kStringOrStringList, false},
+    {"Filter", false, kStringMap},
 };
 
 struct TypeSpecs {
   std::string_view type;
-  std::span<const PropertySpec> function;
-  std::span<const PropertySpec> stateMachine;
+  std::span<const SamPropertyType> function;
+  std::span<const SamPropertyType> stateMachine;
 };
 
 const TypeSpecs kTypes[] = {
@@ -119,7 +117,7 @@ const TypeSpecs kTypes[] = {
 
 }  // namespace
 
-std::span<const PropertySpec> pushEventSpecs(bool stateMachine, std::string_view type) {
+std::span<const SamPropertyType> pushEventSpecs(bool stateMachine, std::string_view type) {
   for (const TypeSpecs& entry : kTypes) {
     if (entry.type == type) return stateMachine ? entry.stateMachine : entry.function;
   }

@@ -57,75 +57,26 @@ SamProblem invalidEvent(const PushEvent& event, const std::string& id, std::stri
   return SamProblem{std::move(code), text, node, false, id};
 }
 
-bool validKind(PropertyKind kind, const Node& value) {
-  switch (kind) {
-    case PropertyKind::kString:
-      return value.isString();
-    case PropertyKind::kMap:
-      return value.isMapping();
-    case PropertyKind::kBool:
-      return value.isBool();
-    case PropertyKind::kStringOrStringList: {
-      if (value.isString()) return true;
-      if (!value.isSequence()) return false;
-      return std::all_of(value.items().begin(), value.items().end(),
-                         [](const Node& item) { return item.isString(); });
-    }
-    case PropertyKind::kBoolOrMap:
-      return value.isBool() || value.isMapping();
-    case PropertyKind::kStringMap: {
-      if (!value.isMapping()) return false;
-      return std::all_of(value.entries().begin(), value.entries().end(),
-                         [](const model::MapEntry& entry) {
-                           return entry.key.isString() && entry.value.isString();
-                         });
-    }
-    case PropertyKind::kAny:
-      return true;
-  }
-  return true;
-}
-
 // SAM's Resource.from_dict for the event: every property it is given must be one the source
 // declares (in the order given), then each declared one, in declaration order, must be present
 // when required and of its type (an intrinsic passes where the property takes one).
 std::optional<SamProblem> propertyProblem(const PushEvent& event,
-                                          std::span<const PropertySpec> specs) {
+                                          std::span<const SamPropertyType> specs) {
   const Node* props = propertiesOf(event);
-  std::string type = typeOf(event);
-  if (props) {
-    for (const model::MapEntry& entry : props->entries()) {
-      bool declared = std::any_of(specs.begin(), specs.end(), [&](const PropertySpec& spec) {
-        return entry.key.isString(spec.name);
-      });
-      if (!declared) {
-        return eventResourceProblem(
-            event, "event-property-unknown",
-            "property " + entry.key.text() + " not defined for resource of type " + type,
-            &entry.key);
-      }
-    }
+  if (const model::MapEntry* unknown = firstUndeclaredProperty(props, specs)) {
+    return eventResourceProblem(
+        event, "event-property-unknown",
+        "property " + unknown->key.text() + " not defined for resource of type " + typeOf(event),
+        &unknown->key);
   }
-  for (const PropertySpec& spec : specs) {
-    const Node* value = given(props, spec.name);
-    if (value && spec.intrinsics && value->isMapping() && value->entries().size() == 1) continue;
-    if (!value) {
-      if (!spec.required) continue;
-      return eventResourceProblem(event, "event-missing-property",
-                                  "Missing required property '" + std::string(spec.name) + "'.",
-                                  props ? props : &event.event);
-    }
-    if (!validKind(spec.kind, *value)) {
-      // SAM names the expected type for IS_STR and IS_DICT (PropertyType.expected_type).
-      std::string name(spec.name);
-      std::string message =
-          spec.kind == PropertyKind::kString ? "Property '" + name + "' should be a string."
-          : spec.kind == PropertyKind::kMap  ? "Property '" + name + "' should be a map."
-                                             : "Type of property '" + name + "' is invalid.";
-      return eventResourceProblem(event, "event-property-type", message, value);
-    }
+  std::optional<PropertyFault> fault = firstPropertyFault(props, specs);
+  if (!fault) return std::nullopt;
+  if (!fault->value) {
+    return eventResourceProblem(event, "event-missing-property", std::move(fault->message),
+                                props ? props : &event.event);
   }
-  return std::nullopt;
+  return eventResourceProblem(event, "event-property-type", std::move(fault->message),
+                              fault->value);
 }
 
 // SAM's resources_to_link of an S3 event and a Cognito event: a `Ref` to a resource of the
@@ -365,7 +316,7 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::string type = typeOf(event);
   if (type == "Api" && event.owner == EventOwner::kFunction)
     return apiEventLinkProblem(event.templ, event.event);
-  std::span<const PropertySpec> specs =
+  std::span<const SamPropertyType> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;
   // Resource._validate_resource_dict.

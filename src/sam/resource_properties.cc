@@ -42,6 +42,60 @@ PropertyValidator dictOf(PropertyValidator item) {
   };
 }
 
+PropertyValidator dictOf(PropertyValidator key, PropertyValidator item) {
+  return [key = std::move(key), item = std::move(item)](const Node& value) {
+    if (!value.isMapping()) return false;
+    return std::all_of(value.entries().begin(), value.entries().end(),
+                       [&](const MapEntry& entry) { return key(entry.key) && item(entry.value); });
+  };
+}
+
+bool passesAsIntrinsic(const Node& value) { return value.isMapping() && value.size() == 1; }
+
+std::string propertyTypeMessage(const SamPropertyType& type) {
+  std::string name(type.name);
+  using PlainValidator = bool (*)(const Node&);
+  const PlainValidator* plain = type.valid.target<PlainValidator>();
+  if (plain && *plain == &isSamMap) return "Property '" + name + "' should be a map.";
+  if (plain && *plain == &isSamString) return "Property '" + name + "' should be a string.";
+  return "Type of property '" + name + "' is invalid.";
+}
+
+std::string missingPropertyMessage(std::string_view name) {
+  return "Missing required property '" + std::string(name) + "'.";
+}
+
+std::optional<PropertyFault> firstPropertyFault(const Node* props,
+                                                std::span<const SamPropertyType> types) {
+  for (const SamPropertyType& type : types) {
+    const Node* value = props && props->isMapping() ? props->get(type.name) : nullptr;
+    if (!value || value->isNull()) {
+      if (type.required) return PropertyFault{&type, nullptr, missingPropertyMessage(type.name)};
+      continue;
+    }
+    if (type.supportsIntrinsics && passesAsIntrinsic(*value)) continue;
+    if (!type.valid || type.valid(*value)) continue;
+    return PropertyFault{&type, value, propertyTypeMessage(type)};
+  }
+  return std::nullopt;
+}
+
+const SamPropertyType* findPropertyType(std::span<const SamPropertyType> types,
+                                        std::string_view name) {
+  for (const SamPropertyType& type : types) {
+    if (type.name == name) return &type;
+  }
+  return nullptr;
+}
+
+const MapEntry* firstUndeclaredProperty(const Node* props, std::span<const SamPropertyType> types) {
+  if (!props || !props->isMapping()) return nullptr;
+  for (const MapEntry& entry : props->entries()) {
+    if (!entry.key.isString() || !findPropertyType(types, entry.key.text())) return &entry;
+  }
+  return nullptr;
+}
+
 namespace {
 
 // Where the user wrote property `name`: its key in Properties, else its value in Globals (the
@@ -61,42 +115,20 @@ const Node* writtenKey(const model::Template& templ, const model::ResourceView& 
 bool checkSamPropertyTypes(const model::Template& templ, const model::ResourceView& resource,
                            const Node& props, std::span<const SamPropertyType> types,
                            std::vector<SamProblem>& out, bool unknownKeys) {
-  auto declared = [&](const std::string& name) {
-    return std::any_of(types.begin(), types.end(),
-                       [&](const SamPropertyType& type) { return type.name == name; });
-  };
-  for (const MapEntry& entry : props.entries()) {
-    const std::string& name = entry.key.text();
-    if (!unknownKeys || declared(name)) continue;
+  if (const MapEntry* unknown = unknownKeys ? firstUndeclaredProperty(&props, types) : nullptr) {
+    const std::string& name = unknown->key.text();
     out.push_back(resourceProblem(
         "resource-property-unknown",
         "property " + name + " not defined for resource of type " + std::string(resource.type),
         writtenKey(templ, resource, name)));
     return true;
   }
-  for (const SamPropertyType& type : types) {
-    const Node* value = props.get(type.name);
-    const Node* source = propertySource(templ, resource, type.name);
-    bool intrinsic = value && value->isMapping() && value->entries().size() == 1;
-    if (type.supportsIntrinsics && intrinsic) continue;
-    if (!value || value->isNull()) {
-      if (!type.required) continue;
-      out.push_back(resourceProblem("resource-property-required",
-                                    "Missing required property '" + std::string(type.name) + "'.",
-                                    source));
-      return true;
-    }
-    if (!type.valid || type.valid(*value)) continue;
-    std::string name(type.name);
-    out.push_back(resourceProblem(
-        "resource-property-type",
-        type.expected.empty()
-            ? "Type of property '" + name + "' is invalid."
-            : "Property '" + name + "' should be a " + std::string(type.expected) + ".",
-        source));
-    return true;
-  }
-  return false;
+  std::optional<PropertyFault> fault = firstPropertyFault(&props, types);
+  if (!fault) return false;
+  out.push_back(resourceProblem(
+      fault->value ? "resource-property-type" : "resource-property-required",
+      std::move(fault->message), propertySource(templ, resource, fault->type->name)));
+  return true;
 }
 
 }  // namespace samshift::sam

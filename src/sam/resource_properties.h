@@ -6,6 +6,7 @@
 // refuses. A one-key mapping passes as an intrinsic when the property supports intrinsics.
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@ PropertyValidator oneOf(std::vector<PropertyValidator> validators);
 PropertyValidator listOf(PropertyValidator item);
 // A mapping whose values all pass `item` (SAM's keys are always strings).
 PropertyValidator dictOf(PropertyValidator item);
+// dict_of(validate_key, validate_item): a mapping whose keys and values pass.
+PropertyValidator dictOf(PropertyValidator key, PropertyValidator item);
 
 // A problem of the resource itself, which SAM prefixes with "Resource with id [X] is invalid.".
 SamProblem resourceProblem(std::string code, std::string message, const model::Node* node);
@@ -38,12 +41,37 @@ SamProblem resourceProblem(std::string code, std::string message, const model::N
 struct SamPropertyType {
   std::string_view name;
   bool required = false;
-  PropertyValidator valid;  // empty: any value (PassThroughProperty)
-  // SAM's ExpectedType text for the message "Property 'X' should be a <expected>." ("map",
-  // "string"); empty for "Type of property 'X' is invalid.".
-  std::string_view expected;
-  bool supportsIntrinsics = true;
+  PropertyValidator valid;         // empty: any value (PassThroughProperty)
+  bool supportsIntrinsics = true;  // false for SAM's Property, which takes no intrinsic
 };
+
+// Resource._is_intrinsic_function: any mapping of one key passes a PropertyType's validator.
+bool passesAsIntrinsic(const model::Node& value);
+
+// InvalidResourcePropertyTypeException's text: "Property 'X' should be a map." / "… a string."
+// when the validator is IS_DICT / IS_STR itself (PropertyType.EXPECTED_TYPE_BY_VALIDATOR, keyed
+// by the validator's identity), else "Type of property 'X' is invalid.".
+std::string propertyTypeMessage(const SamPropertyType& type);
+std::string missingPropertyMessage(std::string_view name);
+
+// What Resource.validate_properties meets first, going through `types` in their (SAM's) order:
+// a required property missing or null (`value` null), or a value its validator refuses.
+struct PropertyFault {
+  const SamPropertyType* type;
+  const model::Node* value;
+  std::string message;
+};
+std::optional<PropertyFault> firstPropertyFault(const model::Node* props,
+                                                std::span<const SamPropertyType> types);
+
+// The entry of `types` named `name`, or null.
+const SamPropertyType* findPropertyType(std::span<const SamPropertyType> types,
+                                        std::string_view name);
+
+// The first key of `props` (in the order written) that `types` does not declare: where
+// Resource.from_dict stops with "property X not defined for resource of type T".
+const model::MapEntry* firstUndeclaredProperty(const model::Node* props,
+                                               std::span<const SamPropertyType> types);
 
 // The first problem SAM meets in `props` (the resource's properties after Globals), appended to
 // `out` with its node; nothing when SAM accepts them. Returns true when it found one.

@@ -1,7 +1,5 @@
 #include "sam/simple_table.h"
 
-#include <array>
-
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/resource_properties.h"
@@ -13,17 +11,14 @@ using model::Node;
 namespace {
 
 // SamSimpleTable.property_types, in SAM's order.
-const std::array<SamPropertyType, 6>& simpleTablePropertyTypes() {
-  static const std::array<SamPropertyType, 6> kTypes = {{
-      {"PointInTimeRecoverySpecification", false, {}, ""},
-      {"PrimaryKey", false, dictOf(isSamString), ""},
-      {"ProvisionedThroughput", false, dictOf(oneOf({isSamInt, isSamMap})), ""},
-      {"TableName", false, oneOf({isSamString, isSamMap}), ""},
-      {"Tags", false, isSamMap, "map"},
-      {"SSESpecification", false, isSamMap, "map"},
-  }};
-  return kTypes;
-}
+const SamPropertyType kSimpleTablePropertyTypes[] = {
+    {"PointInTimeRecoverySpecification", false, {}},
+    {"PrimaryKey", false, dictOf(isSamString)},
+    {"ProvisionedThroughput", false, dictOf(oneOf({isSamInt, isSamMap}))},
+    {"TableName", false, oneOf({isSamString, isSamMap})},
+    {"Tags", false, isSamMap},
+    {"SSESpecification", false, isSamMap},
+};
 
 // SamSimpleTable.attribute_type_conversions.
 std::optional<std::string> attributeType(const Node& type) {
@@ -48,7 +43,7 @@ std::optional<SimpleTableKey> simpleTableKey(const Node& props) {
 
 void validateSimpleTable(const model::Template& templ, const model::ResourceView& resource,
                          const Node& props, std::vector<SamProblem>& out) {
-  if (checkSamPropertyTypes(templ, resource, props, simpleTablePropertyTypes(), out)) return;
+  if (checkSamPropertyTypes(templ, resource, props, kSimpleTablePropertyTypes, out)) return;
   if (simpleTableKey(props)) return;
   // _construct_dynamodb_table: Name, then Type, then Type's value.
   const Node& primaryKey = *props.get("PrimaryKey");

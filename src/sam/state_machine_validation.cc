@@ -8,6 +8,7 @@
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/policies.h"
+#include "sam/resource_properties.h"
 #include "sam/s3_uri.h"
 
 namespace samshift::sam {
@@ -15,52 +16,6 @@ namespace samshift::sam {
 using model::Node;
 
 namespace {
-
-// The validators of SamStateMachine.property_types that can fail. YAML keys of Events reach SAM
-// as strings.
-enum class Expected { kMap, kString, kStringOrMap, kEvents, kBool, kPolicies, kLiteralBool };
-
-struct PropertyType {
-  std::string_view name;
-  Expected expected;
-};
-
-// In SAM's declaration order, which is the order it checks them in (Resource.validate_properties).
-constexpr PropertyType kPropertyTypes[] = {
-    {"Definition", Expected::kMap},
-    {"DefinitionUri", Expected::kStringOrMap},
-    {"Logging", Expected::kMap},
-    {"Role", Expected::kString},
-    {"DefinitionSubstitutions", Expected::kMap},
-    {"Events", Expected::kEvents},
-    {"Name", Expected::kString},
-    {"Type", Expected::kString},
-    {"Tags", Expected::kMap},
-    {"PropagateTags", Expected::kBool},
-    {"Policies", Expected::kPolicies},
-    {"Tracing", Expected::kMap},
-    {"PermissionsBoundary", Expected::kString},
-    {"UseAliasAsEventTarget", Expected::kLiteralBool},
-};
-
-// Every property SamStateMachine declares (the others, PassThroughProperty, take any value).
-constexpr std::string_view kDeclared[] = {"Definition",
-                                          "DefinitionUri",
-                                          "Logging",
-                                          "Role",
-                                          "RolePath",
-                                          "DefinitionSubstitutions",
-                                          "Events",
-                                          "Name",
-                                          "Type",
-                                          "Tags",
-                                          "PropagateTags",
-                                          "Policies",
-                                          "Tracing",
-                                          "PermissionsBoundary",
-                                          "AutoPublishAlias",
-                                          "DeploymentPreference",
-                                          "UseAliasAsEventTarget"};
 
 // Names Resource.__setattr__ takes although they are no property (Resource._keywords): SAM
 // would overwrite its own attributes with them. expand does not support them.
@@ -92,38 +47,33 @@ bool policiesValid(const Node& policies) {
   return true;
 }
 
-bool valid(const Node& value, Expected expected) {
-  // A PropertyType takes what looks like an intrinsic, any mapping of one key
-  // (Resource._is_intrinsic_function); UseAliasAsEventTarget is a Property, which takes none.
-  if (expected != Expected::kLiteralBool && value.isMapping() && value.entries().size() == 1)
-    return true;
-  switch (expected) {
-    case Expected::kMap:
-      return value.isMapping();
-    case Expected::kString:
-      return value.isString();
-    case Expected::kStringOrMap:
-      return value.isString() || value.isMapping();
-    case Expected::kEvents:
-      // An event that is not a mapping stops SAM's implicit-API plugin before this check, with
-      // a message of its own that samshift does not reproduce (expand says so).
-      return value.isMapping();
-    case Expected::kBool:
-    case Expected::kLiteralBool:
-      return value.isBool();
-    case Expected::kPolicies:
-      return policiesValid(value);
-  }
-  return true;
-}
+// Events is dict_of(IS_STR, IS_DICT). An event that is not a mapping stops SAM's implicit-API
+// plugin before this check, with a message of its own that samshift does not reproduce (expand
+// says so); here only the mapping itself is checked.
+bool eventsValid(const Node& events) { return events.isMapping(); }
 
-// InvalidResourcePropertyTypeException's text: the expected type is named for IS_DICT and IS_STR.
-std::string typeMessage(std::string_view name, Expected expected) {
-  std::string property(name);
-  if (expected == Expected::kMap) return "Property '" + property + "' should be a map.";
-  if (expected == Expected::kString) return "Property '" + property + "' should be a string.";
-  return "Type of property '" + property + "' is invalid.";
-}
+// SamStateMachine.property_types, in SAM's declaration order, which is the order it checks them
+// in (Resource.validate_properties); PassThroughProperty ones take any value.
+const SamPropertyType kStateMachinePropertyTypes[] = {
+    {"Definition", false, isSamMap},
+    {"DefinitionUri", false, oneOf({isSamString, isSamMap})},
+    {"Logging", false, isSamMap},
+    {"Role", false, isSamString},
+    {"RolePath", false, {}},
+    {"DefinitionSubstitutions", false, isSamMap},
+    {"Events", false, eventsValid},
+    {"Name", false, isSamString},
+    {"Type", false, isSamString},
+    {"Tags", false, isSamMap},
+    {"PropagateTags", false, isSamBool},
+    {"Policies", false, policiesValid},
+    {"Tracing", false, isSamMap},
+    {"PermissionsBoundary", false, isSamString},
+    {"AutoPublishAlias", false, {}},
+    {"DeploymentPreference", false, {}},
+    // A Property, which takes no intrinsic.
+    {"UseAliasAsEventTarget", false, isSamBool, false},
+};
 
 // StateMachineGenerator._construct_definition_uri.
 void checkDefinitionUri(const Node& uri, const Node* source, std::vector<SamProblem>& out) {
@@ -161,7 +111,7 @@ bool checkStateMachineProperties(const model::Template& templ, const model::Reso
   // Resource.from_dict sets the properties in their order; the first it does not know stops it.
   for (const model::MapEntry& entry : props.entries()) {
     const std::string& name = entry.key.text();
-    if (among(kDeclared, name) || among(kKeywords, name)) continue;
+    if (findPropertyType(kStateMachinePropertyTypes, name) || among(kKeywords, name)) continue;
     out.push_back(
         {"state-machine-property-unknown",
          "property " + name + " not defined for resource of type " + std::string(resource.type),
@@ -170,12 +120,10 @@ bool checkStateMachineProperties(const model::Template& templ, const model::Reso
          {}});
     return true;
   }
-  for (const PropertyType& type : kPropertyTypes) {
-    const Node* value = props.get(type.name);
-    if (!value || value->isNull() || valid(*value, type.expected)) continue;
+  if (std::optional<PropertyFault> fault = firstPropertyFault(&props, kStateMachinePropertyTypes)) {
     out.push_back({"state-machine-property-type",
-                   typeMessage(type.name, type.expected),
-                   source(type.name),
+                   std::move(fault->message),
+                   source(fault->type->name),
                    true,
                    {}});
     return true;
