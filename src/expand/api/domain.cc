@@ -55,13 +55,15 @@ std::optional<Node> domainProperties(ExpandContext& ctx, const std::string& apiI
                                      const Node& domain, const std::string& endpoint) {
   const Node* certificate = given(domain, "CertificateArn");
   Node props = Node::mapping();
+  bool v2 = endpoint == "PRIVATE";
   if (endpoint == "REGIONAL") props.set("RegionalCertificateArn", asWritten(*certificate));
   props.set("DomainName", asWritten(*given(domain, "DomainName")));
   Node endpointConfiguration = map({{"Types", seq({str(endpoint)})}});
   if (const Node* ipAddressType = given(domain, "IpAddressType"); truthy(ipAddressType))
     endpointConfiguration.set("IpAddressType", asWritten(*ipAddressType));
   props.set("EndpointConfiguration", std::move(endpointConfiguration));
-  if (const Node* mutualTls = given(domain, "MutualTlsAuthentication"); truthy(mutualTls)) {
+  // _construct_api_domain_v2 does not read MutualTlsAuthentication.
+  if (const Node* mutualTls = given(domain, "MutualTlsAuthentication"); !v2 && truthy(mutualTls)) {
     bool known = isDict(mutualTls);
     for (const MapEntry& entry : known ? mutualTls->entries() : std::vector<MapEntry>{}) {
       const std::string& key = entry.key.text();
@@ -79,31 +81,36 @@ std::optional<Node> domainProperties(ExpandContext& ctx, const std::string& apiI
     }
     props.set("MutualTlsAuthentication", std::move(tls));
   }
-  // _set_optional_domain_properties; Policy is no property of a DomainName (SAM fails setting it).
-  if (truthy(given(domain, "Policy"))) {
-    ctx.notSupported("API Gateway: Domain.Policy of " + apiId + " on a domain that is not PRIVATE");
+  // _set_optional_domain_properties; Policy is no property of a DomainName, nor
+  // OwnershipVerificationCertificateArn of a DomainNameV2 (SAM fails setting them).
+  if (truthy(given(domain, v2 ? "OwnershipVerificationCertificateArn" : "Policy"))) {
+    ctx.notSupported("API Gateway: Domain." +
+                     std::string(v2 ? "OwnershipVerificationCertificateArn" : "Policy") + " of " +
+                     apiId + (v2 ? " on a PRIVATE domain" : " on a domain that is not PRIVATE"));
     return std::nullopt;
   }
   for (const char* key : {"SecurityPolicy", "EndpointAccessMode"}) {
     if (const Node* value = given(domain, key); truthy(value)) props.set(key, asWritten(*value));
   }
   if (endpoint != "REGIONAL") props.set("CertificateArn", asWritten(*certificate));
-  if (const Node* value = given(domain, "OwnershipVerificationCertificateArn"); truthy(value))
-    props.set("OwnershipVerificationCertificateArn", asWritten(*value));
+  const char* last = v2 ? "Policy" : "OwnershipVerificationCertificateArn";
+  if (const Node* value = given(domain, last); truthy(value)) props.set(last, asWritten(*value));
   return props;
 }
 
 // The BasePathMappings: one without a BasePath, or one for each base path. False after refusing.
 bool emitBasePathMappings(ExpandContext& ctx, const std::string& apiId, const Node& domain,
-                          const std::string& domainId, const std::string& stageId,
+                          const std::string& domainId, const std::string& stageId, bool v2,
                           const PassThrough& pass) {
   auto mapping = [&](std::optional<std::string> basePath) {
     Node props = Node::mapping();
     if (basePath) props.set("BasePath", str(*basePath));
-    props.set("DomainName", ref(domainId));
+    props.set(v2 ? "DomainNameArn" : "DomainName", ref(domainId));
     props.set("RestApiId", ref(apiId));
     props.set("Stage", ref(stageId));
-    return makeResource("AWS::ApiGateway::BasePathMapping", std::move(props), pass);
+    return makeResource(
+        v2 ? "AWS::ApiGateway::BasePathMappingV2" : "AWS::ApiGateway::BasePathMapping",
+        std::move(props), pass);
   };
   const Node* basePath = given(domain, "BasePath");
   std::vector<const Node*> basePaths;
@@ -146,6 +153,12 @@ std::vector<Node> recordSets(const Node& domain, const std::string& domainId,
   if (endpoint == "REGIONAL") {
     alias.set("HostedZoneId", getAtt(domainId, "RegionalHostedZoneId"));
     alias.set("DNSName", getAtt(domainId, "RegionalDomainName"));
+  } else if (endpoint == "PRIVATE") {
+    for (const auto& [key, from] : {std::pair{"HostedZoneId", "VpcEndpointHostedZoneId"},
+                                    std::pair{"DNSName", "VpcEndpointDomainName"}}) {
+      const Node* value = given(route53, from);
+      alias.set(key, value ? asWritten(*value) : Node());
+    }
   } else {
     alias.set("HostedZoneId", str(kCloudFrontHostedZoneId));
     const Node* distribution = given(route53, "DistributionDomainName");
@@ -242,32 +255,59 @@ void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi&
   const Node* endpointNode = given(*domain, "EndpointConfiguration");
   std::string endpoint = "REGIONAL";
   if (endpointNode) {
-    if (!endpointNode->isString("EDGE") && !endpointNode->isString("REGIONAL")) {
+    if (!endpointNode->isString("EDGE") && !endpointNode->isString("REGIONAL") &&
+        !endpointNode->isString("PRIVATE")) {
       ctx.notSupported("API Gateway: Domain.EndpointConfiguration of " + apiId +
-                       " (only REGIONAL or EDGE; PRIVATE makes a DomainNameV2)");
+                       " (SAM rejects one that is not EDGE, REGIONAL or PRIVATE)");
       return;
     }
     endpoint = endpointNode->text();
   }
-  std::string domainId = logicalId("ApiGatewayDomainName", given(*domain, "DomainName"));
+  // A PRIVATE domain is a DomainNameV2 (_construct_api_domain_v2).
+  bool v2 = endpoint == "PRIVATE";
+  const char* kind = v2 ? "DomainNameV2" : "DomainName";
+  std::string domainId = logicalId(std::string("ApiGateway") + kind, given(*domain, "DomainName"));
+  const Node* association = domain->get("AccessAssociation");
+  if (v2 && association && !association->isNull() && !isDict(association)) {
+    ctx.notSupported("API Gateway: Domain.AccessAssociation of " + apiId + " (SAM rejects it)");
+    return;
+  }
   std::optional<Node> props = domainProperties(ctx, apiId, *domain, endpoint);
   if (!props) return;
-  ctx.add(domainId, makeResource("AWS::ApiGateway::DomainName", std::move(*props), pass));
-  if (!emitBasePathMappings(ctx, apiId, *domain, domainId, stageId, pass)) return;
+  ctx.add(domainId, makeResource(std::string("AWS::ApiGateway::") + kind, std::move(*props), pass));
+  if (!emitBasePathMappings(ctx, apiId, *domain, domainId, stageId, v2, pass)) return;
   if (!addRoute53(ctx, apiId, *domain, domainId, endpoint, pass)) return;
-  // SamApi's referable property `Api.DomainName`.
-  ctx.refs[apiId]["DomainName"] = domainId;
+  if (v2 && association && !association->isNull()) {
+    // _generate_domain_access_association, after the API's other resources.
+    const Node* endpointId = given(*association, "VpcEndpointId");
+    Node hashed = Node::sequence();
+    hashed.push(endpointId ? *endpointId : Node());
+    hashed.push(str(domainId));
+    Node associationProps = Node::mapping();
+    // to_dict leaves out a property that is None.
+    if (endpointId) associationProps.set("AccessAssociationSource", asWritten(*endpointId));
+    associationProps.set("AccessAssociationSourceType", str("VPCE"));
+    associationProps.set("DomainNameArn", ref(domainId));
+    ctx.add(logicalId("DomainNameAccessAssociation", &hashed),
+            makeResource("AWS::ApiGateway::DomainNameAccessAssociation",
+                         std::move(associationProps), pass));
+  }
+  // SamApi's referable properties `Api.DomainName`, `Api.DomainNameV2`.
+  ctx.refs[apiId][kind] = domainId;
 }
 
 std::string domainHashPart(ExpandContext& ctx, const RestApi& api) {
   std::optional<Node> resolved = resolvedDomain(ctx, api);
   const Node* domain = resolved ? &*resolved : nullptr;
   if (!isDict(domain) || domain->isIntrinsic() || !given(*domain, "DomainName")) return "";
+  const Node* endpoint = given(*domain, "EndpointConfiguration");
+  // _construct_api_domain_v2 leaves a PRIVATE domain's dict as it is.
+  if (endpoint && endpoint->isString("PRIVATE"))
+    return "||" + sam::pythonJsonDefault(PyObject::fromTemplate(*domain).toNode());
   std::string domainId = logicalId("ApiGatewayDomainName", given(*domain, "DomainName"));
   // The Domain dict as _construct_api_domain leaves it, before _construct_deployment hashes it.
   PyObject edited = PyObject::fromTemplate(*domain);
   edited.set("ApiDomainName", PyObject::str(domainId));
-  const Node* endpoint = given(*domain, "EndpointConfiguration");
   if (!endpoint) edited.set("EndpointConfiguration", PyObject::str("REGIONAL"));
   const Node* route53 = domain->get("Route53");
   // _construct_alias_target points an EDGE domain's record at its CloudFront distribution.
