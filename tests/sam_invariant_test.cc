@@ -289,15 +289,16 @@ const std::map<std::string, std::string>& templatePerCode() {
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Lambda}}\n")},
       {"api-property-type", api("      FailOnWarnings: 'no'\n")},
-      {"api-definition-both",
-       api("      DefinitionUri: s3://bucket/api.yaml\n"
-           "      DefinitionBody: {swagger: '2.0', paths: {}}\n")},
+      {"api-definition-both", api("      DefinitionUri: s3://bucket/api.yaml\n"
+                                  "      DefinitionBody: {swagger: '2.0', paths: {}}\n")},
       {"api-definition-uri", api("      DefinitionUri: https://example.com/api.yaml\n")},
       {"api-openapi-version", api("      OpenApiVersion: '4.0'\n")},
       {"api-vpc-endpoint-ids-both",
        api("      EndpointConfiguration: {Type: PRIVATE, VPCEndpointIds: [a], VpcEndpointIds: "
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
+      {"api-domain-invalid",
+       api("      Domain: {DomainName: a.example.com, CertificateArn: arn, Route53: {}}\n")},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

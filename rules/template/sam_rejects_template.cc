@@ -93,7 +93,10 @@ family covers:
   `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
   it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
-  origin);
+  origin), a `Domain` it cannot make a custom domain of (not a map, no `DomainName` or
+  `CertificateArn`, an `EndpointConfiguration` other than EDGE, REGIONAL or PRIVATE, unknown
+  `MutualTlsAuthentication` fields, a `BasePath` that is not a string, a `Route53` without a
+  hosted zone);
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -238,6 +241,7 @@ Resources:
         "api-openapi-version",
         "api-vpc-endpoint-ids-both",
         "api-cors-invalid",
+        "api-domain-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -411,6 +415,8 @@ Resources:
     if (code == "api-definition-uri")
       return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
     if (code == "api-cors-invalid") return "SAM cannot add the `Cors` of API `" + id + "`";
+    if (code == "api-domain-invalid")
+      return "SAM cannot make the custom domain of API `" + id + "`";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";

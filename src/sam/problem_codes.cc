@@ -121,6 +121,7 @@ constexpr std::array kCodes = {
     resource("api-vpc-endpoint-ids-both",
              "`EndpointConfiguration` with both `VPCEndpointIds` and `VpcEndpointIds`"),
     resource("api-cors-invalid", "an API's `Cors` SAM cannot add"),
+    resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
     deployment("passthrough-condition-value", "`PassthroughCondition` is not a boolean"),
     deployment("passthrough-condition-intrinsic",
                "`PassthroughCondition` is an intrinsic SAM does not resolve"),
