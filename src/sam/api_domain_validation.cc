@@ -61,7 +61,7 @@ std::string domainProblem(const Node& domain) {
            "Domains.";
   if (const Node* separate = given(*route53, "SeparateRecordSetGroup");
       truthy(separate) && !separate->isBool())
-    return "Property 'Domain.Route53.SeparateRecordSetGroup' should be a bool.";
+    return "Property 'Domain.Route53.SeparateRecordSetGroup' should be a boolean.";
   return "";
 }
 

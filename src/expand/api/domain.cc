@@ -269,7 +269,7 @@ void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi&
   std::string domainId = logicalId(std::string("ApiGateway") + kind, given(*domain, "DomainName"));
   const Node* association = domain->get("AccessAssociation");
   if (v2 && association && !association->isNull() && !isDict(association)) {
-    ctx.notSupported("API Gateway: Domain.AccessAssociation of " + apiId + " (SAM rejects it)");
+    ctx.notSupported("API Gateway: Domain.AccessAssociation of " + apiId + " (not a map)");
     return;
   }
   std::optional<Node> props = domainProperties(ctx, apiId, *domain, endpoint);
