@@ -316,6 +316,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"api-event-request-parameters",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RequestParameters: [method.request.body.x]}\n")},
+      {"api-domain-invalid",
+       api("      Domain: {DomainName: a.example.com, CertificateArn: arn, Route53: {}}\n")},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

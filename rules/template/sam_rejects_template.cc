@@ -99,6 +99,10 @@ family covers:
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
   `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
   `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
+- an API with a `Domain` it cannot make a custom domain of (not a map, no `DomainName` or
+  `CertificateArn`, an `EndpointConfiguration` other than EDGE, REGIONAL or PRIVATE, unknown
+  `MutualTlsAuthentication` fields, a `BasePath` that is not a string, a `Route53` without a
+  hosted zone);
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -250,6 +254,7 @@ Resources:
         "api-models-invalid",
         "api-event-request-model",
         "api-event-request-parameters",
+        "api-domain-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -438,6 +443,8 @@ Resources:
     if (code == "api-definition-uri")
       return "`DefinitionUri` `" + text + "` is not s3://bucket/key";
     if (code == "api-cors-invalid") return "SAM cannot add the `Cors` of API `" + id + "`";
+    if (code == "api-domain-invalid")
+      return "SAM cannot make the custom domain of API `" + id + "`";
     if (code == "code-missing") return "Function `" + id + "` has no `CodeUri` or `InlineCode`";
     if (code == "code-uri" || code == "code-uri-local")
       return "`CodeUri` `" + text + "` is not s3://bucket/key";

@@ -19,6 +19,7 @@
 #include "expand/tree_path.h"
 #include "model/scalar_resolver.h"
 #include "model/template.h"
+#include "sam/api_domain_validation.h"
 #include "sam/application.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
@@ -206,6 +207,13 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
         return result;
       }
     }
+  }
+  // The implicit API's Domain from Globals may add a rejection SAM lists among the others.
+  if (!result.errors.empty() && !structural(result.errors) &&
+      sam::implicitApiDomainRejected(templ, params)) {
+    result.errors.clear();
+    result.unsupported = "a Globals Api Domain SAM may reject on the implicit ServerlessRestApi";
+    return result;
   }
   if (!result.errors.empty()) return result;
   if (otherTransform) {

@@ -131,6 +131,7 @@ constexpr std::array kCodes = {
     resource("api-event-request-model",
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),
+    resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
     deployment("passthrough-condition-value", "`PassthroughCondition` is not a boolean"),
     deployment("passthrough-condition-intrinsic",
                "`PassthroughCondition` is an intrinsic SAM does not resolve"),

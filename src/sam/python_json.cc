@@ -122,7 +122,14 @@ void writeString(std::string& out, const std::string& text) {
   out += '"';
 }
 
-void write(std::string& out, const Node& node) {
+// json.dumps' compact form with sorted keys, or its default form (", " and ": ", keys in order).
+struct JsonStyle {
+  bool sortKeys = true;
+  const char* itemSeparator = ",";
+  const char* keySeparator = ":";
+};
+
+void write(std::string& out, const Node& node, const JsonStyle& style = {}) {
   switch (node.kind()) {
     case model::NodeKind::kNull:
       out += "null";
@@ -141,9 +148,9 @@ void write(std::string& out, const Node& node) {
       out += '[';
       bool first = true;
       for (const Node& item : node.items()) {
-        if (!first) out += ',';
+        if (!first) out += style.itemSeparator;
         first = false;
-        write(out, item);
+        write(out, item, style);
       }
       out += ']';
       return;
@@ -152,17 +159,19 @@ void write(std::string& out, const Node& node) {
       std::vector<const MapEntry*> sorted;
       for (const MapEntry& entry : node.entries()) sorted.push_back(&entry);
       // Byte order of UTF-8 equals code-point order, which is how Python sorts str keys.
-      std::stable_sort(sorted.begin(), sorted.end(), [](const MapEntry* a, const MapEntry* b) {
-        return a->key.text() < b->key.text();
-      });
+      if (style.sortKeys) {
+        std::stable_sort(sorted.begin(), sorted.end(), [](const MapEntry* a, const MapEntry* b) {
+          return a->key.text() < b->key.text();
+        });
+      }
       out += '{';
       bool first = true;
       for (const MapEntry* entry : sorted) {
-        if (!first) out += ',';
+        if (!first) out += style.itemSeparator;
         first = false;
         writeString(out, entry->key.text());
-        out += ':';
-        write(out, entry->value);
+        out += style.keySeparator;
+        write(out, entry->value, style);
       }
       out += '}';
       return;
@@ -218,6 +227,12 @@ std::string pythonJsonIndented(const Node& value, int indent) {
 std::string pythonJson(const Node& value) {
   std::string out;
   write(out, value);
+  return out;
+}
+
+std::string pythonJsonDefault(const Node& value) {
+  std::string out;
+  write(out, value, JsonStyle{false, ", ", ": "});
   return out;
 }
 

@@ -12,6 +12,9 @@ std::string pythonJson(const model::Node& value);
 // json.dumps(value, indent=indent, sort_keys=True): how SAM writes a state machine definition.
 std::string pythonJsonIndented(const model::Node& value, int indent);
 
+// json.dumps(value) with its defaults: ", " and ": " between items, keys in the node's order.
+std::string pythonJsonDefault(const model::Node& value);
+
 // Python's repr() of a float: shortest round-trip digits, `.0` on integral values, exponent
 // form (`1e-05`, `1e+16`) below 1e-4 and from 1e16; json.dumps spells the others `NaN`,
 // `Infinity` and `-Infinity`.

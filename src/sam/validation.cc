@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/api_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/connectors.h"
@@ -743,8 +744,9 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     return out;
   }
   if (resource.type == "AWS::Serverless::Api") {
-    validateApi(templ, resource,
-                mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource), out);
+    Node merged = mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource);
+    validateApi(templ, resource, merged, out);
+    if (out.empty()) validateApiDomain(templ, resource, merged, params, out);
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/domain.h"
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -420,6 +421,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   // make_auto_deployable: str(body), OpenApiVersion, then the FunctionName of each function
   // with an event on the API, in the order the translator walks the functions.
   hashed += openApiVersionHashPart(api);
+  hashed += domainHashPart(ctx, api);
   std::stable_sort(api.functionNames.begin(), api.functionNames.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string functionNames;
@@ -439,6 +441,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   }
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage",
                                 stageProperties(api, id, deploymentId, tags), pass));
+  emitRestDomain(ctx, id, api, stageId, pass);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;
@@ -476,6 +479,7 @@ void collectApis(ExpandContext& ctx) {
     }
   }
   std::vector<std::string> resourceOrder = runImplicitApiPlugins(ctx);
+  ctx.apis.translationOrder = resourceOrder;
   for (auto& [id, api] : ctx.apis.rest) applyManagedOpenApiVersion(api);
   if (!ctx.apis.rest.empty()) rankEvents(ctx, resourceOrder);
 }
@@ -502,6 +506,7 @@ RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string&
 
 void emitApis(ExpandContext& ctx) {
   for (auto& [id, api] : ctx.apis.rest) emitRestApi(ctx, id, api);
+  emitRecordSetGroups(ctx);
   for (const auto& [id, api] : ctx.apis.http) emitHttpApi(ctx, id, api);
 }
 

@@ -73,11 +73,27 @@ struct HttpApi {
   PropagatedTags tags;
 };
 
+// A Route53 RecordSetGroup SAM shares between the custom domains of one hosted zone
+// (ApiGenerator's route53_record_set_groups): the API that comes first in the translator's walk
+// creates it, the others add their record sets to it.
+struct RecordSetGroup {
+  size_t creatorRank = 0;
+  model::Node properties;  // HostedZoneId / HostedZoneName, as the creator gives them
+  const model::Node* condition = nullptr;
+  const model::Node* deletionPolicy = nullptr;
+  const model::Node* updateReplacePolicy = nullptr;
+  std::vector<std::pair<size_t, model::Node>> recordSets;  // (rank of the API, record set)
+};
+
 struct ApiRegistry {
   std::map<std::string, RestApi, std::less<>> rest;
   std::map<std::string, HttpApi, std::less<>> http;
   // (resource ID, event name) → the event's rank; Api events of functions and state machines.
   std::map<std::pair<std::string, std::string>, EventRank> eventRanks;
+
+  // The SAM resources in the order SAM's translator walks them (after the implicit API plugins).
+  std::vector<std::string> translationOrder;
+  std::map<std::string, RecordSetGroup, std::less<>> recordSetGroups;
 
   EventRank rankOf(const std::string& resourceId, const std::string& eventName) const {
     auto it = eventRanks.find({resourceId, eventName});

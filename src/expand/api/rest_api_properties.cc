@@ -29,7 +29,7 @@ Support supportOf(const std::string& name) {
   for (const char* whenFalsy : {"MergeDefinitions", "AlwaysDeploy"}) {
     if (name == whenFalsy) return Support::kWhenFalsy;
   }
-  return name == "Auth" || name == "Domain" ? Support::kNo : Support::kYes;
+  return name == "Auth" ? Support::kNo : Support::kYes;
 }
 
 // A property as ApiGenerator receives it: absent when null.
