@@ -289,9 +289,8 @@ const std::map<std::string, std::string>& templatePerCode() {
        function(
            "      EventInvokeConfig:\n        DestinationConfig: {OnFailure: {Type: Lambda}}\n")},
       {"api-property-type", api("      FailOnWarnings: 'no'\n")},
-      {"api-definition-both",
-       api("      DefinitionUri: s3://bucket/api.yaml\n"
-           "      DefinitionBody: {swagger: '2.0', paths: {}}\n")},
+      {"api-definition-both", api("      DefinitionUri: s3://bucket/api.yaml\n"
+                                  "      DefinitionBody: {swagger: '2.0', paths: {}}\n")},
       {"api-definition-uri", api("      DefinitionUri: https://example.com/api.yaml\n")},
       {"api-openapi-version", api("      OpenApiVersion: '4.0'\n")},
       {"api-vpc-endpoint-ids-both",
@@ -463,6 +462,9 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"graphql-auth", graphQLApi("      Auth: {Type: OPENID_CONNECT}\n      SchemaInline: 'type "
                                   "Query { a: String }'\n")},
       {"graphql-schema", graphQLApi("      Auth: {Type: AWS_IAM}\n")},
+      {"graphql-resolver",
+       graphQLApi("      Auth: {Type: AWS_IAM}\n      SchemaInline: 'type Query { a: String }'\n"
+                  "      Functions: {F: {InlineCode: x, DataSource: Missing}}\n")},
       {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},

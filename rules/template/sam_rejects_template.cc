@@ -88,7 +88,9 @@ family covers:
   `CompatibleArchitectures` holds other values, or whose `LayerName`, `LicenseInfo` or
   `Description` is a parameter that is not a string; a GraphQL API with both or neither of
   `SchemaInline` and `SchemaUri`, or an `Auth` authenticator with several configurations or
-  without the one its `Type` needs;
+  without the one its `Type` needs, or a GraphQL function or resolver without the code,
+  `Runtime`, `DataSource` or `Pipeline` SAM needs, with `Id` and other properties, or naming a
+  data source or function the API does not define;
 - an `AWS::Serverless::Api` SAM cannot transform: a property of the wrong type, both
   `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
@@ -259,6 +261,7 @@ Resources:
         "layer-architectures",
         "graphql-auth",
         "graphql-schema",
+        "graphql-resolver",
     };
     return kCodes;
   }
@@ -490,6 +493,7 @@ Resources:
     }
     if (code == "graphql-schema")
       return "A GraphQL API needs exactly one of `SchemaInline` and `SchemaUri`";
+    if (code == "graphql-resolver") return "`" + sam.subjectId + "`: " + sam.message;
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "event-property-unknown" || code == "event-property-type") {

@@ -7,12 +7,30 @@
 
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/graphql_model.h"
+#include "sam/graphql_resolvers.h"
 #include "sam/resource_properties.h"
 
 namespace samshift::sam {
 
 using model::MapEntry;
 using model::Node;
+
+// A mapping pydantic reads as the model as written: known keys only, required ones non-null,
+// values passed through (PassThroughProp).
+bool passesModel(const Node& value, ModelFields fields) {
+  if (!value.isMapping()) return false;
+  for (const MapEntry& entry : value.entries()) {
+    auto known = std::find_if(fields.begin(), fields.end(), [&](const ModelField& field) {
+      return field.name == entry.key.text();
+    });
+    if (known == fields.end()) return false;
+  }
+  return std::all_of(fields.begin(), fields.end(), [&](const ModelField& field) {
+    const Node* given = value.get(field.name);
+    return !field.required || (given && !given->isNull());
+  });
+}
 
 namespace {
 
@@ -41,13 +59,8 @@ const std::array<SamPropertyType, 18>& graphQLApiPropertyTypes() {
   return kTypes;
 }
 
-// One pydantic model: its fields in order and which are required (non-null).
-struct ModelField {
-  std::string_view name;
-  bool required = false;
-};
-using ModelFields = std::span<const ModelField>;
-
+constexpr ModelField kLambdaAuthorizerFields[] = {
+    {"AuthorizerResultTtlInSeconds"}, {"AuthorizerUri", true}, {"IdentityValidationExpression"}};
 constexpr ModelField kOpenIdFields[] = {{"AuthTTL"}, {"ClientId"}, {"IatTTL"}, {"Issuer"}};
 constexpr ModelField kUserPoolFields[] = {
     {"AppIdClientRegex"}, {"AwsRegion"}, {"DefaultAction"}, {"UserPoolId", true}};
@@ -62,28 +75,13 @@ constexpr ModelField kCacheFields[] = {{"ApiCachingBehavior", true},
                                        {"AtRestEncryptionEnabled"},
                                        {"TransitEncryptionEnabled"}};
 
-// A mapping pydantic reads as the model as written: known keys only, required ones non-null,
-// values passed through (PassThroughProp).
-bool passesModel(const Node& value, ModelFields fields) {
-  if (!value.isMapping()) return false;
-  for (const MapEntry& entry : value.entries()) {
-    auto known = std::find_if(fields.begin(), fields.end(), [&](const ModelField& field) {
-      return field.name == entry.key.text();
-    });
-    if (known == fields.end()) return false;
-  }
-  return std::all_of(fields.begin(), fields.end(), [&](const ModelField& field) {
-    const Node* given = value.get(field.name);
-    return !field.required || (given && !given->isNull());
-  });
-}
-
 bool absent(const Node* value) { return !value || value->isNull(); }
 
-// The authentication types samshift reads (AWS_LAMBDA makes SAM add a connector).
+// The authentication types of SAM's model (AuthenticationTypes).
 bool knownType(const Node* type) {
-  return type && (type->isString("AWS_IAM") || type->isString("API_KEY") ||
-                  type->isString("OPENID_CONNECT") || type->isString("AMAZON_COGNITO_USER_POOLS"));
+  return type &&
+         (type->isString("AWS_IAM") || type->isString("API_KEY") || type->isString("AWS_LAMBDA") ||
+          type->isString("OPENID_CONNECT") || type->isString("AMAZON_COGNITO_USER_POOLS"));
 }
 
 // An Authorizer (or the Auth model, with Additional) as pydantic reads it, within what samshift
@@ -97,7 +95,9 @@ std::optional<std::string> authorizerUnsupported(const Node& auth, bool addition
       return "Auth key " + key;
   }
   if (!knownType(auth.get("Type"))) return "an Auth Type other than AWS_IAM, API_KEY, …";
-  if (!absent(auth.get("LambdaAuthorizer"))) return "LambdaAuthorizer";
+  if (const Node* lambda = auth.get("LambdaAuthorizer");
+      !absent(lambda) && !passesModel(*lambda, kLambdaAuthorizerFields))
+    return "a LambdaAuthorizer value SAM's model may refuse";
   if (const Node* openId = auth.get("OpenIDConnect");
       !absent(openId) && !passesModel(*openId, kOpenIdFields))
     return "an OpenIDConnect value SAM's model may refuse";
@@ -114,6 +114,7 @@ struct AuthConfig {
   const char* type;
 };
 constexpr AuthConfig kAuthConfigs[] = {
+    {"LambdaAuthorizer", "LambdaAuthorizerConfig", "AWS_LAMBDA"},
     {"OpenIDConnect", "OpenIDConnectConfig", "OPENID_CONNECT"},
     {"UserPool", "UserPoolConfig", "AMAZON_COGNITO_USER_POOLS"},
 };
@@ -147,8 +148,10 @@ Node authenticator(const Node& auth, bool additional) {
   for (const AuthConfig& config : kAuthConfigs) {
     if (!auth.get("Type")->isString(config.type)) continue;
     const Node& given = *auth.get(config.property);
-    ModelFields fields =
-        std::string_view(config.property) == "UserPool" ? kUserPoolFields : kOpenIdFields;
+    std::string_view property = config.property;
+    ModelFields fields = property == "UserPool"        ? ModelFields(kUserPoolFields)
+                         : property == "OpenIDConnect" ? ModelFields(kOpenIdFields)
+                                                       : ModelFields(kLambdaAuthorizerFields);
     Node values = Node::mapping();
     for (const ModelField& field : fields) {
       if (additional && field.name == "DefaultAction") continue;
@@ -163,9 +166,6 @@ Node authenticator(const Node& auth, bool additional) {
 }  // namespace
 
 std::optional<std::string> graphQLApiUnsupported(const Node& props) {
-  for (const char* key : {"DataSources", "Functions", "Resolvers"}) {
-    if (!absent(props.get(key))) return std::string(key) + " of a GraphQLApi";
-  }
   for (const MapEntry& entry : props.entries()) {
     const std::string& key = entry.key.text();
     bool known = std::any_of(graphQLApiPropertyTypes().begin(), graphQLApiPropertyTypes().end(),
@@ -199,7 +199,7 @@ std::optional<std::string> graphQLApiUnsupported(const Node& props) {
     return "a DomainName SAM's model may refuse";
   if (const Node* cache = props.get("Cache"); !absent(cache) && !passesModel(*cache, kCacheFields))
     return "a Cache SAM's model may refuse";
-  return std::nullopt;
+  return graphQLResolversUnsupported(props);
 }
 
 void validateGraphQLApi(const model::Template& templ, const model::ResourceView& resource,
@@ -228,7 +228,10 @@ void validateGraphQLApi(const model::Template& templ, const model::ResourceView&
         hasInline ? "Both 'SchemaInline' and 'SchemaUri' cannot be defined at the same time."
                   : "One of 'SchemaInline' or 'SchemaUri' must be set.",
         hasInline ? propertySource(templ, resource, "SchemaUri") : nullptr));
+    return;
   }
+  if (auto problem = graphQLResolversProblem(templ, resource, props))
+    out.push_back(std::move(*problem));
 }
 
 std::vector<Node> graphQLAuthenticators(const Node& auth) {

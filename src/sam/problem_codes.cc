@@ -253,6 +253,9 @@ constexpr std::array kCodes = {
              "Type needs"),
     resource("graphql-schema",
              "a GraphQLApi with both or neither of `SchemaInline` and `SchemaUri`"),
+    resource("graphql-resolver",
+             "a GraphQLApi function or resolver without the code, runtime, data source or "
+             "pipeline SAM needs, or naming one the API does not define"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };
