@@ -462,6 +462,7 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"graphql-auth", graphQLApi("      Auth: {Type: OPENID_CONNECT}\n      SchemaInline: 'type "
                                   "Query { a: String }'\n")},
       {"graphql-schema", graphQLApi("      Auth: {Type: AWS_IAM}\n")},
+      {"graphql-property-invalid", graphQLApi("      Auth: {Type: PLAIN}\n")},
       {"graphql-resolver",
        graphQLApi("      Auth: {Type: AWS_IAM}\n      SchemaInline: 'type Query { a: String }'\n"
                   "      Functions: {F: {InlineCode: x, DataSource: Missing}}\n")},

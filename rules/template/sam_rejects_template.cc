@@ -90,7 +90,8 @@ family covers:
   `SchemaInline` and `SchemaUri`, or an `Auth` authenticator with several configurations or
   without the one its `Type` needs, or a GraphQL function or resolver without the code,
   `Runtime`, `DataSource` or `Pipeline` SAM needs, with `Id` and other properties, or naming a
-  data source or function the API does not define;
+  data source or function the API does not define, or a GraphQL API value its model refuses (an
+  unknown `Auth` `Type`, an unknown key, a missing required field);
 - an `AWS::Serverless::Api` SAM cannot transform: a property of the wrong type, both
   `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
@@ -262,6 +263,7 @@ Resources:
         "graphql-auth",
         "graphql-schema",
         "graphql-resolver",
+        "graphql-property-invalid",
     };
     return kCodes;
   }
@@ -493,6 +495,8 @@ Resources:
     }
     if (code == "graphql-schema")
       return "A GraphQL API needs exactly one of `SchemaInline` and `SchemaUri`";
+    if (code == "graphql-property-invalid")
+      return "SAM's model of a GraphQL API refuses `" + between(sam.message, '\'', '\'') + "`";
     if (code == "graphql-resolver") return "`" + sam.subjectId + "`: " + sam.message;
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";

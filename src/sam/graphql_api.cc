@@ -16,22 +16,6 @@ namespace samshift::sam {
 using model::MapEntry;
 using model::Node;
 
-// A mapping pydantic reads as the model as written: known keys only, required ones non-null,
-// values passed through (PassThroughProp).
-bool passesModel(const Node& value, ModelFields fields) {
-  if (!value.isMapping()) return false;
-  for (const MapEntry& entry : value.entries()) {
-    auto known = std::find_if(fields.begin(), fields.end(), [&](const ModelField& field) {
-      return field.name == entry.key.text();
-    });
-    if (known == fields.end()) return false;
-  }
-  return std::all_of(fields.begin(), fields.end(), [&](const ModelField& field) {
-    const Node* given = value.get(field.name);
-    return !field.required || (given && !given->isNull());
-  });
-}
-
 namespace {
 
 // SamGraphQLApi.property_types, in SAM's order (Property: no intrinsics; PassThroughProperty: any).
@@ -107,6 +91,69 @@ std::optional<std::string> authorizerUnsupported(const Node& auth, bool addition
   return std::nullopt;
 }
 
+constexpr ModelField kAuthorizerFields[] = {
+    {"Type"}, {"LambdaAuthorizer"}, {"OpenIDConnect"}, {"UserPool"}};
+constexpr ModelField kAuthFields[] = {
+    {"Type"}, {"LambdaAuthorizer"}, {"OpenIDConnect"}, {"UserPool"}, {"Additional"}};
+
+// pydantic's first error in an Authorizer (Auth: with Additional): its fields in order, then its
+// extra keys.
+ModelCheck checkAuthorizer(const Node& auth, const std::string& path, bool withAdditional) {
+  if (!auth.isMapping()) return checkFlatModel(auth, {}, path);
+  if (!knownType(auth.get("Type"))) return ModelCheck::at(path + ".Type");
+  for (const auto& [key, fields] :
+       {std::pair{"LambdaAuthorizer", ModelFields(kLambdaAuthorizerFields)},
+        std::pair{"OpenIDConnect", ModelFields(kOpenIdFields)},
+        std::pair{"UserPool", ModelFields(kUserPoolFields)}}) {
+    const Node* config = auth.get(key);
+    if (absent(config)) continue;
+    ModelCheck check = checkFlatModel(*config, fields, path + "." + key);
+    if (!check.passes()) return check;
+  }
+  if (const Node* additional = auth.get("Additional"); withAdditional && !absent(additional)) {
+    // pydantic's list takes lists (and tuples, sets), nothing YAML writes otherwise.
+    if (!additional->isSequence()) return ModelCheck::at(path + ".Additional");
+    for (size_t i = 0; i < additional->items().size(); ++i) {
+      ModelCheck check =
+          checkAuthorizer(additional->items()[i], path + ".Additional." + std::to_string(i), false);
+      if (!check.passes()) return check;
+    }
+  }
+  return checkModelExtras(auth, withAdditional ? ModelFields(kAuthFields) : kAuthorizerFields,
+                          path);
+}
+
+// pydantic's first error in the Properties model, field by field in its order; unknown as soon
+// as a field is one samshift does not read (graphQLApiUnsupported).
+ModelCheck graphQLModelCheck(const Node& props) {
+  const Node* auth = props.get("Auth");
+  if (!auth || !auth->isMapping()) return ModelCheck::unknown();
+  if (ModelCheck check = checkAuthorizer(*auth, "Auth", true); !check.passes()) return check;
+  if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
+    return ModelCheck::unknown();
+  if (const Node* logging = props.get("Logging"); !absent(logging) && !logging->isBool()) {
+    // Union[Logging, bool]: the Logging model's errors come first.
+    if (!logging->isMapping()) return ModelCheck::unknown();
+    if (ModelCheck check = checkFlatModel(*logging, kLoggingFields, "Logging"); !check.passes())
+      return check;
+  }
+  if (graphQLResolversUnsupported(props)) return ModelCheck::unknown();
+  if (const Node* keys = props.get("ApiKeys"); !absent(keys)) {
+    if (!keys->isMapping()) return ModelCheck::unknown();
+    for (const MapEntry& entry : keys->entries()) {
+      ModelCheck check = checkFlatModel(entry.value, kApiKeyFields, "ApiKeys." + entry.key.text());
+      if (!check.passes()) return check;
+    }
+  }
+  for (const auto& [key, fields] : {std::pair{"DomainName", ModelFields(kDomainNameFields)},
+                                    std::pair{"Cache", ModelFields(kCacheFields)}}) {
+    const Node* value = props.get(key);
+    if (absent(value)) continue;
+    if (ModelCheck check = checkFlatModel(*value, fields, key); !check.passes()) return check;
+  }
+  return ModelCheck::ok();
+}
+
 // The authenticator config _validate_and_extract_authorizer_config returns, by Type.
 struct AuthConfig {
   const char* property;  // "UserPool"
@@ -166,6 +213,8 @@ Node authenticator(const Node& auth, bool additional) {
 }  // namespace
 
 std::optional<std::string> graphQLApiUnsupported(const Node& props) {
+  // SAM's answer is then pydantic's error, which samshift reproduces.
+  if (graphQLModelCheck(props).kind == ModelCheck::Kind::kError) return std::nullopt;
   for (const MapEntry& entry : props.entries()) {
     const std::string& key = entry.key.text();
     bool known = std::any_of(graphQLApiPropertyTypes().begin(), graphQLApiPropertyTypes().end(),
@@ -206,6 +255,14 @@ void validateGraphQLApi(const model::Template& templ, const model::ResourceView&
                         const Node& props, std::vector<SamProblem>& out) {
   // validate_setattr is off: Resource.from_dict takes any key.
   if (checkSamPropertyTypes(templ, resource, props, graphQLApiPropertyTypes(), out, false)) return;
+  // validate_properties_and_return_model: `Property '<first error's location>' is invalid.`
+  if (ModelCheck check = graphQLModelCheck(props); check.kind == ModelCheck::Kind::kError) {
+    std::string property = check.path.substr(0, check.path.find('.'));
+    out.push_back(resourceProblem("graphql-property-invalid",
+                                  "Property '" + check.path + "' is invalid.",
+                                  propertySource(templ, resource, property)));
+    return;
+  }
   if (graphQLApiUnsupported(props)) return;
   const Node& auth = *props.get("Auth");
   const Node* authSource = propertySource(templ, resource, "Auth");
