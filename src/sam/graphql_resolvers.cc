@@ -34,6 +34,9 @@ constexpr ModelField kResolverFields[] = {{"FieldName"}, {"Caching"},      {"Inl
                                           {"CodeUri"},   {"MaxBatchSize"}, {"Pipeline"},
                                           {"Runtime"},   {"Sync"}};
 constexpr ModelField kRuntimeFields[] = {{"Name", true}, {"Version", true}};
+constexpr ModelField kSyncFields[] = {
+    {"ConflictDetection", true}, {"ConflictHandler"}, {"LambdaConflictHandlerConfig"}};
+constexpr ModelField kConflictHandlerFields[] = {{"LambdaConflictHandlerArn", true}};
 constexpr ModelField kCachingFields[] = {{"Ttl", true}, {"CachingKeys"}};
 
 bool isStringList(const Node& value) {
@@ -72,12 +75,17 @@ std::optional<std::string> dataSourcesUnsupported(const Node& sources) {
   return std::nullopt;
 }
 
-// What Function and Resolver share: Runtime, and Sync, which samshift does not expand.
+// What Function and Resolver share: Runtime and Sync.
 std::optional<std::string> codeUnitUnsupported(const Node& unit, const std::string& id) {
   const Node* runtime = unit.get("Runtime");
   if (!absent(runtime) && !passesModel(*runtime, kRuntimeFields))
     return "a Runtime SAM's model may refuse (" + id + ")";
-  if (!absent(unit.get("Sync"))) return "Sync of a GraphQLApi function or resolver (" + id + ")";
+  if (const Node* sync = unit.get("Sync"); !absent(sync)) {
+    const Node* handler = sync->isMapping() ? sync->get("LambdaConflictHandlerConfig") : nullptr;
+    if (!passesModel(*sync, kSyncFields) ||
+        (!absent(handler) && !passesModel(*handler, kConflictHandlerFields)))
+      return "a Sync SAM's model may refuse (" + id + ")";
+  }
   return std::nullopt;
 }
 

@@ -14,7 +14,7 @@
 namespace samshift::sam {
 
 // Why samshift cannot say what SAM makes of the API's DataSources, Functions and Resolvers
-// (values pydantic would coerce or refuse in words samshift does not reproduce, Sync); nullopt
+// (values pydantic would coerce or refuse in words samshift does not reproduce); nullopt
 // when it can.
 std::optional<std::string> graphQLResolversUnsupported(const model::Node& props);
 

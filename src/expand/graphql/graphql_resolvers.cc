@@ -152,6 +152,16 @@ void addFunction(ExpandContext& ctx, const model::ResourceView& resource, const 
   const Node* name = function.get("Name");
   out.set("Name", graphQLTruthy(name) ? *name : str(key));
   out.set("Runtime", runtimeOf(function));
+  // remove_none_values(Sync.dict()): its top-level nulls only.
+  if (const Node* sync = function.get("Sync"); graphQLGiven(sync)) {
+    Node config = Node::mapping();
+    setIfGiven(config, "ConflictDetection", sync->get("ConflictDetection"));
+    setIfGiven(config, "ConflictHandler", sync->get("ConflictHandler"));
+    if (const Node* handler = sync->get("LambdaConflictHandlerConfig"); graphQLGiven(handler))
+      config.set("LambdaConflictHandlerConfig",
+                 map({{"LambdaConflictHandlerArn", *handler->get("LambdaConflictHandlerArn")}}));
+    out.set("SyncConfig", std::move(config));
+  }
   addGraphQLResource(ctx, resource, id, "AWS::AppSync::FunctionConfiguration", std::move(out));
   ids.byKey[key] = getAtt(id, "FunctionId");
 }
