@@ -215,12 +215,8 @@ Node authenticator(const Node& auth, bool additional) {
 std::optional<std::string> graphQLApiUnsupported(const Node& props) {
   // SAM's answer is then pydantic's error, which samshift reproduces.
   if (graphQLModelCheck(props).kind == ModelCheck::Kind::kError) return std::nullopt;
-  for (const MapEntry& entry : props.entries()) {
-    const std::string& key = entry.key.text();
-    bool known = std::any_of(graphQLApiPropertyTypes().begin(), graphQLApiPropertyTypes().end(),
-                             [&](const SamPropertyType& type) { return type.name == key; });
-    if (!known) return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
-  }
+  // A key outside property_types SAM sets on the resource (validate_setattr is off) and never
+  // reads: _generate_resource_dict gives pydantic the known ones only.
   if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
     return "an XrayEnabled SAM's model would coerce to a bool";
   if (const Node* tags = props.get("Tags"); !absent(tags) && !tags->isMapping())
