@@ -81,9 +81,9 @@ TEST_CASE("a GraphQL API samshift does not read makes the other rejections not S
       "      PrimaryKey: {Name: id, Type: Text}\n"
       "  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n"
       "      SchemaInline: 'type Query { a: String }'\n      Auth: {Type: API_KEY}\n"
-      "      DataSources: {DynamoDb: {Posts: {TableName: !Ref Table}}}\n");
+      "      Functions: {F: {Sync: {ConflictHandler: NONE}}}\n");
   REQUIRE(result.unsupported.has_value());
-  CHECK(*result.unsupported == "DataSources of a GraphQLApi (Api)");
+  CHECK(*result.unsupported == "a Sync SAM's model may refuse (F) (Api)");
   CHECK(result.errors.empty());
 }
 

@@ -483,6 +483,10 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"graphql-auth", graphQLApi("      Auth: {Type: OPENID_CONNECT}\n      SchemaInline: 'type "
                                   "Query { a: String }'\n")},
       {"graphql-schema", graphQLApi("      Auth: {Type: AWS_IAM}\n")},
+      {"graphql-property-invalid", graphQLApi("      Auth: {Type: PLAIN}\n")},
+      {"graphql-resolver",
+       graphQLApi("      Auth: {Type: AWS_IAM}\n      SchemaInline: 'type Query { a: String }'\n"
+                  "      Functions: {F: {InlineCode: x, DataSource: Missing}}\n")},
       {"simple-table-primary-key", simpleTable("      PrimaryKey: {Name: id, Type: Text}\n")},
       {"policies-type", function("      Policies: 42\n")},
       {"policy-entry-invalid", function("      Policies:\n        - NoSuchPolicy: {}\n")},

@@ -88,7 +88,10 @@ family covers:
   `CompatibleArchitectures` holds other values, or whose `LayerName`, `LicenseInfo` or
   `Description` is a parameter that is not a string; a GraphQL API with both or neither of
   `SchemaInline` and `SchemaUri`, or an `Auth` authenticator with several configurations or
-  without the one its `Type` needs;
+  without the one its `Type` needs, or a GraphQL function or resolver without the code,
+  `Runtime`, `DataSource` or `Pipeline` SAM needs, with `Id` and other properties, or naming a
+  data source or function the API does not define, or a GraphQL API value its model refuses (an
+  unknown `Auth` `Type`, an unknown key, a missing required field);
 - an `AWS::Serverless::Api` SAM cannot transform: a property of the wrong type, both
   `DefinitionBody` and `DefinitionUri`, a `DefinitionUri` that is not an S3 URI, an
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
@@ -276,6 +279,8 @@ Resources:
         "layer-architectures",
         "graphql-auth",
         "graphql-schema",
+        "graphql-resolver",
+        "graphql-property-invalid",
     };
     return kCodes;
   }
@@ -524,6 +529,9 @@ Resources:
     }
     if (code == "graphql-schema")
       return "A GraphQL API needs exactly one of `SchemaInline` and `SchemaUri`";
+    if (code == "graphql-property-invalid")
+      return "SAM's model of a GraphQL API refuses `" + between(sam.message, '\'', '\'') + "`";
+    if (code == "graphql-resolver") return "`" + sam.subjectId + "`: " + sam.message;
     if (code == "simple-table-primary-key")
       return "`PrimaryKey` needs `Name` and a `Type` of String, Number or Binary";
     if (code == "event-property-unknown" || code == "event-property-type") {

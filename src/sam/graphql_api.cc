@@ -6,6 +6,8 @@
 
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/graphql_model.h"
+#include "sam/graphql_resolvers.h"
 #include "sam/resource_properties.h"
 
 namespace samshift::sam {
@@ -37,13 +39,8 @@ const SamPropertyType kGraphQLApiPropertyTypes[] = {
     {"ResolverCountLimit", false, {}, false},
 };
 
-// One pydantic model: its fields in order and which are required (non-null).
-struct ModelField {
-  std::string_view name;
-  bool required = false;
-};
-using ModelFields = std::span<const ModelField>;
-
+constexpr ModelField kLambdaAuthorizerFields[] = {
+    {"AuthorizerResultTtlInSeconds"}, {"AuthorizerUri", true}, {"IdentityValidationExpression"}};
 constexpr ModelField kOpenIdFields[] = {{"AuthTTL"}, {"ClientId"}, {"IatTTL"}, {"Issuer"}};
 constexpr ModelField kUserPoolFields[] = {
     {"AppIdClientRegex"}, {"AwsRegion"}, {"DefaultAction"}, {"UserPoolId", true}};
@@ -58,28 +55,13 @@ constexpr ModelField kCacheFields[] = {{"ApiCachingBehavior", true},
                                        {"AtRestEncryptionEnabled"},
                                        {"TransitEncryptionEnabled"}};
 
-// A mapping pydantic reads as the model as written: known keys only, required ones non-null,
-// values passed through (PassThroughProp).
-bool passesModel(const Node& value, ModelFields fields) {
-  if (!value.isMapping()) return false;
-  for (const MapEntry& entry : value.entries()) {
-    auto known = std::find_if(fields.begin(), fields.end(), [&](const ModelField& field) {
-      return field.name == entry.key.text();
-    });
-    if (known == fields.end()) return false;
-  }
-  return std::all_of(fields.begin(), fields.end(), [&](const ModelField& field) {
-    const Node* given = value.get(field.name);
-    return !field.required || (given && !given->isNull());
-  });
-}
-
 bool absent(const Node* value) { return !value || value->isNull(); }
 
-// The authentication types samshift reads (AWS_LAMBDA makes SAM add a connector).
+// The authentication types of SAM's model (AuthenticationTypes).
 bool knownType(const Node* type) {
-  return type && (type->isString("AWS_IAM") || type->isString("API_KEY") ||
-                  type->isString("OPENID_CONNECT") || type->isString("AMAZON_COGNITO_USER_POOLS"));
+  return type &&
+         (type->isString("AWS_IAM") || type->isString("API_KEY") || type->isString("AWS_LAMBDA") ||
+          type->isString("OPENID_CONNECT") || type->isString("AMAZON_COGNITO_USER_POOLS"));
 }
 
 // An Authorizer (or the Auth model, with Additional) as pydantic reads it, within what samshift
@@ -93,7 +75,9 @@ std::optional<std::string> authorizerUnsupported(const Node& auth, bool addition
       return "Auth key " + key;
   }
   if (!knownType(auth.get("Type"))) return "an Auth Type other than AWS_IAM, API_KEY, …";
-  if (!absent(auth.get("LambdaAuthorizer"))) return "LambdaAuthorizer";
+  if (const Node* lambda = auth.get("LambdaAuthorizer");
+      !absent(lambda) && !passesModel(*lambda, kLambdaAuthorizerFields))
+    return "a LambdaAuthorizer value SAM's model may refuse";
   if (const Node* openId = auth.get("OpenIDConnect");
       !absent(openId) && !passesModel(*openId, kOpenIdFields))
     return "an OpenIDConnect value SAM's model may refuse";
@@ -103,6 +87,69 @@ std::optional<std::string> authorizerUnsupported(const Node& auth, bool addition
   return std::nullopt;
 }
 
+constexpr ModelField kAuthorizerFields[] = {
+    {"Type"}, {"LambdaAuthorizer"}, {"OpenIDConnect"}, {"UserPool"}};
+constexpr ModelField kAuthFields[] = {
+    {"Type"}, {"LambdaAuthorizer"}, {"OpenIDConnect"}, {"UserPool"}, {"Additional"}};
+
+// pydantic's first error in an Authorizer (Auth: with Additional): its fields in order, then its
+// extra keys.
+ModelCheck checkAuthorizer(const Node& auth, const std::string& path, bool withAdditional) {
+  if (!auth.isMapping()) return checkFlatModel(auth, {}, path);
+  if (!knownType(auth.get("Type"))) return ModelCheck::at(path + ".Type");
+  for (const auto& [key, fields] :
+       {std::pair{"LambdaAuthorizer", ModelFields(kLambdaAuthorizerFields)},
+        std::pair{"OpenIDConnect", ModelFields(kOpenIdFields)},
+        std::pair{"UserPool", ModelFields(kUserPoolFields)}}) {
+    const Node* config = auth.get(key);
+    if (absent(config)) continue;
+    ModelCheck check = checkFlatModel(*config, fields, path + "." + key);
+    if (!check.passes()) return check;
+  }
+  if (const Node* additional = auth.get("Additional"); withAdditional && !absent(additional)) {
+    // pydantic's list takes lists (and tuples, sets), nothing YAML writes otherwise.
+    if (!additional->isSequence()) return ModelCheck::at(path + ".Additional");
+    for (size_t i = 0; i < additional->items().size(); ++i) {
+      ModelCheck check =
+          checkAuthorizer(additional->items()[i], path + ".Additional." + std::to_string(i), false);
+      if (!check.passes()) return check;
+    }
+  }
+  return checkModelExtras(auth, withAdditional ? ModelFields(kAuthFields) : kAuthorizerFields,
+                          path);
+}
+
+// pydantic's first error in the Properties model, field by field in its order; unknown as soon
+// as a field is one samshift does not read (graphQLApiUnsupported).
+ModelCheck graphQLModelCheck(const Node& props) {
+  const Node* auth = props.get("Auth");
+  if (!auth || !auth->isMapping()) return ModelCheck::unknown();
+  if (ModelCheck check = checkAuthorizer(*auth, "Auth", true); !check.passes()) return check;
+  if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
+    return ModelCheck::unknown();
+  if (const Node* logging = props.get("Logging"); !absent(logging) && !logging->isBool()) {
+    // Union[Logging, bool]: the Logging model's errors come first.
+    if (!logging->isMapping()) return ModelCheck::unknown();
+    if (ModelCheck check = checkFlatModel(*logging, kLoggingFields, "Logging"); !check.passes())
+      return check;
+  }
+  if (graphQLResolversUnsupported(props)) return ModelCheck::unknown();
+  if (const Node* keys = props.get("ApiKeys"); !absent(keys)) {
+    if (!keys->isMapping()) return ModelCheck::unknown();
+    for (const MapEntry& entry : keys->entries()) {
+      ModelCheck check = checkFlatModel(entry.value, kApiKeyFields, "ApiKeys." + entry.key.text());
+      if (!check.passes()) return check;
+    }
+  }
+  for (const auto& [key, fields] : {std::pair{"DomainName", ModelFields(kDomainNameFields)},
+                                    std::pair{"Cache", ModelFields(kCacheFields)}}) {
+    const Node* value = props.get(key);
+    if (absent(value)) continue;
+    if (ModelCheck check = checkFlatModel(*value, fields, key); !check.passes()) return check;
+  }
+  return ModelCheck::ok();
+}
+
 // The authenticator config _validate_and_extract_authorizer_config returns, by Type.
 struct AuthConfig {
   const char* property;  // "UserPool"
@@ -110,6 +157,7 @@ struct AuthConfig {
   const char* type;
 };
 constexpr AuthConfig kAuthConfigs[] = {
+    {"LambdaAuthorizer", "LambdaAuthorizerConfig", "AWS_LAMBDA"},
     {"OpenIDConnect", "OpenIDConnectConfig", "OPENID_CONNECT"},
     {"UserPool", "UserPoolConfig", "AMAZON_COGNITO_USER_POOLS"},
 };
@@ -143,8 +191,10 @@ Node authenticator(const Node& auth, bool additional) {
   for (const AuthConfig& config : kAuthConfigs) {
     if (!auth.get("Type")->isString(config.type)) continue;
     const Node& given = *auth.get(config.property);
-    ModelFields fields =
-        std::string_view(config.property) == "UserPool" ? kUserPoolFields : kOpenIdFields;
+    std::string_view property = config.property;
+    ModelFields fields = property == "UserPool"        ? ModelFields(kUserPoolFields)
+                         : property == "OpenIDConnect" ? ModelFields(kOpenIdFields)
+                                                       : ModelFields(kLambdaAuthorizerFields);
     Node values = Node::mapping();
     for (const ModelField& field : fields) {
       if (additional && field.name == "DefaultAction") continue;
@@ -159,14 +209,10 @@ Node authenticator(const Node& auth, bool additional) {
 }  // namespace
 
 std::optional<std::string> graphQLApiUnsupported(const Node& props) {
-  for (const char* key : {"DataSources", "Functions", "Resolvers"}) {
-    if (!absent(props.get(key))) return std::string(key) + " of a GraphQLApi";
-  }
-  for (const MapEntry& entry : props.entries()) {
-    const std::string& key = entry.key.text();
-    if (!findPropertyType(kGraphQLApiPropertyTypes, key))
-      return "property " + key + " of a GraphQLApi (SAM's model refuses it)";
-  }
+  // SAM's answer is then pydantic's error, which samshift reproduces.
+  if (graphQLModelCheck(props).kind == ModelCheck::Kind::kError) return std::nullopt;
+  // A key outside property_types SAM sets on the resource (validate_setattr is off) and never
+  // reads: _generate_resource_dict gives pydantic the known ones only.
   if (const Node* xray = props.get("XrayEnabled"); !absent(xray) && !xray->isBool())
     return "an XrayEnabled SAM's model would coerce to a bool";
   if (const Node* tags = props.get("Tags"); !absent(tags) && !tags->isMapping())
@@ -194,13 +240,21 @@ std::optional<std::string> graphQLApiUnsupported(const Node& props) {
     return "a DomainName SAM's model may refuse";
   if (const Node* cache = props.get("Cache"); !absent(cache) && !passesModel(*cache, kCacheFields))
     return "a Cache SAM's model may refuse";
-  return std::nullopt;
+  return graphQLResolversUnsupported(props);
 }
 
 void validateGraphQLApi(const model::Template& templ, const model::ResourceView& resource,
                         const Node& props, std::vector<SamProblem>& out) {
   // validate_setattr is off: Resource.from_dict takes any key.
   if (checkSamPropertyTypes(templ, resource, props, kGraphQLApiPropertyTypes, out, false)) return;
+  // validate_properties_and_return_model: `Property '<first error's location>' is invalid.`
+  if (ModelCheck check = graphQLModelCheck(props); check.kind == ModelCheck::Kind::kError) {
+    std::string property = check.path.substr(0, check.path.find('.'));
+    out.push_back(resourceProblem("graphql-property-invalid",
+                                  "Property '" + check.path + "' is invalid.",
+                                  propertySource(templ, resource, property)));
+    return;
+  }
   if (graphQLApiUnsupported(props)) return;
   const Node& auth = *props.get("Auth");
   const Node* authSource = propertySource(templ, resource, "Auth");
@@ -223,7 +277,10 @@ void validateGraphQLApi(const model::Template& templ, const model::ResourceView&
         hasInline ? "Both 'SchemaInline' and 'SchemaUri' cannot be defined at the same time."
                   : "One of 'SchemaInline' or 'SchemaUri' must be set.",
         hasInline ? propertySource(templ, resource, "SchemaUri") : nullptr));
+    return;
   }
+  if (auto problem = graphQLResolversProblem(templ, resource, props))
+    out.push_back(std::move(*problem));
 }
 
 std::vector<Node> graphQLAuthenticators(const Node& auth) {

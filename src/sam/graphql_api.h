@@ -1,9 +1,9 @@
 #pragma once
 // AWS::Serverless::GraphQLApi as SAM reads it (samtranslator/model/sam_resources.py SamGraphQLApi,
-// its pydantic model internal/schema_source/aws_serverless_graphqlapi.py). samshift reads the API,
-// its schema, logging, API keys, cache and domain name; data sources, functions, resolvers and
-// Lambda authorizers (which SAM wires with connectors) are not read yet, nor values pydantic would
-// coerce or refuse in words samshift does not reproduce.
+// its pydantic model internal/schema_source/aws_serverless_graphqlapi.py): the API, its schema,
+// logging, authenticators (Lambda ones included), API keys, cache and domain name; data sources,
+// functions and resolvers are read in sam/graphql_resolvers.h. Values pydantic would coerce or
+// refuse in words samshift does not reproduce are not read.
 
 #include <optional>
 #include <string>

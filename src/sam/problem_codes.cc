@@ -264,6 +264,12 @@ constexpr std::array kCodes = {
              "Type needs"),
     resource("graphql-schema",
              "a GraphQLApi with both or neither of `SchemaInline` and `SchemaUri`"),
+    resource("graphql-property-invalid",
+             "a GraphQLApi value SAM's model refuses: an unknown Auth Type, an unknown key, a "
+             "missing required field, Auth.Additional that is not a list"),
+    resource("graphql-resolver",
+             "a GraphQLApi function or resolver without the code, runtime, data source or "
+             "pipeline SAM needs, or naming one the API does not define"),
     generated("duplicate-logical-id",
               "a generated resource takes the logical ID of a resource of the template"),
 };

@@ -1,6 +1,7 @@
 #include "expand/connectors/connectors.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "expand/builders.h"
 #include "sam/connectors.h"
@@ -145,8 +146,9 @@ std::optional<Node> makeGenerated(ExpandContext& ctx, const Connector& connector
   return resource;
 }
 
+// `internal`: one SAM makes within another resource's transform, which no DependsOn names.
 void expandConnector(ExpandContext& ctx, const Connector& connector,
-                     const std::vector<sam::EmbeddedConnector>& embedded) {
+                     const std::vector<sam::EmbeddedConnector>& embedded, bool internal = false) {
   auto isConnector = [&](std::string_view id) {
     const model::ResourceView* resource = ctx.templ.resource(id);
     if (resource && resource->type == "AWS::Serverless::Connector") return true;
@@ -189,13 +191,18 @@ void expandConnector(ExpandContext& ctx, const Connector& connector,
     ids.push_back(generated.logicalId);
     made.push_back(std::move(*resource));
   }
-  replaceDependsOn(ctx, connector.id, ids);
-  ctx.owner = connector.id;
+  if (!internal) replaceDependsOn(ctx, connector.id, ids);
+  std::string owner = std::exchange(ctx.owner, connector.id);
   for (size_t index = 0; index < ids.size(); ++index) ctx.add(ids[index], std::move(made[index]));
-  ctx.owner.clear();
+  ctx.owner = std::move(owner);
 }
 
 }  // namespace
+
+void expandInternalConnector(ExpandContext& ctx, const std::string& id,
+                             const model::Node& resource) {
+  expandConnector(ctx, {id, &resource}, {}, true);
+}
 
 void expandConnectors(ExpandContext& ctx) {
   std::vector<sam::EmbeddedConnector> embedded = sam::embeddedConnectors(ctx.templ);

@@ -11,4 +11,9 @@ namespace samshift::expand {
 // attributes (which it removes from the resources it has copied).
 void expandConnectors(ExpandContext& ctx);
 
+// A connector SAM makes within another resource's transform (a GraphQLApi's data source roles
+// and Lambda authorizers): `resource` is `{Type: AWS::Serverless::Connector, Properties}`.
+void expandInternalConnector(ExpandContext& ctx, const std::string& id,
+                             const model::Node& resource);
+
 }  // namespace samshift::expand

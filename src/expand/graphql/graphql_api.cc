@@ -1,6 +1,8 @@
 #include "expand/graphql/graphql_api.h"
 
 #include "expand/builders.h"
+#include "expand/graphql/graphql_resolvers.h"
+#include "expand/graphql/graphql_values.h"
 #include "expand/pass_through.h"
 #include "expand/tag_list.h"
 #include "sam/deployment_model.h"
@@ -14,12 +16,9 @@ using model::Node;
 
 namespace {
 
-bool given(const Node* value) { return value && !value->isNull(); }
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
-
 // The user's tags with SAM's `graphqlapi:createdBy: SAM` set last (or in its place when written).
 Node apiTags(const Node* tags) {
-  Node merged = given(tags) ? *tags : Node::mapping();
+  Node merged = graphQLGiven(tags) ? *tags : Node::mapping();
   merged.set("graphqlapi:createdBy", str("SAM"));
   return tagListOf(merged);
 }
@@ -30,23 +29,19 @@ Node logConfig(const Node* logging, bool& makeRole, const std::string& roleId) {
   const Node* fieldLevel = nullptr;
   const Node* roleArn = nullptr;
   if (logging && logging->isMapping()) {
-    if (const Node* exclude = logging->get("ExcludeVerboseContent"); truthy(exclude))
+    if (const Node* exclude = logging->get("ExcludeVerboseContent"); graphQLTruthy(exclude))
       config.set("ExcludeVerboseContent", *exclude);
     fieldLevel = logging->get("FieldLogLevel");
     roleArn = logging->get("CloudWatchLogsRoleArn");
   }
-  config.set("FieldLogLevel", truthy(fieldLevel) ? *fieldLevel : str("ALL"));
-  makeRole = !truthy(roleArn);
+  config.set("FieldLogLevel", graphQLTruthy(fieldLevel) ? *fieldLevel : str("ALL"));
+  makeRole = !graphQLTruthy(roleArn);
   config.set("CloudWatchLogsRoleArn", makeRole ? getAtt(roleId, "Arn") : *roleArn);
   return config;
 }
 
 Node cloudWatchRole() {
-  Node statement = map({{"Action", seq({str("sts:AssumeRole")})},
-                        {"Effect", str("Allow")},
-                        {"Principal", map({{"Service", seq({str("appsync.amazonaws.com")})}})}});
-  return map({{"AssumeRolePolicyDocument",
-               map({{"Version", str("2012-10-17")}, {"Statement", seq({statement})}})},
+  return map({{"AssumeRolePolicyDocument", appSyncAssumeRolePolicy()},
               {"ManagedPolicyArns",
                seq({intrinsic("Fn::Sub", str("arn:${AWS::Partition}:iam::aws:policy/service-role/"
                                              "AWSAppSyncPushToCloudWatchLogs"))})}});
@@ -56,7 +51,7 @@ Node cloudWatchRole() {
 void copyFields(Node& to, const Node& from,
                 std::initializer_list<std::pair<const char*, const char*>> order) {
   for (const auto& [source, target] : order) {
-    if (const Node* value = from.get(source); given(value)) to.set(target, *value);
+    if (const Node* value = from.get(source); graphQLGiven(value)) to.set(target, *value);
   }
 }
 
@@ -70,17 +65,16 @@ void expandGraphQLApi(ExpandContext& ctx, const model::ResourceView& resource) {
     return;
   }
   auto add = [&](const std::string& logicalId, const std::string& type, Node properties) {
-    Node generated = allAttributesResource(type, resource);
-    generated.set("Properties", std::move(properties));
-    ctx.add(logicalId, std::move(generated));
+    addGraphQLResource(ctx, resource, logicalId, type, std::move(properties));
   };
   Node apiId = getAtt(id, "ApiId");
   // GraphQLApi.property_types order.
   Node api = Node::mapping();
   const Node* name = props.get("Name");
-  api.set("Name", truthy(name) ? *name : str(id));
+  api.set("Name", graphQLTruthy(name) ? *name : str(id));
   api.set("Tags", apiTags(props.get("Tags")));
-  if (const Node* xray = props.get("XrayEnabled"); given(xray)) api.set("XrayEnabled", *xray);
+  if (const Node* xray = props.get("XrayEnabled"); graphQLGiven(xray))
+    api.set("XrayEnabled", *xray);
   std::vector<Node> authenticators = sam::graphQLAuthenticators(*props.get("Auth"));
   api.set("AuthenticationType", *authenticators[0].get("AuthenticationType"));
   const Node* logging = props.get("Logging");
@@ -98,7 +92,7 @@ void expandGraphQLApi(ExpandContext& ctx, const model::ResourceView& resource) {
   }
   for (const char* key : {"Visibility", "OwnerContact", "IntrospectionConfig", "QueryDepthLimit",
                           "ResolverCountLimit"}) {
-    if (const Node* value = props.get(key); truthy(value)) api.set(key, *value);
+    if (const Node* value = props.get(key); graphQLTruthy(value)) api.set(key, *value);
   }
   add(id, "AWS::AppSync::GraphQLApi", std::move(api));
 
@@ -106,9 +100,10 @@ void expandGraphQLApi(ExpandContext& ctx, const model::ResourceView& resource) {
   copyFields(schema, props,
              {{"SchemaInline", "Definition"}, {"SchemaUri", "DefinitionS3Location"}});
   add(id + "Schema", "AWS::AppSync::GraphQLSchema", std::move(schema));
+  addGraphQLAuthorizerConnectors(ctx, id, authenticators);
   if (makeRole) add(roleId, "AWS::IAM::Role", cloudWatchRole());
 
-  if (const Node* keys = props.get("ApiKeys"); truthy(keys)) {
+  if (const Node* keys = props.get("ApiKeys"); graphQLTruthy(keys)) {
     for (const MapEntry& entry : keys->entries()) {
       Node key = map({{"ApiId", apiId}});
       copyFields(
@@ -117,7 +112,7 @@ void expandGraphQLApi(ExpandContext& ctx, const model::ResourceView& resource) {
       add(id + entry.key.text(), "AWS::AppSync::ApiKey", std::move(key));
     }
   }
-  if (const Node* cache = props.get("Cache"); truthy(cache)) {
+  if (const Node* cache = props.get("Cache"); graphQLTruthy(cache)) {
     Node out = Node::mapping();
     copyFields(out, *cache, {{"ApiCachingBehavior", "ApiCachingBehavior"}});
     out.set("ApiId", apiId);
@@ -128,7 +123,8 @@ void expandGraphQLApi(ExpandContext& ctx, const model::ResourceView& resource) {
                 {"Type", "Type"}});
     add(id + "ApiCache", "AWS::AppSync::ApiCache", std::move(out));
   }
-  if (const Node* domain = props.get("DomainName"); truthy(domain)) {
+  std::map<std::string, Node> dataSourceNames = addGraphQLDataSources(ctx, resource, props);
+  if (const Node* domain = props.get("DomainName"); graphQLTruthy(domain)) {
     Node out = Node::mapping();
     copyFields(out, *domain,
                {{"CertificateArn", "CertificateArn"},
@@ -138,6 +134,7 @@ void expandGraphQLApi(ExpandContext& ctx, const model::ResourceView& resource) {
     add(id + "DomainNameApiAssociation", "AWS::AppSync::DomainNameApiAssociation",
         map({{"ApiId", apiId}, {"DomainName", ref(id + "DomainName")}}));
   }
+  addGraphQLFunctionsAndResolvers(ctx, resource, props, dataSourceNames);
 }
 
 }  // namespace samshift::expand
