@@ -298,6 +298,9 @@ const std::map<std::string, std::string>& templatePerCode() {
        api("      EndpointConfiguration: {Type: PRIVATE, VPCEndpointIds: [a], VpcEndpointIds: "
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
+      {"websocket-api-invalid",
+       "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
+       "      RouteSelectionExpression: $request.body.action\n      Routes: {}\n"},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

@@ -121,6 +121,9 @@ constexpr std::array kCodes = {
     resource("api-vpc-endpoint-ids-both",
              "`EndpointConfiguration` with both `VPCEndpointIds` and `VpcEndpointIds`"),
     resource("api-cors-invalid", "an API's `Cors` SAM cannot add"),
+    resource("websocket-api-invalid",
+             "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
+             "`IpAddressType` SAM rejects"),
     deployment("passthrough-condition-value", "`PassthroughCondition` is not a boolean"),
     deployment("passthrough-condition-intrinsic",
                "`PassthroughCondition` is an intrinsic SAM does not resolve"),

@@ -21,6 +21,7 @@
 #include "sam/push_events.h"
 #include "sam/simple_table.h"
 #include "sam/state_machine_validation.h"
+#include "sam/websocket_api.h"
 
 namespace samshift::sam {
 
@@ -745,6 +746,13 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
   if (resource.type == "AWS::Serverless::Api") {
     validateApi(templ, resource,
                 mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource), out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::WebSocketApi") {
+    validateWebSocketApi(templ, resource, webSocketApiInput(templ, resource, params), out);
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }
