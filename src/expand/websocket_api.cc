@@ -187,10 +187,6 @@ void expandWebSocketApi(ExpandContext& ctx, const model::ResourceView& resource)
   }
   const Node& props = input.props;
   const Node* tags = truthy(props, "Tags");
-  if (tags && tags->isIntrinsic()) {
-    ctx.notSupported("WebSocketApi Tags given as an intrinsic (" + id + ")");
-    return;
-  }
   const Node* stageName = props.get("StageName");
   WebSocketApi api{id, props, tags ? *tags : Node::mapping(),
                    stageName && !stageName->isNull() ? *stageName : str(kDefaultStageName),
