@@ -34,12 +34,13 @@ Node lambdaInvocationUri(const char* variable, const Node& arn) {
                                    std::move(variables)}));
 }
 
+// A Lambda permission for API Gateway; FunctionName dropped when null (Resource.to_dict).
 Node invokePermission(const Node& functionName, Node sourceArn) {
-  return makeResource("AWS::Lambda::Permission",
-                      map({{"Action", str("lambda:InvokeFunction")},
-                           {"FunctionName", functionName},
-                           {"Principal", str("apigateway.amazonaws.com")},
-                           {"SourceArn", std::move(sourceArn)}}));
+  Node props = map({{"Action", str("lambda:InvokeFunction")}});
+  if (!functionName.isNull()) props.set("FunctionName", functionName);
+  props.set("Principal", str("apigateway.amazonaws.com"));
+  props.set("SourceArn", std::move(sourceArn));
+  return makeResource("AWS::Lambda::Permission", std::move(props));
 }
 
 struct WebSocketApi {

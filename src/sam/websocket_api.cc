@@ -1,5 +1,6 @@
 #include "sam/websocket_api.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -96,6 +97,12 @@ GeneratorProblem generatorProblem(const Node& props, std::optional<std::string>&
     return {"Stages cannot be named $default for WebSocket APIs.", "StageName"};
   for (const model::MapEntry& route : routes.entries()) {
     const std::string& key = route.key.text();
+    // str.isalnum and str.capitalize follow Unicode; the IDs they give are not alphanumeric to
+    // SAM's later check (verify_logical_id) either.
+    if (std::any_of(key.begin(), key.end(), [](char c) { return c & 0x80; })) {
+      unsupported = "WebSocketApi route key " + key + " with letters beyond ASCII";
+      return {};
+    }
     if (!webSocketRouteIdPart(key)) {
       return {"Route key '" + key +
               "' must be alphanumeric. Only $connect, $disconnect, and $default special routes "
