@@ -4,29 +4,19 @@
 
 #include <catch2/catch.hpp>
 
-#include "expand/expander.h"
-#include "load/loader.h"
-#include "model/template.h"
-#include "sam/parameter_values.h"
 #include "sam/websocket_api.h"
+#include "test_support.h"
 
 using namespace samshift;
 
 namespace {
 
-// What expand does not support in a template of one WebSocketApi with these properties; "" when
-// it expands or rejects it.
+// What expand does not support in a template of one WebSocketApi with these properties.
 std::string unsupported(const std::string& properties) {
-  model::Document document =
-      load::loadText("t.yaml",
-                     "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
-                     "      RouteSelectionExpression: $request.body.action\n" +
-                         properties);
-  REQUIRE(document.parsed);
-  model::Template templ(document.root);
-  sam::ParameterValues params(templ, {}, "us-east-1");
-  expand::ExpandResult result = expand::expandTemplate(document.root, params);
-  return result.unsupported.value_or("");
+  return testing::expandUnsupported(
+      "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
+      "      RouteSelectionExpression: $request.body.action\n" +
+      properties);
 }
 
 }  // namespace
