@@ -12,6 +12,7 @@
 #include "load/loader.h"
 #include "model/template.h"
 #include "sam/parameter_values.h"
+#include "test_support.h"
 
 using namespace samshift;
 using expand::api::Py27KeyOrder;
@@ -242,13 +243,7 @@ TEST_CASE("more routes on one managed API than the cap are refused before any co
     text += "        E" + std::to_string(i) + ": {Type: Api, Properties: {Path: /p" +
             std::to_string(i) + ", Method: get}}\n";
   }
-  model::Document document = load::loadText("t.yaml", text);
-  REQUIRE(document.parsed);
-  model::Template templ(document.root);
-  sam::ParameterValues params(templ, {}, "us-east-1");
-  expand::ExpandResult result = expand::expandTemplate(document.root, params);
-  REQUIRE(result.unsupported.has_value());
-  CHECK(*result.unsupported ==
+  CHECK(testing::expandUnsupported(text) ==
         "API Gateway: more than 4000 routes on ServerlessRestApi (SAM copies its whole "
         "definition for every route)");
 }

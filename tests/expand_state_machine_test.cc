@@ -7,11 +7,8 @@
 
 #include <string>
 
-#include "expand/expander.h"
-#include "load/loader.h"
-#include "model/template.h"
-#include "sam/parameter_values.h"
 #include "sam/s3_uri.h"
+#include "test_support.h"
 
 using namespace samshift;
 using Kind = sam::S3UriReading::Kind;
@@ -29,17 +26,10 @@ std::string reading(const std::string& uri) {
 
 // What expand does not support in a template with one state machine of these properties.
 std::string unsupported(const std::string& properties) {
-  model::Document document =
-      load::loadText("t.yaml",
-                     "Transform: AWS::Serverless-2016-10-31\nResources:\n  SM:\n"
-                     "    Type: AWS::Serverless::StateMachine\n    Properties:\n" +
-                         properties);
-  REQUIRE(document.parsed);
-  model::Template templ(document.root);
-  sam::ParameterValues params(templ, {}, "us-east-1");
-  expand::ExpandResult result = expand::expandTemplate(document.root, params);
-  REQUIRE(result.errors.empty());
-  return result.unsupported.value_or("");
+  return testing::expandUnsupported(
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  SM:\n"
+      "    Type: AWS::Serverless::StateMachine\n    Properties:\n" +
+      properties);
 }
 
 }  // namespace

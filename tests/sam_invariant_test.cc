@@ -318,6 +318,9 @@ const std::map<std::string, std::string>& templatePerCode() {
                 "{Path: /, Method: get, RequestParameters: [method.request.body.x]}\n")},
       {"api-domain-invalid",
        api("      Domain: {DomainName: a.example.com, CertificateArn: arn, Route53: {}}\n")},
+      {"websocket-api-invalid",
+       "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
+       "      RouteSelectionExpression: $request.body.action\n      Routes: {}\n"},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

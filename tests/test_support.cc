@@ -10,7 +10,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "expand/expander.h"
 #include "load/loader.h"
+#include "model/template.h"
+#include "sam/parameter_values.h"
 
 namespace samshift::testing {
 
@@ -64,6 +67,16 @@ CommandResult runSamshift(const std::string& arguments, const std::string& stdin
   result.out = readFile(out);
   result.err = readFile(err);
   return result;
+}
+
+std::string expandUnsupported(const std::string& templateText) {
+  model::Document document = load::loadText("t.yaml", templateText);
+  REQUIRE(document.parsed);
+  model::Template templ(document.root);
+  sam::ParameterValues params(templ, {}, "us-east-1");
+  expand::ExpandResult result = expand::expandTemplate(document.root, params);
+  REQUIRE(result.errors.empty());
+  return result.unsupported.value_or("");
 }
 
 }  // namespace samshift::testing

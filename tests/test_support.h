@@ -14,6 +14,10 @@ void writeFile(const std::filesystem::path& path, const std::string& text);
 // YAML (or JSON) text as a node tree; the test fails when it does not parse.
 model::Node parseYaml(const std::string& text);
 
+// What `samshift expand` reports as not supported in this template (in us-east-1, no
+// parameters); "" when it expands it. The test fails when SAM would reject the template.
+std::string expandUnsupported(const std::string& templateText);
+
 // ../shared/corpus beside the checkout, when present.
 std::filesystem::path corpusRoot();
 bool corpusPresent();

@@ -258,6 +258,7 @@ Resources:
         "api-event-request-model",
         "api-event-request-parameters",
         "api-domain-invalid",
+        "websocket-api-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -307,7 +308,11 @@ Resources:
     if (code == "pull-event-filter-criteria") return "`FilterCriteria` may hold only `Filters`";
     if (code == "pull-event-consumer-group")
       return "`ConsumerGroupId` applies only to MSK and SelfManagedKafka events";
-    // SAM's sentence after "is invalid. ", without its full stop, naming properties in backticks.
+    return samSentence(sam);
+  }
+
+  // SAM's sentence after "is invalid. ", without its full stop, naming properties in backticks.
+  static std::string samSentence(const sam::SamProblem& sam) {
     size_t after = sam.message.rfind("is invalid. ");
     std::string said = after == std::string::npos ? sam.message : sam.message.substr(after + 12);
     if (!said.empty() && said.back() == '.') said.pop_back();
@@ -563,6 +568,7 @@ Resources:
                  ? "Destination `Type` `" + text + "` is not one SAM knows"
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
+    if (code == "websocket-api-invalid") return "WebSocketApi `" + id + "`: " + samSentence(sam);
     if (code.rfind("pull-event-", 0) == 0) return describePullEvent(sam, text);
     if (code == "connector-invalid" || code == "embedded-connector-invalid" ||
         code == "connector-endpoint-unpackaged")

@@ -17,6 +17,7 @@
 #include "expand/simple_table.h"
 #include "expand/state_machine.h"
 #include "expand/tree_path.h"
+#include "expand/websocket_api.h"
 #include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/api_domain_validation.h"
@@ -235,6 +236,12 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     ctx.owner = std::string(resource.id);
     if (resource.type == "AWS::Serverless::StateMachine") expandStateMachine(ctx, resource);
   }
+  // SAM's order: functions, state machines, APIs, then the rest (Translator._get_resources_to_iterate).
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::WebSocketApi") continue;
+    ctx.owner = std::string(resource.id);
+    expandWebSocketApi(ctx, resource);
+  }
   ctx.owner.clear();
   std::map<std::string, std::string, std::less<>> renamed;
   for (const model::ResourceView& resource : templ.resources()) {
@@ -255,7 +262,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
                resource.type != "AWS::Serverless::StateMachine" &&
                resource.type != "AWS::Serverless::Api" &&
                resource.type != "AWS::Serverless::Connector" &&
-               resource.type != "AWS::Serverless::HttpApi") {
+               resource.type != "AWS::Serverless::HttpApi" &&
+               resource.type != "AWS::Serverless::WebSocketApi") {
       ctx.notSupported("resource type " + std::string(resource.type) + " (" +
                        std::string(resource.id) + ")");
     }

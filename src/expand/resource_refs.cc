@@ -89,8 +89,15 @@ void rewriteResourceRefs(Node& node, const ExpandContext& ctx,
         size_t second =
             first == std::string::npos ? std::string::npos : joined.find('.', first + 1);
         if (auto id = resolveProperty(ctx, joined.substr(0, second))) {
-          node.entries()[0].value =
-              seq({str(*id), str(second == std::string::npos ? "" : joined.substr(second + 1))});
+          // GetAttAction._get_resolved_dictionary: [id, *remaining], the rest split at each dot.
+          Node resolved = seq({str(*id)});
+          for (size_t from = second; from != std::string::npos;) {
+            size_t next = joined.find('.', from + 1);
+            resolved.push(str(joined.substr(
+                from + 1, next == std::string::npos ? std::string::npos : next - from - 1)));
+            from = next;
+          }
+          node.entries()[0].value = std::move(resolved);
           return;
         }
         if (arg.isSequence()) {

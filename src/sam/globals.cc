@@ -9,6 +9,7 @@ std::string_view globalsSectionFor(std::string_view type) {
   if (type == "AWS::Serverless::Function") return "Function";
   if (type == "AWS::Serverless::Api") return "Api";
   if (type == "AWS::Serverless::HttpApi") return "HttpApi";
+  if (type == "AWS::Serverless::WebSocketApi") return "WebSocketApi";
   if (type == "AWS::Serverless::SimpleTable") return "SimpleTable";
   if (type == "AWS::Serverless::StateMachine") return "StateMachine";
   if (type == "AWS::Serverless::LayerVersion") return "LayerVersion";

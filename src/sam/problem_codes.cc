@@ -132,6 +132,9 @@ constexpr std::array kCodes = {
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),
     resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
+    resource("websocket-api-invalid",
+             "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
+             "`IpAddressType` SAM rejects"),
     deployment("passthrough-condition-value", "`PassthroughCondition` is not a boolean"),
     deployment("passthrough-condition-intrinsic",
                "`PassthroughCondition` is an intrinsic SAM does not resolve"),

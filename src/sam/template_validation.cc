@@ -91,6 +91,21 @@ constexpr const char* kGlobalsFunctionKeys[] = {"Handler",
                                                 "PublishToLatestPublished",
                                                 "VersionDeletionPolicy"};
 
+// Globals.supported_properties["AWS::Serverless::WebSocketApi"].
+constexpr const char* kGlobalsWebSocketApiKeys[] = {"AccessLogSettings",
+                                                    "ApiKeySelectionExpression",
+                                                    "DefaultRouteSettings",
+                                                    "DisableExecuteApiEndpoint",
+                                                    "DisableSchemaValidation",
+                                                    "Domain",
+                                                    "FailOnWarnings",
+                                                    "IpAddressType",
+                                                    "PropagateTags",
+                                                    "RouteSelectionExpression",
+                                                    "RouteSettings",
+                                                    "StageVariables",
+                                                    "Tags"};
+
 SamProblem templateProblem(std::string code, std::string message, const Node* node) {
   return SamProblem{std::move(code), std::move(message), node, false, {}};
 }
@@ -196,6 +211,8 @@ std::optional<SamProblem> checkGlobals(const model::Template& templ) {
   }
   if (auto problem = checkGlobalsKeys(*globals, "Api", kGlobalsApiKeys)) return problem;
   if (auto problem = checkGlobalsKeys(*globals, "CapacityProvider", kGlobalsCapacityProviderKeys))
+    return problem;
+  if (auto problem = checkGlobalsKeys(*globals, "WebSocketApi", kGlobalsWebSocketApiKeys))
     return problem;
   return checkGlobalsKeys(*globals, "Function", kGlobalsFunctionKeys);
 }

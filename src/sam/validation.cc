@@ -22,6 +22,7 @@
 #include "sam/push_events.h"
 #include "sam/simple_table.h"
 #include "sam/state_machine_validation.h"
+#include "sam/websocket_api.h"
 
 namespace samshift::sam {
 
@@ -747,6 +748,13 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     Node merged = mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource);
     validateApi(templ, resource, merged, out);
     if (out.empty()) validateApiDomain(templ, resource, merged, params, out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::WebSocketApi") {
+    validateWebSocketApi(templ, resource, webSocketApiInput(templ, resource, params), out);
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }
