@@ -13,6 +13,7 @@
 #include "expand/version_hash.h"
 #include "model/intrinsics.h"
 #include "sam/globals.h"
+#include "sam/http_api_events.h"
 
 namespace samshift::expand::api {
 
@@ -173,6 +174,9 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     const std::string& eventId = entry->key.text();
     std::string what = std::string(type) + " event " + eventId + " of " + id;
     const Node* properties = entry->value.get("Properties");
+    static const Node kNoProperties = Node::mapping();
+    bool defaultRoute = !rest && sam::isHttpApiDefaultRoute(properties);
+    if (!properties && defaultRoute) properties = &kNoProperties;
     if (!properties || !properties->isMapping()) {
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
@@ -184,8 +188,10 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
                              : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
                        id);
     }
-    const Node* path = properties->get("Path");
-    const Node* method = properties->get("Method");
+    static const Node kDefaultPath = str(sam::kHttpApiDefaultPath);
+    static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
+    const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
+    const Node* method = defaultRoute ? &kAnyMethod : properties->get("Method");
     if (const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId")) {
       // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
       std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;

@@ -71,6 +71,8 @@ struct RestApi {
 struct HttpApi {
   PyObject body;
   PropagatedTags tags;
+  // The function whose default-route integration ($default, any method) invokes its Arn.
+  std::string defaultRouteFunction;
 };
 
 struct ApiRegistry {

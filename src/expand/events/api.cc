@@ -12,6 +12,7 @@
 #include "expand/builders.h"
 #include "expand/events/event.h"
 #include "sam/deployment_model.h"
+#include "sam/http_api_events.h"
 
 namespace samshift::expand::events {
 
@@ -114,23 +115,42 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "HttpApi",
                {"Path", "Method", "TimeoutInMillis", "PayloadFormatVersion"});
-  if (!stringPathAndMethod(ctx, event, "HttpApi")) return;
-  const std::string& path = event.properties.get("Path")->text();
-  const std::string& method = event.properties.get("Method")->text();
-  if (path.find('{') != std::string::npos) {
-    ctx.notSupported("API Gateway: path parameters in HttpApi event " + event.id);
-    return;
-  }
+  bool defaultRoute = sam::isHttpApiDefaultRoute(&event.properties);
+  if (!defaultRoute && !stringPathAndMethod(ctx, event, "HttpApi")) return;
+  std::string path = defaultRoute ? sam::kHttpApiDefaultPath : event.properties.get("Path")->text();
+  std::string method =
+      defaultRoute ? sam::kHttpApiAnyMethod : event.properties.get("Method")->text();
   auto it = ctx.apis.http.find(api::kImplicitHttpApi);
   if (it == ctx.apis.http.end()) return;  // refused while collecting
-  Node perm = permission(fn, "apigateway.amazonaws.com");
-  perm.get("Properties")
-      ->set("SourceArn", apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi),
-                                                method, path));
-  ctx.add(event.id + "Permission", std::move(perm));
-
+  api::HttpApi& api = it->second;
+  // HttpApi._get_permission: the default route permits every route (no method, no path); a later
+  // event of the function whose own $default integration is on the API (its URI names the
+  // function's Arn, not an alias) needs no permission of its own.
   api::MethodKey key = api::methodKey(method);
-  api::PyObject& body = it->second.body;
+  bool anyMethod = key.name == sam::kHttpApiAnyMethod;
+  if (path == "/" + std::string(sam::kHttpApiDefaultPath) && anyMethod) {
+    ctx.notSupported("API Gateway: HttpApi event " + event.id + " on path /$default");
+    return;
+  }
+  std::string withoutProxy = path;
+  for (size_t at; (at = withoutProxy.find("{proxy+}")) != std::string::npos;)
+    withoutProxy.erase(at, 8);
+  if (withoutProxy.find("+}") != std::string::npos) {
+    // The HTTP API's permission keeps a `{name+}` parameter other than proxy+, the REST one not.
+    ctx.notSupported("API Gateway: greedy path parameter in HttpApi event " + event.id);
+    return;
+  }
+  if (path == sam::kHttpApiDefaultPath || api.defaultRouteFunction != fn.id) {
+    Node perm = permission(fn, "apigateway.amazonaws.com");
+    perm.get("Properties")
+        ->set("SourceArn",
+              apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi),
+                                     anyMethod ? "ANY" : method,
+                                     path == sam::kHttpApiDefaultPath ? "" : path));
+    ctx.add(event.id + "Permission", std::move(perm));
+  }
+
+  api::PyObject& body = api.body;
   if (api::hasIntegration(body, path, key)) {
     ctx.notSupported("API Gateway: a second integration on " + method + " " + path +
                      " of the HTTP API");
@@ -141,10 +161,31 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       api::pySub(
           "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
           invokedArn(fn) + "/invocations"));
+  if (path == sam::kHttpApiDefaultPath && anyMethod && !fn.aliasId)
+    api.defaultRouteFunction = fn.id;
   // SAM sets each only when it is truthy.
   if (const Node* timeout = event.properties.get("TimeoutInMillis");
       timeout && sam::pythonTruthy(*timeout)) {
     integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout));
+  }
+  // add_path_parameters_to_method: each `{name}` of the path (re.findall("{(.*?)}")).
+  std::vector<std::string> parameters;
+  for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
+    size_t close = path.find('}', open + 1);
+    if (close == std::string::npos) break;
+    parameters.push_back(path.substr(open + 1, close - open - 1));
+    open = close + 1;
+  }
+  if (!parameters.empty()) {
+    api::PyObject& target = *body.get("paths")->get(path)->get(key.name);
+    api::PyObject& list = target.setdefault("parameters", api::PyObject::list());
+    for (const std::string& name : parameters) {
+      api::PyObject parameter = api::PyObject::dict(true);
+      parameter.set("name", api::PyObject::str(name, true));
+      parameter.set("in", api::PyObject::str("path"));
+      parameter.set("required", api::PyObject::boolean(true));
+      list.push(std::move(parameter));
+    }
   }
   if (const Node* format = event.properties.get("PayloadFormatVersion");
       format && sam::pythonTruthy(*format)) {
