@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/http_api.h"
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -69,13 +70,6 @@ std::optional<PyObject> s3Location(const Node& uri) {
   return location;
 }
 
-// Api.get_rest_api_id_string: the API a RestApiId names, by a Ref or by its logical ID.
-std::optional<std::string> apiName(const Node& restApiId) {
-  if (restApiId.isString()) return restApiId.text();
-  if (auto name = model::refName(restApiId)) return std::string(*name);
-  return std::nullopt;
-}
-
 // The `Globals: Api` section, when the template has one.
 const Node* apiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
@@ -85,7 +79,7 @@ const Node* apiGlobals(const model::Template& templ) {
 void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
   if (resource.type == "AWS::Serverless::HttpApi") {
-    ctx.notSupported("API Gateway: resource type AWS::Serverless::HttpApi (" + id + ")");
+    collectExplicitHttpApi(ctx, resource);
     return;
   }
   RestApi api;
@@ -237,7 +231,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     } else {
       // An HTTP API's body is never hashed, so its key order (and the copies) do not matter.
       auto [it, created] = ctx.apis.http.try_emplace(apiId);
-      if (created) it->second.body = openApiSkeleton();
+      if (created && !createImplicitHttpApi(ctx, it->second)) continue;
       addPath(it->second.body, path->text(), methodKey(method->text()));
       propagateTags(ctx, props, it->second.tags, apiId);
     }
@@ -450,32 +444,15 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   ctx.refs[id]["Stage"] = stageId;
 }
 
-void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) {
-  Node tags = api.tags.mapping;
-  tags.set("httpapi:createdBy", str("SAM"));
-  // SAM's key order in an HTTP API's body is not modelled (it is never hashed).
-  Node body = api.body.toNode(PyObject::DictOrder::kInsertion);
-  Node bodyTags = Node::sequence();
-  for (const MapEntry& entry : tags.entries()) {
-    bodyTags.push(
-        map({{"name", str(entry.key.text())}, {"x-amazon-apigateway-tag-value", entry.value}}));
-  }
-  body.set("tags", std::move(bodyTags));
-  ctx.add(id, makeResource("AWS::ApiGatewayV2::Api", map({{"Body", std::move(body)}})));
-  ctx.add(id + "ApiGatewayDefaultStage",
-          makeResource("AWS::ApiGatewayV2::Stage", map({{"ApiId", ref(id)},
-                                                        {"AutoDeploy", Node::boolean(true)},
-                                                        {"StageName", str("$default")},
-                                                        {"Tags", tags}})));
-}
-
 }  // namespace
 
+std::optional<std::string> apiName(const Node& apiId) {
+  if (apiId.isString()) return apiId.text();
+  if (auto name = model::refName(apiId)) return std::string(*name);
+  return std::nullopt;
+}
+
 void collectApis(ExpandContext& ctx) {
-  if (const Node* globals = ctx.templ.root().get("Globals");
-      globals && globals->isMapping() && globals->has("HttpApi")) {
-    ctx.notSupported("API Gateway: Globals section HttpApi");
-  }
   for (const model::ResourceView& resource : ctx.templ.resources()) {
     if (resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi") {
       collectExplicit(ctx, resource);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <re2/re2.h>
 
@@ -114,14 +115,25 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "HttpApi",
-               {"Path", "Method", "TimeoutInMillis", "PayloadFormatVersion"});
+               {"Path", "Method", "ApiId", "TimeoutInMillis", "PayloadFormatVersion"});
   bool defaultRoute = sam::isHttpApiDefaultRoute(&event.properties);
   if (!defaultRoute && !stringPathAndMethod(ctx, event, "HttpApi")) return;
   std::string path = defaultRoute ? sam::kHttpApiDefaultPath : event.properties.get("Path")->text();
   std::string method =
       defaultRoute ? sam::kHttpApiAnyMethod : event.properties.get("Method")->text();
-  auto it = ctx.apis.http.find(api::kImplicitHttpApi);
-  if (it == ctx.apis.http.end()) return;  // refused while collecting
+  // resources_to_link: the API an ApiId names, by a Ref or by its logical ID.
+  const Node* apiIdNode = event.properties.get("ApiId");
+  std::optional<std::string> apiId = api::kImplicitHttpApi;
+  if (apiIdNode) apiId = api::apiName(*apiIdNode);
+  auto it = apiId ? ctx.apis.http.find(*apiId) : ctx.apis.http.end();
+  if (it == ctx.apis.http.end()) {
+    // The implicit API was refused while collecting; another ApiId is not modelled.
+    if (apiIdNode) {
+      ctx.notSupported("API Gateway: ApiId of HttpApi event " + event.id +
+                       " is not an AWS::Serverless::HttpApi samshift expands");
+    }
+    return;
+  }
   api::HttpApi& api = it->second;
   // HttpApi._get_permission: the default route permits every route (no method, no path); a later
   // event of the function whose own $default integration is on the API (its URI names the
@@ -144,9 +156,9 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     Node perm = permission(fn, "apigateway.amazonaws.com");
     perm.get("Properties")
         ->set("SourceArn",
-              apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi),
-                                     anyMethod ? "ANY" : method,
-                                     path == sam::kHttpApiDefaultPath ? "" : path));
+              apiPermissionSourceArn(
+                  "arn:${AWS::Partition}", apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
+                  anyMethod ? "ANY" : method, path == sam::kHttpApiDefaultPath ? "" : path));
     ctx.add(event.id + "Permission", std::move(perm));
   }
 
@@ -168,6 +180,11 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       timeout && sam::pythonTruthy(*timeout)) {
     integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout));
   }
+  if (const Node* format = event.properties.get("PayloadFormatVersion");
+      format && sam::pythonTruthy(*format)) {
+    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
+  }
+  // After the integration is complete: adding to the method may move it.
   // add_path_parameters_to_method: each `{name}` of the path (re.findall("{(.*?)}")).
   std::vector<std::string> parameters;
   for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
@@ -186,10 +203,6 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       parameter.set("required", api::PyObject::boolean(true));
       list.push(std::move(parameter));
     }
-  }
-  if (const Node* format = event.properties.get("PayloadFormatVersion");
-      format && sam::pythonTruthy(*format)) {
-    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
   }
 }
 
