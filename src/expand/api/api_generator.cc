@@ -23,12 +23,6 @@ using model::Node;
 
 namespace {
 
-bool isAlnum(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-  });
-}
-
 // The entries of a mapping in the order of the Py27Dict SAM makes of it (the last of a
 // repeated key, as PyYAML keeps).
 std::vector<const MapEntry*> py27Order(const Node& mapping) {
@@ -445,6 +439,12 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
 }
 
 }  // namespace
+
+bool isAlnum(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  });
+}
 
 std::optional<std::string> apiName(const Node& apiId) {
   if (apiId.isString()) return apiId.text();

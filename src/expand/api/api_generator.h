@@ -9,6 +9,9 @@
 
 namespace samshift::expand::api {
 
+// Python's str.isalnum() on an ASCII name: a stage name that goes into a logical ID as it is.
+bool isAlnum(const std::string& text);
+
 // Api.get_rest_api_id_string: the API a RestApiId (or an HttpApi event's ApiId) names, by a Ref
 // or by its logical ID.
 std::optional<std::string> apiName(const model::Node& apiId);

@@ -1,8 +1,8 @@
 #include "expand/api/http_api.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "expand/api/api_generator.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/version_hash.h"
@@ -50,12 +50,6 @@ bool checkProperties(ExpandContext& ctx, const std::string& id, const Node& prop
 const Node* httpApiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
   return globals && globals->isMapping() ? globals->get("HttpApi") : nullptr;
-}
-
-bool isAlnum(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-  });
 }
 
 }  // namespace
