@@ -20,6 +20,7 @@ namespace {
 // The properties of an HttpApi whose output the generator here models, with the type SamHttpApi
 // declares for each (a value of another type is SAM's rejection, not supported here).
 bool modelledProperty(const std::string& key, const Node& value) {
+  if (key == "Name") return true;  // a PassThroughProperty: any value, as written
   if (value.isIntrinsic()) return false;
   if (key == "StageName" || key == "Description") return value.isString();
   if (key == "StageVariables" || key == "AccessLogSettings" || key == "DefaultRouteSettings" ||
@@ -113,6 +114,8 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
         map({{"name", str(entry.key.text())}, {"x-amazon-apigateway-tag-value", entry.value}}));
   }
   body.set("tags", std::move(bodyTags));
+  // _add_title: a truthy Name replaces the skeleton's title.
+  if (const Node* name = truthy("Name")) body.get("info")->set("title", *name);
   // _add_description: into info, when truthy.
   if (const Node* description = truthy("Description"))
     body.get("info")->set("description", *description);
