@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sam/deployment_model.h"
+#include "sam/http_api_events.h"
 #include "sam/resource_properties.h"
 
 namespace samshift::sam {
@@ -348,8 +349,12 @@ std::optional<SamProblem> pullEventTransformProblem(std::string_view type, const
 std::vector<const model::MapEntry*> eventsInTransformOrder(const Node& events) {
   std::vector<const model::MapEntry*> order;
   if (!events.isMapping()) return order;
+  static const std::string kDefaultPath = kHttpApiDefaultPath;
   auto key = [](const model::MapEntry* event) -> const std::string& {
     const Node* props = event->value.isMapping() ? event->value.get("Properties") : nullptr;
+    // ImplicitHttpApiPlugin has given a default-route HttpApi event its Path by then.
+    const Node* type = event->value.isMapping() ? event->value.get("Type") : nullptr;
+    if (type && type->isString("HttpApi") && isHttpApiDefaultRoute(props)) return kDefaultPath;
     const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
     return path && path->isString() ? path->text() : event->key.text();
   };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "expand/api/domain.h"
+#include "expand/api/http_api.h"
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -14,6 +15,7 @@
 #include "expand/version_hash.h"
 #include "model/intrinsics.h"
 #include "sam/globals.h"
+#include "sam/http_api_events.h"
 
 namespace samshift::expand::api {
 
@@ -21,12 +23,6 @@ using model::MapEntry;
 using model::Node;
 
 namespace {
-
-bool isAlnum(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-  });
-}
 
 // The entries of a mapping in the order of the Py27Dict SAM makes of it (the last of a
 // repeated key, as PyYAML keeps).
@@ -69,13 +65,6 @@ std::optional<PyObject> s3Location(const Node& uri) {
   return location;
 }
 
-// Api.get_rest_api_id_string: the API a RestApiId names, by a Ref or by its logical ID.
-std::optional<std::string> apiName(const Node& restApiId) {
-  if (restApiId.isString()) return restApiId.text();
-  if (auto name = model::refName(restApiId)) return std::string(*name);
-  return std::nullopt;
-}
-
 // The `Globals: Api` section, when the template has one.
 const Node* apiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
@@ -85,7 +74,7 @@ const Node* apiGlobals(const model::Template& templ) {
 void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
   if (resource.type == "AWS::Serverless::HttpApi") {
-    ctx.notSupported("API Gateway: resource type AWS::Serverless::HttpApi (" + id + ")");
+    collectExplicitHttpApi(ctx, resource);
     return;
   }
   RestApi api;
@@ -174,6 +163,9 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     const std::string& eventId = entry->key.text();
     std::string what = std::string(type) + " event " + eventId + " of " + id;
     const Node* properties = entry->value.get("Properties");
+    static const Node kNoProperties = Node::mapping();
+    bool defaultRoute = !rest && sam::isHttpApiDefaultRoute(properties);
+    if (!properties && defaultRoute) properties = &kNoProperties;
     if (!properties || !properties->isMapping()) {
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
@@ -185,8 +177,10 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
                              : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
                        id);
     }
-    const Node* path = properties->get("Path");
-    const Node* method = properties->get("Method");
+    static const Node kDefaultPath = str(sam::kHttpApiDefaultPath);
+    static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
+    const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
+    const Node* method = defaultRoute ? &kAnyMethod : properties->get("Method");
     if (const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId")) {
       // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
       std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;
@@ -232,7 +226,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     } else {
       // An HTTP API's body is never hashed, so its key order (and the copies) do not matter.
       auto [it, created] = ctx.apis.http.try_emplace(apiId);
-      if (created) it->second.body = openApiSkeleton();
+      if (created && !createImplicitHttpApi(ctx, it->second)) continue;
       addPath(it->second.body, path->text(), methodKey(method->text()));
       propagateTags(ctx, props, it->second.tags, apiId);
     }
@@ -447,32 +441,21 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   ctx.refs[id]["Stage"] = stageId;
 }
 
-void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) {
-  Node tags = api.tags.mapping;
-  tags.set("httpapi:createdBy", str("SAM"));
-  // SAM's key order in an HTTP API's body is not modelled (it is never hashed).
-  Node body = api.body.toNode(PyObject::DictOrder::kInsertion);
-  Node bodyTags = Node::sequence();
-  for (const MapEntry& entry : tags.entries()) {
-    bodyTags.push(
-        map({{"name", str(entry.key.text())}, {"x-amazon-apigateway-tag-value", entry.value}}));
-  }
-  body.set("tags", std::move(bodyTags));
-  ctx.add(id, makeResource("AWS::ApiGatewayV2::Api", map({{"Body", std::move(body)}})));
-  ctx.add(id + "ApiGatewayDefaultStage",
-          makeResource("AWS::ApiGatewayV2::Stage", map({{"ApiId", ref(id)},
-                                                        {"AutoDeploy", Node::boolean(true)},
-                                                        {"StageName", str("$default")},
-                                                        {"Tags", tags}})));
-}
-
 }  // namespace
 
+bool isAlnum(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+std::optional<std::string> apiName(const Node& apiId) {
+  if (apiId.isString()) return apiId.text();
+  if (auto name = model::refName(apiId)) return std::string(*name);
+  return std::nullopt;
+}
+
 void collectApis(ExpandContext& ctx) {
-  if (const Node* globals = ctx.templ.root().get("Globals");
-      globals && globals->isMapping() && globals->has("HttpApi")) {
-    ctx.notSupported("API Gateway: Globals section HttpApi");
-  }
   for (const model::ResourceView& resource : ctx.templ.resources()) {
     if (resource.type == "AWS::Serverless::Api" || resource.type == "AWS::Serverless::HttpApi") {
       collectExplicit(ctx, resource);

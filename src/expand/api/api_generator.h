@@ -2,11 +2,19 @@
 // AWS::Serverless::Api and the implicit APIs (docs/sam-semantics.md §8.1): collected before the
 // functions so their events can add integrations, emitted after every event was seen.
 
+#include <optional>
 #include <string>
 
 #include "expand/context.h"
 
 namespace samshift::expand::api {
+
+// Python's str.isalnum() on an ASCII name: a stage name that goes into a logical ID as it is.
+bool isAlnum(const std::string& text);
+
+// Api.get_rest_api_id_string: the API a RestApiId (or an HttpApi event's ApiId) names, by a Ref
+// or by its logical ID.
+std::optional<std::string> apiName(const model::Node& apiId);
 
 // Explicit AWS::Serverless::Api resources, then SAM's implicit API plugins: every Api / HttpApi
 // event without an API gets its path in ServerlessRestApi / ServerlessHttpApi.

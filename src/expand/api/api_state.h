@@ -71,6 +71,12 @@ struct RestApi {
 struct HttpApi {
   PyObject body;
   PropagatedTags tags;
+  // The properties the generator reads: the resource's with `Globals: HttpApi`, or for the
+  // implicit API the Globals section's.
+  model::Node properties = model::Node::mapping();
+  const model::ResourceView* resource = nullptr;  // an explicit API's resource
+  // The function whose default-route integration ($default, any method) invokes its Arn.
+  std::string defaultRouteFunction;
 };
 
 // A Route53 RecordSetGroup SAM shares between the custom domains of one hosted zone

@@ -96,6 +96,8 @@ PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, cons
   integration.set("httpMethod", PyObject::str("POST"));
   integration.set("payloadFormatVersion", PyObject::str("2.0"));
   integration.set("uri", std::move(uri));
+  if (path == "$default" && method.name == "x-amazon-apigateway-any-method")
+    target.set("isDefaultRoute", PyObject::boolean(true));
   target.setdefault("responses", PyObject::dict(true));
   return *target.get(kIntegration);
 }

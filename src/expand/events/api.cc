@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <re2/re2.h>
 
@@ -14,6 +15,7 @@
 #include "expand/events/event.h"
 #include "expand/version_hash.h"
 #include "sam/deployment_model.h"
+#include "sam/http_api_events.h"
 
 namespace samshift::expand::events {
 
@@ -131,24 +133,55 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "HttpApi",
-               {"Path", "Method", "TimeoutInMillis", "PayloadFormatVersion"});
-  if (!stringPathAndMethod(ctx, event, "HttpApi")) return;
-  const std::string& path = event.properties.get("Path")->text();
-  const std::string& method = event.properties.get("Method")->text();
-  if (path.find('{') != std::string::npos) {
-    ctx.notSupported("API Gateway: path parameters in HttpApi event " + event.id);
+               {"Path", "Method", "ApiId", "TimeoutInMillis", "PayloadFormatVersion"});
+  bool defaultRoute = sam::isHttpApiDefaultRoute(&event.properties);
+  if (!defaultRoute && !stringPathAndMethod(ctx, event, "HttpApi")) return;
+  std::string path = defaultRoute ? sam::kHttpApiDefaultPath : event.properties.get("Path")->text();
+  std::string method =
+      defaultRoute ? sam::kHttpApiAnyMethod : event.properties.get("Method")->text();
+  // resources_to_link: the API an ApiId names, by a Ref or by its logical ID.
+  const Node* apiIdNode = event.properties.get("ApiId");
+  std::optional<std::string> apiId = api::kImplicitHttpApi;
+  if (apiIdNode) apiId = api::apiName(*apiIdNode);
+  auto it = apiId ? ctx.apis.http.find(*apiId) : ctx.apis.http.end();
+  if (it == ctx.apis.http.end()) {
+    // The implicit API was refused while collecting; another ApiId is not modelled.
+    if (apiIdNode) {
+      ctx.notSupported("API Gateway: ApiId of HttpApi event " + event.id +
+                       " is not an AWS::Serverless::HttpApi samshift expands");
+    }
     return;
   }
-  auto it = ctx.apis.http.find(api::kImplicitHttpApi);
-  if (it == ctx.apis.http.end()) return;  // refused while collecting
-  Node perm = permission(fn, "apigateway.amazonaws.com");
-  perm.get("Properties")
-      ->set("SourceArn", apiPermissionSourceArn("arn:${AWS::Partition}", ref(api::kImplicitHttpApi),
-                                                method, path));
-  ctx.add(event.id + "Permission", std::move(perm));
-
+  api::HttpApi& api = it->second;
+  // HttpApi._get_permission: the default route permits every route (no method, no path); a later
+  // event of the function whose own $default integration is on the API (its URI names the
+  // function's Arn, not an alias) needs no permission of its own.
   api::MethodKey key = api::methodKey(method);
-  api::PyObject& body = it->second.body;
+  bool anyMethod = key.name == sam::kHttpApiAnyMethod;
+  if (anyMethod && !path.empty() && path[0] == '/' &&
+      std::string_view(path).substr(1) == sam::kHttpApiDefaultPath) {
+    ctx.notSupported("API Gateway: HttpApi event " + event.id + " on path /$default");
+    return;
+  }
+  std::string withoutProxy = path;
+  for (size_t at; (at = withoutProxy.find("{proxy+}")) != std::string::npos;)
+    withoutProxy.erase(at, 8);
+  if (withoutProxy.find("+}") != std::string::npos) {
+    // The HTTP API's permission keeps a `{name+}` parameter other than proxy+, the REST one not.
+    ctx.notSupported("API Gateway: greedy path parameter in HttpApi event " + event.id);
+    return;
+  }
+  if (path == sam::kHttpApiDefaultPath || api.defaultRouteFunction != fn.id) {
+    Node perm = permission(fn, "apigateway.amazonaws.com");
+    perm.get("Properties")
+        ->set("SourceArn",
+              apiPermissionSourceArn(
+                  "arn:${AWS::Partition}", apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
+                  anyMethod ? "ANY" : method, path == sam::kHttpApiDefaultPath ? "" : path));
+    ctx.add(event.id + "Permission", std::move(perm));
+  }
+
+  api::PyObject& body = api.body;
   if (api::hasIntegration(body, path, key)) {
     ctx.notSupported("API Gateway: a second integration on " + method + " " + path +
                      " of the HTTP API");
@@ -159,6 +192,8 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       api::pySub(
           "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
           invokedArn(fn) + "/invocations"));
+  if (path == sam::kHttpApiDefaultPath && anyMethod && !fn.aliasId)
+    api.defaultRouteFunction = fn.id;
   // SAM sets each only when it is truthy.
   if (const Node* timeout = event.properties.get("TimeoutInMillis");
       timeout && sam::pythonTruthy(*timeout)) {
@@ -167,6 +202,26 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (const Node* format = event.properties.get("PayloadFormatVersion");
       format && sam::pythonTruthy(*format)) {
     integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
+  }
+  // After the integration is complete: adding to the method may move it.
+  // add_path_parameters_to_method: each `{name}` of the path (re.findall("{(.*?)}")).
+  std::vector<std::string> parameters;
+  for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
+    size_t close = path.find('}', open + 1);
+    if (close == std::string::npos) break;
+    parameters.push_back(path.substr(open + 1, close - open - 1));
+    open = close + 1;
+  }
+  if (!parameters.empty()) {
+    api::PyObject& target = *body.get("paths")->get(path)->get(key.name);
+    api::PyObject& list = target.setdefault("parameters", api::PyObject::list());
+    for (const std::string& name : parameters) {
+      api::PyObject parameter = api::PyObject::dict(true);
+      parameter.set("name", api::PyObject::str(name, true));
+      parameter.set("in", api::PyObject::str("path"));
+      parameter.set("required", api::PyObject::boolean(true));
+      list.push(std::move(parameter));
+    }
   }
 }
 
