@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include "expand/api/api_generator.h"
+#include "expand/api/auth.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
@@ -105,9 +106,11 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                  ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
                                  invokedArn(fn) + "/invocations",
                              !fn.aliasId));
+  std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api);
   api->edits.push_back(
-      {rank, path, method, [path, key = api::methodKey(method), uri](api::PyObject& body) {
-         api::addLambdaIntegration(body, path, key, uri);
+      {rank, path, method,
+       [path, key = api::methodKey(method), uri, credentials](api::PyObject& body) {
+         api::addLambdaIntegration(body, path, key, uri, credentials);
        }});
 }
 
