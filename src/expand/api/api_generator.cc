@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/auth.h"
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -439,6 +440,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   }
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage",
                                 stageProperties(api, id, deploymentId, tags), pass));
+  addAuthorizerPermissions(ctx, id, api, pass);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;

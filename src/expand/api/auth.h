@@ -21,6 +21,11 @@ std::optional<PyObject> iamIntegrationCredentials(const ExpandContext& ctx, cons
 
 // _add_auth: the security of every method with an integration and the securityDefinitions,
 // between the editor's two copies.
-void addAuth(RestApi& api);
+void addAuth(const ExpandContext& ctx, RestApi& api);
+
+// _construct_authorizer_lambda_permission: `<Api><Authorizer>AuthorizerPermission` for each
+// Lambda authorizer that keeps its default permission.
+void addAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const RestApi& api,
+                              const PassThrough& pass);
 
 }  // namespace samshift::expand::api
