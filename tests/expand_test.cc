@@ -258,11 +258,12 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: "
         "s3://b/k\n"
         "      Handler: h\n      Runtime: r\n      Events:\n        E:\n          Type: Api\n"
-        "          Properties: {Path: /, Method: get, Auth: {ApiKeyRequired: true}}\n");
+        "          Properties: {Path: /, Method: get, Auth: {ResourcePolicy: {}}}\n");
     CHECK(result.exitCode == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
-          "samshift expand: <stdin>: not supported yet: property Auth of Api event FE\n");
+          "samshift expand: <stdin>: not supported yet: API Gateway: Auth of Api event FE: "
+          "ResourcePolicy\n");
   }
   SECTION("usage errors: exit 3") {
     CHECK(testing::runSamshift("expand").exitCode == 3);

@@ -1,5 +1,6 @@
 #include "expand/api/auth.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -228,6 +229,74 @@ void forEachIntegratedMethod(PyObject& body, Visit visit) {
   }
 }
 
+// SwaggerEditor.add_awsiam_security_definition (its own key order).
+void addIamSecurityDefinition(PyObject& definitions) {
+  if (definitions.get(kIam)) return;
+  PyObject iam = PyObject::dict(true);
+  iam.set("x-amazon-apigateway-authtype", PyObject::str("awsSigv4"));
+  iam.set("type", PyObject::str("apiKey"));
+  iam.set("name", PyObject::str("Authorization"));
+  iam.set("in", PyObject::str("header"));
+  definitions.set(kIam, std::move(iam));
+}
+
+bool hasAnyKey(const PyObject& entry, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    if (entry.isDict() && entry.get(name)) return true;
+  }
+  return false;
+}
+
+PyObject listOf(std::vector<PyObject> items) {
+  PyObject list = PyObject::list();
+  for (PyObject& item : items) list.push(std::move(item));
+  return list;
+}
+
+// set_path_default_authorizer for one method: an event's NONE marker drops the default, an
+// event's authorizer stays (after the other entries), else the default with its scopes.
+void setDefaultAuthorizer(PyObject& method, const std::string& chosen, const Node* scopes,
+                          const std::vector<std::string>& authorizerNames, PyObject& definitions) {
+  std::vector<PyObject> others, authorizers;
+  if (const PyObject* existing = method.get("security")) {
+    for (PyObject& entry : existing->items())
+      (hasAnyKey(entry, authorizerNames) ? authorizers : others).push_back(std::move(entry));
+  }
+  auto none = std::find_if(others.begin(), others.end(),
+                           [](const PyObject& entry) { return entry.get("NONE") != nullptr; });
+  if (none != others.end()) {
+    others.erase(none);
+    authorizers.clear();
+  } else if (authorizers.empty()) {
+    PyObject entry = PyObject::dict(true);
+    entry.set(chosen, scopes ? PyObject::fromTemplate(*scopes) : PyObject::list(), true);
+    authorizers.push_back(std::move(entry));
+  }
+  for (PyObject& entry : authorizers) others.push_back(std::move(entry));
+  if (others.empty()) return;
+  bool iamFirst = others.front().get(kIam) != nullptr;
+  method.set("security", listOf(std::move(others)));
+  if (iamFirst) addIamSecurityDefinition(definitions);
+}
+
+// set_path_default_apikey_required for one method: an event's api_key_false marker drops the
+// default; OPTIONS keeps only the other entries unless the preflight requires the key too.
+void setDefaultApiKeyRequired(PyObject& method, bool required) {
+  std::vector<PyObject> others, apiKeys;
+  std::vector<PyObject> existing;
+  if (const PyObject* security = method.get("security")) existing = security->items();
+  for (const PyObject& entry : existing)
+    (hasAnyKey(entry, {"api_key", "api_key_false"}) ? apiKeys : others).push_back(entry);
+  bool markedFalse = std::any_of(apiKeys.begin(), apiKeys.end(), [](const PyObject& entry) {
+    return entry.get("api_key_false") != nullptr;
+  });
+  std::vector<PyObject> security = others;
+  if (!markedFalse && required) security.push_back(emptySecurity("api_key", false));
+  bool ok = true;
+  if (listOf(security).repr(ok) != listOf(existing).repr(ok))
+    method.set("security", listOf(std::move(security)));
+}
+
 }  // namespace
 
 bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api) {
@@ -280,16 +349,114 @@ bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api) {
   return true;
 }
 
-std::optional<PyObject> iamIntegrationCredentials(const ExpandContext& ctx, const RestApi& api) {
+std::optional<PyObject> iamIntegrationCredentials(const ExpandContext& ctx, const RestApi& api,
+                                                  const Node* eventAuth) {
   const Node* auth = authOf(api);
-  if (!auth || !isDefaultIam(*auth)) return std::nullopt;
-  // _generate_integration_credentials: a falsy InvokeRole that is given means NONE (no
+  if (eventAuth && !sam::pythonTruthy(*eventAuth)) eventAuth = nullptr;
+  const Node* methodAuthorizer = eventAuth ? eventAuth->get("Authorizer") : nullptr;
+  bool methodIam = methodAuthorizer && methodAuthorizer->isString(kIam);
+  if (!methodIam && !(auth && isDefaultIam(*auth) && !eventAuth)) return std::nullopt;
+  // method_invoke_role or api_invoke_role; a falsy one that is given means NONE (no
   // credentials); none or CALLER_CREDENTIALS means the caller's.
-  const Node* role = auth->get("InvokeRole");
-  if (role && !sam::pythonTruthy(*role)) return std::nullopt;
+  const Node* role = eventAuth ? eventAuth->get("InvokeRole") : nullptr;
+  bool methodNone = role && !sam::pythonTruthy(*role);
+  if (!role || methodNone) {
+    if (methodNone) return std::nullopt;
+    role = auth ? auth->get("InvokeRole") : nullptr;
+    if (role && !sam::pythonTruthy(*role)) return std::nullopt;
+  }
   if (role && role->isString("NONE")) return std::nullopt;
   if (role && !role->isString("CALLER_CREDENTIALS")) return PyObject::fromTemplate(*role);
   return PyObject::str("arn:" + ctx.partition() + ":iam::*:user/*");
+}
+
+std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& eventId,
+                                     const RestApi& api, const Node& eventAuth) {
+  std::string what = "Auth of Api event " + eventId;
+  auto refuse = [&](const std::string& why) {
+    ctx.notSupported("API Gateway: " + what + ": " + why);
+    return std::nullopt;
+  };
+  MethodAuth out;
+  if (!sam::pythonTruthy(eventAuth)) return out;
+  if (!eventAuth.isMapping() || eventAuth.isIntrinsic()) return refuse("not a map");
+  if (!api.managed) return refuse("on an API with a DefinitionBody");
+  for (const MapEntry& entry : eventAuth.entries()) {
+    const std::string& key = entry.key.text();
+    if (key != "Authorizer" && key != "AuthorizationScopes" && key != "ApiKeyRequired" &&
+        key != "InvokeRole")
+      return refuse(key);
+  }
+  const Node* apiAuth = authOf(api);
+  const Node* apiAuthorizers = apiAuth ? apiAuth->get("Authorizers") : nullptr;
+  if (apiAuthorizers && !sam::pythonTruthy(*apiAuthorizers)) apiAuthorizers = nullptr;
+  const Node* authorizer = eventAuth.get("Authorizer");
+  if (authorizer && sam::pythonTruthy(*authorizer)) {
+    // add_auth_to_swagger's checks, all of them rejections: refused here until they are SAM
+    // problems of their own.
+    if (!authorizer->isString()) return refuse("an Authorizer that is not a string");
+    const std::string& name = authorizer->text();
+    if (name == "NONE") {
+      const Node* chosen = apiAuth ? apiAuth->get("DefaultAuthorizer") : nullptr;
+      if (!chosen || !sam::pythonTruthy(*chosen)) return refuse("NONE without a DefaultAuthorizer");
+    } else if (name != kIam && (!apiAuthorizers || !apiAuthorizers->has(name) ||
+                                !sam::pythonTruthy(*apiAuthorizers->get(name)))) {
+      return refuse("Authorizer " + name + " not defined in the API's Authorizers");
+    }
+    out.authorizer = name;
+    // _set_method_authorizer: the event's scopes, else the authorizer's, when it is defined.
+    const Node* scopes = eventAuth.get("AuthorizationScopes");
+    if (scopes && scopes->isNull()) scopes = nullptr;
+    const Node* defined = name != "NONE" && apiAuthorizers ? apiAuthorizers->get(name) : nullptr;
+    if (defined && !scopes) scopes = defined->get("AuthorizationScopes");
+    if (defined && scopes && !scopes->isNull()) out.scopes = PyObject::fromTemplate(*scopes);
+  }
+  if (const Node* scopes = eventAuth.get("AuthorizationScopes");
+      scopes && sam::pythonTruthy(*scopes)) {
+    if (!scopes->isSequence()) return refuse("AuthorizationScopes that are not a list");
+    if (!out.authorizer) return refuse("AuthorizationScopes without an Authorizer");
+  }
+  if (const Node* required = eventAuth.get("ApiKeyRequired"); required && !required->isNull()) {
+    if (!required->isBool()) return refuse("ApiKeyRequired that is not a bool");
+    const Node* apiRequired = apiAuth ? apiAuth->get("ApiKeyRequired") : nullptr;
+    if (!required->boolValue() && !(apiRequired && sam::pythonTruthy(*apiRequired)))
+      return refuse("ApiKeyRequired false without the API's ApiKeyRequired");
+    out.apiKeyRequired = required->boolValue();
+  }
+  if (const Node* role = eventAuth.get("InvokeRole");
+      role && !role->isNull() && !role->isString() && !role->isIntrinsic())
+    return refuse("this InvokeRole");
+  return out;
+}
+
+void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
+                   const MethodAuth& auth) {
+  if (!auth.authorizer && !auth.apiKeyRequired) return;
+  PyObject* definitions = body.get("securityDefinitions");
+  PyObject fresh = PyObject::dict(true);
+  if (!definitions || !definitions->isDict() || definitions->keys().empty()) definitions = &fresh;
+  PyObject& target = *body.get("paths")->get(path)->get(method.name);
+  auto append = [&](PyObject entry) {
+    PyObject* security = target.get("security");
+    if (!security) security = &target.set("security", PyObject::list());
+    security->push(std::move(entry));
+  };
+  if (auth.authorizer) {
+    // The key is the template's string.
+    PyObject entry = PyObject::dict(true);
+    entry.set(*auth.authorizer, auth.scopes ? *auth.scopes : PyObject::list(), true);
+    append(std::move(entry));
+    // The method's security starts with this entry (a managed body's method has none before).
+    if (*auth.authorizer == kIam) addIamSecurityDefinition(*definitions);
+  }
+  if (auth.apiKeyRequired) {
+    append(emptySecurity(*auth.apiKeyRequired ? "api_key" : "api_key_false", false));
+    if (*auth.apiKeyRequired && !definitions->get("api_key"))
+      definitions->set("api_key", apiKeySecurityDefinition());
+  }
+  // The editor's swagger property.
+  if (!definitions->keys().empty() && definitions == &fresh)
+    body.set("securityDefinitions", std::move(fresh));
 }
 
 void addAuth(const ExpandContext& ctx, RestApi& api) {
@@ -297,44 +464,39 @@ void addAuth(const ExpandContext& ctx, RestApi& api) {
   if (!auth || !api.body) return;  // checkAuth refused an API without a body
   PyObject& body = *api.body;
   body.deepcopy();  // SwaggerEditor.__init__
-  // _get_authorizers: AWS_IAM when it is the default, then Authorizers.
+  // The editor's security_definitions: the body's (the events' editors may have written them).
   PyObject definitions = PyObject::dict(true);
+  if (const PyObject* existing = body.get("securityDefinitions"); existing && existing->isDict())
+    definitions = *existing;
+  // _get_authorizers: AWS_IAM when it is the default, then Authorizers.
   const Node* chosen = auth->get("DefaultAuthorizer");
+  std::vector<std::string> names = authorizerNames(*auth);
   if (isDefaultIam(*auth)) definitions.set(kIam, iamSecurityDefinition(), true);
-  for (const std::string& name : authorizerNames(*auth)) {
+  for (const std::string& name : names) {
     definitions.set(
         name, authorizerSecurityDefinition(ctx.partition(), *auth->get("Authorizers")->get(name)),
         true);
   }
   if (chosen && chosen->isString()) {
-    // set_path_default_authorizer: the default with its AuthorizationScopes, on methods that
-    // carry no security of their own yet (a managed body's do not).
     const Node* authorizer =
         isDefaultIam(*auth) ? nullptr : auth->get("Authorizers")->get(chosen->text());
     const Node* scopes = authorizer ? authorizerField(*authorizer, "AuthorizationScopes") : nullptr;
+    names.push_back(kIam);
     bool toPreflight = flag(*auth, "AddDefaultAuthorizerToCorsPreflight", true);
     forEachIntegratedMethod(body, [&](const std::string& name, PyObject& method) {
       if (!toPreflight && name == "options") return;
-      PyObject security = PyObject::dict(true);
-      security.set(chosen->text(), scopes ? PyObject::fromTemplate(*scopes) : PyObject::list(),
-                   true);
-      PyObject list = PyObject::list();
-      list.push(std::move(security));
-      method.set("security", std::move(list));
+      setDefaultAuthorizer(method, chosen->text(), scopes, names, definitions);
     });
   }
   const Node* apiKeyRequired = auth->get("ApiKeyRequired");
   if (apiKeyRequired && sam::pythonTruthy(*apiKeyRequired)) {
-    definitions.set("api_key", apiKeySecurityDefinition());
+    if (!definitions.get("api_key")) definitions.set("api_key", apiKeySecurityDefinition());
     bool toPreflight = flag(*auth, "AddApiKeyRequiredToCorsPreflight", true);
     forEachIntegratedMethod(body, [&](const std::string& name, PyObject& method) {
-      if (!toPreflight && name == "options") return;  // the security it had stays
-      PyObject* existing = method.get("security");
-      if (!existing) existing = &method.set("security", PyObject::list());
-      existing->push(emptySecurity("api_key", false));
+      setDefaultApiKeyRequired(method, toPreflight || name != "options");
     });
   }
-  // The editor's swagger property: securityDefinitions last, when there are any, then a copy.
+  // The editor's swagger property: securityDefinitions, when there are any, then a copy.
   if (!definitions.keys().empty()) body.set("securityDefinitions", std::move(definitions));
   body.deepcopy();
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "expand/api/py_object.h"
+#include "expand/api/swagger.h"
 #include "expand/context.h"
 
 namespace samshift::expand::api {
@@ -15,9 +16,28 @@ namespace samshift::expand::api {
 // Whether samshift expands the API's (truthy) Auth; false after refusing the template.
 bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api);
 
-// SwaggerEditor.add_lambda_integration: the `credentials` of a Lambda integration on an API whose
-// DefaultAuthorizer is AWS_IAM (the event has no Auth of its own), when there is one.
-std::optional<PyObject> iamIntegrationCredentials(const ExpandContext& ctx, const RestApi& api);
+// SwaggerEditor.add_lambda_integration: the `credentials` of a Lambda integration whose event's
+// Authorizer is AWS_IAM, or on an API whose DefaultAuthorizer is AWS_IAM (the event has no Auth),
+// when there are some.
+std::optional<PyObject> iamIntegrationCredentials(const ExpandContext& ctx, const RestApi& api,
+                                                  const model::Node* eventAuth);
+
+// An Api event's own Auth as SwaggerEditor.add_auth_to_method applies it.
+struct MethodAuth {
+  std::optional<std::string> authorizer;
+  std::optional<PyObject> scopes;  // the security entry's value, when not []
+  std::optional<bool> apiKeyRequired;
+};
+
+// The event's Auth, or nothing after refusing the template (what SAM rejects is not supported
+// yet, as are ResourcePolicy and an API with a DefinitionBody).
+std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& eventId,
+                                     const RestApi& api, const model::Node& eventAuth);
+
+// add_auth_to_swagger on the event's method, after its integration, with the securityDefinitions
+// the editor hands back.
+void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
+                   const MethodAuth& auth);
 
 // _add_auth: the security of every method with an integration and the securityDefinitions,
 // between the editor's two copies.

@@ -59,12 +59,16 @@ Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiI
 }
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
-  requireKnown(ctx, event, "Api", {"Path", "Method", "RestApiId"});
+  requireKnown(ctx, event, "Api", {"Path", "Method", "RestApiId", "Auth"});
   if (!stringPathAndMethod(ctx, event, "Api")) return;
   const Node* restApiId = event.properties.get("RestApiId");
   std::string apiId;
   api::RestApi* api = api::restApiOf(ctx, restApiId, event.id, apiId);
   if (!api) return;
+  const Node* eventAuth = event.properties.get("Auth");
+  std::optional<api::MethodAuth> methodAuth =
+      eventAuth ? api::methodAuth(ctx, event.id, *api, *eventAuth) : api::MethodAuth{};
+  if (!methodAuth) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
   if (!std::all_of(suffix.begin(), suffix.end(),
@@ -106,12 +110,13 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                  ":apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
                                  invokedArn(fn) + "/invocations",
                              !fn.aliasId));
-  std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api);
-  api->edits.push_back(
-      {rank, path, method,
-       [path, key = api::methodKey(method), uri, credentials](api::PyObject& body) {
-         api::addLambdaIntegration(body, path, key, uri, credentials);
-       }});
+  std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api, eventAuth);
+  api->edits.push_back({rank, path, method,
+                        [path, key = api::methodKey(method), uri, credentials,
+                         auth = *methodAuth](api::PyObject& body) {
+                          api::addLambdaIntegration(body, path, key, uri, credentials);
+                          api::addMethodAuth(body, path, key, auth);
+                        }});
 }
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
