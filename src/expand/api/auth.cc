@@ -17,10 +17,19 @@ namespace {
 
 constexpr const char* kIam = "AWS_IAM";
 
-// api.get("Auth") as the event and the generator read it: the mapping, or null.
-const Node* authOf(const RestApi& api) {
+// api.get("Auth") when it is truthy.
+const Node* givenAuth(const RestApi& api) {
   const Node* auth = api.properties.get("Auth");
-  return auth && auth->isMapping() && sam::pythonTruthy(*auth) ? auth : nullptr;
+  return auth && sam::pythonTruthy(*auth) ? auth : nullptr;
+}
+
+std::string unsupportedAuth(const RestApi& api);
+
+// The API's Auth as the event and the generator read it, when samshift expands it: an API whose
+// Auth was refused may still be walked, and must not be read.
+const Node* authOf(const RestApi& api) {
+  const Node* auth = givenAuth(api);
+  return auth && unsupportedAuth(api).empty() ? auth : nullptr;
 }
 
 // An Auth flag as the AuthProperties namedtuple gives it: the value, or its default.
@@ -297,16 +306,12 @@ void setDefaultApiKeyRequired(PyObject& method, bool required) {
     method.set("security", listOf(std::move(security)));
 }
 
-}  // namespace
-
-bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api) {
-  const Node* auth = authOf(api);
-  if (!auth) return true;
-  std::string what = " of AWS::Serverless::Api " + id;
-  if (!api.managed || !api.body) {
-    ctx.notSupported("API Gateway: Auth on a DefinitionBody or DefinitionUri" + what);
-    return false;
-  }
+// Why samshift does not expand the API's truthy Auth, or empty.
+std::string unsupportedAuth(const RestApi& api) {
+  const Node* auth = givenAuth(api);
+  if (!auth) return "";
+  if (!auth->isMapping() || auth->isIntrinsic()) return "Auth that is not a map";
+  if (!api.managed || !api.body) return "Auth on a DefinitionBody or DefinitionUri";
   const Node* authorizers = auth->get("Authorizers");
   for (const MapEntry& entry : auth->entries()) {
     const std::string& key = entry.key.text();
@@ -341,12 +346,18 @@ bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api) {
     } else {
       why = key;
     }
-    if (!why.empty()) {
-      ctx.notSupported("API Gateway: Auth" + what + ": " + why);
-      return false;
-    }
+    if (!why.empty()) return why;
   }
-  return true;
+  return "";
+}
+
+}  // namespace
+
+bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api) {
+  std::string why = unsupportedAuth(api);
+  if (why.empty()) return true;
+  ctx.notSupported("API Gateway: Auth of AWS::Serverless::Api " + id + ": " + why);
+  return false;
 }
 
 std::optional<PyObject> iamIntegrationCredentials(const ExpandContext& ctx, const RestApi& api,
