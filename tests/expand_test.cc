@@ -258,11 +258,25 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: "
         "s3://b/k\n"
         "      Handler: h\n      Runtime: r\n      Events:\n        E:\n          Type: Api\n"
-        "          Properties: {Path: /, Method: get, Auth: {ApiKeyRequired: true}}\n");
+        "          Properties: {Path: /, Method: get, Auth: {ResourcePolicy: {}}}\n");
     CHECK(result.exitCode == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
-          "samshift expand: <stdin>: not supported yet: property Auth of Api event FE\n");
+          "samshift expand: <stdin>: not supported yet: API Gateway: Auth of Api event FE: "
+          "ResourcePolicy\n");
+  }
+  SECTION("an implicit API's refused Auth is not read while its events are expanded") {
+    testing::CommandResult result = testing::runSamshift(
+        "expand -",
+        "Globals:\n  Api:\n    Auth: {Authorizers: {Ref: P}, DefaultAuthorizer: A}\n"
+        "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: "
+        "s3://b/k\n      Handler: h\n      Runtime: r\n      Events:\n        E:\n"
+        "          Type: Api\n          Properties: {Path: /, Method: get, Auth: {Authorizer: "
+        "A}}\n");
+    CHECK(result.exitCode == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("Auth of AWS::Serverless::Api ServerlessRestApi: Authorizers that are "
+                          "not a map") != std::string::npos);
   }
   SECTION("usage errors: exit 3") {
     CHECK(testing::runSamshift("expand").exitCode == 3);

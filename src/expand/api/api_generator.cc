@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/auth.h"
 #include "expand/api/domain.h"
 #include "expand/api/http_api.h"
 #include "expand/api/rest_api_properties.h"
@@ -435,6 +436,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   }
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage",
                                 stageProperties(api, id, deploymentId, tags), pass));
+  addAuthorizerPermissions(ctx, id, api, pass);
   emitRestDomain(ctx, id, api, stageId, pass);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;

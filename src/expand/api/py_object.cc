@@ -333,6 +333,13 @@ void PyObject::push(PyObject value) {
   values_.push_back(std::move(value));
 }
 
+std::vector<PyObject> PyObject::items() const {
+  std::vector<PyObject> out;
+  if (kind_ != Kind::kList) return out;
+  for (const PyObject& value : values_) out.push_back(caughtUp(value));
+  return out;
+}
+
 std::vector<std::string> PyObject::keys() const {
   std::vector<std::string> out;
   if (kind_ != Kind::kDict) return out;

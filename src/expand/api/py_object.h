@@ -93,6 +93,8 @@ class PyObject {
   // `del d[key]`: a Py27Dict keeps a dummy in the key's slot. No-op when the key is absent.
   void erase(std::string_view key);
   void push(PyObject value);
+  // A list's items (copies, told of the copies made of the list).
+  std::vector<PyObject> items() const;
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
 

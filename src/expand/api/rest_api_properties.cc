@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "expand/api/auth.h"
 #include "expand/api/cors.h"
 #include "expand/api/gateway_responses.h"
 #include "expand/api/models.h"
@@ -29,7 +30,7 @@ Support supportOf(const std::string& name) {
   for (const char* whenFalsy : {"MergeDefinitions", "AlwaysDeploy"}) {
     if (name == whenFalsy) return Support::kWhenFalsy;
   }
-  return name == "Auth" ? Support::kNo : Support::kYes;
+  return Support::kYes;
 }
 
 // A property as ApiGenerator receives it: absent when null.
@@ -249,6 +250,7 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
     ctx.notSupported("API Gateway: both DefinitionBody and DefinitionUri" + what);
     return false;
   }
+  if (!checkAuth(ctx, id, api)) return false;
   if (given(api, "DisableExecuteApiEndpoint") && !api.body) {
     ctx.notSupported("API Gateway: DisableExecuteApiEndpoint without DefinitionBody" + what);
     return false;
@@ -284,6 +286,11 @@ bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
   // _add_cors comes first: an API without a body cannot have it.
   if (const Node* cors = given(api, "Cors"); truthy(cors) && !addCors(ctx, id, api, *cors))
     return false;
+  // _add_auth hands back its editor's body after the OpenAPI 3 post-processing.
+  if (truthy(given(api, "Auth"))) {
+    addAuth(ctx, api);
+    if (!openApiPostprocess(ctx, id, api)) return false;
+  }
   if (const Node* responses = given(api, "GatewayResponses");
       truthy(responses) && !addGatewayResponses(ctx, id, api, *responses))
     return false;

@@ -78,13 +78,14 @@ bool hasIntegration(const PyObject& body, const std::string& path, const MethodK
 }
 
 void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
-                          PyObject uri, bool streaming) {
+                          PyObject uri, bool streaming, std::optional<PyObject> credentials) {
   PyObject& target = methodDict(body, path, method);
   PyObject& integration = target.set(kIntegration, PyObject::dict(true));
   integration.set("type", PyObject::str("aws_proxy"));
   integration.set("httpMethod", PyObject::str("POST"));
   integration.set("uri", std::move(uri));
   if (streaming) integration.set("responseTransferMode", PyObject::str("STREAM"));
+  if (credentials) integration.set("credentials", std::move(*credentials));
   target.setdefault("responses", PyObject::dict(true));
 }
 

@@ -2,6 +2,7 @@
 // The edits SAM's SwaggerEditor / OpenApiEditor make to an API body, with SAM's key order and
 // string kinds, so that the body's str() — hashed for the Deployment ID — is SAM's.
 
+#include <optional>
 #include <string>
 
 #include "expand/api/py_object.h"
@@ -31,9 +32,10 @@ void addPath(PyObject& body, const std::string& path, const MethodKey& method);
 bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method);
 
 // SwaggerEditor.add_lambda_integration (REST, aws_proxy); `streaming` for the RESPONSE_STREAM
-// invoke mode.
+// invoke mode, and the integration's credentials when the API's Auth gives some.
 void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
-                          PyObject uri, bool streaming = false);
+                          PyObject uri, bool streaming = false,
+                          std::optional<PyObject> credentials = std::nullopt);
 // OpenApiEditor.add_lambda_integration (HTTP API, payload format 2.0 unless changed later).
 PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
                                    PyObject uri);

@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include "expand/api/api_generator.h"
+#include "expand/api/auth.h"
 #include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -63,13 +64,17 @@ Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiI
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "Api",
-               {"Path", "Method", "RestApiId", "TimeoutInMillis", "RequestModel",
+               {"Path", "Method", "RestApiId", "Auth", "TimeoutInMillis", "RequestModel",
                 "RequestParameters", "ResponseTransferMode"});
   if (!stringPathAndMethod(ctx, event, "Api")) return;
   const Node* restApiId = event.properties.get("RestApiId");
   std::string apiId;
   api::RestApi* api = api::restApiOf(ctx, restApiId, event.id, apiId);
   if (!api) return;
+  const Node* eventAuth = event.properties.get("Auth");
+  std::optional<api::MethodAuth> methodAuth =
+      eventAuth ? api::methodAuth(ctx, event.id, *api, *eventAuth) : api::MethodAuth{};
+  if (!methodAuth) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
   // _construct_permission: a suffix that is not alphanumeric is hashed (LogicalIdGenerator);
@@ -123,10 +128,16 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
                                             ":apigateway:${AWS::Region}:lambda:path/" + invocation,
                                         !fn.aliasId));
+  std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api, eventAuth);
+  // SAM's order (Api._add_swagger_integration): the integration, the method's Auth, then the
+  // timeout, request model and request parameters.
   api->edits.push_back({rank, path, method,
-                        [path, key = api::methodKey(method), uri,
+                        [path, key = api::methodKey(method), uri, credentials,
+                         auth = *methodAuth,
                          settings = std::move(*settings)](api::PyObject& body) {
-                          api::addLambdaIntegration(body, path, key, uri, settings.streaming);
+                          api::addLambdaIntegration(body, path, key, uri, settings.streaming,
+                                                    credentials);
+                          api::addMethodAuth(body, path, key, auth);
                           api::applyMethodSettings(settings, body, path, key);
                         }});
 }
