@@ -236,7 +236,8 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     ctx.owner = std::string(resource.id);
     if (resource.type == "AWS::Serverless::StateMachine") expandStateMachine(ctx, resource);
   }
-  // SAM's order: functions, state machines, APIs, then the rest (Translator._get_resources_to_iterate).
+  // SAM's order: functions, state machines, APIs, then the rest
+  // (Translator._get_resources_to_iterate).
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.type != "AWS::Serverless::WebSocketApi") continue;
     ctx.owner = std::string(resource.id);

@@ -132,8 +132,7 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   // SAM's order (Api._add_swagger_integration): the integration, the method's Auth, then the
   // timeout, request model and request parameters.
   api->edits.push_back({rank, path, method,
-                        [path, key = api::methodKey(method), uri, credentials,
-                         auth = *methodAuth,
+                        [path, key = api::methodKey(method), uri, credentials, auth = *methodAuth,
                          settings = std::move(*settings)](api::PyObject& body) {
                           api::addLambdaIntegration(body, path, key, uri, settings.streaming,
                                                     credentials);
