@@ -124,14 +124,15 @@ void checkResourceAttributes(ExpandContext& ctx) {
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       sam::AttributeUse use = sam::serverlessAttributeUse(key);
-      // An Api's Metadata goes to its RestApi (api/api_generator.cc); an HttpApi's is not
-      // expanded yet.
+      // An Api's Metadata goes to its RestApi (api/api_generator.cc), and a key SAM drops is
+      // dropped there too; an HttpApi's are not expanded yet, nor plugin attributes on an API.
       bool httpApi = resource.type == "AWS::Serverless::HttpApi";
+      bool apiUnsupported = httpApi ? key == "Metadata" || use != sam::AttributeUse::kResource
+                                    : use == sam::AttributeUse::kPlugin;
       bool unsupported = odd ||
                          (resource.isServerless() && key == "IgnoreGlobals" &&
                           !sam::ignoreGlobalsUnderstood(resource)) ||
-                         (api && ((httpApi && key == "Metadata") ||
-                                  (use != sam::AttributeUse::kResource && key != "Metadata")));
+                         (api && apiUnsupported);
       if (unsupported) {
         ctx.notSupported("attribute " + key + " of resource " + std::string(resource.id));
       }
