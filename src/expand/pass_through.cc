@@ -1,6 +1,7 @@
 #include "expand/pass_through.h"
 
 #include "sam/deployment_model.h"
+#include "sam/resource_attributes.h"
 
 namespace samshift::expand {
 
@@ -27,12 +28,10 @@ model::Node passThroughResource(const std::string& type, const model::ResourceVi
 
 model::Node allAttributesResource(const std::string& type, const model::ResourceView& resource) {
   model::Node head = typeAndDependsOn(type, resource);
-  for (const auto& [name, value] : {std::pair{"DeletionPolicy", resource.deletionPolicy},
-                                    std::pair{"UpdatePolicy", resource.updatePolicy},
-                                    std::pair{"Condition", resource.condition},
-                                    std::pair{"UpdateReplacePolicy", resource.updateReplacePolicy},
-                                    std::pair{"Metadata", resource.metadata}}) {
-    if (value) head.set(name, *value);
+  if (!resource.node || !resource.node->isMapping()) return head;
+  // In SAM's order (sam/resource_attributes.h), as makeMainResource writes them.
+  for (std::string_view name : sam::kSupportedResourceAttributes) {
+    if (const model::Node* value = resource.node->get(name)) head.set(name, *value);
   }
   return head;
 }
