@@ -173,7 +173,7 @@ std::optional<ApiEventRejection> requestParametersRejection(const Node& props) {
       if (!validParameterName(entry.key.text()))
         return ApiEventRejection{"api-event-request-parameters", kKeys, &entry.key};
       bool valid = entry.value.isMapping() && !entry.value.isIntrinsic();
-      for (const MapEntry& field : valid ? entry.value.entries() : std::vector<MapEntry>{})
+      for (const MapEntry& field : valid ? entry.value.entries() : model::kNoEntries)
         valid = valid && (field.key.text() == "Required" || field.key.text() == "Caching");
       if (!valid) {
         return ApiEventRejection{"api-event-request-parameters",

@@ -247,8 +247,9 @@ std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
   // Then SAM re-reads the pool with its CognitoUserPool model (CognitoUserPool.from_dict).
   if (!pool->typeNode || !pool->typeNode->isString("AWS::Cognito::UserPool"))
     return std::nullopt;  // SAM writes it back as a user pool: expand leaves it unsupported
-  for (const model::MapEntry& entry :
-       pool->properties ? pool->properties->entries() : std::vector<model::MapEntry>{}) {
+  // Iterates the pool's own entries (never a copy): the problem points at one of its keys.
+  if (!pool->properties) return std::nullopt;
+  for (const model::MapEntry& entry : pool->properties->entries()) {
     if (!entry.key.isString() || !cognitoUserPoolProperty(entry.key.text())) {
       return SamProblem{"cognito-user-pool-property",
                         "property " + entry.key.text() +

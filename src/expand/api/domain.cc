@@ -65,7 +65,7 @@ std::optional<Node> domainProperties(ExpandContext& ctx, const std::string& apiI
   // _construct_api_domain_v2 does not read MutualTlsAuthentication.
   if (const Node* mutualTls = given(domain, "MutualTlsAuthentication"); !v2 && truthy(mutualTls)) {
     bool known = isDict(mutualTls);
-    for (const MapEntry& entry : known ? mutualTls->entries() : std::vector<MapEntry>{}) {
+    for (const MapEntry& entry : known ? mutualTls->entries() : model::kNoEntries) {
       const std::string& key = entry.key.text();
       if (key != "TruststoreUri" && key != "TruststoreVersion") known = false;
     }

@@ -70,7 +70,7 @@ bool addGatewayResponses(ExpandContext& ctx, const std::string& id, RestApi& api
   for (const std::string& type : ordered.keys()) {
     const Node* response = responses.get(type);
     bool known = response && response->isMapping() && !response->isIntrinsic();
-    for (const MapEntry& entry : known ? response->entries() : std::vector<MapEntry>{}) {
+    for (const MapEntry& entry : known ? response->entries() : model::kNoEntries) {
       const std::string& key = entry.key.text();
       if (key != "ResponseParameters" && key != "ResponseTemplates" && key != "StatusCode")
         known = false;

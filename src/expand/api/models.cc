@@ -15,7 +15,7 @@ bool addModels(ExpandContext& ctx, const std::string& id, RestApi& api, const No
   // SAM rejects Models without an inline Swagger body, and a model that is not a map or has no
   // type; those are not yet SamProblems.
   bool valid = api.body && isValidSwagger(*api.body) && models.isMapping() && !models.isIntrinsic();
-  for (const MapEntry& entry : valid ? models.entries() : std::vector<MapEntry>{}) {
+  for (const MapEntry& entry : valid ? models.entries() : model::kNoEntries) {
     const Node& schema = entry.value;
     if (!schema.isMapping() || schema.isIntrinsic() || !schema.get("type") ||
         !sam::pythonTruthy(*schema.get("type"))) {
