@@ -298,6 +298,16 @@ const std::map<std::string, std::string>& templatePerCode() {
            "[b]}\n")},
       {"api-cors-invalid", api("      Cors: {AllowCredentials: true}\n")},
       {"api-models-invalid", api("      Models: {User: text}\n")},
+      {"api-gateway-responses-invalid",
+       api("      GatewayResponses: {DEFAULT_4XX: {StatusCode: four-oh-one}}\n")},
+      {"api-event-properties",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /}\n")},
+      {"condition-not-string",
+       function("", "  Bucket:\n    Type: AWS::S3::Bucket\n    Condition: [x]\n")},
+      {"capacity-provider-invalid",
+       "Resources:\n  Provider:\n    Type: AWS::Serverless::CapacityProvider\n    Properties:\n"
+       "      VpcConfig: {SecurityGroupIds: [sg-1]}\n"},
       {"api-event-rest-api-id-type",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RestApiId: !Sub x}\n")},

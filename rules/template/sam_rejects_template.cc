@@ -51,7 +51,7 @@ family covers:
 - `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
   `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
-  mapping;
+  mapping; a resource whose `Condition` is set to something other than a string;
 - a property a function or capacity provider does not have;
 - a function SAM cannot transform: no `Runtime` or `Handler` for a Zip package, a `CodeUri` that
   is not an S3 location, a `PackageType` other than Zip or Image, an Image function without
@@ -77,6 +77,9 @@ family covers:
   `Definition` and `DefinitionUri`, a `DefinitionUri` that is not an S3 location, both `Role`
   and `Policies`;
   `CapacityProviderConfig`, `FunctionScalingConfig` without it;
+- a capacity provider without `VpcConfig.SubnetIds`, with a key its `VpcConfig`,
+  `InstanceRequirements` or `ScalingConfig` does not have, a value of the wrong type there, or
+  both `AllowedTypes` and `ExcludedTypes`;
 - a serverless resource with a property its type does not have, without one it requires, or
   with one of the wrong type; a SimpleTable `PrimaryKey` without `Name` or `Type`, or with a
   `Type` other than String, Number or Binary; an Application without a `Location`, or whose
@@ -97,8 +100,12 @@ family covers:
   `OpenApiVersion` that is not 2.x or 3.x, both `VPCEndpointIds` and `VpcEndpointIds`, a `Cors`
   it cannot add (an unknown key, no inline Swagger body, `AllowCredentials` with the `'*'`
   origin), `Models` without an inline Swagger body or with a model that is not a mapping,
+  `GatewayResponses` without an inline Swagger body, with a response that is not a mapping (or
+  an intrinsic), an unknown key, `ResponseParameters` other than `Headers`, `Paths` and
+  `QueryStrings` maps, or a `StatusCode` that is not one to three digits,
   `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
   `Ref` or names no resource of the template or an HttpApi;
+- an Api event whose `Properties` is not a mapping, or without a string `Path` or `Method`;
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
   `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
   `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
@@ -255,6 +262,10 @@ Resources:
         "api-event-rest-api-id-type",
         "api-event-rest-api-id-reference",
         "api-models-invalid",
+        "api-gateway-responses-invalid",
+        "api-event-properties",
+        "condition-not-string",
+        "capacity-provider-invalid",
         "api-event-request-model",
         "api-event-request-parameters",
         "api-domain-invalid",
@@ -389,6 +400,8 @@ Resources:
         {"api-openapi-version", "`OpenApiVersion` must be 2.x or 3.x (`3.0.1`)"},
         {"api-vpc-endpoint-ids-both",
          "`EndpointConfiguration` takes `VPCEndpointIds` or `VpcEndpointIds`, not both"},
+        {"api-event-properties",
+         "An Api event needs `Properties` that are a mapping with a string `Path` and `Method`"},
         {"api-event-rest-api-id-type",
          "An Api event's `RestApiId` must name an `AWS::Serverless::Api` (its ID or a `Ref`)"},
         {"api-event-rest-api-id-reference",
@@ -398,6 +411,14 @@ Resources:
          "`MergeDefinitions` merges into an inline `DefinitionBody`, not a `DefinitionUri`"},
         {"api-models-invalid",
          "`Models` needs an inline Swagger `DefinitionBody`, and each model must be a mapping"},
+        {"capacity-provider-invalid",
+         "A capacity provider needs `VpcConfig.SubnetIds`, lists for its subnets, security groups "
+         "and instance types, numbers for its `ScalingConfig`, no unknown keys, and not both "
+         "`AllowedTypes` and `ExcludedTypes`"},
+        {"api-gateway-responses-invalid",
+         "`GatewayResponses` needs an inline Swagger `DefinitionBody`, and each response must be "
+         "a mapping of `ResponseParameters` (`Headers`, `Paths`, `QueryStrings`), "
+         "`ResponseTemplates` and a numeric `StatusCode`"},
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
@@ -426,6 +447,8 @@ Resources:
     }
     if (code == "logical-id") return "Logical ID `" + id + "` may only contain letters and digits";
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
+    if (code == "condition-not-string")
+      return "The `Condition` of a resource must be the name of a condition, a string";
     if (code == "sub-variable-not-string") {
       const std::string kBefore = "variable value ", kAfter = ". Fn::Sub expects";
       size_t begin = sam.message.find(kBefore) + kBefore.size();

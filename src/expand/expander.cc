@@ -13,6 +13,7 @@
 #include "expand/function.h"
 #include "expand/graphql/graphql_api.h"
 #include "expand/layer.h"
+#include "expand/resource_order.h"
 #include "expand/resource_refs.h"
 #include "expand/simple_table.h"
 #include "expand/state_machine.h"
@@ -46,6 +47,17 @@ bool generated(const sam::SamProblem& problem) {
   return inScope(problem, sam::ProblemScope::kGenerated);
 }
 
+// Several template-level problems are the implicit API plugin's, one per function or state
+// machine, in the order it iterates the template's Resources.
+void orderAsImplicitApiPlugin(const model::Template& templ, std::vector<ExpandError>& errors) {
+  std::vector<std::string> order = implicitApiPluginOrder(templ);
+  auto rank = [&](const ExpandError& error) {
+    return std::find(order.begin(), order.end(), error.logicalId) - order.begin();
+  };
+  std::stable_sort(errors.begin(), errors.end(),
+                   [&](const ExpandError& a, const ExpandError& b) { return rank(a) < rank(b); });
+}
+
 // Why SAM rejects the template, as SAM reports it. The only source of expand's errors: what
 // expand rejects is what src/sam validates, which lint reports too.
 // The Globals-merged properties and settings of each function, read once here and kept in `ctx`
@@ -58,8 +70,10 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
     errors.push_back({problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
                       problem.node});
   }
+  if (errors.size() > 1) orderAsImplicitApiPlugin(templ, errors);
   if (!errors.empty()) return errors;
   std::vector<const model::ResourceView*> order = sam::transformOrder(templ);
+  orderAsTranslatorIterates(templ, order);
   // Any resource may carry connectors (a `Connectors` attribute).
   for (const model::ResourceView& resource : templ.resources()) {
     if (!resource.isServerless() && resource.node && resource.node->isMapping() &&

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "model/intrinsics.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::sam {
 
@@ -26,11 +27,67 @@ std::optional<SamProblem> apiEventLinkProblem(const model::Template& templ, cons
   return SamProblem{"api-stage-name-empty", "StageName cannot be empty.", stage, true, *name};
 }
 
-std::optional<SamProblem> implicitApiPluginProblem(const model::Template& templ) {
-  std::optional<SamProblem> found;
+namespace {
+
+// _process_api_events on one event (implicit_rest_api_plugin.py): its Properties, then
+// _validate_api_event (Path and Method given, RestApiId, Path and Method strings), then
+// _add_api_to_swagger's RestApiId. nullopt when it passes; `unknown` when samshift cannot tell.
+std::optional<SamProblem> implicitApiEventProblem(const model::Template& templ,
+                                                  const model::ResourceView& resource,
+                                                  const model::MapEntry& event, bool& unknown) {
+  const Node* props = event.value.get("Properties");
+  if (!props || !pythonTruthy(*props)) return std::nullopt;
+  auto rejection = [&](const char* code, const std::string& message, const Node* node) {
+    return SamProblem{code, "Event with id [" + event.key.text() + "] is invalid. " + message, node,
+                      true, std::string(resource.id)};
+  };
+  if (!props->isMapping())
+    return rejection("api-event-properties", "Properties should be a map.", props);
+  const Node* path = props->get("Path");
+  const Node* method = props->get("Method");
+  if (!path || path->isNull())
+    return rejection("api-event-properties", "Property 'Path' is required.", props);
+  if (!method || method->isNull())
+    return rejection("api-event-properties", "Property 'Method' is required.", props);
+  const Node* restApiId = props->get("RestApiId");
+  const Node* name = restApiId;
+  if (restApiId && restApiId->isMapping() && restApiId->has("Ref")) name = restApiId->get("Ref");
+  // A parameter's Ref SAM resolves first to a value not modelled here.
+  if (name && name->isString() && name != restApiId && templ.parameter(name->text())) {
+    unknown = true;
+    return std::nullopt;
+  }
+  if (name && !name->isString()) {
+    return rejection("api-event-rest-api-id-type", "Property 'RestApiId' should be a string.",
+                     restApiId);
+  }
+  if (!path->isString())
+    return rejection("api-event-properties", "Property 'Path' should be a string.", path);
+  if (!method->isString())
+    return rejection("api-event-properties", "Property 'Method' should be a string.", method);
+  if (!name) return std::nullopt;
+  // _add_api_to_swagger: the plugin's own API, or a resource of the template that is not an
+  // HttpApi; what SAM does later with another type is not modelled here.
+  const model::ResourceView* api = templ.resource(name->text());
+  if (name->text() == "ServerlessRestApi" || (api && api->type == "AWS::Serverless::Api"))
+    return std::nullopt;
+  if (api && api->type != "AWS::Serverless::HttpApi") {
+    unknown = true;
+    return std::nullopt;
+  }
+  return rejection("api-event-rest-api-id-reference",
+                   "RestApiId must be a valid reference to an 'AWS::Serverless::Api' resource "
+                   "in same template.",
+                   restApiId);
+}
+
+}  // namespace
+
+std::vector<SamProblem> implicitApiPluginProblems(const model::Template& templ) {
+  std::vector<SamProblem> found;
   for (const model::ResourceView& resource : templ.resources()) {
     // The plugin's errors and those of ServerlessAppPlugin, which runs first, are not ordered here.
-    if (resource.type == "AWS::Serverless::Application") return std::nullopt;
+    if (resource.type == "AWS::Serverless::Application") return {};
     if (resource.type != "AWS::Serverless::Function" &&
         resource.type != "AWS::Serverless::StateMachine")
       continue;
@@ -41,40 +98,17 @@ std::optional<SamProblem> implicitApiPluginProblem(const model::Template& templ)
     for (const model::MapEntry& entry : events->entries()) {
       const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
       if (!type || !type->isString("Api")) continue;
-      const Node* props = entry.value.get("Properties");
-      if (!props || !props->isMapping()) return std::nullopt;  // not modelled
-      const Node* path = props->get("Path");
-      const Node* method = props->get("Method");
-      const Node* restApiId = props->get("RestApiId");
-      if (!path || path->isNull() || !method || method->isNull()) return std::nullopt;
-      if (!restApiId) continue;
-      const Node* name = restApiId;
-      if (restApiId->isMapping() && restApiId->has("Ref")) name = restApiId->get("Ref");
-      // A parameter's Ref SAM resolves first to a value not modelled here.
-      if (name->isString() && name != restApiId && templ.parameter(name->text()))
-        return std::nullopt;
-      std::string message = "Property 'RestApiId' should be a string.";
-      const char* code = "api-event-rest-api-id-type";
-      if (name->isString()) {
-        // _add_api_to_swagger: the plugin's own API, or a resource of the template that is not an
-        // HttpApi; what SAM does later with another type is not modelled here.
-        const model::ResourceView* api = templ.resource(name->text());
-        if (name->text() == "ServerlessRestApi" || (api && api->type == "AWS::Serverless::Api"))
-          continue;
-        if (api && api->type != "AWS::Serverless::HttpApi") return std::nullopt;
-        message =
-            "RestApiId must be a valid reference to an 'AWS::Serverless::Api' resource in same "
-            "template.";
-        code = "api-event-rest-api-id-reference";
-      }
+      bool unknown = false;
+      std::optional<SamProblem> problem = implicitApiEventProblem(templ, resource, entry, unknown);
+      if (unknown) return {};
+      if (!problem) continue;
       ++failing;
-      own = SamProblem{code, "Event with id [" + entry.key.text() + "] is invalid. " + message,
-                       restApiId, true, std::string(resource.id)};
+      own = std::move(problem);
     }
     if (failing == 0) continue;
     // SAM stops a resource at its first failing event, in Python 2.7 order: one is unambiguous.
-    if (failing > 1 || found) return std::nullopt;
-    found = std::move(own);
+    if (failing > 1) return {};
+    found.push_back(std::move(*own));
   }
   return found;
 }

@@ -3,6 +3,7 @@
 // (model/eventsources/push.py Api.resources_to_link_for_rest_api).
 
 #include <optional>
+#include <vector>
 
 #include "model/node.h"
 #include "model/template.h"
@@ -15,11 +16,13 @@ namespace samshift::sam {
 std::optional<SamProblem> apiEventLinkProblem(const model::Template& templ,
                                               const model::Node& event);
 
-// The implicit REST API plugin's rejection of an Api event whose RestApiId (or the name its Ref
-// gives) is not a string, or names no resource or an HttpApi (plugins/api/implicit_api_plugin.py
-// _validate_api_event, _add_api_to_swagger), which stops the
-// transform before the Globals plugin. Only when exactly one function or state machine has such an
-// event and no other check of that plugin is in doubt; nullopt otherwise.
-std::optional<SamProblem> implicitApiPluginProblem(const model::Template& templ);
+// The implicit REST API plugin's rejections (plugins/api/implicit_api_plugin.py and
+// implicit_rest_api_plugin.py _process_api_events), which stop the transform before the Globals
+// plugin: one per function or state machine, for an Api event whose Properties is not a map,
+// whose Path or Method is missing or not a string, or whose RestApiId (or the name its Ref gives)
+// is not a string or names no resource or an HttpApi. Only when each such resource has one
+// failing Api event (SAM's event order is Python 2.7's) and no check of that plugin is in doubt;
+// empty otherwise.
+std::vector<SamProblem> implicitApiPluginProblems(const model::Template& templ);
 
 }  // namespace samshift::sam

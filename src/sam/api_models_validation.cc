@@ -1,10 +1,12 @@
 #include "sam/api_models_validation.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/validation.h"
 
 namespace samshift::sam {
 
@@ -42,32 +44,6 @@ bool managedApiOf(const model::Template& templ, const Node& props,
          !truthy(propertiesWithGlobals(templ, *api).get("MergeDefinitions"));
 }
 
-// Whether another Api event of the template names the same path and method: SAM then rejects
-// the second of them first, in an order not modelled here.
-bool sharedMethod(const model::Template& templ, const Node& props) {
-  const Node* path = props.get("Path");
-  const Node* method = props.get("Method");
-  auto lower = [](std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-  };
-  int uses = 0;  // the event itself among them
-  for (const model::ResourceView& resource : templ.resources()) {
-    const Node* events = resource.property("Events");
-    if (!events || !events->isMapping()) continue;
-    for (const MapEntry& entry : events->entries()) {
-      const Node* other = entry.value.isMapping() ? entry.value.get("Properties") : nullptr;
-      if (!other || !other->isMapping()) continue;
-      const Node* otherPath = other->get("Path");
-      const Node* otherMethod = other->get("Method");
-      if (otherPath && otherPath->isString(path->text()) && otherMethod &&
-          otherMethod->isString() && lower(otherMethod->text()) == lower(method->text()))
-        ++uses;
-    }
-  }
-  return uses > 1;
-}
-
 // Api.property_types: a property of a type SAM rejects (with a message not modelled here).
 bool wellTyped(const Node& props) {
   for (const MapEntry& entry : props.entries()) {
@@ -89,7 +65,8 @@ bool wellTyped(const Node& props) {
   return path && path->isString() && method && method->isString();
 }
 
-// str() of a Model that is not a str, as far as samshift prints it like Python.
+// str() of a Model that is not a str, as far as samshift prints it like Python. The events of a
+// template with an API are Py27 types (utils/py27hash_fix.py): a string in a list shows as u'…'.
 std::optional<std::string> pythonText(const Node& value) {
   if (value.isInt()) return value.text();
   if (value.isBool()) return std::string(value.boolValue() ? "True" : "False");
@@ -102,7 +79,7 @@ std::optional<std::string> pythonText(const Node& value) {
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
         return std::nullopt;
     }
-    out += (out.size() > 1 ? ", '" : "'") + item.text() + "'";
+    out += (out.size() > 1 ? ", u'" : "u'") + item.text() + "'";
   }
   return out + "]";
 }
@@ -218,18 +195,71 @@ std::optional<SamProblem> apiModelsProblem(const Node& props, bool hasBody, bool
   return std::nullopt;
 }
 
+namespace {
+
+// The event's own rejection, when it is the first to add its path and method to the API's body:
+// nullopt also when samshift cannot tell.
+std::optional<ApiEventRejection> firstMethodRejection(const model::Template& templ,
+                                                      const Node& props) {
+  if (!props.isMapping() || props.isIntrinsic() || !wellTyped(props) || props.has("Auth"))
+    return std::nullopt;  // Auth's checks come first (not modelled here)
+  const model::ResourceView* api = nullptr;
+  if (!managedApiOf(templ, props, api)) return std::nullopt;
+  Node apiProps = api ? propertiesWithGlobals(templ, *api) : Node::mapping();
+  if (auto rejection = requestModelRejection(props, &apiProps)) return rejection;
+  return requestParametersRejection(props);
+}
+
+std::string lowered(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Whether an Api event SAM transforms before `event` names the same path and method and may add
+// them to the body: SAM then rejects `event` as a duplicate first. An earlier event that SAM
+// rejects (RequestModel, RequestParameters) leaves the body as it was (push.py
+// _add_swagger_integration writes the body back only at its end). `event` may be a node of a
+// merged copy: found by its position. Another event of the same function counts whatever its
+// place (SAM's order_events is not followed here).
+bool methodTakenBefore(const model::Template& templ, const Node& event, const Node& props) {
+  const Node* path = props.get("Path");
+  const Node* method = props.get("Method");
+  if (!path || !path->isString() || !method || !method->isString() || !event.span().known())
+    return true;
+  auto sameMethod = [&](const Node& other) {
+    const Node* type = other.isMapping() ? other.get("Type") : nullptr;
+    if (!type || !type->isString("Api")) return false;
+    const Node* otherProps = other.get("Properties");
+    if (!otherProps || !otherProps->isMapping()) return false;
+    const Node* otherPath = otherProps->get("Path");
+    const Node* otherMethod = otherProps->get("Method");
+    return otherPath && otherPath->isString(path->text()) && otherMethod &&
+           otherMethod->isString() && lowered(otherMethod->text()) == lowered(method->text());
+  };
+  for (const model::ResourceView* resource : transformOrder(templ)) {
+    const Node* events = resource->property("Events");
+    const std::vector<MapEntry>& entries =
+        events && events->isMapping() ? events->entries() : model::kNoEntries;
+    bool own = std::any_of(entries.begin(), entries.end(), [&](const MapEntry& entry) {
+      return entry.value.span() == event.span();
+    });
+    for (const MapEntry& entry : entries) {
+      if (entry.value.span() == event.span() || !sameMethod(entry.value)) continue;
+      if (own) return true;
+      if (!firstMethodRejection(templ, *entry.value.get("Properties"))) return true;
+    }
+    if (own) return false;
+  }
+  return true;  // not found in SAM's order: unknown
+}
+
+}  // namespace
+
 std::optional<ApiEventRejection> apiEventRejection(const model::Template& templ,
                                                    const Node& event) {
   const Node* props = event.get("Properties");
-  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props) ||
-      props->has("Auth")) {
-    return std::nullopt;  // Auth's checks come first (not modelled here)
-  }
-  const model::ResourceView* api = nullptr;
-  if (!managedApiOf(templ, *props, api) || sharedMethod(templ, *props)) return std::nullopt;
-  Node apiProps = api ? propertiesWithGlobals(templ, *api) : Node::mapping();
-  if (auto rejection = requestModelRejection(*props, &apiProps)) return rejection;
-  return requestParametersRejection(*props);
+  if (!props || methodTakenBefore(templ, event, *props)) return std::nullopt;
+  return firstMethodRejection(templ, *props);
 }
 
 }  // namespace samshift::sam

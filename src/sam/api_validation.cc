@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "sam/api_gateway_responses_validation.h"
 #include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -186,6 +187,18 @@ TypeVerdict apiPropertyType(const Node& value, const ApiProperty& property) {
 void validateApi(const model::Template& templ, const model::ResourceView& resource,
                  const Node& props, std::vector<SamProblem>& out) {
   auto source = [&](const char* name) { return propertySource(templ, resource, name); };
+  // Resource.from_dict sets the properties in their order, refusing one SamApi does not declare
+  // (it declares __MANAGE_SWAGGER too, which the implicit API plugin sets). A key only in
+  // Globals is validateSamTemplate's to report.
+  for (const MapEntry& entry : resource.propertiesMapping().entries()) {
+    const std::string& name = entry.key.text();
+    if (apiProperty(name) || name == "__MANAGE_SWAGGER") continue;
+    out.push_back(apiProblem(
+        "undeclared-property",
+        "property " + name + " not defined for resource of type " + std::string(resource.type),
+        &entry.key));
+    return;
+  }
   // Resource.validate_properties (from_dict); nothing when another property has a wrong type
   // whose message samshift does not know.
   const ApiProperty* firstWrong = nullptr;
@@ -247,6 +260,20 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
     if (validity == Swagger::kUnknown) return;
     if (!checkCors(*cors, hasBody, validity == Swagger::kValid, source("Cors"), out)) return;
+  }
+  // _add_gateway_responses, after the Auth checks samshift does not make here.
+  if (const Node* responses = present(props, "GatewayResponses");
+      truthy(responses) && !truthy(present(props, "Auth"))) {
+    Swagger validity =
+        managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
+    BodyValidity body = validity == Swagger::kValid     ? BodyValidity::kValid
+                        : validity == Swagger::kInvalid ? BodyValidity::kInvalid
+                                                        : BodyValidity::kUnknown;
+    if (auto problem =
+            gatewayResponsesProblem(*responses, hasBody, body, source("GatewayResponses"))) {
+      out.push_back(std::move(*problem));
+      return;
+    }
   }
   // _add_models, after the Auth, GatewayResponses and BinaryMediaTypes checks samshift does not
   // make: only when none of them applies.

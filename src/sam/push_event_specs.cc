@@ -96,6 +96,14 @@ const SamPropertyType kS3[] = {
     {"Filter", false, kStringMap},
 };
 
+// model/stepfunctions/events.py, Api, as the implicit API plugin leaves it: it gives an event
+// without RestApiId a Ref to ServerlessRestApi, so RestApiId is never missing here.
+const SamPropertyType kStateMachineApi[] = {
+    {"Path", true, isSamString},       {"Method", true, isSamString},
+    {"RestApiId", false, isSamString}, {"Stage", false, isSamString},
+    {"Auth", false, isSamMap},         {"UnescapeMappingTemplate", false, isSamBool, false},
+};
+
 struct TypeSpecs {
   std::string_view type;
   std::span<const SamPropertyType> function;
@@ -116,6 +124,8 @@ const TypeSpecs kTypes[] = {
 };
 
 }  // namespace
+
+std::span<const SamPropertyType> stateMachineApiEventSpecs() { return kStateMachineApi; }
 
 std::span<const SamPropertyType> pushEventSpecs(bool stateMachine, std::string_view type) {
   for (const TypeSpecs& entry : kTypes) {

@@ -13,4 +13,8 @@ namespace samshift::sam {
 // type that is not a push event source checked here.
 std::span<const SamPropertyType> pushEventSpecs(bool stateMachine, std::string_view type);
 
+// The properties of a state machine's Api event (not a push event source above: the implicit
+// API plugin and the API generator handle the rest of it).
+std::span<const SamPropertyType> stateMachineApiEventSpecs();
+
 }  // namespace samshift::sam

@@ -317,6 +317,12 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::string type = typeOf(event);
   if (type == "Api" && event.owner == EventOwner::kFunction)
     return apiEventLinkProblem(event.templ, event.event);
+  // A state machine reads its Api event (Resource.from_dict) as it links it.
+  if (type == "Api") {
+    const Node* props = event.event.get("Properties");
+    if (!props || !props->isMapping()) return std::nullopt;  // the implicit API plugin's
+    return propertyProblem(event, stateMachineApiEventSpecs());
+  }
   std::span<const SamPropertyType> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;

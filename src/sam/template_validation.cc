@@ -160,6 +160,15 @@ std::optional<SamProblem> checkResourcesAreObjects(const model::Template& templ)
 // template there, before the Globals plugin and any resource.
 std::optional<SamProblem> checkServerlessProperties(const model::Template& templ) {
   for (const model::ResourceView& resource : templ.resources()) {
+    // SamResource.valid, for every resource whatever its type: a Condition that is set must be
+    // a string (sdk/resource.py).
+    const Node* condition = resource.node ? resource.node->get("Condition") : nullptr;
+    if (condition && pythonTruthy(*condition) && !condition->isString()) {
+      return templateProblem(
+          "condition-not-string",
+          "Structure of the SAM template is invalid. Every Condition member must be a string.",
+          condition);
+    }
     if (!resource.isServerless() || !resource.properties || resource.properties->isMapping())
       continue;
     return SamProblem{"properties-not-map", "Attribute 'Properties' should be a map.",
@@ -233,8 +242,13 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
   // The implicit REST API plugin runs before the Globals plugin.
-  for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties,
-                     implicitApiPluginProblem, checkGlobals, checkIgnoreGlobals, checkMappings}) {
+  for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties}) {
+    if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
+  }
+  // The implicit REST API plugin reports every function and state machine it rejects.
+  if (std::vector<SamProblem> problems = implicitApiPluginProblems(templ); !problems.empty())
+    return problems;
+  for (auto check : {checkGlobals, checkIgnoreGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};

@@ -6,6 +6,7 @@
 #include "sam/api_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
+#include "sam/capacity_provider_validation.h"
 #include "sam/connectors.h"
 #include "sam/deployment_model.h"
 #include "sam/function_properties.h"
@@ -274,19 +275,6 @@ bool checkDeploymentPreference(const DeploymentModel& model, std::vector<SamProb
     return false;
   }
   return true;
-}
-
-// The node with this span under `node` (first in document order); null when none has it.
-const Node* findBySpan(const Node& node, core::Span span) {
-  if (node.span() == span) return &node;
-  for (const model::MapEntry& entry : node.entries()) {
-    if (entry.key.span() == span) return &entry.key;
-    if (const Node* found = findBySpan(entry.value, span)) return found;
-  }
-  for (const Node& item : node.items()) {
-    if (const Node* found = findBySpan(item, span)) return found;
-  }
-  return nullptr;
 }
 
 void checkFunction(const model::Template& templ, const model::ResourceView& resource,
@@ -769,6 +757,11 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
       undeclared->node = key->span().known() ? templateNodeWithSpan(templ, resource, key->span())
                                              : resource.idNode;
       out.push_back(std::move(*undeclared));
+      return out;
+    }
+    validateCapacityProvider(templ, resource, merged, out);
+    for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
     }
     return out;
   }
@@ -794,6 +787,18 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
 
 }  // namespace
 
+const Node* findBySpan(const Node& node, core::Span span) {
+  if (node.span() == span) return &node;
+  for (const model::MapEntry& entry : node.entries()) {
+    if (entry.key.span() == span) return &entry.key;
+    if (const Node* found = findBySpan(entry.value, span)) return found;
+  }
+  for (const Node& item : node.items()) {
+    if (const Node* found = findBySpan(item, span)) return found;
+  }
+  return nullptr;
+}
+
 std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
@@ -818,16 +823,18 @@ OwnTransform ownTransform(const model::Template& templ, const model::ResourceVie
   return outcome;
 }
 
+int transformRank(std::string_view type) {
+  if (type == "AWS::Serverless::Function") return 0;
+  if (type == "AWS::Serverless::StateMachine") return 1;
+  if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi" ||
+      type == "AWS::Serverless::WebSocketApi")
+    return 2;
+  if (type == "AWS::Serverless::Connector") return 4;
+  return 3;
+}
+
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {
-  auto rank = [](std::string_view type) {
-    if (type == "AWS::Serverless::Function") return 0;
-    if (type == "AWS::Serverless::StateMachine") return 1;
-    if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi" ||
-        type == "AWS::Serverless::WebSocketApi")
-      return 2;
-    if (type == "AWS::Serverless::Connector") return 4;
-    return 3;
-  };
+  auto rank = transformRank;
   std::vector<const model::ResourceView*> order;
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.isServerless()) order.push_back(&resource);

@@ -29,6 +29,10 @@ struct SamProblem {
 // SAM's rule for the logical IDs it reads and generates: letters and digits only.
 bool validLogicalId(std::string_view id);
 
+// The node with this span under `node` (first in document order); null when none has it. Finds
+// in the template the node a merged copy took a value from, so a problem points into the tree.
+const model::Node* findBySpan(const model::Node& node, core::Span span);
+
 // Problems of one resource, in SAM's precedence; SAM reports only the first per resource (and
 // then every generated resource whose logical ID is taken), and `expand` does the same, but lint
 // may show all of them.
@@ -50,6 +54,8 @@ OwnTransform ownTransform(const model::Template& templ, const model::ResourceVie
 // (its translator's _get_resources_to_iterate): functions, state machines, APIs, the others,
 // connectors last; in template order within each.
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ);
+// The kind's place in that order: 0 functions, 1 state machines, 2 APIs, 3 others, 4 connectors.
+int transformRank(std::string_view type);
 
 // The template-level problem SAM stops at before it looks at resources (no Resources, a resource
 // that is not a mapping, a serverless resource whose Properties is not one, unknown Globals keys,
