@@ -50,6 +50,50 @@ bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* typ
   return false;
 }
 
+// The StageName (or null) of the API an Api event's RestApiId names when that is a resource of
+// the template SAM does not transform (an AWS::ApiGateway::RestApi): SAM reads its StageName for
+// the permission (push.py resources_to_link_for_rest_api). Null otherwise, and when SAM would
+// do more with it (MergeDefinitions), or its Properties is not a map.
+const Node* foreignRestApiStage(ExpandContext& ctx, const Node* restApiId) {
+  static const Node kNoStage;
+  std::optional<std::string> name = restApiId ? api::apiName(*restApiId) : std::nullopt;
+  const model::ResourceView* target = name ? ctx.templ.resource(*name) : nullptr;
+  if (!target || target->isServerless() || !target->node || !target->node->isMapping())
+    return nullptr;
+  const Node* props = target->node->get("Properties");
+  if (props && !props->isMapping()) return nullptr;
+  // The implicit API plugin edits a DefinitionBody there, and the event a managed one.
+  for (const char* key : {"DefinitionBody", "__MANAGE_SWAGGER", "MergeDefinitions"}) {
+    if (props && props->has(key)) return nullptr;
+  }
+  const Node* stage = props ? props->get("StageName") : nullptr;
+  // An empty StageName is SAM's rejection (sam::apiEventLinkProblem).
+  if (stage && stage->isString() && stage->text().empty()) return nullptr;
+  return stage ? stage : &kNoStage;
+}
+
+// _get_permission: `<Event>Permission<Suffix>`, the stage suffix hashed when it is not
+// alphanumeric (LogicalIdGenerator); str.isalnum() beyond ASCII is not modelled.
+bool emitApiPermission(ExpandContext& ctx, FunctionState& fn, const Event& event,
+                       std::string suffix, const Node& apiId) {
+  bool ascii = std::all_of(suffix.begin(), suffix.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (suffix.empty() || !ascii) {
+    ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
+    return false;
+  }
+  if (!std::all_of(suffix.begin(), suffix.end(),
+                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    suffix = sha1Hex(suffix).substr(0, 10);
+  const std::string& path = event.properties.get("Path")->text();
+  const std::string& method = event.properties.get("Method")->text();
+  Node perm = permission(fn, "apigateway.amazonaws.com");
+  perm.get("Properties")
+      ->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(), apiId, method, path));
+  ctx.add(event.id + "Permission" + suffix, std::move(perm));
+  return true;
+}
+
 }  // namespace
 
 Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
@@ -68,6 +112,15 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                 "RequestParameters", "ResponseTransferMode"});
   if (!stringPathAndMethod(ctx, event, "Api")) return;
   const Node* restApiId = event.properties.get("RestApiId");
+  if (const Node* stage = foreignRestApiStage(ctx, restApiId)) {
+    // An API the template defines without SAM: SAM only lets it invoke the function.
+    if (event.properties.has("Auth")) {
+      ctx.notSupported("API Gateway: Auth of event " + event.id + " on an API SAM does not make");
+      return;
+    }
+    emitApiPermission(ctx, fn, event, stage->isString() ? stage->text() : "Stage", *restApiId);
+    return;
+  }
   std::string apiId;
   api::RestApi* api = api::restApiOf(ctx, restApiId, event.id, apiId);
   if (!api) return;
@@ -77,24 +130,9 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (!methodAuth) return;
   std::string suffix = "Prod";
   if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
-  // _construct_permission: a suffix that is not alphanumeric is hashed (LogicalIdGenerator);
-  // str.isalnum() beyond ASCII is not modelled.
-  bool ascii = std::all_of(suffix.begin(), suffix.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (suffix.empty() || !ascii) {
-    ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
-    return;
-  }
-  if (!std::all_of(suffix.begin(), suffix.end(),
-                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
-    suffix = sha1Hex(suffix).substr(0, 10);
+  if (!emitApiPermission(ctx, fn, event, suffix, restApiId ? *restApiId : ref(apiId))) return;
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
-  Node perm = permission(fn, "apigateway.amazonaws.com");
-  perm.get("Properties")
-      ->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(),
-                                                restApiId ? *restApiId : ref(apiId), method, path));
-  ctx.add(event.id + "Permission" + suffix, std::move(perm));
 
   api::EventRank rank = ctx.apis.rankOf(fn.id, event.name);
   // The translator's redeploy data: str() of the (parameter-resolved) FunctionName of every
