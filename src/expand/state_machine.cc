@@ -134,6 +134,30 @@ Node tagsOf(ExpandContext& ctx, const std::string& id, const Node& props, bool p
   return list;
 }
 
+// SamStateMachine.propagate_tags over the resources its events generated (those added from
+// `first` on): each whose SAM class has a Tags property gets the user's tags as its list
+// (Resource.assign_tags). An IAM role and an SQS queue have one; an Events rule, a Scheduler
+// schedule and an SQS queue policy none (model/iam.py, sqs.py, events.py, scheduler.py).
+void propagateToEventResources(ExpandContext& ctx, const std::string& id, size_t first,
+                               const Node& tagList) {
+  for (size_t i = first; i < ctx.resources.entries().size(); ++i) {
+    Node& resource = ctx.resources.entries()[i].value;
+    const Node* type = resource.get("Type");
+    Node* properties = resource.get("Properties");
+    if (type &&
+        (type->isString("AWS::Events::Rule") || type->isString("AWS::Scheduler::Schedule") ||
+         type->isString("AWS::SQS::QueuePolicy")))
+      continue;
+    if (type && properties &&
+        (type->isString("AWS::IAM::Role") || type->isString("AWS::SQS::Queue"))) {
+      properties->set("Tags", tagList);
+      continue;
+    }
+    ctx.notSupported("PropagateTags to " + ctx.resources.entries()[i].key.text() +
+                     " of state machine " + id);
+  }
+}
+
 }  // namespace
 
 void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource) {
@@ -173,11 +197,12 @@ void expandStateMachine(ExpandContext& ctx, const model::ResourceView& resource)
   std::optional<std::string> aliasId = emitVersionAndAlias(ctx, id, props, pass);
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return;
-  if (propagated) ctx.notSupported("PropagateTags with Events in state machine " + id);
   checkEventShapes(ctx, id, *events);
   const Node* useAlias = props.get("UseAliasAsEventTarget");
   bool toAlias = aliasId && useAlias && sam::pythonTruthy(*useAlias);
+  size_t before = ctx.resources.entries().size();
   events::emitStateMachineEvents(ctx, id, *events, toAlias ? *aliasId : id, pass);
+  if (propagated) propagateToEventResources(ctx, id, before, tagList);
   if (const Node* boundary = props.get("PermissionsBoundary");
       boundary && sam::pythonTruthy(*boundary))
     boundEventRoles(ctx, id, *events, *boundary);
