@@ -141,8 +141,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
       // An Api's Metadata goes to its RestApi (api/api_generator.cc), and a key SAM drops is
       // dropped there too; an HttpApi's are not expanded yet, nor plugin attributes on an API.
       bool httpApi = resource.type == "AWS::Serverless::HttpApi";
-      bool apiUnsupported = httpApi ? key == "Metadata" || use != sam::AttributeUse::kResource
-                                    : use == sam::AttributeUse::kPlugin;
+      bool connectors = key == "Connectors";
+      bool apiUnsupported =
+          httpApi ? key == "Metadata" || (use != sam::AttributeUse::kResource && !connectors)
+                  : use == sam::AttributeUse::kPlugin && !connectors;
       bool unsupported = odd ||
                          (resource.isServerless() && key == "IgnoreGlobals" &&
                           !sam::ignoreGlobalsUnderstood(resource)) ||
