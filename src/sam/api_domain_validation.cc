@@ -48,11 +48,12 @@ std::string domainProblem(const Node& domain) {
         return "Property 'Domain.BasePath[" + std::to_string(index) + "]' should be a string.";
     }
   }
-  // _construct_api_domain_v2 reads AccessAssociation before Route53; what SAM makes of one that
-  // is not a map is not modelled (expand refuses it).
+  // _construct_api_domain_v2 reads AccessAssociation before Route53 (SAM v1.110.0 fails on one
+  // that is not a map; later releases reject it with sam_expect, as the SAM fixture
+  // error_api_domain_access_association_not_dict shows).
   if (const Node* association = given(domain, "AccessAssociation");
       v2 && association && !association->isMapping())
-    return "";
+    return "Property 'Domain.AccessAssociation' should be a map.";
   const Node* route53 = domain.get("Route53");
   if (!route53 || route53->isNull()) return "";
   if (!route53->isMapping()) return "Property 'Domain.Route53' should be a map.";

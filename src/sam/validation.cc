@@ -4,6 +4,7 @@
 
 #include "model/intrinsics.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_v2_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/connectors.h"
@@ -751,6 +752,10 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::HttpApi") {
+    validateHttpApiDomain(templ, resource, propertiesWithGlobals(templ, resource), params, out);
     return out;
   }
   if (resource.type == "AWS::Serverless::WebSocketApi") {
