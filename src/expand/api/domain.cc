@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/domain_globals.h"
 #include "expand/api/py_object.h"
 #include "expand/api/route53.h"
 #include "expand/builders.h"
@@ -197,9 +198,24 @@ bool addRoute53(ExpandContext& ctx, const std::string& apiId, const Node& domain
 }
 
 // SamApi.to_cloudformation resolves the parameters the Domain refers to first.
+// A Domain both `Globals: Api` and the resource give is hashed in the order of SAM's merge.
+// nullopt without a Domain, or after refusing.
 std::optional<Node> resolvedDomain(ExpandContext& ctx, const RestApi& api) {
   const Node* domain = given(api.properties, "Domain");
   if (!domain) return std::nullopt;
+  const Node* globals = ctx.templ.globals();
+  const Node* globalApi = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  const Node* global = globalApi && globalApi->isMapping() ? globalApi->get("Domain") : nullptr;
+  const Node* local = api.resource ? api.resource->property("Domain") : nullptr;
+  if (global && local) {
+    std::optional<Node> ordered = domainInSamMergeOrder(*domain, *global, *local);
+    if (!ordered) {
+      ctx.notSupported("API Gateway: the Domain of " + std::string(api.resource->id) +
+                       " merged from Globals with more than five keys there");
+      return std::nullopt;
+    }
+    return ctx.resolve(*ordered);
+  }
   return ctx.resolve(*domain);
 }
 
