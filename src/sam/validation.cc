@@ -823,16 +823,26 @@ OwnTransform ownTransform(const model::Template& templ, const model::ResourceVie
   return outcome;
 }
 
+namespace {
+
+// The translator's groups (_get_resources_to_iterate): functions, state machines, APIs, the
+// rest, connectors.
+int translationGroup(std::string_view type) {
+  if (type == "AWS::Serverless::Function") return 0;
+  if (type == "AWS::Serverless::StateMachine") return 1;
+  if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi" ||
+      type == "AWS::Serverless::WebSocketApi")
+    return 2;
+  if (type == "AWS::Serverless::Connector") return 4;
+  return 3;
+}
+
+}  // namespace
+
+bool translatedAfterApis(std::string_view type) { return translationGroup(type) > 2; }
+
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {
-  auto rank = [](std::string_view type) {
-    if (type == "AWS::Serverless::Function") return 0;
-    if (type == "AWS::Serverless::StateMachine") return 1;
-    if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi" ||
-        type == "AWS::Serverless::WebSocketApi")
-      return 2;
-    if (type == "AWS::Serverless::Connector") return 4;
-    return 3;
-  };
+  auto rank = translationGroup;
   std::vector<const model::ResourceView*> order;
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.isServerless()) order.push_back(&resource);

@@ -50,6 +50,8 @@ OwnTransform ownTransform(const model::Template& templ, const model::ResourceVie
 // (its translator's _get_resources_to_iterate): functions, state machines, APIs, the others,
 // connectors last; in template order within each.
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ);
+// Whether the translator walks resources of this type after the APIs (the implicit ones too).
+bool translatedAfterApis(std::string_view type);
 
 // The template-level problem SAM stops at before it looks at resources (no Resources, a resource
 // that is not a mapping, a serverless resource whose Properties is not one, unknown Globals keys,
