@@ -114,6 +114,15 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
                         sam::samMessage(problem, resource.id), problem.node});
     }
   }
+  // The implicit ServerlessRestApi is translated with the APIs, before the other resources.
+  if (auto problem = sam::implicitApiDomainProblem(templ, params)) {
+    auto other = std::find_if(errors.begin(), errors.end(), [&](const ExpandError& error) {
+      const model::ResourceView* resource = templ.resource(error.logicalId);
+      return resource && sam::translatedAfterApis(resource->type);
+    });
+    errors.insert(other, {problem->subjectId, problem->code,
+                          sam::samMessage(*problem, problem->subjectId), problem->node});
+  }
   return errors;
 }
 

@@ -1,5 +1,6 @@
 #include "expand/websocket_api.h"
 
+#include "expand/api/domain_v2.h"
 #include "expand/builders.h"
 #include "sam/deployment_model.h"
 #include "sam/websocket_api.h"
@@ -208,6 +209,13 @@ void expandWebSocketApi(ExpandContext& ctx, const model::ResourceView& resource)
     routeIds.push(str(base + "Route"));
   }
   std::string stageLogicalId = stageId(api);
+  if (const Node* domain = props.get("Domain"); domain && !domain->isNull()) {
+    // to_py27_compatible_template leaves a WebSocketApi's dicts as written.
+    if (!api::emitApiV2Domain(ctx, id, *domain, stageLogicalId,
+                              {kCreatedByTag, propagate ? &api.tags : nullptr,
+                               api::CopiedOrder::kTemplate, api::CopiedOrder::kTemplate, false}))
+      return;
+  }
   ctx.add(stageLogicalId, stage(api, routeIds, propagate));
   ctx.refs[id]["Stage"] = stageLogicalId;
   if (customAuthorizer) {

@@ -48,11 +48,12 @@ std::string domainProblem(const Node& domain) {
         return "Property 'Domain.BasePath[" + std::to_string(index) + "]' should be a string.";
     }
   }
-  // _construct_api_domain_v2 reads AccessAssociation before Route53; what SAM makes of one that
-  // is not a map is not modelled (expand refuses it).
+  // _construct_api_domain_v2 reads AccessAssociation before Route53 (SAM v1.110.0 fails on one
+  // that is not a map; later releases reject it with sam_expect, as the SAM fixture
+  // error_api_domain_access_association_not_dict shows).
   if (const Node* association = given(domain, "AccessAssociation");
       v2 && association && !association->isMapping())
-    return "";
+    return "Property 'Domain.AccessAssociation' should be a map.";
   const Node* route53 = domain.get("Route53");
   if (!route53 || route53->isNull()) return "";
   if (!route53->isMapping()) return "Property 'Domain.Route53' should be a map.";
@@ -63,6 +64,39 @@ std::string domainProblem(const Node& domain) {
       truthy(separate) && !separate->isBool())
     return "Property 'Domain.Route53.SeparateRecordSetGroup' should be a boolean.";
   return "";
+}
+
+constexpr const char* kImplicitRestApiId = "ServerlessRestApi";
+
+const Node* globalApi(const model::Template& templ) {
+  const Node* globals = templ.root().get("Globals");
+  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  return api && api->isMapping() ? api : nullptr;
+}
+
+enum class ImplicitApi { kNone, kMade, kUnknown };
+
+// Whether ImplicitRestApiPlugin makes ServerlessRestApi: for an Api event of a function or state
+// machine whose Properties (absent or null: {}) have no RestApiId. kUnknown for what samshift
+// does not follow: Properties that are not a map, or a resource of that name in the template.
+ImplicitApi implicitRestApi(const model::Template& templ) {
+  if (templ.resource(kImplicitRestApiId)) return ImplicitApi::kUnknown;
+  ImplicitApi found = ImplicitApi::kNone;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::Function" &&
+        resource.type != "AWS::Serverless::StateMachine")
+      continue;
+    const Node* events = resource.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const MapEntry& event : events->entries()) {
+      const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+      if (!type || !type->isString("Api")) continue;
+      const Node* props = event.value.get("Properties");
+      if (props && !props->isNull() && !props->isMapping()) return ImplicitApi::kUnknown;
+      if (!props || props->isNull() || !props->has("RestApiId")) found = ImplicitApi::kMade;
+    }
+  }
+  return found;
 }
 
 }  // namespace
@@ -88,11 +122,26 @@ void validateApiDomain(const model::Template& templ, const model::ResourceView& 
                            {}});
 }
 
+std::optional<SamProblem> implicitApiDomainProblem(const model::Template& templ,
+                                                   const ParameterValues& params) {
+  const Node* api = globalApi(templ);
+  const Node* domain = api ? given(*api, "Domain") : nullptr;
+  if (!domain || implicitRestApi(templ) != ImplicitApi::kMade) return std::nullopt;
+  for (const char* earlier : {"Auth", "GatewayResponses", "Models"}) {
+    if (truthy(given(*api, earlier))) return std::nullopt;
+  }
+  Resolved resolved = params.resolve(*domain);
+  if (resolved.failure) return std::nullopt;
+  std::string message = domainProblem(resolved.value);
+  if (message.empty()) return std::nullopt;
+  return SamProblem{"api-domain-invalid", std::move(message), domain, true, kImplicitRestApiId};
+}
+
 bool implicitApiDomainRejected(const model::Template& templ, const ParameterValues& params) {
-  const Node* globals = templ.root().get("Globals");
-  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
-  const Node* domain = api && api->isMapping() ? given(*api, "Domain") : nullptr;
-  if (!domain) return false;
+  const Node* api = globalApi(templ);
+  const Node* domain = api ? given(*api, "Domain") : nullptr;
+  if (!domain || implicitApiDomainProblem(templ, params)) return false;
+  if (implicitRestApi(templ) == ImplicitApi::kNone) return false;
   Resolved resolved = params.resolve(*domain);
   return resolved.failure || !domainProblem(resolved.value).empty();
 }

@@ -3,6 +3,7 @@
 // ApiGenerator._construct_api_domain / _construct_api_domain_v2 make them
 // (samtranslator/model/api/api_generator.py).
 
+#include <optional>
 #include <vector>
 
 #include "model/node.h"
@@ -18,8 +19,14 @@ void validateApiDomain(const model::Template& templ, const model::ResourceView& 
                        const model::Node& props, const ParameterValues& params,
                        std::vector<SamProblem>& out);
 
-// Whether SAM may reject the `Globals: Api` Domain of the implicit ServerlessRestApi, a rejection
-// samshift does not list (the API's place among SAM's resources is not modelled).
+// SAM's rejection of the `Globals: Api` Domain of the implicit ServerlessRestApi (at that Domain,
+// under the ID ServerlessRestApi), when samshift knows SAM makes that API: an Api event without
+// RestApiId, and no Auth, GatewayResponses or Models in `Globals: Api` that SAM reads first.
+std::optional<SamProblem> implicitApiDomainProblem(const model::Template& templ,
+                                                   const ParameterValues& params);
+
+// Whether SAM may reject the `Globals: Api` Domain of the implicit ServerlessRestApi in a way
+// implicitApiDomainProblem does not list.
 bool implicitApiDomainRejected(const model::Template& templ, const ParameterValues& params);
 
 }  // namespace samshift::sam

@@ -4,6 +4,7 @@
 
 #include "model/intrinsics.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_v2_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/capacity_provider_validation.h"
@@ -741,6 +742,10 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     }
     return out;
   }
+  if (resource.type == "AWS::Serverless::HttpApi") {
+    validateHttpApiDomain(templ, resource, propertiesWithGlobals(templ, resource), params, out);
+    return out;
+  }
   if (resource.type == "AWS::Serverless::WebSocketApi") {
     validateWebSocketApi(templ, resource, webSocketApiInput(templ, resource, params), out);
     for (SamProblem& problem : out) {
@@ -823,6 +828,8 @@ OwnTransform ownTransform(const model::Template& templ, const model::ResourceVie
   return outcome;
 }
 
+// The translator's groups (_get_resources_to_iterate): functions, state machines, APIs, the
+// rest, connectors.
 int transformRank(std::string_view type) {
   if (type == "AWS::Serverless::Function") return 0;
   if (type == "AWS::Serverless::StateMachine") return 1;
@@ -832,6 +839,8 @@ int transformRank(std::string_view type) {
   if (type == "AWS::Serverless::Connector") return 4;
   return 3;
 }
+
+bool translatedAfterApis(std::string_view type) { return transformRank(type) > 2; }
 
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ) {
   auto rank = transformRank;

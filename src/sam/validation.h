@@ -56,6 +56,8 @@ OwnTransform ownTransform(const model::Template& templ, const model::ResourceVie
 std::vector<const model::ResourceView*> transformOrder(const model::Template& templ);
 // The kind's place in that order: 0 functions, 1 state machines, 2 APIs, 3 others, 4 connectors.
 int transformRank(std::string_view type);
+// Whether the translator walks resources of this type after the APIs (the implicit ones too).
+bool translatedAfterApis(std::string_view type);
 
 // The template-level problem SAM stops at before it looks at resources (no Resources, a resource
 // that is not a mapping, a serverless resource whose Properties is not one, unknown Globals keys,

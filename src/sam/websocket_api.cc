@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "sam/api_v2_domain_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/resource_properties.h"
@@ -90,8 +91,18 @@ GeneratorProblem generatorProblem(const Node& props, std::optional<std::string>&
   if (truthy(auth) && !routes.has("$connect"))
     return {"Authorization is only available if there is a $connect route.", "Auth"};
   if (domain && !domain->isNull()) {
-    unsupported = "a WebSocketApi Domain";
-    return {};
+    // _construct_api_domain, shared with HttpApi (ApiV2Generator).
+    if (!apiV2DomainModelled(*domain)) {
+      unsupported = "a WebSocketApi Domain that is not a map";
+      return {};
+    }
+    if (auto problem = apiV2DomainProblem(*domain)) {
+      if (!problem->subjectId.empty()) {
+        unsupported = "a WebSocketApi Domain SAM rejects naming " + problem->subjectId;
+        return {};
+      }
+      return {std::move(problem->message), "Domain"};
+    }
   }
   if (const Node* stage = props.get("StageName"); stage && stage->isString("$default"))
     return {"Stages cannot be named $default for WebSocket APIs.", "StageName"};

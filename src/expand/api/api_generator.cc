@@ -10,6 +10,7 @@
 #include "expand/api/domain.h"
 #include "expand/api/http_api.h"
 #include "expand/api/rest_api_properties.h"
+#include "expand/api/route53.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/function_state.h"
@@ -491,8 +492,8 @@ RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string&
 
 void emitApis(ExpandContext& ctx) {
   for (auto& [id, api] : ctx.apis.rest) emitRestApi(ctx, id, api);
-  emitRecordSetGroups(ctx);
   for (const auto& [id, api] : ctx.apis.http) emitHttpApi(ctx, id, api);
+  emitRecordSetGroups(ctx);
 }
 
 }  // namespace samshift::expand::api

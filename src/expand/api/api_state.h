@@ -89,6 +89,7 @@ struct RecordSetGroup {
   const model::Node* deletionPolicy = nullptr;
   const model::Node* updateReplacePolicy = nullptr;
   std::vector<std::pair<size_t, model::Node>> recordSets;  // (rank of the API, record set)
+  size_t lastRank = 0;  // of the last API to add record sets, which writes the group last
 };
 
 struct ApiRegistry {
@@ -100,6 +101,8 @@ struct ApiRegistry {
   // The SAM resources in the order SAM's translator walks them (after the implicit API plugins).
   std::vector<std::string> translationOrder;
   std::map<std::string, RecordSetGroup, std::less<>> recordSetGroups;
+  // RecordSetGroups of one API's own: ID → (rank of the last API to write it, the resource).
+  std::map<std::string, std::pair<size_t, model::Node>, std::less<>> ownRecordSetGroups;
 
   EventRank rankOf(const std::string& resourceId, const std::string& eventName) const {
     auto it = eventRanks.find({resourceId, eventName});

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "expand/api/domain_globals.h"
 #include "expand/api/py_object.h"
+#include "expand/api/route53.h"
 #include "expand/builders.h"
 #include "sam/deployment_model.h"
 #include "sam/python_json.h"
@@ -30,24 +32,8 @@ const Node* given(const Node& map, const char* name) {
 
 bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
 
-// The value as SAM writes it out: the template's Py27Dicts iterate in Python 2.7 order.
-Node asWritten(const Node& value) { return PyObject::fromTemplate(value).toNode(); }
-
-// LogicalIdGenerator(prefix, data).gen(): the SHA-1 of a string as it is, of anything else as
-// json.dumps(sort_keys) writes it; no hash for falsy data.
-std::string logicalId(const std::string& prefix, const Node* data) {
-  if (!truthy(data)) return prefix;
-  std::string text = data->isString() ? data->text() : sam::pythonJson(*data);
-  return prefix + sam::sha1Hex(text).substr(0, 10);
-}
-
 // A SAM map as sam_expect(...).to_be_a_map() sees it: an intrinsic is a dict too.
 bool isDict(const Node* value) { return value && value->isMapping(); }
-
-size_t translationRank(const ExpandContext& ctx, const std::string& apiId) {
-  const auto& order = ctx.apis.translationOrder;
-  return static_cast<size_t>(std::find(order.begin(), order.end(), apiId) - order.begin());
-}
 
 // The AWS::ApiGateway::DomainName's properties, in ApiGatewayDomainName.property_types order.
 // nullopt after refusing.
@@ -144,9 +130,8 @@ bool emitBasePathMappings(ExpandContext& ctx, const std::string& apiId, const No
   return true;
 }
 
-// _construct_record_sets_for_domain: the A record (and AAAA with IpV6) aliasing the domain.
-std::vector<Node> recordSets(const Node& domain, const std::string& domainId,
-                             const std::string& endpoint, const Node& route53) {
+// _construct_alias_target.
+Node aliasTarget(const std::string& domainId, const std::string& endpoint, const Node& route53) {
   Node alias = Node::mapping();
   if (const Node* health = given(route53, "EvaluateTargetHealth"))
     alias.set("EvaluateTargetHealth", asWritten(*health));
@@ -165,20 +150,7 @@ std::vector<Node> recordSets(const Node& domain, const std::string& domainId,
     alias.set("DNSName",
               distribution ? asWritten(*distribution) : getAtt(domainId, "DistributionDomainName"));
   }
-  auto record = [&](const char* type) {
-    Node set = Node::mapping();
-    set.set("Name", asWritten(*given(domain, "DomainName")));
-    set.set("Type", str(type));
-    set.set("AliasTarget", alias);
-    for (const char* key : {"Region", "SetIdentifier"}) {
-      if (const Node* value = given(route53, key)) set.set(key, asWritten(*value));
-    }
-    return set;
-  };
-  std::vector<Node> sets{record("A")};
-  const Node* ipv6 = route53.get("IpV6");
-  if (ipv6 && ipv6->isBool() && ipv6->boolValue()) sets.push_back(record("AAAA"));
-  return sets;
+  return alias;
 }
 
 // The Route53 part of _construct_api_domain. False after refusing.
@@ -193,7 +165,9 @@ bool addRoute53(ExpandContext& ctx, const std::string& apiId, const Node& domain
     return false;
   }
   const Node* zone = truthy(zoneId) ? zoneId : zoneName;
-  std::vector<Node> sets = recordSets(domain, domainId, endpoint, *route53);
+  std::vector<Node> sets =
+      domainRecordSets(asWritten(*given(domain, "DomainName")), asWritten(*route53),
+                       aliasTarget(domainId, endpoint, *route53));
   if (const Node* separate = given(*route53, "SeparateRecordSetGroup"); truthy(separate)) {
     if (!separate->isBool()) {
       ctx.notSupported("API Gateway: Domain.Route53.SeparateRecordSetGroup of " + apiId +
@@ -210,32 +184,38 @@ bool addRoute53(ExpandContext& ctx, const std::string& apiId, const Node& domain
     Node list = Node::sequence();
     for (Node& set : sets) list.push(std::move(set));
     props.set("RecordSets", std::move(list));
-    ctx.add(logicalId("RecordSetGroup", &hashed),
-            makeResource("AWS::Route53::RecordSetGroup", std::move(props), pass));
+    addOwnRecordSetGroup(ctx, apiId, hashedLogicalId("RecordSetGroup", &hashed), std::move(props),
+                         pass);
     return true;
   }
   // _get_record_set_group: "HostedZoneId" in route53 (a null one is left out of the output).
-  std::string groupId = logicalId("RecordSetGroup", zone);
-  size_t rank = translationRank(ctx, apiId);
-  auto [it, created] = ctx.apis.recordSetGroups.try_emplace(groupId);
-  RecordSetGroup& group = it->second;
-  if (created || rank < group.creatorRank) {
-    group.creatorRank = rank;
-    group.properties = Node::mapping();
-    if (zoneId) group.properties.set("HostedZoneId", asWritten(*zoneId));
-    if (zoneName) group.properties.set("HostedZoneName", asWritten(*zoneName));
-    group.condition = pass.condition;
-    group.deletionPolicy = pass.deletionPolicy;
-    group.updateReplacePolicy = pass.updateReplacePolicy;
-  }
-  for (Node& set : sets) group.recordSets.emplace_back(rank, std::move(set));
+  Node zoneProperties = Node::mapping();
+  if (zoneId) zoneProperties.set("HostedZoneId", asWritten(*zoneId));
+  if (zoneName) zoneProperties.set("HostedZoneName", asWritten(*zoneName));
+  addToSharedRecordSetGroup(ctx, apiId, hashedLogicalId("RecordSetGroup", zone),
+                            std::move(zoneProperties), std::move(sets), pass);
   return true;
 }
 
 // SamApi.to_cloudformation resolves the parameters the Domain refers to first.
+// A Domain both `Globals: Api` and the resource give is hashed in the order of SAM's merge.
+// nullopt without a Domain, or after refusing.
 std::optional<Node> resolvedDomain(ExpandContext& ctx, const RestApi& api) {
   const Node* domain = given(api.properties, "Domain");
   if (!domain) return std::nullopt;
+  const Node* globals = ctx.templ.globals();
+  const Node* globalApi = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  const Node* global = globalApi && globalApi->isMapping() ? globalApi->get("Domain") : nullptr;
+  const Node* local = api.resource ? api.resource->property("Domain") : nullptr;
+  if (global && local) {
+    std::optional<Node> ordered = domainInSamMergeOrder(*domain, *global, *local);
+    if (!ordered) {
+      ctx.notSupported("API Gateway: the Domain of " + std::string(api.resource->id) +
+                       " merged from Globals with more than five keys there");
+      return std::nullopt;
+    }
+    return ctx.resolve(*ordered);
+  }
   return ctx.resolve(*domain);
 }
 
@@ -266,7 +246,8 @@ void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi&
   // A PRIVATE domain is a DomainNameV2 (_construct_api_domain_v2).
   bool v2 = endpoint == "PRIVATE";
   const char* kind = v2 ? "DomainNameV2" : "DomainName";
-  std::string domainId = logicalId(std::string("ApiGateway") + kind, given(*domain, "DomainName"));
+  std::string domainId =
+      hashedLogicalId(std::string("ApiGateway") + kind, given(*domain, "DomainName"));
   const Node* association = domain->get("AccessAssociation");
   if (v2 && association && !association->isNull() && !isDict(association)) {
     ctx.notSupported("API Gateway: Domain.AccessAssociation of " + apiId + " (not a map)");
@@ -288,7 +269,7 @@ void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi&
     if (endpointId) associationProps.set("AccessAssociationSource", asWritten(*endpointId));
     associationProps.set("AccessAssociationSourceType", str("VPCE"));
     associationProps.set("DomainNameArn", ref(domainId));
-    ctx.add(logicalId("DomainNameAccessAssociation", &hashed),
+    ctx.add(hashedLogicalId("DomainNameAccessAssociation", &hashed),
             makeResource("AWS::ApiGateway::DomainNameAccessAssociation",
                          std::move(associationProps), pass));
   }
@@ -304,7 +285,7 @@ std::string domainHashPart(ExpandContext& ctx, const RestApi& api) {
   // _construct_api_domain_v2 leaves a PRIVATE domain's dict as it is.
   if (endpoint && endpoint->isString("PRIVATE"))
     return "||" + sam::pythonJsonDefault(PyObject::fromTemplate(*domain).toNode());
-  std::string domainId = logicalId("ApiGatewayDomainName", given(*domain, "DomainName"));
+  std::string domainId = hashedLogicalId("ApiGatewayDomainName", given(*domain, "DomainName"));
   // The Domain dict as _construct_api_domain leaves it, before _construct_deployment hashes it.
   PyObject edited = PyObject::fromTemplate(*domain);
   edited.set("ApiDomainName", PyObject::str(domainId));
@@ -321,20 +302,6 @@ std::string domainHashPart(ExpandContext& ctx, const RestApi& api) {
     edited.get("Route53")->set("DistributionDomainName", std::move(getAttr));
   }
   return "||" + sam::pythonJsonDefault(edited.toNode());
-}
-
-void emitRecordSetGroups(ExpandContext& ctx) {
-  for (auto& [groupId, group] : ctx.apis.recordSetGroups) {
-    std::stable_sort(group.recordSets.begin(), group.recordSets.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    Node props = group.properties;
-    Node list = Node::sequence();
-    for (const auto& [rank, set] : group.recordSets) list.push(set);
-    props.set("RecordSets", std::move(list));
-    ctx.add(groupId,
-            makeResource("AWS::Route53::RecordSetGroup", std::move(props),
-                         {group.condition, group.deletionPolicy, group.updateReplacePolicy}));
-  }
 }
 
 }  // namespace samshift::expand::api

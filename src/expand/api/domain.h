@@ -9,18 +9,14 @@
 
 namespace samshift::expand::api {
 
-// The domain resources of REST API `apiId`, after its Stage `stageId`; record sets of a group
-// shared by several APIs wait in ctx.apis.recordSetGroups for emitRecordSetGroups. Refuses (not
-// supported) what samshift does not expand exactly, PRIVATE domains (DomainNameV2) among them.
+// The domain resources of REST API `apiId`, after its Stage `stageId`; record sets wait in
+// ctx.apis for emitRecordSetGroups (route53.h). Refuses (not supported) what samshift does not
+// expand exactly.
 void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi& api,
                     const std::string& stageId, const PassThrough& pass);
 
 // The part of make_auto_deployable's hash input after OpenApiVersion: `||json.dumps(Domain)`, the
 // Domain as _construct_api_domain has amended it; empty without a Domain.
 std::string domainHashPart(ExpandContext& ctx, const RestApi& api);
-
-// The RecordSetGroups shared by the APIs of one hosted zone, their record sets in the order
-// SAM's translator walks the APIs.
-void emitRecordSetGroups(ExpandContext& ctx);
 
 }  // namespace samshift::expand::api

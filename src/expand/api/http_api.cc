@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "expand/api/api_generator.h"
+#include "expand/api/domain_v2.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/version_hash.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/http_api_events.h"
+#include "sam/py27_conversion.h"
 
 namespace samshift::expand::api {
 
@@ -31,6 +33,7 @@ bool modelledProperty(const std::string& key, const Node& value) {
                                             [](const MapEntry& e) { return e.key.isString(); });
   }
   if (key == "FailOnWarnings" || key == "PropagateTags") return value.isBool();
+  if (key == "Domain") return value.isMapping();  // resolved and checked by emitApiV2Domain
   return false;
 }
 
@@ -51,6 +54,18 @@ bool checkProperties(ExpandContext& ctx, const std::string& id, const Node& prop
 const Node* httpApiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
   return globals && globals->isMapping() ? globals->get("HttpApi") : nullptr;
+}
+
+// The order of a property's dicts as the generator sees them: SAM converts an HttpApi's own
+// Properties to Py27Dicts (sam::samConvertsToPy27), not `Globals: HttpApi`; a merge of both
+// copies the Globals' dict and adds the resource's keys.
+CopiedOrder copiedOrder(const ExpandContext& ctx, const HttpApi& api, const char* property) {
+  if (!sam::samConvertsToPy27(ctx.templ)) return CopiedOrder::kTemplate;
+  const Node* globals = httpApiGlobals(ctx.templ);
+  bool global = globals && globals->isMapping() && globals->has(property);
+  bool own = api.resource && api.resource->property(property);
+  if (!global) return CopiedOrder::kPy27;
+  return own ? CopiedOrder::kUnknown : CopiedOrder::kTemplate;
 }
 
 }  // namespace
@@ -147,6 +162,18 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
   ctx.add(stageId, makeResource("AWS::ApiGatewayV2::Stage", std::move(stage)));
   // SamHttpApi's referable property `Api.Stage`.
   ctx.refs[id]["Stage"] = stageId;
+  if (const Node* domain = properties.get("Domain"); domain && !domain->isNull()) {
+    if (!api.tags.mapping.entries().empty()) {
+      ctx.notSupported("API Gateway: Domain of " + id + " with tags its functions propagate");
+      return;
+    }
+    // SamHttpApi propagates its Tags, with SAM's own tag, when they are truthy.
+    const Node* userTags = truthy("Tags");
+    // SamHttpApi.to_cloudformation resolves the parameters the Domain refers to.
+    emitApiV2Domain(ctx, id, ctx.resolve(*domain), stageId,
+                    {"httpapi:createdBy", userTags ? &tags : nullptr, copiedOrder(ctx, api, "Tags"),
+                     copiedOrder(ctx, api, "Domain"), true});
+  }
 }
 
 }  // namespace samshift::expand::api

@@ -225,6 +225,8 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
     const Node* own = local && local->isMapping() ? local->get(name) : nullptr;
     // SAM reads Cors and EndpointConfiguration by key: their merged order does not show.
     bool readByKey = name == "Cors" || name == "EndpointConfiguration";
+    // domain.cc hashes a merged Domain in the order of SAM's merge.
+    if (name == "Domain") readByKey = true;
     if (global && own && global->isMapping() && own->isMapping() && !global->isIntrinsic() &&
         !own->isIntrinsic() && !readByKey) {
       ctx.notSupported("API Gateway: property " + name + what + " merged from Globals");
