@@ -3,6 +3,7 @@
 // ServerlessHttpApi SAM creates for events without an API, and the explicit AWS::Serverless::Api
 // resources. Events add their integrations to the body; the resources are emitted at the end.
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -91,6 +92,17 @@ struct RecordSetGroup {
   std::vector<std::pair<size_t, model::Node>> recordSets;  // (rank of the API, record set)
 };
 
+// One API's place in the shared usage plan (api_generator.py SharedApiUsagePlan), kept until
+// every API is emitted: SAM's APIs join it in the translator's order.
+struct SharedUsagePlanMember {
+  size_t rank = 0;  // the API's place in the translator's walk
+  std::string apiId, stageId;
+  const model::Node* condition = nullptr;
+  const model::Node* deletionPolicy = nullptr;
+  const model::Node* updateReplacePolicy = nullptr;
+  model::Node usagePlan;  // the API's Auth.UsagePlan, its parameters resolved
+};
+
 struct ApiRegistry {
   std::map<std::string, RestApi, std::less<>> rest;
   std::map<std::string, HttpApi, std::less<>> http;
@@ -100,6 +112,13 @@ struct ApiRegistry {
   // The SAM resources in the order SAM's translator walks them (after the implicit API plugins).
   std::vector<std::string> translationOrder;
   std::map<std::string, RecordSetGroup, std::less<>> recordSetGroups;
+  std::vector<SharedUsagePlanMember> sharedUsagePlan;
+
+  // An API's place in translationOrder (its size when it is not there).
+  size_t translationRank(const std::string& apiId) const {
+    return static_cast<size_t>(std::find(translationOrder.begin(), translationOrder.end(), apiId) -
+                               translationOrder.begin());
+  }
 
   EventRank rankOf(const std::string& resourceId, const std::string& eventName) const {
     auto it = eventRanks.find({resourceId, eventName});

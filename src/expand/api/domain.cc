@@ -44,11 +44,6 @@ std::string logicalId(const std::string& prefix, const Node* data) {
 // A SAM map as sam_expect(...).to_be_a_map() sees it: an intrinsic is a dict too.
 bool isDict(const Node* value) { return value && value->isMapping(); }
 
-size_t translationRank(const ExpandContext& ctx, const std::string& apiId) {
-  const auto& order = ctx.apis.translationOrder;
-  return static_cast<size_t>(std::find(order.begin(), order.end(), apiId) - order.begin());
-}
-
 // The AWS::ApiGateway::DomainName's properties, in ApiGatewayDomainName.property_types order.
 // nullopt after refusing.
 std::optional<Node> domainProperties(ExpandContext& ctx, const std::string& apiId,
@@ -216,7 +211,7 @@ bool addRoute53(ExpandContext& ctx, const std::string& apiId, const Node& domain
   }
   // _get_record_set_group: "HostedZoneId" in route53 (a null one is left out of the output).
   std::string groupId = logicalId("RecordSetGroup", zone);
-  size_t rank = translationRank(ctx, apiId);
+  size_t rank = ctx.apis.translationRank(apiId);
   auto [it, created] = ctx.apis.recordSetGroups.try_emplace(groupId);
   RecordSetGroup& group = it->second;
   if (created || rank < group.creatorRank) {
