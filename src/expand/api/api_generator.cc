@@ -439,7 +439,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
                                 stageProperties(api, id, deploymentId, tags), pass));
   addAuthorizerPermissions(ctx, id, api, pass);
   emitRestDomain(ctx, id, api, stageId, pass);
-  addUsagePlan(ctx, id, api, stageId, pass);
+  addUsagePlan(ctx, id, api, stageId, pass, propagate);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;

@@ -109,7 +109,7 @@ std::string unsupportedUsagePlan(const Node& usagePlan) {
 }
 
 void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
-                  const std::string& stageId, const PassThrough& pass) {
+                  const std::string& stageId, const PassThrough& pass, bool propagateTags) {
   const Node* auth = api.properties.get("Auth");
   const Node* given = auth && auth->isMapping() ? auth->get("UsagePlan") : nullptr;
   if (!given || given->isNull()) return;
@@ -121,6 +121,11 @@ void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
     return;
   }
   if (kind->isString("NONE")) return;
+  if (propagateTags) {
+    ctx.notSupported("API Gateway: UsagePlan of AWS::Serverless::Api " + id +
+                     " with PropagateTags (SAM tags the plan and its key too)");
+    return;
+  }
   if (kind->isString("SHARED")) {
     ctx.apis.sharedUsagePlan.push_back({ctx.apis.translationRank(id), id, stageId, pass.condition,
                                         pass.deletionPolicy, pass.updateReplacePolicy,

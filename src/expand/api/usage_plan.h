@@ -16,9 +16,10 @@ namespace samshift::expand::api {
 std::string unsupportedUsagePlan(const model::Node& usagePlan);
 
 // _construct_usage_plan for one API, after its Stage: a PER_API plan's resources, or the API's
-// place in the shared plan (emitted by emitSharedUsagePlan).
+// place in the shared plan (emitted by emitSharedUsagePlan). The tags an API propagates
+// (`propagateTags`, as stageTags says) are not given to the plan yet: refused.
 void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
-                  const std::string& stageId, const PassThrough& pass);
+                  const std::string& stageId, const PassThrough& pass, bool propagateTags);
 
 // The shared plan's three resources, as the last API that joined it leaves them.
 void emitSharedUsagePlan(ExpandContext& ctx);
