@@ -258,12 +258,12 @@ TEST_CASE("samshift expand command line", "[expand][cli]") {
         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: "
         "s3://b/k\n"
         "      Handler: h\n      Runtime: r\n      Events:\n        E:\n          Type: Api\n"
-        "          Properties: {Path: /, Method: get, Auth: {ResourcePolicy: {}}}\n");
+        "          Properties: {Path: /, Method: get, Auth: {ResourcePolicy: {Other: 1}}}\n");
     CHECK(result.exitCode == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
           "samshift expand: <stdin>: not supported yet: API Gateway: Auth of Api event FE: "
-          "ResourcePolicy\n");
+          "ResourcePolicy property Other\n");
   }
   SECTION("an implicit API's refused Auth is not read while its events are expanded") {
     testing::CommandResult result = testing::runSamshift(

@@ -328,6 +328,8 @@ const std::map<std::string, std::string>& templatePerCode() {
                 "{Path: /, Method: get, RequestParameters: [method.request.body.x]}\n")},
       {"api-domain-invalid",
        api("      Domain: {DomainName: a.example.com, CertificateArn: arn, Route53: {}}\n")},
+      {"api-resource-policy-invalid", api("      Auth: {ResourcePolicy: [a]}\n")},
+      {"api-usage-plan-invalid", api("      Auth: {UsagePlan: {CreateUsagePlan: ALL}}\n")},
       {"websocket-api-invalid",
        "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
        "      RouteSelectionExpression: $request.body.action\n      Routes: {}\n"},

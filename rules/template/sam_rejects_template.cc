@@ -113,6 +113,8 @@ family covers:
   `CertificateArn`, an `EndpointConfiguration` other than EDGE, REGIONAL or PRIVATE, unknown
   `MutualTlsAuthentication` fields, a `BasePath` that is not a string, a `Route53` without a
   hosted zone);
+- an API `Auth` whose `ResourcePolicy` is not a map, or whose `UsagePlan` is not a map, has a
+  key SAM does not know or no `CreateUsagePlan` of SHARED, PER_API or NONE;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -269,6 +271,8 @@ Resources:
         "api-event-request-model",
         "api-event-request-parameters",
         "api-domain-invalid",
+        "api-resource-policy-invalid",
+        "api-usage-plan-invalid",
         "websocket-api-invalid",
         "duplicate-logical-id",
         "connector-invalid",
@@ -422,6 +426,10 @@ Resources:
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
+        {"api-resource-policy-invalid", "`Auth.ResourcePolicy` must be a mapping"},
+        {"api-usage-plan-invalid",
+         "`Auth.UsagePlan` must be a mapping of its known keys with `CreateUsagePlan` SHARED, "
+         "PER_API or NONE"},
         {"api-event-request-parameters",
          "Each of `RequestParameters` must be `method.request.(querystring|path|header).NAME`, or "
          "a map of one such name to `{Required, Caching}`"},

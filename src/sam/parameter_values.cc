@@ -120,6 +120,25 @@ std::string pythonStr(const Node& scalar) {
 
 namespace {
 
+// Python's str() of a list of plain strings and integers (['a', 'b']); nothing for one whose
+// repr samshift does not reproduce (quotes, escapes, other kinds of items).
+std::optional<std::string> simpleListRepr(const Node& list) {
+  std::string out = "[";
+  for (const Node& item : list.items()) {
+    if (out.size() > 1) out += ", ";
+    if (item.isInt()) {
+      out += std::to_string(item.intValue());
+      continue;
+    }
+    if (!item.isString()) return std::nullopt;
+    for (char c : item.text()) {
+      if (c < 0x20 || c > 0x7e || c == '\'' || c == '\\') return std::nullopt;
+    }
+    out += "'" + item.text() + "'";
+  }
+  return out + "]";
+}
+
 bool hasSubstitution(std::string_view text) {
   size_t pos = 0;
   while ((pos = text.find("${", pos)) != std::string_view::npos) {
@@ -326,14 +345,21 @@ class ParameterValues::Resolution {
         }
         if (j < text.size() && text[j] == '}' && j > i + 2) {
           const Node* value = values_.value(text.substr(i + 2, j - i - 2));
-          // SAM's SubAction substitutes strings only and rejects the template for other values.
+          // SAM's SubAction substitutes strings only and rejects the template for other values
+          // (a list too, when samshift can print it as Python does).
+          std::optional<std::string> notString;
           if (samsView_ && value && value->isScalar() && !value->isString()) {
+            notString = pythonStr(*value);
+          } else if (samsView_ && value && value->isSequence()) {
+            notString = simpleListRepr(*value);
+          }
+          if (notString) {
             if (!failure) {
               failure = ResolveFailure{ResolveFailure::Kind::kSubstitutedNotString,
                                        "parameter",
                                        {},
                                        {},
-                                       pythonStr(*value)};
+                                       std::move(*notString)};
             }
             return;
           }

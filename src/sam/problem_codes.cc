@@ -140,6 +140,11 @@ constexpr std::array kCodes = {
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),
     resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
+    templateLevel("api-resource-policy-invalid",
+                  "an API's `Auth.ResourcePolicy` that is not a map"),
+    resource("api-usage-plan-invalid",
+             "an API's `Auth.UsagePlan` that is not a map, has unknown keys or no valid "
+             "`CreateUsagePlan`"),
     resource("websocket-api-invalid",
              "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
              "`IpAddressType` SAM rejects"),

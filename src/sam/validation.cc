@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
+#include "sam/api_auth_validation.h"
 #include "sam/api_domain_validation.h"
 #include "sam/api_v2_domain_validation.h"
 #include "sam/api_validation.h"
@@ -138,9 +139,8 @@ void checkAlarms(const Node& alarms, const Node* source, std::vector<SamProblem>
   checkList(alarms);
 }
 
-// SAM's resolution of a value fails: with the rejection SAM makes (an Fn::Sub variable that is
-// not a string), or with none when the transform itself fails. True either way: SAM goes no
-// further.
+}  // namespace
+
 bool resolutionFails(const std::optional<ResolveFailure>& failure, const Node* node,
                      std::vector<SamProblem>& out) {
   if (!failure) return false;
@@ -153,6 +153,8 @@ bool resolutionFails(const std::optional<ResolveFailure>& failure, const Node* n
   }
   return true;
 }
+
+namespace {
 
 // True when `key` is set to something other than null: SAM's `getattr(self, key) is not None`.
 bool given(const Node& props, std::string_view key) {
@@ -736,7 +738,9 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
   if (resource.type == "AWS::Serverless::Api") {
     Node merged = mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource);
     validateApi(templ, resource, merged, out);
+    if (out.empty()) validateApiAuth(templ, resource, merged, params, out);
     if (out.empty()) validateApiDomain(templ, resource, merged, params, out);
+    if (out.empty()) validateApiUsagePlan(templ, resource, merged, params, out);
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }

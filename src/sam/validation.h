@@ -71,6 +71,12 @@ std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
 std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
                                                     const SamProblem& problem);
 
+// SAM's resolution of a value fails: with the rejection SAM makes (an Fn::Sub variable that is
+// not a string), added to `out` at `node`, or with none when the transform itself fails. True
+// either way: SAM goes no further.
+bool resolutionFails(const std::optional<ResolveFailure>& failure, const model::Node* node,
+                     std::vector<SamProblem>& out);
+
 // SAM's full message for one problem of resource `logicalId`.
 std::string samMessage(const SamProblem& problem, std::string_view logicalId);
 

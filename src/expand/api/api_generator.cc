@@ -12,6 +12,7 @@
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/route53.h"
 #include "expand/api/swagger.h"
+#include "expand/api/usage_plan.h"
 #include "expand/builders.h"
 #include "expand/function_state.h"
 #include "expand/version_hash.h"
@@ -439,6 +440,7 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
                                 stageProperties(api, id, deploymentId, tags), pass));
   addAuthorizerPermissions(ctx, id, api, pass);
   emitRestDomain(ctx, id, api, stageId, pass);
+  addUsagePlan(ctx, id, api, stageId, pass, propagate);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;
@@ -492,6 +494,7 @@ RestApi* restApiOf(ExpandContext& ctx, const Node* restApiId, const std::string&
 
 void emitApis(ExpandContext& ctx) {
   for (auto& [id, api] : ctx.apis.rest) emitRestApi(ctx, id, api);
+  emitSharedUsagePlan(ctx);
   for (const auto& [id, api] : ctx.apis.http) emitHttpApi(ctx, id, api);
   emitRecordSetGroups(ctx);
 }

@@ -3,6 +3,7 @@
 // ServerlessHttpApi SAM creates for events without an API, and the explicit AWS::Serverless::Api
 // resources. Events add their integrations to the body; the resources are emitted at the end.
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -92,6 +93,17 @@ struct RecordSetGroup {
   size_t lastRank = 0;  // of the last API to add record sets, which writes the group last
 };
 
+// One API's place in the shared usage plan (api_generator.py SharedApiUsagePlan), kept until
+// every API is emitted: SAM's APIs join it in the translator's order.
+struct SharedUsagePlanMember {
+  size_t rank = 0;  // the API's place in the translator's walk
+  std::string apiId, stageId;
+  const model::Node* condition = nullptr;
+  const model::Node* deletionPolicy = nullptr;
+  const model::Node* updateReplacePolicy = nullptr;
+  model::Node usagePlan;  // the API's Auth.UsagePlan, its parameters resolved
+};
+
 struct ApiRegistry {
   std::map<std::string, RestApi, std::less<>> rest;
   std::map<std::string, HttpApi, std::less<>> http;
@@ -103,6 +115,7 @@ struct ApiRegistry {
   std::map<std::string, RecordSetGroup, std::less<>> recordSetGroups;
   // RecordSetGroups of one API's own: ID → (rank of the last API to write it, the resource).
   std::map<std::string, std::pair<size_t, model::Node>, std::less<>> ownRecordSetGroups;
+  std::vector<SharedUsagePlanMember> sharedUsagePlan;
 
   EventRank rankOf(const std::string& resourceId, const std::string& eventName) const {
     auto it = eventRanks.find({resourceId, eventName});

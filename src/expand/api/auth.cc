@@ -4,7 +4,9 @@
 #include <utility>
 #include <vector>
 
+#include "expand/api/resource_policy.h"
 #include "expand/api/swagger.h"
+#include "expand/api/usage_plan.h"
 #include "expand/builders.h"
 #include "sam/deployment_model.h"
 
@@ -341,6 +343,11 @@ std::string unsupportedAuth(const RestApi& api) {
                key == "AddApiKeyRequiredToCorsPreflight") {
       if (!value.isBool() && !(key == "ApiKeyRequired" && value.isNull()))
         why = key + " that is not a bool";
+    } else if (key == "ResourcePolicy") {
+      // checkAuth reads it with its parameters resolved.
+      continue;
+    } else if (key == "UsagePlan") {
+      why = unsupportedUsagePlan(value);
     } else if (key == "InvokeRole") {
       if (!value.isNull() && !value.isString() && !value.isIntrinsic()) why = "this InvokeRole";
     } else {
@@ -355,6 +362,12 @@ std::string unsupportedAuth(const RestApi& api) {
 
 bool checkAuth(ExpandContext& ctx, const std::string& id, const RestApi& api) {
   std::string why = unsupportedAuth(api);
+  const Node* auth = givenAuth(api);
+  const Node* policy = auth && why.empty() ? auth->get("ResourcePolicy") : nullptr;
+  if (policy && sam::pythonTruthy(*policy)) {
+    // SamApi.to_cloudformation resolves the parameters of Auth.
+    why = unsupportedResourcePolicy(ctx.resolve(*policy));
+  }
   if (why.empty()) return true;
   ctx.notSupported("API Gateway: Auth of AWS::Serverless::Api " + id + ": " + why);
   return false;
@@ -395,8 +408,19 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
   for (const MapEntry& entry : eventAuth.entries()) {
     const std::string& key = entry.key.text();
     if (key != "Authorizer" && key != "AuthorizationScopes" && key != "ApiKeyRequired" &&
-        key != "InvokeRole")
+        key != "InvokeRole" && key != "ResourcePolicy")
       return refuse(key);
+  }
+  if (const Node* policy = eventAuth.get("ResourcePolicy"); policy && sam::pythonTruthy(*policy)) {
+    std::string why = unsupportedResourcePolicy(*policy);
+    if (!why.empty()) return refuse(why);
+    out.resourcePolicy = *policy;
+    // Api._get_permissions: the stage suffix (the explicit API's StageName when a string).
+    if (api.implicit || !api.stageName.isString()) {
+      out.stage = PyObject::str(api.implicit ? "Prod" : "Stage");
+    } else {
+      out.stage = PyObject::str(api.stageName.text(), true);
+    }
   }
   const Node* apiAuth = authOf(api);
   const Node* apiAuthorizers = apiAuth ? apiAuth->get("Authorizers") : nullptr;
@@ -442,7 +466,7 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
 
 void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
                    const MethodAuth& auth) {
-  if (!auth.authorizer && !auth.apiKeyRequired) return;
+  if (!auth.authorizer && !auth.apiKeyRequired && !auth.resourcePolicy) return;
   PyObject* definitions = body.get("securityDefinitions");
   PyObject fresh = PyObject::dict(true);
   if (!definitions || !definitions->isDict() || definitions->keys().empty()) definitions = &fresh;
@@ -464,6 +488,10 @@ void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& met
     append(emptySecurity(*auth.apiKeyRequired ? "api_key" : "api_key_false", false));
     if (*auth.apiKeyRequired && !definitions->get("api_key"))
       definitions->set("api_key", apiKeySecurityDefinition());
+  }
+  if (auth.resourcePolicy) {
+    addResourcePolicy(body, *auth.resourcePolicy, path, auth.stage, true);
+    addCustomStatements(body, *auth.resourcePolicy);
   }
   // The editor's swagger property.
   if (!definitions->keys().empty() && definitions == &fresh)
@@ -507,9 +535,21 @@ void addAuth(const ExpandContext& ctx, RestApi& api) {
       setDefaultApiKeyRequired(method, toPreflight || name != "options");
     });
   }
+  if (const Node* policy = auth->get("ResourcePolicy"); policy && sam::pythonTruthy(*policy)) {
+    // checkAuth resolved it once without failing.
+    Node resolved = ctx.params.resolve(*policy).value;
+    PyObject stage = editorStage(api);
+    for (const std::string& path : body.get("paths")->keys())
+      addResourcePolicy(body, resolved, path, stage, body.get("paths")->keyIsUnicode(path));
+    addCustomStatements(body, resolved);
+  }
   // The editor's swagger property: securityDefinitions, when there are any, then a copy.
   if (!definitions.keys().empty()) body.set("securityDefinitions", std::move(definitions));
   body.deepcopy();
+}
+
+PyObject editorStage(const RestApi& api) {
+  return api.implicit ? PyObject::str("Prod") : PyObject::fromTemplate(api.stageName);
 }
 
 void addAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const RestApi& api,

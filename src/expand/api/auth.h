@@ -27,6 +27,9 @@ struct MethodAuth {
   std::optional<std::string> authorizer;
   std::optional<PyObject> scopes;  // the security entry's value, when not []
   std::optional<bool> apiKeyRequired;
+  // The event's truthy Auth.ResourcePolicy, and the stage its statements name.
+  std::optional<model::Node> resourcePolicy;
+  PyObject stage;
 };
 
 // The event's Auth, or nothing after refusing the template (what SAM rejects is not supported
@@ -42,6 +45,10 @@ void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& met
 // _add_auth: the security of every method with an integration and the securityDefinitions,
 // between the editor's two copies.
 void addAuth(const ExpandContext& ctx, RestApi& api);
+
+// The API's StageName as ApiGenerator hands it to the editor: the implicit API's plain 'Prod',
+// else the template's value.
+PyObject editorStage(const RestApi& api);
 
 // _construct_authorizer_lambda_permission: `<Api><Authorizer>AuthorizerPermission` for each
 // Lambda authorizer that keeps its default permission.

@@ -323,6 +323,11 @@ PyObject& PyObject::set(const std::string& key, PyObject value, bool unicodeKey)
   return values_[i];
 }
 
+bool PyObject::keyIsUnicode(std::string_view key) const {
+  size_t i = kind_ == Kind::kDict ? keys_.find(key) : Py27KeyOrder::kAbsent;
+  return i != Py27KeyOrder::kAbsent && unicodeKeys_[i];
+}
+
 PyObject& PyObject::setdefault(const std::string& key, PyObject value, bool unicodeKey) {
   if (PyObject* existing = get(key)) return *existing;
   return set(key, std::move(value), unicodeKey);

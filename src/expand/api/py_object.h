@@ -97,6 +97,8 @@ class PyObject {
   std::vector<PyObject> items() const;
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
+  // Whether a dict's key is a template string (u'…'); false when absent.
+  bool keyIsUnicode(std::string_view key) const;
 
   // What `times` rounds of copy.deepcopy do to this object: every Py27Dict in it re-adds its
   // keys in iteration order. Constant time; each dict catches up when it is next read.

@@ -223,10 +223,13 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
     }
     const Node* global = globals && globals->isMapping() ? globals->get(name) : nullptr;
     const Node* own = local && local->isMapping() ? local->get(name) : nullptr;
-    // SAM reads Cors and EndpointConfiguration by key: their merged order does not show.
-    bool readByKey = name == "Cors" || name == "EndpointConfiguration";
-    // domain.cc hashes a merged Domain in the order of SAM's merge.
-    if (name == "Domain") readByKey = true;
+    // SAM reads Cors and EndpointConfiguration by key: their merged order does not show. So it
+    // reads Auth, but for the Authorizers it walks (and writes) in order. domain.cc hashes a
+    // merged Domain in the order of SAM's merge.
+    bool readByKey =
+        name == "Cors" || name == "EndpointConfiguration" || name == "Domain" ||
+        (name == "Auth" && !(global && global->isMapping() && global->has("Authorizers") && own &&
+                             own->isMapping() && own->has("Authorizers")));
     if (global && own && global->isMapping() && own->isMapping() && !global->isIntrinsic() &&
         !own->isIntrinsic() && !readByKey) {
       ctx.notSupported("API Gateway: property " + name + what + " merged from Globals");

@@ -13,10 +13,6 @@ namespace samshift::expand::api {
 
 using model::Node;
 
-namespace {
-
-// The API's place in the translator's walk: the Py27Dict order of a template SAM converts, else
-// the template's, where the implicit HTTP API, added by its plugin, comes last.
 size_t translationRank(const ExpandContext& ctx, const std::string& apiId) {
   if (sam::samConvertsToPy27(ctx.templ)) {
     const auto& order = ctx.apis.translationOrder;
@@ -29,8 +25,6 @@ size_t translationRank(const ExpandContext& ctx, const std::string& apiId) {
   }
   return rank;  // ServerlessHttpApi
 }
-
-}  // namespace
 
 std::string hashedLogicalId(const std::string& prefix, const Node* data) {
   if (!data || !sam::pythonTruthy(*data)) return prefix;

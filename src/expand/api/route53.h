@@ -34,6 +34,10 @@ void addToSharedRecordSetGroup(ExpandContext& ctx, const std::string& apiId,
 void addOwnRecordSetGroup(ExpandContext& ctx, const std::string& apiId, const std::string& groupId,
                           model::Node properties, const PassThrough& pass);
 
+// The API's place in the translator's walk: the Py27Dict order of a template SAM converts, else
+// the template's, where the implicit HTTP API, added by its plugin, comes last.
+size_t translationRank(const ExpandContext& ctx, const std::string& apiId);
+
 // Emits the RecordSetGroups, each as the last API to write its ID left it.
 void emitRecordSetGroups(ExpandContext& ctx);
 
