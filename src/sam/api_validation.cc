@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "sam/api_body_validation.h"
 #include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -31,11 +32,10 @@ constexpr unsigned kStr = kApiStr, kDict = kApiDict, kBool = kApiBool, kList = k
                    kInt = kApiInt;
 
 // SamApi.property_types, in its order. `typeMessage`: SAM's message for a value of another type
-// is "Type of property 'X' is invalid." (checked with the SAM translator v1.110.0); for the others
-// SAM says something else first ("Property 'X' should be a map.", …), or accepts some
-// (MethodSettings as a map; a number as OpenApiVersion, which the Globals plugin turns into a
-// string), which samshift does not model. MergeDefinitions and AlwaysDeploy are `Property`
-// entries, which take no intrinsics.
+// is "Type of property 'X' is invalid." (checked with the SAM translator v1.110.0); a property of
+// IS_DICT or IS_STR alone gets "Property 'X' should be a map." / "… a string." (typeMessage
+// below); for the others SAM accepts some (MethodSettings as a map), which samshift does not
+// model. MergeDefinitions and AlwaysDeploy are `Property` entries, which take no intrinsics.
 constexpr ApiProperty kApiProperties[] = {
     {"Name", kStr | kDict, true, true},
     {"StageName", kStr | kDict, true, true},
@@ -154,6 +154,85 @@ bool checkCors(const Node& cors, bool hasBody, bool swaggerBody, const Node* sou
   return true;
 }
 
+// InvalidResourcePropertyTypeException's text: PropertyType knows the expected type of IS_DICT
+// and IS_STR alone ("Property 'X' should be a map."), not of the others.
+std::string typeMessage(const ApiProperty& property) {
+  std::string name = property.name;
+  if (property.accepts == kDict) return "Property '" + name + "' should be a map.";
+  if (property.accepts == kStr) return "Property '" + name + "' should be a string.";
+  if (property.typeMessage) return "Type of property '" + name + "' is invalid.";
+  return {};
+}
+
+// OpenApiVersion of an API SAM manages: the Globals plugin's fix_openapi_definitions first turns
+// a value that is not a str, but whose str() is 3.x, into that str. A number written d.d is its
+// own str(); another float is not judged here. str() of an int or a bool never matches.
+TypeVerdict openApiVersionType(const Node& value, bool managed) {
+  if (managed && value.isFloat()) {
+    const std::string& text = value.text();
+    bool plain = text.size() == 3 && text[1] == '.' &&
+                 std::isdigit(static_cast<unsigned char>(text[0])) &&
+                 std::isdigit(static_cast<unsigned char>(text[2]));
+    if (!plain) return TypeVerdict::kUnknown;
+    return openApiVersionMatches(text, false) ? TypeVerdict::kRight : TypeVerdict::kWrong;
+  }
+  return apiPropertyType(value, *apiProperty("OpenApiVersion"));
+}
+
+// Pushes the verdict's problem; true when it settles the API's problems (a problem, or one
+// samshift cannot judge).
+bool settles(BodyVerdict verdict, std::vector<SamProblem>& out) {
+  if (verdict.problem) out.push_back(std::move(*verdict.problem));
+  return verdict.settled();
+}
+
+// _add_cors on a body of the user's own, which SwaggerEditor.is_valid accepts: the editor, then
+// each path's OPTIONS.
+BodyVerdict corsBodyVerdict(const Node& body, const Node& cors, const Node* source) {
+  BodyVerdict editor = swaggerEditorVerdict(body);
+  return editor.settled() ? editor : corsOriginVerdict(body, cors, source);
+}
+
+// _add_auth reads Auth as AuthProperties(**auth), which takes these keys only.
+bool knownAuthKeys(const Node& auth) {
+  if (!auth.isMapping() || auth.isIntrinsic()) return false;
+  for (const MapEntry& entry : auth.entries()) {
+    const std::string& key = entry.key.text();
+    if (key != "Authorizers" && key != "DefaultAuthorizer" && key != "InvokeRole" &&
+        key != "AddDefaultAuthorizerToCorsPreflight" && key != "AddApiKeyRequiredToCorsPreflight" &&
+        key != "ApiKeyRequired" && key != "ResourcePolicy" && key != "UsagePlan")
+      return false;
+  }
+  return true;
+}
+
+// The last steps of _construct_rest_api on the body: _add_endpoint_extension (an editor on the
+// body), then _openapi_postprocess. `own`: the API's own Properties (DefinitionBody is no Globals
+// property), `props` with Globals.
+template <typename Source>
+BodyVerdict bodyTailVerdict(const Node& own, bool managed, bool hasBody, const Node& props,
+                            const Source& source) {
+  const Node* body = managed ? nullptr : own.get("DefinitionBody");
+  if (present(props, "DisableExecuteApiEndpoint")) {
+    if (!hasBody) {
+      return {apiProblem("api-disable-execute-api-endpoint",
+                         "DisableExecuteApiEndpoint works only within 'DefinitionBody' property.",
+                         source("DisableExecuteApiEndpoint")),
+              false};
+    }
+    if (!body) return {};
+    Swagger validity = swaggerValidity(body);
+    if (validity == Swagger::kUnknown) return {std::nullopt, true};
+    if (validity == Swagger::kInvalid) return {invalidSwaggerProblem(body), false};
+    BodyVerdict editor = swaggerEditorVerdict(*body);
+    if (editor.settled()) return editor;
+    BodyVerdict extension = endpointExtensionVerdict(*body);
+    if (extension.settled()) return extension;
+  }
+  if (!body || !truthy(body) || !body->isMapping() || present(props, "DefinitionUri")) return {};
+  return openApiPostprocessVerdict(*body, present(props, "OpenApiVersion"));
+}
+
 }  // namespace
 
 std::span<const ApiProperty> apiProperties() { return kApiProperties; }
@@ -186,27 +265,28 @@ TypeVerdict apiPropertyType(const Node& value, const ApiProperty& property) {
 void validateApi(const model::Template& templ, const model::ResourceView& resource,
                  const Node& props, std::vector<SamProblem>& out) {
   auto source = [&](const char* name) { return propertySource(templ, resource, name); };
+  // DefaultDefinitionBodyPlugin gives a body to an API without a DefinitionBody or DefinitionUri
+  // of its own, before Globals may add a DefinitionUri.
+  const Node& own = resource.propertiesMapping();
+  bool managed = !truthy(own.get("DefinitionBody")) && !truthy(own.get("DefinitionUri"));
   // Resource.validate_properties (from_dict); nothing when another property has a wrong type
   // whose message samshift does not know.
   const ApiProperty* firstWrong = nullptr;
   for (const ApiProperty& property : kApiProperties) {
     const Node* value = props.get(property.name);
     if (!value) continue;
-    TypeVerdict verdict = apiPropertyType(*value, property);
+    TypeVerdict verdict = std::string_view(property.name) == "OpenApiVersion"
+                              ? openApiVersionType(*value, managed)
+                              : apiPropertyType(*value, property);
     if (verdict == TypeVerdict::kRight) continue;
-    if (verdict == TypeVerdict::kUnknown || !property.typeMessage) return;
+    if (verdict == TypeVerdict::kUnknown || typeMessage(property).empty()) return;
     if (!firstWrong) firstWrong = &property;
   }
   if (firstWrong) {
-    out.push_back(apiProblem("api-property-type",
-                             "Type of property '" + std::string(firstWrong->name) + "' is invalid.",
-                             source(firstWrong->name)));
+    out.push_back(
+        apiProblem("api-property-type", typeMessage(*firstWrong), source(firstWrong->name)));
     return;
   }
-  // DefaultDefinitionBodyPlugin gives a body to an API without a DefinitionBody or DefinitionUri
-  // of its own, before Globals may add a DefinitionUri.
-  const Node& own = resource.propertiesMapping();
-  bool managed = !truthy(own.get("DefinitionBody")) && !truthy(own.get("DefinitionUri"));
   bool hasBody = managed || truthy(present(props, "DefinitionBody"));
   bool hasUri = truthy(present(props, "DefinitionUri"));
   // ApiGenerator._validate_properties.
@@ -247,6 +327,9 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
     if (validity == Swagger::kUnknown) return;
     if (!checkCors(*cors, hasBody, validity == Swagger::kValid, source("Cors"), out)) return;
+    if (!managed &&
+        settles(corsBodyVerdict(*own.get("DefinitionBody"), *cors, source("Cors")), out))
+      return;
   }
   // _add_models, after the Auth, GatewayResponses and BinaryMediaTypes checks samshift does not
   // make: only when none of them applies.
@@ -260,6 +343,18 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
       out.push_back(std::move(*models));
       return;
     }
+  }
+  // _add_auth builds its editor first, after checks of its own.
+  if (const Node* auth = present(props, "Auth");
+      truthy(auth) && !managed && knownAuthKeys(*auth) &&
+      swaggerValidity(own.get("DefinitionBody")) == Swagger::kValid) {
+    if (settles(swaggerEditorVerdict(*own.get("DefinitionBody")), out)) return;
+  }
+  // _add_endpoint_extension and _openapi_postprocess, after the Auth, GatewayResponses,
+  // BinaryMediaTypes and Models steps samshift does not judge: only when none of them applies.
+  if (!truthy(present(props, "Auth")) && !truthy(present(props, "GatewayResponses")) &&
+      !truthy(present(props, "BinaryMediaTypes")) && !truthy(present(props, "Models"))) {
+    if (settles(bodyTailVerdict(own, managed, hasBody, props, source), out)) return;
   }
   // _construct_body_s3_dict, after the Auth, GatewayResponses, Models and execute-api endpoint
   // checks samshift does not make: only when none of them applies.

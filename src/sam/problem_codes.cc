@@ -127,6 +127,11 @@ constexpr std::array kCodes = {
              "an Api event's `RestApiId` that names no resource of the template, or an HttpApi"),
     resource("api-stage-name-empty", "an API with an empty `StageName` that an Api event names"),
     resource("api-merge-definitions-uri", "an API with `MergeDefinitions` and a `DefinitionUri`"),
+    templateLevel("api-body-invalid",
+                  "an API's `DefinitionBody` SAM's Swagger editor cannot edit (a path item, an "
+                  "`Fn::If` or an extension of the wrong type)"),
+    resource("api-disable-execute-api-endpoint",
+             "`DisableExecuteApiEndpoint` on an API without a `DefinitionBody`"),
     resource("api-models-invalid", "an API's `Models` SAM cannot add to its body"),
     resource("api-event-request-model",
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
