@@ -9,6 +9,7 @@
 #include "expand/api/auth.h"
 #include "expand/api/domain.h"
 #include "expand/api/http_api.h"
+#include "expand/api/merge_definitions.h"
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -118,6 +119,8 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
     return;
   }
   api.stageName = *stage;
+  const Node* merge = api.properties.get("MergeDefinitions");
+  api.mergeDefinitions = merge && merge->isBool() && merge->boolValue();
   normalizeManagedOpenApiVersion(api);
   if (!checkRestApiProperties(ctx, id, api, apiGlobals(ctx.templ), &own)) return;
   ctx.apis.rest.emplace(id, std::move(api));
@@ -335,6 +338,19 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
   std::stable_sort(api.edits.begin(), api.edits.end(),
                    [](const BodyEdit& a, const BodyEdit& b) { return a.rank < b.rank; });
   for (BodyEdit& edit : api.edits) {
+    if (api.mergeDefinitions) {
+      // The event's editor copies a fresh skeleton, edits it and hands back a copy, whose method
+      // is merged into the body; it never finds an integration there already.
+      PyObject generated = swaggerSkeleton();
+      generated.deepcopy();
+      edit.apply(generated);
+      generated.deepcopy();
+      if (auto why = mergeGeneratedMethod(*api.body, generated, edit.path, edit.methodName)) {
+        ctx.notSupported("API Gateway: MergeDefinitions of " + id + ": " + *why);
+        return false;
+      }
+      continue;
+    }
     api.body->deepcopy();
     if (hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
       ctx.notSupported("API Gateway: a second integration on " + edit.methodName + " " + edit.path +

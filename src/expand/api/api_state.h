@@ -50,7 +50,10 @@ struct PropagatedTags {
 
 struct RestApi {
   bool implicit = false;
-  bool managed = false;            // SAM owns the body and adds the events' integrations
+  bool managed = false;  // SAM owns the body and adds the events' integrations
+  // MergeDefinitions: each event's integration is made on a fresh skeleton and merged into the
+  // body (api/merge_definitions.h).
+  bool mergeDefinitions = false;
   std::optional<PyObject> body;    // DefinitionBody, managed or the user's
   std::optional<PyObject> bodyS3;  // BodyS3Location, from DefinitionUri
   model::Node stageName;

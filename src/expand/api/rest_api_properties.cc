@@ -27,7 +27,7 @@ enum class Support {
 
 Support supportOf(const std::string& name) {
   // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
-  for (const char* whenFalsy : {"MergeDefinitions", "AlwaysDeploy"}) {
+  for (const char* whenFalsy : {"AlwaysDeploy"}) {
     if (name == whenFalsy) return Support::kWhenFalsy;
   }
   return Support::kYes;

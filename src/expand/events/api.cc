@@ -107,7 +107,9 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                               : api::PyObject::fromTemplate(resolved).repr(ok));
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
-  if (!api->managed) return;
+  // Api.to_cloudformation edits the body of an API SAM manages, or merges into one with
+  // MergeDefinitions.
+  if (!api->managed && !api->mergeDefinitions) return;
   std::optional<api::MethodSettings> settings =
       api::readMethodSettings(ctx, event.id, event.properties, *api);
   if (!settings) return;
