@@ -50,6 +50,22 @@ bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* typ
   return false;
 }
 
+// resources_to_link_for_rest_api on a RestApiId naming a resource of the template SAM does not
+// transform (an AWS::ApiGateway::RestApi): its Properties give the permission's stage, and no
+// body is edited. Null for any other RestApiId.
+const model::ResourceView* plainRestApi(ExpandContext& ctx, const Node* restApiId) {
+  std::optional<std::string> name = restApiId ? api::apiName(*restApiId) : std::nullopt;
+  const model::ResourceView* resource = name ? ctx.templ.resource(*name) : nullptr;
+  if (!resource || resource->isServerless() || !resource->node || !resource->node->isMapping())
+    return nullptr;
+  // SAM requires the Properties to be a map, and a StageName string not to be empty.
+  const Node* properties = resource->node->get("Properties");
+  if (properties && !properties->isMapping()) return nullptr;
+  const Node* stage = properties ? properties->get("StageName") : nullptr;
+  if (stage && stage->isString() && stage->text().empty()) return nullptr;
+  return resource;
+}
+
 }  // namespace
 
 Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
@@ -68,15 +84,27 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                 "RequestParameters", "ResponseTransferMode"});
   if (!stringPathAndMethod(ctx, event, "Api")) return;
   const Node* restApiId = event.properties.get("RestApiId");
-  std::string apiId;
-  api::RestApi* api = api::restApiOf(ctx, restApiId, event.id, apiId);
-  if (!api) return;
   const Node* eventAuth = event.properties.get("Auth");
-  std::optional<api::MethodAuth> methodAuth =
-      eventAuth ? api::methodAuth(ctx, event.id, *api, *eventAuth) : api::MethodAuth{};
-  if (!methodAuth) return;
+  std::string apiId;
+  api::RestApi* api = nullptr;
+  std::optional<api::MethodAuth> methodAuth;
   std::string suffix = "Prod";
-  if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
+  if (const model::ResourceView* plain = plainRestApi(ctx, restApiId)) {
+    // The API is the template's own: SAM adds only the permission, for its StageName.
+    if (eventAuth) {
+      ctx.notSupported("API Gateway: Auth of Api event " + event.id + " on " +
+                       std::string(plain->id) + ", which SAM does not transform");
+      return;
+    }
+    const Node* stage = plain->property("StageName");
+    suffix = stage && stage->isString() ? stage->text() : "Stage";
+  } else {
+    api = api::restApiOf(ctx, restApiId, event.id, apiId);
+    if (!api) return;
+    methodAuth = eventAuth ? api::methodAuth(ctx, event.id, *api, *eventAuth) : api::MethodAuth{};
+    if (!methodAuth) return;
+    if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
+  }
   // _construct_permission: a suffix that is not alphanumeric is hashed (LogicalIdGenerator);
   // str.isalnum() beyond ASCII is not modelled.
   bool ascii = std::all_of(suffix.begin(), suffix.end(),
@@ -95,6 +123,7 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       ->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(),
                                                 restApiId ? *restApiId : ref(apiId), method, path));
   ctx.add(event.id + "Permission" + suffix, std::move(perm));
+  if (!api) return;
 
   api::EventRank rank = ctx.apis.rankOf(fn.id, event.name);
   // The translator's redeploy data: str() of the (parameter-resolved) FunctionName of every
