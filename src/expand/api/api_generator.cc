@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "expand/api/auth.h"
+#include "expand/api/conditional_paths.h"
 #include "expand/api/domain.h"
 #include "expand/api/http_api.h"
 #include "expand/api/merge_definitions.h"
@@ -174,7 +175,10 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    if (resource.condition ||
+    // A function's Condition on a REST API's paths is modelled (api/conditional_paths.h).
+    bool conditionModelled = rest && resource.type == "AWS::Serverless::Function" &&
+                             (!resource.condition || resource.condition->isString());
+    if ((resource.condition && !conditionModelled) ||
         (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
       ctx.notSupported("API Gateway: " + what +
                        (rest ? " with Condition on "
@@ -191,6 +195,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
       if (explicitApi != ctx.apis.rest.end() && explicitApi->second.managed && path &&
           path->isString() && method && method->isString()) {
+        explicitApi->second.methodConditions[path->text()][method->text()] = resource.condition;
         explicitApi->second.body->deepcopy();
         addPath(*explicitApi->second.body, path->text(), methodKey(method->text()));
         explicitApi->second.body->deepcopy();
@@ -220,6 +225,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
         if (!checkRestApiProperties(ctx, apiId, api, nullptr, nullptr)) continue;
       }
       // _update_resource_attributes_from_api_event.
+      api.methodConditions[path->text()][method->text()] = resource.condition;
       api.deletionPolicies.push_back(resource.deletionPolicy);
       api.updateReplacePolicies.push_back(resource.updateReplacePolicy);
       // The editor works on a deep copy of the body and hands back a deep copy of its own.
@@ -278,10 +284,9 @@ std::vector<std::string> runImplicitApiPlugins(ExpandContext& ctx) {
         collectImplicit(ctx, *resource, rest);
       }
     }
-    if (rest && ctx.apis.rest.count(apiId)) {
-      // _maybe_add_conditions_to_implicit_api_paths edits a copy and keeps a copy of that.
-      ctx.apis.rest.find(apiId)->second.body->deepcopy(2);
-    }
+    // _maybe_add_conditions_to_implicit_api_paths edits a copy of each body SAM manages and keeps
+    // a copy of that.
+    if (rest && !addPathConditions(ctx)) return resources.keys();
     bool used = rest ? ctx.apis.rest.count(apiId) != 0 : ctx.apis.http.count(apiId) != 0;
     // A template's own resource of that name stays (the plugin restores it).
     if (!used && !ctx.templ.resource(apiId)) resources.remove(apiId);

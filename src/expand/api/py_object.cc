@@ -345,6 +345,18 @@ std::vector<PyObject> PyObject::items() const {
   return out;
 }
 
+std::vector<PyObject>& PyObject::listItems() {
+  static_cast<const PyObject&>(*this).listItems();
+  return values_;
+}
+
+const std::vector<PyObject>& PyObject::listItems() const {
+  static const std::vector<PyObject> kNone;
+  if (kind_ != Kind::kList) return kNone;
+  for (const PyObject& value : values_) caughtUp(value);
+  return values_;
+}
+
 std::vector<std::string> PyObject::keys() const {
   std::vector<std::string> out;
   if (kind_ != Kind::kDict) return out;

@@ -103,6 +103,9 @@ class PyObject {
   void push(PyObject value);
   // A list's items (copies, told of the copies made of the list).
   std::vector<PyObject> items() const;
+  // A list's items themselves, told of the copies made of the list; empty for another kind.
+  std::vector<PyObject>& listItems();
+  const std::vector<PyObject>& listItems() const;
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
 

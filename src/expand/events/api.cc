@@ -10,6 +10,7 @@
 
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
+#include "expand/api/conditional_paths.h"
 #include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -142,8 +143,14 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   std::optional<api::MethodSettings> settings =
       api::readMethodSettings(ctx, event.id, event.properties, *api);
   if (!settings) return;
-  if (fn.pass.condition) {
-    // add_lambda_integration wraps the integration in an Fn::If on the function's Condition.
+  const Node* condition = fn.pass.condition;
+  // add_lambda_integration wraps the integration in an Fn::If on the function's Condition; what
+  // Auth, the method settings and MergeDefinitions then do with it is not modelled.
+  if (condition && (!condition->isString() || eventAuth || api->mergeDefinitions ||
+                    sam::pythonTruthy(api->properties.get("Auth") ? *api->properties.get("Auth")
+                                                                  : Node::null()) ||
+                    settings->streaming || settings->timeout || settings->requestModel ||
+                    !settings->requestParameters.empty())) {
     ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
                      " with a Condition on a SAM-managed API");
     return;
@@ -159,6 +166,14 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
                                             ":apigateway:${AWS::Region}:lambda:path/" + invocation,
                                         !fn.aliasId));
+  if (condition) {
+    api->edits.push_back(
+        {rank, path, method,
+         [path, key = api::methodKey(method), uri, name = condition->text()](api::PyObject& body) {
+           api::addConditionalLambdaIntegration(body, path, key, uri, name);
+         }});
+    return;
+  }
   std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api, eventAuth);
   // SAM's order (Api._add_swagger_integration): the integration, the method's Auth, then the
   // timeout, request model and request parameters.
