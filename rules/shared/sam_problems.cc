@@ -6,6 +6,7 @@
 
 #include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
+#include "sam/api_validation.h"
 
 namespace samshift::rules {
 
@@ -23,6 +24,9 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
     if (!sam::settledBeforeDeploy(templ, problem))
       out.push_back(ResourceProblem{nullptr, std::move(problem)});
   }
+  // The implicit ServerlessRestApi is no resource of the template.
+  if (auto implicit = sam::implicitRestApiCorsProblem(templ))
+    out.push_back(ResourceProblem{nullptr, std::move(*implicit)});
   for (const model::ResourceView& resource : templ.resources()) {
     bool connectors = resource.node && resource.node->isMapping() &&
                       resource.node->has("Connectors");  // any resource may carry them

@@ -371,4 +371,45 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
   }
 }
 
+std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ) {
+  const Node* globals = templ.root().get("Globals");
+  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  if (!api || !api->isMapping() || api->entries().size() != 1) return std::nullopt;
+  const Node* cors = api->get("Cors");
+  if (!truthy(cors) || templ.resource("ServerlessRestApi")) return std::nullopt;
+  // ImplicitRestApiPlugin makes the API for an Api event without a RestApiId.
+  bool implicit = false;
+  for (const char* type : {"AWS::Serverless::Function", "AWS::Serverless::StateMachine"}) {
+    for (const model::ResourceView* resource : templ.resourcesOfType(type)) {
+      const Node* events = resource->property("Events");
+      for (const MapEntry& entry :
+           events && events->isMapping() ? events->entries() : model::kNoEntries) {
+        const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+        const Node* props = entry.value.isMapping() ? entry.value.get("Properties") : nullptr;
+        if (!type || !type->isString("Api") || !props || !props->isMapping()) continue;
+        const Node* path = props->get("Path");
+        const Node* method = props->get("Method");
+        implicit = implicit || (!props->has("RestApiId") && path && path->isString() && method &&
+                                method->isString());
+      }
+    }
+  }
+  if (!implicit) return std::nullopt;
+  std::vector<SamProblem> out;
+  if (!checkCors(*cors, true, true, cors, out)) {
+    out.front().subjectId = "ServerlessRestApi";
+    return out.front();
+  }
+  // add_cors on the API's paths, none of which has OPTIONS.
+  const Node* origin =
+      cors->isMapping() && !cors->isIntrinsic() ? cors->get("AllowOrigin") : nullptr;
+  if (origin && !origin->isFloat() && !pythonTruthy(*origin)) {
+    return SamProblem{"api-cors-invalid",
+                      "Structure of the SAM template is invalid. Invalid input. Value for "
+                      "AllowedOrigins is required",
+                      cors, true, "ServerlessRestApi"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace samshift::sam

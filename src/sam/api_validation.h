@@ -2,6 +2,7 @@
 // SAM's rejections of an AWS::Serverless::Api (sam_resources.py SamApi.property_types,
 // model/api/api_generator.py), in the order SAM makes them.
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,12 @@ const ApiProperty* apiProperty(std::string_view name);
 // a float where an int is expected (it may be a Python int beyond 64 bits).
 enum class TypeVerdict { kRight, kWrong, kUnknown };
 TypeVerdict apiPropertyType(const model::Node& value, const ApiProperty& property);
+
+// The implicit ServerlessRestApi's rejection of its `Globals: Api` Cors (checkCors, and a falsy
+// AllowOrigin, which every path SAM makes lacks OPTIONS for), under the API's ID; only when that
+// section holds Cors alone (other properties' checks come first, not modelled here) and the
+// implicit API plugin makes the API.
+std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ);
 
 // `props`: the resource's Properties with Globals.
 void validateApi(const model::Template& templ, const model::ResourceView& resource,
