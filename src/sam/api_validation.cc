@@ -164,17 +164,13 @@ std::string typeMessage(const ApiProperty& property) {
   return {};
 }
 
-// OpenApiVersion of an API SAM manages: the Globals plugin's fix_openapi_definitions first turns
-// a value that is not a str, but whose str() is 3.x, into that str. A number written d.d is its
-// own str(); another float is not judged here. str() of an int or a bool never matches.
+// OpenApiVersion, after fix_openapi_definitions on an API SAM manages (str() of an int or a bool
+// never matches 3.x).
 TypeVerdict openApiVersionType(const Node& value, bool managed) {
   if (managed && value.isFloat()) {
-    const std::string& text = value.text();
-    bool plain = text.size() == 3 && text[1] == '.' &&
-                 std::isdigit(static_cast<unsigned char>(text[0])) &&
-                 std::isdigit(static_cast<unsigned char>(text[2]));
-    if (!plain) return TypeVerdict::kUnknown;
-    return openApiVersionMatches(text, false) ? TypeVerdict::kRight : TypeVerdict::kWrong;
+    bool unknown = false;
+    if (fixedOpenApiVersion(value, unknown)) return TypeVerdict::kRight;
+    return unknown ? TypeVerdict::kUnknown : TypeVerdict::kWrong;
   }
   return apiPropertyType(value, *apiProperty("OpenApiVersion"));
 }
@@ -234,6 +230,19 @@ BodyVerdict bodyTailVerdict(const Node& own, bool managed, bool hasBody, const N
 }
 
 }  // namespace
+
+std::optional<std::string> fixedOpenApiVersion(const Node& version, bool& unknown) {
+  unknown = false;
+  if (!version.isFloat()) return std::nullopt;
+  const std::string& text = version.text();
+  if (text.size() != 3 || text[1] != '.' || !std::isdigit(static_cast<unsigned char>(text[0])) ||
+      !std::isdigit(static_cast<unsigned char>(text[2]))) {
+    unknown = true;
+    return std::nullopt;
+  }
+  if (!openApiVersionMatches(text, false)) return std::nullopt;
+  return text;
+}
 
 std::span<const ApiProperty> apiProperties() { return kApiProperties; }
 

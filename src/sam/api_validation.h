@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,11 @@ namespace samshift::sam {
 // `anySupported`. Python's `$` also matches before a final newline. Non-ASCII text (where `\d`
 // takes other digits) never matches.
 bool openApiVersionMatches(std::string_view version, bool anySupported);
+
+// The Globals plugin's fix_openapi_definitions on the OpenApiVersion of an API SAM manages: a
+// value that is not a str but whose str() is 3.x becomes that str. Known for a number written d.d
+// (its own str()); `unknown` is set for another float.
+std::optional<std::string> fixedOpenApiVersion(const model::Node& version, bool& unknown);
 
 // The Python types a SamApi property accepts (samtranslator/model/types.py).
 enum ApiAccepts : unsigned { kApiStr = 1, kApiDict = 2, kApiBool = 4, kApiList = 8, kApiInt = 16 };

@@ -259,15 +259,13 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
 }
 
 void normalizeManagedOpenApiVersion(RestApi& api) {
-  // fix_openapi_definitions: a managed API's OpenApiVersion that is not a str but whose str()
-  // is 3.x becomes that (plain) str. Only a number written d.d, whose str() is its text.
+  // fix_openapi_definitions: the (plain) str a managed API's OpenApiVersion becomes.
   Node* version = api.properties.get("OpenApiVersion");
-  if (!api.managed || !version || !version->isFloat()) return;
-  const std::string& text = version->text();
-  if (text.size() != 3 || text[1] != '.' || !std::isdigit(static_cast<unsigned char>(text[0])) ||
-      !std::isdigit(static_cast<unsigned char>(text[2])) || !isOpenApi3(text))
-    return;
-  *version = str(text);
+  if (!api.managed || !version) return;
+  bool unknown = false;
+  std::optional<std::string> fixed = sam::fixedOpenApiVersion(*version, unknown);
+  if (!fixed) return;
+  *version = str(*fixed);
   api.openApiVersionPlain = true;
 }
 
