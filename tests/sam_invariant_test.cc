@@ -320,6 +320,10 @@ const std::map<std::string, std::string>& templatePerCode() {
                 "  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: ''}\n")},
       {"api-merge-definitions-uri",
        api("      DefinitionUri: s3://bucket/api.yaml\n      MergeDefinitions: true\n")},
+      {"api-body-invalid",
+       api("      DefinitionBody: {swagger: '2.0', paths: {/a: x}}\n      Cors: \"'*'\"\n")},
+      {"api-disable-execute-api-endpoint",
+       api("      DefinitionUri: s3://bucket/api.yaml\n      DisableExecuteApiEndpoint: true\n")},
       {"api-event-request-model",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RequestModel: {Model: User}}\n")},

@@ -7,6 +7,7 @@
 #include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_validation.h"
 
 namespace samshift::rules {
 
@@ -27,6 +28,9 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
   // The implicit ServerlessRestApi's, at its Domain in `Globals: Api`.
   if (auto problem = sam::implicitApiDomainProblem(templ, facts.parameters()))
     out.push_back(ResourceProblem{nullptr, std::move(*problem)});
+  // The implicit ServerlessRestApi is no resource of the template.
+  if (auto implicit = sam::implicitRestApiCorsProblem(templ))
+    out.push_back(ResourceProblem{nullptr, std::move(*implicit)});
   for (const model::ResourceView& resource : templ.resources()) {
     bool connectors = resource.node && resource.node->isMapping() &&
                       resource.node->has("Connectors");  // any resource may carry them

@@ -104,6 +104,11 @@ family covers:
   an intrinsic), an unknown key, `ResponseParameters` other than `Headers`, `Paths` and
   `QueryStrings` maps, or a `StatusCode` that is not one to three digits,
   `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
+  `MergeDefinitions` with a `DefinitionUri`, `DisableExecuteApiEndpoint` without a
+  `DefinitionBody`, a `DefinitionBody` SAM's Swagger editor cannot edit (a path item or an
+  OPTIONS method or its 200 response headers that are not maps, an `Fn::If` that does not hold a
+  list, an `x-amazon-apigateway-endpoint-configuration` that is not a map, a body that is not
+  Swagger or OpenAPI 3 under `DisableExecuteApiEndpoint`), an empty `AllowOrigin` in `Cors`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
   `Ref` or names no resource of the template or an HttpApi;
 - an Api event whose `Properties` is not a mapping, or without a string `Path` or `Method`;
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
@@ -260,6 +265,8 @@ Resources:
         "api-vpc-endpoint-ids-both",
         "api-cors-invalid",
         "api-merge-definitions-uri",
+        "api-body-invalid",
+        "api-disable-execute-api-endpoint",
         "api-stage-name-empty",
         "api-event-rest-api-id-type",
         "api-event-rest-api-id-reference",
@@ -413,6 +420,10 @@ Resources:
         {"api-stage-name-empty", "An API that Api events name needs a non-empty `StageName`"},
         {"api-merge-definitions-uri",
          "`MergeDefinitions` merges into an inline `DefinitionBody`, not a `DefinitionUri`"},
+        {"api-body-invalid",
+         "SAM's Swagger editor cannot edit this part of the API's `DefinitionBody`"},
+        {"api-disable-execute-api-endpoint",
+         "`DisableExecuteApiEndpoint` works only with an inline `DefinitionBody`"},
         {"api-models-invalid",
          "`Models` needs an inline Swagger `DefinitionBody`, and each model must be a mapping"},
         {"capacity-provider-invalid",

@@ -22,6 +22,7 @@
 #include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
@@ -233,6 +234,28 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
         result.unsupported = *why + " (" + std::string(resource.id) + ")";
         return result;
       }
+    }
+  }
+  // The implicit API is transformed among the APIs: after the functions and state machines, in an
+  // order among the others not modelled here; SAM stopped before at a template-level problem.
+  if (auto cors = sam::implicitRestApiCorsProblem(templ); cors && !structural(result.errors)) {
+    bool stopped = false, after = false;
+    for (const ExpandError& error : result.errors) {
+      const sam::ProblemCode* code = sam::findProblemCode(error.code);
+      stopped = stopped || (code && code->scope == sam::ProblemScope::kTemplate);
+      const model::ResourceView* resource = templ.resource(error.logicalId);
+      after = after || !resource ||
+              (resource->type != "AWS::Serverless::Function" &&
+               resource->type != "AWS::Serverless::StateMachine");
+    }
+    if (!stopped && after) {
+      result.errors.clear();
+      result.unsupported = "the order of the implicit ServerlessRestApi's rejection among others";
+      return result;
+    }
+    if (!stopped) {
+      result.errors.push_back(
+          {cors->subjectId, cors->code, sam::samMessage(*cors, cors->subjectId), cors->node});
     }
   }
   // The implicit API's Domain from Globals may add a rejection SAM lists among the others.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sam/api_gateway_responses_validation.h"
+#include "sam/api_body_validation.h"
 #include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -32,11 +33,10 @@ constexpr unsigned kStr = kApiStr, kDict = kApiDict, kBool = kApiBool, kList = k
                    kInt = kApiInt;
 
 // SamApi.property_types, in its order. `typeMessage`: SAM's message for a value of another type
-// is "Type of property 'X' is invalid." (checked with the SAM translator v1.110.0); for the others
-// SAM says something else first ("Property 'X' should be a map.", …), or accepts some
-// (MethodSettings as a map; a number as OpenApiVersion, which the Globals plugin turns into a
-// string), which samshift does not model. MergeDefinitions and AlwaysDeploy are `Property`
-// entries, which take no intrinsics.
+// is "Type of property 'X' is invalid." (checked with the SAM translator v1.110.0); a property of
+// IS_DICT or IS_STR alone gets "Property 'X' should be a map." / "… a string." (typeMessage
+// below); for the others SAM accepts some (MethodSettings as a map), which samshift does not
+// model. MergeDefinitions and AlwaysDeploy are `Property` entries, which take no intrinsics.
 constexpr ApiProperty kApiProperties[] = {
     {"Name", kStr | kDict, true, true},
     {"StageName", kStr | kDict, true, true},
@@ -155,7 +155,95 @@ bool checkCors(const Node& cors, bool hasBody, bool swaggerBody, const Node* sou
   return true;
 }
 
+// InvalidResourcePropertyTypeException's text: PropertyType knows the expected type of IS_DICT
+// and IS_STR alone ("Property 'X' should be a map."), not of the others.
+std::string typeMessage(const ApiProperty& property) {
+  std::string name = property.name;
+  if (property.accepts == kDict) return "Property '" + name + "' should be a map.";
+  if (property.accepts == kStr) return "Property '" + name + "' should be a string.";
+  if (property.typeMessage) return "Type of property '" + name + "' is invalid.";
+  return {};
+}
+
+// OpenApiVersion, after fix_openapi_definitions on an API SAM manages (str() of an int or a bool
+// never matches 3.x).
+TypeVerdict openApiVersionType(const Node& value, bool managed) {
+  if (managed && value.isFloat()) {
+    bool unknown = false;
+    if (fixedOpenApiVersion(value, unknown)) return TypeVerdict::kRight;
+    return unknown ? TypeVerdict::kUnknown : TypeVerdict::kWrong;
+  }
+  return apiPropertyType(value, *apiProperty("OpenApiVersion"));
+}
+
+// Pushes the verdict's problem; true when it settles the API's problems (a problem, or one
+// samshift cannot judge).
+bool settles(BodyVerdict verdict, std::vector<SamProblem>& out) {
+  if (verdict.problem) out.push_back(std::move(*verdict.problem));
+  return verdict.settled();
+}
+
+// _add_cors on a body of the user's own, which SwaggerEditor.is_valid accepts: the editor, then
+// each path's OPTIONS.
+BodyVerdict corsBodyVerdict(const Node& body, const Node& cors, const Node* source) {
+  BodyVerdict editor = swaggerEditorVerdict(body);
+  return editor.settled() ? editor : corsOriginVerdict(body, cors, source);
+}
+
+// _add_auth reads Auth as AuthProperties(**auth), which takes these keys only.
+bool knownAuthKeys(const Node& auth) {
+  if (!auth.isMapping() || auth.isIntrinsic()) return false;
+  for (const MapEntry& entry : auth.entries()) {
+    const std::string& key = entry.key.text();
+    if (key != "Authorizers" && key != "DefaultAuthorizer" && key != "InvokeRole" &&
+        key != "AddDefaultAuthorizerToCorsPreflight" && key != "AddApiKeyRequiredToCorsPreflight" &&
+        key != "ApiKeyRequired" && key != "ResourcePolicy" && key != "UsagePlan")
+      return false;
+  }
+  return true;
+}
+
+// The last steps of _construct_rest_api on the body: _add_endpoint_extension (an editor on the
+// body), then _openapi_postprocess. `own`: the API's own Properties (DefinitionBody is no Globals
+// property), `props` with Globals.
+template <typename Source>
+BodyVerdict bodyTailVerdict(const Node& own, bool managed, bool hasBody, const Node& props,
+                            const Source& source) {
+  const Node* body = managed ? nullptr : own.get("DefinitionBody");
+  if (present(props, "DisableExecuteApiEndpoint")) {
+    if (!hasBody) {
+      return {apiProblem("api-disable-execute-api-endpoint",
+                         "DisableExecuteApiEndpoint works only within 'DefinitionBody' property.",
+                         source("DisableExecuteApiEndpoint")),
+              false};
+    }
+    if (!body) return {};
+    Swagger validity = swaggerValidity(body);
+    if (validity == Swagger::kUnknown) return {std::nullopt, true};
+    if (validity == Swagger::kInvalid) return {invalidSwaggerProblem(body), false};
+    BodyVerdict editor = swaggerEditorVerdict(*body);
+    if (editor.settled()) return editor;
+    BodyVerdict extension = endpointExtensionVerdict(*body);
+    if (extension.settled()) return extension;
+  }
+  if (!body || !truthy(body) || !body->isMapping() || present(props, "DefinitionUri")) return {};
+  return openApiPostprocessVerdict(*body, present(props, "OpenApiVersion"));
+}
+
 }  // namespace
+
+std::optional<std::string> fixedOpenApiVersion(const Node& version, bool& unknown) {
+  unknown = false;
+  if (!version.isFloat()) return std::nullopt;
+  const std::string& text = version.text();
+  if (text.size() != 3 || text[1] != '.' || !std::isdigit(static_cast<unsigned char>(text[0])) ||
+      !std::isdigit(static_cast<unsigned char>(text[2]))) {
+    unknown = true;
+    return std::nullopt;
+  }
+  if (!openApiVersionMatches(text, false)) return std::nullopt;
+  return text;
+}
 
 std::span<const ApiProperty> apiProperties() { return kApiProperties; }
 
@@ -199,27 +287,28 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
         &entry.key));
     return;
   }
+  // DefaultDefinitionBodyPlugin gives a body to an API without a DefinitionBody or DefinitionUri
+  // of its own, before Globals may add a DefinitionUri.
+  const Node& own = resource.propertiesMapping();
+  bool managed = !truthy(own.get("DefinitionBody")) && !truthy(own.get("DefinitionUri"));
   // Resource.validate_properties (from_dict); nothing when another property has a wrong type
   // whose message samshift does not know.
   const ApiProperty* firstWrong = nullptr;
   for (const ApiProperty& property : kApiProperties) {
     const Node* value = props.get(property.name);
     if (!value) continue;
-    TypeVerdict verdict = apiPropertyType(*value, property);
+    TypeVerdict verdict = std::string_view(property.name) == "OpenApiVersion"
+                              ? openApiVersionType(*value, managed)
+                              : apiPropertyType(*value, property);
     if (verdict == TypeVerdict::kRight) continue;
-    if (verdict == TypeVerdict::kUnknown || !property.typeMessage) return;
+    if (verdict == TypeVerdict::kUnknown || typeMessage(property).empty()) return;
     if (!firstWrong) firstWrong = &property;
   }
   if (firstWrong) {
-    out.push_back(apiProblem("api-property-type",
-                             "Type of property '" + std::string(firstWrong->name) + "' is invalid.",
-                             source(firstWrong->name)));
+    out.push_back(
+        apiProblem("api-property-type", typeMessage(*firstWrong), source(firstWrong->name)));
     return;
   }
-  // DefaultDefinitionBodyPlugin gives a body to an API without a DefinitionBody or DefinitionUri
-  // of its own, before Globals may add a DefinitionUri.
-  const Node& own = resource.propertiesMapping();
-  bool managed = !truthy(own.get("DefinitionBody")) && !truthy(own.get("DefinitionUri"));
   bool hasBody = managed || truthy(present(props, "DefinitionBody"));
   bool hasUri = truthy(present(props, "DefinitionUri"));
   // ApiGenerator._validate_properties.
@@ -260,6 +349,9 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
     if (validity == Swagger::kUnknown) return;
     if (!checkCors(*cors, hasBody, validity == Swagger::kValid, source("Cors"), out)) return;
+    if (!managed &&
+        settles(corsBodyVerdict(*own.get("DefinitionBody"), *cors, source("Cors")), out))
+      return;
   }
   // _add_gateway_responses, after the Auth checks samshift does not make here.
   if (const Node* responses = present(props, "GatewayResponses");
@@ -288,6 +380,18 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
       return;
     }
   }
+  // _add_auth builds its editor first, after checks of its own.
+  if (const Node* auth = present(props, "Auth");
+      truthy(auth) && !managed && knownAuthKeys(*auth) &&
+      swaggerValidity(own.get("DefinitionBody")) == Swagger::kValid) {
+    if (settles(swaggerEditorVerdict(*own.get("DefinitionBody")), out)) return;
+  }
+  // _add_endpoint_extension and _openapi_postprocess, after the Auth, GatewayResponses,
+  // BinaryMediaTypes and Models steps samshift does not judge: only when none of them applies.
+  if (!truthy(present(props, "Auth")) && !truthy(present(props, "GatewayResponses")) &&
+      !truthy(present(props, "BinaryMediaTypes")) && !truthy(present(props, "Models"))) {
+    if (settles(bodyTailVerdict(own, managed, hasBody, props, source), out)) return;
+  }
   // _construct_body_s3_dict, after the Auth, GatewayResponses, Models and execute-api endpoint
   // checks samshift does not make: only when none of them applies.
   if (hasUri && !truthy(present(props, "Auth")) && !truthy(present(props, "GatewayResponses")) &&
@@ -301,6 +405,47 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
                      source("DefinitionUri")));
     }
   }
+}
+
+std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ) {
+  const Node* globals = templ.root().get("Globals");
+  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  if (!api || !api->isMapping() || api->entries().size() != 1) return std::nullopt;
+  const Node* cors = api->get("Cors");
+  if (!truthy(cors) || templ.resource("ServerlessRestApi")) return std::nullopt;
+  // ImplicitRestApiPlugin makes the API for an Api event without a RestApiId.
+  bool implicit = false;
+  for (const char* type : {"AWS::Serverless::Function", "AWS::Serverless::StateMachine"}) {
+    for (const model::ResourceView* resource : templ.resourcesOfType(type)) {
+      const Node* events = resource->property("Events");
+      for (const MapEntry& entry :
+           events && events->isMapping() ? events->entries() : model::kNoEntries) {
+        const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+        const Node* props = entry.value.isMapping() ? entry.value.get("Properties") : nullptr;
+        if (!type || !type->isString("Api") || !props || !props->isMapping()) continue;
+        const Node* path = props->get("Path");
+        const Node* method = props->get("Method");
+        implicit = implicit || (!props->has("RestApiId") && path && path->isString() && method &&
+                                method->isString());
+      }
+    }
+  }
+  if (!implicit) return std::nullopt;
+  std::vector<SamProblem> out;
+  if (!checkCors(*cors, true, true, cors, out)) {
+    out.front().subjectId = "ServerlessRestApi";
+    return out.front();
+  }
+  // add_cors on the API's paths, none of which has OPTIONS.
+  const Node* origin =
+      cors->isMapping() && !cors->isIntrinsic() ? cors->get("AllowOrigin") : nullptr;
+  if (origin && !origin->isFloat() && !pythonTruthy(*origin)) {
+    return SamProblem{"api-cors-invalid",
+                      "Structure of the SAM template is invalid. Invalid input. Value for "
+                      "AllowedOrigins is required",
+                      cors, true, "ServerlessRestApi"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace samshift::sam

@@ -2,7 +2,9 @@
 // SAM's rejections of an AWS::Serverless::Api (sam_resources.py SamApi.property_types,
 // model/api/api_generator.py), in the order SAM makes them.
 
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +19,11 @@ namespace samshift::sam {
 // `anySupported`. Python's `$` also matches before a final newline. Non-ASCII text (where `\d`
 // takes other digits) never matches.
 bool openApiVersionMatches(std::string_view version, bool anySupported);
+
+// The Globals plugin's fix_openapi_definitions on the OpenApiVersion of an API SAM manages: a
+// value that is not a str but whose str() is 3.x becomes that str. Known for a number written d.d
+// (its own str()); `unknown` is set for another float.
+std::optional<std::string> fixedOpenApiVersion(const model::Node& version, bool& unknown);
 
 // The Python types a SamApi property accepts (samtranslator/model/types.py).
 enum ApiAccepts : unsigned { kApiStr = 1, kApiDict = 2, kApiBool = 4, kApiList = 8, kApiInt = 16 };
@@ -36,6 +43,12 @@ const ApiProperty* apiProperty(std::string_view name);
 // a float where an int is expected (it may be a Python int beyond 64 bits).
 enum class TypeVerdict { kRight, kWrong, kUnknown };
 TypeVerdict apiPropertyType(const model::Node& value, const ApiProperty& property);
+
+// The implicit ServerlessRestApi's rejection of its `Globals: Api` Cors (checkCors, and a falsy
+// AllowOrigin, which every path SAM makes lacks OPTIONS for), under the API's ID; only when that
+// section holds Cors alone (other properties' checks come first, not modelled here) and the
+// implicit API plugin makes the API.
+std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ);
 
 // `props`: the resource's Properties with Globals.
 void validateApi(const model::Template& templ, const model::ResourceView& resource,

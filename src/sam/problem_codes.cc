@@ -133,6 +133,11 @@ constexpr std::array kCodes = {
              "`Method`"),
     resource("api-stage-name-empty", "an API with an empty `StageName` that an Api event names"),
     resource("api-merge-definitions-uri", "an API with `MergeDefinitions` and a `DefinitionUri`"),
+    templateLevel("api-body-invalid",
+                  "an API's `DefinitionBody` SAM's Swagger editor cannot edit (a path item, an "
+                  "`Fn::If` or an extension of the wrong type)"),
+    resource("api-disable-execute-api-endpoint",
+             "`DisableExecuteApiEndpoint` on an API without a `DefinitionBody`"),
     resource("api-models-invalid", "an API's `Models` SAM cannot add to its body"),
     resource("api-gateway-responses-invalid",
              "an API's `GatewayResponses` SAM cannot add to its body"),

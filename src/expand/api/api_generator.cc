@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "expand/api/auth.h"
+#include "expand/api/conditional_paths.h"
 #include "expand/api/domain.h"
 #include "expand/api/http_api.h"
+#include "expand/api/merge_definitions.h"
 #include "expand/api/rest_api_properties.h"
 #include "expand/api/route53.h"
 #include "expand/api/swagger.h"
@@ -120,6 +122,8 @@ void collectExplicit(ExpandContext& ctx, const model::ResourceView& resource) {
     return;
   }
   api.stageName = *stage;
+  const Node* merge = api.properties.get("MergeDefinitions");
+  api.mergeDefinitions = merge && merge->isBool() && merge->boolValue();
   normalizeManagedOpenApiVersion(api);
   if (!checkRestApiProperties(ctx, id, api, apiGlobals(ctx.templ), &own)) return;
   ctx.apis.rest.emplace(id, std::move(api));
@@ -173,7 +177,10 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    if (resource.condition ||
+    // A function's Condition on a REST API's paths is modelled (api/conditional_paths.h).
+    bool conditionModelled = rest && resource.type == "AWS::Serverless::Function" &&
+                             (!resource.condition || resource.condition->isString());
+    if ((resource.condition && !conditionModelled) ||
         (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
       ctx.notSupported("API Gateway: " + what +
                        (rest ? " with Condition on "
@@ -190,6 +197,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
       if (explicitApi != ctx.apis.rest.end() && explicitApi->second.managed && path &&
           path->isString() && method && method->isString()) {
+        explicitApi->second.methodConditions[path->text()][method->text()] = resource.condition;
         explicitApi->second.body->deepcopy();
         addPath(*explicitApi->second.body, path->text(), methodKey(method->text()));
         explicitApi->second.body->deepcopy();
@@ -219,6 +227,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
         if (!checkRestApiProperties(ctx, apiId, api, nullptr, nullptr)) continue;
       }
       // _update_resource_attributes_from_api_event.
+      api.methodConditions[path->text()][method->text()] = resource.condition;
       api.deletionPolicies.push_back(resource.deletionPolicy);
       api.updateReplacePolicies.push_back(resource.updateReplacePolicy);
       // The editor works on a deep copy of the body and hands back a deep copy of its own.
@@ -277,10 +286,9 @@ std::vector<std::string> runImplicitApiPlugins(ExpandContext& ctx) {
         collectImplicit(ctx, *resource, rest);
       }
     }
-    if (rest && ctx.apis.rest.count(apiId)) {
-      // _maybe_add_conditions_to_implicit_api_paths edits a copy and keeps a copy of that.
-      ctx.apis.rest.find(apiId)->second.body->deepcopy(2);
-    }
+    // _maybe_add_conditions_to_implicit_api_paths edits a copy of each body SAM manages and keeps
+    // a copy of that.
+    if (rest && !addPathConditions(ctx)) return resources.keys();
     bool used = rest ? ctx.apis.rest.count(apiId) != 0 : ctx.apis.http.count(apiId) != 0;
     // A template's own resource of that name stays (the plugin restores it).
     if (!used && !ctx.templ.resource(apiId)) resources.remove(apiId);
@@ -337,6 +345,19 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
   std::stable_sort(api.edits.begin(), api.edits.end(),
                    [](const BodyEdit& a, const BodyEdit& b) { return a.rank < b.rank; });
   for (BodyEdit& edit : api.edits) {
+    if (api.mergeDefinitions) {
+      // The event's editor copies a fresh skeleton, edits it and hands back a copy, whose method
+      // is merged into the body; it never finds an integration there already.
+      PyObject generated = swaggerSkeleton();
+      generated.deepcopy();
+      edit.apply(generated);
+      generated.deepcopy();
+      if (auto why = mergeGeneratedMethod(*api.body, generated, edit.path, edit.methodName)) {
+        ctx.notSupported("API Gateway: MergeDefinitions of " + id + ": " + *why);
+        return false;
+      }
+      continue;
+    }
     api.body->deepcopy();
     if (hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
       ctx.notSupported("API Gateway: a second integration on " + edit.methodName + " " + edit.path +

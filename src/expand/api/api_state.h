@@ -51,7 +51,10 @@ struct PropagatedTags {
 
 struct RestApi {
   bool implicit = false;
-  bool managed = false;            // SAM owns the body and adds the events' integrations
+  bool managed = false;  // SAM owns the body and adds the events' integrations
+  // MergeDefinitions: each event's integration is made on a fresh skeleton and merged into the
+  // body (api/merge_definitions.h).
+  bool mergeDefinitions = false;
   std::optional<PyObject> body;    // DefinitionBody, managed or the user's
   std::optional<PyObject> bodyS3;  // BodyS3Location, from DefinitionUri
   model::Node stageName;
@@ -65,6 +68,9 @@ struct RestApi {
   // The DeletionPolicy / UpdateReplacePolicy of each resource with an event on the implicit API.
   std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
+  // _update_resource_attributes_from_api_event: the Condition of the resource behind each method
+  // (as written) of each path of a body SAM manages, null for none.
+  std::map<std::string, std::map<std::string, const model::Node*>> methodConditions;
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
 };

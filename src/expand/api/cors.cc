@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
+#include "expand/api/conditional_paths.h"
 #include "expand/api/swagger.h"
 
 namespace samshift::expand::api {
@@ -171,19 +173,29 @@ bool addCors(ExpandContext& ctx, const std::string& id, RestApi& api, const Node
       while (!key.empty() && key.back() == '/') key.pop_back();
     }
     if (!normalized.insert(key).second) continue;
+    // add_cors: each branch of a conditional path item (only SAM's own conditional paths: a
+    // user's Fn::If may hold what SAM rejects).
     PyObject& pathItem = *paths.get(path);
-    if (!pathItem.isDict() || pathItem.get("Fn::If")) {
+    if (!pathItem.isDict() || (pathItem.get("Fn::If") && !api.managed)) {
       ctx.notSupported("API Gateway: path " + path + " that is not a plain map, with " + what);
       return false;
     }
-    if (pathItem.get("options")) continue;
-    if (!settings.originTruthy) {
-      ctx.notSupported("API Gateway: SAM's rejection of an empty AllowOrigin in " + what);
-      return false;
+    std::optional<PyObject> methods = settings.allowMethods;
+    for (PyObject* item : conditionalContents(pathItem)) {
+      if (!item->isDict()) {
+        ctx.notSupported("API Gateway: path " + path + " that is not a plain map, with " + what);
+        return false;
+      }
+      if (item->get("options")) continue;
+      if (!settings.originTruthy) {
+        ctx.notSupported("API Gateway: SAM's rejection of an empty AllowOrigin in " + what);
+        return false;
+      }
+      // Without AllowMethods SAM lists the methods of the path's first branch, and keeps that
+      // list for its other branches.
+      if (!methods) methods = PyObject::str("'" + allowedMethods(*item) + "'");
+      item->set("options", optionsMethod(settings, *methods));
     }
-    PyObject methods = settings.allowMethods ? *settings.allowMethods
-                                             : PyObject::str("'" + allowedMethods(pathItem) + "'");
-    pathItem.set("options", optionsMethod(settings, methods));
   }
   body.deepcopy();
   return true;

@@ -193,6 +193,11 @@ void Py27KeyOrder::remove(std::string_view key) {
   --used_;
 }
 
+void Py27KeyOrder::reserveForMerge(size_t incoming) {
+  applyPendingCopies();
+  if (incoming != 0 && (fill_ + incoming) * 3 >= slots_.size() * 2) resize((used_ + incoming) * 2);
+}
+
 size_t Py27KeyOrder::find(std::string_view key) const {
   // Any layout the pending copies pass through holds the same keys.
   size_t slot = slotOf(key, py27StringHash(key));
@@ -345,11 +350,36 @@ std::vector<PyObject> PyObject::items() const {
   return out;
 }
 
+std::vector<PyObject>& PyObject::listItems() {
+  static_cast<const PyObject&>(*this).listItems();
+  return values_;
+}
+
+const std::vector<PyObject>& PyObject::listItems() const {
+  static const std::vector<PyObject> kNone;
+  if (kind_ != Kind::kList) return kNone;
+  for (const PyObject& value : values_) caughtUp(value);
+  return values_;
+}
+
 std::vector<std::string> PyObject::keys() const {
   std::vector<std::string> out;
   if (kind_ != Kind::kDict) return out;
   for (size_t i : iterationOrder()) out.push_back(keys_.name(i));
   return out;
+}
+
+PyObject PyObject::py27Copy() const {
+  PyObject out = dict(true);
+  std::vector<size_t> order = iterationOrder();
+  out.keys_.reserveForMerge(order.size());
+  for (size_t i : order) out.set(keys_.name(i), caughtUp(values_[i]), unicodeKeys_[i]);
+  return out;
+}
+
+bool PyObject::unicodeKey(std::string_view key) const {
+  size_t i = kind_ == Kind::kDict ? keys_.find(key) : Py27KeyOrder::kAbsent;
+  return i != Py27KeyOrder::kAbsent && unicodeKeys_[i];
 }
 
 void PyObject::erase(std::string_view key) {

@@ -27,6 +27,9 @@ class Py27KeyOrder {
   size_t add(std::string_view key);
   // Py27Keys.remove: the slot keeps a dummy marker, which later probes step over.
   void remove(std::string_view key);
+  // Py27Keys.merge's first step, before it adds `incoming` keys: the table grows at once to
+  // twice the keys it will hold when they would fill two thirds of it.
+  void reserveForMerge(size_t incoming);
   size_t find(std::string_view key) const;
   size_t size() const { return used_; }
   const std::string& name(size_t number) const { return names_[number]; }
@@ -90,11 +93,19 @@ class PyObject {
   const PyObject* get(std::string_view key) const;
   PyObject& set(const std::string& key, PyObject value, bool unicodeKey = false);
   PyObject& setdefault(const std::string& key, PyObject value, bool unicodeKey = false);
+  // Py27Dict.copy(): a shallow copy whose keys are merged, in iteration order, into a fresh table
+  // (which may order them differently).
+  PyObject py27Copy() const;
+  // Whether the key `key` of a dict came from the template (prints as u'…').
+  bool unicodeKey(std::string_view key) const;
   // `del d[key]`: a Py27Dict keeps a dummy in the key's slot. No-op when the key is absent.
   void erase(std::string_view key);
   void push(PyObject value);
   // A list's items (copies, told of the copies made of the list).
   std::vector<PyObject> items() const;
+  // A list's items themselves, told of the copies made of the list; empty for another kind.
+  std::vector<PyObject>& listItems();
+  const std::vector<PyObject>& listItems() const;
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
   // Whether a dict's key is a template string (u'…'); false when absent.

@@ -27,7 +27,7 @@ enum class Support {
 
 Support supportOf(const std::string& name) {
   // A true AlwaysDeploy hashes the time of the transform into the Deployment's ID.
-  for (const char* whenFalsy : {"MergeDefinitions", "AlwaysDeploy"}) {
+  for (const char* whenFalsy : {"AlwaysDeploy"}) {
     if (name == whenFalsy) return Support::kWhenFalsy;
   }
   return Support::kYes;
@@ -264,15 +264,13 @@ bool checkRestApiProperties(ExpandContext& ctx, const std::string& id, const Res
 }
 
 void normalizeManagedOpenApiVersion(RestApi& api) {
-  // fix_openapi_definitions: a managed API's OpenApiVersion that is not a str but whose str()
-  // is 3.x becomes that (plain) str. Only a number written d.d, whose str() is its text.
+  // fix_openapi_definitions: the (plain) str a managed API's OpenApiVersion becomes.
   Node* version = api.properties.get("OpenApiVersion");
-  if (!api.managed || !version || !version->isFloat()) return;
-  const std::string& text = version->text();
-  if (text.size() != 3 || text[1] != '.' || !std::isdigit(static_cast<unsigned char>(text[0])) ||
-      !std::isdigit(static_cast<unsigned char>(text[2])) || !isOpenApi3(text))
-    return;
-  *version = str(text);
+  if (!api.managed || !version) return;
+  bool unknown = false;
+  std::optional<std::string> fixed = sam::fixedOpenApiVersion(*version, unknown);
+  if (!fixed) return;
+  *version = str(*fixed);
   api.openApiVersionPlain = true;
 }
 

@@ -1,6 +1,7 @@
 #include "expand/api/swagger.h"
 
 #include <cctype>
+#include <vector>
 
 #include "sam/api_validation.h"
 
@@ -68,13 +69,27 @@ void addPath(PyObject& body, const std::string& path, const MethodKey& method) {
 }
 
 bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method) {
+  // Through the Fn::If of a conditional path or method, any branch counts (SAM asks all of
+  // them): a second integration is refused either way.
+  auto branches = [](const PyObject& value) {
+    std::vector<const PyObject*> out{&value};
+    const PyObject* condition = value.isDict() ? value.get("Fn::If") : nullptr;
+    if (condition) {
+      out.clear();
+      for (const PyObject& branch : condition->listItems()) out.push_back(&branch);
+    }
+    return out;
+  };
   const PyObject* paths = body.get("paths");
   const PyObject* pathDict = paths ? paths->get(path) : nullptr;
-  const PyObject* methodDict =
-      pathDict && pathDict->isDict() ? pathDict->get(method.name) : nullptr;
-  const PyObject* integration =
-      methodDict && methodDict->isDict() ? methodDict->get(kIntegration) : nullptr;
-  return integration != nullptr;
+  for (const PyObject* item : pathDict ? branches(*pathDict) : std::vector<const PyObject*>{}) {
+    const PyObject* methodDict = item->isDict() ? item->get(method.name) : nullptr;
+    for (const PyObject* definition :
+         methodDict ? branches(*methodDict) : std::vector<const PyObject*>{}) {
+      if (definition->isDict() && definition->get(kIntegration)) return true;
+    }
+  }
+  return false;
 }
 
 void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,

@@ -10,6 +10,7 @@
 
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
+#include "expand/api/conditional_paths.h"
 #include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -50,48 +51,24 @@ bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* typ
   return false;
 }
 
-// The StageName (or null) of the API an Api event's RestApiId names when that is a resource of
-// the template SAM does not transform (an AWS::ApiGateway::RestApi): SAM reads its StageName for
-// the permission (push.py resources_to_link_for_rest_api). Null otherwise, and when SAM would
-// do more with it (MergeDefinitions), or its Properties is not a map.
-const Node* foreignRestApiStage(ExpandContext& ctx, const Node* restApiId) {
-  static const Node kNoStage;
+// resources_to_link_for_rest_api on a RestApiId naming a resource of the template SAM does not
+// transform (an AWS::ApiGateway::RestApi): its Properties give the permission's stage, and no
+// body is edited. Null for any other RestApiId.
+const model::ResourceView* plainRestApi(ExpandContext& ctx, const Node* restApiId) {
   std::optional<std::string> name = restApiId ? api::apiName(*restApiId) : std::nullopt;
-  const model::ResourceView* target = name ? ctx.templ.resource(*name) : nullptr;
-  if (!target || target->isServerless() || !target->node || !target->node->isMapping())
+  const model::ResourceView* resource = name ? ctx.templ.resource(*name) : nullptr;
+  if (!resource || resource->isServerless() || !resource->node || !resource->node->isMapping())
     return nullptr;
-  const Node* props = target->node->get("Properties");
-  if (props && !props->isMapping()) return nullptr;
+  // SAM requires the Properties to be a map, and a StageName string not to be empty.
+  const Node* properties = resource->node->get("Properties");
+  if (properties && !properties->isMapping()) return nullptr;
   // The implicit API plugin edits a DefinitionBody there, and the event a managed one.
   for (const char* key : {"DefinitionBody", "__MANAGE_SWAGGER", "MergeDefinitions"}) {
-    if (props && props->has(key)) return nullptr;
+    if (properties && properties->has(key)) return nullptr;
   }
-  const Node* stage = props ? props->get("StageName") : nullptr;
-  // An empty StageName is SAM's rejection (sam::apiEventLinkProblem).
+  const Node* stage = properties ? properties->get("StageName") : nullptr;
   if (stage && stage->isString() && stage->text().empty()) return nullptr;
-  return stage ? stage : &kNoStage;
-}
-
-// _get_permission: `<Event>Permission<Suffix>`, the stage suffix hashed when it is not
-// alphanumeric (LogicalIdGenerator); str.isalnum() beyond ASCII is not modelled.
-bool emitApiPermission(ExpandContext& ctx, FunctionState& fn, const Event& event,
-                       std::string suffix, const Node& apiId) {
-  bool ascii = std::all_of(suffix.begin(), suffix.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (suffix.empty() || !ascii) {
-    ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
-    return false;
-  }
-  if (!std::all_of(suffix.begin(), suffix.end(),
-                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
-    suffix = sha1Hex(suffix).substr(0, 10);
-  const std::string& path = event.properties.get("Path")->text();
-  const std::string& method = event.properties.get("Method")->text();
-  Node perm = permission(fn, "apigateway.amazonaws.com");
-  perm.get("Properties")
-      ->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(), apiId, method, path));
-  ctx.add(event.id + "Permission" + suffix, std::move(perm));
-  return true;
+  return resource;
 }
 
 }  // namespace
@@ -112,27 +89,46 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                 "RequestParameters", "ResponseTransferMode"});
   if (!stringPathAndMethod(ctx, event, "Api")) return;
   const Node* restApiId = event.properties.get("RestApiId");
-  if (const Node* stage = foreignRestApiStage(ctx, restApiId)) {
-    // An API the template defines without SAM: SAM only lets it invoke the function.
-    if (event.properties.has("Auth")) {
-      ctx.notSupported("API Gateway: Auth of event " + event.id + " on an API SAM does not make");
+  const Node* eventAuth = event.properties.get("Auth");
+  std::string apiId;
+  api::RestApi* api = nullptr;
+  std::optional<api::MethodAuth> methodAuth;
+  std::string suffix = "Prod";
+  if (const model::ResourceView* plain = plainRestApi(ctx, restApiId)) {
+    // The API is the template's own: SAM adds only the permission, for its StageName.
+    if (eventAuth) {
+      ctx.notSupported("API Gateway: Auth of Api event " + event.id + " on " +
+                       std::string(plain->id) + ", which SAM does not transform");
       return;
     }
-    emitApiPermission(ctx, fn, event, stage->isString() ? stage->text() : "Stage", *restApiId);
+    const Node* stage = plain->property("StageName");
+    suffix = stage && stage->isString() ? stage->text() : "Stage";
+  } else {
+    api = api::restApiOf(ctx, restApiId, event.id, apiId);
+    if (!api) return;
+    methodAuth = eventAuth ? api::methodAuth(ctx, event.id, *api, *eventAuth) : api::MethodAuth{};
+    if (!methodAuth) return;
+    if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
+  }
+  // _construct_permission: a suffix that is not alphanumeric is hashed (LogicalIdGenerator);
+  // str.isalnum() beyond ASCII is not modelled.
+  bool ascii = std::all_of(suffix.begin(), suffix.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (suffix.empty() || !ascii) {
+    ctx.notSupported("API Gateway: the permission of event " + event.id + " for stage " + suffix);
     return;
   }
-  std::string apiId;
-  api::RestApi* api = api::restApiOf(ctx, restApiId, event.id, apiId);
-  if (!api) return;
-  const Node* eventAuth = event.properties.get("Auth");
-  std::optional<api::MethodAuth> methodAuth =
-      eventAuth ? api::methodAuth(ctx, event.id, *api, *eventAuth) : api::MethodAuth{};
-  if (!methodAuth) return;
-  std::string suffix = "Prod";
-  if (!api->implicit) suffix = api->stageName.isString() ? api->stageName.text() : "Stage";
-  if (!emitApiPermission(ctx, fn, event, suffix, restApiId ? *restApiId : ref(apiId))) return;
+  if (!std::all_of(suffix.begin(), suffix.end(),
+                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    suffix = sha1Hex(suffix).substr(0, 10);
   const std::string& path = event.properties.get("Path")->text();
   const std::string& method = event.properties.get("Method")->text();
+  Node perm = permission(fn, "apigateway.amazonaws.com");
+  perm.get("Properties")
+      ->set("SourceArn", apiPermissionSourceArn("arn:" + ctx.partition(),
+                                                restApiId ? *restApiId : ref(apiId), method, path));
+  ctx.add(event.id + "Permission" + suffix, std::move(perm));
+  if (!api) return;
 
   api::EventRank rank = ctx.apis.rankOf(fn.id, event.name);
   // The translator's redeploy data: str() of the (parameter-resolved) FunctionName of every
@@ -145,12 +141,20 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                               : api::PyObject::fromTemplate(resolved).repr(ok));
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
-  if (!api->managed) return;
+  // Api.to_cloudformation edits the body of an API SAM manages, or merges into one with
+  // MergeDefinitions.
+  if (!api->managed && !api->mergeDefinitions) return;
   std::optional<api::MethodSettings> settings =
       api::readMethodSettings(ctx, event.id, event.properties, *api);
   if (!settings) return;
-  if (fn.pass.condition) {
-    // add_lambda_integration wraps the integration in an Fn::If on the function's Condition.
+  const Node* condition = fn.pass.condition;
+  // add_lambda_integration wraps the integration in an Fn::If on the function's Condition; what
+  // Auth, the method settings and MergeDefinitions then do with it is not modelled.
+  if (condition && (!condition->isString() || eventAuth || api->mergeDefinitions ||
+                    sam::pythonTruthy(api->properties.get("Auth") ? *api->properties.get("Auth")
+                                                                  : Node::null()) ||
+                    settings->streaming || settings->timeout || settings->requestModel ||
+                    !settings->requestParameters.empty())) {
     ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
                      " with a Condition on a SAM-managed API");
     return;
@@ -166,6 +170,14 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
                                             ":apigateway:${AWS::Region}:lambda:path/" + invocation,
                                         !fn.aliasId));
+  if (condition) {
+    api->edits.push_back(
+        {rank, path, method,
+         [path, key = api::methodKey(method), uri, name = condition->text()](api::PyObject& body) {
+           api::addConditionalLambdaIntegration(body, path, key, uri, name);
+         }});
+    return;
+  }
   std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api, eventAuth);
   // SAM's order (Api._add_swagger_integration): the integration, the method's Auth, then the
   // timeout, request model and request parameters.

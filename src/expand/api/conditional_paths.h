@@ -1,0 +1,32 @@
+#pragma once
+// Api events of a function with a Condition on an API SAM manages: the implicit API plugin makes
+// a path conditional when every method on it comes from a conditional function
+// (_maybe_add_conditions_to_implicit_api_paths), and SwaggerEditor.add_lambda_integration wraps
+// the method and its URI in an Fn::If on the function's Condition (make_conditional).
+
+#include <string>
+#include <vector>
+
+#include "expand/api/api_state.h"
+#include "expand/api/swagger.h"
+#include "expand/context.h"
+
+namespace samshift::expand::api {
+
+// BaseEditor.get_conditional_contents: the branches of an Fn::If (without AWS::NoValue), or the
+// item itself.
+std::vector<PyObject*> conditionalContents(PyObject& item);
+
+// make_conditional(condition, value): {"Fn::If": [condition, value, {"Ref": "AWS::NoValue"}]}.
+PyObject pyConditional(const std::string& condition, PyObject value);
+
+// _maybe_add_conditions_to_implicit_api_paths on every REST API SAM manages, between the copies
+// its editor makes. False after refusing.
+bool addPathConditions(ExpandContext& ctx);
+
+// add_lambda_integration with a condition: the integration goes into each branch of the path.
+void addConditionalLambdaIntegration(PyObject& body, const std::string& path,
+                                     const MethodKey& method, PyObject uri,
+                                     const std::string& condition);
+
+}  // namespace samshift::expand::api
