@@ -56,9 +56,12 @@ Split the application into nested stacks (`AWS::Serverless::Application` with a 
     const Node& root = context.document.root;
     size_t bytes = context.document.source.text().size();
     if (bytes > kMaxTemplateBytes) {
-      reporter.report(root, "The template is " + std::to_string(bytes) +
-                                " bytes; CloudFormation accepts at most " +
-                                std::to_string(kMaxTemplateBytes) + " (1 MB)");
+      // At the first key, not the whole document: an editor underlines one word.
+      const Node& at =
+          root.isMapping() && !root.entries().empty() ? root.entries().front().key : root;
+      reporter.report(at, "The template is " + std::to_string(bytes) +
+                              " bytes; CloudFormation accepts at most " +
+                              std::to_string(kMaxTemplateBytes) + " (1 MB)");
     }
     for (const char* section : {"Parameters", "Outputs", "Mappings"}) {
       const model::MapEntry* entry = root.isMapping() ? root.entry(section) : nullptr;
