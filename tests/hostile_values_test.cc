@@ -3,6 +3,7 @@
 // with findings or an honest refusal, never a signal.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -330,4 +331,21 @@ TEST_CASE("plan: conditions referring to conditions are evaluated once each", "[
   CHECK(loop.out.find(
             "exists only when condition `C0` is true, which cannot be decided before deployment") !=
         std::string::npos);
+}
+
+TEST_CASE("a template over CloudFormation's 1 MB body limit is a T007 error", "[rules]") {
+  TempDir dir;
+  std::string topic(2 * 1024 * 1024, 'x');
+  writeFile(dir.path() / "big.yaml",
+            "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+            "    Properties:\n      TopicName: " +
+                topic + "\n");
+  auto result = runSamshift("lint --select T007 " + (dir.path() / "big.yaml").string());
+  CHECK(result.exitCode == 1);
+  std::string bytes = std::to_string(std::filesystem::file_size(dir.path() / "big.yaml"));
+  CHECK(result.out.find("T007 [over-cloudformation-limits] The template is " + bytes +
+                        " bytes; CloudFormation accepts at most 1048576 (1 MB)") !=
+        std::string::npos);
+  writeFile(dir.path() / "small.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+  CHECK(runSamshift("lint --select T007 " + (dir.path() / "small.yaml").string()).exitCode == 0);
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/registry.h"
+#include "model/intrinsics.h"
 #include "rules/deployment/deployment_facts.h"
 
 namespace samshift::rules {
@@ -19,7 +20,9 @@ class ShiftWithoutAlarms : public engine::Rule {
                                         "A canary or linear deployment preference without `Alarms`",
                                         R"(## What it does
 Reports an enabled `DeploymentPreference` whose `Type` shifts traffic gradually (a canary or
-linear configuration, predefined or custom) but that lists no `Alarms` (Globals included), and
+linear configuration, predefined or custom), or can in some stack (an `Fn::If` branch, a
+parameter's `Default` or `AllowedValues`: the "canary only in prod" pattern), but that lists no
+`Alarms` (Globals included), and
 an `AWS::CodeDeploy::DeploymentGroup` of a Lambda application whose `DeploymentConfigName` is
 gradual but whose `AlarmConfiguration` is missing, disabled or empty.
 
@@ -51,12 +54,22 @@ DeploymentPreference:
     FindingSink sink(reporter);
     for (const ShiftingFunction& function : shiftingFunctions(context)) {
       if (!function.enabled) continue;
-      auto schedule = shiftSchedule(templ, function);
-      if (!schedule || schedule->kind == sam::ShiftKind::kAllAtOnce) continue;
       const Node* alarms = function.alarms();
       if (alarms && !(alarms->isSequence() && alarms->items().empty()) && !alarms->isNull())
         continue;
       Located type = function.locate(templ, {"Type"});
+      auto schedule = shiftSchedule(templ, function);
+      if (!schedule || schedule->kind == sam::ShiftKind::kAllAtOnce) {
+        // A Type chosen per stack (`!If [IsProd, Canary10Percent5Minutes, AllAtOnce]`, a
+        // parameter allowing a canary): gradual in some stack, unprotected there.
+        const Node* chosen = function.merged->get("Type");
+        if (auto gradual = chosen ? possibleGradualType(templ, *chosen, 0) : std::nullopt) {
+          sink.report(*function.resource, type,
+                      "Deployment type can be `" + *gradual + "` (" + describeChoice(*chosen) +
+                          "), a gradual deployment with no `Alarms` to stop it");
+        }
+        continue;
+      }
       std::string name = function.type ? *function.type : "";
       if (const model::ResourceView* custom =
               CodeDeployFacts::customConfig(templ, *function.merged->get("Type"))) {
@@ -86,6 +99,47 @@ DeploymentPreference:
   }
 
  private:
+  // The first gradual deployment type `type` can take in some stack: either branch of an `Fn::If`
+  // (nested ones too), the `Default` or any `AllowedValues` entry of a parameter it names.
+  static std::optional<std::string> possibleGradualType(const model::Template& templ,
+                                                        const Node& type, int depth) {
+    auto gradual = [&](const Node& value) -> std::optional<std::string> {
+      auto schedule = value.isString() ? configSchedule(templ, value) : std::nullopt;
+      if (schedule && schedule->kind != sam::ShiftKind::kAllAtOnce) return value.text();
+      return std::nullopt;
+    };
+    if (depth > 16) return std::nullopt;  // nested choices deeper than any real template
+    if (type.intrinsicName() == "Fn::If") {
+      const Node& arg = type.intrinsicArgument();
+      if (!arg.isSequence() || arg.items().size() != 3) return std::nullopt;
+      for (size_t branch = 1; branch < 3; ++branch) {
+        if (auto found = possibleGradualType(templ, arg.items()[branch], depth + 1)) return found;
+      }
+      return std::nullopt;
+    }
+    if (auto name = model::refName(type)) {
+      const Node* parameter = templ.parameter(*name);
+      if (!parameter || !parameter->isMapping()) return std::nullopt;
+      if (const Node* fallback = parameter->get("Default")) {
+        if (auto found = gradual(*fallback)) return found;
+      }
+      if (const Node* allowed = parameter->get("AllowedValues")) {
+        for (const Node& value : allowed->items()) {
+          if (auto found = gradual(value)) return found;
+        }
+      }
+      return std::nullopt;
+    }
+    return gradual(type);
+  }
+
+  static std::string describeChoice(const Node& type) {
+    if (type.intrinsicName() == "Fn::If") return "chosen by `Fn::If`";
+    if (auto name = model::refName(type))
+      return "a value parameter `" + std::string(*name) + "` allows";
+    return "in some stack";
+  }
+
   // An AlarmConfiguration that is enabled (or an intrinsic) and lists alarms.
   static bool hasAlarms(const Node* configuration) {
     if (!configuration) return false;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "engine/registry.h"
+#include "rules/alarms/deployment_alarms.h"
 #include "rules/deployment/deployment_facts.h"
-#include "sam/codedeploy_resources.h"
 
 namespace samshift::rules {
 
@@ -66,39 +66,16 @@ ErrorsAlarm:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     std::vector<const ResourceView*> reported;
-    for (const ShiftingFunction& function : shiftingFunctions(context)) {
-      if (!function.enabled) continue;
-      const Node* alarms = function.alarms();
-      if (!alarms) continue;
-      for (const Node* entry : listItems(*alarms)) {
-        check(templ, *entry, *function.resource, reported, reporter);
-      }
-    }
-    // An alias whose CodeDeployLambdaAliasUpdate names a group of the template: the group's
-    // alarms guard the alias's function.
-    for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* policy = sam::aliasCodeDeployUpdate(*alias);
-      const Node* groupName =
-          policy && policy->isMapping() ? policy->get("DeploymentGroupName") : nullptr;
-      const ResourceView* group = groupName ? referencedResource(templ, *groupName) : nullptr;
-      const Node* functionName = alias->property("FunctionName");
-      const ResourceView* function =
-          functionName ? referencedResource(templ, *functionName) : nullptr;
-      if (!group || group->type != "AWS::CodeDeploy::DeploymentGroup" || !function) continue;
-      const Node* alarmConfig = group->property("AlarmConfiguration");
-      if (!alarmConfig || !alarmConfig->isMapping() || !alarmConfig->get("Alarms")) continue;
-      for (const Node* entry : listItems(*alarmConfig->get("Alarms"))) {
-        if (entry->isMapping() && !entry->isIntrinsic() && entry->get("Name")) {
-          check(templ, *entry->get("Name"), *function, reported, reporter);
-        }
-      }
-    }
+    for (const DeploymentAlarm& guard : deploymentAlarms(context))
+      check(templ, guard, reported, reporter);
   }
 
  private:
-  static void check(const model::Template& templ, const Node& entry, const ResourceView& function,
+  static void check(const model::Template& templ, const DeploymentAlarm& guard,
                     std::vector<const ResourceView*>& reported, engine::Reporter& reporter) {
-    const ResourceView* alarm = referencedResource(templ, entry);
+    const ResourceView* alarm = guard.alarm;
+    const ResourceView& function = *guard.function;
+    const Node& entry = *guard.entry;
     if (!alarm || alarm->type != "AWS::CloudWatch::Alarm") return;
     if (std::find(reported.begin(), reported.end(), alarm) != reported.end()) return;
     const Node* dimension = unqualifiedDimension(templ, *alarm, function);

@@ -1,6 +1,6 @@
 // R004: an event source (SQS/Kinesis/DynamoDB mapping, SNS subscription, EventBridge rule or
-// schedule, S3 notification, log subscription, load balancer, AppSync) targets a function
-// unqualified although it has an alias.
+// schedule, S3 notification, log subscription, load balancer, AppSync, function URL) targets a
+// function unqualified although it has an alias.
 
 #include <algorithm>
 
@@ -62,6 +62,10 @@ std::vector<Target> targetsOf(const model::ResourceView& resource) {
     const model::Node* targetType = resource.property("TargetType");
     if (targetType && targetType->isString("lambda"))
       addEach(resource.property("Targets"), "Id", "Targets.Id", out);
+  } else if (type == "AWS::Lambda::Url") {
+    // Without a Qualifier the URL serves `$LATEST`, whatever the alias's canary is doing.
+    const model::Node* arn = resource.property("TargetFunctionArn");
+    if (arn && !resource.property("Qualifier")) out.push_back(Target{arn, "TargetFunctionArn"});
   } else if (type == "AWS::AppSync::DataSource") {
     const model::Node* config = resource.property("LambdaConfig");
     if (const model::Node* arn = config ? config->get("LambdaFunctionArn") : nullptr) {
@@ -84,8 +88,10 @@ Reports an event source written as its own resource that targets a function unqu
 the `Endpoint` of a `lambda` SNS subscription (`AWS::SNS::Subscription` or a topic's
 `Subscription` list), the `Targets` of an `AWS::Events::Rule`, the `Target` of an
 `AWS::Scheduler::Schedule`, the `LambdaConfigurations` of an S3 bucket, the `DestinationArn`
-of an `AWS::Logs::SubscriptionFilter`, the `Targets` of a `lambda` load balancer target group
-and the `LambdaConfig` of an AppSync data source.
+of an `AWS::Logs::SubscriptionFilter`, the `Targets` of a `lambda` load balancer target group,
+the `LambdaConfig` of an AppSync data source, and the `TargetFunctionArn` of an
+`AWS::Lambda::Url` without `Qualifier` (the URL then serves `$LATEST`, bypassing the alias and
+its canary).
 
 Events written under the function's `Events` are not concerned: SAM targets the alias itself.
 Option `ignore-functions` (a list of logical IDs) leaves out functions whose event sources are

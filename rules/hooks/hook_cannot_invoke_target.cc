@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/registry.h"
+#include "rules/hooks/hook_environment.h"
 #include "rules/hooks/hook_facts.h"
 
 namespace samshift::rules {
@@ -22,11 +23,13 @@ class HookCannotInvoke : public engine::Rule {
         "tests",
         R"(## What it does
 Reads the IAM permissions of each hook function of the template (`DeploymentPreference` hooks
-and an alias's `CodeDeployLambdaAliasUpdate` hooks, as rule H002 does) and reports it when all
-of them are known and none allows `lambda:InvokeFunction` on the function whose deployment runs
-the hook: `"*"`, a reference to
-that function or its alias/version, a `!Sub` naming it, an ARN pattern matching its name, or
-the SAM policy template `LambdaInvokePolicy` for it.
+and an alias's `CodeDeployLambdaAliasUpdate` hooks, as rule H002 does) whose `Environment`
+names the function whose deployment runs the hook (`TARGET: !Ref Orders.Version`: that is how a
+hook learns which version to test), and reports it when all of its permissions are known and
+none allows `lambda:InvokeFunction` on that function: `"*"`, a reference to that function or
+its alias/version, a `!Sub` naming it, an ARN pattern matching its name, or the SAM policy
+template `LambdaInvokePolicy` for it. A hook whose environment does not name the function only
+reports a status, and needs no such permission.
 
 ## Why is this bad?
 A pre-traffic hook usually calls the new version to test it. Without the permission the call
@@ -38,6 +41,9 @@ PreTrafficHook:
   Type: AWS::Serverless::Function
   Properties:
     FunctionName: CodeDeployHook_preTraffic
+    Environment:
+      Variables:
+        TARGET: !Ref Orders.Version
     Policies:
       - Statement:
           - Effect: Allow
@@ -51,6 +57,9 @@ PreTrafficHook:
   Type: AWS::Serverless::Function
   Properties:
     FunctionName: CodeDeployHook_preTraffic
+    Environment:
+      Variables:
+        TARGET: !Ref Orders.Version
     Policies:
       - Statement:
           - Effect: Allow
@@ -72,6 +81,8 @@ PreTrafficHook:
       if (!hook.function || !hook.target || hook.function == hook.target) continue;
       std::pair pair{hook.function, hook.target};
       if (std::find(reported.begin(), reported.end(), pair) != reported.end()) continue;
+      std::vector<const ResourceView*> called = functionsNamedByEnvironment(templ, *hook.function);
+      if (std::find(called.begin(), called.end(), hook.target) == called.end()) continue;
       Grant grant =
           functionMay(context, *hook.function, "lambda:InvokeFunction", namesFunction, hook.target);
       if (grant != Grant::kNo) continue;

@@ -16,12 +16,12 @@ class ReferenceCollector {
 
   void visit(const Node& node) {
     if (auto name = model::refName(node)) {
-      add(std::string(*name), name->size(), node.intrinsicArgument());
+      add(std::string(*name), name->size(), node.intrinsicArgument(), ReferenceForm::kRef);
       return;
     }
     if (auto target = model::getAttTarget(node)) {
       add(target->resource + "." + target->attribute, target->resource.size(),
-          *target->resourceNode);
+          *target->resourceNode, ReferenceForm::kGetAtt);
       return;
     }
     if (node.intrinsicName() == "Fn::Sub") {
@@ -30,7 +30,7 @@ class ReferenceCollector {
       if (text.isString()) {
         for (model::SubReference& ref : model::subReferences(text.text())) {
           size_t head = std::min(ref.name.find('.'), ref.name.size());
-          add(std::move(ref.name), head, text);
+          add(std::move(ref.name), head, text, ReferenceForm::kSub);
         }
       }
     }
@@ -48,10 +48,12 @@ class ReferenceCollector {
   }
 
  private:
-  void add(std::string name, size_t targetLength, const Node& at) {
-    out_.push_back(ReferenceSite{std::move(name), targetLength, &at});
+  void add(std::string name, size_t targetLength, const Node& at, ReferenceForm form) {
+    out_.push_back(ReferenceSite{std::move(name), targetLength, &at, form});
   }
-  void dependsOn(const Node& name) { add(name.text(), name.text().size(), name); }
+  void dependsOn(const Node& name) {
+    add(name.text(), name.text().size(), name, ReferenceForm::kDependsOn);
+  }
 
   std::vector<ReferenceSite>& out_;
 };

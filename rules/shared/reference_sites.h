@@ -12,10 +12,15 @@
 
 namespace samshift::rules {
 
+// How a site names its target: DependsOn takes logical IDs only (`Fn.Alias` is not resolved
+// there), the others also take the names SAM resolves.
+enum class ReferenceForm { kRef, kGetAtt, kSub, kDependsOn };
+
 struct ReferenceSite {
   std::string name;       // as written: `Fn`, `Fn.Alias`; a GetAtt's `Resource.Attribute`
   size_t targetLength;    // of `name`'s leading part that names the resource
   const model::Node* at;  // where to report: the Ref's name, GetAtt's resource, the Sub text
+  ReferenceForm form;
 
   // The resource named: the whole name of a Ref or DependsOn, a GetAtt's resource, the part of
   // a Sub variable before its first `.` (`Fn` of `${Fn.Arn}`).

@@ -24,7 +24,9 @@ class GeneratedIdReference : public engine::Rule {
                                         R"(## What it does
 Reports a `Ref`, `GetAtt`, `${…}` in `Sub` or `DependsOn` naming `<Function>Alias<alias>` or
 `<Function>Version<hash>` for a function with `AutoPublishAlias`: the logical IDs SAM generates
-for the alias and the published version.
+for the alias and the published version. A `DependsOn` naming the alias's ID is left alone:
+`DependsOn` does not resolve `Fn.Alias`, so the generated ID is the only way to wait for the
+alias (R002 asks for that dependency).
 
 ## Why is this bad?
 The version's ID changes with every code change (that is how a new version is published),
@@ -59,8 +61,7 @@ Outputs:
       generated.emplace(std::string(resource.id), resolvedString(templ, *alias.node).value_or(""));
     }
     if (generated.empty()) return;
-    for (const ReferenceSite& site : referenceSites(context))
-      flag(generated, *site.at, site.target(), reporter);
+    for (const ReferenceSite& site : referenceSites(context)) flag(generated, site, reporter);
   }
 
  private:
@@ -76,14 +77,18 @@ Outputs:
 
   // "Orders.Alias" when `name` is a generated ID of one of the functions: `<Fn>Alias<name>` or
   // `<Fn>Version<hash>`, looked up by the prefix before each "Alias"/"Version" in the name.
-  static std::optional<std::string> replacement(const Generated& generated, std::string_view name) {
+  // A DependsOn may name the alias's ID: `Fn.Alias` is not resolved there, and waiting for the
+  // alias is what a permission or a caller naming it by text needs (R002).
+  static std::optional<std::string> replacement(const Generated& generated, std::string_view name,
+                                                ReferenceForm form) {
     for (std::string_view marker : {"Alias", "Version"}) {
       for (size_t at = name.find(marker, 1); at != std::string_view::npos;
            at = name.find(marker, at + 1)) {
         auto function = generated.find(std::string(name.substr(0, at)));
         if (function == generated.end()) continue;
         std::string_view rest = name.substr(at + marker.size());
-        if (marker == "Alias" && !function->second.empty() && rest == function->second) {
+        if (marker == "Alias" && !function->second.empty() && rest == function->second &&
+            form != ReferenceForm::kDependsOn) {
           return function->first + ".Alias";
         }
         if (marker == "Version" && isVersionHash(rest)) return function->first + ".Version";
@@ -92,11 +97,12 @@ Outputs:
     return std::nullopt;
   }
 
-  static void flag(const Generated& generated, const model::Node& at, std::string_view name,
+  static void flag(const Generated& generated, const ReferenceSite& site,
                    engine::Reporter& reporter) {
-    if (auto better = replacement(generated, name)) {
-      reporter.report(at, "`" + std::string(name) + "` is a logical ID SAM generates; refer to `" +
-                              *better + "`");
+    std::string_view name = site.target();
+    if (auto better = replacement(generated, name, site.form)) {
+      reporter.report(*site.at, "`" + std::string(name) +
+                                    "` is a logical ID SAM generates; refer to `" + *better + "`");
     }
   }
 };

@@ -7,6 +7,7 @@
 #include "engine/registry.h"
 #include "model/intrinsics.h"
 #include "rules/deployment/deployment_facts.h"
+#include "sam/globals.h"
 
 namespace samshift::rules {
 
@@ -17,13 +18,15 @@ class ParameterChangeWithoutVersion : public engine::Rule {
   const engine::RuleInfo& info() const override {
     static const engine::RuleInfo kInfo{
         "V005", "parameter-change-without-version", core::Severity::kWarning,
-        "A parameter-driven `Environment`, `MemorySize`, `Layers`, `LoggingConfig`, `Description` "
-        "or `Timeout` can change without publishing a version",
+        "A parameter-driven `Environment`, `MemorySize`, `Layers`, `LoggingConfig` or `Timeout` "
+        "can change without publishing a version",
         R"(## What it does
 For a function with `AutoPublishAlias` (and without `AutoPublishAliasAllProperties: true`),
 reports a `Ref` to a template parameter (directly or inside `!Sub`) in `Environment`,
-`MemorySize`, `Layers`, `LoggingConfig`, `Description` or `Timeout` (Globals included). A
-function whose `AutoPublishCodeSha256` itself follows a parameter is left alone.
+`MemorySize`, `Layers`, `LoggingConfig` or `Timeout`: the function's own or the Globals one,
+including `Globals` `Environment` variables SAM merges into the function's own. A function whose
+`AutoPublishCodeSha256` itself follows a parameter is left alone, and so is `Description`: no
+caller sees it.
 
 SAM names the published version after a hash of the code location, plus `Environment` and
 `MemorySize` *as written*: `!Ref Stage` hashes the same whatever the value of `Stage`, and the
@@ -75,19 +78,41 @@ Orders:
         continue;
       }
       for (std::string_view property :
-           {"Environment", "MemorySize", "Layers", "LoggingConfig", "Description", "Timeout"}) {
-        Located where = locateProperty(templ, resource, {property});
-        if (!where) continue;
-        auto found = findParameter(templ, *where.node);
-        if (!found) continue;
-        sink.report(resource, Located{found->first, where.fromGlobals},
-                    "`" + std::string(property) + "` follows parameter `" + found->second +
-                        "`, but changing it alone publishes no new version for `AutoPublishAlias`");
+           {"Environment", "MemorySize", "Layers", "LoggingConfig", "Timeout"}) {
+        for (const Located& where : mergedValues(templ, resource, property)) {
+          auto found = findParameter(templ, *where.node);
+          if (!found) continue;
+          sink.report(resource, Located{found->first, where.fromGlobals},
+                      "`" + std::string(property) + "` follows parameter `" + found->second +
+                          "`, but changing it alone publishes no new version for "
+                          "`AutoPublishAlias`");
+          break;
+        }
       }
     }
   }
 
  private:
+  // The values SAM merges into the function's `property`: its own, then the Globals one when the
+  // function has none or both are mappings (SAM merges mappings; any other own value wins).
+  static std::vector<Located> mergedValues(const model::Template& templ,
+                                           const model::ResourceView& resource,
+                                           std::string_view property) {
+    std::vector<Located> values;
+    Located own = locateProperty(templ, resource, {property});
+    if (own) values.push_back(own);
+    if (own.fromGlobals || (own && (!own.node->isMapping() || own.node->isIntrinsic())))
+      return values;
+    std::string_view section = sam::globalsSectionFor(resource.type);
+    const model::Node* globals = templ.globals();
+    const model::Node* shared =
+        globals && globals->isMapping() && !section.empty() ? globals->get(section) : nullptr;
+    const model::Node* inherited = shared && shared->isMapping() ? shared->get(property) : nullptr;
+    if (inherited && (!own || (inherited->isMapping() && !inherited->isIntrinsic())))
+      values.push_back(Located{inherited, true});
+    return values;
+  }
+
   // The first reference to a template parameter inside `node`: the node to point at and the name.
   static std::optional<std::pair<const model::Node*, std::string>> findParameter(
       const model::Template& templ, const model::Node& node) {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "sam/generated_resources.h"
+
 namespace samshift::sam {
 
 namespace {
@@ -11,17 +13,43 @@ constexpr std::array<std::string_view, 4> kSharedPrefixes = {
     "ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
     "CodeDeployServiceRole"};
 
+bool sharedUsagePlan(const model::Node* auth) {
+  const model::Node* plan = auth && auth->isMapping() ? auth->get("UsagePlan") : nullptr;
+  const model::Node* create = plan && plan->isMapping() ? plan->get("CreateUsagePlan") : nullptr;
+  return create && create->isString("SHARED");
+}
+
 }  // namespace
+
+bool createsSharedUsagePlan(const model::Template& templ) {
+  const model::Node* globals = templ.root().get("Globals");
+  const model::Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  if (api && api->isMapping() && sharedUsagePlan(api->get("Auth"))) return true;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type == "AWS::Serverless::Api" && sharedUsagePlan(resource.property("Auth")))
+      return true;
+  }
+  return false;
+}
 
 GeneratedNames::GeneratedNames(const model::Template& templ) : sam_(templ.isSam()) {
   for (const model::ResourceView& resource : templ.resources()) {
     bool module =
         resource.type.size() > 8 && resource.type.substr(resource.type.size() - 8) == "::MODULE";
     if ((sam_ && resource.isServerless()) || module) serverlessIds_.insert(resource.id);
+    if (!sam_ || !resource.properties) continue;
+    for (GeneratedResource& made :
+         generatedResources(templ, resource, *resource.properties, std::nullopt))
+      otherIds_.insert(std::move(made.logicalId));
+  }
+  if (sam_ && createsSharedUsagePlan(templ)) {
+    for (std::string_view id : {kSharedUsagePlanId, kSharedApiKeyId, kSharedUsagePlanKeyId})
+      otherIds_.emplace(id);
   }
 }
 
 bool GeneratedNames::exists(std::string_view name) const {
+  if (otherIds_.count(std::string(name))) return true;
   for (std::string_view prefix : kSharedPrefixes) {
     if (sam_ && name.substr(0, prefix.size()) == prefix) return true;
   }

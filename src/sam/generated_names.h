@@ -5,12 +5,22 @@
 // derives from a serverless resource starts with that resource's logical ID; so does every
 // resource a CloudFormation module (`Type: …::MODULE`) adds.
 
+#include <string>
 #include <string_view>
 #include <unordered_set>
 
 #include "model/template.h"
 
 namespace samshift::sam {
+
+// The resources of a usage plan `CreateUsagePlan: SHARED` makes once for every API of the template
+// (api_generator.py, _construct_usage_plan).
+inline constexpr std::string_view kSharedUsagePlanId = "ServerlessUsagePlan";
+inline constexpr std::string_view kSharedApiKeyId = "ServerlessApiKey";
+inline constexpr std::string_view kSharedUsagePlanKeyId = "ServerlessUsagePlanKey";
+
+// True when an API of the template, or Globals Api, asks for the shared usage plan.
+bool createsSharedUsagePlan(const model::Template& templ);
 
 class GeneratedNames {
  public:
@@ -21,6 +31,9 @@ class GeneratedNames {
 
  private:
   std::unordered_set<std::string_view> serverlessIds_;
+  // Generated IDs not prefixed by their resource's ID: a dead-letter queue named by
+  // `QueueLogicalId`, an SNS subscription's `QueuePolicyLogicalId`, the shared usage plan.
+  std::unordered_set<std::string> otherIds_;
   bool sam_ = false;
 };
 

@@ -239,3 +239,24 @@ bool mayReplace(std::string_view generatedType, std::string_view existingType) {
 }
 
 }  // namespace samshift::sam
+
+namespace samshift::sam {
+
+size_t expandedResourceFloor(const model::Template& templ, const model::ResourceView& resource,
+                             const Node& mergedProperties,
+                             const std::optional<DeploymentModel>& model) {
+  size_t count = 1 + generatedResources(templ, resource, mergedProperties, model).size();
+  if (!model) return count;
+  if (model->aliasName()) ++count;  // the version the alias points at
+  const std::optional<DeploymentPreferenceModel>& preference = model->deploymentPreference;
+  if (!model->stateMachine && model->aliasName() && preference && preference->isEnabled())
+    ++count;  // `<Function>DeploymentGroup`
+  return count;
+}
+
+size_t sharedCodeDeployResources(bool anyDeploymentGroup, bool anyWithoutRole) {
+  if (!anyDeploymentGroup) return 0;
+  return anyWithoutRole ? 2 : 1;
+}
+
+}  // namespace samshift::sam

@@ -46,3 +46,19 @@ std::vector<GeneratedResource> generatedResources(const model::Template& templ,
 bool mayReplace(std::string_view generatedType, std::string_view existingType);
 
 }  // namespace samshift::sam
+
+namespace samshift::sam {
+
+// How many resources SAM's output has at least for `resource` (itself, or what replaces it, and
+// what it generates): the resources above, the published version of an alias, the deployment
+// group of an enabled DeploymentPreference. A floor: API methods, hashed IDs and connectors add
+// more.
+size_t expandedResourceFloor(const model::Template& templ, const model::ResourceView& resource,
+                             const model::Node& mergedProperties,
+                             const std::optional<DeploymentModel>& model);
+
+// The resources SAM adds once for the whole template when functions shift traffic with CodeDeploy:
+// ServerlessDeploymentApplication, and CodeDeployServiceRole unless every preference names a Role.
+size_t sharedCodeDeployResources(bool anyDeploymentGroup, bool anyWithoutRole);
+
+}  // namespace samshift::sam

@@ -1,0 +1,21 @@
+#pragma once
+// The CloudWatch alarms that guard a deployment, paired with the function being deployed: each
+// entry of an enabled `DeploymentPreference.Alarms`, and each alarm of the deployment group an
+// alias's `CodeDeployLambdaAliasUpdate` names.
+
+#include <vector>
+
+#include "engine/rule.h"
+#include "model/template.h"
+
+namespace samshift::rules {
+
+struct DeploymentAlarm {
+  const model::Node* entry = nullptr;             // the alarm as the deployment names it
+  const model::ResourceView* function = nullptr;  // the function it guards
+  const model::ResourceView* alarm = nullptr;     // the template's alarm it names, or null
+};
+
+std::vector<DeploymentAlarm> deploymentAlarms(const engine::RuleContext& context);
+
+}  // namespace samshift::rules
