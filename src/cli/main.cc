@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/build_commit.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
@@ -29,7 +30,7 @@ commands:
 
 options:
   -h, --help         show this help (also: samshift COMMAND --help)
-  -V, --version      show the version
+  -V, --version      show the version and the git commit it was built from
 
 exit status: 0 clean, 1 findings, 2 an input could not be processed, 3 usage error
 )";
@@ -88,7 +89,8 @@ int run(int argc, char** argv) {
     return samshift::cli::finishStandardOutput(samshift::cli::kExitClean);
   }
   if (name == "-V" || name == "--version") {
-    std::cout << "samshift " << samshift::core::kVersion << '\n';
+    std::cout << samshift::cli::versionLine(samshift::core::kVersion, samshift::cli::buildCommit())
+              << '\n';
     return samshift::cli::finishStandardOutput(samshift::cli::kExitClean);
   }
   std::vector<std::string> args(argv + 2, argv + argc);
