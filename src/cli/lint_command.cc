@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
+#include "cli/lint_summary.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 #include "cli/template_discovery.h"
@@ -312,6 +313,7 @@ int runLint(std::vector<std::string> argv) {
   std::vector<LintedFile> linted = lintAll(inputs, stdinText, settingsByInput, jobs);
 
   std::vector<report::FileReport> reports;
+  std::vector<int> lintedFrom;  // the searched directory of each template linted
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
     if (file.failure) std::rethrow_exception(file.failure);
@@ -327,6 +329,7 @@ int runLint(std::vector<std::string> argv) {
       continue;
     }
     if (file.skipped) continue;
+    lintedFrom.push_back(inputs[i].searchedDirectory);
     if (file.result.unparsable) exitCode = kExitInputError;
     for (const core::Diagnostic& d : file.result.diagnostics) {
       if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean)
@@ -336,7 +339,12 @@ int runLint(std::vector<std::string> argv) {
                                          std::move(file.result.diagnostics)});
   }
   keepUntilExit(std::move(linted));  // the documents stay put: reports point at their sources
-  writeReport((*output)->stream(), options, reports, settings, (*output)->isTerminal());
+  for (const std::string& warning : emptyDirectoryWarnings(discovery.directories, lintedFrom))
+    std::cerr << "samshift lint: warning: " << core::printableText(warning) << '\n';
+  bool terminal = (*output)->isTerminal();
+  writeReport((*output)->stream(), options, reports, settings, terminal);
+  // A person reading at a terminal gets the count; a pipe or a file gets the findings alone.
+  if (terminal && options.format == "text") (*output)->stream() << findingSummary(reports) << '\n';
   if (auto closed = (*output)->close(); !closed) return reportError("lint", closed.error());
   return exitCode;
 }

@@ -35,7 +35,7 @@ class DirectorySearch {
   };
 
  public:
-  explicit DirectorySearch(Discovery& out) : out_(out) {}
+  DirectorySearch(Discovery& out, int index) : out_(out), index_(index) {}
 
   void run(const std::string& root) {
     std::error_code error;
@@ -50,11 +50,12 @@ class DirectorySearch {
     std::vector<std::string> files;
     for (auto& [identity, found] : found_) files.push_back(std::move(found.path));
     std::sort(files.begin(), files.end());
-    for (std::string& file : files) out_.inputs.push_back(Input{std::move(file), true});
+    for (std::string& file : files) out_.inputs.push_back(Input{std::move(file), true, index_});
   }
 
  private:
   void problem(const fs::path& directory, const std::error_code& error) {
+    out_.directories[index_].complete = false;
     out_.problems.push_back("cannot search " + directory.string() + ": " + error.message());
   }
 
@@ -107,6 +108,7 @@ class DirectorySearch {
   }
 
   Discovery& out_;
+  int index_;  // of the directory in out_.directories
   fs::path rootReal_;
   std::vector<fs::path> pending_;
   std::set<core::FileIdentity> visited_;
@@ -122,15 +124,17 @@ Discovery discoverInputs(const std::vector<std::string>& paths) {
       // Standard input can be read once: a second `-` would be an empty template.
       bool first = std::none_of(discovery.inputs.begin(), discovery.inputs.end(),
                                 [](const Input& input) { return input.path == "-"; });
-      if (first) discovery.inputs.push_back(Input{path, false});
+      if (first) discovery.inputs.push_back(Input{path, false, -1});
       continue;
     }
     std::error_code error;
     if (!fs::is_directory(path, error)) {
-      discovery.inputs.push_back(Input{path, false});  // a missing file is reported when it is read
+      discovery.inputs.push_back(
+          Input{path, false, -1});  // a missing file is reported when it is read
       continue;
     }
-    DirectorySearch(discovery).run(path);
+    discovery.directories.push_back(SearchedDirectory{path});
+    DirectorySearch(discovery, static_cast<int>(discovery.directories.size() - 1)).run(path);
   }
   return discovery;
 }

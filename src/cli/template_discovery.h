@@ -16,11 +16,18 @@ struct Input {
   std::string path;            // "-" for standard input
   bool fromDirectory = false;  // found by searching: lint it only if it looks like a template
                                // (also set for every file by --templates-only)
+  int searchedDirectory = -1;  // found there: an index into Discovery::directories
+};
+
+struct SearchedDirectory {
+  std::string path;      // as named on the command line
+  bool complete = true;  // false: some of it could not be searched (a problem reported)
 };
 
 struct Discovery {
   std::vector<Input> inputs;
   std::vector<std::string> problems;  // "cannot search DIR: why", one per directory
+  std::vector<SearchedDirectory> directories;
 };
 
 Discovery discoverInputs(const std::vector<std::string>& paths);
