@@ -55,6 +55,8 @@ options:
                           `AWSTemplateFormatVersion` or `Transform`) even when named on the
                           command line, as files found in directories are (for hooks that
                           pass every staged YAML file)
+      --include-ignored   search node_modules, cdk.out and git-ignored paths of directories
+                          too (hidden directories stay skipped)
       --report-unused-suppressions
                           report suppressions that matched no finding (X002)
   -j, --jobs N            lint N files at a time (default: the number of cores; fewer
@@ -62,8 +64,9 @@ options:
                           order of the inputs
   -h, --help              show this help
 
-Directories are searched for templates, skipping hidden ones; a symlink inside is followed
-only when its target lies inside the directory searched.
+Directories are searched for templates, skipping hidden ones, node_modules, cdk.out and what
+the repository's .gitignore files ignore; a symlink inside is followed only when its target
+lies inside the directory searched.
 
 exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
 parsed, a directory could not be searched, or the report could not be written, 3 usage error
@@ -106,6 +109,8 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       if (!*value) return value->error();
       if (value->value().empty()) return core::usageError("--config needs a file name");
       options.configPath = value->value();
+    } else if (args.flag({"--include-ignored"})) {
+      options.includeIgnored = true;
     } else if (args.flag({"--templates-only"})) {
       options.templatesOnly = true;
     } else if (args.flag({"--report-unused-suppressions"})) {
@@ -281,7 +286,7 @@ int runLint(std::vector<std::string> argv) {
     return kExitUsage;
   }
   LintOptions& options = parsed.value();
-  Discovery discovery = discoverInputs(options.paths);
+  Discovery discovery = discoverInputs(options.paths, DiscoveryOptions{!options.includeIgnored});
   std::vector<Input>& inputs = discovery.inputs;
   dropReport(inputs, options.output);
   if (options.templatesOnly) {
