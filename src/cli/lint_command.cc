@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "cli/arguments.h"
+#include "cli/color_choice.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
@@ -243,8 +245,7 @@ void writeReport(std::ostream& out, const LintOptions& options,
   reportSettings.rules = rulesThatRan(settings);
   reportSettings.workingDirectory = currentDirectory();
   reportSettings.toolVersion = std::string(core::kVersion);
-  reportSettings.color = options.color == "always" ||
-                         (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+  reportSettings.color = colorWanted(options.color, terminal, std::getenv);
   reportSettings.showSource = reportSettings.color || terminal;
   // The option parser accepts only the table's names.
   report::findReportFormat(options.format)->write(out, reports, reportSettings);
