@@ -19,6 +19,9 @@ epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}"
 
 if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" -Dtests=false -Dstatic=true -Dbuildtype=release >&2
+else
+  # An existing build directory (CI's, already tested) only needs samshift linked again.
+  meson configure "$builddir" -Dstatic=true >&2
 fi
 meson compile -C "$builddir" >&2
 binary="$builddir/samshift"
@@ -80,6 +83,14 @@ install -d "$deb/usr/share/doc/samshift"
   echo
   echo " -- samshift authors <samshift@users.noreply.github.com>  $(date -u -d "@$epoch" -R)"
 } | gzip -9n >"$deb/usr/share/doc/samshift/changelog.gz"
+# The one binary serves every Debian and Ubuntu release (Ubuntu 22.04's glibc is older than the
+# 2.36 a dynamic build needs), so it is static on purpose, with libyaml inside.
+install -d "$deb/usr/share/lintian/overrides"
+cat >"$deb/usr/share/lintian/overrides/samshift" <<'OVERRIDES'
+# One static binary for every Debian-based release, older glibc included.
+samshift: statically-linked-binary [usr/bin/samshift]
+samshift: embedded-library libyaml [usr/bin/samshift]
+OVERRIDES
 install -d "$deb/DEBIAN"
 cat >"$deb/DEBIAN/control" <<CONTROL
 Package: samshift
