@@ -112,7 +112,8 @@ TEST_CASE("pre-commit: the samshift hook installs itself, with no samshift on PA
   // A release directory as scripts/release.sh lays it out, holding the binary just built.
   fs::copy_file(SAMSHIFT_BINARY, release / name / "bin" / "samshift");
   REQUIRE(shell(release, "tar -czf '" + name + ".tar.gz' '" + name + "'").exitCode == 0);
-  for (const char* file : {".pre-commit-hooks.yaml", "meson.build", "scripts/pre-commit-samshift"})
+  for (const char* file : {".pre-commit-hooks.yaml", "meson.build", "scripts/pre-commit-samshift",
+                           "scripts/install-release.sh"})
     fs::copy_file(file, hooks / file);
   Run init =
       shell(hooks, kGit + " init -q . && " + kGit + " add -A && " + kGit + " commit -q -m hooks");
