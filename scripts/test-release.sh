@@ -95,6 +95,28 @@ else
   fail "no $npm_package"
 fi
 
+# The GitHub Action's composite steps, as a runner runs them (its variables and files), against
+# dist/ as the release directory: install puts samshift on GITHUB_PATH, lint writes SARIF.
+runner="$work/runner"
+mkdir -p "$runner/temp" && : >"$runner/path" && : >"$runner/output"
+grep -q 'action-steps.sh" install' action.yml && grep -q 'action-steps.sh" lint' action.yml ||
+  fail "action.yml does not run scripts/action-steps.sh install and lint"
+if RUNNER_TEMP="$runner/temp" GITHUB_PATH="$runner/path" SAMSHIFT_RELEASE_URL="file://$PWD/dist" \
+  scripts/action-steps.sh install >"$work/action.out" 2>&1; then
+  PATH="$(cat "$runner/path"):/usr/bin:/bin" INPUT_PATHS="examples" INPUT_ARGS="--fail-level error" \
+    INPUT_SARIF_FILE="$work/samshift.sarif" GITHUB_OUTPUT="$runner/output" \
+    scripts/action-steps.sh lint >>"$work/action.out" 2>&1
+  status=$?
+  if [ "$status" -eq 1 ] && grep -q '"version": "2.1.0"' "$work/samshift.sarif" &&
+    grep -qx "exit-code=1" "$runner/output"; then
+    pass "action: install and lint steps write SARIF from the release"
+  else
+    fail "action: lint step exited $status: $(cat "$work/action.out")"
+  fi
+else
+  fail "action: install step: $(cat "$work/action.out")"
+fi
+
 for engine in docker podman; do
   if command -v "$engine" >/dev/null 2>&1 && "$engine" info >/dev/null 2>&1; then
     "$engine" run --rm -v "$PWD/examples:/src:ro" "samshift:$version" lint --color never \
