@@ -6,18 +6,12 @@
 
 #include "test_support.h"
 
+using samshift::testing::kDuplicateKeyTemplate;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
 using samshift::testing::writeFile;
 
 namespace {
-
-// T002 fires on line 4.
-const char* kDuplicate =
-    "Resources:\n"
-    "  Queue:\n"
-    "    Type: AWS::SQS::Queue\n"
-    "    Type: AWS::SNS::Topic\n";
 
 bool startsWith(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0;
@@ -29,7 +23,7 @@ TEST_CASE("--select and --ignore with a misspelt rule exit 3 and suggest the nea
           "[cli][names]") {
   TempDir dir;
   std::string file = (dir.path() / "t.yaml").string();
-  writeFile(file, kDuplicate);
+  writeFile(file, kDuplicateKeyTemplate);
   auto code = runSamshift("lint --select DOO2 " + file);
   CHECK(code.exitCode == 3);
   CHECK(code.out.empty());
@@ -51,23 +45,17 @@ TEST_CASE("--select and --ignore with a misspelt rule exit 3 and suggest the nea
 TEST_CASE("a suppression comment names a rule by its slug as well as its code", "[cli][names]") {
   TempDir dir;
   std::string file = (dir.path() / "t.yaml").string();
-  // A comment covers its own line and the next: here the second `Type` (T002).
-  writeFile(file,
-            "Resources:\n"
-            "  Queue:\n"
-            "    Type: AWS::SQS::Queue\n"
-            "    # samshift: ignore[duplicate-key]\n"
-            "    Type: AWS::SNS::Topic\n");
+  // A comment covers its own line and the next: here the second `Type` (T002, line 5).
+  auto suppressing = [&](const std::string& names) {
+    writeFile(file, "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    # samshift: ignore[" +
+                        names + "]\n    Type: AWS::SNS::Topic\n");
+  };
+  suppressing("duplicate-key");
   auto bySlug = runSamshift("lint --color never --report-unused-suppressions " + file);
   CHECK(bySlug.exitCode == 0);
   CHECK(bySlug.out.empty());
   // A slug that names no rule is an unused suppression, reported at the slug as written.
-  writeFile(file,
-            "Resources:\n"
-            "  Queue:\n"
-            "    Type: AWS::SQS::Queue\n"
-            "    # samshift: ignore[duplicate-keys]\n"
-            "    Type: AWS::SNS::Topic\n");
+  suppressing("duplicate-keys");
   auto misspelt = runSamshift("lint --color never --report-unused-suppressions " + file);
   CHECK(misspelt.exitCode == 1);
   CHECK(misspelt.out.find(file + ":5:5: error T002 [duplicate-key]") != std::string::npos);

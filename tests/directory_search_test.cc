@@ -12,18 +12,12 @@
 
 namespace fs = std::filesystem;
 using samshift::config::IgnoreRules;
+using samshift::testing::kDuplicateKeyTemplate;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
 using samshift::testing::writeFile;
 
 namespace {
-
-// T002 on line 4 of every file, so that each file linted names itself in the output.
-const char* kDuplicate =
-    "Resources:\n"
-    "  Queue:\n"
-    "    Type: AWS::SQS::Queue\n"
-    "    Type: AWS::SNS::Topic\n";
 
 // The files lint reported, relative to `root`.
 std::set<std::string> lintedFiles(const fs::path& root, const std::string& arguments) {
@@ -70,7 +64,7 @@ TEST_CASE("a directory search skips node_modules, cdk.out and what .gitignore ig
        {"stacks/t.yaml", "stacks/x.out.yaml", "stacks/keep.out.yaml", "stacks/top-only.yaml",
         "stacks/local.yaml", "top-only.yaml", "generated/g.yaml", "node_modules/pkg/template.yaml",
         "cdk.out/stack.yaml", "app/cdk.out/nested.yaml"}) {
-    writeFile(root / file, kDuplicate);
+    writeFile(root / file, kDuplicateKeyTemplate);
   }
   const std::set<std::string> kept{"stacks/keep.out.yaml", "stacks/t.yaml", "stacks/top-only.yaml"};
   CHECK(lintedFiles(root, root.string()) == kept);

@@ -17,6 +17,7 @@ using samshift::cli::findingSummary;
 using samshift::core::Diagnostic;
 using samshift::core::Severity;
 using samshift::report::FileReport;
+using samshift::testing::kDuplicateKeyTemplate;
 using samshift::testing::readFile;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
@@ -33,12 +34,6 @@ FileReport reportWith(std::initializer_list<Severity> severities) {
   }
   return report;
 }
-
-const char* kDuplicate =
-    "Resources:\n"
-    "  Queue:\n"
-    "    Type: AWS::SQS::Queue\n"
-    "    Type: AWS::SNS::Topic\n";
 
 }  // namespace
 
@@ -61,7 +56,7 @@ TEST_CASE("a directory with no template linted from it is named in a warning", "
   TempDir dir;
   fs::create_directories(dir.path() / "stacks");
   fs::create_directories(dir.path() / "docs");
-  writeFile(dir.path() / "stacks" / "t.yaml", kDuplicate);
+  writeFile(dir.path() / "stacks" / "t.yaml", kDuplicateKeyTemplate);
   writeFile(dir.path() / "docs" / "mkdocs.yml", "site_name: x\n");  // YAML, not a template
   std::string stacks = (dir.path() / "stacks").string();
   std::string docs = (dir.path() / "docs").string();
@@ -78,7 +73,7 @@ TEST_CASE("on a terminal, lint ends with the summary line", "[cli][summary]") {
     return;
   }
   TempDir dir;
-  writeFile(dir.path() / "t.yaml", kDuplicate);
+  writeFile(dir.path() / "t.yaml", kDuplicateKeyTemplate);
   fs::path out = dir.path() / "typescript.out";
   // script(1) gives samshift a pseudo-terminal as its standard output.
   std::string command = "script -qec '" + std::string(SAMSHIFT_BINARY) + " lint --color never " +
