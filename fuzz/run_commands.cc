@@ -63,8 +63,10 @@ std::vector<uint32_t> hoverOffsets(const lsp::Analysis& analysis) {
 
 void useLanguageServer(const lsp::Analysis& analysis) {
   lsp::JsonAlloc alloc;
-  lsp::lspDiagnostics(analysis.diagnostics, analysis.document.source,
-                      "file:///" + analysis.document.source.path(), alloc);
+  for (lsp::NoteStyle notes : {lsp::NoteStyle::kRelatedInformation, lsp::NoteStyle::kInMessage}) {
+    lsp::lspDiagnostics(analysis.diagnostics, analysis.document.source,
+                        "file:///" + analysis.document.source.path(), notes, alloc);
+  }
   lsp::TemplateNames names = lsp::namesOf(analysis.document);
   const std::string& text = analysis.document.source.text();
   for (uint32_t offset : hoverOffsets(analysis)) {

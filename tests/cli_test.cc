@@ -16,6 +16,7 @@
 
 namespace fs = std::filesystem;
 using samshift::testing::ChildOptions;
+using samshift::testing::kDuplicateKeyTemplate;
 using samshift::testing::runChild;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
@@ -28,12 +29,6 @@ const char* kClean =
     "Resources:\n"
     "  Queue:\n"
     "    Type: AWS::SQS::Queue\n";
-
-const char* kDuplicate =
-    "Resources:\n"
-    "  Queue:\n"
-    "    Type: AWS::SQS::Queue\n"
-    "    Type: AWS::SNS::Topic\n";
 
 }  // namespace
 
@@ -57,7 +52,7 @@ TEST_CASE("bad usage exits 3", "[cli]") {
 TEST_CASE("exit codes separate clean, findings and unreadable input", "[cli]") {
   TempDir dir;
   writeFile(dir.path() / "clean.yaml", kClean);
-  writeFile(dir.path() / "dup.yaml", kDuplicate);
+  writeFile(dir.path() / "dup.yaml", kDuplicateKeyTemplate);
   writeFile(dir.path() / "broken.yaml", "Resources: [\n");
   CHECK(runSamshift("lint " + (dir.path() / "clean.yaml").string()).exitCode == 0);
   auto dup = runSamshift("lint --color never " + (dir.path() / "dup.yaml").string());
@@ -75,7 +70,7 @@ TEST_CASE("exit codes separate clean, findings and unreadable input", "[cli]") {
 }
 
 TEST_CASE("standard input is linted as <stdin>", "[cli]") {
-  auto result = runSamshift("lint --color never -", kDuplicate);
+  auto result = runSamshift("lint --color never -", kDuplicateKeyTemplate);
   CHECK(result.exitCode == 1);
   CHECK(result.out.rfind("<stdin>:4:5: error T002", 0) == 0);
 }
@@ -83,10 +78,10 @@ TEST_CASE("standard input is linted as <stdin>", "[cli]") {
 TEST_CASE("directories are searched; output follows input order whatever -j", "[cli]") {
   TempDir dir;
   for (int i = 0; i < 12; ++i) {
-    writeFile(dir.path() / ("t" + std::to_string(10 + i) + ".yaml"), kDuplicate);
+    writeFile(dir.path() / ("t" + std::to_string(10 + i) + ".yaml"), kDuplicateKeyTemplate);
   }
   writeFile(dir.path() / "notes.yaml", "just: a config file\n");
-  writeFile(dir.path() / ".hidden" / "x.yaml", kDuplicate);
+  writeFile(dir.path() / ".hidden" / "x.yaml", kDuplicateKeyTemplate);
   auto serial = runSamshift("lint --color never -j1 " + dir.path().string());
   auto parallel = runSamshift("lint --color never -j4 " + dir.path().string());
   CHECK(serial.exitCode == 1);
@@ -97,7 +92,7 @@ TEST_CASE("directories are searched; output follows input order whatever -j", "[
 }
 
 TEST_CASE("JSON output is a documented array of findings", "[cli]") {
-  auto result = runSamshift("lint --format json -", kDuplicate);
+  auto result = runSamshift("lint --format json -", kDuplicateKeyTemplate);
   CHECK(result.exitCode == 1);
   CHECK(result.out.find("\"code\": \"T002\"") != std::string::npos);
   CHECK(result.out.find("\"line\": 4") != std::string::npos);
@@ -139,7 +134,7 @@ TEST_CASE("hostile input exits 2 with the problem and its place", "[cli][hostile
 TEST_CASE("--templates-only skips named files that are not templates", "[cli]") {
   TempDir dir;
   writeFile(dir.path() / "workflow.yml", "on: push\njobs: {}\n");
-  writeFile(dir.path() / "stack.yaml", kDuplicate);
+  writeFile(dir.path() / "stack.yaml", kDuplicateKeyTemplate);
   std::string files =
       (dir.path() / "workflow.yml").string() + " " + (dir.path() / "stack.yaml").string();
   auto strict = runSamshift("lint --color never " + files);
@@ -153,8 +148,8 @@ TEST_CASE("--templates-only skips named files that are not templates", "[cli]") 
 TEST_CASE("a directory that cannot be searched is reported, and the rest is linted",
           "[cli][discovery]") {
   TempDir dir;
-  writeFile(dir.path() / "tree" / "open" / "a.yaml", kDuplicate);
-  writeFile(dir.path() / "tree" / "locked" / "b.yaml", kDuplicate);
+  writeFile(dir.path() / "tree" / "open" / "a.yaml", kDuplicateKeyTemplate);
+  writeFile(dir.path() / "tree" / "locked" / "b.yaml", kDuplicateKeyTemplate);
   ::chmod((dir.path() / "tree" / "locked").c_str(), 0);
   ChildOptions asNobody;  // root reads any directory; nobody does not
   asNobody.asNobody = true;
@@ -174,8 +169,9 @@ TEST_CASE("a directory that cannot be searched is reported, and the rest is lint
 TEST_CASE("symlinks in a searched directory are followed only inside it, each file once",
           "[cli][discovery]") {
   TempDir dir;
-  writeFile(dir.path() / "secret" / "s.yaml", std::string(kDuplicate) + "# TOP SECRET\n");
-  writeFile(dir.path() / "project" / "sub" / "in.yaml", kDuplicate);
+  writeFile(dir.path() / "secret" / "s.yaml",
+            std::string(kDuplicateKeyTemplate) + "# TOP SECRET\n");
+  writeFile(dir.path() / "project" / "sub" / "in.yaml", kDuplicateKeyTemplate);
   fs::create_symlink("../secret/s.yaml", dir.path() / "project" / "outside.yaml");
   fs::create_symlink("../secret", dir.path() / "project" / "outside");
   fs::create_symlink("sub/in.yaml", dir.path() / "project" / "alias.yaml");
@@ -199,7 +195,7 @@ TEST_CASE("symlinks in a searched directory are followed only inside it, each fi
 TEST_CASE("lint -j goes on when no thread can start", "[cli]") {
   TempDir dir;
   for (const char* name : {"a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "f.yaml"}) {
-    writeFile(dir.path() / name, kDuplicate);
+    writeFile(dir.path() / name, kDuplicateKeyTemplate);
   }
   auto expected = runSamshift("lint --color never -j1 " + dir.path().string());
   TempDir outDir;

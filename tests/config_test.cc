@@ -187,15 +187,13 @@ TEST_CASE("rule names in --select, --ignore and configuration are exact, known a
   // Each ran no rule and exited 0 before.
   auto lower = runSamshift("lint --select d002 " + file);
   CHECK(lower.exitCode == 3);
-  CHECK(
-      lower.err.rfind(
-          "samshift lint: `d002` in --select matches no rule; codes are upper case and slugs lower "
-          "case: `D002`\n",
-          0) == 0);
+  CHECK(lower.err.rfind("samshift lint: `d002` in --select matches no rule: did you mean `D002`? "
+                        "(codes are upper case and slugs lower case)\n",
+                        0) == 0);
   auto letterO = runSamshift("lint --ignore DOO2 " + file);
   CHECK(letterO.exitCode == 3);
-  CHECK(letterO.err.rfind(
-            "samshift lint: `DOO2` in --ignore matches no rule (see samshift rules)\n", 0) == 0);
+  CHECK(letterO.err.rfind("samshift lint: `DOO2` in --ignore matches no rule: did you mean `D002`",
+                          0) == 0);
   CHECK(runSamshift("lint --select '' " + file).exitCode == 3);
   // Blanks around items are trimmed: T002 still runs (it was dropped as ` T002`).
   auto spaced = runSamshift("lint --color never --select 'D002, T002' " + file);
@@ -216,13 +214,11 @@ TEST_CASE("rule names in --select, --ignore and configuration are exact, known a
   CHECK(nothing.exitCode == 0);
   CHECK(nothing.out.empty());
   CHECK(errorOf("select: [t002]\n") ==
-        "/proj/.samshift.yaml:1:10: `t002` in `select` matches no rule; codes are upper case and "
-        "slugs lower case: "
-        "`T002`");
+        "/proj/.samshift.yaml:1:10: `t002` in `select` matches no rule: did you mean `T002`? "
+        "(codes are upper case and slugs lower case)");
   CHECK(errorOf("ignore: 'T002, Unknown-Deployment-Type'\n") ==
-        "/proj/.samshift.yaml:1:9: `Unknown-Deployment-Type` in `ignore` matches no rule; codes "
-        "are upper case and "
-        "slugs lower case: `unknown-deployment-type`");
+        "/proj/.samshift.yaml:1:9: `Unknown-Deployment-Type` in `ignore` matches no rule: did you "
+        "mean `unknown-deployment-type`? (codes are upper case and slugs lower case)");
 }
 
 TEST_CASE("lint reads the configuration, and the command line overrides it", "[config][cli]") {

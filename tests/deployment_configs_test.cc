@@ -2,6 +2,7 @@
 // suggestions rule D002 makes.
 
 #include "sam/deployment_configs.h"
+#include "core/nearest_names.h"
 
 #include <catch2/catch.hpp>
 #include <string_view>
@@ -51,7 +52,7 @@ TEST_CASE("a misspelt configuration gets the nearest names, an unrelated one non
 }
 
 TEST_CASE("edit distance ignores ASCII case", "[deployment-configs]") {
-  CHECK(sam::editDistance("PreTrafic", "PreTraffic") == 1);
-  CHECK(sam::editDistance("ALARMS", "Alarms") == 0);
-  CHECK(sam::editDistance("", "Type") == 4);
+  CHECK(core::editDistance("PreTrafic", "PreTraffic") == 1);
+  CHECK(core::editDistance("ALARMS", "Alarms") == 0);
+  CHECK(core::editDistance("", "Type") == 4);
 }

@@ -369,3 +369,19 @@ TEST_CASE("lsp: completion answers without waiting for a lint", "[lsp]") {
   CHECK(toJson((*session.response(2))["result"][0]["label"]) == R"("Queue")");
   CHECK(toJson((*session.response(3))["result"][0]["label"]) == R"("Queue")");
 }
+
+TEST_CASE("lsp: a client without relatedInformation gets the notes in the message", "[lsp]") {
+  Script script;
+  script.request(1, "initialize", R"({"processId":null,"rootUri":null,"capabilities":{}})")
+      .notify("initialized", "{}")
+      .open(kUri, referencesTemplate(), 3)
+      .shutdownAndExit(2);
+  Session session = runInProcess(script);
+  const rapidjson::Value* published = session.lastDiagnostics(kUri);
+  REQUIRE(published != nullptr);
+  const rapidjson::Value& first = (*published)["diagnostics"][0];
+  CHECK(std::string(first["message"].GetString()) ==
+        "Duplicate key `BillingMode`; only the last value is used\n"
+        "note: line 7: `BillingMode` first appears here");
+  CHECK_FALSE(first.HasMember("relatedInformation"));
+}

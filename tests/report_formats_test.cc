@@ -65,7 +65,8 @@ TEST_CASE("github format escapes data and properties", "[report]") {
         "[other-rule]::Info\n");
 }
 
-TEST_CASE("junit format: one testcase per file, one failure per finding", "[report]") {
+TEST_CASE("junit format: one testcase per finding, one passing testcase per clean file",
+          "[report]") {
   CHECK(core::xmlEscape("a&b<c>\"d\"'e'\tf\ng\x01h") ==
         "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;&#9;f&#10;g\xEF\xBF\xBDh");
   CHECK(core::xmlEscape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
@@ -73,26 +74,26 @@ TEST_CASE("junit format: one testcase per file, one failure per finding", "[repo
   auto files = sample();
   files.push_back(report::FileReport{&source(), "clean.yaml", {}});
   report::writeJunit(out, files);
-  CHECK(
-      out.str() ==
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"samshift\" tests=\"2\" failures=\"2\" errors=\"0\">\n"
-      "  <testsuite name=\"samshift lint\" tests=\"2\" failures=\"2\" errors=\"0\" skipped=\"0\">\n"
-      "    <testcase classname=\"samshift\" name=\"/work/proj/dir/t.yaml\" "
-      "file=\"/work/proj/dir/t.yaml\">\n"
-      "      <failure type=\"D001\" message=\"2:3: D001 [some-rule] Bad `A` &amp; &lt;b&gt; "
-      "&quot;q&quot;, "
-      "50%&#10;next: line\">/work/proj/dir/t.yaml:2:3: error D001 [some-rule] Bad `A` &amp; "
-      "&lt;b&gt; "
-      "&quot;q&quot;, 50%&#10;next: line&#10;note: /work/proj/dir/t.yaml:3:5: First, here: "
-      "yes</failure>\n"
-      "      <failure type=\"V006\" message=\"3:12: V006 [other-rule] "
-      "Info\">/work/proj/dir/t.yaml:3:12: info V006 "
-      "[other-rule] Info</failure>\n"
-      "    </testcase>\n"
-      "    <testcase classname=\"samshift\" name=\"clean.yaml\" file=\"clean.yaml\"/>\n"
-      "  </testsuite>\n"
-      "</testsuites>\n");
+  CHECK(out.str() ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"samshift\" tests=\"3\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"samshift lint\" tests=\"3\" failures=\"2\" errors=\"0\" "
+        "skipped=\"0\">\n"
+        "    <testcase classname=\"/work/proj/dir/t.yaml\" name=\"2:3: D001 [some-rule]\" "
+        "file=\"/work/proj/dir/t.yaml\" line=\"2\">\n"
+        "      <failure type=\"D001\" message=\"2:3: D001 [some-rule] Bad `A` &amp; &lt;b&gt; "
+        "&quot;q&quot;, 50%&#10;next: line\">/work/proj/dir/t.yaml:2:3: error D001 [some-rule] "
+        "Bad `A` &amp; &lt;b&gt; &quot;q&quot;, 50%&#10;next: line&#10;note: "
+        "/work/proj/dir/t.yaml:3:5: First, here: yes</failure>\n"
+        "    </testcase>\n"
+        "    <testcase classname=\"/work/proj/dir/t.yaml\" name=\"3:12: V006 [other-rule]\" "
+        "file=\"/work/proj/dir/t.yaml\" line=\"3\">\n"
+        "      <failure type=\"V006\" message=\"3:12: V006 [other-rule] "
+        "Info\">/work/proj/dir/t.yaml:3:12: info V006 [other-rule] Info</failure>\n"
+        "    </testcase>\n"
+        "    <testcase classname=\"clean.yaml\" name=\"clean.yaml\" file=\"clean.yaml\"/>\n"
+        "  </testsuite>\n"
+        "</testsuites>\n");
 }
 
 TEST_CASE("json format: an array of findings", "[report]") {

@@ -8,6 +8,14 @@
 
 namespace samshift::testing {
 
+// A template with one finding, T002 (duplicate-key) at 4:5: what command-line tests lint to see
+// which files were linted and how.
+inline constexpr const char* kDuplicateKeyTemplate =
+    "Resources:\n"
+    "  Queue:\n"
+    "    Type: AWS::SQS::Queue\n"
+    "    Type: AWS::SNS::Topic\n";
+
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& text);
 

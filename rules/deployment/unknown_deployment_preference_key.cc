@@ -4,9 +4,9 @@
 #include <array>
 #include <string>
 
+#include "core/nearest_names.h"
 #include "engine/registry.h"
 #include "rules/deployment/deployment_facts.h"
-#include "sam/deployment_configs.h"
 
 namespace samshift::rules {
 
@@ -78,16 +78,7 @@ DeploymentPreference:
       const std::string& key = entry.key.text();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       std::vector<core::Note> notes;
-      std::string_view best;
-      size_t bestDistance = key.size();
-      for (std::string_view candidate : known) {
-        size_t distance = sam::editDistance(key, candidate);
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = candidate;
-        }
-      }
-      if (!best.empty() && bestDistance * 3 <= best.size()) {
+      for (std::string_view best : core::nearestNames(key, known, 1)) {
         notes.push_back(core::Note{core::Span{}, "Did you mean `" + std::string(best) + "`?"});
       }
       reporter.report(entry.key,

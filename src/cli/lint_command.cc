@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -11,9 +12,11 @@
 #include <thread>
 
 #include "cli/arguments.h"
+#include "cli/color_choice.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/lint_settings.h"
+#include "cli/lint_summary.h"
 #include "cli/output.h"
 #include "cli/shared_options.h"
 #include "cli/template_discovery.h"
@@ -54,6 +57,8 @@ options:
                           `AWSTemplateFormatVersion` or `Transform`) even when named on the
                           command line, as files found in directories are (for hooks that
                           pass every staged YAML file)
+      --include-ignored   search node_modules, cdk.out and git-ignored paths of directories
+                          too (hidden directories stay skipped)
       --report-unused-suppressions
                           report suppressions that matched no finding (X002)
   -j, --jobs N            lint N files at a time (default: the number of cores; fewer
@@ -61,8 +66,9 @@ options:
                           order of the inputs
   -h, --help              show this help
 
-Directories are searched for templates, skipping hidden ones; a symlink inside is followed
-only when its target lies inside the directory searched.
+Directories are searched for templates, skipping hidden ones, node_modules, cdk.out and what
+the repository's .gitignore files ignore; a symlink inside is followed only when its target
+lies inside the directory searched.
 
 exit status: 0 clean, 1 findings at or above the fail level, 2 an input could not be read or
 parsed, a directory could not be searched, or the report could not be written, 3 usage error
@@ -105,6 +111,8 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       if (!*value) return value->error();
       if (value->value().empty()) return core::usageError("--config needs a file name");
       options.configPath = value->value();
+    } else if (args.flag({"--include-ignored"})) {
+      options.includeIgnored = true;
     } else if (args.flag({"--templates-only"})) {
       options.templatesOnly = true;
     } else if (args.flag({"--report-unused-suppressions"})) {
@@ -237,8 +245,7 @@ void writeReport(std::ostream& out, const LintOptions& options,
   reportSettings.rules = rulesThatRan(settings);
   reportSettings.workingDirectory = currentDirectory();
   reportSettings.toolVersion = std::string(core::kVersion);
-  reportSettings.color = options.color == "always" ||
-                         (options.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+  reportSettings.color = colorWanted(options.color, terminal, std::getenv);
   reportSettings.showSource = reportSettings.color || terminal;
   // The option parser accepts only the table's names.
   report::findReportFormat(options.format)->write(out, reports, reportSettings);
@@ -280,7 +287,7 @@ int runLint(std::vector<std::string> argv) {
     return kExitUsage;
   }
   LintOptions& options = parsed.value();
-  Discovery discovery = discoverInputs(options.paths);
+  Discovery discovery = discoverInputs(options.paths, DiscoveryOptions{!options.includeIgnored});
   std::vector<Input>& inputs = discovery.inputs;
   dropReport(inputs, options.output);
   if (options.templatesOnly) {
@@ -312,6 +319,7 @@ int runLint(std::vector<std::string> argv) {
   std::vector<LintedFile> linted = lintAll(inputs, stdinText, settingsByInput, jobs);
 
   std::vector<report::FileReport> reports;
+  std::vector<int> lintedFrom;  // the searched directory of each template linted
   for (size_t i = 0; i < linted.size(); ++i) {
     LintedFile& file = linted[i];
     if (file.failure) std::rethrow_exception(file.failure);
@@ -327,6 +335,7 @@ int runLint(std::vector<std::string> argv) {
       continue;
     }
     if (file.skipped) continue;
+    lintedFrom.push_back(inputs[i].searchedDirectory);
     if (file.result.unparsable) exitCode = kExitInputError;
     for (const core::Diagnostic& d : file.result.diagnostics) {
       if (d.severity >= settingsByInput[i]->failLevel && exitCode == kExitClean)
@@ -336,7 +345,12 @@ int runLint(std::vector<std::string> argv) {
                                          std::move(file.result.diagnostics)});
   }
   keepUntilExit(std::move(linted));  // the documents stay put: reports point at their sources
-  writeReport((*output)->stream(), options, reports, settings, (*output)->isTerminal());
+  for (const std::string& warning : emptyDirectoryWarnings(discovery.directories, lintedFrom))
+    std::cerr << "samshift lint: warning: " << core::printableText(warning) << '\n';
+  bool terminal = (*output)->isTerminal();
+  writeReport((*output)->stream(), options, reports, settings, terminal);
+  // A person reading at a terminal gets the count; a pipe or a file gets the findings alone.
+  if (terminal && options.format == "text") (*output)->stream() << findingSummary(reports) << '\n';
   if (auto closed = (*output)->close(); !closed) return reportError("lint", closed.error());
   return exitCode;
 }

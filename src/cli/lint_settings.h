@@ -26,7 +26,8 @@ struct LintOptions {
   std::optional<std::vector<std::string>> select;
   std::optional<std::vector<std::string>> ignore;
   bool reportUnusedSuppressions = false;
-  bool templatesOnly = false;  // skip named files that are not templates, as in directories
+  bool templatesOnly = false;   // skip named files that are not templates, as in directories
+  bool includeIgnored = false;  // search node_modules, cdk.out and git-ignored paths too
   unsigned jobs = 0;
   std::vector<std::string> paths;
 };

@@ -5,8 +5,10 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cli/build_commit.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
@@ -28,8 +30,8 @@ commands:
   lsp                run the language server over stdio (see docs/editors.md)
 
 options:
-  -h, --help         show this help (also: samshift COMMAND --help)
-  -V, --version      show the version
+  -h, --help         show this help (also: samshift COMMAND --help, samshift help COMMAND)
+  -V, --version      show the version and the git commit it was built from
 
 exit status: 0 clean, 1 findings, 2 an input could not be processed, 3 usage error
 )";
@@ -77,31 +79,47 @@ constexpr Command kCommands[] = {
     {"lsp", samshift::cli::runLsp},   {"expand", samshift::cli::runExpand},
 };
 
+const Command* findCommand(std::string_view name) {
+  for (const Command& command : kCommands) {
+    if (name == command.name) return &command;
+  }
+  return nullptr;
+}
+
 int run(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
     return samshift::cli::kExitUsage;
   }
   std::string name = argv[1];
+  if (name == "help" && argc > 2) {
+    // `samshift help lint` is `samshift lint --help`, as in git and cargo.
+    name = argv[2];
+    if (!findCommand(name)) {
+      std::cerr << "samshift help: unknown command '" << name << "'\n" << kUsage;
+      return samshift::cli::kExitUsage;
+    }
+    return samshift::cli::finishStandardOutput(findCommand(name)->run({"--help"}));
+  }
   if (name == "-h" || name == "--help" || name == "help") {
     std::cout << kUsage;
     return samshift::cli::finishStandardOutput(samshift::cli::kExitClean);
   }
   if (name == "-V" || name == "--version") {
-    std::cout << "samshift " << samshift::core::kVersion << '\n';
+    std::cout << samshift::cli::versionLine(samshift::core::kVersion, samshift::cli::buildCommit())
+              << '\n';
     return samshift::cli::finishStandardOutput(samshift::cli::kExitClean);
   }
-  std::vector<std::string> args(argv + 2, argv + argc);
-  if (name != "lsp") tuneAllocatorForOneShotRun();
-  for (const Command& command : kCommands) {
-    if (name != command.name) continue;
-    int status = runGuarded(command, std::move(args));
-    // The language server's standard output is its protocol stream: a client that goes away
-    // ends the session with the server's own status. Elsewhere only help text is left there.
-    return name == "lsp" ? status : samshift::cli::finishStandardOutput(status);
+  const Command* command = findCommand(name);
+  if (!command) {
+    std::cerr << "samshift: unknown command '" << name << "'\n" << kUsage;
+    return samshift::cli::kExitUsage;
   }
-  std::cerr << "samshift: unknown command '" << name << "'\n" << kUsage;
-  return samshift::cli::kExitUsage;
+  if (name != "lsp") tuneAllocatorForOneShotRun();
+  int status = runGuarded(*command, std::vector<std::string>(argv + 2, argv + argc));
+  // The language server's standard output is its protocol stream: a client that goes away
+  // ends the session with the server's own status. Elsewhere only help text is left there.
+  return name == "lsp" ? status : samshift::cli::finishStandardOutput(status);
 }
 
 }  // namespace

@@ -25,38 +25,43 @@ rule's documentation (docs/rules.md is this), `--format man` the samshift-rules(
 `-o FILE` writes to FILE instead of standard output (a file is replaced whole).
 )";
 
-constexpr const char* kRuleUsage = R"(usage: samshift rule [-o FILE] CODE
+constexpr const char* kRuleUsage = R"(usage: samshift rule [-f markdown|json] [-o FILE] CODE
 
-Shows the documentation of one rule, by code (D002) or slug (unknown-deployment-type).
+Shows the documentation of one rule, by code (D002) or slug (unknown-deployment-type):
+as markdown (the default), or as the object `samshift rules -f json` lists for it.
 )";
 
-void writeRulesJson(std::ostream& out) {
+void writeRuleJson(rapidjson::PrettyWriter<rapidjson::OStreamWrapper>& writer,
+                   const engine::RuleInfo& info) {
+  writer.StartObject();
+  writer.Key("code");
+  writer.String(info.code.data(), static_cast<rapidjson::SizeType>(info.code.size()));
+  writer.Key("slug");
+  writer.String(info.slug.data(), static_cast<rapidjson::SizeType>(info.slug.size()));
+  writer.Key("severity");
+  writer.String(std::string(core::severityName(info.severity)).c_str());
+  writer.Key("summary");
+  writer.String(info.summary.data(), static_cast<rapidjson::SizeType>(info.summary.size()));
+  writer.Key("doc");
+  writer.String(info.doc.data(), static_cast<rapidjson::SizeType>(info.doc.size()));
+  writer.EndObject();
+}
+
+// Every rule as an array (`rules -f json`), or one rule as an object (`rule -f json`).
+void writeRulesJson(std::ostream& out, const std::vector<const engine::RuleInfo*>& infos,
+                    bool asArray) {
   rapidjson::OStreamWrapper stream(out);
   rapidjson::PrettyWriter<rapidjson::OStreamWrapper> writer(stream);
   writer.SetIndent(' ', 2);
-  writer.StartArray();
-  for (const engine::Rule* rule : engine::Registry::instance().rules()) {
-    const engine::RuleInfo& info = rule->info();
-    writer.StartObject();
-    writer.Key("code");
-    writer.String(info.code.data(), static_cast<rapidjson::SizeType>(info.code.size()));
-    writer.Key("slug");
-    writer.String(info.slug.data(), static_cast<rapidjson::SizeType>(info.slug.size()));
-    writer.Key("severity");
-    writer.String(std::string(core::severityName(info.severity)).c_str());
-    writer.Key("summary");
-    writer.String(info.summary.data(), static_cast<rapidjson::SizeType>(info.summary.size()));
-    writer.Key("doc");
-    writer.String(info.doc.data(), static_cast<rapidjson::SizeType>(info.doc.size()));
-    writer.EndObject();
-  }
-  writer.EndArray();
+  if (asArray) writer.StartArray();
+  for (const engine::RuleInfo* info : infos) writeRuleJson(writer, *info);
+  if (asArray) writer.EndArray();
   out << '\n';
 }
 
 constexpr std::string_view kFormats[] = {"text", "json", "markdown", "man"};
 constexpr SharedOptionSet kRulesOptions{kFormats};
-constexpr std::string_view kRuleFormats[] = {"markdown"};
+constexpr std::string_view kRuleFormats[] = {"markdown", "json"};
 constexpr SharedOptionSet kRuleOptions{kRuleFormats};
 
 void writeRules(std::ostream& out, const std::string& format) {
@@ -64,7 +69,7 @@ void writeRules(std::ostream& out, const std::string& format) {
   for (const engine::Rule* rule : engine::Registry::instance().rules())
     infos.push_back(&rule->info());
   if (format == "json") {
-    writeRulesJson(out);
+    writeRulesJson(out, infos, true);
   } else if (format == "markdown") {
     report::writeRulesMarkdown(out, infos);
   } else if (format == "man") {
@@ -140,8 +145,13 @@ int runRule(std::vector<std::string> argv) {
     std::cerr << "samshift rule: no rule named " << name << " (see samshift rules)\n";
     return kExitUsage;
   }
-  return writeTo("rule", options.output,
-                 [&](std::ostream& out) { report::writeRuleMarkdown(out, rule->info()); });
+  return writeTo("rule", options.output, [&](std::ostream& out) {
+    if (options.format == "json") {
+      writeRulesJson(out, {&rule->info()}, false);
+    } else {
+      report::writeRuleMarkdown(out, rule->info());
+    }
+  });
 }
 
 }  // namespace samshift::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/nearest_names.h"
 #include "engine/registry.h"
 
 namespace samshift::engine {
@@ -54,10 +55,21 @@ std::optional<std::string> unknownRuleName(std::string_view name, std::string_vi
   std::string message = "`" + std::string(name) + "` in " + std::string(where) + " matches no rule";
   for (const std::string& spelling : {withCase(name, ::toupper), withCase(name, ::tolower)}) {
     if (namesSomeRule(spelling)) {
-      return message + "; codes are upper case and slugs lower case: `" + spelling + "`";
+      return message + ": did you mean `" + spelling +
+             "`? (codes are upper case and slugs lower case)";
     }
   }
-  return message + " (see samshift rules)";
+  std::vector<std::string_view> names;
+  for (const Rule* rule : Registry::instance().rules()) {
+    names.push_back(rule->info().code);
+    names.push_back(rule->info().slug);
+  }
+  // Two edits may separate a four-character code from a typo of it (`DOO2`, `D02`).
+  std::vector<std::string_view> nearest = core::nearestNames(name, names, 2, 2);
+  if (nearest.empty()) return message + " (see samshift rules)";
+  message += ": did you mean `" + std::string(nearest[0]) + "`";
+  if (nearest.size() > 1) message += " or `" + std::string(nearest[1]) + "`";
+  return message + "? (see samshift rules)";
 }
 
 std::vector<std::string> splitRuleList(std::string_view text) {

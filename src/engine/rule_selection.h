@@ -38,7 +38,8 @@ struct RuleSelection {
 bool namesRule(std::string_view name, const RuleInfo& info);
 
 // When `name` names no registered rule, the message saying so, `where` it was written:
-// "`d002` in --select matches no rule; codes are upper case and slugs lower case: `D002`".
+// "`d002` in --select matches no rule: did you mean `D002`? (codes are upper case and slugs
+// lower case)", or the nearest names when it looks like a typo of them.
 std::optional<std::string> unknownRuleName(std::string_view name, std::string_view where);
 
 // The items of a comma-separated list ("D002, D005"), blanks around each trimmed, empty ones

@@ -24,8 +24,9 @@ struct Suppression {
   bool used = false;
 };
 
-bool codeMatches(const std::string& pattern, const std::string& code) {
-  return !pattern.empty() && code.rfind(pattern, 0) == 0;
+// A suppression names rules as --select does: a code, a prefix of codes, or a slug.
+bool suppresses(const std::string& name, std::string_view code, std::string_view slug) {
+  return !name.empty() && (code.substr(0, name.size()) == name || slug == name);
 }
 
 void addMetadataCodes(const model::Node* metadata, core::Span scope, bool everywhere,
@@ -42,7 +43,7 @@ void addMetadataCodes(const model::Node* metadata, core::Span scope, bool everyw
   for (const model::Node& item : ignore->items()) add(item);
 }
 
-// Comment suppressions: `# samshift: ignore[A, B]`, each code with its own span.
+// Comment suppressions: `# samshift: ignore[A, some-slug]`, each name with its own span.
 void addCommentCodes(const core::SourceFile& source, std::vector<Suppression>& out) {
   static const RE2 kComment(R"((?:^|\s)#\s*samshift:\s*ignore\[([A-Za-z0-9_, -]+)\])");
   if (source.text().find("samshift:") == std::string::npos) return;
@@ -116,7 +117,7 @@ class SuppressionIndex {
     bool covered = false;
     auto consider = [&](size_t i) {
       Suppression& s = all_[i];
-      if (!codeMatches(s.code, d.code)) return;
+      if (!suppresses(s.code, d.code, d.slug)) return;
       s.used = true;
       covered = true;
     };
@@ -158,7 +159,7 @@ std::string unusedReason(const Suppression& s, const RuleSelection& selection) {
   bool ran = false;
   for (const Rule* rule : Registry::instance().rules()) {
     const RuleInfo& info = rule->info();
-    if (!codeMatches(s.code, std::string(info.code))) continue;
+    if (!namesRule(s.code, info)) continue;
     known = true;
     if (selection.enabled(info)) ran = true;
   }
@@ -191,7 +192,7 @@ void applySuppressions(const model::Document& document, const model::Template& t
   std::vector<core::Diagnostic> unused;
   for (const Suppression& s : all) {
     // An X002 suppression is judged by the X002 findings below, never reported itself.
-    if (s.used || codeMatches(s.code, std::string(kUnusedSuppressionCode))) continue;
+    if (s.used || suppresses(s.code, info.code, info.slug)) continue;
     unused.push_back(core::Diagnostic{std::string(info.code),
                                       std::string(info.slug),
                                       selection.severityOf(info),

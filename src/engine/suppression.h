@@ -1,7 +1,8 @@
 #pragma once
 // Suppression written in the template: `Metadata: {samshift: {ignore: [CODE…]}}` at the root
 // or on a resource (covering that resource), and comments `# samshift: ignore[CODE, …]` on the
-// finding's line or the line above. A code may be a prefix ("D" ignores the whole family).
+// finding's line or the line above. Rules are named as in --select: a code, a prefix ("D"
+// ignores the whole family) or a slug (`ignore[unknown-deployment-type]`).
 //
 // When the selection enables X002 (unused-suppression), every suppressed code that matched no
 // finding becomes an X002 finding at the code as written, in the manner of ruff's RUF100.

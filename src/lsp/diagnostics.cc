@@ -38,7 +38,16 @@ Json lspRange(const core::SourceFile& source, core::Span span, JsonAlloc& alloc)
 }
 
 Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& source,
-                   std::string_view uri, JsonAlloc& alloc) {
+                   std::string_view uri, NoteStyle notes, JsonAlloc& alloc) {
+  std::string message = diagnostic.message;
+  if (notes == NoteStyle::kInMessage) {
+    for (const core::Note& note : diagnostic.notes) {
+      message += "\nnote: ";
+      if (note.span.known())
+        message += "line " + std::to_string(source.position(note.span.begin).line) + ": ";
+      message += note.message;
+    }
+  }
   ObjectBuilder out(alloc);
   out.add("range", lspRange(source, diagnostic.span, alloc))
       .add("severity", lspSeverity(diagnostic.severity))
@@ -47,8 +56,8 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
                                   .add("href", std::string(core::kRuleDocsBase) + diagnostic.code)
                                   .take())
       .add("source", "samshift")
-      .add("message", diagnostic.message);
-  if (!diagnostic.notes.empty()) {
+      .add("message", message);
+  if (notes == NoteStyle::kRelatedInformation && !diagnostic.notes.empty()) {
     Json related(rapidjson::kArrayType);
     for (const core::Note& note : diagnostic.notes) {
       // A note without a place still gets one: the finding's own range.
@@ -68,10 +77,11 @@ Json lspDiagnostic(const core::Diagnostic& diagnostic, const core::SourceFile& s
 }
 
 Json lspDiagnostics(const std::vector<core::Diagnostic>& diagnostics,
-                    const core::SourceFile& source, std::string_view uri, JsonAlloc& alloc) {
+                    const core::SourceFile& source, std::string_view uri, NoteStyle notes,
+                    JsonAlloc& alloc) {
   Json array(rapidjson::kArrayType);
   for (const core::Diagnostic& diagnostic : diagnostics)
-    array.PushBack(lspDiagnostic(diagnostic, source, uri, alloc), alloc);
+    array.PushBack(lspDiagnostic(diagnostic, source, uri, notes, alloc), alloc);
   return array;
 }
 

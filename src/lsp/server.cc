@@ -201,6 +201,11 @@ Json Server::initialize(const Json& params, JsonAlloc& alloc) {
   const Json* workspace = capabilities ? member(*capabilities, "workspace") : nullptr;
   const Json* watched = workspace ? member(*workspace, "didChangeWatchedFiles") : nullptr;
   watchConfigDynamically_ = watched && boolAt(*watched, "dynamicRegistration").value_or(false);
+  const Json* textDocument = capabilities ? member(*capabilities, "textDocument") : nullptr;
+  const Json* publish = textDocument ? member(*textDocument, "publishDiagnostics") : nullptr;
+  noteStyle_ = publish && boolAt(*publish, "relatedInformation").value_or(false)
+                   ? NoteStyle::kRelatedInformation
+                   : NoteStyle::kInMessage;
 
   Json sync = ObjectBuilder(alloc)
                   .add("openClose", true)
@@ -479,9 +484,10 @@ void Server::publishPending() {
     const Analysis& analysis = analysisFor(*doc);
     rapidjson::Document json;
     JsonAlloc& alloc = json.GetAllocator();
-    Json diagnostics = analysis.isTemplate ? lspDiagnostics(analysis.diagnostics,
-                                                            analysis.document.source, uri, alloc)
-                                           : Json(rapidjson::kArrayType);
+    Json diagnostics =
+        analysis.isTemplate
+            ? lspDiagnostics(analysis.diagnostics, analysis.document.source, uri, noteStyle_, alloc)
+            : Json(rapidjson::kArrayType);
     notify("textDocument/publishDiagnostics",
            ObjectBuilder(alloc)
                .add("uri", uri)

@@ -16,6 +16,7 @@
 #include "config/config.h"
 #include "lsp/analysis.h"
 #include "lsp/completion.h"
+#include "lsp/diagnostics.h"
 #include "lsp/json.h"
 #include "lsp/limits.h"
 
@@ -88,6 +89,7 @@ class Server {
   bool shutdown_ = false;
   bool exited_ = false;
   bool watchConfigDynamically_ = false;
+  NoteStyle noteStyle_ = NoteStyle::kInMessage;  // until the client says it shows related info
   int nextRequestId_ = 1;
   std::map<std::string, std::unique_ptr<OpenDocument>, std::less<>> documents_;
   size_t openBytes_ = 0;  // held by documents_, against kMaxOpenBytes

@@ -85,7 +85,8 @@ Json Server::codeAction(const Json& params, JsonAlloc& alloc) {
     out.add("title", action.title).add("kind", "quickfix");
     if (action.diagnostic) {
       Json linked(rapidjson::kArrayType);
-      linked.PushBack(lspDiagnostic(*action.diagnostic, source, doc->uri, alloc), alloc);
+      linked.PushBack(lspDiagnostic(*action.diagnostic, source, doc->uri, noteStyle_, alloc),
+                      alloc);
       out.add("diagnostics", std::move(linked));
     }
     if (action.preferred) out.add("isPreferred", true);

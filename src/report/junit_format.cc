@@ -1,5 +1,7 @@
 #include "report/junit_format.h"
 
+#include <algorithm>
+
 #include "core/xml_escape.h"
 
 namespace samshift::report {
@@ -15,37 +17,46 @@ std::string placeOf(const FileReport& file, core::Span span) {
 
 }  // namespace
 
+// One testcase per finding, so that CI servers (Jenkins, GitLab, Azure Pipelines) list each one
+// as its own failed test, grouped by file (the classname); a clean file is one passing testcase.
 void writeJunit(std::ostream& out, const std::vector<FileReport>& files) {
+  size_t tests = 0;
   size_t failures = 0;
-  for (const FileReport& file : files) failures += file.diagnostics.size();
-  std::string counts = " tests=\"" + std::to_string(files.size()) + "\" failures=\"" +
+  for (const FileReport& file : files) {
+    failures += file.diagnostics.size();
+    tests += std::max<size_t>(file.diagnostics.size(), 1);
+  }
+  std::string counts = " tests=\"" + std::to_string(tests) + "\" failures=\"" +
                        std::to_string(failures) + "\" errors=\"0\"";
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"samshift\"" << counts << ">\n";
   out << "  <testsuite name=\"samshift lint\"" << counts << " skipped=\"0\">\n";
   for (const FileReport& file : files) {
     std::string path = core::xmlEscape(file.displayPath);
-    out << "    <testcase classname=\"samshift\" name=\"" << path << "\" file=\"" << path << "\"";
     if (file.diagnostics.empty()) {
-      out << "/>\n";
+      out << "    <testcase classname=\"" << path << "\" name=\"" << path << "\" file=\"" << path
+          << "\"/>\n";
       continue;
     }
-    out << ">\n";
     for (const core::Diagnostic& d : file.diagnostics) {
       std::string place = placeOf(file, d.span);
+      std::string rule = d.code + " [" + d.slug + "]";
       std::string severity(core::severityName(d.severity));
+      out << "    <testcase classname=\"" << path << "\" name=\""
+          << core::xmlEscape(place + ": " + rule) << "\" file=\"" << path << "\" line=\""
+          << place.substr(0, place.find(':')) << "\">\n";
       out << "      <failure type=\"" << core::xmlEscape(d.code) << "\" message=\""
-          << core::xmlEscape(place + ": " + d.code + " [" + d.slug + "] " + d.message) << "\">";
-      std::string body = file.displayPath + ":" + place + ": " + severity + " " + d.code + " [" +
-                         d.slug + "] " + d.message;
+          << core::xmlEscape(place + ": " + rule + " " + d.message) << "\">";
+      std::string body =
+          file.displayPath + ":" + place + ": " + severity + " " + rule + " " + d.message;
       for (const core::Note& note : d.notes) {
         body += "\nnote: ";
         if (note.span.known()) body += file.displayPath + ":" + placeOf(file, note.span) + ": ";
         body += note.message;
       }
       out << core::xmlEscape(body) << "</failure>\n";
+      out << "    </testcase>\n";
     }
-    out << "    </testcase>\n";
   }
   out << "  </testsuite>\n";
   out << "</testsuites>\n";

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "core/nearest_names.h"
 
 namespace samshift::sam {
 
@@ -41,8 +42,6 @@ constexpr std::array<PlatformName, 8> kOtherPlatforms{{
     {"CodeDeployDefault.ECSCanary10Percent15Minutes", "ECS"},
 }};
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
 }  // namespace
 
 std::span<const LambdaDeploymentConfig> lambdaDeploymentConfigs() { return kConfigs; }
@@ -75,40 +74,12 @@ std::optional<std::string_view> predefinedConfigPlatform(std::string_view fullNa
   return std::nullopt;
 }
 
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::vector<std::string_view> nearestLambdaConfigNames(std::string_view name, size_t limit) {
   if (name.substr(0, kLambdaConfigPrefix.size()) == kLambdaConfigPrefix)
     name.remove_prefix(kLambdaConfigPrefix.size());
-  std::vector<std::pair<size_t, std::string_view>> scored;
-  for (const LambdaDeploymentConfig& config : kConfigs) {
-    size_t distance = editDistance(name, config.name);
-    // A third of the name may differ: `Canary10Percent20Minutes` is close to the canaries,
-    // `MyBlueGreenConfig` is close to nothing.
-    if (distance * 3 <= config.name.size()) scored.emplace_back(distance, config.name);
-  }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& left, const auto& right) { return left.first < right.first; });
   std::vector<std::string_view> names;
-  for (const auto& [distance, candidate] : scored) {
-    if (names.size() == limit) break;
-    names.push_back(candidate);
-  }
-  return names;
+  for (const LambdaDeploymentConfig& config : kConfigs) names.push_back(config.name);
+  return core::nearestNames(name, names, limit);
 }
 
 }  // namespace samshift::sam

@@ -46,7 +46,4 @@ std::optional<std::string_view> predefinedConfigPlatform(std::string_view fullNa
 // empty when nothing is close enough to be a plausible misspelling.
 std::vector<std::string_view> nearestLambdaConfigNames(std::string_view name, size_t limit = 2);
 
-// Edit distance between two strings, ignoring ASCII case.
-size_t editDistance(std::string_view a, std::string_view b);
-
 }  // namespace samshift::sam

@@ -57,7 +57,8 @@ Script& Script::initialize(int id, std::string_view rootUri) {
   request(
       id, "initialize",
       R"({"processId":null,"rootUri":)" + root +
-          R"(,"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}})");
+          R"(,"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}},)"
+          R"("textDocument":{"publishDiagnostics":{"relatedInformation":true}}}})");
   return notify("initialized", "{}");
 }
 

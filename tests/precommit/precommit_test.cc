@@ -41,7 +41,7 @@ const std::string kGit =
 
 }  // namespace
 
-TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good one",
+TEST_CASE("pre-commit: the samshift-system hook fails a bad template and passes a good one",
           "[precommit]") {
   if (!havePreCommit()) {
     WARN(
@@ -66,11 +66,12 @@ TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good 
   writeFile(project / ".github" / "workflows" / "ci.yml", "on: push\njobs: {}\n");
   REQUIRE(shell(project, kGit + " init -q . && " + kGit + " add -A").exitCode == 0);
 
-  // `language: system`: the hook runs the samshift found on PATH, here the one just built.
+  // `language: system` (id samshift-system): the hook runs the samshift found on PATH, here the
+  // one just built.
   std::string env = "PRE_COMMIT_HOME='" + (dir.path() / "cache").string() + "' PATH='" +
                     fs::path(SAMSHIFT_BINARY).parent_path().string() + ":'\"$PATH\" ";
-  std::string tryRepo =
-      env + "pre-commit try-repo '" + hooks.string() + "' samshift --all-files --color never";
+  std::string tryRepo = env + "pre-commit try-repo '" + hooks.string() +
+                        "' samshift-system --all-files --color never";
 
   Run bad = shell(project, tryRepo);
   INFO(bad.output);
@@ -92,4 +93,50 @@ TEST_CASE("pre-commit: the samshift hook fails a bad template and passes a good 
   CHECK(good.output.find(
             "samshift.................................................................Passed") !=
         std::string::npos);
+}
+
+TEST_CASE("pre-commit: the samshift hook installs itself, with no samshift on PATH",
+          "[precommit]") {
+  if (!havePreCommit()) {
+    WARN("pre-commit or git is not installed: the self-installing hook test is skipped.");
+    return;
+  }
+  TempDir dir;
+  fs::path hooks = dir.path() / "hooks";
+  fs::path project = dir.path() / "project";
+  fs::path release = dir.path() / "release";
+  fs::create_directories(hooks / "scripts");
+  fs::create_directories(project);
+  std::string name = "samshift-" SAMSHIFT_VERSION "-linux-x86_64";
+  fs::create_directories(release / name / "bin");
+  // A release directory as scripts/release.sh lays it out, holding the binary just built.
+  fs::copy_file(SAMSHIFT_BINARY, release / name / "bin" / "samshift");
+  REQUIRE(shell(release, "tar -czf '" + name + ".tar.gz' '" + name + "'").exitCode == 0);
+  for (const char* file : {".pre-commit-hooks.yaml", "meson.build", "scripts/pre-commit-samshift",
+                           "scripts/install-release.sh"})
+    fs::copy_file(file, hooks / file);
+  Run init =
+      shell(hooks, kGit + " init -q . && " + kGit + " add -A && " + kGit + " commit -q -m hooks");
+  INFO(init.output);
+  REQUIRE(init.exitCode == 0);
+  writeFile(project / "template.yaml",
+            "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: MissingTable\n");
+  REQUIRE(shell(project, kGit + " init -q . && " + kGit + " add -A").exitCode == 0);
+
+  // The README's snippet, as try-repo runs it: the default id, PATH without samshift.
+  std::string env = "PRE_COMMIT_HOME='" + (dir.path() / "cache").string() +
+                    "' SAMSHIFT_RELEASE_URL='file://" + release.string() + "' PATH=/usr/bin:/bin ";
+  REQUIRE(shell(project, env + "command -v samshift").exitCode != 0);
+  std::string tryRepo = env + "pre-commit try-repo '" + hooks.string() + "' samshift --all-files";
+  Run bad = shell(project, tryRepo);
+  INFO(bad.output);
+  CHECK(bad.exitCode == 1);
+  CHECK(bad.output.find("template.yaml:4:16: error T005 [unresolved-reference]") !=
+        std::string::npos);
+  // And the fixed template passes.
+  writeFile(project / "template.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+  REQUIRE(shell(project, kGit + " add -A").exitCode == 0);
+  Run good = shell(project, tryRepo);
+  INFO(good.output);
+  CHECK(good.exitCode == 0);
 }
