@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/nearest_names.h"
 #include "engine/registry.h"
 #include "model/intrinsics.h"
 #include "rules/alarms/deployment_alarms.h"
 #include "rules/deployment/deployment_facts.h"
-#include "sam/deployment_configs.h"
 
 namespace samshift::rules {
 
@@ -207,13 +207,8 @@ ErrorsAlarm:
   }
 
   static std::string nearest(std::string_view name) {
-    std::string_view best;
-    size_t distance = 3;  // a plausible misspelling only
-    for (std::string_view known : kLambdaMetrics) {
-      size_t d = sam::editDistance(name, known);
-      if (d < distance) distance = d, best = known;
-    }
-    return best.empty() ? "" : " (did you mean `" + std::string(best) + "`?)";
+    std::vector<std::string_view> close = core::nearestNames(name, kLambdaMetrics, 1);
+    return close.empty() ? "" : " (did you mean `" + std::string(close.front()) + "`?)";
   }
 
   // `!GetAtt Fn.Arn`, `!Ref Fn.Alias`/`Fn.Version`, `${Fn.Arn}` or a literal `arn:` text.
