@@ -106,6 +106,12 @@ family covers:
   `CertificateArn`, an `EndpointConfiguration` other than EDGE, REGIONAL or PRIVATE, unknown
   `MutualTlsAuthentication` fields, a `BasePath` that is not a string, a `Route53` without a
   hosted zone);
+- an `AWS::Serverless::HttpApi` whose `Auth` SAM cannot add: not a map, with an unknown key, an
+  authorizer that is not a map, has `OpenIdConnectUrl`, lacks what its type needs (a JWT one's
+  `IdentitySource`, a Lambda one's `FunctionArn` or `AuthorizerPayloadFormatVersion`) or has a
+  property of the other type, a `DefaultAuthorizer` it does not define; an HttpApi event whose
+  `Auth` names an authorizer its API does not define, `NONE` without a `DefaultAuthorizer`, or
+  `AuthorizationScopes` that are not a list;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -258,6 +264,9 @@ Resources:
         "api-event-request-model",
         "api-event-request-parameters",
         "api-domain-invalid",
+        "http-api-auth-invalid",
+        "http-api-auth-document",
+        "http-api-event-auth-invalid",
         "websocket-api-invalid",
         "duplicate-logical-id",
         "connector-invalid",
@@ -401,6 +410,16 @@ Resources:
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
+        {"http-api-auth-invalid",
+         "An HttpApi's `Auth` needs authorizers SAM can read: JWT ones with `JwtConfiguration` and "
+         "`IdentitySource`, Lambda ones with `FunctionArn` and `AuthorizerPayloadFormatVersion`, "
+         "and a `DefaultAuthorizer` among them"},
+        {"http-api-auth-document",
+         "Each method of an HttpApi's `DefinitionBody` must be a lower-case method name (`any` as "
+         "`x-amazon-apigateway-any-method`) for SAM to give it the `DefaultAuthorizer`"},
+        {"http-api-event-auth-invalid",
+         "An HttpApi event's `Authorizer` must be `NONE` (with a `DefaultAuthorizer`), `AWS_IAM` "
+         "(with `EnableIamAuthorizer`) or one of its API's `Authorizers`"},
         {"api-event-request-parameters",
          "Each of `RequestParameters` must be `method.request.(querystring|path|header).NAME`, or "
          "a map of one such name to `{Required, Caching}`"},

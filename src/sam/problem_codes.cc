@@ -40,6 +40,9 @@ constexpr std::array kCodes = {
     templateLevel("sub-variable-not-string",
                   "an `Fn::Sub` variable SAM resolves whose value is not a string"),
     templateLevel("properties-not-map", "a serverless resource's `Properties` is not a mapping"),
+    templateLevel("http-api-auth-document",
+                  "an HttpApi `DefinitionBody` method SAM cannot find to give the default "
+                  "authorizer"),
     resource("logical-id", "a serverless resource's logical ID is not alphanumeric"),
     deployment("alias-type", "`AutoPublishAlias` is neither a string nor a one-key mapping"),
     deployment("code-sha256-type",
@@ -132,6 +135,9 @@ constexpr std::array kCodes = {
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),
     resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
+    resource("http-api-auth-invalid", "an HttpApi's `Auth` SAM cannot add to its body"),
+    resource("http-api-event-auth-invalid",
+             "an HttpApi event's `Auth` that its SAM-managed API cannot give the route"),
     resource("websocket-api-invalid",
              "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
              "`IpAddressType` SAM rejects"),

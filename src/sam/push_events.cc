@@ -11,6 +11,7 @@
 #include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
+#include "sam/http_api_auth.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
 
@@ -351,6 +352,8 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
       return invalidEvent(event, event.name, rejection->code, rejection->message, rejection->node);
     return std::nullopt;
   }
+  if (type == "HttpApi" && function)
+    return httpApiEventAuthProblem(event.templ, event.name, event.event);
   const Node* props = propertiesOf(event);
   if (type == "ScheduleV2") {
     // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.

@@ -14,6 +14,7 @@
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
+#include "sam/http_api_auth.h"
 #include "sam/layer.h"
 #include "sam/local_artifacts.h"
 #include "sam/policies.h"
@@ -749,6 +750,19 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     validateApi(templ, resource, merged, out);
     if (out.empty()) validateApiDomain(templ, resource, merged, params, out);
     for (SamProblem& problem : out) {
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::HttpApi") {
+    Node merged = propertiesWithGlobals(templ, resource);
+    validateHttpApiAuth(merged, out);
+    // The nodes of the merged copy die with it.
+    for (SamProblem& problem : out) {
+      const Node* node = problem.node;
+      problem.node = node && node->span().known()
+                         ? templateNodeWithSpan(templ, resource, node->span())
+                         : nullptr;
       if (!problem.node) problem.node = resource.idNode;
     }
     return out;
