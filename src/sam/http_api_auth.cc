@@ -137,8 +137,10 @@ std::optional<HttpApiAuthReading> identityProblem(const std::string& name, const
 }
 
 // Python's str() of a value SAM puts in a message ("Unable to set Authorizer [...]"): a string
-// as it is, containers as their repr(). False for what samshift does not print like Python.
-bool pythonStr(const Node& value, bool top, std::string& out) {
+// as it is, containers as their repr(), with u'…' strings when SAM made the events Python 2.7
+// compatible (`py27`), whose dicts iterate in an order not modelled here. False for what
+// samshift does not print like Python.
+bool pythonStr(const Node& value, bool top, bool py27, std::string& out) {
   switch (value.kind()) {
     case model::NodeKind::kNull:
       out += "None";
@@ -159,7 +161,7 @@ bool pythonStr(const Node& value, bool top, std::string& out) {
             static_cast<unsigned char>(c) >= 0x7f)
           return false;
       }
-      out += "'" + value.text() + "'";
+      out += (py27 ? "u'" : "'") + value.text() + "'";
       return true;
     case model::NodeKind::kSequence: {
       out += "[";
@@ -167,20 +169,21 @@ bool pythonStr(const Node& value, bool top, std::string& out) {
       for (const Node& item : value.items()) {
         if (!first) out += ", ";
         first = false;
-        if (!pythonStr(item, false, out)) return false;
+        if (!pythonStr(item, false, py27, out)) return false;
       }
       out += "]";
       return true;
     }
     case model::NodeKind::kMapping: {
+      if (py27 && value.entries().size() > 1) return false;
       out += "{";
       bool first = true;
       for (const MapEntry& entry : value.entries()) {
         if (!first) out += ", ";
         first = false;
-        if (!pythonStr(entry.key, false, out)) return false;
+        if (!pythonStr(entry.key, false, py27, out)) return false;
         out += ": ";
-        if (!pythonStr(entry.value, false, out)) return false;
+        if (!pythonStr(entry.value, false, py27, out)) return false;
       }
       out += "}";
       return true;
@@ -188,6 +191,62 @@ bool pythonStr(const Node& value, bool top, std::string& out) {
     default:
       return false;
   }
+}
+
+// A resource's Properties as SAM's dict.get("Properties", {}) finds them: null when SAM would fail
+// reading them (not a dict).
+const Node* propertiesForPy27Check(const Node& resource, bool& ok) {
+  const Node* props = resource.get("Properties");
+  static const Node kNoProperties = Node::mapping();
+  if (!props) return &kNoProperties;
+  if (!props->isMapping()) ok = false;
+  return props->isMapping() ? props : nullptr;
+}
+
+bool hasEventOfType(const Node& props, const char* type) {
+  const Node* events = props.get("Events");
+  if (!events || !events->isMapping()) return false;
+  for (const MapEntry& event : events->entries()) {
+    if (event.value.isMapping() && truthy(&event.value) && event.value.get("Type") &&
+        event.value.get("Type")->isString(type))
+      return true;
+  }
+  return false;
+}
+
+// utils/py27hash_fix.py to_py27_compatible_template: SAM makes the events of functions Python 2.7
+// compatible when the template has a REST API (explicit, or an Api event) or an HttpApi with a
+// DefaultAuthorizer. nullopt when SAM's own check would fail.
+std::optional<bool> eventsMadePy27(const model::Template& templ) {
+  const Node* resources = templ.root().get("Resources");
+  if (!resources || !resources->isMapping()) return std::nullopt;
+  bool ok = true;
+  const Node* globals = templ.globals();
+  const Node* section = globals && globals->isMapping() ? globals->get("HttpApi") : nullptr;
+  const Node* globalAuth = section && section->isMapping() ? section->get("Auth") : nullptr;
+  bool globalDefault =
+      globalAuth && globalAuth->isMapping() && truthy(globalAuth->get("DefaultAuthorizer"));
+  bool api = false, httpDefault = false, httpEvent = false;
+  for (const MapEntry& entry : resources->entries()) {
+    const Node& resource = entry.value;
+    if (!resource.isMapping()) continue;
+    const Node* type = resource.get("Type");
+    if (!type || !type->isString()) continue;
+    if (type->text() == "AWS::Serverless::Api") api = true;
+    bool function = type->text() == "AWS::Serverless::Function";
+    if (function || type->text() == "AWS::Serverless::StateMachine") {
+      const Node* props = propertiesForPy27Check(resource, ok);
+      if (props && hasEventOfType(*props, "Api")) api = true;
+      if (props && function && hasEventOfType(*props, "HttpApi")) httpEvent = true;
+    } else if (type->text() == "AWS::Serverless::HttpApi") {
+      const Node* props = propertiesForPy27Check(resource, ok);
+      const Node* auth = props ? props->get("Auth") : nullptr;
+      if ((auth && auth->isMapping() && truthy(auth->get("DefaultAuthorizer"))) || globalDefault)
+        httpDefault = true;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return api || httpDefault || (globalDefault && httpEvent);
 }
 
 // BaseEditor._normalize_method_name.
@@ -350,8 +409,8 @@ std::optional<LinkedHttpApi> linkedHttpApi(const model::Template& templ,
       name = &apiId->intrinsicArgument();
     if (!name->isString()) return std::nullopt;
     const model::ResourceView* api = templ.resource(name->text());
-    if (!api || api->type != "AWS::Serverless::HttpApi" || !api->properties ||
-        !api->properties->isMapping())
+    if (!api || api->type != "AWS::Serverless::HttpApi" ||
+        (api->properties && !api->properties->isMapping()))
       return std::nullopt;
     linked.id = name->text();
     linked.properties = propertiesWithGlobals(templ, *api);
@@ -383,8 +442,8 @@ std::optional<HttpRoute> httpEventRoute(const Node& eventProperties) {
   return HttpRoute{path->text(), lower};
 }
 
-HttpEventAuthReading readHttpEventAuth(const Node& eventAuth, const HttpRoute& route,
-                                       const LinkedHttpApi& api) {
+HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const Node& eventAuth,
+                                       const HttpRoute& route, const LinkedHttpApi& api) {
   HttpEventAuthReading reading;
   auto reject = [&](std::string message, const Node* node) {
     reading.rejection = HttpEventAuthRejection{std::move(message), node, {}};
@@ -432,7 +491,8 @@ HttpEventAuthReading readHttpEventAuth(const Node& eventAuth, const HttpRoute& r
       return reading;
     }
     std::string text;
-    if (!pythonStr(*authorizer, true, text)) {
+    std::optional<bool> py27 = authorizer->isScalar() ? false : eventsMadePy27(templ);
+    if (!py27 || !pythonStr(*authorizer, true, *py27, text)) {
       reading.unsupported = "an HttpApi event Authorizer samshift cannot print as SAM does";
       return reading;
     }
@@ -484,7 +544,7 @@ std::optional<SamProblem> httpApiEventAuthProblem(const model::Template& templ,
   if (!route) return std::nullopt;
   auto api = linkedHttpApi(templ, *props, *route);
   if (!api) return std::nullopt;
-  HttpEventAuthReading reading = readHttpEventAuth(*auth, *route, *api);
+  HttpEventAuthReading reading = readHttpEventAuth(templ, *auth, *route, *api);
   if (!reading.rejection) return std::nullopt;
   HttpEventAuthRejection& rejection = *reading.rejection;
   if (!rejection.apiId.empty())

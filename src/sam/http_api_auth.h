@@ -89,8 +89,8 @@ struct HttpEventAuthReading {
   std::string unsupported;
   std::string authorizer;  // the authorizer the method gets ("NONE" and "AWS_IAM" included)
 };
-HttpEventAuthReading readHttpEventAuth(const model::Node& eventAuth, const HttpRoute& route,
-                                       const LinkedHttpApi& api);
+HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const model::Node& eventAuth,
+                                       const HttpRoute& route, const LinkedHttpApi& api);
 
 // The rejection of an HttpApi event of a function, as a SamProblem for the function (nullopt when
 // none, or when samshift does not know).
