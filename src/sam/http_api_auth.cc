@@ -259,6 +259,39 @@ std::string normalizedMethod(const std::string& method) {
   return lower == "any" ? kHttpApiAnyMethod : lower;
 }
 
+// Whether another HttpApi event of a function has the route on the same API: SAM may then reject
+// the later one for its route ("API method … defined multiple times") before it reads its Auth,
+// in an order not modelled here.
+bool routeShared(const model::Template& templ, const HttpRoute& route, const std::string& apiId) {
+  size_t routes = 0;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::Function") continue;
+    const Node* events = resource.property("Events");
+    for (const MapEntry& event :
+         events && events->isMapping() ? events->entries() : model::kNoEntries) {
+      const Node* type = event.value.isMapping() ? event.value.get("Type") : nullptr;
+      if (!type || !type->isString("HttpApi")) continue;
+      const Node* props = event.value.get("Properties");
+      static const Node kNoProperties = Node::mapping();
+      const Node& other = props ? *props : kNoProperties;
+      if (!other.isMapping() || other.isIntrinsic()) continue;
+      auto otherRoute = httpEventRoute(other);
+      if (!otherRoute) return true;  // unknown: count it as shared
+      if (normalizedMethod(otherRoute->method) != normalizedMethod(route.method) ||
+          otherRoute->path != route.path)
+        continue;
+      const Node* otherApi = other.get("ApiId");
+      const Node* name = otherApi;
+      if (otherApi && otherApi->isMapping() && otherApi->isIntrinsic() &&
+          otherApi->intrinsicName() == "Ref")
+        name = &otherApi->intrinsicArgument();
+      std::string otherId = !otherApi ? kImplicitHttpApi : name->isString() ? name->text() : "";
+      if (otherId.empty() || otherId == apiId) ++routes;
+    }
+  }
+  return routes > 1;
+}
+
 }  // namespace
 
 std::optional<bool> openApiBodyValidity(const Node& body) {
@@ -359,8 +392,9 @@ void validateHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
   // DefaultDefinitionBodyPlugin gives the API a body unless it has a (truthy) DefinitionUri.
   bool hasBody = userBody || !truthy(merged.get("DefinitionUri"));
   const Node* auth = merged.get("Auth");
-  // SAM meets both definitions, and then Cors, before Auth: not modelled here.
-  if (userBody && (truthy(merged.get("DefinitionUri")) || truthy(merged.get("Cors")))) return;
+  // SAM meets both definitions, and then CorsConfiguration, before Auth: not modelled here.
+  if ((userBody && truthy(merged.get("DefinitionUri"))) || truthy(merged.get("CorsConfiguration")))
+    return;
   std::optional<bool> valid = userBody ? openApiBodyValidity(*body) : std::optional<bool>(true);
   if (!valid) return;
   auto reading = readHttpApiAuth(auth, hasBody, *valid);
@@ -534,6 +568,24 @@ HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const Node&
   return reading;
 }
 
+std::optional<std::string> httpApiEventAuthTypeProblem(const Node& event) {
+  const Node* props = event.get("Properties");
+  if (!props || !props->isMapping() || props->isIntrinsic()) return std::nullopt;
+  const Node* auth = props->get("Auth");
+  if (!auth || auth->isNull() || auth->isMapping()) return std::nullopt;
+  for (const MapEntry& entry : props->entries()) {
+    const std::string& key = entry.key.text();
+    if (key == "Auth" || key == "TimeoutInMillis" || key == "RouteSettings" ||
+        key == "PayloadFormatVersion")
+      continue;
+    if (key != "Path" && key != "Method" && key != "ApiId" && key != "Stage") return std::nullopt;
+    const Node& value = entry.value;
+    bool ref = value.isMapping() && value.isIntrinsic() && value.intrinsicName() == "Ref";
+    if (!value.isString() && !ref) return std::nullopt;
+  }
+  return "Property 'Auth' should be a map.";
+}
+
 std::optional<SamProblem> httpApiEventAuthProblem(const model::Template& templ,
                                                   const std::string& eventName, const Node& event) {
   const Node* props = event.get("Properties");
@@ -543,7 +595,7 @@ std::optional<SamProblem> httpApiEventAuthProblem(const model::Template& templ,
   auto route = httpEventRoute(*props);
   if (!route) return std::nullopt;
   auto api = linkedHttpApi(templ, *props, *route);
-  if (!api) return std::nullopt;
+  if (!api || routeShared(templ, *route, api->id)) return std::nullopt;
   HttpEventAuthReading reading = readHttpEventAuth(templ, *auth, *route, *api);
   if (!reading.rejection) return std::nullopt;
   HttpEventAuthRejection& rejection = *reading.rejection;

@@ -318,6 +318,12 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::string type = typeOf(event);
   if (type == "Api" && event.owner == EventOwner::kFunction)
     return apiEventLinkProblem(event.templ, event.event);
+  if (type == "HttpApi" && event.owner == EventOwner::kFunction) {
+    if (auto problem = httpApiEventAuthTypeProblem(event.event))
+      return eventResourceProblem(event, "event-property-type", *problem,
+                                  event.event.get("Properties")->get("Auth"));
+    return std::nullopt;
+  }
   std::span<const SamPropertyType> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;
