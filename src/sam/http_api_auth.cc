@@ -501,6 +501,8 @@ HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const Node&
   const Node* apiAuth = apiAuthEntry;
   std::string where = "on API method [" + route.method + "] for path [" + route.path + "]";
   const Node* authorizer = eventAuth.get("Authorizer");
+  // Problems point at the event's own Auth: the API's properties may be a copy.
+  const Node* authorizerNode = truthy(authorizer) ? authorizer : &eventAuth;
   if (!truthy(authorizer)) {
     authorizer = apiAuth ? apiAuth->get("DefaultAuthorizer") : nullptr;
     if (!truthy(authorizer)) {
@@ -533,7 +535,7 @@ HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const Node&
     return reject("Unable to set Authorizer [" + text + "] " + where +
                       ". The method authorizer must be a string with a corresponding dict entry "
                       "in the api authorizer.",
-                  authorizer);
+                  authorizerNode);
   }
   if (authorizers && authorizers->isIntrinsic()) {
     reading.unsupported = "intrinsic Authorizers on the HttpApi";
@@ -544,18 +546,18 @@ HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const Node&
       return reject("Unable to set Authorizer " + where +
                         " because 'NONE' is only a valid value when a DefaultAuthorizer on the "
                         "API is specified.",
-                    authorizer);
+                    authorizerNode);
     }
   } else if (!builtInIam) {
     if (!truthy(authorizers)) {
       return reject("Unable to set Authorizer [" + authorizer->text() + "] " + where +
                         " because the related API does not define any Authorizers.",
-                    authorizer);
+                    authorizerNode);
     }
     if (!truthy(authorizers->get(authorizer->text()))) {
       return reject("Unable to set Authorizer [" + authorizer->text() + "] " + where +
                         " because it wasn't defined in the API's Authorizers.",
-                    authorizer);
+                    authorizerNode);
     }
   }
   if (const Node* scopes = eventAuth.get("AuthorizationScopes");

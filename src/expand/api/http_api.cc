@@ -106,7 +106,7 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
   tags.set("httpapi:createdBy", str("SAM"));
   // _add_auth comes before the tags.
   PyObject withAuth = api.body;
-  addHttpApiAuth(ctx, api, withAuth);
+  if (!addHttpApiAuth(ctx, id, api, withAuth)) return;
   // SAM's key order in an HTTP API's body is not modelled (it is never hashed).
   Node body = withAuth.toNode(PyObject::DictOrder::kInsertion);
   if (truthy("FailOnWarnings") && body.get("paths")->has(sam::kHttpApiDefaultPath)) {

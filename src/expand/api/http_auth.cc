@@ -167,30 +167,53 @@ bool addHttpEventAuth(ExpandContext& ctx, const std::string& eventId, const std:
   return true;
 }
 
-void addHttpApiAuth(const ExpandContext& ctx, const HttpApi& api, PyObject& body) {
+bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& api, PyObject& body) {
   std::optional<sam::HttpApiAuth> auth = readAuth(api);
-  if (!auth) return;
+  if (!auth) return true;
+  auto refuse = [&](const std::string& what) {
+    ctx.notSupported("API Gateway: Auth of HttpApi " + id + " on " + what);
+    return false;
+  };
   if (!auth->authorizers.empty()) {
-    PyObject schemes = PyObject::dict(true);
+    // The body's own securitySchemes, when it has some, take SAM's authorizers in.
+    PyObject* components = body.get("components");
+    PyObject* own =
+        components && components->isDict() ? components->get("securitySchemes") : nullptr;
+    if ((components && !components->isDict()) || (own && !own->isDict()))
+      return refuse("a body whose components are not maps");
+    PyObject schemes = own ? *own : PyObject::dict(true);
     for (const sam::HttpAuthorizer& authorizer : auth->authorizers)
       schemes.set(authorizer.name, securityScheme(ctx, authorizer), true);
-    PyObject& components = body.setdefault("components", PyObject::dict(true));
-    components.set("securitySchemes", std::move(schemes));
+    if (!components) components = &body.set("components", PyObject::dict(true));
+    components->set("securitySchemes", std::move(schemes));
   }
-  if (auth->defaultAuthorizer.empty()) return;
-  // set_path_default_authorizer: every method with an integration and no security of its own
-  // (SAM's own methods all have an integration), but OPTIONS.
+  if (auth->defaultAuthorizer.empty()) return true;
+  // set_path_default_authorizer: every method with an integration and no security of its own,
+  // but OPTIONS (and a path's parameters).
   const sam::HttpAuthorizer* authorizer = auth->find(auth->defaultAuthorizer);
   const Node* scopes =
       authorizer->config ? given(authorizer->config, "AuthorizationScopes") : nullptr;
   PyObject* paths = body.get("paths");
   for (const std::string& path : paths->keys()) {
     PyObject& item = *paths->get(path);
+    // A conditional (Fn::If) path item or method is not modelled.
+    if (!item.isDict() || item.get("Fn::If")) return refuse("the path item " + path);
     for (const std::string& method : item.keys()) {
-      if (method == "parameters" || method == "options") continue;
+      std::string normalized = methodKey(method).name;
+      if (normalized == "parameters" || normalized == "options") continue;
+      if (!item.get(normalized)) return refuse("method " + method + " of " + path);
       PyObject& definition = *item.get(method);
-      const PyObject* existing = definition.get("security");
-      if (existing && !existing->items().empty()) continue;
+      if (!definition.isDict() || definition.get("Fn::If"))
+        return refuse("method " + method + " of " + path);
+      const PyObject* integration = definition.get("x-amazon-apigateway-integration");
+      if (!integration) continue;
+      if (!integration->isDict() || integration->keys().empty())
+        return refuse("the integration of " + method + " " + path);
+      if (const PyObject* existing = definition.get("security")) {
+        if (existing->kind() != PyObject::Kind::kList)
+          return refuse("the security of " + method + " " + path);
+        if (!existing->items().empty()) continue;
+      }
       PyObject security = PyObject::dict(false);
       security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
       PyObject list = PyObject::list();
@@ -198,6 +221,7 @@ void addHttpApiAuth(const ExpandContext& ctx, const HttpApi& api, PyObject& body
       definition.set("security", std::move(list));
     }
   }
+  return true;
 }
 
 void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api) {

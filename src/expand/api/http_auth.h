@@ -24,9 +24,10 @@ bool addHttpEventAuth(ExpandContext& ctx, const std::string& eventId, const std:
                       HttpApi& api, const std::string& path, const MethodKey& method,
                       const model::Node& eventAuth);
 
-// _add_auth: the authorizers' securitySchemes, and the default authorizer on every method
-// without a `security` of its own.
-void addHttpApiAuth(const ExpandContext& ctx, const HttpApi& api, PyObject& body);
+// _add_auth on `body` (SAM's, or a user's SAM found valid): the authorizers' securitySchemes,
+// and the default authorizer on every method with an integration and no `security` of its own.
+// False after ctx.notSupported for a body whose shape is not modelled (conditional paths).
+bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& api, PyObject& body);
 
 // The `<Api><Authorizer>AuthorizerPermission` of each Lambda authorizer with
 // `EnableFunctionDefaultPermissions: true`.
