@@ -7,6 +7,7 @@
 #include "sam/globals.h"
 #include "sam/http_api_events.h"
 #include "sam/policies.h"
+#include "sam/py27_hash.h"
 
 namespace samshift::sam {
 
@@ -292,6 +293,15 @@ bool routeShared(const model::Template& templ, const HttpRoute& route, const std
   return routes > 1;
 }
 
+// The iteration order of a map of the template that SAM made a Py27Dict; nullopt when it is not a
+// map, or its order is not certain.
+std::optional<std::vector<size_t>> py27Order(const Node& map) {
+  if (!map.isMapping()) return std::nullopt;
+  std::vector<std::string> keys;
+  for (const MapEntry& entry : map.entries()) keys.push_back(entry.key.text());
+  return py27SmallDictOrder(keys);
+}
+
 }  // namespace
 
 std::optional<bool> openApiBodyValidity(const Node& body) {
@@ -399,26 +409,33 @@ void validateHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
   if (!valid) return;
   auto reading = readHttpApiAuth(auth, hasBody, *valid);
   if (reading && reading->problem) out.push_back(std::move(*reading->problem));
-  // set_path_default_authorizer on a user's body: what it cannot find, when only one place
-  // can be the first it meets (its paths iterate in Python 2.7 dict order, not modelled here).
+  // set_path_default_authorizer on a user's body, in its Python 2.7 order (SAM made the body
+  // Python 2.7 compatible: the template has a DefaultAuthorizer), known for small dicts.
   if (!userBody || !reading || !reading->auth || reading->auth->defaultAuthorizer.empty()) return;
-  std::vector<SamProblem> missing;
-  for (const MapEntry& path : body->get("paths")->entries()) {
-    if (!path.value.isMapping() || path.value.isIntrinsic()) return;
-    for (const MapEntry& method : path.value.entries()) {
+  const Node& paths = *body->get("paths");
+  auto pathOrder = py27Order(paths);
+  if (!pathOrder) return;
+  for (size_t p : *pathOrder) {
+    const MapEntry& path = paths.entries()[p];
+    auto methodOrder = path.value.isIntrinsic() ? std::nullopt : py27Order(path.value);
+    if (!methodOrder) return;  // a conditional or a value that is not a map: not modelled
+    for (size_t m : *methodOrder) {
+      const MapEntry& method = path.value.entries()[m];
       std::string normalized = normalizedMethod(method.key.text());
       if (normalized == "parameters" || normalized == "options") continue;
-      if (path.value.has(normalized)) continue;
-      missing.push_back(SamProblem{"http-api-auth-document",
-                                   "Structure of the SAM template is invalid. Could not find " +
-                                       normalized + " in " + path.key.text() +
-                                       " within DefinitionBody.",
-                                   &method.key,
-                                   false,
-                                   {}});
+      if (!path.value.has(normalized)) {
+        out.push_back(SamProblem{"http-api-auth-document",
+                                 "Structure of the SAM template is invalid. Could not find " +
+                                     normalized + " in " + path.key.text() +
+                                     " within DefinitionBody.",
+                                 &method.key,
+                                 false,
+                                 {}});
+        return;
+      }
+      if (!method.value.isMapping() || method.value.isIntrinsic()) return;
     }
   }
-  if (missing.size() == 1) out.push_back(std::move(missing.front()));
 }
 
 std::optional<LinkedHttpApi> linkedHttpApi(const model::Template& templ,
