@@ -8,6 +8,7 @@
 #include "sam/http_api_events.h"
 #include "sam/policies.h"
 #include "sam/py27_hash.h"
+#include "sam/resource_properties.h"
 
 namespace samshift::sam {
 
@@ -47,6 +48,26 @@ HttpApiAuthReading unsupported(std::string why) {
   reading.unsupported = std::move(why);
   return reading;
 }
+
+// SamHttpApi.property_types, in its order (model/sam_resources.py).
+const SamPropertyType kHttpApiProperties[] = {
+    {"Name", false, {}},
+    {"StageName", false, oneOf({isSamString, isSamMap})},
+    {"Tags", false, isSamMap},
+    {"PropagateTags", false, isSamBool},
+    {"DefinitionBody", false, isSamMap},
+    {"DefinitionUri", false, oneOf({isSamString, isSamMap})},
+    {"StageVariables", false, isSamMap},
+    {"CorsConfiguration", false, oneOf({isSamBool, isSamMap})},
+    {"AccessLogSettings", false, isSamMap},
+    {"DefaultRouteSettings", false, isSamMap},
+    {"Auth", false, isSamMap},
+    {"RouteSettings", false, isSamMap},
+    {"Domain", false, isSamMap},
+    {"FailOnWarnings", false, isSamBool},
+    {"Description", false, isSamString},
+    {"DisableExecuteApiEndpoint", false, isSamBool},
+};
 
 // ApiGatewayV2Authorizer.PROPERTY_DISPLAY, in its order, with the authorizer types that take each.
 struct AuthorizerProperty {
@@ -397,6 +418,14 @@ std::optional<HttpApiAuthReading> readHttpApiAuth(const Node* auth, bool hasBody
 }
 
 void validateHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
+  // Resource.from_dict first: an unknown property, or one of the wrong type before Auth in
+  // SamHttpApi.property_types, is SAM's first word (not this file's); Auth's own type comes next.
+  if (firstUndeclaredProperty(&merged, kHttpApiProperties)) return;
+  if (auto fault = firstPropertyFault(&merged, kHttpApiProperties)) {
+    if (fault->type->name == "Auth")
+      out.push_back(SamProblem{kAuthCode, fault->message, fault->value, true, {}});
+    return;
+  }
   const Node* body = merged.get("DefinitionBody");
   bool userBody = truthy(body);
   // DefaultDefinitionBodyPlugin gives the API a body unless it has a (truthy) DefinitionUri.
