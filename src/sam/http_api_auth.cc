@@ -616,24 +616,6 @@ HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const Node&
   return reading;
 }
 
-std::optional<std::string> httpApiEventAuthTypeProblem(const Node& event) {
-  const Node* props = event.get("Properties");
-  if (!props || !props->isMapping() || props->isIntrinsic()) return std::nullopt;
-  const Node* auth = props->get("Auth");
-  if (!auth || auth->isNull() || auth->isMapping()) return std::nullopt;
-  for (const MapEntry& entry : props->entries()) {
-    const std::string& key = entry.key.text();
-    if (key == "Auth" || key == "TimeoutInMillis" || key == "RouteSettings" ||
-        key == "PayloadFormatVersion")
-      continue;
-    if (key != "Path" && key != "Method" && key != "ApiId" && key != "Stage") return std::nullopt;
-    const Node& value = entry.value;
-    bool ref = value.isMapping() && value.isIntrinsic() && value.intrinsicName() == "Ref";
-    if (!value.isString() && !ref) return std::nullopt;
-  }
-  return "Property 'Auth' should be a map.";
-}
-
 std::optional<SamProblem> httpApiEventAuthProblem(const model::Template& templ,
                                                   const std::string& eventName, const Node& event) {
   const Node* props = event.get("Properties");

@@ -92,11 +92,6 @@ struct HttpEventAuthReading {
 HttpEventAuthReading readHttpEventAuth(const model::Template& templ, const model::Node& eventAuth,
                                        const HttpRoute& route, const LinkedHttpApi& api);
 
-// HttpApi.from_dict on an HttpApi event (`Auth` is PropertyType IS_DICT): "Property 'Auth' should
-// be a map." when the event's Auth is not one, and nothing SAM checks before it is in doubt (its
-// properties are all known, and Path, Method, ApiId and Stage strings or Refs).
-std::optional<std::string> httpApiEventAuthTypeProblem(const model::Node& event);
-
 // The rejection of an HttpApi event of a function, as a SamProblem for the function (nullopt when
 // none, or when samshift does not know).
 std::optional<SamProblem> httpApiEventAuthProblem(const model::Template& templ,

@@ -12,6 +12,7 @@
 #include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
 #include "sam/http_api_auth.h"
+#include "sam/http_api_events.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
 
@@ -319,9 +320,11 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   if (type == "Api" && event.owner == EventOwner::kFunction)
     return apiEventLinkProblem(event.templ, event.event);
   if (type == "HttpApi" && event.owner == EventOwner::kFunction) {
-    if (auto problem = httpApiEventAuthTypeProblem(event.event))
-      return eventResourceProblem(event, "event-property-type", *problem,
-                                  event.event.get("Properties")->get("Auth"));
+    if (auto problem = httpApiEventPropertyProblem(event.event)) {
+      return eventResourceProblem(
+          event, problem->unknown ? "event-property-unknown" : "event-property-type",
+          problem->message, problem->node);
+    }
     return std::nullopt;
   }
   std::span<const SamPropertyType> specs =
