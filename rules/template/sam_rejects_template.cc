@@ -109,9 +109,10 @@ family covers:
 - an `AWS::Serverless::HttpApi` whose `Auth` SAM cannot add: not a map, with an unknown key, an
   authorizer that is not a map, has `OpenIdConnectUrl`, lacks what its type needs (a JWT one's
   `IdentitySource`, a Lambda one's `FunctionArn` or `AuthorizerPayloadFormatVersion`) or has a
-  property of the other type, a `DefaultAuthorizer` it does not define; an HttpApi event whose
-  `Auth` names an authorizer its API does not define, `NONE` without a `DefaultAuthorizer`, or
-  `AuthorizationScopes` that are not a list;
+  property of the other type, a `DefaultAuthorizer` it does not define, a method of its inline
+  body SAM cannot find to give the `DefaultAuthorizer`; an HttpApi event with a property it does
+  not declare or of the wrong type, or whose `Auth` names an authorizer its API does not define,
+  `NONE` without a `DefaultAuthorizer`, or `AuthorizationScopes` that are not a list;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
