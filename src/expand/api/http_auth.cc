@@ -161,8 +161,18 @@ bool addHttpEventAuth(ExpandContext& ctx, const std::string& eventId, const std:
   }
   PyObject security = PyObject::dict(false);
   security.set(name, scopesValue(scopes), true);
-  PyObject& target = *api.body.get("paths")->get(path)->get(method.name);
-  PyObject& list = target.setdefault("security", PyObject::list());
+  PyObject* paths = api.body.get("paths");
+  PyObject* item = paths ? paths->get(path) : nullptr;
+  PyObject* target = item ? item->get(method.name) : nullptr;
+  if (!target || !target->isDict()) {
+    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
+    return false;
+  }
+  PyObject& list = target->setdefault("security", PyObject::list());
+  if (list.kind() != PyObject::Kind::kList) {
+    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
+    return false;
+  }
   list.push(std::move(security));
   return true;
 }
@@ -191,9 +201,10 @@ bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& ap
   // set_path_default_authorizer: every method with an integration and no security of its own,
   // but OPTIONS (and a path's parameters).
   const sam::HttpAuthorizer* authorizer = auth->find(auth->defaultAuthorizer);
+  PyObject* paths = body.get("paths");
+  if (!authorizer || !paths || !paths->isDict()) return refuse("its paths");
   const Node* scopes =
       authorizer->config ? given(authorizer->config, "AuthorizationScopes") : nullptr;
-  PyObject* paths = body.get("paths");
   for (const std::string& path : paths->keys()) {
     PyObject& item = *paths->get(path);
     // A conditional (Fn::If) path item or method is not modelled.
