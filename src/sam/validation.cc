@@ -17,6 +17,7 @@
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
+#include "sam/http_api_auth.h"
 #include "sam/layer.h"
 #include "sam/local_artifacts.h"
 #include "sam/policies.h"
@@ -747,7 +748,17 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     return out;
   }
   if (resource.type == "AWS::Serverless::HttpApi") {
-    validateHttpApiDomain(templ, resource, propertiesWithGlobals(templ, resource), params, out);
+    Node merged = propertiesWithGlobals(templ, resource);
+    validateHttpApiAuth(merged, out);
+    // The nodes of the merged copy die with it.
+    for (SamProblem& problem : out) {
+      const Node* node = problem.node;
+      problem.node = node && node->span().known()
+                         ? templateNodeWithSpan(templ, resource, node->span())
+                         : nullptr;
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    if (out.empty()) validateHttpApiDomain(templ, resource, merged, params, out);
     return out;
   }
   if (resource.type == "AWS::Serverless::WebSocketApi") {

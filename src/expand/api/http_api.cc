@@ -4,6 +4,7 @@
 
 #include "expand/api/api_generator.h"
 #include "expand/api/domain_v2.h"
+#include "expand/api/http_auth.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/version_hash.h"
@@ -23,6 +24,7 @@ namespace {
 // declares for each (a value of another type is SAM's rejection, not supported here).
 bool modelledProperty(const std::string& key, const Node& value) {
   if (key == "Name") return true;  // a PassThroughProperty: any value, as written
+  if (key == "Auth") return true;  // checkHttpApiAuth reads it
   if (value.isIntrinsic()) return false;
   if (key == "StageName" || key == "Description") return value.isString();
   if (key == "StageVariables" || key == "AccessLogSettings" || key == "DefaultRouteSettings" ||
@@ -89,7 +91,7 @@ void collectExplicitHttpApi(ExpandContext& ctx, const model::ResourceView& resou
   HttpApi api;
   api.resource = &resource;
   api.properties = sam::propertiesWithGlobals(ctx.templ, resource);
-  if (!checkProperties(ctx, id, api.properties)) return;
+  if (!checkProperties(ctx, id, api.properties) || !checkHttpApiAuth(ctx, id, api)) return;
   api.body = openApiSkeleton();
   ctx.apis.http.emplace(id, std::move(api));
 }
@@ -99,6 +101,7 @@ bool createImplicitHttpApi(ExpandContext& ctx, HttpApi& api) {
   if (const Node* globals = httpApiGlobals(ctx.templ)) {
     if (!checkProperties(ctx, kImplicitHttpApi, *globals)) return false;
     api.properties = *globals;
+    if (!checkHttpApiAuth(ctx, kImplicitHttpApi, api)) return false;
   }
   return true;
 }
@@ -116,8 +119,11 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
   // _add_tags: the user's tags, then SAM's, into the body and the stage.
   Node tags = properties.has("Tags") ? *properties.get("Tags") : api.tags.mapping;
   tags.set("httpapi:createdBy", str("SAM"));
+  // _add_auth comes before the tags.
+  PyObject withAuth = api.body;
+  if (!addHttpApiAuth(ctx, id, api, withAuth)) return;
   // SAM's key order in an HTTP API's body is not modelled (it is never hashed).
-  Node body = api.body.toNode(PyObject::DictOrder::kInsertion);
+  Node body = withAuth.toNode(PyObject::DictOrder::kInsertion);
   if (truthy("FailOnWarnings") && body.get("paths")->has(sam::kHttpApiDefaultPath)) {
     // _update_default_path renames the path.
     ctx.notSupported("API Gateway: FailOnWarnings with the default route of " + id);
@@ -160,6 +166,7 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& api) 
   if (const Node* value = properties.get("StageVariables")) stage.set("StageVariables", *value);
   stage.set("AutoDeploy", Node::boolean(true));
   ctx.add(stageId, makeResource("AWS::ApiGatewayV2::Stage", std::move(stage)));
+  addHttpAuthorizerPermissions(ctx, id, api);
   // SamHttpApi's referable property `Api.Stage`.
   ctx.refs[id]["Stage"] = stageId;
   if (const Node* domain = properties.get("Domain"); domain && !domain->isNull()) {

@@ -11,6 +11,7 @@
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
 #include "expand/api/conditional_paths.h"
+#include "expand/api/http_auth.h"
 #include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -193,7 +194,7 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   requireKnown(ctx, event, "HttpApi",
-               {"Path", "Method", "ApiId", "TimeoutInMillis", "PayloadFormatVersion"});
+               {"Path", "Method", "ApiId", "Auth", "TimeoutInMillis", "PayloadFormatVersion"});
   bool defaultRoute = sam::isHttpApiDefaultRoute(&event.properties);
   if (!defaultRoute && !stringPathAndMethod(ctx, event, "HttpApi")) return;
   std::string path = defaultRoute ? sam::kHttpApiDefaultPath : event.properties.get("Path")->text();
@@ -283,6 +284,9 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
       list.push(std::move(parameter));
     }
   }
+  // _add_auth_to_openapi_integration, for a truthy Auth.
+  if (const Node* auth = event.properties.get("Auth"); auth && sam::pythonTruthy(*auth))
+    api::addHttpEventAuth(ctx, event.id, *apiId, api, path, key, *auth);
 }
 
 }  // namespace samshift::expand::events
