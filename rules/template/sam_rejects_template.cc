@@ -106,6 +106,14 @@ family covers:
   `CertificateArn`, an `EndpointConfiguration` other than EDGE, REGIONAL or PRIVATE, unknown
   `MutualTlsAuthentication` fields, a `BasePath` that is not a string, a `Route53` without a
   hosted zone);
+- an HttpApi SAM cannot make an API of: both `DefinitionBody` and `DefinitionUri`, a
+  `CorsConfiguration`, `Tags`, `Name`, `Description` or `DisableExecuteApiEndpoint` it cannot add
+  to the body (no inline OpenAPI body, unknown `CorsConfiguration` keys, credentials with origin
+  "*"), a body `tags` that is not a list, a `DefinitionUri` map without `Bucket` and `Key`, a
+  `Domain` without `DomainName` and `CertificateArn` or with `MutualTlsAuthentication` SAM cannot
+  read; an HttpApi event without `Properties` as a map, without a string `Path` and `Method`, whose
+  `ApiId` is not a string or names no resource, whose `RouteSettings` are not a map, or naming an
+  HttpApi whose `DefinitionBody` is not OpenAPI;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -259,6 +267,9 @@ Resources:
         "api-event-request-parameters",
         "api-domain-invalid",
         "websocket-api-invalid",
+        "http-api-invalid",
+        "http-api-event-invalid",
+        "http-api-openapi-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -569,6 +580,11 @@ Resources:
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
     if (code == "websocket-api-invalid") return "WebSocketApi `" + id + "`: " + samSentence(sam);
+    if (code == "http-api-invalid") return "HttpApi `" + id + "`: " + samSentence(sam);
+    if (code == "http-api-openapi-invalid")
+      return "SAM cannot edit this HttpApi body: " + samSentence(sam);
+    if (code == "http-api-event-invalid")
+      return "SAM cannot link this HttpApi event: " + samSentence(sam);
     if (code.rfind("pull-event-", 0) == 0) return describePullEvent(sam, text);
     if (code == "connector-invalid" || code == "embedded-connector-invalid" ||
         code == "connector-endpoint-unpackaged")

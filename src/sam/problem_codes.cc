@@ -132,6 +132,15 @@ constexpr std::array kCodes = {
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),
     resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
+    resource("http-api-invalid",
+             "an HttpApi whose body, `DefinitionUri`, `CorsConfiguration`, `Tags`, `Name`, "
+             "`Description`, `DisableExecuteApiEndpoint` or `Domain` SAM cannot make an API of"),
+    templateLevel("http-api-openapi-invalid",
+                  "an HttpApi property SAM cannot add to a body that is not OpenAPI, or body "
+                  "`tags` that are not a list"),
+    resource("http-api-event-invalid",
+             "an HttpApi event without a string `Path`, `Method` or `ApiId` SAM can follow, with "
+             "`RouteSettings` that are not a map, or naming an API whose body is not OpenAPI"),
     resource("websocket-api-invalid",
              "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
              "`IpAddressType` SAM rejects"),

@@ -11,6 +11,7 @@
 #include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
+#include "sam/http_api_validation.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
 
@@ -317,6 +318,8 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
   std::string type = typeOf(event);
   if (type == "Api" && event.owner == EventOwner::kFunction)
     return apiEventLinkProblem(event.templ, event.event);
+  if (type == "HttpApi" && event.owner == EventOwner::kFunction)
+    return httpApiEventLinkProblem(event.templ, event.event);
   std::span<const SamPropertyType> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "sam/api_event_link.h"
+#include "sam/http_api_validation.h"
 #include "sam/ignore_globals.h"
 #include "sam/validation.h"
 
@@ -234,7 +235,13 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
   // The implicit REST API plugin runs before the Globals plugin.
   for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties,
-                     implicitApiPluginProblem, checkGlobals, checkIgnoreGlobals, checkMappings}) {
+                     implicitApiPluginProblem}) {
+    if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
+  }
+  // The implicit HTTP API plugin runs next, and reports a problem for each function.
+  if (std::vector<SamProblem> problems = implicitHttpApiPluginProblems(templ); !problems.empty())
+    return problems;
+  for (auto check : {checkGlobals, checkIgnoreGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
   return {};

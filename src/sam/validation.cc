@@ -14,6 +14,7 @@
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
+#include "sam/http_api_validation.h"
 #include "sam/layer.h"
 #include "sam/local_artifacts.h"
 #include "sam/policies.h"
@@ -751,6 +752,10 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     for (SamProblem& problem : out) {
       if (!problem.node) problem.node = resource.idNode;
     }
+    return out;
+  }
+  if (resource.type == "AWS::Serverless::HttpApi") {
+    validateHttpApi(templ, resource, httpApiInput(templ, resource, params), out);
     return out;
   }
   if (resource.type == "AWS::Serverless::WebSocketApi") {

@@ -43,29 +43,6 @@ std::vector<const MapEntry*> py27Order(const Node& mapping) {
   return out;
 }
 
-// DefinitionUri as SAM's BodyS3Location: `s3://bucket/key` or {Bucket, Key[, Version]}.
-std::optional<PyObject> s3Location(const Node& uri) {
-  PyObject location = PyObject::dict(true);
-  if (uri.isString()) {
-    const std::string& text = uri.text();
-    size_t slash = text.find('/', 5);
-    // A ?versionId query is not modelled.
-    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 ||
-        slash + 1 == text.size() || text.find('?') != std::string::npos) {
-      return std::nullopt;
-    }
-    location.set("Bucket", PyObject::str(text.substr(5, slash - 5), true));
-    location.set("Key", PyObject::str(text.substr(slash + 1), true));
-    return location;
-  }
-  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key"))
-    return std::nullopt;
-  for (const char* key : {"Bucket", "Key", "Version"}) {
-    if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
-  }
-  return location;
-}
-
 // The `Globals: Api` section, when the template has one.
 const Node* apiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
@@ -171,8 +148,17 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    if (resource.condition ||
-        (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
+    // The plugin adds conditions to the paths of the APIs SAM manages (not modelled); a user's
+    // body keeps its paths as written.
+    const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId");
+    auto userHttpBody = [&] {
+      auto name = apiRef ? apiName(*apiRef) : std::nullopt;
+      auto explicitApi = name ? ctx.apis.http.find(*name) : ctx.apis.http.end();
+      return explicitApi != ctx.apis.http.end() && !explicitApi->second.managed;
+    };
+    if ((rest || !userHttpBody()) &&
+        (resource.condition ||
+         (!rest && (resource.deletionPolicy || resource.updateReplacePolicy)))) {
       ctx.notSupported("API Gateway: " + what +
                        (rest ? " with Condition on "
                              : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
@@ -182,7 +168,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
     const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
     const Node* method = defaultRoute ? &kAnyMethod : properties->get("Method");
-    if (const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId")) {
+    if (apiRef) {
       // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
       std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;
       auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
@@ -444,6 +430,28 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
 }
 
 }  // namespace
+
+std::optional<PyObject> s3Location(const Node& uri) {
+  PyObject location = PyObject::dict(true);
+  if (uri.isString()) {
+    const std::string& text = uri.text();
+    size_t slash = text.find('/', 5);
+    // A ?versionId query is not modelled.
+    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 ||
+        slash + 1 == text.size() || text.find('?') != std::string::npos) {
+      return std::nullopt;
+    }
+    location.set("Bucket", PyObject::str(text.substr(5, slash - 5), true));
+    location.set("Key", PyObject::str(text.substr(slash + 1), true));
+    return location;
+  }
+  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key"))
+    return std::nullopt;
+  for (const char* key : {"Bucket", "Key", "Version"}) {
+    if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
+  }
+  return location;
+}
 
 bool isAlnum(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {

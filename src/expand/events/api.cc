@@ -10,6 +10,7 @@
 
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
+#include "expand/api/http_api_body.h"
 #include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -48,6 +49,18 @@ bool stringPathAndMethod(ExpandContext& ctx, const Event& event, const char* typ
   ctx.notSupported(std::string("API Gateway: ") + type + " event " + event.id +
                    " without a string Path starting with / and a string Method");
   return false;
+}
+
+// add_timeout_to_method / add_payload_format_version_to_method: a key of the method's integration.
+bool setIntegrationKey(api::PyObject& definition, const char* key, const Node& value,
+                       std::string& why) {
+  api::PyObject* integration = definition.get("x-amazon-apigateway-integration");
+  if (!integration->isDict()) {
+    why = "an integration that is not a map";
+    return false;
+  }
+  integration->set(key, api::PyObject::fromTemplate(value));
+  return true;
 }
 
 }  // namespace
@@ -163,9 +176,12 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     return;
   }
   api::HttpApi& api = it->second;
-  // HttpApi._get_permission: the default route permits every route (no method, no path); a later
-  // event of the function whose own $default integration is on the API (its URI names the
-  // function's Arn, not an alias) needs no permission of its own.
+  if (api.opaqueBody) {
+    // HttpApi._get_permission opens the body with OpenApiEditor: SAM's rejection.
+    ctx.notSupported("API Gateway: HttpApi event " + event.id +
+                     " on an API whose body is not OpenAPI");
+    return;
+  }
   api::MethodKey key = api::methodKey(method);
   bool anyMethod = key.name == sam::kHttpApiAnyMethod;
   if (anyMethod && !path.empty() && path[0] == '/' &&
@@ -181,7 +197,17 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     ctx.notSupported("API Gateway: greedy path parameter in HttpApi event " + event.id);
     return;
   }
-  if (path == sam::kHttpApiDefaultPath || api.defaultRouteFunction != fn.id) {
+  std::string why;
+  auto refuse = [&]() {
+    ctx.notSupported("API Gateway: HttpApi event " + event.id + " of " + fn.id + ": " + why);
+  };
+  // HttpApi._get_permission: the default route permits every route (no method, no path); an
+  // event of a function whose own $default integration is on the API's body (its URI names the
+  // function's Arn, not an alias) needs no permission of its own.
+  bool coveredByDefaultRoute = path != sam::kHttpApiDefaultPath && api.editable() &&
+                               api::defaultRouteInvokes(api.body, fn.id, why);
+  if (!why.empty()) return refuse();
+  if (!coveredByDefaultRoute) {
     Node perm = permission(fn, "apigateway.amazonaws.com");
     perm.get("Properties")
         ->set("SourceArn",
@@ -190,30 +216,32 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                   anyMethod ? "ANY" : method, path == sam::kHttpApiDefaultPath ? "" : path));
     ctx.add(event.id + "Permission", std::move(perm));
   }
-
+  // _add_openapi_integration: nothing for a DefinitionUri.
+  if (!api.editable()) return;
   api::PyObject& body = api.body;
-  if (api::hasIntegration(body, path, key)) {
+  bool integrated = api::httpHasIntegration(body, path, key, why);
+  if (!why.empty()) return refuse();
+  if (integrated && api.managed) {
+    // SAM rejects the second event on a route of the API it manages.
     ctx.notSupported("API Gateway: a second integration on " + method + " " + path +
                      " of the HTTP API");
     return;
   }
-  api::PyObject& integration = api::addHttpLambdaIntegration(
-      body, path, key,
-      api::pySub(
-          "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
-          invokedArn(fn) + "/invocations"));
-  if (path == sam::kHttpApiDefaultPath && anyMethod && !fn.aliasId)
-    api.defaultRouteFunction = fn.id;
+  // add_lambda_integration leaves a method the user's body already integrates alone; the
+  // timeout, path parameters and payload format apply to it all the same.
+  if (!integrated &&
+      !api::addHttpIntegration(
+          body, path, key,
+          api::pySub(
+              "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
+              invokedArn(fn) + "/invocations"),
+          fn.resource.condition, why))
+    return refuse();
   // SAM sets each only when it is truthy.
-  if (const Node* timeout = event.properties.get("TimeoutInMillis");
-      timeout && sam::pythonTruthy(*timeout)) {
-    integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout));
-  }
-  if (const Node* format = event.properties.get("PayloadFormatVersion");
-      format && sam::pythonTruthy(*format)) {
-    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
-  }
-  // After the integration is complete: adding to the method may move it.
+  const Node* timeout = event.properties.get("TimeoutInMillis");
+  if (timeout && !sam::pythonTruthy(*timeout)) timeout = nullptr;
+  const Node* format = event.properties.get("PayloadFormatVersion");
+  if (format && !sam::pythonTruthy(*format)) format = nullptr;
   // add_path_parameters_to_method: each `{name}` of the path (re.findall("{(.*?)}")).
   std::vector<std::string> parameters;
   for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
@@ -222,17 +250,21 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     parameters.push_back(path.substr(open + 1, close - open - 1));
     open = close + 1;
   }
-  if (!parameters.empty()) {
-    api::PyObject& target = *body.get("paths")->get(path)->get(key.name);
-    api::PyObject& list = target.setdefault("parameters", api::PyObject::list());
-    for (const std::string& name : parameters) {
-      api::PyObject parameter = api::PyObject::dict(true);
-      parameter.set("name", api::PyObject::str(name, true));
-      parameter.set("in", api::PyObject::str("path"));
-      parameter.set("required", api::PyObject::boolean(true));
-      list.push(std::move(parameter));
-    }
-  }
+  auto edit = [&](auto&& change) {
+    return api::editHttpIntegratedMethods(body, path, key, change, why);
+  };
+  if (timeout && !edit([&](api::PyObject& definition) {
+        return setIntegrationKey(definition, "timeoutInMillis", *timeout, why);
+      }))
+    return refuse();
+  if (!parameters.empty() && !edit([&](api::PyObject& definition) {
+        return api::addHttpPathParameters(definition, parameters, why);
+      }))
+    return refuse();
+  if (format && !edit([&](api::PyObject& definition) {
+        return setIntegrationKey(definition, "payloadFormatVersion", *format, why);
+      }))
+    return refuse();
 }
 
 }  // namespace samshift::expand::events
