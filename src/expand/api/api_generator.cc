@@ -122,6 +122,38 @@ void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& i
   }
 }
 
+// ImplicitHttpApiPlugin._add_route_settings_to_api: the event's RouteSettings merged into the
+// API's own (before Globals, which merge the same way), under "METHOD /path", or the path alone
+// for the default route.
+void addEventRouteSettings(ExpandContext& ctx, HttpApi& api, const model::ResourceView& resource,
+                           const std::string& what, const std::string& path,
+                           const std::string& method, const Node& settings) {
+  if (resource.condition || !settings.isMapping()) {
+    ctx.notSupported("API Gateway: RouteSettings of " + what);
+    return;
+  }
+  std::string route = path;
+  if (method != sam::kHttpApiAnyMethod) {
+    std::string upper;
+    for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    route = upper + " " + path;
+  }
+  if (!api.properties.has("RouteSettings")) api.properties.set("RouteSettings", Node::mapping());
+  Node* all = api.properties.get("RouteSettings");
+  if (!all->isMapping() || all->isIntrinsic()) {
+    ctx.notSupported("API Gateway: RouteSettings of " + what +
+                     " on an API whose own are not a map");
+    return;
+  }
+  if (!all->has(route)) all->set(route, Node::mapping());
+  Node* entry = all->get(route);
+  if (!entry->isMapping()) {
+    ctx.notSupported("API Gateway: RouteSettings of " + what + " on a route that is not a map");
+    return;
+  }
+  for (const MapEntry& setting : settings.entries()) entry->set(setting.key.text(), setting.value);
+}
+
 // ImplicitRestApiPlugin (`Api` events) or ImplicitHttpApiPlugin (`HttpApi` events) for one
 // function or state machine.
 void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bool rest) {
@@ -168,7 +200,14 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
     const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
     const Node* method = defaultRoute ? &kAnyMethod : properties->get("Method");
+    const Node* routeSettings = rest ? nullptr : properties->get("RouteSettings");
     if (apiRef) {
+      auto httpName = rest ? std::nullopt : apiName(*apiRef);
+      auto httpApi = httpName ? ctx.apis.http.find(*httpName) : ctx.apis.http.end();
+      if (routeSettings && httpApi != ctx.apis.http.end() && path && path->isString() && method &&
+          method->isString())
+        addEventRouteSettings(ctx, httpApi->second, resource, what, path->text(), method->text(),
+                              *routeSettings);
       // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
       std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;
       auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
@@ -216,6 +255,9 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       if (created && !createImplicitHttpApi(ctx, it->second)) continue;
       addPath(it->second.body, path->text(), methodKey(method->text()));
       propagateTags(ctx, props, it->second.tags, apiId);
+      if (routeSettings)
+        addEventRouteSettings(ctx, it->second, resource, what, path->text(), method->text(),
+                              *routeSettings);
     }
   }
 }

@@ -63,16 +63,21 @@ bool setIntegrationKey(api::PyObject& definition, const char* key, const Node& v
   return true;
 }
 
-}  // namespace
-
-Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
-                            const std::string& method, const std::string& path) {
+// The execute-api ARN of a permission, for `resource` after the stage.
+Node sourceArn(const std::string& partitionPrefix, const Node& apiId, const std::string& resource) {
   return intrinsic(
       "Fn::Sub",
       seq({str(partitionPrefix +
                ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/" +
-               permissionResource(method, path)),
+               resource),
            map({{"__ApiId__", apiId}, {"__Stage__", str("*")}})}));
+}
+
+}  // namespace
+
+Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
+                            const std::string& method, const std::string& path) {
+  return sourceArn(partitionPrefix, apiId, permissionResource(method, path));
 }
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
@@ -155,8 +160,10 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 }
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
-  requireKnown(ctx, event, "HttpApi",
-               {"Path", "Method", "ApiId", "TimeoutInMillis", "PayloadFormatVersion"});
+  // RouteSettings went to the API's stage with the implicit API plugin.
+  requireKnown(
+      ctx, event, "HttpApi",
+      {"Path", "Method", "ApiId", "TimeoutInMillis", "PayloadFormatVersion", "RouteSettings"});
   bool defaultRoute = sam::isHttpApiDefaultRoute(&event.properties);
   if (!defaultRoute && !stringPathAndMethod(ctx, event, "HttpApi")) return;
   std::string path = defaultRoute ? sam::kHttpApiDefaultPath : event.properties.get("Path")->text();
@@ -184,11 +191,11 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   }
   api::MethodKey key = api::methodKey(method);
   bool anyMethod = key.name == sam::kHttpApiAnyMethod;
-  if (anyMethod && !path.empty() && path[0] == '/' &&
-      std::string_view(path).substr(1) == sam::kHttpApiDefaultPath) {
-    ctx.notSupported("API Gateway: HttpApi event " + event.id + " on path /$default");
-    return;
-  }
+  // HttpApi._get_permission: Method ANY on /$default permits `<stage>/$default` (no method).
+  std::string defaultPathResource = std::string("/") + sam::kHttpApiDefaultPath;
+  std::string lowerMethod = api::methodKey(method).name;
+  bool anyOnDefaultPath =
+      path == defaultPathResource && lowerMethod == sam::kHttpApiAnyMethod && method.size() == 3;
   std::string withoutProxy = path;
   for (size_t at; (at = withoutProxy.find("{proxy+}")) != std::string::npos;)
     withoutProxy.erase(at, 8);
@@ -211,9 +218,14 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     Node perm = permission(fn, "apigateway.amazonaws.com");
     perm.get("Properties")
         ->set("SourceArn",
-              apiPermissionSourceArn(
-                  "arn:${AWS::Partition}", apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
-                  anyMethod ? "ANY" : method, path == sam::kHttpApiDefaultPath ? "" : path));
+              anyOnDefaultPath
+                  ? sourceArn("arn:${AWS::Partition}",
+                              apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
+                              sam::kHttpApiDefaultPath)
+                  : apiPermissionSourceArn("arn:${AWS::Partition}",
+                                           apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
+                                           anyMethod ? "ANY" : method,
+                                           path == sam::kHttpApiDefaultPath ? "" : path));
     ctx.add(event.id + "Permission", std::move(perm));
   }
   // _add_openapi_integration: nothing for a DefinitionUri.
