@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
+#include <tuple>
 
 #include "model/intrinsics.h"
 #include "sam/api_validation.h"
@@ -448,6 +450,103 @@ std::optional<SamProblem> httpApiEventLinkProblem(const model::Template& templ, 
   // HttpApi._get_permission re-raises the editor's problem under the API's ID.
   const Node* own = api->propertiesMapping().get("DefinitionBody");
   return SamProblem{kEventCode, kInvalidOpenApi, own ? own : api->idNode, true, name->text()};
+}
+
+namespace {
+
+// Whether SAM turns the template into Python 2.7-ordered dictionaries (utils/py27hash_fix.py
+// _template_has_api_resource, _template_has_httpapi_resource_with_default_authorizer), which
+// reorders events; conservatively, any Api resource or event, or any HttpApi Auth.
+bool py27Ordered(const model::Template& templ) {
+  const Node* globals = templ.root().get("Globals");
+  const Node* httpGlobals = globals && globals->isMapping() ? globals->get("HttpApi") : nullptr;
+  if (httpGlobals && httpGlobals->isMapping() && httpGlobals->has("Auth")) return true;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type == "AWS::Serverless::Api") return true;
+    if (resource.type == "AWS::Serverless::HttpApi" && resource.property("Auth")) return true;
+    const Node* events = resource.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const MapEntry& entry : events->entries()) {
+      const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+      if (type && type->isString("Api")) return true;
+    }
+  }
+  return false;
+}
+
+struct HttpRoute {
+  const MapEntry* event;
+  std::string api, path, method;  // method lower-cased as SAM's event has it
+};
+
+// The HttpApi events of a function in SAM's translation order (SamFunction.order_events: a
+// stable sort by Path, the event's name without one); false when not modelled.
+bool orderedHttpRoutes(const model::ResourceView& function, std::vector<HttpRoute>& routes) {
+  const Node* events = function.property("Events");
+  if (!events || !events->isMapping()) return true;
+  std::vector<std::pair<std::string, HttpRoute>> keyed;
+  for (const MapEntry& entry : events->entries()) {
+    const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+    if (!type || !type->isString("HttpApi")) continue;
+    const Node* props = entry.value.get("Properties");
+    if (props && !props->isMapping()) return false;
+    static const Node kNone = Node::mapping();
+    if (!props) props = &kNone;
+    const Node* path = props->get("Path");
+    const Node* method = props->get("Method");
+    HttpRoute route{&entry, "ServerlessHttpApi", "$default", "x-amazon-apigateway-any-method"};
+    if (truthy(path) || truthy(method)) {
+      if (!path || !path->isString() || !method || !method->isString()) return false;
+      route.path = path->text();
+      route.method.clear();
+      for (char c : method->text())
+        route.method += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (const Node* apiId = props->get("ApiId")) {
+      const Node* name = eventApiName(*apiId);
+      if (!name->isString()) return false;
+      route.api = name->text();
+    }
+    keyed.emplace_back(route.path, std::move(route));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [key, route] : keyed) routes.push_back(std::move(route));
+  return true;
+}
+
+}  // namespace
+
+std::optional<SamProblem> httpApiRouteTakenProblem(const model::Template& templ,
+                                                   const model::ResourceView& function) {
+  if (py27Ordered(templ)) return std::nullopt;
+  std::set<std::tuple<std::string, std::string, std::string>> integrated;
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::Function") continue;
+    std::vector<HttpRoute> routes;
+    if (!orderedHttpRoutes(resource, routes)) return std::nullopt;
+    for (const HttpRoute& route : routes) {
+      const model::ResourceView* api = templ.resource(route.api);
+      bool managed =
+          route.api == "ServerlessHttpApi"
+              ? !api
+              : api && api->type == "AWS::Serverless::HttpApi" && httpApiManagedBody(*api);
+      if (!managed) continue;
+      std::string key = route.method == "any" ? "x-amazon-apigateway-any-method" : route.method;
+      if (integrated.emplace(route.api, route.path, key).second) continue;
+      // A duplicate in an earlier function stops that one: what follows is not modelled.
+      if (&resource != &function) return std::nullopt;
+      return SamProblem{kEventCode,
+                        "Event with id [" + route.event->key.text() + "] is invalid. API method '" +
+                            route.method + "' defined multiple times for path '" + route.path +
+                            "'.",
+                        &route.event->value,
+                        true,
+                        {}};
+    }
+    if (&resource == &function) return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace samshift::sam

@@ -787,6 +787,9 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                       : (read = readDeploymentModel(templ, resource, params, &props));
   if (function) {
     validateFunction(templ, resource, params, props, model, out);
+    if (out.empty()) {
+      if (auto taken = httpApiRouteTakenProblem(templ, resource)) out.push_back(std::move(*taken));
+    }
   } else {
     validateStateMachine(templ, resource, props, model, out);
   }
