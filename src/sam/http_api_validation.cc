@@ -100,6 +100,64 @@ std::optional<std::pair<std::string, const char*>> simpleRepr(const Node& value)
   return std::nullopt;
 }
 
+bool isNoValue(const Node& value) { return model::refName(value) == "AWS::NoValue"; }
+
+// The branches BaseEditor.get_conditional_contents yields; false for an Fn::If that is not a list.
+bool branches(const Node& item, std::vector<const Node*>& out) {
+  const Node* ifs = item.isMapping() ? item.get("Fn::If") : nullptr;
+  if (!ifs) {
+    out.push_back(&item);
+    return true;
+  }
+  if (!ifs->isSequence()) return false;
+  for (size_t i = 1; i < ifs->items().size(); ++i) {
+    if (!isNoValue(ifs->items()[i])) out.push_back(&ifs->items()[i]);
+  }
+  return true;
+}
+
+// Whether the events' edits of a user's body (add_lambda_integration, the timeout, path
+// parameters and payload format, the $default URI match) meet only maps where SAM expects them:
+// elsewhere SAM's editor rejects or fails first, which is not modelled.
+bool pathsShapedForEvents(const Node& body) {
+  const Node* paths = body.get("paths");
+  if (!paths || !paths->isMapping()) return false;
+  for (const MapEntry& path : paths->entries()) {
+    std::vector<const Node*> items;
+    if (!path.value.isMapping() || !branches(path.value, items)) return false;
+    for (const Node* item : items) {
+      if (!item->isMapping()) return false;
+      for (const MapEntry& method : item->entries()) {
+        std::vector<const Node*> definitions;
+        if (!method.value.isMapping() || !branches(method.value, definitions)) return false;
+        for (const Node* definition : definitions) {
+          if (!definition->isMapping()) return false;
+          const Node* integration = definition->get("x-amazon-apigateway-integration");
+          if (integration && !integration->isMapping()) return false;
+          const Node* parameters = definition->get("parameters");
+          if (parameters && !parameters->isSequence()) return false;
+          for (const Node& parameter : parameters ? parameters->items() : model::kNoItems) {
+            const Node* name = parameter.isMapping() ? parameter.get("name") : nullptr;
+            if (!parameter.isMapping() || (name && !name->isString())) return false;
+          }
+          const Node* uri = integration ? integration->get("uri") : nullptr;
+          std::vector<const Node*> uris;
+          if (uri && uri->isMapping() && !branches(*uri, uris)) return false;
+          for (const Node* each : uris) {
+            const Node* sub = each->isMapping() ? each->get("Fn::Sub") : nullptr;
+            if (!each->isMapping() || (sub && !sub->isString())) return false;
+          }
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// Whether a function's HttpApi event names the API: its events edit the body before SAM
+// translates the API.
+bool eventsEditApi(const model::Template& templ, std::string_view apiId);
+
 SamProblem plain(std::string message, const Node* node) {
   return SamProblem{kDocumentCode, std::move(message), node, false, {}};
 }
@@ -202,10 +260,23 @@ bool generatorProblem(const Node& props, bool managed, const model::Template& te
       out.push_back(plain(kInvalidOpenApi, source("DisableExecuteApiEndpoint")));
       return true;
     }
-    // add_endpoint_config on `servers` of another shape: not modelled.
-    if (const Node* servers = body ? body->get("servers") : nullptr;
-        servers && !servers->isSequence())
-      return false;
+    // add_endpoint_config iterates `servers`: each item must be a map (a list of another shape,
+    // or the keys of a map, the characters of a string); other values are not modelled.
+    if (const Node* servers = body ? body->get("servers") : nullptr) {
+      bool badItem = (servers->isMapping() || servers->isString()) && pythonTruthy(*servers);
+      if (servers->isSequence()) {
+        for (const Node& item : servers->items()) badItem = badItem || !item.isMapping();
+      } else if (!servers->isMapping() && !servers->isString()) {
+        return false;
+      }
+      if (badItem) {
+        out.push_back(
+            plain("Structure of the SAM template is invalid. Value of 'servers' item must "
+                  "be a dictionary according to Swagger spec.",
+                  servers));
+        return true;
+      }
+    }
   }
   const Node* info = body ? given(*body, "info") : nullptr;
   if (info && !info->isMapping()) return false;  // dict_deep_get's InvalidValueType
@@ -292,6 +363,26 @@ const Node* eventApiName(const Node& apiId) {
 
 }  // namespace
 
+namespace {
+
+bool eventsEditApi(const model::Template& templ, std::string_view apiId) {
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::Function") continue;
+    const Node* events = resource.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const MapEntry& entry : events->entries()) {
+      const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+      const Node* props = entry.value.isMapping() ? entry.value.get("Properties") : nullptr;
+      const Node* apiRef = props && props->isMapping() ? props->get("ApiId") : nullptr;
+      const Node* name = apiRef ? eventApiName(*apiRef) : nullptr;
+      if (type && type->isString("HttpApi") && name && name->isString(apiId)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool httpCorsProperties(const Node& cors, HttpCorsProperties& out) {
   if (cors.isBool()) {
     out.wildcardOrigins = true;
@@ -344,9 +435,16 @@ HttpApiInput httpApiInput(const model::Template& templ, const model::ResourceVie
 
 void validateHttpApi(const model::Template& templ, const model::ResourceView& resource,
                      const HttpApiInput& input, std::vector<SamProblem>& out) {
+  // The functions' events edit a user's body before SAM reads the API; where their editor meets
+  // a shape it rejects or fails on, SAM stops there (not modelled).
+  bool managed = httpApiManagedBody(resource);
+  const Node* body = managed ? nullptr : given(input.props, "DefinitionBody");
+  if (body && openApiDocument(body) == Verdict::kYes && !pathsShapedForEvents(*body) &&
+      eventsEditApi(templ, resource.id))
+    return;
   if (checkSamPropertyTypes(templ, resource, input.props, httpApiPropertyTypes(), out)) return;
   if (input.unresolvable) return;
-  generatorProblem(input.props, httpApiManagedBody(resource), templ, resource, out);
+  generatorProblem(input.props, managed, templ, resource, out);
 }
 
 std::vector<SamProblem> implicitHttpApiPluginProblems(const model::Template& templ) {
