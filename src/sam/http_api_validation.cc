@@ -171,6 +171,12 @@ bool generatorProblem(const Node& props, bool managed, const model::Template& te
     const Node* node = propertySource(templ, resource, name);
     return node ? node : resource.idNode;
   };
+  // A key of the body as the template writes it (`props` is a merged copy, freed on return).
+  auto bodyKey = [&](const char* key) {
+    const Node* written = source("DefinitionBody");
+    const Node* node = written && written->isMapping() ? written->get(key) : nullptr;
+    return node ? node : written;
+  };
   auto reject = [&](std::string message, const char* property) {
     out.push_back(resourceProblem(kCode, std::move(message), source(property)));
     return true;
@@ -247,7 +253,7 @@ bool generatorProblem(const Node& props, bool managed, const model::Template& te
           plain("Structure of the SAM template is invalid. Tags in OpenApi DefinitionBody "
                 "needs to be a list. " +
                     repr->first + " is a " + repr->second + " not a list.",
-                bodyTags));
+                bodyKey("tags")));
       return true;
     }
   }
@@ -273,7 +279,7 @@ bool generatorProblem(const Node& props, bool managed, const model::Template& te
         out.push_back(
             plain("Structure of the SAM template is invalid. Value of 'servers' item must "
                   "be a dictionary according to Swagger spec.",
-                  servers));
+                  bodyKey("servers")));
         return true;
       }
     }
