@@ -337,6 +337,17 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"websocket-api-invalid",
        "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
        "      RouteSelectionExpression: $request.body.action\n      Routes: {}\n"},
+      {"http-api-invalid",
+       "Resources:\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      DefinitionUri: s3://bucket/api.yaml\n      Tags: {team: core}\n"},
+      {"http-api-openapi-invalid",
+       "Resources:\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      DefinitionBody: {openapi: '3.0.1', paths: {}, tags: {name: a}}\n"},
+      {"http-api-event-invalid",
+       "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+       "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: s3://b/k\n"
+       "      Events:\n        Get:\n          Type: HttpApi\n"
+       "          Properties: {Path: /get}\n"},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},

@@ -127,6 +127,14 @@ family covers:
   body SAM cannot find to give the `DefaultAuthorizer`; an HttpApi event with a property it does
   not declare or of the wrong type, or whose `Auth` names an authorizer its API does not define,
   `NONE` without a `DefaultAuthorizer`, or `AuthorizationScopes` that are not a list;
+- an HttpApi SAM cannot make an API of: both `DefinitionBody` and `DefinitionUri`, a
+  `CorsConfiguration`, `Tags`, `Name`, `Description` or `DisableExecuteApiEndpoint` it cannot add
+  to the body (no inline OpenAPI body, unknown `CorsConfiguration` keys, credentials with origin
+  "*"), a body `tags` that is not a list, a `DefinitionUri` map without `Bucket` and `Key`, a
+  `Domain` without `DomainName` and `CertificateArn` or with `MutualTlsAuthentication` SAM cannot
+  read; an HttpApi event without `Properties` as a map, without a string `Path` and `Method`, whose
+  `ApiId` is not a string or names no resource, whose `RouteSettings` are not a map, or naming an
+  HttpApi whose `DefinitionBody` is not OpenAPI;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -291,6 +299,9 @@ Resources:
         "http-api-auth-document",
         "http-api-event-auth-invalid",
         "websocket-api-invalid",
+        "http-api-invalid",
+        "http-api-event-invalid",
+        "http-api-openapi-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -631,6 +642,11 @@ Resources:
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
     if (code == "websocket-api-invalid") return "WebSocketApi `" + id + "`: " + samSentence(sam);
+    if (code == "http-api-invalid") return "HttpApi `" + id + "`: " + samSentence(sam);
+    if (code == "http-api-openapi-invalid")
+      return "SAM cannot edit this HttpApi body: " + samSentence(sam);
+    if (code == "http-api-event-invalid")
+      return "SAM cannot link this HttpApi event: " + samSentence(sam);
     if (code.rfind("pull-event-", 0) == 0) return describePullEvent(sam, text);
     if (code == "connector-invalid" || code == "embedded-connector-invalid" ||
         code == "connector-endpoint-unpackaged")

@@ -49,26 +49,6 @@ HttpApiAuthReading unsupported(std::string why) {
   return reading;
 }
 
-// SamHttpApi.property_types, in its order (model/sam_resources.py).
-const SamPropertyType kHttpApiProperties[] = {
-    {"Name", false, {}},
-    {"StageName", false, oneOf({isSamString, isSamMap})},
-    {"Tags", false, isSamMap},
-    {"PropagateTags", false, isSamBool},
-    {"DefinitionBody", false, isSamMap},
-    {"DefinitionUri", false, oneOf({isSamString, isSamMap})},
-    {"StageVariables", false, isSamMap},
-    {"CorsConfiguration", false, oneOf({isSamBool, isSamMap})},
-    {"AccessLogSettings", false, isSamMap},
-    {"DefaultRouteSettings", false, isSamMap},
-    {"Auth", false, isSamMap},
-    {"RouteSettings", false, isSamMap},
-    {"Domain", false, isSamMap},
-    {"FailOnWarnings", false, isSamBool},
-    {"Description", false, isSamString},
-    {"DisableExecuteApiEndpoint", false, isSamBool},
-};
-
 // ApiGatewayV2Authorizer.PROPERTY_DISPLAY, in its order, with the authorizer types that take each.
 struct AuthorizerProperty {
   const char* name;
@@ -417,37 +397,33 @@ std::optional<HttpApiAuthReading> readHttpApiAuth(const Node* auth, bool hasBody
   return reading;
 }
 
-void validateHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
-  // Resource.from_dict first: an unknown property, or one of the wrong type before Auth in
-  // SamHttpApi.property_types, is SAM's first word (not this file's); Auth's own type comes next.
-  if (firstUndeclaredProperty(&merged, kHttpApiProperties)) return;
-  if (auto fault = firstPropertyFault(&merged, kHttpApiProperties)) {
-    if (fault->type->name == "Auth")
-      out.push_back(SamProblem{kAuthCode, fault->message, fault->value, true, {}});
-    return;
-  }
+bool judgeHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
   const Node* body = merged.get("DefinitionBody");
   bool userBody = truthy(body);
   // DefaultDefinitionBodyPlugin gives the API a body unless it has a (truthy) DefinitionUri.
   bool hasBody = userBody || !truthy(merged.get("DefinitionUri"));
   const Node* auth = merged.get("Auth");
-  // SAM meets both definitions, and then CorsConfiguration, before Auth: not modelled here.
-  if ((userBody && truthy(merged.get("DefinitionUri"))) || truthy(merged.get("CorsConfiguration")))
-    return;
+  if (userBody && truthy(merged.get("DefinitionUri"))) return false;
   std::optional<bool> valid = userBody ? openApiBodyValidity(*body) : std::optional<bool>(true);
-  if (!valid) return;
+  if (!valid) return false;
   auto reading = readHttpApiAuth(auth, hasBody, *valid);
-  if (reading && reading->problem) out.push_back(std::move(*reading->problem));
+  if (reading && reading->problem) {
+    out.push_back(std::move(*reading->problem));
+    return true;
+  }
+  if (reading && !reading->unsupported.empty()) return false;
   // set_path_default_authorizer on a user's body, in its Python 2.7 order (SAM made the body
   // Python 2.7 compatible: the template has a DefaultAuthorizer), known for small dicts.
-  if (!userBody || !reading || !reading->auth || reading->auth->defaultAuthorizer.empty()) return;
-  const Node& paths = *body->get("paths");
-  auto pathOrder = py27Order(paths);
-  if (!pathOrder) return;
+  if (!userBody || !reading || !reading->auth || reading->auth->defaultAuthorizer.empty())
+    return true;
+  const Node* paths = body->get("paths");
+  if (!paths || !paths->isMapping()) return false;
+  auto pathOrder = py27Order(*paths);
+  if (!pathOrder) return false;
   for (size_t p : *pathOrder) {
-    const MapEntry& path = paths.entries()[p];
+    const MapEntry& path = paths->entries()[p];
     auto methodOrder = path.value.isIntrinsic() ? std::nullopt : py27Order(path.value);
-    if (!methodOrder) return;  // a conditional or a value that is not a map: not modelled
+    if (!methodOrder) return false;  // a conditional or a value that is not a map: not modelled
     for (size_t m : *methodOrder) {
       const MapEntry& method = path.value.entries()[m];
       std::string normalized = normalizedMethod(method.key.text());
@@ -460,11 +436,12 @@ void validateHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
                                  &method.key,
                                  false,
                                  {}});
-        return;
+        return true;
       }
-      if (!method.value.isMapping() || method.value.isIntrinsic()) return;
+      if (!method.value.isMapping() || method.value.isIntrinsic()) return false;
     }
   }
+  return true;
 }
 
 std::optional<LinkedHttpApi> linkedHttpApi(const model::Template& templ,

@@ -51,9 +51,10 @@ std::optional<HttpApiAuthReading> readHttpApiAuth(const model::Node* auth, bool 
 // intrinsic, an `openapi` that is not a string).
 std::optional<bool> openApiBodyValidity(const model::Node& body);
 
-// The problems of an HttpApi's own Auth (after Globals): the type of the property, then the
-// generator's reading. Problem nodes may point into `merged`.
-void validateHttpApiAuth(const model::Node& merged, std::vector<SamProblem>& out);
+// _add_auth, met after SAM accepted the properties before it (the definitions, CorsConfiguration):
+// its problem appended to `out` (true; nodes may point into `merged`), true when SAM adds the Auth,
+// false when samshift cannot follow SAM there.
+bool judgeHttpApiAuth(const model::Node& merged, std::vector<SamProblem>& out);
 
 // The route SAM gives an HttpApi event (ImplicitHttpApiPlugin._process_api_events), as its
 // messages name it: the path, and the method in lower case.

@@ -156,6 +156,15 @@ constexpr std::array kCodes = {
     resource("http-api-auth-invalid", "an HttpApi's `Auth` SAM cannot add to its body"),
     resource("http-api-event-auth-invalid",
              "an HttpApi event's `Auth` that its SAM-managed API cannot give the route"),
+    resource("http-api-invalid",
+             "an HttpApi whose body, `DefinitionUri`, `CorsConfiguration`, `Tags`, `Name`, "
+             "`Description`, `DisableExecuteApiEndpoint` or `Domain` SAM cannot make an API of"),
+    templateLevel("http-api-openapi-invalid",
+                  "an HttpApi property SAM cannot add to a body that is not OpenAPI, or body "
+                  "`tags` that are not a list"),
+    resource("http-api-event-invalid",
+             "an HttpApi event without a string `Path`, `Method` or `ApiId` SAM can follow, with "
+             "`RouteSettings` that are not a map, or naming an API whose body is not OpenAPI"),
     resource("websocket-api-invalid",
              "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
              "`IpAddressType` SAM rejects"),

@@ -13,6 +13,7 @@
 #include "sam/deployment_model.h"
 #include "sam/http_api_auth.h"
 #include "sam/http_api_events.h"
+#include "sam/http_api_validation.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
 
@@ -331,7 +332,7 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
           event, problem->unknown ? "event-property-unknown" : "event-property-type",
           problem->message, problem->node);
     }
-    return std::nullopt;
+    return httpApiEventLinkProblem(event.templ, event.event);
   }
   std::span<const SamPropertyType> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);

@@ -353,6 +353,28 @@ const std::vector<PyObject>& PyObject::listItems() const {
   return values_;
 }
 
+PyObject& PyObject::at(size_t index) { return const_cast<PyObject&>(caughtUp(values_.at(index))); }
+
+bool PyObject::truthy() const {
+  switch (kind_) {
+    case Kind::kNone:
+      return false;
+    case Kind::kBool:
+      return flag_;
+    case Kind::kInt:
+      return flag_ || int_ != 0;
+    case Kind::kFloat:
+      return real_ != 0;
+    case Kind::kStr:
+      return !text_.empty();
+    case Kind::kList:
+      return !values_.empty();
+    case Kind::kDict:
+      return keys_.size() != 0;
+  }
+  return false;
+}
+
 std::vector<std::string> PyObject::keys() const {
   std::vector<std::string> out;
   if (kind_ != Kind::kDict) return out;
