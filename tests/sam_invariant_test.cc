@@ -337,6 +337,17 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"websocket-api-invalid",
        "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"
        "      RouteSelectionExpression: $request.body.action\n      Routes: {}\n"},
+      {"http-api-invalid",
+       "Resources:\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      DefinitionUri: s3://bucket/api.yaml\n      Tags: {team: core}\n"},
+      {"http-api-openapi-invalid",
+       "Resources:\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      DefinitionBody: {openapi: '3.0.1', paths: {}, tags: {name: a}}\n"},
+      {"http-api-event-invalid",
+       "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+       "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: s3://b/k\n"
+       "      Events:\n        Get:\n          Type: HttpApi\n"
+       "          Properties: {Path: /get}\n"},
       {"passthrough-condition-value",
        function(kAlias +
                 "      DeploymentPreference: {Type: AllAtOnce, PassthroughCondition: maybe}\n")},
@@ -527,6 +538,21 @@ const std::map<std::string, std::string>& templatePerCode() {
                 "    Type: AWS::Serverless::Connector\n    Properties:\n      Source: {Id: Fn}\n"
                 "      Destination: {Id: Queue}\n      Permissions: [Read]\n",
                 false)},
+      {"http-api-auth-invalid",
+       "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      Auth: {DefaultAuthorizer: Missing}\n"},
+      {"http-api-event-auth-invalid",
+       "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+       "      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: s3://b/k\n"
+       "      Events:\n        Get:\n          Type: HttpApi\n"
+       "          Properties: {Auth: {Authorizer: NONE}}\n"},
+      {"http-api-auth-document",
+       "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      DefinitionBody: {openapi: 3.0.1, paths: {/a: {any: {responses: {}}}}}\n"
+       "      Auth:\n        Authorizers:\n          J:\n"
+       "            JwtConfiguration: {issuer: 'https://x', audience: [a]}\n"
+       "            IdentitySource: $request.header.Authorization\n"
+       "        DefaultAuthorizer: J\n"},
       {"embedded-connector-duplicate-id",
        "Resources:\n  QueueLink:\n    Type: AWS::SNS::Topic\n  Queue:\n"
        "    Type: AWS::SQS::Queue\n    Connectors:\n      Link:\n"

@@ -120,6 +120,21 @@ family covers:
   hosted zone);
 - an API `Auth` whose `ResourcePolicy` is not a map, or whose `UsagePlan` is not a map, has a
   key SAM does not know or no `CreateUsagePlan` of SHARED, PER_API or NONE;
+- an `AWS::Serverless::HttpApi` whose `Auth` SAM cannot add: not a map, with an unknown key, an
+  authorizer that is not a map, has `OpenIdConnectUrl`, lacks what its type needs (a JWT one's
+  `IdentitySource`, a Lambda one's `FunctionArn` or `AuthorizerPayloadFormatVersion`) or has a
+  property of the other type, a `DefaultAuthorizer` it does not define, a method of its inline
+  body SAM cannot find to give the `DefaultAuthorizer`; an HttpApi event with a property it does
+  not declare or of the wrong type, or whose `Auth` names an authorizer its API does not define,
+  `NONE` without a `DefaultAuthorizer`, or `AuthorizationScopes` that are not a list;
+- an HttpApi SAM cannot make an API of: both `DefinitionBody` and `DefinitionUri`, a
+  `CorsConfiguration`, `Tags`, `Name`, `Description` or `DisableExecuteApiEndpoint` it cannot add
+  to the body (no inline OpenAPI body, unknown `CorsConfiguration` keys, credentials with origin
+  "*"), a body `tags` that is not a list, a `DefinitionUri` map without `Bucket` and `Key`, a
+  `Domain` without `DomainName` and `CertificateArn` or with `MutualTlsAuthentication` SAM cannot
+  read; an HttpApi event without `Properties` as a map, without a string `Path` and `Method`, whose
+  `ApiId` is not a string or names no resource, whose `RouteSettings` are not a map, or naming an
+  HttpApi whose `DefinitionBody` is not OpenAPI;
 - a resource SAM would generate (`FnRole`, `FnMyEventPermission`, …) whose logical ID the
   template already uses;
 - an `AWS::Serverless::Connector`, or a connector of a `Connectors` attribute, SAM cannot
@@ -280,7 +295,13 @@ Resources:
         "api-domain-invalid",
         "api-resource-policy-invalid",
         "api-usage-plan-invalid",
+        "http-api-auth-invalid",
+        "http-api-auth-document",
+        "http-api-event-auth-invalid",
         "websocket-api-invalid",
+        "http-api-invalid",
+        "http-api-event-invalid",
+        "http-api-openapi-invalid",
         "duplicate-logical-id",
         "connector-invalid",
         "embedded-connector-invalid",
@@ -441,6 +462,16 @@ Resources:
         {"api-usage-plan-invalid",
          "`Auth.UsagePlan` must be a mapping of its known keys with `CreateUsagePlan` SHARED, "
          "PER_API or NONE"},
+        {"http-api-auth-invalid",
+         "An HttpApi's `Auth` needs authorizers SAM can read: JWT ones with `JwtConfiguration` and "
+         "`IdentitySource`, Lambda ones with `FunctionArn` and `AuthorizerPayloadFormatVersion`, "
+         "and a `DefaultAuthorizer` among them"},
+        {"http-api-auth-document",
+         "Each method of an HttpApi's `DefinitionBody` must be a lower-case method name (`any` as "
+         "`x-amazon-apigateway-any-method`) for SAM to give it the `DefaultAuthorizer`"},
+        {"http-api-event-auth-invalid",
+         "An HttpApi event's `Authorizer` must be `NONE` (with a `DefaultAuthorizer`), `AWS_IAM` "
+         "(with `EnableIamAuthorizer`) or one of its API's `Authorizers`"},
         {"api-event-request-parameters",
          "Each of `RequestParameters` must be `method.request.(querystring|path|header).NAME`, or "
          "a map of one such name to `{Required, Caching}`"},
@@ -611,6 +642,11 @@ Resources:
                  : "A destination needs a `Type`: SQS, SNS, EventBridge, Lambda or S3Bucket";
     }
     if (code == "websocket-api-invalid") return "WebSocketApi `" + id + "`: " + samSentence(sam);
+    if (code == "http-api-invalid") return "HttpApi `" + id + "`: " + samSentence(sam);
+    if (code == "http-api-openapi-invalid")
+      return "SAM cannot edit this HttpApi body: " + samSentence(sam);
+    if (code == "http-api-event-invalid")
+      return "SAM cannot link this HttpApi event: " + samSentence(sam);
     if (code.rfind("pull-event-", 0) == 0) return describePullEvent(sam, text);
     if (code == "connector-invalid" || code == "embedded-connector-invalid" ||
         code == "connector-endpoint-unpackaged")

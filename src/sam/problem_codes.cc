@@ -41,6 +41,9 @@ constexpr std::array kCodes = {
                   "an `Fn::Sub` variable SAM resolves whose value is not a string"),
     templateLevel("properties-not-map", "a serverless resource's `Properties` is not a mapping"),
     templateLevel("condition-not-string", "a resource's `Condition` is set but not a string"),
+    templateLevel("http-api-auth-document",
+                  "an HttpApi `DefinitionBody` method SAM cannot find to give the default "
+                  "authorizer"),
     resource("logical-id", "a serverless resource's logical ID is not alphanumeric"),
     deployment("alias-type", "`AutoPublishAlias` is neither a string nor a one-key mapping"),
     deployment("code-sha256-type",
@@ -150,6 +153,18 @@ constexpr std::array kCodes = {
     resource("api-usage-plan-invalid",
              "an API's `Auth.UsagePlan` that is not a map, has unknown keys or no valid "
              "`CreateUsagePlan`"),
+    resource("http-api-auth-invalid", "an HttpApi's `Auth` SAM cannot add to its body"),
+    resource("http-api-event-auth-invalid",
+             "an HttpApi event's `Auth` that its SAM-managed API cannot give the route"),
+    resource("http-api-invalid",
+             "an HttpApi whose body, `DefinitionUri`, `CorsConfiguration`, `Tags`, `Name`, "
+             "`Description`, `DisableExecuteApiEndpoint` or `Domain` SAM cannot make an API of"),
+    templateLevel("http-api-openapi-invalid",
+                  "an HttpApi property SAM cannot add to a body that is not OpenAPI, or body "
+                  "`tags` that are not a list"),
+    resource("http-api-event-invalid",
+             "an HttpApi event without a string `Path`, `Method` or `ApiId` SAM can follow, with "
+             "`RouteSettings` that are not a map, or naming an API whose body is not OpenAPI"),
     resource("websocket-api-invalid",
              "a WebSocketApi without routes, with a route key, stage name, `Auth` or "
              "`IpAddressType` SAM rejects"),

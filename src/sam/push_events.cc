@@ -11,6 +11,9 @@
 #include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
 #include "sam/deployment_model.h"
+#include "sam/http_api_auth.h"
+#include "sam/http_api_events.h"
+#include "sam/http_api_validation.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
 
@@ -323,6 +326,14 @@ std::optional<SamProblem> pushEventLinkProblem(const PushEvent& event) {
     if (!props || !props->isMapping()) return std::nullopt;  // the implicit API plugin's
     return propertyProblem(event, stateMachineApiEventSpecs());
   }
+  if (type == "HttpApi" && event.owner == EventOwner::kFunction) {
+    if (auto problem = httpApiEventPropertyProblem(event.event)) {
+      return eventResourceProblem(
+          event, problem->unknown ? "event-property-unknown" : "event-property-type",
+          problem->message, problem->node);
+    }
+    return httpApiEventLinkProblem(event.templ, event.event);
+  }
   std::span<const SamPropertyType> specs =
       pushEventSpecs(event.owner == EventOwner::kStateMachine, type);
   if (specs.empty()) return std::nullopt;
@@ -357,6 +368,8 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
       return invalidEvent(event, event.name, rejection->code, rejection->message, rejection->node);
     return std::nullopt;
   }
+  if (type == "HttpApi" && function)
+    return httpApiEventAuthProblem(event.templ, event.name, event.event);
   const Node* props = propertiesOf(event);
   if (type == "ScheduleV2") {
     // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "sam/api_event_link.h"
+#include "sam/http_api_validation.h"
 #include "sam/ignore_globals.h"
 #include "sam/validation.h"
 
@@ -247,6 +248,9 @@ std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
   }
   // The implicit REST API plugin reports every function and state machine it rejects.
   if (std::vector<SamProblem> problems = implicitApiPluginProblems(templ); !problems.empty())
+    return problems;
+  // The implicit HTTP API plugin runs next, and reports a problem for each function.
+  if (std::vector<SamProblem> problems = implicitHttpApiPluginProblems(templ); !problems.empty())
     return problems;
   for (auto check : {checkGlobals, checkIgnoreGlobals, checkMappings}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};

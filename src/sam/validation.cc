@@ -17,6 +17,8 @@
 #include "sam/generated_resources.h"
 #include "sam/globals.h"
 #include "sam/graphql_api.h"
+#include "sam/http_api_auth.h"
+#include "sam/http_api_validation.h"
 #include "sam/layer.h"
 #include "sam/local_artifacts.h"
 #include "sam/policies.h"
@@ -747,7 +749,18 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
     return out;
   }
   if (resource.type == "AWS::Serverless::HttpApi") {
-    validateHttpApiDomain(templ, resource, propertiesWithGlobals(templ, resource), params, out);
+    // Problems of the Auth may point into the merged copy: re-pointed while it lives.
+    HttpApiInput input = httpApiInput(templ, resource, params);
+    validateHttpApi(templ, resource, input, out);
+    for (SamProblem& problem : out) {
+      const Node* node = problem.node;
+      problem.node = node && node->span().known()
+                         ? templateNodeWithSpan(templ, resource, node->span())
+                         : nullptr;
+      if (!problem.node) problem.node = resource.idNode;
+    }
+    if (out.empty())
+      validateHttpApiDomain(templ, resource, propertiesWithGlobals(templ, resource), params, out);
     return out;
   }
   if (resource.type == "AWS::Serverless::WebSocketApi") {
@@ -784,6 +797,9 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                       : (read = readDeploymentModel(templ, resource, params, &props));
   if (function) {
     validateFunction(templ, resource, params, props, model, out);
+    if (out.empty()) {
+      if (auto taken = httpApiRouteTakenProblem(templ, resource)) out.push_back(std::move(*taken));
+    }
   } else {
     validateStateMachine(templ, resource, props, model, out);
   }

@@ -47,29 +47,6 @@ std::vector<const MapEntry*> py27Order(const Node& mapping) {
   return out;
 }
 
-// DefinitionUri as SAM's BodyS3Location: `s3://bucket/key` or {Bucket, Key[, Version]}.
-std::optional<PyObject> s3Location(const Node& uri) {
-  PyObject location = PyObject::dict(true);
-  if (uri.isString()) {
-    const std::string& text = uri.text();
-    size_t slash = text.find('/', 5);
-    // A ?versionId query is not modelled.
-    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 ||
-        slash + 1 == text.size() || text.find('?') != std::string::npos) {
-      return std::nullopt;
-    }
-    location.set("Bucket", PyObject::str(text.substr(5, slash - 5), true));
-    location.set("Key", PyObject::str(text.substr(slash + 1), true));
-    return location;
-  }
-  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key"))
-    return std::nullopt;
-  for (const char* key : {"Bucket", "Key", "Version"}) {
-    if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
-  }
-  return location;
-}
-
 // The `Globals: Api` section, when the template has one.
 const Node* apiGlobals(const model::Template& templ) {
   const Node* globals = templ.root().get("Globals");
@@ -151,6 +128,38 @@ void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& i
   }
 }
 
+// ImplicitHttpApiPlugin._add_route_settings_to_api: the event's RouteSettings merged into the
+// API's own (before Globals, which merge the same way), under "METHOD /path", or the path alone
+// for the default route.
+void addEventRouteSettings(ExpandContext& ctx, HttpApi& api, const model::ResourceView& resource,
+                           const std::string& what, const std::string& path,
+                           const std::string& method, const Node& settings) {
+  if (resource.condition || !settings.isMapping()) {
+    ctx.notSupported("API Gateway: RouteSettings of " + what);
+    return;
+  }
+  std::string route = path;
+  if (method != sam::kHttpApiAnyMethod) {
+    std::string upper;
+    for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    route = upper + " " + path;
+  }
+  if (!api.properties.has("RouteSettings")) api.properties.set("RouteSettings", Node::mapping());
+  Node* all = api.properties.get("RouteSettings");
+  if (!all->isMapping() || all->isIntrinsic()) {
+    ctx.notSupported("API Gateway: RouteSettings of " + what +
+                     " on an API whose own are not a map");
+    return;
+  }
+  if (!all->has(route)) all->set(route, Node::mapping());
+  Node* entry = all->get(route);
+  if (!entry->isMapping()) {
+    ctx.notSupported("API Gateway: RouteSettings of " + what + " on a route that is not a map");
+    return;
+  }
+  for (const MapEntry& setting : settings.entries()) entry->set(setting.key.text(), setting.value);
+}
+
 // ImplicitRestApiPlugin (`Api` events) or ImplicitHttpApiPlugin (`HttpApi` events) for one
 // function or state machine.
 void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bool rest) {
@@ -177,11 +186,20 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    // A function's Condition on a REST API's paths is modelled (api/conditional_paths.h).
+    // A function's Condition on a REST API's paths is modelled (api/conditional_paths.h). The
+    // plugin adds conditions to the paths of the HTTP APIs SAM manages (not modelled); a user's
+    // body keeps its paths as written.
     bool conditionModelled = rest && resource.type == "AWS::Serverless::Function" &&
                              (!resource.condition || resource.condition->isString());
-    if ((resource.condition && !conditionModelled) ||
-        (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
+    const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId");
+    auto userHttpBody = [&] {
+      auto name = apiRef ? apiName(*apiRef) : std::nullopt;
+      auto explicitApi = name ? ctx.apis.http.find(*name) : ctx.apis.http.end();
+      return explicitApi != ctx.apis.http.end() && !explicitApi->second.managed;
+    };
+    if (rest ? resource.condition && !conditionModelled
+             : (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy) &&
+                   !userHttpBody()) {
       ctx.notSupported("API Gateway: " + what +
                        (rest ? " with Condition on "
                              : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
@@ -191,7 +209,14 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
     const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
     const Node* method = defaultRoute ? &kAnyMethod : properties->get("Method");
-    if (const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId")) {
+    const Node* routeSettings = rest ? nullptr : properties->get("RouteSettings");
+    if (apiRef) {
+      auto httpName = rest ? std::nullopt : apiName(*apiRef);
+      auto httpApi = httpName ? ctx.apis.http.find(*httpName) : ctx.apis.http.end();
+      if (routeSettings && httpApi != ctx.apis.http.end() && path && path->isString() && method &&
+          method->isString())
+        addEventRouteSettings(ctx, httpApi->second, resource, what, path->text(), method->text(),
+                              *routeSettings);
       // _add_api_to_swagger: the path goes into the body of an explicit API SAM manages too.
       std::optional<std::string> name = rest ? apiName(*apiRef) : std::nullopt;
       auto explicitApi = name ? ctx.apis.rest.find(*name) : ctx.apis.rest.end();
@@ -241,6 +266,9 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       if (created && !createImplicitHttpApi(ctx, it->second)) continue;
       addPath(it->second.body, path->text(), methodKey(method->text()));
       propagateTags(ctx, props, it->second.tags, apiId);
+      if (routeSettings)
+        addEventRouteSettings(ctx, it->second, resource, what, path->text(), method->text(),
+                              *routeSettings);
     }
   }
 }
@@ -468,6 +496,28 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
 }
 
 }  // namespace
+
+std::optional<PyObject> s3Location(const Node& uri) {
+  PyObject location = PyObject::dict(true);
+  if (uri.isString()) {
+    const std::string& text = uri.text();
+    size_t slash = text.find('/', 5);
+    // A ?versionId query is not modelled.
+    if (text.rfind("s3://", 0) != 0 || slash == std::string::npos || slash == 5 ||
+        slash + 1 == text.size() || text.find('?') != std::string::npos) {
+      return std::nullopt;
+    }
+    location.set("Bucket", PyObject::str(text.substr(5, slash - 5), true));
+    location.set("Key", PyObject::str(text.substr(slash + 1), true));
+    return location;
+  }
+  if (!uri.isMapping() || uri.isIntrinsic() || !uri.get("Bucket") || !uri.get("Key"))
+    return std::nullopt;
+  for (const char* key : {"Bucket", "Key", "Version"}) {
+    if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
+  }
+  return location;
+}
 
 bool isAlnum(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {

@@ -16,6 +16,10 @@ bool isAlnum(const std::string& text);
 // or by its logical ID.
 std::optional<std::string> apiName(const model::Node& apiId);
 
+// DefinitionUri as SAM's BodyS3Location: `s3://bucket/key` or {Bucket, Key[, Version]}; nullopt
+// for another form (a ?versionId query is not modelled).
+std::optional<PyObject> s3Location(const model::Node& uri);
+
 // Explicit AWS::Serverless::Api resources, then SAM's implicit API plugins: every Api / HttpApi
 // event without an API gets its path in ServerlessRestApi / ServerlessHttpApi.
 void collectApis(ExpandContext& ctx);

@@ -76,14 +76,19 @@ struct RestApi {
 };
 
 struct HttpApi {
+  // The OpenAPI body the editors edit: SAM's skeleton, or the user's OpenAPI DefinitionBody.
   PyObject body;
+  bool managed = true;  // SAM's skeleton (__MANAGE_SWAGGER): a second route is SAM's rejection
+  // A DefinitionBody that is not an OpenAPI document (an AWS::Include, mostly), kept as written,
+  // or the BodyS3Location of a DefinitionUri; then `body` is unused.
+  std::optional<model::Node> opaqueBody;
+  std::optional<model::Node> bodyS3;
+  bool editable() const { return !opaqueBody && !bodyS3; }
   PropagatedTags tags;
   // The properties the generator reads: the resource's with `Globals: HttpApi`, or for the
   // implicit API the Globals section's.
   model::Node properties = model::Node::mapping();
   const model::ResourceView* resource = nullptr;  // an explicit API's resource
-  // The function whose default-route integration ($default, any method) invokes its Arn.
-  std::string defaultRouteFunction;
 };
 
 // A Route53 RecordSetGroup SAM shares between the custom domains of one hosted zone

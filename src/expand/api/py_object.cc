@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "expand/python_json.h"
 #include "model/scalar_resolver.h"
+#include "sam/py27_hash.h"
 
 namespace samshift::expand::api {
 
@@ -68,17 +69,7 @@ std::string strRepr(std::string_view text, bool unicode, bool& ok) {
 
 }  // namespace
 
-uint64_t py27StringHash(std::string_view text) {
-  // Python 2.7's string_hash over the code points, with SAM's 64-bit wrap-around.
-  uint64_t x = 0;
-  size_t length = 0;
-  for (size_t i = 0; i < text.size(); ++length) {
-    uint32_t c = core::decodeUtf8(text, i);
-    if (length == 0) x = static_cast<uint64_t>(c) << 7;
-    x = (1000003ULL * x) ^ c;
-  }
-  return length == 0 ? 0 : x ^ length;
-}
+uint64_t py27StringHash(std::string_view text) { return sam::py27StringHash(text); }
 
 size_t Py27KeyOrder::slotOf(std::string_view key, uint64_t hash) const {
   // Py27Keys._get_key_idx: the slot holding the key, or the one it would take (the first dummy
@@ -360,6 +351,28 @@ const std::vector<PyObject>& PyObject::listItems() const {
   if (kind_ != Kind::kList) return kNone;
   for (const PyObject& value : values_) caughtUp(value);
   return values_;
+}
+
+PyObject& PyObject::at(size_t index) { return const_cast<PyObject&>(caughtUp(values_.at(index))); }
+
+bool PyObject::truthy() const {
+  switch (kind_) {
+    case Kind::kNone:
+      return false;
+    case Kind::kBool:
+      return flag_;
+    case Kind::kInt:
+      return flag_ || int_ != 0;
+    case Kind::kFloat:
+      return real_ != 0;
+    case Kind::kStr:
+      return !text_.empty();
+    case Kind::kList:
+      return !values_.empty();
+    case Kind::kDict:
+      return keys_.size() != 0;
+  }
+  return false;
 }
 
 std::vector<std::string> PyObject::keys() const {

@@ -86,6 +86,10 @@ class PyObject {
   Kind kind() const { return kind_; }
   bool isDict() const { return kind_ == Kind::kDict; }
   bool isStr() const { return kind_ == Kind::kStr; }
+  bool isList() const { return kind_ == Kind::kList; }
+  bool isNone() const { return kind_ == Kind::kNone; }
+  // Python's bool() of the object.
+  bool truthy() const;
   const std::string& text() const { return text_; }
 
   // Dict access; keys compare by their text, as u'a' == 'a' in Python.
@@ -106,6 +110,9 @@ class PyObject {
   // A list's items themselves, told of the copies made of the list; empty for another kind.
   std::vector<PyObject>& listItems();
   const std::vector<PyObject>& listItems() const;
+  // A list's length, and its item `index` itself (to edit in place).
+  size_t size() const { return kind_ == Kind::kList ? values_.size() : 0; }
+  PyObject& at(size_t index);
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
   // Whether a dict's key is a template string (u'…'); false when absent.

@@ -11,6 +11,8 @@
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
 #include "expand/api/conditional_paths.h"
+#include "expand/api/http_api_body.h"
+#include "expand/api/http_auth.h"
 #include "expand/api/method_settings.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
@@ -71,16 +73,33 @@ const model::ResourceView* plainRestApi(ExpandContext& ctx, const Node* restApiI
   return resource;
 }
 
-}  // namespace
+// add_timeout_to_method / add_payload_format_version_to_method: a key of the method's integration.
+bool setIntegrationKey(api::PyObject& definition, const char* key, const Node& value,
+                       std::string& why) {
+  api::PyObject* integration = definition.get("x-amazon-apigateway-integration");
+  if (!integration->isDict()) {
+    why = "an integration that is not a map";
+    return false;
+  }
+  integration->set(key, api::PyObject::fromTemplate(value));
+  return true;
+}
 
-Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
-                            const std::string& method, const std::string& path) {
+// The execute-api ARN of a permission, for `resource` after the stage.
+Node sourceArn(const std::string& partitionPrefix, const Node& apiId, const std::string& resource) {
   return intrinsic(
       "Fn::Sub",
       seq({str(partitionPrefix +
                ":execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/" +
-               permissionResource(method, path)),
+               resource),
            map({{"__ApiId__", apiId}, {"__Stage__", str("*")}})}));
+}
+
+}  // namespace
+
+Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
+                            const std::string& method, const std::string& path) {
+  return sourceArn(partitionPrefix, apiId, permissionResource(method, path));
 }
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
@@ -192,8 +211,10 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
 }
 
 void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
+  // RouteSettings went to the API's stage with the implicit API plugin.
   requireKnown(ctx, event, "HttpApi",
-               {"Path", "Method", "ApiId", "TimeoutInMillis", "PayloadFormatVersion"});
+               {"Path", "Method", "ApiId", "Auth", "TimeoutInMillis", "PayloadFormatVersion",
+                "RouteSettings"});
   bool defaultRoute = sam::isHttpApiDefaultRoute(&event.properties);
   if (!defaultRoute && !stringPathAndMethod(ctx, event, "HttpApi")) return;
   std::string path = defaultRoute ? sam::kHttpApiDefaultPath : event.properties.get("Path")->text();
@@ -213,16 +234,19 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     return;
   }
   api::HttpApi& api = it->second;
-  // HttpApi._get_permission: the default route permits every route (no method, no path); a later
-  // event of the function whose own $default integration is on the API (its URI names the
-  // function's Arn, not an alias) needs no permission of its own.
-  api::MethodKey key = api::methodKey(method);
-  bool anyMethod = key.name == sam::kHttpApiAnyMethod;
-  if (anyMethod && !path.empty() && path[0] == '/' &&
-      std::string_view(path).substr(1) == sam::kHttpApiDefaultPath) {
-    ctx.notSupported("API Gateway: HttpApi event " + event.id + " on path /$default");
+  if (api.opaqueBody) {
+    // HttpApi._get_permission opens the body with OpenApiEditor: SAM's rejection.
+    ctx.notSupported("API Gateway: HttpApi event " + event.id +
+                     " on an API whose body is not OpenAPI");
     return;
   }
+  api::MethodKey key = api::methodKey(method);
+  bool anyMethod = key.name == sam::kHttpApiAnyMethod;
+  // HttpApi._get_permission: Method ANY on /$default permits `<stage>/$default` (no method).
+  std::string defaultPathResource = std::string("/") + sam::kHttpApiDefaultPath;
+  std::string lowerMethod = api::methodKey(method).name;
+  bool anyOnDefaultPath =
+      path == defaultPathResource && lowerMethod == sam::kHttpApiAnyMethod && method.size() == 3;
   std::string withoutProxy = path;
   for (size_t at; (at = withoutProxy.find("{proxy+}")) != std::string::npos;)
     withoutProxy.erase(at, 8);
@@ -231,39 +255,56 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     ctx.notSupported("API Gateway: greedy path parameter in HttpApi event " + event.id);
     return;
   }
-  if (path == sam::kHttpApiDefaultPath || api.defaultRouteFunction != fn.id) {
+  std::string why;
+  auto refuse = [&]() {
+    ctx.notSupported("API Gateway: HttpApi event " + event.id + " of " + fn.id + ": " + why);
+  };
+  // HttpApi._get_permission: the default route permits every route (no method, no path); an
+  // event of a function whose own $default integration is on the API's body (its URI names the
+  // function's Arn, not an alias) needs no permission of its own.
+  bool coveredByDefaultRoute = path != sam::kHttpApiDefaultPath && api.editable() &&
+                               api::defaultRouteInvokes(api.body, fn.id, why);
+  if (!why.empty()) return refuse();
+  if (!coveredByDefaultRoute) {
     Node perm = permission(fn, "apigateway.amazonaws.com");
     perm.get("Properties")
         ->set("SourceArn",
-              apiPermissionSourceArn(
-                  "arn:${AWS::Partition}", apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
-                  anyMethod ? "ANY" : method, path == sam::kHttpApiDefaultPath ? "" : path));
+              anyOnDefaultPath
+                  ? sourceArn("arn:${AWS::Partition}",
+                              apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
+                              sam::kHttpApiDefaultPath)
+                  : apiPermissionSourceArn("arn:${AWS::Partition}",
+                                           apiIdNode ? *apiIdNode : ref(api::kImplicitHttpApi),
+                                           anyMethod ? "ANY" : method,
+                                           path == sam::kHttpApiDefaultPath ? "" : path));
     ctx.add(event.id + "Permission", std::move(perm));
   }
-
+  // _add_openapi_integration: nothing for a DefinitionUri.
+  if (!api.editable()) return;
   api::PyObject& body = api.body;
-  if (api::hasIntegration(body, path, key)) {
+  bool integrated = api::httpHasIntegration(body, path, key, why);
+  if (!why.empty()) return refuse();
+  if (integrated && api.managed) {
+    // SAM rejects the second event on a route of the API it manages.
     ctx.notSupported("API Gateway: a second integration on " + method + " " + path +
                      " of the HTTP API");
     return;
   }
-  api::PyObject& integration = api::addHttpLambdaIntegration(
-      body, path, key,
-      api::pySub(
-          "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
-          invokedArn(fn) + "/invocations"));
-  if (path == sam::kHttpApiDefaultPath && anyMethod && !fn.aliasId)
-    api.defaultRouteFunction = fn.id;
+  // add_lambda_integration leaves a method the user's body already integrates alone; the
+  // timeout, path parameters and payload format apply to it all the same.
+  if (!integrated &&
+      !api::addHttpIntegration(
+          body, path, key,
+          api::pySub(
+              "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
+              invokedArn(fn) + "/invocations"),
+          fn.resource.condition, why))
+    return refuse();
   // SAM sets each only when it is truthy.
-  if (const Node* timeout = event.properties.get("TimeoutInMillis");
-      timeout && sam::pythonTruthy(*timeout)) {
-    integration.set("timeoutInMillis", api::PyObject::fromTemplate(*timeout));
-  }
-  if (const Node* format = event.properties.get("PayloadFormatVersion");
-      format && sam::pythonTruthy(*format)) {
-    integration.set("payloadFormatVersion", api::PyObject::fromTemplate(*format));
-  }
-  // After the integration is complete: adding to the method may move it.
+  const Node* timeout = event.properties.get("TimeoutInMillis");
+  if (timeout && !sam::pythonTruthy(*timeout)) timeout = nullptr;
+  const Node* format = event.properties.get("PayloadFormatVersion");
+  if (format && !sam::pythonTruthy(*format)) format = nullptr;
   // add_path_parameters_to_method: each `{name}` of the path (re.findall("{(.*?)}")).
   std::vector<std::string> parameters;
   for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
@@ -272,16 +313,28 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
     parameters.push_back(path.substr(open + 1, close - open - 1));
     open = close + 1;
   }
-  if (!parameters.empty()) {
-    api::PyObject& target = *body.get("paths")->get(path)->get(key.name);
-    api::PyObject& list = target.setdefault("parameters", api::PyObject::list());
-    for (const std::string& name : parameters) {
-      api::PyObject parameter = api::PyObject::dict(true);
-      parameter.set("name", api::PyObject::str(name, true));
-      parameter.set("in", api::PyObject::str("path"));
-      parameter.set("required", api::PyObject::boolean(true));
-      list.push(std::move(parameter));
+  auto edit = [&](auto&& change) {
+    return api::editHttpIntegratedMethods(body, path, key, change, why);
+  };
+  if (timeout && !edit([&](api::PyObject& definition) {
+        return setIntegrationKey(definition, "timeoutInMillis", *timeout, why);
+      }))
+    return refuse();
+  if (!parameters.empty() && !edit([&](api::PyObject& definition) {
+        return api::addHttpPathParameters(definition, parameters, why);
+      }))
+    return refuse();
+  if (format && !edit([&](api::PyObject& definition) {
+        return setIntegrationKey(definition, "payloadFormatVersion", *format, why);
+      }))
+    return refuse();
+  // _add_auth_to_openapi_integration, for a truthy Auth (on a body SAM manages).
+  if (const Node* auth = event.properties.get("Auth"); auth && sam::pythonTruthy(*auth)) {
+    if (!api.managed) {
+      ctx.notSupported("API Gateway: Auth of HttpApi event " + event.id + " on a user's body");
+      return;
     }
+    api::addHttpEventAuth(ctx, event.id, *apiId, api, path, key, *auth);
   }
 }
 
