@@ -336,12 +336,16 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
                    [](const BodyEdit& a, const BodyEdit& b) { return a.rank < b.rank; });
   for (BodyEdit& edit : api.edits) {
     api.body->deepcopy();
-    if (hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
+    if (edit.integration && hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
       ctx.notSupported("API Gateway: a second integration on " + edit.methodName + " " + edit.path +
                        " of " + id);
       return false;
     }
-    edit.apply(*api.body);
+    if (!edit.apply(*api.body)) {
+      ctx.notSupported("API Gateway: the Auth of " + edit.methodName + " " + edit.path + " of " +
+                       id + " on its definition as SAM's editor reads it");
+      return false;
+    }
     api.body->deepcopy();
   }
   api.edits.clear();

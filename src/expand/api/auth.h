@@ -27,6 +27,7 @@ struct MethodAuth {
   std::optional<std::string> authorizer;
   std::optional<PyObject> scopes;  // the security entry's value, when not []
   std::optional<bool> apiKeyRequired;
+  bool onDefinitionBody = false;  // OverrideApiAuth on an API with a DefinitionBody of its own
 };
 
 // The event's Auth, or nothing after refusing the template (what SAM rejects is not supported
@@ -36,12 +37,14 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
 
 // add_auth_to_swagger on the event's method, after its integration, with the securityDefinitions
 // the editor hands back.
-void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
+// False where SwaggerEditor fails on the body (src/sam reports it).
+bool addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
                    const MethodAuth& auth);
 
 // _add_auth: the security of every method with an integration and the securityDefinitions,
 // between the editor's two copies.
-void addAuth(const ExpandContext& ctx, RestApi& api);
+// False after refusing the template.
+bool addAuth(ExpandContext& ctx, const std::string& id, RestApi& api);
 
 // _construct_authorizer_lambda_permission: `<Api><Authorizer>AuthorizerPermission` for each
 // Lambda authorizer that keeps its default permission.

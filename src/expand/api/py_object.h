@@ -95,6 +95,9 @@ class PyObject {
   void push(PyObject value);
   // A list's items (copies, told of the copies made of the list).
   std::vector<PyObject> items() const;
+  // A list's length, and its item at `index` in place (told of the copies made of the list).
+  size_t length() const { return kind_ == Kind::kList ? values_.size() : 0; }
+  PyObject* item(size_t index);
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
 

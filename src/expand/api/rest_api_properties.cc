@@ -288,8 +288,7 @@ bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
     return false;
   // _add_auth hands back its editor's body after the OpenAPI 3 post-processing.
   if (truthy(given(api, "Auth"))) {
-    addAuth(ctx, api);
-    if (!openApiPostprocess(ctx, id, api)) return false;
+    if (!addAuth(ctx, id, api) || !openApiPostprocess(ctx, id, api)) return false;
   }
   if (const Node* responses = given(api, "GatewayResponses");
       truthy(responses) && !addGatewayResponses(ctx, id, api, *responses))

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "sam/api_validation.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::api {
 
@@ -41,7 +42,8 @@ bool isValidSwagger(const PyObject& body) {
   const PyObject* paths = body.get("paths");
   if (!paths || !paths->isDict()) return false;
   const PyObject* swagger = body.get("swagger");
-  if (swagger && swagger->isStr() && !swagger->text().empty()) return true;
+  // bool(data.get("swagger")): `swagger: 2.0` is a float.
+  if (swagger && sam::pythonTruthy(swagger->toNode())) return true;
   const PyObject* openapi = body.get("openapi");
   return !swagger && openapi && openapi->isStr() && isOpenApi3(openapi->text());
 }

@@ -16,7 +16,7 @@ PyObject openApiSkeleton();
 // SwaggerEditor._OPENAPI_VERSION_3_REGEX on a str.
 bool isOpenApi3(const std::string& version);
 // SwaggerEditor.is_valid: a `paths` map and a true `swagger`, or an OpenAPI 3 `openapi`. False too
-// for a version samshift cannot judge the truth of (not a string).
+// for an `openapi` that is not a string (SAM matches its str()).
 bool isValidSwagger(const PyObject& body);
 
 // A method as the editors key it: lower case (a template str), `any` → the any-method extension.

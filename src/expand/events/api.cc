@@ -107,6 +107,16 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                               : api::PyObject::fromTemplate(resolved).repr(ok));
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
+  if (methodAuth->onDefinitionBody) {
+    // Api.to_cloudformation: OverrideApiAuth applies the event's Auth to the API's own
+    // DefinitionBody, in an editor of its own (two copies).
+    api->edits.push_back(
+        {rank, path, method,
+         [path, key = api::methodKey(method), auth = *methodAuth](api::PyObject& body) {
+           return api::addMethodAuth(body, path, key, auth);
+         },
+         false});
+  }
   if (!api->managed) return;
   std::optional<api::MethodSettings> settings =
       api::readMethodSettings(ctx, event.id, event.properties, *api);
@@ -136,8 +146,10 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                          settings = std::move(*settings)](api::PyObject& body) {
                           api::addLambdaIntegration(body, path, key, uri, settings.streaming,
                                                     credentials);
-                          api::addMethodAuth(body, path, key, auth);
+                          // The editor just added the integration to SAM's own body.
+                          if (!api::addMethodAuth(body, path, key, auth)) return false;
                           api::applyMethodSettings(settings, body, path, key);
+                          return true;
                         }});
 }
 

@@ -128,6 +128,7 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
              api::pySub(
                  "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"),
              credentials, templates);
+         return true;
        }});
 }
 
