@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "model/intrinsics.h"
+#include "sam/api_auth_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 
@@ -221,10 +222,14 @@ std::optional<SamProblem> apiModelsProblem(const Node& props, bool hasBody, bool
 std::optional<ApiEventRejection> apiEventRejection(const model::Template& templ,
                                                    const Node& event) {
   const Node* props = event.get("Properties");
-  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props) ||
-      props->has("Auth")) {
-    return std::nullopt;  // Auth's checks come first (not modelled here)
+  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props))
+    return std::nullopt;
+  if (!sharedMethod(templ, *props)) {
+    // add_auth_to_swagger comes first.
+    if (auto rejection = apiEventAuthRejection(templ, event, false))
+      return ApiEventRejection{rejection->code, rejection->message, rejection->node};
   }
+  if (props->has("Auth")) return std::nullopt;  // what SAM does after the Auth is not modelled
   const model::ResourceView* api = nullptr;
   if (!managedApiOf(templ, *props, api) || sharedMethod(templ, *props)) return std::nullopt;
   Node apiProps = api ? propertiesWithGlobals(templ, *api) : Node::mapping();

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "sam/api_auth_validation.h"
 #include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
@@ -248,9 +249,18 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
     if (validity == Swagger::kUnknown) return;
     if (!checkCors(*cors, hasBody, validity == Swagger::kValid, source("Cors"), out)) return;
   }
-  // _add_models, after the Auth, GatewayResponses and BinaryMediaTypes checks samshift does not
-  // make: only when none of them applies.
-  if (!truthy(present(props, "Auth")) && !truthy(present(props, "GatewayResponses")) &&
+  // _add_auth.
+  Swagger bodyValidity =
+      managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
+  std::optional<bool> validBody;
+  if (bodyValidity != Swagger::kUnknown) validBody = bodyValidity == Swagger::kValid;
+  AuthVerdict auth = validateApiAuth({templ, props, managed, hasBody, validBody, source("Auth"),
+                                      managed ? nullptr : source("DefinitionBody")},
+                                     out);
+  if (auth == AuthVerdict::kRejected) return;
+  // _add_models, after the GatewayResponses and BinaryMediaTypes checks samshift does not make:
+  // only when none of them applies.
+  if (auth == AuthVerdict::kAdded && !truthy(present(props, "GatewayResponses")) &&
       !truthy(present(props, "BinaryMediaTypes"))) {
     Swagger validity =
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
