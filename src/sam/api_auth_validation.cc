@@ -117,22 +117,14 @@ std::optional<std::string> authorizerProblem(const std::string& name, const Node
   bool request = payload && payload->isString("REQUEST");
   const Node* identity = given(authorizer, "Identity");
   if (request) {
-    bool missing = !truthy(identity);
+    if (truthy(identity) && !identity->isMapping())
+      return "Property 'Authorizer." + name + ".Identity' should be a map.";
+    std::optional<bool> missing = missingIdentitySource(identity);
     if (!missing) {
-      if (!identity->isMapping())
-        return "Property 'Authorizer." + name + ".Identity' should be a map.";
-      bool sources =
-          truthy(given(*identity, "Headers")) || truthy(given(*identity, "QueryStrings")) ||
-          truthy(given(*identity, "StageVariables")) || truthy(given(*identity, "Context"));
-      const Node* ttl = given(*identity, "ReauthorizeEvery");
-      Ttl sign = ttl ? ttlSign(*ttl) : Ttl::kNotInt;
-      if (sign == Ttl::kUnknown) {
-        unknown = true;
-        return std::nullopt;
-      }
-      missing = !sources && (sign == Ttl::kNotInt || sign == Ttl::kPositive);
+      unknown = true;
+      return std::nullopt;
     }
-    if (missing) {
+    if (*missing) {
       return name +
              " Authorizer must specify Identity with at least one of Headers, QueryStrings, "
              "StageVariables, or Context.";
@@ -299,6 +291,17 @@ bool isAuthField(const std::string& key) {
 }
 
 }  // namespace
+
+std::optional<bool> missingIdentitySource(const Node* identity) {
+  if (!truthy(identity)) return true;
+  if (!identity->isMapping()) return std::nullopt;
+  bool sources = truthy(given(*identity, "Headers")) || truthy(given(*identity, "QueryStrings")) ||
+                 truthy(given(*identity, "StageVariables")) || truthy(given(*identity, "Context"));
+  const Node* ttl = given(*identity, "ReauthorizeEvery");
+  Ttl sign = ttl ? ttlSign(*ttl) : Ttl::kNotInt;
+  if (sign == Ttl::kUnknown) return std::nullopt;
+  return !sources && (sign == Ttl::kNotInt || sign == Ttl::kPositive);
+}
 
 AuthVerdict validateApiAuth(const ApiAuthInput& input, std::vector<SamProblem>& out) {
   const Node* auth = given(input.props, "Auth");

@@ -32,6 +32,11 @@ struct ApiAuthInput {
   const model::Node* bodySource;  // the template's DefinitionBody node, when the user gave one
 };
 
+// ApiGatewayAuthorizer._is_missing_identity_source of a REQUEST authorizer's Identity: no
+// Headers, QueryStrings, StageVariables or Context, unless `int(ReauthorizeEvery)` is 0 or less.
+// nullopt where samshift does not know what int() gives, or Identity is not a map.
+std::optional<bool> missingIdentitySource(const model::Node* identity);
+
 // _add_auth up to its ResourcePolicy; the problems point into the template (authSource,
 // bodySource).
 AuthVerdict validateApiAuth(const ApiAuthInput& input, std::vector<SamProblem>& out);

@@ -6,6 +6,7 @@
 
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
+#include "sam/api_auth_validation.h"
 #include "sam/deployment_model.h"
 
 namespace samshift::expand::api {
@@ -201,16 +202,11 @@ std::string unsupportedAuthorizer(const std::string& name, const Node& authorize
           return std::string("Identity.") + key + " with an item that is not a string";
       }
     }
-    const Node* ttl = identity->get("ReauthorizeEvery");
-    if (ttl && !ttl->isNull() && !ttl->isInt()) return "ReauthorizeEvery that is not an integer";
   }
-  bool identityGiven =
-      identity && identity->isMapping() &&
-      (truthy(identity->get("Headers")) || truthy(identity->get("QueryStrings")) ||
-       truthy(identity->get("StageVariables")) || truthy(identity->get("Context")));
-  // _is_missing_identity_source: SAM rejects a REQUEST authorizer without a source (unless its
-  // ReauthorizeEvery is 0), which is not modelled yet.
-  if (!cognito && isRequestAuthorizer(authorizer) && !identityGiven)
+  // _is_missing_identity_source: SAM rejects a REQUEST authorizer without a source, unless its
+  // ReauthorizeEvery is 0 (src/sam reports it).
+  if (!cognito && isRequestAuthorizer(authorizer) &&
+      sam::missingIdentitySource(identity).value_or(true))
     return "a REQUEST authorizer without identity sources";
   return "";
 }
