@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "model/intrinsics.h"
+#include "sam/api_event_link.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/parameter_values.h"
@@ -443,12 +444,7 @@ std::optional<EventApi> eventApi(const model::Template& templ, const Node& event
       return std::nullopt;
     return api;
   }
-  std::optional<std::string> name;
-  if (restApiId->isString()) {
-    name = restApiId->text();
-  } else if (auto ref = model::refName(*restApiId)) {
-    name = std::string(*ref);
-  }
+  std::optional<std::string> name = restApiIdName(*restApiId);
   const model::ResourceView* resource = name ? templ.resource(*name) : nullptr;
   if (!resource || resource->type != "AWS::Serverless::Api") return std::nullopt;
   const Node& own = resource->propertiesMapping();

@@ -4,6 +4,7 @@
 
 #include "model/intrinsics.h"
 #include "sam/api_auth_validation.h"
+#include "sam/api_event_link.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 
@@ -29,12 +30,7 @@ bool managedApiOf(const model::Template& templ, const Node& props,
   api = nullptr;
   const Node* restApiId = props.get("RestApiId");
   if (!restApiId) return !templ.resource("ServerlessRestApi");
-  std::optional<std::string> name;
-  if (restApiId->isString()) {
-    name = restApiId->text();
-  } else if (auto ref = model::refName(*restApiId)) {
-    name = std::string(*ref);
-  }
+  std::optional<std::string> name = restApiIdName(*restApiId);
   api = name ? templ.resource(*name) : nullptr;
   if (!api || api->type != "AWS::Serverless::Api") return false;
   const Node& own = api->propertiesMapping();
