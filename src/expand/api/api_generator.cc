@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -171,13 +172,17 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    if (resource.condition ||
-        (!rest && (resource.deletionPolicy || resource.updateReplacePolicy))) {
+    if ((rest && resource.condition && !resource.condition->isString()) ||
+        (!rest &&
+         (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy))) {
       ctx.notSupported("API Gateway: " + what +
-                       (rest ? " with Condition on "
+                       (rest ? " with a Condition that is not a string on "
                              : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
                        id);
     }
+    std::string condition = rest && resource.condition && resource.condition->isString()
+                                ? resource.condition->text()
+                                : "";
     static const Node kDefaultPath = str(sam::kHttpApiDefaultPath);
     static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
     const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
@@ -191,6 +196,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
         explicitApi->second.body->deepcopy();
         addPath(*explicitApi->second.body, path->text(), methodKey(method->text()));
         explicitApi->second.body->deepcopy();
+        explicitApi->second.methodConditions[path->text()][method->text()] = condition;
       }
       continue;
     }
@@ -223,6 +229,7 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       api.body->deepcopy();
       addPath(*api.body, path->text(), methodKey(method->text()));
       api.body->deepcopy();
+      api.methodConditions[path->text()][method->text()] = condition;
       propagateTags(ctx, props, api.tags, apiId);
     } else {
       // An HTTP API's body is never hashed, so its key order (and the copies) do not matter.
@@ -232,6 +239,37 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       propagateTags(ctx, props, it->second.tags, apiId);
     }
   }
+}
+
+// _maybe_add_conditions_to_implicit_api_paths: a path whose methods all come from resources with
+// a Condition is wrapped in an Fn::If on it; several conditions (combined in a new template
+// Condition) are not modelled, nor the implicit API's own Condition
+// (_maybe_add_condition_to_implicit_api) when all its methods have one.
+void addPathConditions(ExpandContext& ctx, const std::string& id, RestApi& api) {
+  bool allConditional = !api.methodConditions.empty();
+  for (const auto& [path, methods] : api.methodConditions) {
+    std::set<std::string> conditions;
+    bool conditional = true;
+    for (const auto& [method, condition] : methods) {
+      if (condition.empty()) conditional = false;
+      conditions.insert(condition);
+    }
+    allConditional = allConditional && conditional;
+    if (!conditional) continue;
+    api.conditional = true;
+    if (conditions.size() > 1) {
+      ctx.notSupported("API Gateway: path " + path + " of " + id +
+                       " whose methods have different Conditions");
+      return;
+    }
+    PyObject* paths = api.body->get("paths");
+    PyObject* item = paths ? paths->get(path) : nullptr;
+    if (!item) continue;
+    paths->set(path, makeConditional(*conditions.begin(), *item), true);
+  }
+  if (api.implicit && allConditional)
+    ctx.notSupported(std::string("API Gateway: a Condition on ") + kImplicitRestApi +
+                     " (all its methods have one)");
 }
 
 // The Api events without a RestApiId, which the implicit REST API plugin adds to its API.
@@ -275,9 +313,14 @@ std::vector<std::string> runImplicitApiPlugins(ExpandContext& ctx) {
         collectImplicit(ctx, *resource, rest);
       }
     }
-    if (rest && ctx.apis.rest.count(apiId)) {
-      // _maybe_add_conditions_to_implicit_api_paths edits a copy and keeps a copy of that.
-      ctx.apis.rest.find(apiId)->second.body->deepcopy(2);
+    if (rest) {
+      for (auto& [id, api] : ctx.apis.rest) {
+        // _maybe_add_conditions_to_implicit_api_paths edits a copy and keeps a copy of that.
+        bool implicit = id == apiId;
+        if (implicit) api.body->deepcopy();
+        if (api.managed) addPathConditions(ctx, id, api);
+        if (implicit) api.body->deepcopy();
+      }
     }
     bool used = rest ? ctx.apis.rest.count(apiId) != 0 : ctx.apis.http.count(apiId) != 0;
     // A template's own resource of that name stays (the plugin restores it).

@@ -65,6 +65,10 @@ struct RestApi {
   // The DeletionPolicy / UpdateReplacePolicy of each resource with an event on the implicit API.
   std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
   std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
+  bool conditional = false;     // an event's Condition makes a method (or path) an Fn::If
+  // The implicit API plugin's api_conditions: path → the event's Method → the Condition of the
+  // function or state machine ("" for none).
+  std::map<std::string, std::map<std::string, std::string>> methodConditions;
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
 };

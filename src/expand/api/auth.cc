@@ -211,28 +211,6 @@ std::string unsupportedAuthorizer(const std::string& name, const Node& authorize
   return "";
 }
 
-// is_intrinsic_no_value: {"Ref": "AWS::NoValue"}.
-bool isNoValue(const PyObject& value) {
-  const PyObject* name = value.isDict() ? value.get("Ref") : nullptr;
-  return name && value.keys().size() == 1 && name->isStr() && name->text() == "AWS::NoValue";
-}
-
-// BaseEditor.get_conditional_contents: both branches of an Fn::If (without AWS::NoValue), or the
-// item itself. False where SAM rejects an Fn::If that is not a list.
-bool conditionalContents(PyObject* item, std::vector<PyObject*>& out) {
-  PyObject* branches = item && item->isDict() ? item->get("Fn::If") : nullptr;
-  if (!branches) {
-    out.push_back(item);
-    return true;
-  }
-  if (branches->kind() != PyObject::Kind::kList) return false;
-  for (size_t i = 1; i < branches->length(); ++i) {
-    PyObject* branch = branches->item(i);
-    if (!isNoValue(*branch)) out.push_back(branch);
-  }
-  return true;
-}
-
 // iter_on_all_methods_for_path over every path (iter_on_path): the method definitions with an
 // integration, inside conditionals too, with the normalized name. False where SwaggerEditor
 // rejects the body (a path item or method definition that is not a map), which src/sam reports.

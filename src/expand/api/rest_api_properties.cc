@@ -284,6 +284,12 @@ void applyManagedOpenApiVersion(RestApi& api) {
 
 bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
   // _add_cors comes first: an API without a body cannot have it.
+  if (const Node* cors = given(api, "Cors"); truthy(cors) && api.conditional) {
+    // add_cors over methods and paths in an Fn::If is not modelled.
+    ctx.notSupported("API Gateway: Cors of AWS::Serverless::Api " + id +
+                     " with methods of resources that have a Condition");
+    return false;
+  }
   if (const Node* cors = given(api, "Cors"); truthy(cors) && !addCors(ctx, id, api, *cors))
     return false;
   // _add_auth hands back its editor's body after the OpenAPI 3 post-processing.

@@ -64,31 +64,84 @@ PyObject pySub(std::string text) {
   return sub;
 }
 
-void addPath(PyObject& body, const std::string& path, const MethodKey& method) {
-  PyObject& pathDict = body.get("paths")->setdefault(path, PyObject::dict(true), true);
-  pathDict.setdefault(method.name, PyObject::dict(true), method.unicode);
+bool conditionalContents(PyObject* item, std::vector<PyObject*>& out) {
+  PyObject* branches = item && item->isDict() ? item->get("Fn::If") : nullptr;
+  if (!branches) {
+    out.push_back(item);
+    return true;
+  }
+  if (branches->kind() != PyObject::Kind::kList) return false;
+  for (size_t i = 1; i < branches->length(); ++i) {
+    PyObject* branch = branches->item(i);
+    // is_intrinsic_no_value: {"Ref": "AWS::NoValue"}.
+    const PyObject* name = branch->isDict() ? branch->get("Ref") : nullptr;
+    bool noValue =
+        name && branch->keys().size() == 1 && name->isStr() && name->text() == "AWS::NoValue";
+    if (!noValue) out.push_back(branch);
+  }
+  return true;
 }
 
-bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method) {
-  const PyObject* paths = body.get("paths");
-  const PyObject* pathDict = paths ? paths->get(path) : nullptr;
-  const PyObject* methodDict =
-      pathDict && pathDict->isDict() ? pathDict->get(method.name) : nullptr;
-  const PyObject* integration =
-      methodDict && methodDict->isDict() ? methodDict->get(kIntegration) : nullptr;
-  return integration != nullptr;
+PyObject makeConditional(const std::string& condition, PyObject value) {
+  PyObject noValue = PyObject::dict(false);
+  noValue.set("Ref", PyObject::str("AWS::NoValue"));
+  PyObject arguments = PyObject::list();
+  arguments.push(PyObject::str(condition, true));  // the template's Condition
+  arguments.push(std::move(value));
+  arguments.push(std::move(noValue));
+  PyObject conditional = PyObject::dict(false);
+  conditional.set("Fn::If", std::move(arguments));
+  return conditional;
+}
+
+void addPath(PyObject& body, const std::string& path, const MethodKey& method) {
+  PyObject& pathDict = body.get("paths")->setdefault(path, PyObject::dict(true), true);
+  std::vector<PyObject*> items;
+  conditionalContents(&pathDict, items);
+  for (PyObject* item : items) {
+    if (item && item->isDict()) item->setdefault(method.name, PyObject::dict(true), method.unicode);
+  }
+}
+
+bool hasIntegration(PyObject& body, const std::string& path, const MethodKey& method) {
+  // has_integration: every branch of the path has the method, with an integration in a branch.
+  PyObject* paths = body.get("paths");
+  std::vector<PyObject*> items;
+  if (!paths || !paths->get(path) || !conditionalContents(paths->get(path), items)) return false;
+  for (PyObject* item : items) {
+    std::vector<PyObject*> definitions;
+    if (!item || !item->isDict() || !item->get(method.name) ||
+        !conditionalContents(item->get(method.name), definitions))
+      return false;
+    bool integrated = false;
+    for (const PyObject* definition : definitions) {
+      const PyObject* integration =
+          definition && definition->isDict() ? definition->get(kIntegration) : nullptr;
+      integrated = integrated || integration != nullptr;
+    }
+    if (!integrated) return false;
+  }
+  return true;
 }
 
 void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
-                          PyObject uri, bool streaming, std::optional<PyObject> credentials) {
-  PyObject& target = methodDict(body, path, method);
-  PyObject& integration = target.set(kIntegration, PyObject::dict(true));
-  integration.set("type", PyObject::str("aws_proxy"));
-  integration.set("httpMethod", PyObject::str("POST"));
-  integration.set("uri", std::move(uri));
-  if (streaming) integration.set("responseTransferMode", PyObject::str("STREAM"));
-  if (credentials) integration.set("credentials", std::move(*credentials));
-  target.setdefault("responses", PyObject::dict(true));
+                          PyObject uri, bool streaming, std::optional<PyObject> credentials,
+                          const std::string* condition) {
+  addPath(body, path, method);
+  if (condition) uri = makeConditional(*condition, std::move(uri));
+  std::vector<PyObject*> items;
+  conditionalContents(body.get("paths")->get(path), items);
+  for (PyObject* item : items) {
+    PyObject& target = *item->get(method.name);
+    PyObject& integration = target.set(kIntegration, PyObject::dict(true));
+    integration.set("type", PyObject::str("aws_proxy"));
+    integration.set("httpMethod", PyObject::str("POST"));
+    integration.set("uri", uri);
+    if (streaming) integration.set("responseTransferMode", PyObject::str("STREAM"));
+    if (credentials) integration.set("credentials", *credentials);
+    target.setdefault("responses", PyObject::dict(true));
+    if (condition) item->set(method.name, makeConditional(*condition, target), method.unicode);
+  }
 }
 
 PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,

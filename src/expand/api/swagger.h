@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "expand/api/py_object.h"
 
@@ -26,16 +27,26 @@ struct MethodKey {
 };
 MethodKey methodKey(const std::string& method);
 
-// add_path: the path and method entries, created empty when absent.
+// BaseEditor.get_conditional_contents: both branches of an Fn::If (without AWS::NoValue), or the
+// item itself. False where SAM rejects an Fn::If that is not a list.
+bool conditionalContents(PyObject* item, std::vector<PyObject*>& out);
+
+// make_conditional: {"Fn::If": [condition, value, {"Ref": "AWS::NoValue"}]}, plain dicts.
+PyObject makeConditional(const std::string& condition, PyObject value);
+
+// add_path: the path and method entries, created empty when absent (in each branch of a
+// conditional path).
 void addPath(PyObject& body, const std::string& path, const MethodKey& method);
-// Whether the method already has an x-amazon-apigateway-integration.
-bool hasIntegration(const PyObject& body, const std::string& path, const MethodKey& method);
+// Whether the method already has an x-amazon-apigateway-integration (in every branch).
+bool hasIntegration(PyObject& body, const std::string& path, const MethodKey& method);
 
 // SwaggerEditor.add_lambda_integration (REST, aws_proxy); `streaming` for the RESPONSE_STREAM
-// invoke mode, and the integration's credentials when the API's Auth gives some.
+// invoke mode, the integration's credentials when the API's Auth gives some, and the function's
+// Condition, which wraps the URI and then the whole method in an Fn::If.
 void addLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
                           PyObject uri, bool streaming = false,
-                          std::optional<PyObject> credentials = std::nullopt);
+                          std::optional<PyObject> credentials = std::nullopt,
+                          const std::string* condition = nullptr);
 // OpenApiEditor.add_lambda_integration (HTTP API, payload format 2.0 unless changed later).
 PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
                                    PyObject uri);

@@ -121,11 +121,19 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   std::optional<api::MethodSettings> settings =
       api::readMethodSettings(ctx, event.id, event.properties, *api);
   if (!settings) return;
+  // add_lambda_integration wraps the URI and the method in an Fn::If on the function's
+  // Condition; the method settings' editors on such a method are not modelled.
+  std::optional<std::string> condition;
   if (fn.pass.condition) {
-    // add_lambda_integration wraps the integration in an Fn::If on the function's Condition.
-    ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
-                     " with a Condition on a SAM-managed API");
-    return;
+    if (!fn.pass.condition->isString() || settings->timeout || settings->requestModel ||
+        !settings->requestParameters.empty()) {
+      ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
+                       " with a Condition and TimeoutInMillis, RequestModel or "
+                       "RequestParameters, or a Condition that is not a string");
+      return;
+    }
+    condition = fn.pass.condition->text();
+    api->conditional = true;
   }
   // SAM wraps the URI in a Py27Dict, and the text is a template string when it names the
   // function (`${F.Arn}`), not when it names the alias.
@@ -143,12 +151,12 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   // timeout, request model and request parameters.
   api->edits.push_back({rank, path, method,
                         [path, key = api::methodKey(method), uri, credentials, auth = *methodAuth,
-                         settings = std::move(*settings)](api::PyObject& body) {
+                         settings = std::move(*settings), condition](api::PyObject& body) {
                           api::addLambdaIntegration(body, path, key, uri, settings.streaming,
-                                                    credentials);
+                                                    credentials, condition ? &*condition : nullptr);
                           // The editor just added the integration to SAM's own body.
                           if (!api::addMethodAuth(body, path, key, auth)) return false;
-                          api::applyMethodSettings(settings, body, path, key);
+                          if (!condition) api::applyMethodSettings(settings, body, path, key);
                           return true;
                         }});
 }
