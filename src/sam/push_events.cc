@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/intrinsics.h"
+#include "sam/api_auth_validation.h"
 #include "sam/api_event_link.h"
 #include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
@@ -354,6 +355,11 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
   if (type == "S3") return s3Problem(event);
   if (type == "Api" && function) {
     if (auto rejection = apiEventRejection(event.templ, event.event))
+      return invalidEvent(event, event.name, rejection->code, rejection->message, rejection->node);
+    return std::nullopt;
+  }
+  if (type == "Api") {
+    if (auto rejection = apiEventAuthRejection(event.templ, event.event, true))
       return invalidEvent(event, event.name, rejection->code, rejection->message, rejection->node);
     return std::nullopt;
   }

@@ -362,6 +362,12 @@ const std::vector<PyObject>& PyObject::listItems() const {
   return values_;
 }
 
+PyObject* PyObject::item(size_t index) {
+  if (kind_ != Kind::kList || index >= values_.size()) return nullptr;
+  caughtUp(values_[index]);
+  return &values_[index];
+}
+
 std::vector<std::string> PyObject::keys() const {
   std::vector<std::string> out;
   if (kind_ != Kind::kDict) return out;

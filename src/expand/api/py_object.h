@@ -106,6 +106,9 @@ class PyObject {
   // A list's items themselves, told of the copies made of the list; empty for another kind.
   std::vector<PyObject>& listItems();
   const std::vector<PyObject>& listItems() const;
+  // A list's length, and its item at `index` in place (told of the copies made of the list).
+  size_t length() const { return kind_ == Kind::kList ? values_.size() : 0; }
+  PyObject* item(size_t index);
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
   // Whether a dict's key is a template string (u'…'); false when absent.
