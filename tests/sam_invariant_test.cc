@@ -324,6 +324,13 @@ const std::map<std::string, std::string>& templatePerCode() {
        api("      DefinitionBody: {swagger: '2.0', paths: {/a: x}}\n      Cors: \"'*'\"\n")},
       {"api-disable-execute-api-endpoint",
        api("      DefinitionUri: s3://bucket/api.yaml\n      DisableExecuteApiEndpoint: true\n")},
+      {"api-auth-invalid", api("      Auth: {DefaultAuthorizer: [A], Authorizers: {A: {}}}\n")},
+      {"api-definition-body-invalid",
+       api("      Auth: {ApiKeyRequired: true}\n      DefinitionBody: {swagger: '2.0', paths: "
+           "{/a: {get: {x-amazon-apigateway-integration: {type: mock}, security: [key]}}}}\n")},
+      {"api-event-auth",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get, Auth: {ApiKeyRequired: false}}\n")},
       {"api-event-request-model",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RequestModel: {Model: User}}\n")},

@@ -103,7 +103,6 @@ family covers:
   `GatewayResponses` without an inline Swagger body, with a response that is not a mapping (or
   an intrinsic), an unknown key, `ResponseParameters` other than `Headers`, `Paths` and
   `QueryStrings` maps, or a `StatusCode` that is not one to three digits,
-  `MergeDefinitions` with a `DefinitionUri`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
   `MergeDefinitions` with a `DefinitionUri`, `DisableExecuteApiEndpoint` without a
   `DefinitionBody`, a `DefinitionBody` SAM's Swagger editor cannot edit (a path item or an
   OPTIONS method or its 200 response headers that are not maps, an `Fn::If` that does not hold a
@@ -111,6 +110,14 @@ family covers:
   Swagger or OpenAPI 3 under `DisableExecuteApiEndpoint`), an empty `AllowOrigin` in `Cors`, an empty `StageName` that an Api event names, an Api event's `RestApiId` that is neither a string nor a
   `Ref` or names no resource of the template or an HttpApi;
 - an Api event whose `Properties` is not a mapping, or without a string `Path` or `Method`;
+- an API's `Auth` SAM cannot add (no inline Swagger body, an unknown key, an authorizer that is
+  not a map or with an invalid `FunctionPayloadType`, `Identity`, `AuthorizationScopes` or
+  `DisableFunctionDefaultPermissions`, a `DefaultAuthorizer` that is not a string or names no
+  authorizer), or whose `DefinitionBody` SAM's editor cannot read while it adds it (a path item,
+  method or `security` entry that is not a mapping);
+- an Api event of a function or state machine whose `Auth` its API cannot give the method (an
+  `Authorizer` the API does not define, `NONE` without a `DefaultAuthorizer`, scopes without an
+  authorizer, `ApiKeyRequired: false` without the API's, `OverrideApiAuth` with none of them);
 - an Api event whose `RequestModel` names a model its SAM-managed API does not define, or whose
   `ValidateBody` / `ValidateParameters` is not a boolean, or with `RequestParameters` that are not
   `method.request.(querystring|path|header).NAME` names or `{Required, Caching}` maps;
@@ -290,6 +297,9 @@ Resources:
         "api-event-properties",
         "condition-not-string",
         "capacity-provider-invalid",
+        "api-auth-invalid",
+        "api-definition-body-invalid",
+        "api-event-auth",
         "api-event-request-model",
         "api-event-request-parameters",
         "api-domain-invalid",
@@ -455,6 +465,18 @@ Resources:
          "`GatewayResponses` needs an inline Swagger `DefinitionBody`, and each response must be "
          "a mapping of `ResponseParameters` (`Headers`, `Paths`, `QueryStrings`), "
          "`ResponseTemplates` and a numeric `StatusCode`"},
+        {"api-auth-invalid",
+         "SAM cannot add this `Auth`: it needs an inline Swagger `DefinitionBody`, known keys, "
+         "authorizers that are maps with a valid `FunctionPayloadType`, `Identity`, "
+         "`AuthorizationScopes` and `DisableFunctionDefaultPermissions`, and a "
+         "`DefaultAuthorizer` string that names one"},
+        {"api-definition-body-invalid",
+         "SAM's editor cannot read this `DefinitionBody` while it adds the API's `Auth`: each "
+         "path item and method must be a mapping, each `security` a list of mappings"},
+        {"api-event-auth",
+         "The event's `Auth` must name an authorizer its API defines (`NONE` only with a "
+         "`DefaultAuthorizer`), `AuthorizationScopes` need an `Authorizer`, `ApiKeyRequired: "
+         "false` needs the API's `ApiKeyRequired`, and `OverrideApiAuth` needs one of them"},
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},

@@ -9,17 +9,17 @@ namespace samshift::sam {
 
 using model::Node;
 
+std::optional<std::string> restApiIdName(const Node& restApiId) {
+  if (restApiId.isString()) return restApiId.text();
+  if (auto ref = model::refName(restApiId)) return std::string(*ref);
+  return std::nullopt;
+}
+
 std::optional<SamProblem> apiEventLinkProblem(const model::Template& templ, const Node& event) {
   const Node* props = event.get("Properties");
   const Node* restApiId = props && props->isMapping() ? props->get("RestApiId") : nullptr;
   if (!restApiId) return std::nullopt;
-  // Api.get_rest_api_id_string: the Ref's name, or the string itself.
-  std::optional<std::string> name;
-  if (restApiId->isString()) {
-    name = restApiId->text();
-  } else if (auto ref = model::refName(*restApiId)) {
-    name = std::string(*ref);
-  }
+  std::optional<std::string> name = restApiIdName(*restApiId);
   const model::ResourceView* api = name ? templ.resource(*name) : nullptr;
   if (!api || !api->properties || !api->properties->isMapping()) return std::nullopt;
   const Node* stage = api->properties->get("StageName");

@@ -3,6 +3,7 @@
 // (model/eventsources/push.py Api.resources_to_link_for_rest_api).
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "model/node.h"
@@ -10,6 +11,9 @@
 #include "sam/validation.h"
 
 namespace samshift::sam {
+
+// Api.get_rest_api_id_string: the name a RestApiId gives, as a string or the name of its Ref.
+std::optional<std::string> restApiIdName(const model::Node& restApiId);
 
 // An explicit API whose StageName is the empty string: "StageName cannot be empty.", under the
 // API's logical ID. nullopt otherwise.

@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "model/intrinsics.h"
+#include "sam/api_auth_validation.h"
+#include "sam/api_event_link.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 #include "sam/validation.h"
@@ -30,12 +32,7 @@ bool managedApiOf(const model::Template& templ, const Node& props,
   api = nullptr;
   const Node* restApiId = props.get("RestApiId");
   if (!restApiId) return !templ.resource("ServerlessRestApi");
-  std::optional<std::string> name;
-  if (restApiId->isString()) {
-    name = restApiId->text();
-  } else if (auto ref = model::refName(*restApiId)) {
-    name = std::string(*ref);
-  }
+  std::optional<std::string> name = restApiIdName(*restApiId);
   api = name ? templ.resource(*name) : nullptr;
   if (!api || api->type != "AWS::Serverless::Api") return false;
   const Node& own = api->propertiesMapping();
@@ -202,7 +199,7 @@ namespace {
 std::optional<ApiEventRejection> firstMethodRejection(const model::Template& templ,
                                                       const Node& props) {
   if (!props.isMapping() || props.isIntrinsic() || !wellTyped(props) || props.has("Auth"))
-    return std::nullopt;  // Auth's checks come first (not modelled here)
+    return std::nullopt;  // what SAM does after the event's Auth is not modelled
   const model::ResourceView* api = nullptr;
   if (!managedApiOf(templ, props, api)) return std::nullopt;
   Node apiProps = api ? propertiesWithGlobals(templ, *api) : Node::mapping();
@@ -258,7 +255,12 @@ bool methodTakenBefore(const model::Template& templ, const Node& event, const No
 std::optional<ApiEventRejection> apiEventRejection(const model::Template& templ,
                                                    const Node& event) {
   const Node* props = event.get("Properties");
-  if (!props || methodTakenBefore(templ, event, *props)) return std::nullopt;
+  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props) ||
+      methodTakenBefore(templ, event, *props))
+    return std::nullopt;
+  // add_auth_to_swagger comes first.
+  if (auto rejection = apiEventAuthRejection(templ, event, false))
+    return ApiEventRejection{rejection->code, rejection->message, rejection->node};
   return firstMethodRejection(templ, *props);
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "sam/api_auth_validation.h"
 #include "sam/api_body_validation.h"
 #include "sam/api_gateway_responses_validation.h"
 #include "sam/api_models_validation.h"
@@ -353,9 +354,24 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
         settles(corsBodyVerdict(*own.get("DefinitionBody"), *cors, source("Cors")), out))
       return;
   }
-  // _add_gateway_responses, after the Auth checks samshift does not make here.
+  // _add_auth builds its editor first, after checks of its own (its authorizers next).
+  if (const Node* auth = present(props, "Auth");
+      truthy(auth) && !managed && knownAuthKeys(*auth) &&
+      swaggerValidity(own.get("DefinitionBody")) == Swagger::kValid) {
+    if (settles(swaggerEditorVerdict(*own.get("DefinitionBody")), out)) return;
+  }
+  // _add_auth.
+  Swagger bodyValidity =
+      managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
+  std::optional<bool> validBody;
+  if (bodyValidity != Swagger::kUnknown) validBody = bodyValidity == Swagger::kValid;
+  AuthVerdict auth = validateApiAuth({templ, props, managed, hasBody, validBody, source("Auth"),
+                                      managed ? nullptr : source("DefinitionBody")},
+                                     out);
+  if (auth == AuthVerdict::kRejected) return;
+  // _add_gateway_responses, after the Auth SAM adds.
   if (const Node* responses = present(props, "GatewayResponses");
-      truthy(responses) && !truthy(present(props, "Auth"))) {
+      truthy(responses) && auth == AuthVerdict::kAdded) {
     Swagger validity =
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
     BodyValidity body = validity == Swagger::kValid     ? BodyValidity::kValid
@@ -367,9 +383,9 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
       return;
     }
   }
-  // _add_models, after the Auth, GatewayResponses and BinaryMediaTypes checks samshift does not
-  // make: only when none of them applies.
-  if (!truthy(present(props, "Auth")) && !truthy(present(props, "GatewayResponses")) &&
+  // _add_models, after the BinaryMediaTypes checks samshift does not make (and GatewayResponses):
+  // only when none of them applies.
+  if (auth == AuthVerdict::kAdded && !truthy(present(props, "GatewayResponses")) &&
       !truthy(present(props, "BinaryMediaTypes"))) {
     Swagger validity =
         managed ? Swagger::kValid : swaggerValidity(present(props, "DefinitionBody"));
@@ -379,12 +395,6 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
       out.push_back(std::move(*models));
       return;
     }
-  }
-  // _add_auth builds its editor first, after checks of its own.
-  if (const Node* auth = present(props, "Auth");
-      truthy(auth) && !managed && knownAuthKeys(*auth) &&
-      swaggerValidity(own.get("DefinitionBody")) == Swagger::kValid) {
-    if (settles(swaggerEditorVerdict(*own.get("DefinitionBody")), out)) return;
   }
   // _add_endpoint_extension and _openapi_postprocess, after the Auth, GatewayResponses,
   // BinaryMediaTypes and Models steps samshift does not judge: only when none of them applies.

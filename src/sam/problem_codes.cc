@@ -39,6 +39,9 @@ constexpr std::array kCodes = {
     templateLevel("mappings-not-object", "`Mappings` is null or not a mapping"),
     templateLevel("sub-variable-not-string",
                   "an `Fn::Sub` variable SAM resolves whose value is not a string"),
+    templateLevel("api-definition-body-invalid",
+                  "an API's `DefinitionBody` whose path items, methods or their `security` SAM's "
+                  "editor cannot read while it adds the API's `Auth`"),
     templateLevel("properties-not-map", "a serverless resource's `Properties` is not a mapping"),
     templateLevel("condition-not-string", "a resource's `Condition` is set but not a string"),
     templateLevel("http-api-auth-document",
@@ -144,6 +147,8 @@ constexpr std::array kCodes = {
     resource("api-models-invalid", "an API's `Models` SAM cannot add to its body"),
     resource("api-gateway-responses-invalid",
              "an API's `GatewayResponses` SAM cannot add to its body"),
+    resource("api-auth-invalid", "an API's `Auth` SAM cannot add to its body"),
+    resource("api-event-auth", "an Api event's `Auth` that its API cannot give the method"),
     resource("api-event-request-model",
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),

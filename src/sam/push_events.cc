@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/intrinsics.h"
+#include "sam/api_auth_validation.h"
 #include "sam/api_event_link.h"
 #include "sam/api_models_validation.h"
 #include "sam/cognito_user_pool.h"
@@ -370,6 +371,11 @@ std::optional<SamProblem> pushEventBuildProblem(const PushEvent& event) {
   }
   if (type == "HttpApi" && function)
     return httpApiEventAuthProblem(event.templ, event.name, event.event);
+  if (type == "Api") {
+    if (auto rejection = apiEventAuthRejection(event.templ, event.event, true))
+      return invalidEvent(event, event.name, rejection->code, rejection->message, rejection->node);
+    return std::nullopt;
+  }
   const Node* props = propertiesOf(event);
   if (type == "ScheduleV2") {
     // scheduler.py builds the schedule (its Name) before it reads DeadLetterConfig.

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "model/intrinsics.h"
-#include "sam/api_auth_validation.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_policy_validation.h"
 #include "sam/api_v2_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
@@ -740,7 +740,7 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
   if (resource.type == "AWS::Serverless::Api") {
     Node merged = mergedProperties ? *mergedProperties : propertiesWithGlobals(templ, resource);
     validateApi(templ, resource, merged, out);
-    if (out.empty()) validateApiAuth(templ, resource, merged, params, out);
+    if (out.empty()) validateApiResourcePolicy(templ, resource, merged, params, out);
     if (out.empty()) validateApiDomain(templ, resource, merged, params, out);
     if (out.empty()) validateApiUsagePlan(templ, resource, merged, params, out);
     for (SamProblem& problem : out) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -387,12 +388,16 @@ bool applyEdits(ExpandContext& ctx, const std::string& id, RestApi& api) {
       continue;
     }
     api.body->deepcopy();
-    if (hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
+    if (edit.integration && hasIntegration(*api.body, edit.path, methodKey(edit.methodName))) {
       ctx.notSupported("API Gateway: a second integration on " + edit.methodName + " " + edit.path +
                        " of " + id);
       return false;
     }
-    edit.apply(*api.body);
+    if (!edit.apply(*api.body)) {
+      ctx.notSupported("API Gateway: the Auth of " + edit.methodName + " " + edit.path + " of " +
+                       id + " on its definition as SAM's editor reads it");
+      return false;
+    }
     api.body->deepcopy();
   }
   api.edits.clear();

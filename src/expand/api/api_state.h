@@ -38,8 +38,9 @@ using EventRank = size_t;
 struct BodyEdit {
   EventRank rank = 0;
   std::string path;
-  std::string methodName;  // as the event wrote it, for messages
-  std::function<void(PyObject& body)> apply;
+  std::string methodName;                     // as the event wrote it, for messages
+  std::function<bool(PyObject& body)> apply;  // false where SAM's editor fails on the body
+  bool integration = true;  // adds the method's integration (else only its Auth: OverrideApiAuth)
 };
 
 // The user tags functions with PropagateTags hand to an implicit API, in the order first given,

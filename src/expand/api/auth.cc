@@ -8,6 +8,7 @@
 #include "expand/api/swagger.h"
 #include "expand/api/usage_plan.h"
 #include "expand/builders.h"
+#include "sam/api_auth_validation.h"
 #include "sam/deployment_model.h"
 
 namespace samshift::expand::api {
@@ -177,13 +178,8 @@ PyObject authorizerSecurityDefinition(const std::string& partition, const Node& 
 std::string unsupportedAuthorizer(const std::string& name, const Node& authorizer) {
   if (!authorizer.isMapping() || authorizer.isIntrinsic()) return "an authorizer that is not a map";
   if (name == kIam) return "an authorizer named AWS_IAM";
-  for (const MapEntry& entry : authorizer.entries()) {
-    const std::string& key = entry.key.text();
-    if (key != "UserPoolArn" && key != "FunctionArn" && key != "Identity" &&
-        key != "FunctionPayloadType" && key != "FunctionInvokeRole" &&
-        key != "AuthorizationScopes" && key != "DisableFunctionDefaultPermissions")
-      return "authorizer property " + key;
-  }
+  // _get_authorizers reads the properties it knows and ignores the others (those of an HTTP
+  // API's authorizer, mostly).
   const Node* payload = authorizerField(authorizer, "FunctionPayloadType");
   if (payload && !payload->isString("TOKEN") && !payload->isString("REQUEST"))
     return "FunctionPayloadType other than TOKEN or REQUEST";
@@ -208,36 +204,41 @@ std::string unsupportedAuthorizer(const std::string& name, const Node& authorize
           return std::string("Identity.") + key + " with an item that is not a string";
       }
     }
-    const Node* ttl = identity->get("ReauthorizeEvery");
-    if (ttl && !ttl->isNull() && !ttl->isInt()) return "ReauthorizeEvery that is not an integer";
   }
-  bool identityGiven =
-      identity && identity->isMapping() &&
-      (truthy(identity->get("Headers")) || truthy(identity->get("QueryStrings")) ||
-       truthy(identity->get("StageVariables")) || truthy(identity->get("Context")));
-  // _is_missing_identity_source: SAM rejects a REQUEST authorizer without a source (unless its
-  // ReauthorizeEvery is 0), which is not modelled yet.
-  if (!cognito && isRequestAuthorizer(authorizer) && !identityGiven)
+  // _is_missing_identity_source: SAM rejects a REQUEST authorizer without a source, unless its
+  // ReauthorizeEvery is 0 (src/sam reports it).
+  if (!cognito && isRequestAuthorizer(authorizer) &&
+      sam::missingIdentitySource(identity).value_or(true))
     return "a REQUEST authorizer without identity sources";
   return "";
 }
 
-// iter_on_all_methods_for_path over every path: the methods with an integration, with the
-// normalized name. A SAM-managed body has no conditional path items or methods.
+// iter_on_all_methods_for_path over every path (iter_on_path): the method definitions with an
+// integration, inside conditionals too, with the normalized name. False where SwaggerEditor
+// rejects the body (a path item or method definition that is not a map), which src/sam reports.
 template <typename Visit>
-void forEachIntegratedMethod(PyObject& body, Visit visit) {
+bool forEachIntegratedMethod(PyObject& body, Visit visit) {
   PyObject* paths = body.get("paths");
+  if (!paths || !paths->isDict()) return false;
   for (const std::string& path : paths->keys()) {
-    PyObject* item = paths->get(path);
-    for (const std::string& name : item->keys()) {
-      if (name == "summary" || name == "description" || name == "parameters") continue;
-      PyObject* method = item->get(name);
-      const PyObject* integration =
-          method->isDict() ? method->get("x-amazon-apigateway-integration") : nullptr;
-      if (!integration || !integration->isDict() || integration->keys().empty()) continue;
-      visit(methodKey(name).name, *method);
+    std::vector<PyObject*> items;
+    if (!conditionalContents(paths->get(path), items)) return false;
+    for (PyObject* item : items) {
+      if (!item || !item->isDict()) return false;
+      for (const std::string& name : item->keys()) {
+        if (name == "summary" || name == "description" || name == "parameters") continue;
+        std::vector<PyObject*> methods;
+        if (!conditionalContents(item->get(name), methods)) return false;
+        for (PyObject* method : methods) {
+          if (!method || !method->isDict()) return false;
+          const PyObject* integration = method->get("x-amazon-apigateway-integration");
+          if (!integration || !sam::pythonTruthy(integration->toNode())) continue;
+          if (!visit(path, methodKey(name).name, *method)) return false;
+        }
+      }
     }
   }
+  return true;
 }
 
 // SwaggerEditor.add_awsiam_security_definition (its own key order).
@@ -264,15 +265,24 @@ PyObject listOf(std::vector<PyObject> items) {
   return list;
 }
 
+// The method's security as SAM reads it (`method.get("security", [])`). False where SAM rejects
+// it: not a list, or an entry that is not a map.
+bool existingSecurity(const PyObject& method, std::vector<PyObject>& out) {
+  const PyObject* security = method.get("security");
+  if (!security) return true;
+  if (security->kind() != PyObject::Kind::kList) return false;
+  out = security->items();
+  return std::all_of(out.begin(), out.end(), [](const PyObject& entry) { return entry.isDict(); });
+}
+
 // set_path_default_authorizer for one method: an event's NONE marker drops the default, an
 // event's authorizer stays (after the other entries), else the default with its scopes.
-void setDefaultAuthorizer(PyObject& method, const std::string& chosen, const Node* scopes,
+bool setDefaultAuthorizer(PyObject& method, const std::string& chosen, const Node* scopes,
                           const std::vector<std::string>& authorizerNames, PyObject& definitions) {
-  std::vector<PyObject> others, authorizers;
-  if (const PyObject* existing = method.get("security")) {
-    for (PyObject& entry : existing->items())
-      (hasAnyKey(entry, authorizerNames) ? authorizers : others).push_back(std::move(entry));
-  }
+  std::vector<PyObject> existing, others, authorizers;
+  if (!existingSecurity(method, existing)) return false;
+  for (PyObject& entry : existing)
+    (hasAnyKey(entry, authorizerNames) ? authorizers : others).push_back(std::move(entry));
   auto none = std::find_if(others.begin(), others.end(),
                            [](const PyObject& entry) { return entry.get("NONE") != nullptr; });
   if (none != others.end()) {
@@ -284,18 +294,19 @@ void setDefaultAuthorizer(PyObject& method, const std::string& chosen, const Nod
     authorizers.push_back(std::move(entry));
   }
   for (PyObject& entry : authorizers) others.push_back(std::move(entry));
-  if (others.empty()) return;
+  if (others.empty()) return true;
   bool iamFirst = others.front().get(kIam) != nullptr;
   method.set("security", listOf(std::move(others)));
   if (iamFirst) addIamSecurityDefinition(definitions);
+  return true;
 }
 
 // set_path_default_apikey_required for one method: an event's api_key_false marker drops the
 // default; OPTIONS keeps only the other entries unless the preflight requires the key too.
-void setDefaultApiKeyRequired(PyObject& method, bool required) {
+bool setDefaultApiKeyRequired(PyObject& method, bool required) {
   std::vector<PyObject> others, apiKeys;
   std::vector<PyObject> existing;
-  if (const PyObject* security = method.get("security")) existing = security->items();
+  if (!existingSecurity(method, existing)) return false;
   for (const PyObject& entry : existing)
     (hasAnyKey(entry, {"api_key", "api_key_false"}) ? apiKeys : others).push_back(entry);
   bool markedFalse = std::any_of(apiKeys.begin(), apiKeys.end(), [](const PyObject& entry) {
@@ -306,6 +317,7 @@ void setDefaultApiKeyRequired(PyObject& method, bool required) {
   bool ok = true;
   if (listOf(security).repr(ok) != listOf(existing).repr(ok))
     method.set("security", listOf(std::move(security)));
+  return true;
 }
 
 // Why samshift does not expand the API's truthy Auth, or empty.
@@ -313,7 +325,13 @@ std::string unsupportedAuth(const RestApi& api) {
   const Node* auth = givenAuth(api);
   if (!auth) return "";
   if (!auth->isMapping() || auth->isIntrinsic()) return "Auth that is not a map";
-  if (!api.managed || !api.body) return "Auth on a DefinitionBody or DefinitionUri";
+  // SAM rejects Auth with a DefinitionUri, or on a body that is not Swagger (src/sam says so).
+  if (!api.body) return "Auth with a DefinitionUri";
+  if (!isValidSwagger(*api.body))
+    return "Auth on a DefinitionBody that is not Swagger or OpenAPI 3";
+  if (const PyObject* existing = api.body->get("securityDefinitions");
+      existing && !existing->isDict() && sam::pythonTruthy(existing->toNode()))
+    return "securityDefinitions that are not a map";
   const Node* authorizers = auth->get("Authorizers");
   for (const MapEntry& entry : auth->entries()) {
     const std::string& key = entry.key.text();
@@ -404,14 +422,31 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
   MethodAuth out;
   if (!sam::pythonTruthy(eventAuth)) return out;
   if (!eventAuth.isMapping() || eventAuth.isIntrinsic()) return refuse("not a map");
-  if (!api.managed) return refuse("on an API with a DefinitionBody");
+  // Api.to_cloudformation: the event's Auth edits an API's own DefinitionBody only with
+  // OverrideApiAuth (which does nothing more on a body SAM manages); otherwise SAM ignores it.
+  if (api.mergeDefinitions) return refuse("on an API with MergeDefinitions");
+  const Node* override = eventAuth.get("OverrideApiAuth");
+  if (override && sam::pythonTruthy(*override)) {
+    if (api.managed) return refuse("OverrideApiAuth on an API SAM manages");
+    out.onDefinitionBody = true;
+  } else if (!api.managed) {
+    return out;
+  }
+  if (!api.body || !isValidSwagger(*api.body))
+    return refuse("OverrideApiAuth on a definition that is not an inline Swagger document");
   for (const MapEntry& entry : eventAuth.entries()) {
     const std::string& key = entry.key.text();
     if (key != "Authorizer" && key != "AuthorizationScopes" && key != "ApiKeyRequired" &&
-        key != "InvokeRole" && key != "ResourcePolicy")
+        key != "InvokeRole" && key != "ResourcePolicy" && key != "OverrideApiAuth")
       return refuse(key);
   }
+  // SAM rejects OverrideApiAuth without either (src/sam reports it).
+  if (out.onDefinitionBody && !truthy(eventAuth.get("Authorizer")) &&
+      !truthy(eventAuth.get("ApiKeyRequired")))
+    return refuse("OverrideApiAuth without Authorizer or ApiKeyRequired");
   if (const Node* policy = eventAuth.get("ResourcePolicy"); policy && sam::pythonTruthy(*policy)) {
+    // The event's ResourcePolicy on the API's own DefinitionBody is not modelled.
+    if (out.onDefinitionBody) return refuse("ResourcePolicy with OverrideApiAuth");
     std::string why = unsupportedResourcePolicy(*policy);
     if (!why.empty()) return refuse(why);
     out.resourcePolicy = *policy;
@@ -464,30 +499,53 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
   return out;
 }
 
-void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
+bool addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
                    const MethodAuth& auth) {
-  if (!auth.authorizer && !auth.apiKeyRequired && !auth.resourcePolicy) return;
+  if (!auth.authorizer && !auth.apiKeyRequired && !auth.resourcePolicy) return true;
   PyObject* definitions = body.get("securityDefinitions");
   PyObject fresh = PyObject::dict(true);
+  if (definitions && !definitions->isDict() && sam::pythonTruthy(definitions->toNode()))
+    return false;  // SAM fails on it
   if (!definitions || !definitions->isDict() || definitions->keys().empty()) definitions = &fresh;
-  PyObject& target = *body.get("paths")->get(path)->get(method.name);
-  auto append = [&](PyObject entry) {
+  // iter_on_method_definitions_for_path_at_method: the method's definitions with an integration.
+  std::vector<PyObject*> targets;
+  std::vector<PyObject*> items;
+  PyObject* paths = body.get("paths");
+  if (!paths || !conditionalContents(paths->get(path), items)) return false;
+  for (PyObject* item : items) {
+    if (!item || !item->isDict()) return false;
+    std::vector<PyObject*> methods;
+    if (!conditionalContents(item->get(method.name), methods)) return false;
+    for (PyObject* target : methods) {
+      if (!target || !target->isDict()) return false;
+      const PyObject* integration = target->get("x-amazon-apigateway-integration");
+      if (integration && sam::pythonTruthy(integration->toNode())) targets.push_back(target);
+    }
+  }
+  std::vector<PyObject> existing;
+  for (PyObject* target : targets) {
+    if (!existingSecurity(*target, existing)) return false;
+  }
+  auto append = [](PyObject& target, PyObject entry) {
     PyObject* security = target.get("security");
     if (!security) security = &target.set("security", PyObject::list());
     security->push(std::move(entry));
   };
   if (auth.authorizer) {
-    // The key is the template's string.
-    PyObject entry = PyObject::dict(true);
-    entry.set(*auth.authorizer, auth.scopes ? *auth.scopes : PyObject::list(), true);
-    append(std::move(entry));
-    // The method's security starts with this entry (a managed body's method has none before).
-    if (*auth.authorizer == kIam) addIamSecurityDefinition(*definitions);
+    for (PyObject* target : targets) {
+      // The key is the template's string.
+      PyObject entry = PyObject::dict(true);
+      entry.set(*auth.authorizer, auth.scopes ? *auth.scopes : PyObject::list(), true);
+      append(*target, std::move(entry));
+      if (target->get("security")->item(0)->get(kIam)) addIamSecurityDefinition(*definitions);
+    }
   }
   if (auth.apiKeyRequired) {
-    append(emptySecurity(*auth.apiKeyRequired ? "api_key" : "api_key_false", false));
-    if (*auth.apiKeyRequired && !definitions->get("api_key"))
-      definitions->set("api_key", apiKeySecurityDefinition());
+    for (PyObject* target : targets) {
+      append(*target, emptySecurity(*auth.apiKeyRequired ? "api_key" : "api_key_false", false));
+      if (*auth.apiKeyRequired && !definitions->get("api_key"))
+        definitions->set("api_key", apiKeySecurityDefinition());
+    }
   }
   if (auth.resourcePolicy) {
     addResourcePolicy(body, *auth.resourcePolicy, path, auth.stage, true);
@@ -496,11 +554,12 @@ void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& met
   // The editor's swagger property.
   if (!definitions->keys().empty() && definitions == &fresh)
     body.set("securityDefinitions", std::move(fresh));
+  return true;
 }
 
-void addAuth(const ExpandContext& ctx, RestApi& api) {
+bool addAuth(ExpandContext& ctx, const std::string& id, RestApi& api) {
   const Node* auth = authOf(api);
-  if (!auth || !api.body) return;  // checkAuth refused an API without a body
+  if (!auth || !api.body) return true;  // checkAuth refused an API without a body
   PyObject& body = *api.body;
   body.deepcopy();  // SwaggerEditor.__init__
   // The editor's security_definitions: the body's (the events' editors may have written them).
@@ -516,24 +575,33 @@ void addAuth(const ExpandContext& ctx, RestApi& api) {
         name, authorizerSecurityDefinition(ctx.partition(), *auth->get("Authorizers")->get(name)),
         true);
   }
-  if (chosen && chosen->isString()) {
+  bool valid = true;
+  // _set_default_authorizer, when there are authorizers.
+  if (chosen && chosen->isString() && (isDefaultIam(*auth) || !names.empty())) {
     const Node* authorizer =
         isDefaultIam(*auth) ? nullptr : auth->get("Authorizers")->get(chosen->text());
     const Node* scopes = authorizer ? authorizerField(*authorizer, "AuthorizationScopes") : nullptr;
     names.push_back(kIam);
     bool toPreflight = flag(*auth, "AddDefaultAuthorizerToCorsPreflight", true);
-    forEachIntegratedMethod(body, [&](const std::string& name, PyObject& method) {
-      if (!toPreflight && name == "options") return;
-      setDefaultAuthorizer(method, chosen->text(), scopes, names, definitions);
-    });
+    valid = forEachIntegratedMethod(
+        body, [&](const std::string&, const std::string& name, PyObject& method) {
+          if (!toPreflight && name == "options") return true;
+          return setDefaultAuthorizer(method, chosen->text(), scopes, names, definitions);
+        });
   }
   const Node* apiKeyRequired = auth->get("ApiKeyRequired");
-  if (apiKeyRequired && sam::pythonTruthy(*apiKeyRequired)) {
+  if (valid && apiKeyRequired && sam::pythonTruthy(*apiKeyRequired)) {
     if (!definitions.get("api_key")) definitions.set("api_key", apiKeySecurityDefinition());
     bool toPreflight = flag(*auth, "AddApiKeyRequiredToCorsPreflight", true);
-    forEachIntegratedMethod(body, [&](const std::string& name, PyObject& method) {
-      setDefaultApiKeyRequired(method, toPreflight || name != "options");
-    });
+    valid = forEachIntegratedMethod(
+        body, [&](const std::string&, const std::string& name, PyObject& method) {
+          return setDefaultApiKeyRequired(method, toPreflight || name != "options");
+        });
+  }
+  if (!valid) {
+    // SwaggerEditor rejects the body (src/sam reports it): samshift never gets here with it.
+    ctx.notSupported("API Gateway: the definition of " + id + " as SAM's Auth reads it");
+    return false;
   }
   if (const Node* policy = auth->get("ResourcePolicy"); policy && sam::pythonTruthy(*policy)) {
     // checkAuth resolved it once without failing.
@@ -546,6 +614,7 @@ void addAuth(const ExpandContext& ctx, RestApi& api) {
   // The editor's swagger property: securityDefinitions, when there are any, then a copy.
   if (!definitions.keys().empty()) body.set("securityDefinitions", std::move(definitions));
   body.deepcopy();
+  return true;
 }
 
 PyObject editorStage(const RestApi& api) {

@@ -30,6 +30,7 @@ struct MethodAuth {
   // The event's truthy Auth.ResourcePolicy, and the stage its statements name.
   std::optional<model::Node> resourcePolicy;
   PyObject stage;
+  bool onDefinitionBody = false;  // OverrideApiAuth on an API with a DefinitionBody of its own
 };
 
 // The event's Auth, or nothing after refusing the template (what SAM rejects is not supported
@@ -39,12 +40,14 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
 
 // add_auth_to_swagger on the event's method, after its integration, with the securityDefinitions
 // the editor hands back.
-void addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
+// False where SwaggerEditor fails on the body (src/sam reports it).
+bool addMethodAuth(PyObject& body, const std::string& path, const MethodKey& method,
                    const MethodAuth& auth);
 
 // _add_auth: the security of every method with an integration and the securityDefinitions,
 // between the editor's two copies.
-void addAuth(const ExpandContext& ctx, RestApi& api);
+// False after refusing the template.
+bool addAuth(ExpandContext& ctx, const std::string& id, RestApi& api);
 
 // The API's StageName as ApiGenerator hands it to the editor: the implicit API's plain 'Prod',
 // else the template's value.

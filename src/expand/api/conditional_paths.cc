@@ -8,23 +8,11 @@ namespace {
 
 constexpr const char* kIntegration = "x-amazon-apigateway-integration";
 
-bool isNoValue(const PyObject& value) {
-  const PyObject* ref = value.isDict() ? value.get("Ref") : nullptr;
-  return ref && ref->isStr() && ref->text() == "AWS::NoValue" && value.keys().size() == 1;
-}
-
 }  // namespace
 
 std::vector<PyObject*> conditionalContents(PyObject& item) {
-  PyObject* condition = item.isDict() ? item.get("Fn::If") : nullptr;
-  if (!condition) return {&item};
   std::vector<PyObject*> out;
-  if (condition->kind() != PyObject::Kind::kList) return out;
-  bool first = true;
-  for (PyObject& branch : condition->listItems()) {
-    if (!first && !isNoValue(branch)) out.push_back(&branch);
-    first = false;
-  }
+  if (!conditionalContents(&item, out)) out.clear();
   return out;
 }
 
@@ -87,7 +75,8 @@ bool addPathConditions(ExpandContext& ctx) {
 
 void addConditionalLambdaIntegration(PyObject& body, const std::string& path,
                                      const MethodKey& method, PyObject uri,
-                                     const std::string& condition) {
+                                     const std::string& condition,
+                                     std::optional<PyObject> credentials) {
   // add_path: the path item (or each branch of it) gets the method.
   PyObject& pathItem = body.get("paths")->setdefault(path, PyObject::dict(true), true);
   for (PyObject* item : conditionalContents(pathItem))
@@ -99,6 +88,7 @@ void addConditionalLambdaIntegration(PyObject& body, const std::string& path,
     integration.set("type", PyObject::str("aws_proxy"));
     integration.set("httpMethod", PyObject::str("POST"));
     integration.set("uri", conditionalUri);
+    if (credentials) integration.set("credentials", *credentials);
     target.setdefault("responses", PyObject::dict(true));
     PyObject wrapped = pyConditional(condition, *item->get(method.name));
     item->set(method.name, std::move(wrapped), method.unicode);

@@ -4,6 +4,7 @@
 // (_maybe_add_conditions_to_implicit_api_paths), and SwaggerEditor.add_lambda_integration wraps
 // the method and its URI in an Fn::If on the function's Condition (make_conditional).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,7 @@
 
 namespace samshift::expand::api {
 
-// BaseEditor.get_conditional_contents: the branches of an Fn::If (without AWS::NoValue), or the
-// item itself.
+// conditionalContents (swagger.h) as a list: none for an Fn::If that is not a list.
 std::vector<PyObject*> conditionalContents(PyObject& item);
 
 // make_conditional(condition, value): {"Fn::If": [condition, value, {"Ref": "AWS::NoValue"}]}.
@@ -24,9 +24,11 @@ PyObject pyConditional(const std::string& condition, PyObject value);
 // its editor makes. False after refusing.
 bool addPathConditions(ExpandContext& ctx);
 
-// add_lambda_integration with a condition: the integration goes into each branch of the path.
+// add_lambda_integration with a condition: the integration (with the credentials the API's Auth
+// gives) goes into each branch of the path.
 void addConditionalLambdaIntegration(PyObject& body, const std::string& path,
                                      const MethodKey& method, PyObject uri,
-                                     const std::string& condition);
+                                     const std::string& condition,
+                                     std::optional<PyObject> credentials);
 
 }  // namespace samshift::expand::api

@@ -113,6 +113,9 @@ class PyObject {
   // A list's length, and its item `index` itself (to edit in place).
   size_t size() const { return kind_ == Kind::kList ? values_.size() : 0; }
   PyObject& at(size_t index);
+  // A list's length, and its item at `index` in place (told of the copies made of the list).
+  size_t length() const { return kind_ == Kind::kList ? values_.size() : 0; }
+  PyObject* item(size_t index);
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;
   // Whether a dict's key is a template string (u'…'); false when absent.

@@ -143,6 +143,14 @@ bool openApiPostprocess(ExpandContext& ctx, const std::string& id, RestApi& api)
   } else if (openApiVersion) {
     normalized = openApiVersion->text();
   }
+  // An OpenApiVersion over the openapi of the user's body, as SAM's Auth editor treats it, is not
+  // modelled.
+  if (!api.managed && openApiVersion && version && version->kind() != PyObject::Kind::kNone &&
+      truthy(given(api, "Auth"))) {
+    ctx.notSupported("API Gateway: OpenApiVersion over the openapi of the DefinitionBody of " + id +
+                     " with Auth");
+    return false;
+  }
   if (!isOpenApi3(normalized)) return true;
   std::string refusal = "API Gateway: SAM's rejection of the OpenAPI 3 body of " + id;
   if (!moveToComponents(body, "securityDefinitions", "securitySchemes") ||
@@ -291,8 +299,7 @@ bool finishBody(ExpandContext& ctx, const std::string& id, RestApi& api) {
     return false;
   // _add_auth hands back its editor's body after the OpenAPI 3 post-processing.
   if (truthy(given(api, "Auth"))) {
-    addAuth(ctx, api);
-    if (!openApiPostprocess(ctx, id, api)) return false;
+    if (!addAuth(ctx, id, api) || !openApiPostprocess(ctx, id, api)) return false;
   }
   if (const Node* responses = given(api, "GatewayResponses");
       truthy(responses) && !addGatewayResponses(ctx, id, api, *responses))

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sam/api_validation.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::api {
 
@@ -42,7 +43,8 @@ bool isValidSwagger(const PyObject& body) {
   const PyObject* paths = body.get("paths");
   if (!paths || !paths->isDict()) return false;
   const PyObject* swagger = body.get("swagger");
-  if (swagger && swagger->isStr() && !swagger->text().empty()) return true;
+  // bool(data.get("swagger")): `swagger: 2.0` is a float.
+  if (swagger && sam::pythonTruthy(swagger->toNode())) return true;
   const PyObject* openapi = body.get("openapi");
   return !swagger && openapi && openapi->isStr() && isOpenApi3(openapi->text());
 }
@@ -61,6 +63,24 @@ PyObject pySub(std::string text) {
   PyObject sub = PyObject::dict(false);
   sub.set("Fn::Sub", PyObject::str(std::move(text)));
   return sub;
+}
+
+bool conditionalContents(PyObject* item, std::vector<PyObject*>& out) {
+  PyObject* branches = item && item->isDict() ? item->get("Fn::If") : nullptr;
+  if (!branches) {
+    out.push_back(item);
+    return true;
+  }
+  if (branches->kind() != PyObject::Kind::kList) return false;
+  for (size_t i = 1; i < branches->length(); ++i) {
+    PyObject* branch = branches->item(i);
+    // is_intrinsic_no_value: {"Ref": "AWS::NoValue"}.
+    const PyObject* name = branch->isDict() ? branch->get("Ref") : nullptr;
+    bool noValue =
+        name && branch->keys().size() == 1 && name->isStr() && name->text() == "AWS::NoValue";
+    if (!noValue) out.push_back(branch);
+  }
+  return true;
 }
 
 void addPath(PyObject& body, const std::string& path, const MethodKey& method) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "expand/api/py_object.h"
 
@@ -16,7 +17,7 @@ PyObject openApiSkeleton();
 // SwaggerEditor._OPENAPI_VERSION_3_REGEX on a str.
 bool isOpenApi3(const std::string& version);
 // SwaggerEditor.is_valid: a `paths` map and a true `swagger`, or an OpenAPI 3 `openapi`. False too
-// for a version samshift cannot judge the truth of (not a string).
+// for an `openapi` that is not a string (SAM matches its str()).
 bool isValidSwagger(const PyObject& body);
 
 // A method as the editors key it: lower case (a template str), `any` → the any-method extension.
@@ -25,6 +26,10 @@ struct MethodKey {
   bool unicode = true;
 };
 MethodKey methodKey(const std::string& method);
+
+// BaseEditor.get_conditional_contents: both branches of an Fn::If (without AWS::NoValue), or the
+// item itself. False where SAM rejects an Fn::If that is not a list.
+bool conditionalContents(PyObject* item, std::vector<PyObject*>& out);
 
 // add_path: the path and method entries, created empty when absent.
 void addPath(PyObject& body, const std::string& path, const MethodKey& method);

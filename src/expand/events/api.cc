@@ -160,6 +160,21 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                                               : api::PyObject::fromTemplate(resolved).repr(ok));
     if (!ok) ctx.notSupported("API Gateway: FunctionName of function " + fn.id);
   }
+  if (methodAuth->onDefinitionBody) {
+    if (api->mergeDefinitions) {
+      ctx.notSupported("API Gateway: OverrideApiAuth of event " + event.id +
+                       " on an API with MergeDefinitions");
+      return;
+    }
+    // Api.to_cloudformation: OverrideApiAuth applies the event's Auth to the API's own
+    // DefinitionBody, in an editor of its own (two copies).
+    api->edits.push_back(
+        {rank, path, method,
+         [path, key = api::methodKey(method), auth = *methodAuth](api::PyObject& body) {
+           return api::addMethodAuth(body, path, key, auth);
+         },
+         false});
+  }
   // Api.to_cloudformation edits the body of an API SAM manages, or merges into one with
   // MergeDefinitions.
   if (!api->managed && !api->mergeDefinitions) return;
@@ -168,10 +183,9 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   if (!settings) return;
   const Node* condition = fn.pass.condition;
   // add_lambda_integration wraps the integration in an Fn::If on the function's Condition; what
-  // Auth, the method settings and MergeDefinitions then do with it is not modelled.
-  if (condition && (!condition->isString() || eventAuth || api->mergeDefinitions ||
-                    sam::pythonTruthy(api->properties.get("Auth") ? *api->properties.get("Auth")
-                                                                  : Node::null()) ||
+  // an event's ResourcePolicy, the method settings and MergeDefinitions then do with it is not
+  // modelled.
+  if (condition && (!condition->isString() || api->mergeDefinitions || methodAuth->resourcePolicy ||
                     settings->streaming || settings->timeout || settings->requestModel ||
                     !settings->requestParameters.empty())) {
     ctx.notSupported("API Gateway: event " + event.id + " of function " + fn.id +
@@ -189,15 +203,18 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
   uri.set("Fn::Sub", api::PyObject::str("arn:" + ctx.partition() +
                                             ":apigateway:${AWS::Region}:lambda:path/" + invocation,
                                         !fn.aliasId));
+  std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api, eventAuth);
   if (condition) {
-    api->edits.push_back(
-        {rank, path, method,
-         [path, key = api::methodKey(method), uri, name = condition->text()](api::PyObject& body) {
-           api::addConditionalLambdaIntegration(body, path, key, uri, name);
-         }});
+    // The method's Auth then goes into each branch of it.
+    api->edits.push_back({rank, path, method,
+                          [path, key = api::methodKey(method), uri, credentials, auth = *methodAuth,
+                           name = condition->text()](api::PyObject& body) {
+                            api::addConditionalLambdaIntegration(body, path, key, uri, name,
+                                                                 credentials);
+                            return api::addMethodAuth(body, path, key, auth);
+                          }});
     return;
   }
-  std::optional<api::PyObject> credentials = api::iamIntegrationCredentials(ctx, *api, eventAuth);
   // SAM's order (Api._add_swagger_integration): the integration, the method's Auth, then the
   // timeout, request model and request parameters.
   api->edits.push_back({rank, path, method,
@@ -205,8 +222,10 @@ void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
                          settings = std::move(*settings)](api::PyObject& body) {
                           api::addLambdaIntegration(body, path, key, uri, settings.streaming,
                                                     credentials);
-                          api::addMethodAuth(body, path, key, auth);
+                          // The editor just added the integration to SAM's own body.
+                          if (!api::addMethodAuth(body, path, key, auth)) return false;
                           api::applyMethodSettings(settings, body, path, key);
+                          return true;
                         }});
 }
 

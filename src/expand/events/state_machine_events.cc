@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "expand/api/api_generator.h"
+#include "expand/api/auth.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
@@ -83,7 +84,8 @@ void emitScheduleV2(ExpandContext& ctx, const SmEvent& event) {
 }
 
 void emitApi(ExpandContext& ctx, const SmEvent& event) {
-  if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId", "UnescapeMappingTemplate"})) return;
+  if (!known(ctx, event, "Api", {"Path", "Method", "RestApiId", "UnescapeMappingTemplate", "Auth"}))
+    return;
   // Property(False, IS_BOOL): no intrinsics; SAM rejects another type.
   const Node* unescape = event.properties.get("UnescapeMappingTemplate");
   if (unescape && !unescape->isNull() && !unescape->isBool()) {
@@ -104,7 +106,19 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   if (!api) return;
   std::string roleId =
       addRole(ctx, event, "apigateway.amazonaws.com", event.id + "RoleStartExecutionPolicy");
+  // _add_swagger_integration edits only a body SAM manages, and then applies the event's Auth.
   if (!api->managed) return;
+  std::optional<api::MethodAuth> methodAuth = api::MethodAuth{};
+  if (const Node* auth = event.properties.get("Auth"))
+    methodAuth = api::methodAuth(ctx, event.id, *api, *auth);
+  if (!methodAuth) return;
+  // The stage a state machine's event ResourcePolicy names is not modelled (SAM's differs from a
+  // function's).
+  if (methodAuth->resourcePolicy) {
+    ctx.notSupported("API Gateway: ResourcePolicy in the Auth of Api event " + event.id +
+                     " of a state machine");
+    return;
+  }
   api::PyObject credentials = api::PyObject::dict(false);
   api::PyObject getAttArgs = api::PyObject::list();
   getAttArgs.push(api::PyObject::str(roleId));
@@ -121,13 +135,14 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
                            event.targetId + "}\"}"));
   api->edits.push_back(
       {event.rank, path->text(), method->text(),
-       [path = path->text(), key = api::methodKey(method->text()), credentials,
-        templates](api::PyObject& body) {
+       [path = path->text(), key = api::methodKey(method->text()), credentials, templates,
+        auth = *methodAuth](api::PyObject& body) {
          api::addStateMachineIntegration(
              body, path, key,
              api::pySub(
                  "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"),
              credentials, templates);
+         return api::addMethodAuth(body, path, key, auth);
        }});
 }
 

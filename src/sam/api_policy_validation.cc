@@ -1,0 +1,120 @@
+#include "sam/api_policy_validation.h"
+
+#include <string>
+#include <string_view>
+
+#include "sam/deployment_model.h"
+#include "sam/globals.h"
+
+namespace samshift::sam {
+
+using model::MapEntry;
+using model::Node;
+
+namespace {
+
+bool truthy(const Node* value) { return value && pythonTruthy(*value); }
+
+// The truthy Auth of the API, with Globals.
+const Node* givenAuth(const Node& props) {
+  const Node* auth = props.get("Auth");
+  return truthy(auth) ? auth : nullptr;
+}
+
+// The node a problem of Auth.<key> points at: the key's value in the API's own Auth, else in
+// `Globals: Api`'s, else the Auth itself.
+const Node* authSource(const model::Template& templ, const model::ResourceView& resource,
+                       const char* key) {
+  const Node* auth = propertySource(templ, resource, "Auth");
+  const Node* own = auth && auth->isMapping() ? auth->get(key) : nullptr;
+  return own ? own : auth;
+}
+
+// Whether SAM's _add_auth and the rest of _construct_rest_api certainly get past everything
+// before the check at hand: a body SAM manages, Auth keys among AuthProperties' that samshift
+// knows SAM takes (no authorizers other than a plain Cognito one), no GatewayResponses or Models.
+bool earlierChecksPass(const model::ResourceView& resource, const Node& props, const Node& auth) {
+  const Node& own = resource.propertiesMapping();
+  if (truthy(own.get("DefinitionBody")) || truthy(own.get("DefinitionUri"))) return false;
+  if (truthy(props.get("GatewayResponses")) || truthy(props.get("Models"))) return false;
+  if (!auth.isMapping() || auth.isIntrinsic()) return false;
+  for (const MapEntry& entry : auth.entries()) {
+    const std::string& key = entry.key.text();
+    const Node& value = entry.value;
+    if (key == "ApiKeyRequired" || key == "AddApiKeyRequiredToCorsPreflight" ||
+        key == "AddDefaultAuthorizerToCorsPreflight") {
+      if (!value.isNull() && !value.isBool()) return false;
+    } else if (key == "Authorizers") {
+      if (!truthy(&value)) continue;
+      if (!value.isMapping() || value.isIntrinsic()) return false;
+      for (const MapEntry& authorizer : value.entries()) {
+        const Node& fields = authorizer.value;
+        if (!fields.isMapping() || fields.isIntrinsic() || fields.entries().size() != 1 ||
+            !truthy(fields.get("UserPoolArn")))
+          return false;
+      }
+    } else if (key != "ResourcePolicy" && key != "UsagePlan") {
+      return false;
+    }
+  }
+  return true;
+}
+
+SamProblem authProblem(const char* code, std::string message, const Node* node,
+                       bool resourcePrefix) {
+  return SamProblem{code, std::move(message), node, resourcePrefix, {}};
+}
+
+}  // namespace
+
+void validateApiResourcePolicy(const model::Template& templ, const model::ResourceView& resource,
+                               const Node& props, const ParameterValues& params,
+                               std::vector<SamProblem>& out) {
+  const Node* auth = givenAuth(props);
+  if (!auth) return;
+  Resolved resolved = params.resolve(*auth);
+  if (resolutionFails(resolved.failure, propertySource(templ, resource, "Auth"), out)) return;
+  if (!earlierChecksPass(resource, props, resolved.value)) return;
+  const Node* policy = resolved.value.get("ResourcePolicy");
+  // SwaggerEditor.validate_is_dict: an intrinsic is a dict too.
+  if (truthy(policy) && !policy->isMapping()) {
+    out.push_back(
+        authProblem("api-resource-policy-invalid",
+                    "Structure of the SAM template is invalid. ResourcePolicy must be a map "
+                    "(ResourcePolicyStatement).",
+                    authSource(templ, resource, "ResourcePolicy"), false));
+  }
+}
+
+void validateApiUsagePlan(const model::Template& templ, const model::ResourceView& resource,
+                          const Node& props, const ParameterValues& params,
+                          std::vector<SamProblem>& out) {
+  const Node* auth = givenAuth(props);
+  if (!auth) return;
+  Resolved resolved = params.resolve(*auth);
+  if (resolved.failure || !earlierChecksPass(resource, props, resolved.value)) return;
+  const Node* policy = resolved.value.get("ResourcePolicy");
+  // The ResourcePolicy statements SAM writes have checks of their own, not modelled here.
+  if (policy && !policy->isNull()) return;
+  const Node* usagePlan = resolved.value.get("UsagePlan");
+  if (!usagePlan || usagePlan->isNull()) return;
+  const Node* source = authSource(templ, resource, "UsagePlan");
+  auto reject = [&](std::string message) {
+    out.push_back(authProblem("api-usage-plan-invalid", std::move(message), source, true));
+  };
+  if (!usagePlan->isMapping()) return reject("'UsagePlan' must be a dictionary");
+  for (const MapEntry& entry : usagePlan->entries()) {
+    static constexpr std::string_view kFields[] = {
+        "CreateUsagePlan", "Description", "Quota", "Tags", "Throttle", "UsagePlanName"};
+    bool known = false;
+    for (std::string_view field : kFields) known = known || entry.key.text() == field;
+    if (!known) return reject("Invalid property for 'UsagePlan'");
+  }
+  const Node* kind = usagePlan->get("CreateUsagePlan");
+  if (!kind || kind->isNull())
+    return reject("'CreateUsagePlan' is a required field for UsagePlan.");
+  if (!kind->isString("SHARED") && !kind->isString("PER_API") && !kind->isString("NONE"))
+    return reject("'CreateUsagePlan' accepts one of ['SHARED', 'PER_API', 'NONE'].");
+}
+
+}  // namespace samshift::sam
