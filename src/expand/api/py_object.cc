@@ -373,6 +373,8 @@ bool PyObject::truthy() const {
       return keys_.size() != 0;
   }
   return false;
+}
+
 PyObject* PyObject::item(size_t index) {
   if (kind_ != Kind::kList || index >= values_.size()) return nullptr;
   caughtUp(values_[index]);
