@@ -3,8 +3,8 @@
 #include <cctype>
 #include <string>
 
-#include "sam/api_gateway_responses_validation.h"
 #include "sam/api_body_validation.h"
+#include "sam/api_gateway_responses_validation.h"
 #include "sam/api_models_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
