@@ -131,24 +131,6 @@ ErrorsAlarm:
   }
 
  private:
-  // The AWS/Lambda metrics of an alarm: its own (Namespace, MetricName, Dimensions on the alarm)
-  // or each `Metrics[].MetricStat.Metric`.
-  static std::vector<const Node*> lambdaMetrics(const ResourceView& alarm) {
-    std::vector<const Node*> out;
-    auto isLambda = [](const Node* metric) {
-      const Node* space = metric && metric->isMapping() ? metric->get("Namespace") : nullptr;
-      return space && space->isString("AWS/Lambda");
-    };
-    if (isLambda(alarm.properties)) out.push_back(alarm.properties);
-    const Node* metrics = alarm.property("Metrics");
-    for (const Node& query : metrics ? metrics->items() : model::kNoItems) {
-      const Node* stat = query.isMapping() ? query.get("MetricStat") : nullptr;
-      const Node* metric = stat && stat->isMapping() ? stat->get("Metric") : nullptr;
-      if (isLambda(metric)) out.push_back(metric);
-    }
-    return out;
-  }
-
   static void checkMetric(const model::Template& templ, const DeploymentAlarm& guard,
                           const Node& metric, engine::Reporter& reporter) {
     std::string alarmId(guard.alarm->id);

@@ -18,4 +18,8 @@ struct DeploymentAlarm {
 
 std::vector<DeploymentAlarm> deploymentAlarms(const engine::RuleContext& context);
 
+// The `AWS/Lambda` metrics an `AWS::CloudWatch::Alarm` watches: its own (Namespace, MetricName,
+// Dimensions on the alarm) or each `Metrics[].MetricStat.Metric`.
+std::vector<const model::Node*> lambdaMetrics(const model::ResourceView& alarm);
+
 }  // namespace samshift::rules

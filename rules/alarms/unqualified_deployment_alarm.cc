@@ -114,18 +114,7 @@ ErrorsAlarm:
 
   static const Node* unqualifiedDimension(const model::Template& templ, const ResourceView& alarm,
                                           const ResourceView& function) {
-    const Node* namespaceNode = alarm.property("Namespace");
-    if (namespaceNode && !namespaceNode->isString("AWS/Lambda")) return nullptr;
-    if (namespaceNode) return checkDimensions(templ, alarm.property("Dimensions"), function);
-    const Node* metrics = alarm.property("Metrics");
-    if (!metrics || !metrics->isSequence()) return nullptr;
-    for (const Node& query : metrics->items()) {
-      const Node* stat = query.isMapping() ? query.get("MetricStat") : nullptr;
-      const Node* metric = stat && stat->isMapping() ? stat->get("Metric") : nullptr;
-      if (!metric || !metric->isMapping() || !metric->get("Namespace") ||
-          !metric->get("Namespace")->isString("AWS/Lambda")) {
-        continue;
-      }
+    for (const Node* metric : lambdaMetrics(alarm)) {
       if (const Node* found = checkDimensions(templ, metric->get("Dimensions"), function))
         return found;
     }

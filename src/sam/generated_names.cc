@@ -32,24 +32,32 @@ bool createsSharedUsagePlan(const model::Template& templ) {
   return false;
 }
 
-GeneratedNames::GeneratedNames(const model::Template& templ) : sam_(templ.isSam()) {
+GeneratedNames::GeneratedNames(const model::Template& templ) : templ_(templ), sam_(templ.isSam()) {
   for (const model::ResourceView& resource : templ.resources()) {
     bool module =
         resource.type.size() > 8 && resource.type.substr(resource.type.size() - 8) == "::MODULE";
     if ((sam_ && resource.isServerless()) || module) serverlessIds_.insert(resource.id);
-    if (!sam_ || !resource.properties) continue;
-    for (GeneratedResource& made :
-         generatedResources(templ, resource, *resource.properties, std::nullopt))
-      otherIds_.insert(std::move(made.logicalId));
-  }
-  if (sam_ && createsSharedUsagePlan(templ)) {
-    for (std::string_view id : {kSharedUsagePlanId, kSharedApiKeyId, kSharedUsagePlanKeyId})
-      otherIds_.emplace(id);
   }
 }
 
+const std::unordered_set<std::string>& GeneratedNames::otherIds() const {
+  if (otherIds_) return *otherIds_;
+  otherIds_.emplace();
+  if (!sam_) return *otherIds_;
+  for (const model::ResourceView& resource : templ_.resources()) {
+    if (!resource.properties) continue;
+    for (GeneratedResource& made :
+         generatedResources(templ_, resource, *resource.properties, std::nullopt))
+      otherIds_->insert(std::move(made.logicalId));
+  }
+  if (createsSharedUsagePlan(templ_)) {
+    for (std::string_view id : {kSharedUsagePlanId, kSharedApiKeyId, kSharedUsagePlanKeyId})
+      otherIds_->emplace(id);
+  }
+  return *otherIds_;
+}
+
 bool GeneratedNames::exists(std::string_view name) const {
-  if (otherIds_.count(std::string(name))) return true;
   for (std::string_view prefix : kSharedPrefixes) {
     if (sam_ && name.substr(0, prefix.size()) == prefix) return true;
   }
@@ -57,7 +65,7 @@ bool GeneratedNames::exists(std::string_view name) const {
   for (size_t length = 1; length < name.size(); ++length) {
     if (serverlessIds_.count(name.substr(0, length))) return true;
   }
-  return false;
+  return otherIds().count(std::string(name)) != 0;
 }
 
 }  // namespace samshift::sam

@@ -5,6 +5,7 @@
 // derives from a serverless resource starts with that resource's logical ID; so does every
 // resource a CloudFormation module (`Type: …::MODULE`) adds.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -30,10 +31,14 @@ class GeneratedNames {
   bool exists(std::string_view name) const;
 
  private:
+  const std::unordered_set<std::string>& otherIds() const;
+
+  const model::Template& templ_;
   std::unordered_set<std::string_view> serverlessIds_;
   // Generated IDs not prefixed by their resource's ID: a dead-letter queue named by
-  // `QueueLogicalId`, an SNS subscription's `QueuePolicyLogicalId`, the shared usage plan.
-  std::unordered_set<std::string> otherIds_;
+  // `QueueLogicalId`, an SNS subscription's `QueuePolicyLogicalId`, the shared usage plan. Made on
+  // the first name no prefix explains: most templates never need them.
+  mutable std::optional<std::unordered_set<std::string>> otherIds_;
   bool sam_ = false;
 };
 
