@@ -110,11 +110,10 @@ class PyObject {
   // A list's items themselves, told of the copies made of the list; empty for another kind.
   std::vector<PyObject>& listItems();
   const std::vector<PyObject>& listItems() const;
-  // A list's length, and its item `index` itself (to edit in place).
+  // A list's length (0 for another kind), and its item `index` itself, to edit in place (told of
+  // the copies made of the list): `at` for an index below size(), `item` null past the end.
   size_t size() const { return kind_ == Kind::kList ? values_.size() : 0; }
   PyObject& at(size_t index);
-  // A list's length, and its item at `index` in place (told of the copies made of the list).
-  size_t length() const { return kind_ == Kind::kList ? values_.size() : 0; }
   PyObject* item(size_t index);
   // A dict's keys in iteration order.
   std::vector<std::string> keys() const;

@@ -72,7 +72,7 @@ bool conditionalContents(PyObject* item, std::vector<PyObject*>& out) {
     return true;
   }
   if (branches->kind() != PyObject::Kind::kList) return false;
-  for (size_t i = 1; i < branches->length(); ++i) {
+  for (size_t i = 1; i < branches->size(); ++i) {
     PyObject* branch = branches->item(i);
     // is_intrinsic_no_value: {"Ref": "AWS::NoValue"}.
     const PyObject* name = branch->isDict() ? branch->get("Ref") : nullptr;
