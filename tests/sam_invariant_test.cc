@@ -181,6 +181,16 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"mappings-not-object", "Mappings:\n" + function("")},
       {"sub-variable-not-string", "Parameters:\n  N:\n    Type: Number\n    Default: 5\n" +
                                       function("      AutoPublishAlias: !Sub 'k${N}'\n")},
+      {"findinmap-arguments",
+       "Mappings:\n  Apps:\n    Hello: {Id: x}\n"
+       "Resources:\n  App:\n    Type: AWS::Serverless::Application\n    Properties:\n"
+       "      Location:\n        ApplicationId: !FindInMap [Apps, Hello]\n"
+       "        SemanticVersion: 1.0.0\n"},
+      {"findinmap-not-two-level",
+       "Mappings:\n  Apps:\n    Hello: [1]\n"
+       "Resources:\n  App:\n    Type: AWS::Serverless::Application\n    Properties:\n"
+       "      Location:\n        ApplicationId: !FindInMap [Apps, Hello, Id]\n"
+       "        SemanticVersion: 1.0.0\n"},
       {"properties-not-map",
        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1]\n"},
       {"alias-type", function("      AutoPublishAlias: [live]\n")},
@@ -556,6 +566,13 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"http-api-auth-document",
        "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
        "      DefinitionBody: {openapi: 3.0.1, paths: {/a: {any: {responses: {}}}}}\n"
+       "      Auth:\n        Authorizers:\n          J:\n"
+       "            JwtConfiguration: {issuer: 'https://x', audience: [a]}\n"
+       "            IdentitySource: $request.header.Authorization\n"
+       "        DefaultAuthorizer: J\n"},
+      {"http-api-method-not-map",
+       "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+       "      DefinitionBody: {openapi: 3.0.1, paths: {/a: {post: null}}}\n"
        "      Auth:\n        Authorizers:\n          J:\n"
        "            JwtConfiguration: {issuer: 'https://x', audience: [a]}\n"
        "            IdentitySource: $request.header.Authorization\n"

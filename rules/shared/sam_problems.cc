@@ -21,7 +21,7 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
                                                 const SamFacts& facts) {
   std::vector<ResourceProblem> out;
   if (!templ.isSam()) return out;  // the transform never runs
-  for (sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
+  for (sam::SamProblem& problem : sam::validateSamTemplate(templ, facts.parameters())) {
     if (!sam::settledBeforeDeploy(templ, problem))
       out.push_back(ResourceProblem{nullptr, std::move(problem)});
   }

@@ -49,7 +49,9 @@ family covers:
 - a `Globals` section that is not a mapping, or a section or key SAM does not take from it;
 - an `IgnoreGlobals` attribute that is neither `"*"` nor a list of keys of the Globals section;
 - `Mappings: null`; an `Fn::Sub` that SAM resolves (`AutoPublishAlias`, `AutoPublishCodeSha256`,
-  `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string;
+  `DeploymentPreference`, `EventInvokeConfig`) with a variable whose value is not a string; an
+  `Fn::FindInMap` that SAM resolves (an application's `Location`, `DeploymentPreference`) whose
+  argument is not a list of 3 values, or whose mapping is not two levels deep;
 - a serverless resource whose logical ID is not alphanumeric, or whose `Properties` is not a
   mapping; a resource whose `Condition` is set to something other than a string;
 - a property a function or capacity provider does not have;
@@ -131,7 +133,7 @@ family covers:
   authorizer that is not a map, has `OpenIdConnectUrl`, lacks what its type needs (a JWT one's
   `IdentitySource`, a Lambda one's `FunctionArn` or `AuthorizerPayloadFormatVersion`) or has a
   property of the other type, a `DefaultAuthorizer` it does not define, a method of its inline
-  body SAM cannot find to give the `DefaultAuthorizer`; an HttpApi event with a property it does
+  body SAM cannot find to give the `DefaultAuthorizer` or that is not a mapping; an HttpApi event with a property it does
   not declare or of the wrong type, or whose `Auth` names an authorizer its API does not define,
   `NONE` without a `DefaultAuthorizer`, or `AuthorizationScopes` that are not a list;
 - an HttpApi SAM cannot make an API of: both `DefinitionBody` and `DefinitionUri`, a
@@ -197,6 +199,8 @@ Resources:
         "logical-id",
         "mappings-not-object",
         "sub-variable-not-string",
+        "findinmap-arguments",
+        "findinmap-not-two-level",
         "properties-not-map",
         "role-type",
         "role-if-arguments",
@@ -307,6 +311,7 @@ Resources:
         "api-usage-plan-invalid",
         "http-api-auth-invalid",
         "http-api-auth-document",
+        "http-api-method-not-map",
         "http-api-event-auth-invalid",
         "websocket-api-invalid",
         "http-api-invalid",
@@ -491,6 +496,9 @@ Resources:
         {"http-api-auth-document",
          "Each method of an HttpApi's `DefinitionBody` must be a lower-case method name (`any` as "
          "`x-amazon-apigateway-any-method`) for SAM to give it the `DefaultAuthorizer`"},
+        {"http-api-method-not-map",
+         "Each method of an HttpApi's `DefinitionBody` path must be a mapping for SAM to give it "
+         "the `DefaultAuthorizer`"},
         {"http-api-event-auth-invalid",
          "An HttpApi event's `Authorizer` must be `NONE` (with a `DefaultAuthorizer`), `AWS_IAM` "
          "(with `EnableIamAuthorizer`) or one of its API's `Authorizers`"},
@@ -521,6 +529,12 @@ Resources:
     if (code == "properties-not-map") return "`Properties` of `" + id + "` must be a mapping";
     if (code == "condition-not-string")
       return "The `Condition` of a resource must be the name of a condition, a string";
+    if (code == "findinmap-arguments")
+      return "`Fn::FindInMap` takes a list of 3 values: the mapping, a top-level key and a "
+             "second-level key";
+    if (code == "findinmap-not-two-level")
+      return "`Fn::FindInMap` reads mapping `" + between(sam.message, '\'', '\'') +
+             "`, which is not two levels of keys";
     if (code == "sub-variable-not-string") {
       const std::string kBefore = "variable value ", kAfter = ". Fn::Sub expects";
       size_t begin = sam.message.find(kBefore) + kBefore.size();

@@ -67,7 +67,7 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   const model::Template& templ = ctx.templ;
   const sam::ParameterValues& params = ctx.params;
   std::vector<ExpandError> errors;
-  for (const sam::SamProblem& problem : sam::validateSamTemplate(templ)) {
+  for (const sam::SamProblem& problem : sam::validateSamTemplate(templ, params)) {
     errors.push_back({problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
                       problem.node});
   }
@@ -148,13 +148,13 @@ void checkResourceAttributes(ExpandContext& ctx) {
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       sam::AttributeUse use = sam::serverlessAttributeUse(key);
-      // An Api's Metadata goes to its RestApi (api/api_generator.cc), and a key SAM drops is
-      // dropped there too; an HttpApi's are not expanded yet, nor plugin attributes on an API.
+      // An Api's Metadata goes to its RestApi (api/api_generator.cc), an HttpApi's to its Api
+      // (api/http_api.cc), and a key SAM drops is dropped there too; plugin attributes on an
+      // HttpApi are not expanded yet, nor on an Api.
       bool httpApi = resource.type == "AWS::Serverless::HttpApi";
       bool connectors = key == "Connectors";
-      bool apiUnsupported =
-          httpApi ? key == "Metadata" || (use != sam::AttributeUse::kResource && !connectors)
-                  : use == sam::AttributeUse::kPlugin && !connectors;
+      bool apiUnsupported = httpApi ? use != sam::AttributeUse::kResource && !connectors
+                                    : use == sam::AttributeUse::kPlugin && !connectors;
       bool unsupported = odd ||
                          (resource.isServerless() && key == "IgnoreGlobals" &&
                           !sam::ignoreGlobalsUnderstood(resource)) ||

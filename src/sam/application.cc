@@ -41,6 +41,7 @@ struct RepoRequest {
   const model::ResourceView* first = nullptr;  // the application that made it
   Node applicationId, semanticVersion;         // resolved against parameters and Mappings
   std::optional<SamProblem> problem;           // what SAM raises for every application using it
+  std::optional<SamProblem> stops;  // the template error SAM's resolver raises: SAM stops there
   // Why samshift cannot tell what SAM makes of it: AWS answers, or SAM's resolver may fail.
   std::optional<std::string> callsAws;
 };
@@ -73,9 +74,13 @@ bool holdsFindInMap(const Node& value) {
 // is left as written and the transform said to depend on it; so is one where an Fn::FindInMap
 // is left, which SAM's FindInMapAction may have refused with a template error of its own.
 Node resolveLocationValue(const Node& value, const ParameterValues& params,
-                          std::optional<std::string>& unresolvable) {
+                          std::optional<std::string>& unresolvable,
+                          std::optional<SamProblem>& stops) {
+  if (stops) return value;
   Resolved resolved = params.resolveWithMappings(value);
-  if (resolved.failure && !unresolvable) unresolvable = resolved.failure->describeForSam();
+  if (resolved.failure) stops = findInMapProblem(*resolved.failure, &value);
+  if (resolved.failure && !stops && !unresolvable)
+    unresolvable = resolved.failure->describeForSam();
   if (!unresolvable && holdsFindInMap(resolved.value))
     unresolvable = "an Fn::FindInMap in an application's Location that SAM does not resolve";
   return std::move(resolved.value);
@@ -88,13 +93,21 @@ std::vector<RepoRequest> repoRequests(const model::Template& templ, const Parame
     if (resource.type != "AWS::Serverless::Application" || !processed(resource)) continue;
     const Node& location = *locationOf(resource);
     std::optional<std::string> unresolvable;
-    Node id = resolveLocationValue(*location.get("ApplicationId"), params, unresolvable);
-    Node version = resolveLocationValue(*location.get("SemanticVersion"), params, unresolvable);
+    std::optional<SamProblem> stops;
+    Node id = resolveLocationValue(*location.get("ApplicationId"), params, unresolvable, stops);
+    Node version =
+        resolveLocationValue(*location.get("SemanticVersion"), params, unresolvable, stops);
+    if (stops) {
+      // The resolver's exception ends the plugin and the transform: no later application is
+      // read, and the calls made for earlier ones do not matter unless AWS fails them.
+      requests.push_back(RepoRequest{&resource, {}, {}, std::nullopt, stops, std::nullopt});
+      break;
+    }
     bool seen = std::any_of(requests.begin(), requests.end(), [&](const RepoRequest& request) {
       return request.applicationId.sameValue(id) && request.semanticVersion.sameValue(version);
     });
     if (seen) continue;
-    RepoRequest request{&resource, id, version, std::nullopt, std::nullopt};
+    RepoRequest request{&resource, id, version, std::nullopt, std::nullopt, std::nullopt};
     std::string name(resource.id);
     if (unresolvable) {
       request.callsAws = *unresolvable;
@@ -153,8 +166,9 @@ bool checkLocation(const model::Template& templ, const model::ResourceView& reso
   if (processed(resource)) {
     requests = repoRequests(templ, params);
     std::optional<std::string> ignored;
-    resolvedId = resolveLocationValue(*id, params, ignored);
-    resolvedVersion = resolveLocationValue(*version, params, ignored);
+    std::optional<SamProblem> stopped;  // validateSamTemplate's to report
+    resolvedId = resolveLocationValue(*id, params, ignored, stopped);
+    resolvedVersion = resolveLocationValue(*version, params, ignored, stopped);
     id = &resolvedId;
     version = &resolvedVersion;
   }
@@ -203,10 +217,19 @@ bool checkLocation(const model::Template& templ, const model::ResourceView& reso
 
 std::optional<std::string> serverlessRepoCall(const model::Template& templ,
                                               const ParameterValues& params) {
-  for (const RepoRequest& request : repoRequests(templ, params)) {
+  std::vector<RepoRequest> requests = repoRequests(templ, params);
+  if (!requests.empty() && requests.back().stops) return std::nullopt;
+  for (const RepoRequest& request : requests) {
     if (request.callsAws) return request.callsAws;
   }
   return std::nullopt;
+}
+
+std::optional<SamProblem> serverlessRepoPluginProblem(const model::Template& templ,
+                                                      const ParameterValues& params) {
+  std::vector<RepoRequest> requests = repoRequests(templ, params);
+  if (requests.empty() || !requests.back().stops) return std::nullopt;
+  return requests.back().stops;
 }
 
 void validateApplication(const model::Template& templ, const model::ResourceView& resource,

@@ -23,6 +23,13 @@ namespace samshift::sam {
 std::optional<std::string> serverlessRepoCall(const model::Template& templ,
                                               const ParameterValues& params);
 
+// The template error SAM's ServerlessAppPlugin raises before any resource is transformed: an
+// Fn::FindInMap in a Location its mappings resolver refuses. It ends the transform; the
+// Serverless Application Repository calls for applications before it then change nothing (they
+// are either made or refused per application), unless AWS itself fails them.
+std::optional<SamProblem> serverlessRepoPluginProblem(const model::Template& templ,
+                                                      const ParameterValues& params);
+
 // SAM's rejections of one application, given its properties; at most one (a problem found by
 // the plugin for an earlier application with the same Location names that application).
 void validateApplication(const model::Template& templ, const model::ResourceView& resource,

@@ -438,7 +438,18 @@ bool judgeHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
                                  {}});
         return true;
       }
-      if (!method.value.isMapping() || method.value.isIntrinsic()) return false;
+      // validate_method_definition_is_dict; an Fn::If or another intrinsic is not modelled.
+      if (!method.value.isMapping()) {
+        out.push_back(SamProblem{
+            "http-api-method-not-map",
+            "Structure of the SAM template is invalid. Definition of method '" + method.key.text() +
+                "' for path '" + path.key.text() + "' should be a map.",
+            &method.key,
+            false,
+            {}});
+        return true;
+      }
+      if (method.value.isIntrinsic()) return false;
     }
   }
   return true;

@@ -64,6 +64,12 @@ std::string ResolveFailure::describe() const {
              std::to_string(ParameterValues::kMaxSubstitutedBytes >> 20) + " MiB once substituted";
     case Kind::kSubstitutedNotString:
       return "an Fn::Sub variable whose value `" + value + "` is not a string";
+    case Kind::kFindInMapArguments:
+      return "an Fn::FindInMap whose argument `" + value + "` is not a list of 3 values";
+    case Kind::kFindInMapNotTwoLevel:
+      return "an Fn::FindInMap on mapping `" + value + "`, which is not a two-level map";
+    case Kind::kFindInMapUnprintable:
+      return "an Fn::FindInMap SAM's resolver refuses with a message samshift cannot print";
   }
   return "a value that cannot be resolved";
 }
@@ -72,7 +78,7 @@ std::string ResolveFailure::describeForSam() const {
   // SAM walks into every value it substitutes: a cycle repeats the same walk until Python stops
   // it. Depth and size bounds are samshift's own and say nothing of what SAM does.
   if (kind == Kind::kCycle) return describe() + ", on which SAM's transform fails (RecursionError)";
-  if (kind == Kind::kSubstitutedNotString) return describe() + ", which SAM rejects";
+  if (kind != Kind::kTooDeep && kind != Kind::kTooLarge) return describe() + ", which SAM rejects";
   return describe();
 }
 
@@ -213,9 +219,12 @@ class ParameterValues::Resolution {
     if (!enter(depth)) return;
     if (node.intrinsicName() == "Fn::FindInMap") {
       const Node& arg = node.intrinsicArgument();
+      if (samsView_ && !findInMapReadable(arg)) return;
       if (arg.isSequence() && arg.items().size() == 3) {
         const Node* keys[3];
         for (size_t i = 0; i < 3; ++i) keys[i] = &key(arg.items()[i], depth);
+        if (failure) return;
+        if (samsView_ && !twoLevelMap(*keys[0], *keys[1], *keys[2])) return;
         const Node* found = mappingValue(values_.templ_->mappings(), *keys[0], *keys[1], *keys[2]);
         if (found) {
           std::string entry = keys[0]->text() + "." + keys[1]->text() + "." + keys[2]->text();
@@ -322,12 +331,51 @@ class ParameterValues::Resolution {
       return node;
     }
     const Node& arg = node.intrinsicArgument();
+    if (samsView_ && !findInMapReadable(arg)) return node;
     if (!arg.isSequence() || arg.items().size() != 3) return node;
     const Node& map = key(arg.items()[0], depth + 1);
     const Node& top = key(arg.items()[1], depth + 1);
     const Node& second = key(arg.items()[2], depth + 1);
+    if (failure || (samsView_ && !twoLevelMap(map, top, second))) return node;
     const Node* found = mappingValue(values_.templ_->mappings(), map, top, second);
     return found ? *found : node;
+  }
+
+  // FindInMapAction's first check: its argument is a list of 3 values. False (and the failure
+  // set) when SAM raises.
+  bool findInMapReadable(const Node& arg) {
+    if (arg.isSequence() && arg.items().size() == 3) return true;
+    std::optional<std::string> shown;
+    if (arg.isSequence()) {
+      shown = simpleListRepr(arg);
+    } else if (arg.isScalar() && !arg.isNull()) {
+      shown = pythonStr(arg);  // an f-string shows str(value)
+    }
+    if (!failure) {
+      failure = ResolveFailure{shown ? ResolveFailure::Kind::kFindInMapArguments
+                                     : ResolveFailure::Kind::kFindInMapUnprintable,
+                               "mapping entry",
+                               {},
+                               arg.span(),
+                               shown.value_or("")};
+    }
+    return false;
+  }
+
+  // FindInMapAction's second check, once the three keys are strings: the map, and the map's
+  // top-level key when present, must be mappings. False (and the failure set) when SAM raises.
+  bool twoLevelMap(const Node& map, const Node& top, const Node& second) {
+    const Node* maps = values_.templ_->mappings();
+    if (!maps || !maps->isMapping() || !map.isString() || !top.isString() || !second.isString())
+      return true;
+    const Node* level = maps->get(map.text());
+    if (level && level->isMapping()) level = level->get(top.text());
+    if (!level || level->isMapping()) return true;
+    if (!failure) {
+      failure = ResolveFailure{
+          ResolveFailure::Kind::kFindInMapNotTwoLevel, "mapping entry", {}, {}, map.text()};
+    }
+    return false;
   }
 
   // Substitutes `${Name}` (Name made of [A-Za-z0-9.:]) when Name is a parameter with a scalar

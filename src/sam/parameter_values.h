@@ -37,12 +37,20 @@ struct ResolveFailure {
     // SAM's resolver only: an Fn::Sub variable whose value is not a string (a Number parameter's
     // Default 5), which SAM rejects; CloudFormation substitutes it.
     kSubstitutedNotString,
+    // SAM's mappings resolver only (FindInMapAction), which rejects the template: an
+    // Fn::FindInMap whose argument is not a list of 3 (`value`: the argument as Python's str()
+    // shows it), or whose map or top-level key names a value that is not a mapping (`value`: the
+    // map's name).
+    kFindInMapArguments,
+    kFindInMapNotTwoLevel,
+    // Either of those, where samshift cannot print the argument as Python does.
+    kFindInMapUnprintable,
   };
   Kind kind = Kind::kCycle;
   std::string subject = "parameter";  // kCycle: "parameter", or "mapping entry" (`M.a.k`)
   std::vector<std::string> chain;  // kCycle: the values in the order reached, the first again last
   core::Span at;                   // kCycle: the reference that closes the loop
-  std::string value;               // kSubstitutedNotString: the value as Python's str() shows it
+  std::string value;               // kSubstitutedNotString, kFindInMap*: see each kind
 
   // "parameter `Stage` whose value refers back to itself (`Stage` → `Stage`)"
   std::string describe() const;

@@ -39,6 +39,10 @@ constexpr std::array kCodes = {
     templateLevel("mappings-not-object", "`Mappings` is null or not a mapping"),
     templateLevel("sub-variable-not-string",
                   "an `Fn::Sub` variable SAM resolves whose value is not a string"),
+    templateLevel("findinmap-arguments",
+                  "an `Fn::FindInMap` SAM resolves whose argument is not a list of 3 values"),
+    templateLevel("findinmap-not-two-level",
+                  "an `Fn::FindInMap` SAM resolves on a mapping that is not two levels deep"),
     templateLevel("api-definition-body-invalid",
                   "an API's `DefinitionBody` whose path items, methods or their `security` SAM's "
                   "editor cannot read while it adds the API's `Auth`"),
@@ -47,6 +51,9 @@ constexpr std::array kCodes = {
     templateLevel("http-api-auth-document",
                   "an HttpApi `DefinitionBody` method SAM cannot find to give the default "
                   "authorizer"),
+    templateLevel("http-api-method-not-map",
+                  "an HttpApi `DefinitionBody` method that is not a mapping, where SAM gives "
+                  "the methods the default authorizer"),
     resource("logical-id", "a serverless resource's logical ID is not alphanumeric"),
     deployment("alias-type", "`AutoPublishAlias` is neither a string nor a one-key mapping"),
     deployment("code-sha256-type",

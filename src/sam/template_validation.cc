@@ -6,6 +6,7 @@
 #include <span>
 
 #include "sam/api_event_link.h"
+#include "sam/application.h"
 #include "sam/http_api_validation.h"
 #include "sam/ignore_globals.h"
 #include "sam/validation.h"
@@ -241,11 +242,15 @@ std::optional<SamProblem> checkMappings(const model::Template& templ) {
 
 }  // namespace
 
-std::vector<SamProblem> validateSamTemplate(const model::Template& templ) {
-  // The implicit REST API plugin runs before the Globals plugin.
+std::vector<SamProblem> validateSamTemplate(const model::Template& templ,
+                                            const ParameterValues& params) {
   for (auto check : {checkResourcesSection, checkResourcesAreObjects, checkServerlessProperties}) {
     if (std::optional<SamProblem> problem = check(templ)) return {std::move(*problem)};
   }
+  // Then the plugins: the application plugin first, the implicit REST API plugin before the
+  // Globals plugin.
+  if (std::optional<SamProblem> problem = serverlessRepoPluginProblem(templ, params))
+    return {std::move(*problem)};
   // The implicit REST API plugin reports every function and state machine it rejects.
   if (std::vector<SamProblem> problems = implicitApiPluginProblems(templ); !problems.empty())
     return problems;

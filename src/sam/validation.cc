@@ -152,8 +152,27 @@ bool resolutionFails(const std::optional<ResolveFailure>& failure, const Node* n
                           "value " +
                               failure->value + ". Fn::Sub expects all variables to be strings.",
                           node, false));
+  } else if (std::optional<SamProblem> findInMap = findInMapProblem(*failure, node)) {
+    out.push_back(std::move(*findInMap));
   }
   return true;
+}
+
+std::optional<SamProblem> findInMapProblem(const ResolveFailure& failure, const Node* node) {
+  if (failure.kind == ResolveFailure::Kind::kFindInMapArguments) {
+    return problem("findinmap-arguments",
+                   "Structure of the SAM template is invalid. Invalid FindInMap value " +
+                       failure.value + ". FindInMap expects an array with 3 values.",
+                   node, false);
+  }
+  if (failure.kind == ResolveFailure::Kind::kFindInMapNotTwoLevel) {
+    return problem(
+        "findinmap-not-two-level",
+        "Structure of the SAM template is invalid. Cannot use Fn::FindInMap on Mapping '" +
+            failure.value + "' which is not a a two-level map.",
+        node, false);
+  }
+  return std::nullopt;
 }
 
 namespace {

@@ -61,8 +61,10 @@ bool translatedAfterApis(std::string_view type);
 
 // The template-level problem SAM stops at before it looks at resources (no Resources, a resource
 // that is not a mapping, a serverless resource whose Properties is not one, unknown Globals keys,
-// `Mappings: null`); at most one.
-std::vector<SamProblem> validateSamTemplate(const model::Template& templ);
+// `Mappings: null`, an Fn::FindInMap the application plugin refuses); at most one, except for
+// the implicit API plugins, which report every function they reject.
+std::vector<SamProblem> validateSamTemplate(const model::Template& templ,
+                                            const ParameterValues& params);
 
 // Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
 // replaces the value first (a local CodeUri path), or the value is a parameter without a Default,
@@ -76,6 +78,9 @@ std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ
 // either way: SAM goes no further.
 bool resolutionFails(const std::optional<ResolveFailure>& failure, const model::Node* node,
                      std::vector<SamProblem>& out);
+// The template error SAM's FindInMapAction raises for a failure of its kinds, at `node`; nullopt
+// for another failure.
+std::optional<SamProblem> findInMapProblem(const ResolveFailure& failure, const model::Node* node);
 
 // SAM's full message for one problem of resource `logicalId`.
 std::string samMessage(const SamProblem& problem, std::string_view logicalId);

@@ -219,7 +219,11 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& given
     apiProperties.set("Body", api.body.toNode(PyObject::DictOrder::kInsertion));
   }
   if (const Node* fail = truthy("FailOnWarnings")) apiProperties.set("FailOnWarnings", *fail);
-  ctx.add(id, makeResource("AWS::ApiGatewayV2::Api", std::move(apiProperties)));
+  // The generator gives the Api the SAM resource's attributes (resource_attributes: Metadata
+  // and UpdatePolicy here; the others are refused above).
+  ctx.add(id, api.resource ? makeMainResource("AWS::ApiGatewayV2::Api", std::move(apiProperties),
+                                              *api.resource, nullptr)
+                           : makeResource("AWS::ApiGatewayV2::Api", std::move(apiProperties)));
 
   // _construct_stage: a falsy StageName is $default.
   std::string stageName = "$default";
