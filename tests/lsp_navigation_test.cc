@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include "lsp/client.h"
+#include "lsp/code_lenses.h"
 #include "lsp/document_symbols.h"
+#include "lsp/hover.h"
 #include "lsp/navigation.h"
 #include "lsp/text_edit.h"
 #include "test_support.h"
@@ -394,4 +396,77 @@ TEST_CASE("lsp navigation requests: malformed params, unknown documents, past th
       R"({"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":3}},"placeholder":"A"})");
   CHECK(answerOf(session, 9) == "[]");
   CHECK(session.exitCode == 0);
+}
+
+TEST_CASE("lsp code lenses: the schedule above each DeploymentPreference and deployment group",
+          "[lsp][lenses]") {
+  std::string text = readFile("tests/lsp/lenses.yaml");
+  Analysis analysis = analysisOf(text);
+  std::string shown;
+  for (const samshift::lsp::CodeLens& lens : samshift::lsp::codeLenses(analysis)) {
+    shown +=
+        places(analysis, {lens.span})[0] + " " + textOf(text, lens.span) + ": " + lens.title + "\n";
+  }
+  CHECK(shown ==
+        "15:7 DeploymentPreference: 10% → 100% after 5 min · 2 alarms · PreTraffic\n"
+        "20:3 Payments: +10% every 1 min → 100% after 9 min · no alarms\n"
+        "31:7 DeploymentPreference: No deployment: DeploymentPreference is disabled (Enabled: "
+        "false)\n"
+        "57:3 LegacyGroup: 100% at once · no alarms\n");
+}
+
+TEST_CASE("lsp hover: what a reference names, and the IDs SAM generates for a function",
+          "[lsp][navigation]") {
+  std::string text = readFile(kFixture);
+  Analysis analysis = analysisOf(text);
+  auto hover = [&](uint32_t offset) {
+    auto shown = samshift::lsp::referenceHover(analysis, offset);
+    return shown ? shown->markdown : std::string("none");
+  };
+  CHECK(hover(at(text, "!Ref Table", 0, 6)) ==
+        "`Table`: `AWS::DynamoDB::Table`, defined at line 48 (`Resources`).\n");
+  CHECK(hover(at(text, "!GetAtt Table.Arn", 0, 9)) ==
+        "`Table`: `AWS::DynamoDB::Table`, defined at line 48 (`Resources`).\n");
+  CHECK(hover(at(text, "[Sizes, !Ref Stage", 0, 14)) ==
+        "`Stage`: parameter of type `String`, defined at line 4 (`Parameters`).\n");
+  CHECK(hover(at(text, "!If [IsProd", 0, 6)) ==
+        "`IsProd`: condition, defined at line 8 (`Conditions`).\n");
+  CHECK(hover(at(text, "!Ref Orders.Alias", 0, 14)) ==
+        "`Orders`: `AWS::Serverless::Function`, defined at line 14 (`Resources`).\n\n"
+        "`Orders.Alias` is a name the SAM transform generates from `Orders`.\n");
+  CHECK(hover(at(text, "app.handler")) == "none");
+  // On the logical ID of a function with AutoPublishAlias: the version and alias SAM makes.
+  auto function = [&](uint32_t offset) {
+    auto shown = samshift::lsp::autoPublishAliasHover(analysis, offset);
+    return shown ? shown->markdown : std::string("none");
+  };
+  std::string onFunction = function(at(text, "  Orders:", 0, 3));
+  CHECK(onFunction.find("| `OrdersAliaslive` | AWS::Lambda::Alias |") != std::string::npos);
+  CHECK(onFunction.find("| `OrdersVersion") != std::string::npos);
+  CHECK(function(at(text, "  CheckOrders:", 0, 3)) == "none");
+  CHECK(function(at(text, "  Table:", 0, 3)) == "none");
+  // Through hoverAt, as the server answers.
+  CHECK(samshift::lsp::hoverAt(analysis, at(text, "!Ref Table", 0, 6))->markdown ==
+        "`Table`: `AWS::DynamoDB::Table`, defined at line 48 (`Resources`).\n");
+}
+
+TEST_CASE("lsp code lenses: the JSON an editor reads", "[lsp][lenses]") {
+  std::string text = readFile("tests/lsp/lenses.yaml");
+  Session session = runInProcess(
+      Script()
+          .initialize()
+          .open(kUri, text)
+          .request(2, "textDocument/codeLens",
+                   R"({"textDocument":{"uri":")" + std::string(kUri) + R"("}})")
+          .request(3, "textDocument/codeLens", R"({"textDocument":{"uri":"file:///other.yaml"}})")
+          .request(4, "textDocument/codeLens", "[]")
+          .shutdownAndExit(5));
+  const rapidjson::Value& lenses = (*session.response(2))["result"];
+  REQUIRE(lenses.Size() == 4);
+  CHECK(toJson(lenses[0]) ==
+        R"({"range":{"start":{"line":14,"character":6},"end":{"line":14,"character":26}},)"
+        R"("command":{"title":"10% → 100% after 5 min · 2 alarms · PreTraffic","command":""}})");
+  CHECK(answerOf(session, 3) == "[]");
+  CHECK(answerOf(session, 4) ==
+        R"(error {"code":-32602,"message":"`textDocument.uri` is required"})");
 }

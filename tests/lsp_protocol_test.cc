@@ -48,7 +48,7 @@ TEST_CASE("lsp: initialize advertises what is implemented", "[lsp]") {
       R"("save":{"includeText":false}},"hoverProvider":true,"completionProvider":{"triggerCharacters":[" ",":","."],)"
       R"("resolveProvider":false},"codeActionProvider":{"codeActionKinds":["quickfix"]},)"
       R"("definitionProvider":true,"referencesProvider":true,"renameProvider":{"prepareProvider":true},)"
-      R"("documentSymbolProvider":true},)"
+      R"("documentSymbolProvider":true,"codeLensProvider":{"resolveProvider":false}},)"
       R"("serverInfo":{"name":"samshift","version":")" SAMSHIFT_VERSION R"("}})");
   // The client allows dynamic registration: the server asks to be told about .samshift.yaml.
   REQUIRE(session.messages.size() >= 2);

@@ -170,6 +170,8 @@ void Server::dispatchRequest(const Json& id, std::string_view method, const Json
     respond(id, rename(params, alloc), alloc);
   } else if (method == "textDocument/documentSymbol") {
     respond(id, documentSymbol(params, alloc), alloc);
+  } else if (method == "textDocument/codeLens") {
+    respond(id, codeLens(params, alloc), alloc);
   } else {
     respondError(id, kMethodNotFound, "Unknown method " + std::string(method));
   }
@@ -243,6 +245,7 @@ Json Server::initialize(const Json& params, JsonAlloc& alloc) {
           .add("referencesProvider", true)
           .add("renameProvider", ObjectBuilder(alloc).add("prepareProvider", true).take())
           .add("documentSymbolProvider", true)
+          .add("codeLensProvider", ObjectBuilder(alloc).add("resolveProvider", false).take())
           .take();
   return ObjectBuilder(alloc)
       .add("capabilities", std::move(capabilitiesOut))

@@ -74,6 +74,7 @@ class Server {
   Json hover(const Json& params, JsonAlloc& alloc);
   Json completion(const Json& params, JsonAlloc& alloc);
   Json codeAction(const Json& params, JsonAlloc& alloc);
+  Json codeLens(const Json& params, JsonAlloc& alloc);
   // server_navigation.cc
   struct PositionedRequest;
   PositionedRequest positioned(const Json& params, std::string_view method);
