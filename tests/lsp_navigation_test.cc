@@ -7,6 +7,7 @@
 
 #include "lsp/client.h"
 #include "lsp/code_lenses.h"
+#include "lsp/completion.h"
 #include "lsp/document_symbols.h"
 #include "lsp/hover.h"
 #include "lsp/navigation.h"
@@ -469,4 +470,51 @@ TEST_CASE("lsp code lenses: the JSON an editor reads", "[lsp][lenses]") {
   CHECK(answerOf(session, 3) == "[]");
   CHECK(answerOf(session, 4) ==
         R"(error {"code":-32602,"message":"`textDocument.uri` is required"})");
+}
+
+TEST_CASE("lsp completion: !GetAtt attributes, of CloudFormation and SAM-generated resources",
+          "[lsp][completion]") {
+  std::string text = readFile(kFixture);
+  Analysis analysis = analysisOf(text);
+  samshift::lsp::TemplateNames names = samshift::lsp::namesOf(analysis.document);
+  auto labelsAfter = [&](std::string typed) {
+    std::string buffer = text + "  Extra:\n    Value: " + typed;
+    std::vector<std::string> out;
+    for (const auto& item :
+         samshift::lsp::completeAt(buffer, static_cast<uint32_t>(buffer.size()), names))
+      out.push_back(item.label);
+    return out;
+  };
+  CHECK(labelsAfter("!GetAtt Table.") == std::vector<std::string>{"Table.Arn", "Table.StreamArn"});
+  CHECK(labelsAfter("!GetAtt Table.S") == std::vector<std::string>{"Table.StreamArn"});
+  // A function: what SAM resolves first, then the attributes of its AWS::Lambda::Function.
+  CHECK(labelsAfter("!GetAtt Orders.") ==
+        std::vector<std::string>{"Orders.Alias", "Orders.Version", "Orders.DestinationTopic",
+                                 "Orders.DestinationQueue", "Orders.Arn",
+                                 "Orders.SnapStartResponse", "Orders.SnapStartResponse.ApplyOn",
+                                 "Orders.SnapStartResponse.OptimizationStatus"});
+  // Without AutoPublishAlias SAM makes no alias or version to refer to.
+  CHECK(labelsAfter("!GetAtt CheckOrders.D") ==
+        std::vector<std::string>{"CheckOrders.DestinationTopic", "CheckOrders.DestinationQueue"});
+  // The attributes of the alias and version SAM generates.
+  CHECK(labelsAfter("!GetAtt Orders.Alias.") == std::vector<std::string>{"Orders.Alias.AliasArn"});
+  CHECK(labelsAfter("!GetAtt Orders.Version.V") ==
+        std::vector<std::string>{"Orders.Version.Version"});
+  CHECK(labelsAfter(R"({"Fn::GetAtt": "ErrorsAlarm.)") ==
+        std::vector<std::string>{"ErrorsAlarm.Arn"});
+  CHECK(labelsAfter("!GetAtt Nothing.").empty());
+  CHECK(labelsAfter("!GetAtt Stage.").empty());  // a parameter has no attributes
+}
+
+TEST_CASE("lsp completion: !GetAtt attributes replace the whole typed name", "[lsp][completion]") {
+  std::string text = readFile(kFixture) + "  Extra:\n    Value: !GetAtt Table.St";
+  Session session = runInProcess(Script()
+                                     .initialize()
+                                     .open(kUri, text)
+                                     .request(2, "textDocument/completion", positionParams(62, 27))
+                                     .shutdownAndExit(3));
+  CHECK(answerOf(session, 2) ==
+        R"([{"label":"Table.StreamArn","kind":10,"detail":"AWS::DynamoDB::Table","textEdit":)"
+        R"({"range":{"start":{"line":62,"character":19},"end":{"line":62,"character":27}},)"
+        R"("newText":"Table.StreamArn"}}])");
 }
