@@ -88,3 +88,65 @@ TEST_CASE("lsp with Neovim: diagnostics, hover and a code action in a real edito
   // The file on disk was never written: the server linted the buffer.
   CHECK(readFile(templ) == readFile("tests/lsp/references.yaml"));
 }
+
+TEST_CASE("lsp with Neovim: hover, definition, references, outline, completion, rename, lenses",
+          "[lsp][nvim]") {
+  if (!haveNeovim()) {
+    WARN(
+        "Neovim (nvim) is not installed: the editor test is skipped. Install the Debian package "
+        "`neovim`.");
+    return;
+  }
+  TempDir dir;
+  fs::path templ = dir.path() / "template.yaml";
+  fs::path lenses = dir.path() / "lenses.yaml";
+  fs::path result = dir.path() / "result.json";
+  writeFile(templ, readFile("tests/lsp/navigation.yaml"));
+  writeFile(lenses, readFile("tests/lsp/lenses.yaml"));
+  fs::path script = fs::absolute("tests/nvim/navigation_session.lua");
+  std::string env = "XDG_CONFIG_HOME='" + dir.path().string() + "' XDG_DATA_HOME='" +
+                    dir.path().string() + "' XDG_STATE_HOME='" + dir.path().string() +
+                    "' XDG_CACHE_HOME='" + dir.path().string() + "' SAMSHIFT_BINARY='" +
+                    std::string(SAMSHIFT_BINARY) + "' SAMSHIFT_TEMPLATE='" + templ.string() +
+                    "' SAMSHIFT_LENSES='" + lenses.string() + "' SAMSHIFT_RESULT='" +
+                    result.string() + "'";
+  std::string command = env + " timeout 120 nvim --headless --clean -u NONE -c \"luafile " +
+                        script.string() + "\" </dev/null >'" + (dir.path() / "nvim.out").string() +
+                        "' 2>&1";
+  int status = std::system(command.c_str());
+  INFO("nvim output: " << readFile(dir.path() / "nvim.out"));
+  REQUIRE(status == 0);
+  rapidjson::Document seen;
+  std::string json = readFile(result);
+  seen.Parse(json.c_str());
+  REQUIRE_FALSE(seen.HasParseError());
+  INFO("what Neovim saw: " << json);
+  REQUIRE_FALSE(seen.HasMember("error"));
+  CHECK(
+      toJson(seen["steps"]) ==
+      R"(["attached","hover","definition","references","symbols","completion","renamed","lenses"])");
+  CHECK(std::string(seen["hover"].GetString()) ==
+        "`Table`: `AWS::DynamoDB::Table`, defined at line 48 (`Resources`).\n");
+  // Neovim's cursor: line 48 (1-based), column 2 (0-based bytes).
+  CHECK(toJson(seen["definition"]) == "[48,2]");
+  CHECK(toJson(seen["references"]) == "[48,17,25,26,27,27,38]");
+  CHECK(toJson(seen["symbols"]) ==
+        R"(["Parameters: Stage","Conditions: IsProd NotProd","Mappings: Sizes",)"
+        R"("Resources: Orders CheckOrders CheckAfter Table ErrorsAlarm LatencyAlarm",)"
+        R"("Outputs: LiveAlias Version"])");
+  CHECK(toJson(seen["completion"]) == R"(["Table.Arn","Table.StreamArn"])");
+  const rapidjson::Value& renamed = seen["renamed"];
+  REQUIRE(renamed.Size() == 61);
+  CHECK(std::string(renamed[16].GetString()) == "    DependsOn: [Store, CheckOrders]");
+  CHECK(std::string(renamed[26].GetString()) ==
+        R"(          URL: !Sub "https://${Store}/${Store.Arn}/${AWS::Region}/${Local}")");
+  CHECK(std::string(renamed[47].GetString()) == "  Store:");
+  CHECK(std::string(seen["refused"].GetString()) == "`Orders` is already defined in `Resources`");
+  CHECK(toJson(seen["lenses"]) ==
+        R"(["15 10% → 100% after 5 min · 2 alarms · PreTraffic",)"
+        R"("20 +10% every 1 min → 100% after 9 min · no alarms",)"
+        R"x("31 No deployment: DeploymentPreference is disabled (Enabled: false)",)x"
+        R"("57 100% at once · no alarms"])");
+  // The buffer was renamed, never the file.
+  CHECK(readFile(templ) == readFile("tests/lsp/navigation.yaml"));
+}
