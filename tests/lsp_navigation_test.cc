@@ -11,11 +11,9 @@
 #include "lsp/document_symbols.h"
 #include "lsp/hover.h"
 #include "lsp/navigation.h"
-#include "lsp/text_edit.h"
 #include "test_support.h"
 
 using samshift::lsp::Analysis;
-using samshift::testing::jsonQuote;
 using samshift::testing::readFile;
 using samshift::testing::runInProcess;
 using samshift::testing::Script;
@@ -517,4 +515,51 @@ TEST_CASE("lsp completion: !GetAtt attributes replace the whole typed name", "[l
         R"([{"label":"Table.StreamArn","kind":10,"detail":"AWS::DynamoDB::Table","textEdit":)"
         R"({"range":{"start":{"line":62,"character":19},"end":{"line":62,"character":27}},)"
         R"("newText":"Table.StreamArn"}}])");
+}
+
+TEST_CASE("lsp navigation: wrong-typed values anywhere, every offset, no crash",
+          "[lsp][navigation]") {
+  std::vector<std::string> templates = {
+      // Sections and resources of the wrong shape.
+      "Parameters: [1, 2]\nConditions: 7\nMappings: ~\nResources: [A, B]\nOutputs: x\n",
+      "Resources:\n  A: [1]\n  B: ~\n  C: 5\n  ? [k]\n  : v\n",
+      // Intrinsics with wrong-typed arguments.
+      "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    DependsOn: {A: 1}\n    Condition: [X]\n"
+      "    Properties:\n      X: !Ref [A]\n      Y: !GetAtt\n      Z: !Sub {a: b}\n"
+      "      W: !Sub [[1], 5]\n      V: !If C\n      U: !If [[C], 1, 2]\n      T: !FindInMap A\n"
+      "      S: {Condition: [1]}\n      R: !GetAtt [[A], B]\n      Q: !Sub '${'\n"
+      "      P: !Sub '${A.B.C.D}${}${!A}${ A }'\n      O: !Ref\n",
+      // SAM: a preference, hooks and alarms of every wrong type, Globals included.
+      "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference: 5\n"
+      "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      AutoPublishAlias: [live]\n      DeploymentPreference:\n        Hooks: [a]\n"
+      "        Alarms: {a: b}\n  G:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      AutoPublishAlias: !Ref F\n      DeploymentPreference:\n"
+      "        Hooks: {PreTraffic: [1], PostTraffic: ~}\n        Alarms: [~, [1], !Ref F, 7]\n"
+      "        Type: !Ref Nope\n  H:\n    Type: AWS::Lambda::Alias\n    UpdatePolicy:\n"
+      "      CodeDeployLambdaAliasUpdate: {DeploymentGroupName: [x]}\n",
+      // JSON, and text that does not parse.
+      R"({"Resources": {"A": {"Type": "AWS::S3::Bucket", "DependsOn": ["A", 1, null]}}})",
+      "Resources:\n  A:\n    Type: [\n",
+      "",
+      "- just\n- a list\n",
+  };
+  for (const std::string& text : templates) {
+    INFO(text);
+    Analysis analysis = analysisOf(text, text.front() == '{' ? "t.json" : "t.yaml");
+    samshift::lsp::TemplateNames names = samshift::lsp::namesOf(analysis.document);
+    samshift::lsp::documentOutline(analysis);
+    samshift::lsp::codeLenses(analysis);
+    for (uint32_t offset = 0; offset <= text.size() + 2; ++offset) {
+      samshift::lsp::definitionAt(analysis, offset);
+      samshift::lsp::referencesAt(analysis, offset, true);
+      (void)samshift::lsp::prepareRename(analysis, offset);
+      auto renamed = samshift::lsp::renameAt(analysis, offset, "Renamed");
+      if (renamed.ok()) {
+        for (const auto& edit : *renamed) CHECK(edit.span.end <= text.size());
+      }
+      samshift::lsp::hoverAt(analysis, offset);
+      samshift::lsp::completeAt(text, offset, names);
+    }
+  }
 }

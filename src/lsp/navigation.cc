@@ -30,13 +30,14 @@ core::Span keySpan(const Analysis& analysis, const Definition& definition) {
 }
 
 // The name a pseudo parameter `Ref` under the cursor names, or empty.
-std::string_view pseudoParameterAt(const Analysis& analysis, uint32_t offset) {
+std::string pseudoParameterAt(const Analysis& analysis, uint32_t offset) {
   for (const model::ReferenceSite& site : model::collectReferences(analysis.document.root)) {
     if (!site.namesLogicalId() || !model::isPseudoParameter(site.target())) continue;
     core::Span span =
         exactSpan(analysis.document.source.text(), *site.at, site.offset, site.targetLength);
     if (!span.known()) span = site.at->span();
-    if (span.known() && span.begin <= offset && offset <= span.end) return site.target();
+    if (span.known() && span.begin <= offset && offset <= span.end)
+      return std::string(site.target());  // the sites are temporaries: a copy
   }
   return {};
 }
@@ -78,7 +79,7 @@ core::Result<RenameTarget> prepareRename(const Analysis& analysis, uint32_t offs
     }
     return RenameTarget{use->span, use->name};
   }
-  if (std::string_view pseudo = pseudoParameterAt(analysis, offset); !pseudo.empty())
+  if (std::string pseudo = pseudoParameterAt(analysis, offset); !pseudo.empty())
     return refusal(quoted(pseudo) + " is a pseudo parameter: it cannot be renamed");
   return refusal("Only a parameter, condition, mapping, resource or output can be renamed");
 }
