@@ -411,7 +411,8 @@ TEST_CASE("lsp code lenses: the schedule above each DeploymentPreference and dep
         "20:3 Payments: +10% every 1 min → 100% after 9 min · no alarms\n"
         "31:7 DeploymentPreference: No deployment: DeploymentPreference is disabled (Enabled: "
         "false)\n"
-        "57:3 LegacyGroup: 100% at once · no alarms\n");
+        "57:3 LegacyGroup: 100% at once · no alarms\n"
+        "76:7 DeploymentPreference: +20% every 2 min → 100% after 8 min · no alarms\n");
 }
 
 TEST_CASE("lsp hover: what a reference names, and the IDs SAM generates for a function",
@@ -461,7 +462,7 @@ TEST_CASE("lsp code lenses: the JSON an editor reads", "[lsp][lenses]") {
           .request(4, "textDocument/codeLens", "[]")
           .shutdownAndExit(5));
   const rapidjson::Value& lenses = (*session.response(2))["result"];
-  REQUIRE(lenses.Size() == 4);
+  REQUIRE(lenses.Size() == 5);
   CHECK(toJson(lenses[0]) ==
         R"({"range":{"start":{"line":14,"character":6},"end":{"line":14,"character":26}},)"
         R"("command":{"title":"10% → 100% after 5 min · 2 alarms · PreTraffic","command":""}})");

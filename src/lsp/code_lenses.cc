@@ -27,8 +27,8 @@ std::string scheduleLine(const plan::Deployment& deployment) {
   return {};
 }
 
-// Where the lens of a function's or state machine's deployment goes: its own DeploymentPreference
-// key, else (a preference from Globals) its logical ID.
+// Where the lens of a function's, state machine's or state machine alias's deployment goes: its
+// own DeploymentPreference key, else (a function's preference from Globals) its logical ID.
 core::Span lensSpan(const model::Template& templ, const plan::Deployment& deployment) {
   const model::ResourceView* resource = templ.resource(deployment.resource);
   const model::Node* properties = resource ? resource->properties : nullptr;
@@ -63,6 +63,7 @@ std::vector<CodeLens> codeLenses(const Analysis& analysis) {
     switch (deployment.source) {
       case plan::DeploymentSource::kSamFunction:
       case plan::DeploymentSource::kSamStateMachine:
+      case plan::DeploymentSource::kStateMachineAlias:
         span = lensSpan(templ, deployment);
         break;
       case plan::DeploymentSource::kLambdaAliasCodeDeploy:

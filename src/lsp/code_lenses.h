@@ -1,6 +1,8 @@
 #pragma once
-// Code lenses: above each DeploymentPreference and each AWS::CodeDeploy::DeploymentGroup, how the
-// deployment shifts traffic, in one line ("10% → 100% after 5 min · 2 alarms · PreTraffic").
+// Code lenses: above each DeploymentPreference (of a SAM function or state machine, or of an
+// AWS::StepFunctions::StateMachineAlias) and each AWS::CodeDeploy::DeploymentGroup an alias
+// deploys through, how the deployment shifts traffic, in one line
+// ("10% → 100% after 5 min · 2 alarms · PreTraffic").
 
 #include <string>
 #include <vector>

@@ -60,7 +60,8 @@ void checkNavigationSession(const rapidjson::Value& seen, const TempDir& dir) {
         R"(["15 10% → 100% after 5 min · 2 alarms · PreTraffic",)"
         R"("20 +10% every 1 min → 100% after 9 min · no alarms",)"
         R"x("31 No deployment: DeploymentPreference is disabled (Enabled: false)",)x"
-        R"("57 100% at once · no alarms"])");
+        R"("57 100% at once · no alarms",)"
+        R"("76 +20% every 2 min → 100% after 8 min · no alarms"])");
   // The buffer was renamed, never the file.
   CHECK(readFile(dir.path() / "template.yaml") == readFile("tests/lsp/navigation.yaml"));
 }
