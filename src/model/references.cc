@@ -74,13 +74,19 @@ class ReferenceCollector {
     const Node* variables = arg.isSequence() && arg.items().size() > 1 ? &arg.items()[1] : nullptr;
     if (text.isString()) {
       for (SubReference& ref : subReferences(text.text())) {
-        if (variables && variables->isMapping() && variables->get(ref.name)) continue;
+        if (variables && variables->get(ref.name)) continue;  // a variable of its own
         size_t head = std::min(ref.name.find('.'), ref.name.size());
         size_t offset = ref.offset;
         add(std::move(ref.name), head, text, ReferenceForm::kSub, offset);
       }
     }
-    if (variables) visit(*variables);
+    // The variable map's values, and any argument of a shape Sub does not take, are walked too.
+    if (arg.isSequence()) {
+      if (!text.isString()) visit(text);
+      for (size_t i = 1; i < arg.items().size(); ++i) visit(arg.items()[i]);
+    } else if (!arg.isString()) {
+      visit(arg);
+    }
   }
 
   std::vector<ReferenceSite>& out_;
