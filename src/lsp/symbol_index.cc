@@ -104,6 +104,9 @@ void SymbolIndex::addDefinitions(const model::Template& templ) {
       definitions_.push_back(Definition{kind, entry.key.text(), &entry.key, &entry.value});
     }
   }
+  // The first of a duplicated name wins, as a linear search would find it.
+  for (const Definition& definition : definitions_)
+    byName_.emplace(std::make_pair(definition.kind, definition.name), &definition);
 }
 
 void SymbolIndex::addUses(const model::Document& document, const model::Template& templ) {
@@ -172,10 +175,8 @@ void SymbolIndex::addDeploymentNames(const model::Document& document,
 }
 
 const Definition* SymbolIndex::find(SymbolKind kind, std::string_view name) const {
-  for (const Definition& definition : definitions_) {
-    if (definition.kind == kind && definition.name == name) return &definition;
-  }
-  return nullptr;
+  auto found = byName_.find(std::make_pair(kind, name));
+  return found == byName_.end() ? nullptr : found->second;
 }
 
 const Definition* SymbolIndex::findLogicalId(std::string_view name) const {

@@ -4,6 +4,7 @@
 // document symbols and the Ref/GetAtt hover read. Built from one walk of the tree
 // (model::collectReferences) per analysis and shared by all of them.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,8 @@ class SymbolIndex {
   void addDeploymentNames(const model::Document& document, const model::Template& templ);
 
   std::vector<Definition> definitions_;
+  // By kind, then name: what find() looks up for each of the template's references.
+  std::map<std::pair<SymbolKind, std::string_view>, const Definition*> byName_;
   std::vector<Use> uses_;
 };
 
