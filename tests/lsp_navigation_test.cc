@@ -564,3 +564,43 @@ TEST_CASE("lsp navigation: wrong-typed values anywhere, every offset, no crash",
     }
   }
 }
+
+TEST_CASE("lsp definition: a state machine's alarms and a preference in Globals",
+          "[lsp][navigation]") {
+  std::string text =
+      "Transform: AWS::Serverless-2016-10-31\n"
+      "Globals:\n"
+      "  Function:\n"
+      "    DeploymentPreference:\n"
+      "      Type: AllAtOnce\n"
+      "      Alarms: [fn-errors]\n"
+      "Resources:\n"
+      "  Machine:\n"
+      "    Type: AWS::Serverless::StateMachine\n"
+      "    Properties:\n"
+      "      AutoPublishAlias: live\n"
+      "      DeploymentPreference:\n"
+      "        Type: ALL_AT_ONCE\n"
+      "        Alarms: [machine-errors]\n"
+      "  A:\n"
+      "    Type: AWS::Serverless::Function\n"
+      "    Properties: {AutoPublishAlias: live}\n"
+      "  B:\n"
+      "    Type: AWS::Serverless::Function\n"
+      "    Properties: {AutoPublishAlias: live}\n"
+      "  FnErrors:\n"
+      "    Type: AWS::CloudWatch::Alarm\n"
+      "    Properties: {AlarmName: fn-errors}\n"
+      "  MachineErrors:\n"
+      "    Type: AWS::CloudWatch::Alarm\n"
+      "    Properties: {AlarmName: machine-errors}\n";
+  Analysis analysis = analysisOf(text);
+  auto line = [&](uint32_t offset) -> int {
+    auto span = samshift::lsp::definitionAt(analysis, offset);
+    return span ? static_cast<int>(analysis.document.source.position(span->begin).line) : 0;
+  };
+  CHECK(line(at(text, "[machine-errors]", 0, 2)) == 24);
+  CHECK(line(at(text, "[fn-errors]", 0, 2)) == 21);
+  // The Globals preference is every function's: its alarm is one use, not one per function.
+  CHECK(samshift::lsp::referencesAt(analysis, at(text, "  FnErrors:", 0, 3), false).size() == 1);
+}

@@ -162,13 +162,18 @@ void SymbolIndex::addDeploymentNames(const model::Document& document,
     uses_.push_back(std::move(use));
   };
   for (const model::ResourceView& resource : templ.resources()) {
-    if (resource.type != "AWS::Serverless::Function") continue;
+    if (resource.type != "AWS::Serverless::Function" &&
+        resource.type != "AWS::Serverless::StateMachine")
+      continue;
     std::optional<sam::DeploymentModel> model = sam::readDeploymentModel(templ, resource, params);
     if (!model || !model->deploymentPreference) continue;
     const sam::DeploymentPreferenceModel& preference = *model->deploymentPreference;
     add(preference.preTraffic.node, "FunctionName");
     add(preference.postTraffic.node, "FunctionName");
-    if (const model::Node* alarms = preference.alarms.node) {
+    // A state machine's model keeps its preference whole (no Globals, no hooks).
+    const model::Node* alarms = preference.alarms.node;
+    if (!alarms && model->stateMachine && preference.node) alarms = preference.node->get("Alarms");
+    if (alarms) {
       for (const model::Node& alarm : alarms->items()) add(&alarm, "AlarmName");
     }
   }
