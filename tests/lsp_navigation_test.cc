@@ -604,3 +604,28 @@ TEST_CASE("lsp definition: a state machine's alarms and a preference in Globals"
   // The Globals preference is every function's: its alarm is one use, not one per function.
   CHECK(samshift::lsp::referencesAt(analysis, at(text, "  FnErrors:", 0, 3), false).size() == 1);
 }
+
+TEST_CASE("lsp rename: ranges in UTF-16 units after non-ASCII text on the line",
+          "[lsp][navigation]") {
+  // Ü and ï are one UTF-16 unit each (two bytes), the rocket two units (four bytes).
+  std::string text =
+      "Resources:\n"
+      "  Table:\n"
+      "    Type: AWS::DynamoDB::Table\n"
+      "  Queue:\n"
+      "    Type: AWS::SQS::Queue\n"
+      "    Properties:\n"
+      "      Tags: [{Key: Ünï🚀, Value: !Ref Table}, {Key: b, Value: !Sub 'é${Table}'}]\n";
+  Session session = runInProcess(
+      Script()
+          .initialize()
+          .open(kUri, text)
+          .request(2, "textDocument/rename", positionParams(6, 39, R"(,"newName":"Store")"))
+          .shutdownAndExit(3));
+  CHECK(
+      answerOf(session, 2) ==
+      R"({"changes":{")" + std::string(kUri) +
+          R"(":[{"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":7}},"newText":"Store"},)"
+          R"({"range":{"start":{"line":6,"character":38},"end":{"line":6,"character":43}},"newText":"Store"},)"
+          R"({"range":{"start":{"line":6,"character":71},"end":{"line":6,"character":76}},"newText":"Store"}]}})");
+}
