@@ -7,9 +7,12 @@
 #include "expand/json_output.h"
 #include "lsp/analysis.h"
 #include "lsp/code_actions.h"
+#include "lsp/code_lenses.h"
 #include "lsp/completion.h"
 #include "lsp/diagnostics.h"
+#include "lsp/document_symbols.h"
 #include "lsp/hover.h"
+#include "lsp/navigation.h"
 #include "model/template.h"
 #include "plan/deployments.h"
 #include "plan/report.h"
@@ -61,6 +64,25 @@ std::vector<uint32_t> hoverOffsets(const lsp::Analysis& analysis) {
   return offsets;
 }
 
+// Definition, references and rename on the first names the template uses (and at its end), the
+// outline and the code lenses.
+void navigate(const lsp::Analysis& analysis) {
+  lsp::documentOutline(analysis);
+  lsp::codeLenses(analysis);
+  std::vector<uint32_t> offsets = {static_cast<uint32_t>(analysis.document.source.text().size())};
+  if (analysis.isTemplate && analysis.document.parsed) {
+    for (const lsp::Use& use : analysis.symbols().uses()) {
+      if (offsets.size() > kHoversPerKind) break;
+      if (use.site.known()) offsets.push_back(use.site.begin);
+    }
+  }
+  for (uint32_t offset : offsets) {
+    lsp::definitionAt(analysis, offset);
+    lsp::referencesAt(analysis, offset, true);
+    (void)lsp::renameAt(analysis, offset, "Renamed");
+  }
+}
+
 void useLanguageServer(const lsp::Analysis& analysis) {
   lsp::JsonAlloc alloc;
   for (lsp::NoteStyle notes : {lsp::NoteStyle::kRelatedInformation, lsp::NoteStyle::kInMessage}) {
@@ -74,6 +96,7 @@ void useLanguageServer(const lsp::Analysis& analysis) {
     lsp::completeAt(text, offset, names);
   }
   lsp::codeActions(analysis, core::Span{0, static_cast<uint32_t>(text.size())});
+  navigate(analysis);
 }
 
 void expandAndPlan(const lsp::Analysis& analysis) {

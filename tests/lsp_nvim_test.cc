@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "lsp/client.h"
+#include "lsp/editor_session.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -19,39 +20,39 @@ using samshift::testing::writeFile;
 
 namespace {
 
-bool haveNeovim() { return std::system("command -v nvim >/dev/null 2>&1") == 0; }
+// False, saying that the test is skipped, when there is no Neovim.
+bool haveNeovim() {
+  if (std::system("command -v nvim >/dev/null 2>&1") == 0) return true;
+  WARN(
+      "Neovim (nvim) is not installed: the editor test is skipped. Install the Debian package "
+      "`neovim`.");
+  return false;
+}
+
+// Keeps Neovim's state, cache and LSP log inside the temporary directory.
+std::vector<std::pair<std::string, std::string>> neovimHome(
+    const TempDir& dir, std::vector<std::pair<std::string, std::string>> environment) {
+  for (const char* name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
+    environment.emplace_back(name, dir.path().string());
+  return environment;
+}
 
 }  // namespace
 
 TEST_CASE("lsp with Neovim: diagnostics, hover and a code action in a real editor", "[lsp][nvim]") {
-  if (!haveNeovim()) {
-    WARN(
-        "Neovim (nvim) is not installed: the editor test is skipped. Install the Debian package "
-        "`neovim`.");
-    return;
-  }
+  if (!haveNeovim()) return;
   TempDir dir;
   fs::path templ = dir.path() / "template.yaml";
-  fs::path result = dir.path() / "result.json";
   writeFile(templ, readFile("tests/lsp/references.yaml"));
-  fs::path script = fs::absolute("tests/nvim/lsp_session.lua");
-  // Keep Neovim's state, cache and LSP log inside the temporary directory.
-  std::string env = "XDG_CONFIG_HOME='" + dir.path().string() + "' XDG_DATA_HOME='" +
-                    dir.path().string() + "' XDG_STATE_HOME='" + dir.path().string() +
-                    "' XDG_CACHE_HOME='" + dir.path().string() + "' SAMSHIFT_BINARY='" +
-                    std::string(SAMSHIFT_BINARY) + "' SAMSHIFT_TEMPLATE='" + templ.string() +
-                    "' SAMSHIFT_RESULT='" + result.string() + "'";
-  std::string command = env + " timeout 120 nvim --headless --clean -u NONE -c \"luafile " +
-                        script.string() + "\" </dev/null >'" + (dir.path() / "nvim.out").string() +
-                        "' 2>&1";
-  int status = std::system(command.c_str());
-  INFO("nvim output: " << readFile(dir.path() / "nvim.out"));
-  REQUIRE(status == 0);
-  rapidjson::Document seen;
-  std::string json = readFile(result);
-  seen.Parse(json.c_str());
-  REQUIRE_FALSE(seen.HasParseError());
-  INFO("what Neovim saw: " << json);
+  std::string script = fs::absolute("tests/nvim/lsp_session.lua").string();
+  samshift::testing::EditorRun run =
+      samshift::testing::runEditor(dir, neovimHome(dir, {{"SAMSHIFT_TEMPLATE", templ.string()}}),
+                                   "nvim --headless --clean -u NONE -c \"luafile " + script + "\"");
+  INFO("nvim output: " << run.output);
+  REQUIRE(run.status == 0);
+  REQUIRE_FALSE(run.seen.HasParseError());
+  INFO("what Neovim saw: " << run.json);
+  const rapidjson::Value& seen = run.seen;
   REQUIRE_FALSE(seen.HasMember("error"));
   CHECK(toJson(seen["steps"]) ==
         R"(["attached","diagnostics","hover","applied","relinted","stopped"])");
@@ -87,4 +88,26 @@ TEST_CASE("lsp with Neovim: diagnostics, hover and a code action in a real edito
   CHECK(seen["exit_code"].GetInt() == 0);
   // The file on disk was never written: the server linted the buffer.
   CHECK(readFile(templ) == readFile("tests/lsp/references.yaml"));
+}
+
+TEST_CASE("lsp with Neovim: hover, definition, references, outline, completion, rename, lenses",
+          "[lsp][nvim]") {
+  if (!haveNeovim()) return;
+  TempDir dir;
+  std::string script = fs::absolute("tests/nvim/navigation_session.lua").string();
+  samshift::testing::EditorRun run =
+      samshift::testing::runEditor(dir, neovimHome(dir, samshift::testing::navigationFiles(dir)),
+                                   "nvim --headless --clean -u NONE -c \"luafile " + script + "\"");
+  INFO("nvim output: " << run.output);
+  REQUIRE(run.status == 0);
+  REQUIRE_FALSE(run.seen.HasParseError());
+  INFO("what Neovim saw: " << run.json);
+  REQUIRE_FALSE(run.seen.HasMember("error"));
+  samshift::testing::checkNavigationSession(run.seen, dir);
+  // The outline, each section with what it defines.
+  CHECK(toJson(run.seen["symbols"]) ==
+        R"(["Parameters: Stage","Conditions: IsProd NotProd","Mappings: Sizes",)"
+        R"("Resources: Orders CheckOrders CheckAfter Table ErrorsAlarm LatencyAlarm",)"
+        R"("Outputs: LiveAlias Version"])");
+  CHECK(run.seen["renamed"].Size() == 61);
 }

@@ -46,7 +46,9 @@ TEST_CASE("lsp: initialize advertises what is implemented", "[lsp]") {
       toJson((*response)["result"]) ==
       R"({"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,)"
       R"("save":{"includeText":false}},"hoverProvider":true,"completionProvider":{"triggerCharacters":[" ",":","."],)"
-      R"("resolveProvider":false},"codeActionProvider":{"codeActionKinds":["quickfix"]}},)"
+      R"("resolveProvider":false},"codeActionProvider":{"codeActionKinds":["quickfix"]},)"
+      R"("definitionProvider":true,"referencesProvider":true,"renameProvider":{"prepareProvider":true},)"
+      R"("documentSymbolProvider":true,"codeLensProvider":{"resolveProvider":false}},)"
       R"("serverInfo":{"name":"samshift","version":")" SAMSHIFT_VERSION R"("}})");
   // The client allows dynamic registration: the server asks to be told about .samshift.yaml.
   REQUIRE(session.messages.size() >= 2);
@@ -89,12 +91,13 @@ TEST_CASE("lsp: requests before initialize get ServerNotInitialized", "[lsp]") {
 TEST_CASE("lsp: unknown methods", "[lsp]") {
   Session session = runInProcess(Script()
                                      .initialize()
-                                     .request(3, "textDocument/rename", "{}")
+                                     .request(3, "textDocument/typeDefinition", "{}")
                                      .notify("$/cancelRequest", R"({"id":3})")
                                      .notify("workspace/somethingNew", "{}")
                                      .request(4, "shutdown", "null")
                                      .notify("exit"));
-  CHECK(errorOf(session, 3) == R"({"code":-32601,"message":"Unknown method textDocument/rename"})");
+  CHECK(errorOf(session, 3) ==
+        R"({"code":-32601,"message":"Unknown method textDocument/typeDefinition"})");
   // Unknown notifications are ignored; the session goes on.
   CHECK(toJson(*session.response(4)) == R"({"jsonrpc":"2.0","id":4,"result":null})");
   CHECK(session.exitCode == 0);

@@ -17,8 +17,13 @@ int hexValue(char c) {
 }  // namespace
 
 const model::Template& Analysis::templ() const {
-  if (!templ_.view) templ_.view = std::make_unique<const model::Template>(document.root);
-  return *templ_.view;
+  if (!templ_.value) templ_.value = std::make_unique<const model::Template>(document.root);
+  return *templ_.value;
+}
+
+const SymbolIndex& Analysis::symbols() const {
+  if (!symbols_.value) symbols_.value = std::make_unique<const SymbolIndex>(document, templ());
+  return *symbols_.value;
 }
 
 Analysis analyze(std::string path, std::string text, const engine::RuleSelection& selection) {

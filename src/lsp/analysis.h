@@ -9,6 +9,7 @@
 
 #include "core/diagnostic.h"
 #include "engine/rule_selection.h"
+#include "lsp/symbol_index.h"
 #include "model/document.h"
 #include "model/template.h"
 
@@ -22,19 +23,24 @@ struct Analysis {
   // The typed view of `document.root`, built on first use and kept while the analysis is, so
   // that a hover costs the node it is on, not an index of every resource.
   const model::Template& templ() const;
+  // The names the template defines and where each is used, built on first use (one walk) and
+  // shared by definition, references, rename, document symbols and hover.
+  const SymbolIndex& symbols() const;
 
  private:
-  // A view of this analysis's own root: a copied or moved analysis starts without one.
-  struct TemplateCache {
-    std::unique_ptr<const model::Template> view;
-    TemplateCache() = default;
-    TemplateCache(const TemplateCache&) {}
-    TemplateCache& operator=(const TemplateCache&) {
-      view.reset();
+  // Built from this analysis's own root: a copied or moved analysis starts without one.
+  template <typename T>
+  struct Cache {
+    std::unique_ptr<const T> value;
+    Cache() = default;
+    Cache(const Cache&) {}
+    Cache& operator=(const Cache&) {
+      value.reset();
       return *this;
     }
   };
-  mutable TemplateCache templ_;
+  mutable Cache<model::Template> templ_;
+  mutable Cache<SymbolIndex> symbols_;
 };
 
 // `path` names the buffer (decides JSON by its extension, as the CLI does).

@@ -128,7 +128,9 @@ std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t 
 std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_t offset) {
   if (!analysis.document.parsed) return std::nullopt;
   NodeAt at = nodeAt(analysis.document.root, offset);
-  if (!at.endsWith({"Properties", "AutoPublishAlias"})) return std::nullopt;
+  // On the AutoPublishAlias setting, or on the logical ID of a resource that has one.
+  bool onLogicalId = at.onKey && at.keys().size() == 2;
+  if (!at.endsWith({"Properties", "AutoPublishAlias"}) && !onLogicalId) return std::nullopt;
   std::string_view id = resourceOf(at);
   if (id.empty()) return std::nullopt;
   const model::Template& templ = analysis.templ();
@@ -136,7 +138,7 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
   if (!resource) return std::nullopt;
   sam::ParameterValues params(templ, {}, "us-east-1");
   std::optional<sam::DeploymentModel> model = sam::readDeploymentModel(templ, *resource, params);
-  if (!model) return std::nullopt;
+  if (!model || (onLogicalId && !model->autoPublishAlias.present())) return std::nullopt;
   std::optional<std::string> alias = model->aliasName();
   std::string shown = alias ? *alias : std::string("<alias>");
   std::string out = "SAM publishes a version of " + code(id) +
@@ -182,6 +184,47 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
   return HoverText{out, hoveredSpan(at)};
 }
 
+std::optional<HoverText> referenceHover(const Analysis& analysis, uint32_t offset) {
+  if (!analysis.isTemplate || !analysis.document.parsed) return std::nullopt;
+  const SymbolIndex& index = analysis.symbols();
+  const Use* use = index.useAt(offset);
+  const Definition* definition = use ? index.find(use->kind, use->name) : nullptr;
+  if (!definition) return std::nullopt;
+  std::string line =
+      std::to_string(analysis.document.source.position(definition->key->span().begin).line);
+  const model::Node* type =
+      definition->value->isMapping() ? definition->value->get("Type") : nullptr;
+  std::string typeText = type && type->isString() ? code(type->text()) : std::string();
+  std::string out = code(definition->name) + ": ";
+  switch (definition->kind) {
+    case SymbolKind::kParameter:
+      out += "parameter" + (typeText.empty() ? "" : " of type " + typeText);
+      break;
+    case SymbolKind::kResource:
+      out += typeText.empty() ? std::string("resource") : typeText;
+      break;
+    case SymbolKind::kCondition:
+      out += "condition";
+      break;
+    case SymbolKind::kMapping:
+      out += "mapping";
+      break;
+    case SymbolKind::kOutput:
+      out += "output";
+      break;
+  }
+  out += ", defined at line " + line + " (`" + std::string(sectionOf(definition->kind)) + "`).\n";
+  if (use->generated) {
+    core::Span written = use->written.known() ? use->written : use->span;
+    std::string name = written.known() ? analysis.document.source.text().substr(
+                                             written.begin, written.end - written.begin)
+                                       : use->name;
+    out += "\n" + code(name) + " is a name the SAM transform generates from " +
+           code(definition->name) + ".\n";
+  }
+  return HoverText{out, use->written.known() ? use->written : use->site};
+}
+
 std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offset) {
   std::string out;
   core::Span span;
@@ -211,6 +254,7 @@ std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offs
 std::optional<HoverText> hoverAt(const Analysis& analysis, uint32_t offset) {
   std::optional<HoverText> subject = deploymentTypeHover(analysis, offset);
   if (!subject) subject = autoPublishAliasHover(analysis, offset);
+  if (!subject) subject = referenceHover(analysis, offset);
   std::optional<HoverText> rule = diagnosticHover(analysis, offset);
   if (subject && rule) {
     subject->markdown += "\n---\n\n" + rule->markdown;

@@ -1,6 +1,8 @@
 #pragma once
 // Hover text: the traffic-shifting schedule on a DeploymentPreference `Type`, the resources SAM
-// generates on `AutoPublishAlias`, and the rule documentation on a position with a finding.
+// generates on `AutoPublishAlias` (or on the logical ID of a function that has one), what a
+// Ref, GetAtt, Sub variable or DependsOn names (its type and line), and the rule documentation on
+// a position with a finding.
 
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@ std::optional<HoverText> hoverAt(const Analysis& analysis, uint32_t offset);
 // The parts, for tests.
 std::optional<HoverText> deploymentTypeHover(const Analysis& analysis, uint32_t offset);
 std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_t offset);
+std::optional<HoverText> referenceHover(const Analysis& analysis, uint32_t offset);
 std::optional<HoverText> diagnosticHover(const Analysis& analysis, uint32_t offset);
 
 }  // namespace samshift::lsp

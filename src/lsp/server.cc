@@ -113,6 +113,8 @@ void Server::handleMessage(std::string_view text) {
   } catch (const InvalidParams& error) {
     log_ << "samshift lsp: " << method << ": " << error.message << '\n';
     if (id) respondError(*id, kInvalidParams, error.message);
+  } catch (const internal::RequestFailed& error) {
+    if (id) respondError(*id, kRequestFailed, error.message);
   } catch (const std::exception& error) {
     log_ << "samshift lsp: " << method << " failed: " << error.what() << '\n';
     if (id) respondError(*id, kInternalError, std::string("Internal error: ") + error.what());
@@ -158,6 +160,18 @@ void Server::dispatchRequest(const Json& id, std::string_view method, const Json
     respond(id, hover(params, alloc), alloc);
   } else if (method == "textDocument/codeAction") {
     respond(id, codeAction(params, alloc), alloc);
+  } else if (method == "textDocument/definition") {
+    respond(id, definition(params, alloc), alloc);
+  } else if (method == "textDocument/references") {
+    respond(id, references(params, alloc), alloc);
+  } else if (method == "textDocument/prepareRename") {
+    respond(id, prepareRename(params, alloc), alloc);
+  } else if (method == "textDocument/rename") {
+    respond(id, rename(params, alloc), alloc);
+  } else if (method == "textDocument/documentSymbol") {
+    respond(id, documentSymbol(params, alloc), alloc);
+  } else if (method == "textDocument/codeLens") {
+    respond(id, codeLens(params, alloc), alloc);
   } else {
     respondError(id, kMethodNotFound, "Unknown method " + std::string(method));
   }
@@ -227,6 +241,11 @@ Json Server::initialize(const Json& params, JsonAlloc& alloc) {
                                          .take())
           .add("codeActionProvider",
                ObjectBuilder(alloc).add("codeActionKinds", std::move(kinds)).take())
+          .add("definitionProvider", true)
+          .add("referencesProvider", true)
+          .add("renameProvider", ObjectBuilder(alloc).add("prepareProvider", true).take())
+          .add("documentSymbolProvider", true)
+          .add("codeLensProvider", ObjectBuilder(alloc).add("resolveProvider", false).take())
           .take();
   return ObjectBuilder(alloc)
       .add("capabilities", std::move(capabilitiesOut))

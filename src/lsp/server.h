@@ -30,6 +30,7 @@ enum ErrorCode : int {
   kInvalidParams = -32602,
   kInternalError = -32603,
   kServerNotInitialized = -32002,
+  kRequestFailed = -32803,  // a valid request the server refuses (a rename to a taken name)
 };
 
 class Server {
@@ -73,6 +74,15 @@ class Server {
   Json hover(const Json& params, JsonAlloc& alloc);
   Json completion(const Json& params, JsonAlloc& alloc);
   Json codeAction(const Json& params, JsonAlloc& alloc);
+  Json codeLens(const Json& params, JsonAlloc& alloc);
+  // server_navigation.cc
+  struct PositionedRequest;
+  PositionedRequest positioned(const Json& params, std::string_view method);
+  Json definition(const Json& params, JsonAlloc& alloc);
+  Json references(const Json& params, JsonAlloc& alloc);
+  Json prepareRename(const Json& params, JsonAlloc& alloc);
+  Json rename(const Json& params, JsonAlloc& alloc);
+  Json documentSymbol(const Json& params, JsonAlloc& alloc);
 
   OpenDocument* documentOf(const Json& params);
   // Why a buffer of `bytes` cannot be held in place of `doc`'s (empty: it can), per limits.h.

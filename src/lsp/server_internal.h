@@ -18,6 +18,12 @@ struct InvalidParams {
   std::string message;
 };
 
+// Thrown inside a handler for a valid request that cannot be carried out (a rename to a taken
+// name); turned into a RequestFailed response with the message.
+struct RequestFailed {
+  std::string message;
+};
+
 inline std::optional<core::LspPosition> positionOf(const Json* value) {
   if (!value || !value->IsObject()) return std::nullopt;
   auto line = intAt(*value, "line");

@@ -1,6 +1,8 @@
-// The requests that read a document: hover, completion and code actions, turned into LSP JSON.
+// The requests that read a document: hover, completion, code actions and code lenses, turned into
+// LSP JSON.
 
 #include "lsp/code_actions.h"
+#include "lsp/code_lenses.h"
 #include "lsp/completion.h"
 #include "lsp/diagnostics.h"
 #include "lsp/hover.h"
@@ -94,6 +96,23 @@ Json Server::codeAction(const Json& params, JsonAlloc& alloc) {
     actions.PushBack(out.take(), alloc);
   }
   return actions;
+}
+
+Json Server::codeLens(const Json& params, JsonAlloc& alloc) {
+  OpenDocument* doc = documentOf(params);
+  Json lenses(rapidjson::kArrayType);
+  if (!doc || !doc->refusal.empty()) return lenses;
+  const Analysis& analysis = analysisFor(*doc);
+  for (const CodeLens& lens : codeLenses(analysis)) {
+    // A title only: the lens informs, there is nothing to run (`command` is required to show it).
+    lenses.PushBack(
+        ObjectBuilder(alloc)
+            .add("range", lspRange(analysis.document.source, lens.span, alloc))
+            .add("command", ObjectBuilder(alloc).add("title", lens.title).add("command", "").take())
+            .take(),
+        alloc);
+  }
+  return lenses;
 }
 
 }  // namespace samshift::lsp

@@ -412,6 +412,7 @@ class Planner {
       d.rollback = "unknown: set by the deployment group";
       return d;
     }
+    d.deploymentGroup = std::string(group->id);
     if (const Node* configName = group->property("DeploymentConfigName")) {
       applyConfig(d, resolveCodeDeployConfig(*configName));
     } else {

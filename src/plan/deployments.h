@@ -63,6 +63,7 @@ struct Deployment {
   Hooks hooks;
   std::vector<std::string> alarms;  // alarm names or logical ids, as hooks are shown
   std::string rollback;             // what rolls the deployment back, in words
+  std::string deploymentGroup;      // an explicit alias's AWS::CodeDeploy::DeploymentGroup id
   std::vector<std::string> notes;   // anything else worth knowing (condition, hook caveats)
 
   // Convenience over `schedule` (empty / 0 when unknown).

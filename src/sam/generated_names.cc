@@ -68,4 +68,19 @@ bool GeneratedNames::exists(std::string_view name) const {
   return otherIds().count(std::string(name)) != 0;
 }
 
+bool GeneratedNames::generatesExactly(std::string_view name) const {
+  for (std::string_view shared : kSharedPrefixes) {
+    if (sam_ && name == shared) return true;
+  }
+  return otherIds().count(std::string(name)) != 0;
+}
+
+std::string_view GeneratedNames::owner(std::string_view name) const {
+  for (size_t length = name.size() - (name.empty() ? 0 : 1); length > 0; --length) {
+    auto found = serverlessIds_.find(name.substr(0, length));
+    if (found != serverlessIds_.end()) return *found;
+  }
+  return {};
+}
+
 }  // namespace samshift::sam

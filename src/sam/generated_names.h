@@ -29,6 +29,13 @@ class GeneratedNames {
 
   // True for a name the transform creates (or a `Resource.Property` reference it resolves).
   bool exists(std::string_view name) const;
+  // True for a logical ID the transform creates exactly (`FnRole`, `FnAliaslive`,
+  // `ServerlessRestApi`), not merely one that starts like one (`Fn2`): what a new name must not be.
+  bool generatesExactly(std::string_view name) const;
+  // The serverless resource (or module) whose logical ID begins a name SAM generates from it:
+  // `Fn` for `Fn.Alias`, `FnRole` or `FnAliaslive` (the longest such ID); empty for any other
+  // name, and for the shared ones (`ServerlessRestApi`, …).
+  std::string_view owner(std::string_view name) const;
 
  private:
   const std::unordered_set<std::string>& otherIds() const;

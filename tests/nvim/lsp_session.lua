@@ -99,9 +99,5 @@ local function run()
   step('stopped')
 end
 
-local ok, err = pcall(run)
-if not ok then result.error = tostring(err) end
-local file = io.open(result_path, 'w')
-file:write(vim.fn.json_encode(result))
-file:close()
-vim.cmd('qa!')
+local here = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h')
+dofile(here .. '/record.lua')(run, result, result_path)
