@@ -13,6 +13,14 @@ bool allDigits(std::string_view text) {
 }
 
 // A parameter's default, when it is a plain string.
+std::string upperCase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 std::optional<std::string> parameterDefault(const model::Template& templ, std::string_view name) {
   const Node* parameter = templ.parameter(name);
   const Node* value = parameter ? parameter->get("Default") : nullptr;
@@ -21,6 +29,11 @@ std::optional<std::string> parameterDefault(const model::Template& templ, std::s
 }
 
 }  // namespace
+
+Qualifier qualifierOfText(std::string_view text) {
+  if (text == "$LATEST") return Qualifier::kLatest;
+  return allDigits(text) ? Qualifier::kVersion : Qualifier::kAlias;
+}
 
 std::string qualifierText(std::string_view after) {
   if (after.empty() || after.front() != ':') return {};
@@ -188,16 +201,11 @@ void FunctionIndex::qualify(FunctionReference& ref, std::string_view after) cons
     }
     text = *value;
   }
-  if (text == "$LATEST") {
-    ref.qualifier = Qualifier::kLatest;
-  } else if (allDigits(text)) {
-    ref.qualifier = Qualifier::kVersion;
-    ref.name = text;
-  } else {
-    ref.qualifier = Qualifier::kAlias;
-    ref.name = text;
+  ref.qualifier = qualifierOfText(text);
+  if (ref.qualifier == Qualifier::kLatest) return;
+  ref.name = text;
+  if (ref.qualifier == Qualifier::kAlias)
     ref.aliasResource = aliasResourceOf(ref.function, text).value_or("");
-  }
 }
 
 void FunctionIndex::fromSub(const Node& value, std::vector<FunctionReference>& out) const {
@@ -304,40 +312,109 @@ std::vector<FunctionReference> FunctionIndex::references(const Node& value) cons
 
 namespace {
 
+// `path` and `method` are the two keys above the node: `paths: {/orders: {get: {…}}}`.
 void findOpenApiIntegrations(const model::ResourceView& api, const Node& node,
+                             std::string_view path, std::string_view method,
                              std::vector<ApiIntegration>& out) {
   for (const model::MapEntry& entry : node.entries()) {
     if (entry.key.text() == "x-amazon-apigateway-integration" && entry.value.isMapping()) {
-      if (const Node* uri = entry.value.get("uri")) out.push_back(ApiIntegration{&api, uri});
+      if (const Node* uri = entry.value.get("uri")) {
+        std::string verb = method == "x-amazon-apigateway-any-method" ? "ANY" : upperCase(method);
+        out.push_back(
+            ApiIntegration{&api, uri, std::string(api.id), verb + " " + std::string(path)});
+      }
       continue;
     }
-    findOpenApiIntegrations(api, entry.value, out);
+    findOpenApiIntegrations(api, entry.value, method, entry.key.text(), out);
   }
-  for (const Node& item : node.items()) findOpenApiIntegrations(api, item, out);
+  for (const Node& item : node.items()) findOpenApiIntegrations(api, item, {}, {}, out);
+}
+
+// The logical ID a `!Ref X` (or a plain name) gives.
+std::string referencedId(const Node* value) {
+  if (!value) return {};
+  if (auto ref = model::refName(*value)) return std::string(*ref);
+  return value->isString() ? value->text() : std::string();
+}
+
+// The path of an AWS::ApiGateway::Resource: its PathPart after its parent's, up to the API's root
+// (`!GetAtt Api.RootResourceId`). A chain longer than any API allows (or a loop) stops.
+std::string resourcePath(const model::Template& templ, const Node* resourceId) {
+  constexpr int kMaxDepth = 64;
+  std::string path;
+  for (int depth = 0; resourceId && depth < kMaxDepth; ++depth) {
+    if (auto att = model::getAttTarget(*resourceId); att && att->attribute == "RootResourceId")
+      return path.empty() ? "/" : path;
+    const model::ResourceView* resource = templ.resource(referencedId(resourceId));
+    if (!resource || resource->type != "AWS::ApiGateway::Resource") break;
+    const Node* part = resource->property("PathPart");
+    path = "/" + (part && part->isScalar() ? part->text() : std::string("?")) + path;
+    resourceId = resource->property("ParentId");
+  }
+  return "?" + path;
+}
+
+// The integration an AWS::ApiGatewayV2::Route's Target names: `integrations/${Integration}` as a
+// Join or a Sub.
+std::string routeIntegration(const Node& target) {
+  if (!target.isIntrinsic()) return {};
+  const Node& argument = target.intrinsicArgument();
+  if (target.intrinsicName() == "Fn::Join" && argument.items().size() == 2) {
+    for (const Node& part : argument.items()[1].items()) {
+      if (auto ref = model::refName(part)) return std::string(*ref);
+    }
+  } else if (target.intrinsicName() == "Fn::Sub" && argument.isString()) {
+    auto refs = model::subReferences(argument.text());
+    if (refs.size() == 1) return refs[0].name;
+  }
+  return {};
+}
+
+// RouteKeys of the AWS::ApiGatewayV2::Routes, by the integration their Target names.
+std::map<std::string, std::string, std::less<>> v2RouteKeys(const model::Template& templ) {
+  std::map<std::string, std::string, std::less<>> out;
+  for (const model::ResourceView* route : templ.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+    const Node* target = route->property("Target");
+    const Node* key = route->property("RouteKey");
+    if (!target || !key || !key->isString()) continue;
+    std::string integration = routeIntegration(*target);
+    if (integration.empty()) continue;
+    std::string& keys = out[integration];
+    keys += (keys.empty() ? "" : ", ") + key->text();
+  }
+  return out;
 }
 
 }  // namespace
 
 std::vector<ApiIntegration> apiIntegrations(const model::Template& templ) {
   std::vector<ApiIntegration> out;
+  std::optional<std::map<std::string, std::string, std::less<>>> routeKeys;
   for (const model::ResourceView& resource : templ.resources()) {
     std::string_view type = resource.type;
     if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi") {
       if (const Node* body = resource.property("DefinitionBody"))
-        findOpenApiIntegrations(resource, *body, out);
+        findOpenApiIntegrations(resource, *body, {}, {}, out);
     } else if (type == "AWS::ApiGateway::RestApi" || type == "AWS::ApiGatewayV2::Api") {
       if (const Node* body = resource.property("Body"))
-        findOpenApiIntegrations(resource, *body, out);
+        findOpenApiIntegrations(resource, *body, {}, {}, out);
       if (const Node* target = resource.property("Target"))
-        out.push_back(ApiIntegration{&resource, target});
+        out.push_back(ApiIntegration{&resource, target, std::string(resource.id), "$default"});
     } else if (type == "AWS::ApiGateway::Method") {
       const Node* integration = resource.property("Integration");
       if (const Node* uri = integration ? integration->get("Uri") : nullptr) {
-        out.push_back(ApiIntegration{&resource, uri});
+        std::string route = upperCase(referencedId(resource.property("HttpMethod"))) + " " +
+                            resourcePath(templ, resource.property("ResourceId"));
+        out.push_back(
+            ApiIntegration{&resource, uri, referencedId(resource.property("RestApiId")), route});
       }
     } else if (type == "AWS::ApiGatewayV2::Integration") {
-      if (const Node* uri = resource.property("IntegrationUri"))
-        out.push_back(ApiIntegration{&resource, uri});
+      if (const Node* uri = resource.property("IntegrationUri")) {
+        if (!routeKeys) routeKeys = v2RouteKeys(templ);
+        auto keys = routeKeys->find(resource.id);
+        out.push_back(ApiIntegration{&resource, uri, referencedId(resource.property("ApiId")),
+                                     keys == routeKeys->end() ? std::string() : keys->second});
+      }
     }
   }
   return out;

@@ -89,6 +89,12 @@ class FunctionIndex {
 struct ApiIntegration {
   const model::ResourceView* api = nullptr;  // the resource it is written in
   const model::Node* uri = nullptr;
+  // The API whose stages serve it (the resource itself, or the Ref of a Method's RestApiId or an
+  // integration's ApiId; empty when unreadable), and its route: "GET /orders" (an OpenAPI path
+  // and method, a Method's HttpMethod and resource path, the RouteKey of each
+  // AWS::ApiGatewayV2::Route whose Target is `integrations/<id>`), empty when unknown.
+  std::string apiId;
+  std::string route;
 };
 std::vector<ApiIntegration> apiIntegrations(const model::Template& templ);
 
@@ -113,6 +119,9 @@ struct EventSourceTarget {
   const model::Node* qualifier = nullptr;  // AWS::Lambda::Url `Qualifier`
 };
 std::vector<EventSourceTarget> eventSourceTargets(const model::ResourceView& resource);
+
+// What a qualifier written as text invokes: `$LATEST`, a version (digits), else an alias.
+Qualifier qualifierOfText(std::string_view text);
 
 // `arn:…:function:Name` style text following a reference: the qualifier after `:` up to the next
 // `/` (or the end), e.g. ":live/invocations" → "live".
