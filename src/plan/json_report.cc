@@ -91,21 +91,93 @@ void writeDeployment(Writer& writer, const Deployment& d) {
   writer.EndObject();
 }
 
-}  // namespace
+void writeRoute(Writer& writer, const Route& route) {
+  writer.StartObject();
+  writer.Key("kind");
+  writeString(writer, callerKindName(route.kind));
+  writer.Key("caller");
+  writeString(writer, route.caller);
+  writer.Key("event");
+  writeOptionalString(writer, route.event);
+  writer.Key("via");
+  writeString(writer, route.via);
+  writer.Key("api");
+  writeOptionalString(writer, route.api);
+  writer.Key("stage");
+  writeOptionalString(writer, route.stage);
+  writer.Key("function");
+  writeString(writer, route.function);
+  writer.Key("target");
+  writeString(writer, routeTargetName(route.target));
+  writer.Key("qualifier");
+  writeOptionalString(writer, route.qualifier);
+  writer.Key("stageVariable");
+  writeOptionalString(writer, route.stageVariable);
+  writer.Key("aliasResource");
+  writeOptionalString(writer, route.aliasResource);
+  writer.Key("versions");
+  writer.StartArray();
+  for (const VersionWeight& version : route.versions) {
+    writer.StartObject();
+    writer.Key("version");
+    writeString(writer, version.version);
+    writer.Key("percent");
+    writePercent(writer, version.percent);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.Key("deployment");
+  if (route.deployment) {
+    writeDeployment(writer, *route.deployment);
+  } else {
+    writer.Null();
+  }
+  writer.Key("bypassesAlias");
+  writer.Bool(route.bypassesAlias);
+  writer.Key("bypassedAlias");
+  writeOptionalString(writer, route.bypassedAlias);
+  writer.Key("notes");
+  writer.StartArray();
+  for (const std::string& note : route.notes) writeString(writer, note);
+  writer.EndArray();
+  writer.EndObject();
+}
 
-std::string renderJson(const std::vector<Deployment>& deployments, std::string_view templateName) {
+// The plan document: the template, then its deployments and its routes, each when given.
+std::string document(std::string_view templateName, const std::vector<Deployment>* deployments,
+                     const std::vector<Route>* routes) {
   rapidjson::StringBuffer buffer;
   Writer writer(buffer);
   writer.SetIndent(' ', 2);
   writer.StartObject();
   writer.Key("template");
   writeString(writer, templateName);
-  writer.Key("deployments");
-  writer.StartArray();
-  for (const Deployment& d : deployments) writeDeployment(writer, d);
-  writer.EndArray();
+  if (deployments) {
+    writer.Key("deployments");
+    writer.StartArray();
+    for (const Deployment& d : *deployments) writeDeployment(writer, d);
+    writer.EndArray();
+  }
+  if (routes) {
+    writer.Key("routes");
+    writer.StartArray();
+    for (const Route& route : *routes) writeRoute(writer, route);
+    writer.EndArray();
+  }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace
+
+std::string renderRoutesJson(const std::vector<Route>& routes,
+                             const std::vector<Deployment>* deployments,
+                             std::string_view templateName) {
+  return document(templateName, deployments, &routes);
+}
+
+std::string renderJson(const std::vector<Deployment>& deployments, std::string_view templateName) {
+  return document(templateName, &deployments, nullptr);
 }
 
 }  // namespace samshift::plan
