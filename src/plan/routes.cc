@@ -123,7 +123,7 @@ class RouteFinder {
                     ? CallerKind::kHttpApi
                     : CallerKind::kRestApi;
     base.caller = std::string(integration.api->id);
-    base.via = integration.route;
+    base.via = integration.route.empty() ? "no route in this template" : integration.route;
     base.api = integration.apiId;
     base.span = integration.uri->span();
     std::vector<Stage> stages = stagesOf(integration.apiId, base.span);
@@ -149,7 +149,8 @@ class RouteFinder {
       std::vector<Stage> stages;
       if (caller.type == "Api" || caller.type == "HttpApi") {
         base.kind = caller.type == "Api" ? CallerKind::kRestApi : CallerKind::kHttpApi;
-        base.via = caller.method + " " + caller.path;
+        base.via = (caller.method.empty() ? "?" : caller.method) + " " +
+                   (caller.path.empty() ? "?" : caller.path);
         base.api = caller.api;
         stages = stagesOf(caller.api, base.span);
       } else if (caller.type == "FunctionUrl") {
@@ -199,8 +200,12 @@ class RouteFinder {
     base.caller = std::string(resource.id);
     base.via = target.key;
     base.span = target.node->span();
+    // A Qualifier that is not a plain value is unreadable: "".
     std::optional<std::string> qualifier;
-    if (target.qualifier) qualifier = text(params_.resolveForDeployment(*target.qualifier).value);
+    if (target.qualifier) {
+      Node resolved = params_.resolveForDeployment(*target.qualifier).value;
+      qualifier = resolved.isScalar() && !resolved.isNull() ? resolved.text() : std::string();
+    }
     addReferences(base, *target.node, {}, qualifier ? &*qualifier : nullptr);
   }
 
@@ -213,7 +218,7 @@ class RouteFinder {
     for (sam::FunctionReference& ref : index_.references(resolved.value)) {
       ref.node = nullptr;  // it points into the resolved copy
       if (qualifier && ref.qualifier == Qualifier::kNone) {
-        ref.qualifier = sam::qualifierOfText(*qualifier);
+        ref.qualifier = qualifier->empty() ? Qualifier::kUnknown : sam::qualifierOfText(*qualifier);
         if (ref.qualifier != Qualifier::kLatest) ref.name = *qualifier;
         if (ref.qualifier == Qualifier::kAlias)
           ref.aliasResource = index_.aliasResourceOf(ref.function, *qualifier).value_or("");
@@ -331,6 +336,10 @@ class RouteFinder {
   }
 
   void reachAlias(Route& route) const {
+    if (route.qualifier.empty()) {
+      route.notes.push_back("the name of the alias of `" + route.function + "` cannot be read");
+      return;
+    }
     if (route.aliasResource.empty()) {
       route.notes.push_back("alias `" + route.qualifier + "` of `" + route.function +
                             "` is not defined in this template");
@@ -466,7 +475,9 @@ std::vector<StageRoute> stageRoutes(const model::Template& templ,
     std::string summary =
         reached + " \xE2\x86\x92 " +  // →
         (route.versions.empty() ? std::string("?") : describeVersions(route.versions));
-    if (route.deployment && route.deployment->planned && !route.deployment->config.empty())
+    // What shifts the traffic; a fixed routing split is already in the weights.
+    if (route.deployment && route.deployment->planned && !route.deployment->config.empty() &&
+        route.deployment->source != DeploymentSource::kLambdaAliasRouting)
       summary += " (" + route.deployment->config + ")";
     std::string part = route.stage + " \xE2\x86\x92 " + summary;
     auto [found, added] = byStage.try_emplace({route.api, route.stage}, out.size());

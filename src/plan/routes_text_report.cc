@@ -21,7 +21,8 @@ std::string invokes(const Route& route) {
       break;
     default:
       out += ", " + std::string(routeTargetName(route.target));
-      if (route.target != RouteTarget::kLatest) out += " " + route.qualifier;
+      if (route.target != RouteTarget::kLatest)
+        out += " " + (route.qualifier.empty() ? std::string("?") : route.qualifier);
       if (!route.aliasResource.empty() && route.aliasResource != route.qualifier)
         out += " (" + route.aliasResource + ")";
   }

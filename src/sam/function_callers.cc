@@ -338,7 +338,8 @@ std::string referencedId(const Node* value) {
 }
 
 // The path of an AWS::ApiGateway::Resource: its PathPart after its parent's, up to the API's root
-// (`!GetAtt Api.RootResourceId`). A chain longer than any API allows (or a loop) stops.
+// (`!GetAtt Api.RootResourceId`); "?" when the chain does not reach it (a loop, a parent that is
+// not a resource of the template, a chain longer than API Gateway allows).
 std::string resourcePath(const model::Template& templ, const Node* resourceId) {
   constexpr int kMaxDepth = 64;
   std::string path;
@@ -351,7 +352,7 @@ std::string resourcePath(const model::Template& templ, const Node* resourceId) {
     path = "/" + (part && part->isScalar() ? part->text() : std::string("?")) + path;
     resourceId = resource->property("ParentId");
   }
-  return "?" + path;
+  return "?";
 }
 
 // The integration an AWS::ApiGatewayV2::Route's Target names: `integrations/${Integration}` as a
@@ -403,7 +404,8 @@ std::vector<ApiIntegration> apiIntegrations(const model::Template& templ) {
     } else if (type == "AWS::ApiGateway::Method") {
       const Node* integration = resource.property("Integration");
       if (const Node* uri = integration ? integration->get("Uri") : nullptr) {
-        std::string route = upperCase(referencedId(resource.property("HttpMethod"))) + " " +
+        std::string method = upperCase(referencedId(resource.property("HttpMethod")));
+        std::string route = (method.empty() ? "?" : method) + " " +
                             resourcePath(templ, resource.property("ResourceId"));
         out.push_back(
             ApiIntegration{&resource, uri, referencedId(resource.property("RestApiId")), route});
