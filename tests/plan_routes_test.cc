@@ -4,12 +4,13 @@
 // route, the JSON checked against docs/plan-routes.schema.json with valijson, the code-lens
 // summaries of plan::stageRoutes, and what SAM's events invoke (sam::samEventCallers).
 
+// valijson's adapter first: it defines RAPIDJSON_ASSERT for every RapidJSON header after it.
+#include <valijson/adapters/rapidjson_adapter.hpp>
+
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
-#include <valijson/adapters/rapidjson_adapter.hpp>
 
 #include "load/loader.h"
 #include "model/template.h"
@@ -21,22 +22,13 @@
 #include "schema/valijson.h"
 #include "test_support.h"
 
+using samshift::testing::compareSnapshot;
 using samshift::testing::readFile;
 using samshift::testing::runSamshift;
-using samshift::testing::writeFile;
 
 namespace {
 
 const char* const kFixtures[] = {"seed", "edges", "wrong_types", "none"};
-
-void compareSnapshot(const std::string& actual, const std::filesystem::path& expectedPath) {
-  if (std::getenv("SAMSHIFT_UPDATE_SNAPSHOTS")) {
-    writeFile(expectedPath, actual);
-    return;
-  }
-  REQUIRE(std::filesystem::exists(expectedPath));
-  CHECK(actual == readFile(expectedPath));
-}
 
 std::string fixture(const std::string& name) { return "fixtures/plan/routes/" + name + ".yaml"; }
 
@@ -234,7 +226,7 @@ TEST_CASE("SAM points a function's events and URL at its AutoPublishAlias alias"
     static samshift::model::Node properties;  // the callers point into it
     properties = samshift::sam::propertiesWithGlobals(templ, resource);
     return samshift::sam::samEventCallers(
-        resource, properties, samshift::sam::readDeploymentModel(templ, resource, params));
+        properties, samshift::sam::readDeploymentModel(templ, resource, params));
   };
   auto aliased = callersOf("Aliased");
   REQUIRE(aliased.size() == 3);

@@ -92,29 +92,26 @@ void writeDeployment(Writer& writer, const Deployment& d) {
 }
 
 void writeRoute(Writer& writer, const Route& route) {
+  auto field = [&](const char* key, std::string_view text) {
+    writer.Key(key);
+    writeString(writer, text);
+  };
+  auto optionalField = [&](const char* key, const std::string& text) {
+    writer.Key(key);
+    writeOptionalString(writer, text);
+  };
   writer.StartObject();
-  writer.Key("kind");
-  writeString(writer, callerKindName(route.kind));
-  writer.Key("caller");
-  writeString(writer, route.caller);
-  writer.Key("event");
-  writeOptionalString(writer, route.event);
-  writer.Key("via");
-  writeString(writer, route.via);
-  writer.Key("api");
-  writeOptionalString(writer, route.api);
-  writer.Key("stage");
-  writeOptionalString(writer, route.stage);
-  writer.Key("function");
-  writeString(writer, route.function);
-  writer.Key("target");
-  writeString(writer, routeTargetName(route.target));
-  writer.Key("qualifier");
-  writeOptionalString(writer, route.qualifier);
-  writer.Key("stageVariable");
-  writeOptionalString(writer, route.stageVariable);
-  writer.Key("aliasResource");
-  writeOptionalString(writer, route.aliasResource);
+  field("kind", callerKindName(route.kind));
+  field("caller", route.caller);
+  optionalField("event", route.event);
+  field("via", route.via);
+  optionalField("api", route.api);
+  optionalField("stage", route.stage);
+  field("function", route.function);
+  field("target", routeTargetName(route.target));
+  optionalField("qualifier", route.qualifier);
+  optionalField("stageVariable", route.stageVariable);
+  optionalField("aliasResource", route.aliasResource);
   writer.Key("versions");
   writer.StartArray();
   for (const VersionWeight& version : route.versions) {
@@ -134,8 +131,7 @@ void writeRoute(Writer& writer, const Route& route) {
   }
   writer.Key("bypassesAlias");
   writer.Bool(route.bypassesAlias);
-  writer.Key("bypassedAlias");
-  writeOptionalString(writer, route.bypassedAlias);
+  optionalField("bypassedAlias", route.bypassedAlias);
   writer.Key("notes");
   writer.StartArray();
   for (const std::string& note : route.notes) writeString(writer, note);

@@ -133,7 +133,7 @@ class RouteFinder {
   void addSamCallers(const model::ResourceView& function) {
     std::optional<sam::DeploymentModel> model = sam::readDeploymentModel(templ_, function, params_);
     Node properties = sam::propertiesWithGlobals(templ_, function);
-    for (const sam::SamEventCaller& caller : sam::samEventCallers(function, properties, model)) {
+    for (const sam::SamEventCaller& caller : sam::samEventCallers(properties, model)) {
       Route base;
       base.caller = std::string(function.id);
       base.event = caller.name;

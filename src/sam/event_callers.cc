@@ -49,8 +49,7 @@ std::string upper(std::string text) {
 
 }  // namespace
 
-std::vector<SamEventCaller> samEventCallers(const model::ResourceView& function,
-                                            const Node& properties,
+std::vector<SamEventCaller> samEventCallers(const Node& properties,
                                             const std::optional<DeploymentModel>& model) {
   std::vector<SamEventCaller> out;
   SamEventCaller base;

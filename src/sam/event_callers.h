@@ -41,10 +41,10 @@ struct SamEventCaller {
   const model::Node* source = nullptr;
 };
 
-// The callers of `function` (an AWS::Serverless::Function; its Properties with Globals applied in
-// `properties`) in SAM's event order; anything that is not a well-formed event is skipped.
-std::vector<SamEventCaller> samEventCallers(const model::ResourceView& function,
-                                            const model::Node& properties,
+// The callers of an AWS::Serverless::Function, from its Properties with Globals applied and its
+// deployment model, in SAM's event order; anything that is not a well-formed event is skipped.
+// The callers point into `properties`.
+std::vector<SamEventCaller> samEventCallers(const model::Node& properties,
                                             const std::optional<DeploymentModel>& model);
 
 }  // namespace samshift::sam
