@@ -258,8 +258,12 @@ bool methodTakenBefore(const model::Template& templ, const Node& event, const No
 std::optional<ApiEventRejection> apiEventRejection(const model::Template& templ,
                                                    const Node& event) {
   const Node* props = event.get("Properties");
-  if (!props || methodTakenBefore(templ, event, *props)) return std::nullopt;
-  return firstMethodRejection(templ, *props);
+  if (!props) return std::nullopt;
+  // The rejection first: most events have none, and methodTakenBefore walks every resource in
+  // SAM's order, which made a template of N Api events cost N² (plan of 2,000 functions: 0.9 s).
+  std::optional<ApiEventRejection> rejection = firstMethodRejection(templ, *props);
+  if (!rejection || methodTakenBefore(templ, event, *props)) return std::nullopt;
+  return rejection;
 }
 
 }  // namespace samshift::sam
