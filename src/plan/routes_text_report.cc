@@ -38,6 +38,23 @@ std::string shifted(const Deployment& d) {
   return out;
 }
 
+// How the weights move while the deployment runs: "PaymentsFn.Version at minute 0: 10%, 5: 100%;
+// the previous version serves the rest". Empty for a fixed split or no schedule.
+std::string duringDeployment(const Route& route) {
+  if (!route.deployment || !route.deployment->planned || !route.deployment->schedule ||
+      route.deployment->schedule->kind == ShiftKind::kFixedWeight || route.versions.empty()) {
+    return {};
+  }
+  std::string out = route.versions.front().version + " at minute ";
+  bool first = true;
+  for (const Step& step : route.deployment->steps()) {
+    out += (first ? "" : ", ") + std::to_string(step.minute) + ": " + formatPercent(step.percent) +
+           "%";
+    first = false;
+  }
+  return out + "; the previous version serves the rest";
+}
+
 void renderOne(std::string& out, const Route& route) {
   out += printableText(routeHeading(route)) + "\n";
   auto row = [&](std::string_view label, const std::string& value) {
@@ -47,6 +64,7 @@ void renderOne(std::string& out, const Route& route) {
   row("invokes", invokes(route));
   row("versions", route.versions.empty() ? "unknown" : describeVersions(route.versions));
   row("deployment", route.deployment ? shifted(*route.deployment) : "none shifts this traffic");
+  if (std::string during = duringDeployment(route); !during.empty()) row("during", during);
   if (route.bypassesAlias) {
     row("BYPASSES",
         (route.bypassedAlias.empty() ? std::string("the alias") : "alias " + route.bypassedAlias) +
