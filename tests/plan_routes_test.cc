@@ -170,6 +170,27 @@ TEST_CASE("plan routes JSON validates against docs/plan-routes.schema.json",
   CHECK(schemaErrors(broken).size() >= 1);
 }
 
+TEST_CASE("parameter overrides choose the alias and the branch a route takes",
+          "[plan][routes][cli]") {
+  auto result = runSamshift("plan --view routes --parameter-overrides AliasName=green Env=dev " +
+                            fixture("edges"));
+  REQUIRE(result.exitCode == 0);
+  // The URL's Qualifier and AutoPublishAlias both read AliasName.
+  CHECK(result.out.find("function url JobsUrl: TargetFunctionArn\n"
+                        "  invokes     JobsFn, alias green (JobsFnAliasgreen)\n") !=
+        std::string::npos);
+  // IsProd is false: the mapping takes the unqualified branch and bypasses the alias.
+  CHECK(result.out.find("event source ProdOnlyMapping: FunctionName\n"
+                        "  invokes     JobsFn unqualified\n") != std::string::npos);
+  // An explicit alias named by the parameter is found under its new name.
+  CHECK(result.out.find("event source ReportsRule: Targets.Arn\n"
+                        "  invokes     ReportsFn, alias green (ReportsAlias)\n") !=
+        std::string::npos);
+  // Stage blue still names alias `blue`, which no longer exists.
+  CHECK(result.out.find("alias `blue` of `JobsFn` is not defined in this template") !=
+        std::string::npos);
+}
+
 TEST_CASE("routes of wrong-typed values are listed, never a crash", "[plan][routes]") {
   auto result = runSamshift("plan --view routes " + fixture("wrong_types"));
   CHECK(result.exitCode == 0);

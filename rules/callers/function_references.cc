@@ -7,7 +7,7 @@ namespace samshift::rules::callers {
 const FunctionIndex& functionIndex(const engine::RuleContext& context) {
   return context.facts.get<FunctionIndex>([&] {
     const SamFacts& facts = samFacts(context);
-    return FunctionIndex(context.templ,
+    return FunctionIndex(context.templ, facts.parameters(),
                          [&facts](const model::ResourceView& resource)
                              -> const std::optional<sam::DeploymentModel>& {
                            return facts.deploymentModel(resource);

@@ -21,13 +21,6 @@ std::string upperCase(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> parameterDefault(const model::Template& templ, std::string_view name) {
-  const Node* parameter = templ.parameter(name);
-  const Node* value = parameter ? parameter->get("Default") : nullptr;
-  if (value && value->isScalar() && !value->isNull()) return value->text();
-  return std::nullopt;
-}
-
 }  // namespace
 
 Qualifier qualifierOfText(std::string_view text) {
@@ -45,7 +38,7 @@ std::string qualifierText(std::string_view after) {
 }
 
 FunctionIndex::FunctionIndex(const model::Template& templ, const ParameterValues& params)
-    : FunctionIndex(templ,
+    : FunctionIndex(templ, params,
                     [&templ, &params, model = std::optional<DeploymentModel>()](
                         const model::ResourceView& resource) mutable
                     -> const std::optional<DeploymentModel>& {
@@ -53,8 +46,9 @@ FunctionIndex::FunctionIndex(const model::Template& templ, const ParameterValues
                       return model;
                     }) {}
 
-FunctionIndex::FunctionIndex(const model::Template& templ, const DeploymentModelOf& modelOf)
-    : templ_(templ) {
+FunctionIndex::FunctionIndex(const model::Template& templ, const ParameterValues& params,
+                             const DeploymentModelOf& modelOf)
+    : params_(params) {
   for (const model::ResourceView& resource : templ.resources()) {
     if (resource.type == "AWS::Serverless::Function") {
       Function& function = functions_[std::string(resource.id)];
@@ -82,7 +76,7 @@ FunctionIndex::FunctionIndex(const model::Template& templ, const DeploymentModel
       if (nameNode->isString()) {
         name = nameNode->text();
       } else if (auto ref = model::refName(*nameNode)) {
-        name = parameterDefault(templ, *ref).value_or("");
+        name = parameterText(*ref).value_or("");
       }
     }
     Function& entry = functions_[*function];
@@ -90,6 +84,12 @@ FunctionIndex::FunctionIndex(const model::Template& templ, const DeploymentModel
     entry.aliases.push_back(Alias{name, std::string(resource.id)});
     aliasResources_[std::string(resource.id)] = {*function, name};
   }
+}
+
+std::optional<std::string> FunctionIndex::parameterText(std::string_view name) const {
+  const Node* value = params_.value(name);
+  if (value && value->isScalar() && !value->isNull()) return value->text();
+  return std::nullopt;
 }
 
 bool FunctionIndex::hasAlias(std::string_view function) const {
@@ -194,7 +194,7 @@ void FunctionIndex::qualify(FunctionReference& ref, std::string_view after) cons
       ref.qualifier = Qualifier::kUnknown;
       return;
     }
-    auto value = parameterDefault(templ_, variable);
+    auto value = parameterText(variable);
     if (!value) {
       ref.qualifier = Qualifier::kUnknown;
       return;

@@ -39,11 +39,13 @@ struct FunctionReference {
 // parameter's default) and explicit `AWS::Lambda::Alias` resources.
 class FunctionIndex {
  public:
-  // `modelOf` gives a function's deployment model (its AutoPublishAlias), for callers that keep
-  // them (lint computes each once per document).
+  // `params` give the values of parameters that name an alias or a qualifier (they must outlive
+  // the index); `modelOf` gives a function's deployment model (its AutoPublishAlias), for callers
+  // that keep them (lint computes each once per document).
   using DeploymentModelOf =
       std::function<const std::optional<DeploymentModel>&(const model::ResourceView&)>;
-  FunctionIndex(const model::Template& templ, const DeploymentModelOf& modelOf);
+  FunctionIndex(const model::Template& templ, const ParameterValues& params,
+                const DeploymentModelOf& modelOf);
   // Reads each function's deployment model with `params`.
   FunctionIndex(const model::Template& templ, const ParameterValues& params);
 
@@ -77,7 +79,9 @@ class FunctionIndex {
   std::optional<std::string> functionOfTarget(const model::Node& target) const;
   void qualify(FunctionReference& ref, std::string_view after) const;
 
-  const model::Template& templ_;
+  std::optional<std::string> parameterText(std::string_view name) const;
+
+  const ParameterValues& params_;
   std::map<std::string, Function, std::less<>> functions_;
   std::map<std::string, std::pair<std::string, std::string>, std::less<>>
       aliasResources_;  // id → (fn, name)
