@@ -70,12 +70,6 @@ class RouteFinder {
     stages.push_back(std::move(stage));
   }
 
-  static std::string referencedId(const Node* value) {
-    if (!value) return {};
-    if (auto ref = model::refName(*value)) return std::string(*ref);
-    return value->isString() ? value->text() : std::string();
-  }
-
   // Every stage the template defines, by API, in resource order.
   void indexStages() {
     for (const model::ResourceView& resource : templ_.resources()) {
@@ -93,14 +87,14 @@ class RouteFinder {
                  merged.isMapping() ? merged.get(http ? "StageVariables" : "Variables") : nullptr,
                  at);
       } else if (type == "AWS::ApiGateway::Stage") {
-        addStage(referencedId(resource.property("RestApiId")), resource.property("StageName"),
+        addStage(sam::referencedId(resource.property("RestApiId")), resource.property("StageName"),
                  resource.property("Variables"), at);
       } else if (type == "AWS::ApiGateway::Deployment" && resource.property("StageName")) {
         const Node* description = resource.property("StageDescription");
-        addStage(referencedId(resource.property("RestApiId")), resource.property("StageName"),
+        addStage(sam::referencedId(resource.property("RestApiId")), resource.property("StageName"),
                  description ? description->get("Variables") : nullptr, at);
       } else if (type == "AWS::ApiGatewayV2::Stage") {
-        addStage(referencedId(resource.property("ApiId")), resource.property("StageName"),
+        addStage(sam::referencedId(resource.property("ApiId")), resource.property("StageName"),
                  resource.property("StageVariables"), at);
       }
     }

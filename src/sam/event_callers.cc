@@ -1,6 +1,6 @@
 #include "sam/event_callers.h"
 
-#include "model/intrinsics.h"
+#include "sam/function_callers.h"
 #include "sam/http_api_events.h"
 #include "sam/pull_events.h"
 
@@ -30,21 +30,11 @@ std::string_view sourceProperty(std::string_view type) {
 // The API a route is added to: the Ref (or name) of RestApiId/ApiId, else the implicit API.
 std::string apiOf(const Node* properties, std::string_view key, std::string_view implicit) {
   const Node* id = properties ? properties->get(key) : nullptr;
-  if (!id) return std::string(implicit);
-  if (auto ref = model::refName(*id)) return std::string(*ref);
-  if (id->isString()) return id->text();
-  return {};
+  return id ? referencedId(id) : std::string(implicit);
 }
 
 std::string textOf(const Node* value) {
   return value && value->isScalar() && !value->isNull() ? value->text() : std::string();
-}
-
-std::string upper(std::string text) {
-  for (char& c : text) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return text;
 }
 
 }  // namespace
@@ -71,7 +61,8 @@ std::vector<SamEventCaller> samEventCallers(const Node& properties,
     caller.node = &event;
     if (caller.type == "Api") {
       caller.api = apiOf(eventProperties, "RestApiId", kImplicitRestApiId);
-      caller.method = upper(textOf(eventProperties ? eventProperties->get("Method") : nullptr));
+      caller.method =
+          httpMethodName(textOf(eventProperties ? eventProperties->get("Method") : nullptr));
       caller.path = textOf(eventProperties ? eventProperties->get("Path") : nullptr);
     } else if (caller.type == "HttpApi") {
       caller.api = apiOf(eventProperties, "ApiId", kImplicitHttpApiId);
@@ -79,7 +70,7 @@ std::vector<SamEventCaller> samEventCallers(const Node& properties,
         caller.method = "ANY";
         caller.path = kHttpApiDefaultPath;
       } else {
-        caller.method = upper(textOf(eventProperties->get("Method")));
+        caller.method = httpMethodName(textOf(eventProperties->get("Method")));
         caller.path = textOf(eventProperties->get("Path"));
       }
     } else if (std::string_view key = sourceProperty(caller.type); !key.empty()) {

@@ -13,15 +13,21 @@ bool allDigits(std::string_view text) {
 }
 
 // A parameter's default, when it is a plain string.
-std::string upperCase(std::string_view text) {
-  std::string out(text);
+}  // namespace
+
+std::string httpMethodName(std::string_view method) {
+  std::string out(method);
   for (char& c : out) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return out;
 }
 
-}  // namespace
+std::string referencedId(const Node* value) {
+  if (!value) return {};
+  if (auto ref = model::refName(*value)) return std::string(*ref);
+  return value->isString() ? value->text() : std::string();
+}
 
 Qualifier qualifierOfText(std::string_view text) {
   if (text == "$LATEST") return Qualifier::kLatest;
@@ -319,7 +325,8 @@ void findOpenApiIntegrations(const model::ResourceView& api, const Node& node,
   for (const model::MapEntry& entry : node.entries()) {
     if (entry.key.text() == "x-amazon-apigateway-integration" && entry.value.isMapping()) {
       if (const Node* uri = entry.value.get("uri")) {
-        std::string verb = method == "x-amazon-apigateway-any-method" ? "ANY" : upperCase(method);
+        std::string verb =
+            method == "x-amazon-apigateway-any-method" ? "ANY" : httpMethodName(method);
         out.push_back(
             ApiIntegration{&api, uri, std::string(api.id), verb + " " + std::string(path)});
       }
@@ -328,13 +335,6 @@ void findOpenApiIntegrations(const model::ResourceView& api, const Node& node,
     findOpenApiIntegrations(api, entry.value, method, entry.key.text(), out);
   }
   for (const Node& item : node.items()) findOpenApiIntegrations(api, item, {}, {}, out);
-}
-
-// The logical ID a `!Ref X` (or a plain name) gives.
-std::string referencedId(const Node* value) {
-  if (!value) return {};
-  if (auto ref = model::refName(*value)) return std::string(*ref);
-  return value->isString() ? value->text() : std::string();
 }
 
 // The path of an AWS::ApiGateway::Resource: its PathPart after its parent's, up to the API's root
@@ -404,7 +404,7 @@ std::vector<ApiIntegration> apiIntegrations(const model::Template& templ) {
     } else if (type == "AWS::ApiGateway::Method") {
       const Node* integration = resource.property("Integration");
       if (const Node* uri = integration ? integration->get("Uri") : nullptr) {
-        std::string method = upperCase(referencedId(resource.property("HttpMethod")));
+        std::string method = httpMethodName(referencedId(resource.property("HttpMethod")));
         std::string route = (method.empty() ? "?" : method) + " " +
                             resourcePath(templ, resource.property("ResourceId"));
         out.push_back(

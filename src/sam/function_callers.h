@@ -124,6 +124,11 @@ struct EventSourceTarget {
 };
 std::vector<EventSourceTarget> eventSourceTargets(const model::ResourceView& resource);
 
+// An HTTP method as API Gateway shows it, in upper case ("get" → "GET").
+std::string httpMethodName(std::string_view method);
+// The logical ID a `!Ref X` (or a plain name) gives; empty for anything else.
+std::string referencedId(const model::Node* value);
+
 // What a qualifier written as text invokes: `$LATEST`, a version (digits), else an alias.
 Qualifier qualifierOfText(std::string_view text);
 
