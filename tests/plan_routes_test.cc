@@ -9,11 +9,13 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "load/loader.h"
 #include "model/template.h"
+#include "plan/report.h"
 #include "plan/routes.h"
 #include "sam/deployment_model.h"
 #include "sam/event_callers.h"
@@ -200,6 +202,36 @@ TEST_CASE("routes of wrong-typed values are listed, never a crash", "[plan][rout
   CHECK(result.out.find("rest api Api stage s: ? ? (Method)") != std::string::npos);
   auto none = runSamshift("plan --view routes " + fixture("none"));
   CHECK(none.out == "fixtures/plan/routes/none.yaml: no callers of a Lambda function\n");
+}
+
+TEST_CASE("routes of every fixture and fuzz regression render without a crash", "[plan][routes]") {
+  // Rule fixtures are full of callers written every way the R rules know, and the fuzz
+  // regressions of values that once crashed samshift; routes must read them all.
+  std::vector<std::filesystem::path> paths;
+  for (const char* root : {"fixtures/rules", "fixtures/plan", "fuzz/regressions"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      std::string extension = entry.path().extension().string();
+      if (extension == ".yaml" || extension == ".json") paths.push_back(entry.path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  REQUIRE(paths.size() > 100);
+  size_t routed = 0;
+  for (const std::filesystem::path& path : paths) {
+    INFO(path.string());
+    auto loaded = samshift::load::loadFile(path.string());
+    if (!loaded.ok() || !loaded.value().parsed || !loaded.value().root.isMapping()) continue;
+    samshift::model::Template templ(loaded.value().root);
+    samshift::sam::ParameterValues params(templ, {}, "us-east-1");
+    auto deployments = samshift::plan::findDeployments(templ, params);
+    auto routes = samshift::plan::findRoutes(templ, params, deployments);
+    routed += routes.empty() ? 0 : 1;
+    CHECK_FALSE(samshift::plan::renderRoutesText(routes, path.string()).empty());
+    CHECK_FALSE(samshift::plan::renderRoutesJson(routes, &deployments, path.string()).empty());
+    CHECK_FALSE(samshift::plan::renderRoutesSvg(routes, path.string()).empty());
+    samshift::plan::stageRoutes(templ, params);
+  }
+  CHECK(routed > 10);  // the walk reaches templates with callers (16 today)
 }
 
 TEST_CASE("stageRoutes gives one code-lens line per API stage", "[plan][routes]") {
