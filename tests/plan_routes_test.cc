@@ -112,7 +112,7 @@ TEST_CASE("the seed scenario: each stage reaches its alias, versions and weights
   REQUIRE(result.exitCode == 0);
   rapidjson::Document json = parseJson(result.out);
   const auto& routes = json["routes"];
-  REQUIRE(routes.Size() == 4);
+  REQUIRE(routes.Size() == 5);
   struct Expected {
     const char* stage;
     const char* alias;
@@ -146,6 +146,9 @@ TEST_CASE("the seed scenario: each stage reaches its alias, versions and weights
   REQUIRE(payments["deployment"].IsObject());
   CHECK(std::string(payments["deployment"]["config"].GetString()) == "Canary10Percent5Minutes");
   CHECK(payments["deployment"]["steps"].Size() == 2);
+  // Without OpenApiVersion, SAM's REST API has a second stage, "Stage", reaching the same alias.
+  CHECK(std::string(routes[4]["stage"].GetString()) == "Stage");
+  CHECK(std::string(routes[4]["qualifier"].GetString()) == "live");
 }
 
 TEST_CASE("plan routes JSON validates against docs/plan-routes.schema.json",
@@ -239,19 +242,52 @@ TEST_CASE("stageRoutes gives one code-lens line per API stage", "[plan][routes]"
   samshift::model::Template templ(loaded.document.root);
   samshift::sam::ParameterValues params(templ, {}, "us-east-1");
   std::vector<samshift::plan::StageRoute> stages = samshift::plan::stageRoutes(templ, params);
-  REQUIRE(stages.size() == 4);
+  REQUIRE(stages.size() == 5);
   CHECK(stages[0].summary == "dev \xE2\x86\x92 DEV \xE2\x86\x92 $LATEST");
   CHECK(stages[1].summary == "test \xE2\x86\x92 TEST \xE2\x86\x92 OrdersV2");
   CHECK(stages[2].summary ==
         "prod \xE2\x86\x92 PROD \xE2\x86\x92 OrdersV1 95% \xC2\xB7 OrdersV2 5%");
   CHECK(stages[3].summary ==
         "Prod \xE2\x86\x92 live \xE2\x86\x92 PaymentsFn.Version (Canary10Percent5Minutes)");
+  CHECK(stages[4].summary ==
+        "Stage \xE2\x86\x92 live \xE2\x86\x92 PaymentsFn.Version (Canary10Percent5Minutes)");
   // Each lens sits on the stage's definition: DevStage's logical ID, and for the implicit API
   // the Api event that makes it.
   const std::string& text = loaded.document.source.text();
   CHECK(text.substr(stages[0].span.begin, 8) == "DevStage");
   CHECK(text.substr(stages[2].span.begin, 9) == "ProdStage");
   CHECK(text.substr(stages[3].span.begin, 4) == "Type");
+}
+
+TEST_CASE("OpenApiVersion removes the extra stage SAM gives a REST API", "[plan][routes][sam]") {
+  auto stagesOf = [](const std::string& yaml) {
+    auto document = samshift::load::loadText("t.yaml", yaml);
+    REQUIRE(document.parsed);
+    samshift::model::Template templ(document.root);
+    samshift::sam::ParameterValues params(templ, {}, "us-east-1");
+    std::vector<std::string> names;
+    for (const auto& stage : samshift::plan::stageRoutes(templ, params))
+      names.push_back(stage.api + "/" + stage.stage);
+    return names;
+  };
+  const std::string functions = R"(
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      AutoPublishAlias: live
+      Events:
+        Implicit: {Type: Api, Properties: {Path: /a, Method: get}}
+        Explicit: {Type: Api, Properties: {Path: /b, Method: get, RestApiId: !Ref Api}}
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: {StageName: v1)";
+  CHECK(stagesOf("Resources:" + functions + "}\n") ==
+        std::vector<std::string>{"ServerlessRestApi/Prod", "ServerlessRestApi/Stage", "Api/v1",
+                                 "Api/Stage"});
+  CHECK(stagesOf("Resources:" + functions + ", OpenApiVersion: '3.0.1'}\n") ==
+        std::vector<std::string>{"ServerlessRestApi/Prod", "ServerlessRestApi/Stage", "Api/v1"});
+  CHECK(stagesOf("Globals: {Api: {OpenApiVersion: '3.0.1'}}\nResources:" + functions + "}\n") ==
+        std::vector<std::string>{"ServerlessRestApi/Prod", "Api/v1"});
 }
 
 TEST_CASE("SAM points a function's events and URL at its AutoPublishAlias alias",

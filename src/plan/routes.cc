@@ -81,11 +81,16 @@ class RouteFinder {
         const Node* name = merged.isMapping() ? merged.get("StageName") : nullptr;
         Node defaultName = Node::string(std::string(sam::kHttpApiDefaultStage));
         if (!name && http) name = &defaultName;
+        core::Span apiSpan = at;
         if (const Node* written = sam::propertySource(templ_, resource, "StageName"))
           at = written->span();
         addStage(resource.id, name,
                  merged.isMapping() ? merged.get(http ? "StageVariables" : "Variables") : nullptr,
                  at);
+        if (!http && sam::hasExtraRestApiStage(merged)) {
+          Node extra = Node::string(std::string(sam::kExtraRestApiStage));
+          addStage(resource.id, &extra, nullptr, apiSpan);
+        }
       } else if (type == "AWS::ApiGateway::Stage") {
         addStage(sam::referencedId(resource.property("RestApiId")), resource.property("StageName"),
                  resource.property("Variables"), at);
@@ -103,8 +108,14 @@ class RouteFinder {
   // The stages serving an API: those of the template, else the one SAM gives an implicit API.
   std::vector<Stage> stagesOf(std::string_view api, core::Span callerSpan) const {
     if (auto found = stages_.find(api); found != stages_.end()) return found->second;
-    if (api == sam::kImplicitRestApiId && !templ_.resource(api))
-      return {Stage{std::string(sam::kImplicitRestApiStage), Node(), callerSpan}};
+    if (api == sam::kImplicitRestApiId && !templ_.resource(api)) {
+      std::vector<Stage> stages{Stage{std::string(sam::kImplicitRestApiStage), Node(), callerSpan}};
+      const Node* globals = templ_.globals();
+      const Node* globalApi = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+      if (sam::hasExtraRestApiStage(globalApi ? *globalApi : Node()))
+        stages.push_back(Stage{std::string(sam::kExtraRestApiStage), Node(), callerSpan});
+      return stages;
+    }
     if (api == sam::kImplicitHttpApiId && !templ_.resource(api))
       return {Stage{std::string(sam::kHttpApiDefaultStage), Node(), callerSpan}};
     return {};

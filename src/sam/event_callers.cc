@@ -39,6 +39,11 @@ std::string textOf(const Node* value) {
 
 }  // namespace
 
+bool hasExtraRestApiStage(const Node& properties) {
+  const Node* version = properties.isMapping() ? properties.get("OpenApiVersion") : nullptr;
+  return !version || !pythonTruthy(*version);
+}
+
 std::vector<SamEventCaller> samEventCallers(const Node& properties,
                                             const std::optional<DeploymentModel>& model) {
   std::vector<SamEventCaller> out;

@@ -22,6 +22,13 @@ inline constexpr std::string_view kImplicitRestApiStage = "Prod";
 inline constexpr std::string_view kImplicitHttpApiId = "ServerlessHttpApi";
 inline constexpr std::string_view kHttpApiDefaultStage = "$default";
 
+// A REST API SAM builds (an AWS::Serverless::Api, or the implicit ServerlessRestApi) without a
+// truthy OpenApiVersion has a second stage, "Stage": its Deployment's StageName
+// (model/api/api_generator.py: `remove_extra_stage = open_api_version`, _construct_deployment).
+// `properties`: the API's Properties with Globals applied (for the implicit API, `Globals: Api`).
+inline constexpr std::string_view kExtraRestApiStage = "Stage";
+bool hasExtraRestApiStage(const model::Node& properties);
+
 struct SamEventCaller {
   std::string name;                   // the event's key under Events; "FunctionUrlConfig"
   std::string type;                   // the event's Type ("Api", "SQS", …); "FunctionUrl"
