@@ -24,8 +24,9 @@ constexpr const char* kPlanUsage = R"(usage: samshift plan [OPTIONS] TEMPLATE
 
 Shows how each deployment of a template shifts traffic: the alias, the deployment
 configuration, the share of traffic on the new version minute by minute, the PreTraffic and
-PostTraffic hooks, the alarms that roll it back, and how long it takes. TEMPLATE is a file or
-- for standard input.
+PostTraffic hooks, the alarms that roll it back, and how long it takes; with --view routes,
+who calls each function and which versions each call reaches. TEMPLATE is a file or - for
+standard input.
 
 options:
   -f, --format FORMAT            text (default), json or svg (one chart of all deployments)
