@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/intrinsics.h"
+#include "plan/api_stages.h"
 #include "plan/values.h"
 #include "sam/deployment_model.h"
 #include "sam/event_callers.h"
@@ -18,22 +19,13 @@ namespace {
 using model::Node;
 using sam::Qualifier;
 
-// A stage of an API: its name and its stage variables (a copy: a SAM API's are merged with
-// Globals).
-struct Stage {
-  std::string name;
-  Node variables;
-  core::Span span;
-};
-
 class RouteFinder {
  public:
   RouteFinder(const model::Template& templ, const sam::ParameterValues& params,
               const std::vector<Deployment>& deployments)
-      : templ_(templ), params_(params), index_(templ, params) {
+      : templ_(templ), params_(params), index_(templ, params), stages_(templ, params) {
     for (const Deployment& deployment : deployments)
       deployments_[deployment.resource] = &deployment;
-    indexStages();
   }
 
   std::vector<Route> find() {
@@ -55,72 +47,6 @@ class RouteFinder {
   }
 
  private:
-  std::string text(const Node& value) const {
-    if (auto resolved = params_.string(value)) return *resolved;
-    return display(value);
-  }
-
-  void addStage(std::string_view api, const Node* name, const Node* variables, core::Span span) {
-    if (api.empty()) return;
-    Stage stage{name ? text(*name) : std::string(), variables ? *variables : Node(), span};
-    std::vector<Stage>& stages = stages_[std::string(api)];
-    for (const Stage& known : stages) {
-      if (known.name == stage.name) return;  // a Deployment's StageName and its Stage resource
-    }
-    stages.push_back(std::move(stage));
-  }
-
-  // Every stage the template defines, by API, in resource order.
-  void indexStages() {
-    for (const model::ResourceView& resource : templ_.resources()) {
-      std::string_view type = resource.type;
-      core::Span at = resource.idNode ? resource.idNode->span() : core::Span{};
-      if (type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi") {
-        bool http = type == "AWS::Serverless::HttpApi";
-        Node merged = sam::propertiesWithGlobals(templ_, resource);
-        const Node* name = merged.isMapping() ? merged.get("StageName") : nullptr;
-        Node defaultName = Node::string(std::string(sam::kHttpApiDefaultStage));
-        if (!name && http) name = &defaultName;
-        core::Span apiSpan = at;
-        if (const Node* written = sam::propertySource(templ_, resource, "StageName"))
-          at = written->span();
-        addStage(resource.id, name,
-                 merged.isMapping() ? merged.get(http ? "StageVariables" : "Variables") : nullptr,
-                 at);
-        if (!http && sam::hasExtraRestApiStage(merged)) {
-          Node extra = Node::string(std::string(sam::kExtraRestApiStage));
-          addStage(resource.id, &extra, nullptr, apiSpan);
-        }
-      } else if (type == "AWS::ApiGateway::Stage") {
-        addStage(sam::referencedId(resource.property("RestApiId")), resource.property("StageName"),
-                 resource.property("Variables"), at);
-      } else if (type == "AWS::ApiGateway::Deployment" && resource.property("StageName")) {
-        const Node* description = resource.property("StageDescription");
-        addStage(sam::referencedId(resource.property("RestApiId")), resource.property("StageName"),
-                 description ? description->get("Variables") : nullptr, at);
-      } else if (type == "AWS::ApiGatewayV2::Stage") {
-        addStage(sam::referencedId(resource.property("ApiId")), resource.property("StageName"),
-                 resource.property("StageVariables"), at);
-      }
-    }
-  }
-
-  // The stages serving an API: those of the template, else the one SAM gives an implicit API.
-  std::vector<Stage> stagesOf(std::string_view api, core::Span callerSpan) const {
-    if (auto found = stages_.find(api); found != stages_.end()) return found->second;
-    if (api == sam::kImplicitRestApiId && !templ_.resource(api)) {
-      std::vector<Stage> stages{Stage{std::string(sam::kImplicitRestApiStage), Node(), callerSpan}};
-      const Node* globals = templ_.globals();
-      const Node* globalApi = globals && globals->isMapping() ? globals->get("Api") : nullptr;
-      if (sam::hasExtraRestApiStage(globalApi ? *globalApi : Node()))
-        stages.push_back(Stage{std::string(sam::kExtraRestApiStage), Node(), callerSpan});
-      return stages;
-    }
-    if (api == sam::kImplicitHttpApiId && !templ_.resource(api))
-      return {Stage{std::string(sam::kHttpApiDefaultStage), Node(), callerSpan}};
-    return {};
-  }
-
   void addIntegration(const sam::ApiIntegration& integration) {
     std::string_view type = integration.api->type;
     Route base;
@@ -131,7 +57,7 @@ class RouteFinder {
     base.via = integration.route.empty() ? "no route in this template" : integration.route;
     base.api = integration.apiId;
     base.span = integration.uri->span();
-    std::vector<Stage> stages = stagesOf(integration.apiId, base.span);
+    std::vector<ApiStage> stages = stages_.of(integration.apiId, base.span);
     addReferences(base, *integration.uri, stages, nullptr);
   }
 
@@ -151,13 +77,13 @@ class RouteFinder {
         ref.aliasResource =
             caller.alias.empty() ? "" : sam::aliasLogicalId(function.id, caller.alias);
       }
-      std::vector<Stage> stages;
+      std::vector<ApiStage> stages;
       if (caller.type == "Api" || caller.type == "HttpApi") {
         base.kind = caller.type == "Api" ? CallerKind::kRestApi : CallerKind::kHttpApi;
         base.via = (caller.method.empty() ? "?" : caller.method) + " " +
                    (caller.path.empty() ? "?" : caller.path);
         base.api = caller.api;
-        stages = stagesOf(caller.api, base.span);
+        stages = stages_.of(caller.api, base.span);
       } else if (caller.type == "FunctionUrl") {
         base.kind = CallerKind::kFunctionUrl;
         base.via = "FunctionUrlConfig";
@@ -171,7 +97,7 @@ class RouteFinder {
       if (stages.empty()) {
         add(base, ref, nullptr);
       } else {
-        for (const Stage& stage : stages) add(base, ref, &stage);
+        for (const ApiStage& stage : stages) add(base, ref, &stage);
       }
     }
   }
@@ -216,7 +142,7 @@ class RouteFinder {
 
   // The references to functions in `value`, resolved as CloudFormation will see it; API callers
   // once per stage. `qualifier`: one written apart from the ARN (a URL's Qualifier).
-  void addReferences(const Route& base, const Node& value, const std::vector<Stage>& stages,
+  void addReferences(const Route& base, const Node& value, const std::vector<ApiStage>& stages,
                      const std::string* qualifier) {
     sam::Resolved resolved = params_.resolveForDeployment(value);
     std::optional<std::string> undecided = undecidedCondition(resolved.value);
@@ -236,12 +162,12 @@ class RouteFinder {
       if (stages.empty()) {
         add(route, ref, nullptr);
       } else {
-        for (const Stage& stage : stages) add(route, ref, &stage);
+        for (const ApiStage& stage : stages) add(route, ref, &stage);
       }
     }
   }
 
-  void add(Route route, const sam::FunctionReference& ref, const Stage* stage) {
+  void add(Route route, const sam::FunctionReference& ref, const ApiStage* stage) {
     route.function = ref.function;
     if (stage) {
       route.stage = stage->name;
@@ -252,7 +178,7 @@ class RouteFinder {
     routes_.push_back(std::move(route));
   }
 
-  void qualify(Route& route, const sam::FunctionReference& ref, const Stage* stage) const {
+  void qualify(Route& route, const sam::FunctionReference& ref, const ApiStage* stage) const {
     switch (ref.qualifier) {
       case Qualifier::kNone:
         route.target = RouteTarget::kFunction;
@@ -281,7 +207,7 @@ class RouteFinder {
     }
   }
 
-  void fromStageVariable(Route& route, const Stage* stage) const {
+  void fromStageVariable(Route& route, const ApiStage* stage) const {
     route.target = RouteTarget::kUnknown;
     const std::string& name = route.stageVariable;
     if (!stage) {
@@ -402,7 +328,7 @@ class RouteFinder {
   const sam::ParameterValues& params_;
   sam::FunctionIndex index_;
   std::map<std::string, const Deployment*, std::less<>> deployments_;
-  std::map<std::string, std::vector<Stage>, std::less<>> stages_;
+  ApiStages stages_;
   std::vector<Route> routes_;
 };
 
