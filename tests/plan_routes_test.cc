@@ -162,6 +162,15 @@ TEST_CASE("plan routes JSON validates against docs/plan-routes.schema.json",
       CHECK(schemaErrors(parseJson(result.out)) == std::vector<std::string>{});
     }
   }
+  // The deployments of --view all are PLAN JSON's: every plan fixture's, under the same schema.
+  for (const char* name : {"predefined", "custom", "state_machines", "globals_parameters",
+                           "disabled", "explicit_aliases"}) {
+    INFO(name);
+    auto result =
+        runSamshift(std::string("plan --format json --view all fixtures/plan/") + name + ".yaml");
+    REQUIRE(result.exitCode == 0);
+    CHECK(schemaErrors(parseJson(result.out)) == std::vector<std::string>{});
+  }
   // The schema is not a rubber stamp: a weight above 100%, a missing key, an unknown kind fail.
   auto seed = runSamshift("plan --format json --view routes " + fixture("seed"));
   rapidjson::Document broken = parseJson(seed.out);
