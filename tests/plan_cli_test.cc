@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using samshift::testing::compareSnapshot;
 using samshift::testing::readFile;
 using samshift::testing::runSamshift;
 using samshift::testing::TempDir;
@@ -18,15 +19,6 @@ namespace {
 
 const char* const kFixtures[] = {"predefined",         "custom",   "state_machines",
                                  "globals_parameters", "disabled", "explicit_aliases"};
-
-void compareSnapshot(const std::string& actual, const std::filesystem::path& expectedPath) {
-  if (std::getenv("SAMSHIFT_UPDATE_SNAPSHOTS")) {
-    writeFile(expectedPath, actual);
-    return;
-  }
-  REQUIRE(std::filesystem::exists(expectedPath));
-  CHECK(actual == readFile(expectedPath));
-}
 
 }  // namespace
 

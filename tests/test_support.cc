@@ -38,6 +38,15 @@ void writeFile(const fs::path& path, const std::string& text) {
   out << text;
 }
 
+void compareSnapshot(const std::string& actual, const fs::path& expectedPath) {
+  if (std::getenv("SAMSHIFT_UPDATE_SNAPSHOTS")) {
+    writeFile(expectedPath, actual);
+    return;
+  }
+  REQUIRE(fs::exists(expectedPath));
+  CHECK(actual == readFile(expectedPath));
+}
+
 fs::path corpusRoot() { return fs::path("..") / "shared" / "corpus"; }
 
 bool corpusPresent() { return fs::is_directory(corpusRoot() / "sam-translator" / "input"); }

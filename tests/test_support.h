@@ -18,6 +18,8 @@ inline constexpr const char* kDuplicateKeyTemplate =
 
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& text);
+// Checks `actual` against the snapshot file, or rewrites it when SAMSHIFT_UPDATE_SNAPSHOTS is set.
+void compareSnapshot(const std::string& actual, const std::filesystem::path& expectedPath);
 
 // YAML (or JSON) text as a node tree; the test fails when it does not parse.
 model::Node parseYaml(const std::string& text);

@@ -1,106 +1,23 @@
 #pragma once
-// Shared by the R rules: what a value that invokes a Lambda function names (which function of
-// the template, and whether through an alias, a version, a stage variable or unqualified), and
-// which aliases each function has.
-
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
+// The R rules' view of a template's callers: src/sam owns caller discovery
+// (sam/function_callers.h); the rules share one index per document, built over the deployment
+// models SamFacts keeps.
 
 #include "engine/rule.h"
-#include "model/node.h"
-#include "model/template.h"
-
-namespace samshift::rules {
-class SamFacts;
-}
+#include "sam/function_callers.h"
 
 namespace samshift::rules::callers {
 
-enum class Qualifier {
-  kNone,           // the function itself: `!GetAtt Fn.Arn`, `!Ref Fn`, `${Fn.Arn}`
-  kLatest,         // `${Fn.Arn}:$LATEST`, written on purpose
-  kAlias,          // `${Fn.Arn}:live`, `!Ref Fn.Alias`, `!Ref LiveAlias`
-  kVersion,        // `${Fn.Arn}:3`, `!Ref Fn.Version`
-  kStageVariable,  // `${Fn.Arn}:${stageVariables.alias}`
-  kUnknown,        // a qualifier samshift cannot read (a Ref to a parameter without default)
-};
-
-struct FunctionReference {
-  std::string function;  // logical ID of the function resource
-  Qualifier qualifier = Qualifier::kNone;
-  std::string name;                   // the alias name, version or stage variable
-  bool throughAliasResource = false;  // a Ref to the alias resource: CloudFormation orders it
-  std::string aliasResource;          // that resource's logical ID (explicit or SAM-generated)
-  const model::Node* node = nullptr;  // where it is written
-};
-
-// The Lambda functions of a template and their aliases: SAM `AutoPublishAlias` (a literal or a
-// parameter's default) and explicit `AWS::Lambda::Alias` resources.
-class FunctionIndex {
- public:
-  FunctionIndex(const model::Template& templ, const SamFacts& facts);
-
-  bool isFunction(std::string_view id) const { return functions_.count(std::string(id)) != 0; }
-  bool hasAlias(std::string_view function) const;
-  // Alias names of a function (possibly empty when an alias name cannot be read).
-  std::vector<std::string> aliasNames(std::string_view function) const;
-  // The logical ID of the resource that creates alias `name` of `function`, when the template has
-  // one.
-  std::optional<std::string> aliasResourceOf(std::string_view function,
-                                             std::string_view name) const;
-
-  // Every reference to a function of the template inside `value` (Ref, GetAtt, Sub, Join).
-  std::vector<FunctionReference> references(const model::Node& value) const;
-
- private:
-  struct Alias {
-    std::string name;      // empty when unreadable
-    std::string resource;  // logical ID of the alias resource
-  };
-  struct Function {
-    bool sam = false;
-    bool aliased = false;
-    std::vector<Alias> aliases;
-  };
-
-  std::optional<FunctionReference> fromRef(std::string_view name, const model::Node& node) const;
-  void collect(const model::Node& value, std::vector<FunctionReference>& out) const;
-  void fromSub(const model::Node& value, std::vector<FunctionReference>& out) const;
-  void fromJoin(const model::Node& value, std::vector<FunctionReference>& out) const;
-  std::optional<std::string> functionOfTarget(const model::Node& target) const;
-  void qualify(FunctionReference& ref, std::string_view after) const;
-
-  const model::Template& templ_;
-  std::map<std::string, Function, std::less<>> functions_;
-  std::map<std::string, std::pair<std::string, std::string>, std::less<>>
-      aliasResources_;  // id → (fn, name)
-};
+using sam::ApiIntegration;
+using sam::apiIntegrations;
+using sam::FunctionIndex;
+using sam::FunctionReference;
+using sam::isApiGatewayPrincipal;
+using sam::Permission;
+using sam::permissions;
+using sam::Qualifier;
 
 // The index, built once per document and shared by the rules that ask.
 const FunctionIndex& functionIndex(const engine::RuleContext& context);
-
-// A Lambda integration of an API: an OpenAPI `x-amazon-apigateway-integration` `uri` (in a SAM
-// API's DefinitionBody or a RestApi/HTTP API Body), an `AWS::ApiGateway::Method` integration
-// `Uri`, an `AWS::ApiGatewayV2::Integration` `IntegrationUri` or an HTTP API quick-create `Target`.
-struct ApiIntegration {
-  const model::ResourceView* api = nullptr;  // the resource it is written in
-  const model::Node* uri = nullptr;
-};
-std::vector<ApiIntegration> apiIntegrations(const model::Template& templ);
-
-// An `AWS::Lambda::Permission` with its principal.
-struct Permission {
-  const model::ResourceView* resource = nullptr;
-  const model::Node* functionName = nullptr;
-  std::string principal;  // empty when not a literal
-};
-std::vector<Permission> permissions(const model::Template& templ);
-bool isApiGatewayPrincipal(std::string_view principal);
-
-// `arn:…:function:Name` style text following a reference: the qualifier after `:` up to the next
-// `/` (or the end), e.g. ":live/invocations" → "live".
-std::string qualifierText(std::string_view after);
 
 }  // namespace samshift::rules::callers

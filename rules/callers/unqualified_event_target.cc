@@ -11,70 +11,6 @@ namespace samshift::rules {
 
 namespace {
 
-struct Target {
-  const model::Node* node;
-  std::string key;  // the property, as the message names it
-};
-
-void addEach(const model::Node* list, std::string_view key, const std::string& label,
-             std::vector<Target>& out) {
-  if (!list) return;
-  for (const model::Node& item : list->items()) {
-    if (const model::Node* value = item.get(key)) out.push_back(Target{value, label});
-  }
-}
-
-std::vector<Target> targetsOf(const model::ResourceView& resource) {
-  std::vector<Target> out;
-  std::string_view type = resource.type;
-  if (type == "AWS::Lambda::EventSourceMapping") {
-    if (const model::Node* name = resource.property("FunctionName"))
-      out.push_back(Target{name, "FunctionName"});
-  } else if (type == "AWS::SNS::Subscription") {
-    const model::Node* protocol = resource.property("Protocol");
-    const model::Node* endpoint = resource.property("Endpoint");
-    if (protocol && protocol->isString("lambda") && endpoint)
-      out.push_back(Target{endpoint, "Endpoint"});
-  } else if (type == "AWS::SNS::Topic") {
-    if (const model::Node* subscriptions = resource.property("Subscription")) {
-      for (const model::Node& item : subscriptions->items()) {
-        const model::Node* protocol = item.get("Protocol");
-        const model::Node* endpoint = item.get("Endpoint");
-        if (protocol && protocol->isString("lambda") && endpoint) {
-          out.push_back(Target{endpoint, "Subscription.Endpoint"});
-        }
-      }
-    }
-  } else if (type == "AWS::Events::Rule") {
-    addEach(resource.property("Targets"), "Arn", "Targets.Arn", out);
-  } else if (type == "AWS::Scheduler::Schedule") {
-    const model::Node* target = resource.property("Target");
-    if (const model::Node* arn = target ? target->get("Arn") : nullptr)
-      out.push_back(Target{arn, "Target.Arn"});
-  } else if (type == "AWS::S3::Bucket") {
-    const model::Node* notifications = resource.property("NotificationConfiguration");
-    addEach(notifications ? notifications->get("LambdaConfigurations") : nullptr, "Function",
-            "LambdaConfigurations.Function", out);
-  } else if (type == "AWS::Logs::SubscriptionFilter") {
-    if (const model::Node* arn = resource.property("DestinationArn"))
-      out.push_back(Target{arn, "DestinationArn"});
-  } else if (type == "AWS::ElasticLoadBalancingV2::TargetGroup") {
-    const model::Node* targetType = resource.property("TargetType");
-    if (targetType && targetType->isString("lambda"))
-      addEach(resource.property("Targets"), "Id", "Targets.Id", out);
-  } else if (type == "AWS::Lambda::Url") {
-    // Without a Qualifier the URL serves `$LATEST`, whatever the alias's canary is doing.
-    const model::Node* arn = resource.property("TargetFunctionArn");
-    if (arn && !resource.property("Qualifier")) out.push_back(Target{arn, "TargetFunctionArn"});
-  } else if (type == "AWS::AppSync::DataSource") {
-    const model::Node* config = resource.property("LambdaConfig");
-    if (const model::Node* arn = config ? config->get("LambdaFunctionArn") : nullptr) {
-      out.push_back(Target{arn, "LambdaConfig.LambdaFunctionArn"});
-    }
-  }
-  return out;
-}
-
 class UnqualifiedEventTarget : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
@@ -134,7 +70,8 @@ QueueMapping:
     std::vector<std::string> ignored = context.stringListOption(info(), "ignore-functions", {});
     const callers::FunctionIndex& index = callers::functionIndex(context);
     for (const model::ResourceView& resource : context.templ.resources()) {
-      for (const Target& target : targetsOf(resource)) {
+      for (const sam::EventSourceTarget& target : sam::eventSourceTargets(resource)) {
+        if (target.qualifier) continue;  // a URL with a Qualifier
         for (const callers::FunctionReference& ref : index.references(*target.node)) {
           if (ref.qualifier != callers::Qualifier::kNone || !index.hasAlias(ref.function)) continue;
           if (std::find(ignored.begin(), ignored.end(), ref.function) != ignored.end()) continue;

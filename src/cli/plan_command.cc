@@ -24,11 +24,17 @@ constexpr const char* kPlanUsage = R"(usage: samshift plan [OPTIONS] TEMPLATE
 
 Shows how each deployment of a template shifts traffic: the alias, the deployment
 configuration, the share of traffic on the new version minute by minute, the PreTraffic and
-PostTraffic hooks, the alarms that roll it back, and how long it takes. TEMPLATE is a file or
-- for standard input.
+PostTraffic hooks, the alarms that roll it back, and how long it takes; with --view routes,
+who calls each function and which versions each call reaches. TEMPLATE is a file or - for
+standard input.
 
 options:
   -f, --format FORMAT            text (default), json or svg (one chart of all deployments)
+      --view VIEW                deployments (default): how each deployment shifts traffic;
+                                 routes: every caller of a function (API stage and route, HTTP
+                                 API, function URL, event source, state machine), the qualifier
+                                 it invokes, the versions behind it with their weights and the
+                                 deployment that shifts them; all: both
   -o, --output FILE              write to FILE instead of standard output: a file is replaced
                                  whole, or left as it was on any failure
       --parameter-overrides VALUES
@@ -48,13 +54,45 @@ samshift does not apply (AWS::LanguageExtensions), or the output could not be wr
 error (an unknown parameter included)
 )";
 
+// What a plan shows, by --view: its deployments, its routes, or both.
+struct Plan {
+  std::vector<plan::Deployment> deployments;
+  std::vector<plan::Route> routes;
+};
+enum class View { kDeployments, kRoutes, kAll };
+constexpr std::pair<std::string_view, View> kViews[] = {
+    {"deployments", View::kDeployments}, {"routes", View::kRoutes}, {"all", View::kAll}};
+
+std::string renderTextPlan(const Plan& plan, View view, std::string_view name) {
+  if (view == View::kDeployments) return plan::renderText(plan.deployments, name);
+  if (view == View::kRoutes) return plan::renderRoutesText(plan.routes, name);
+  return plan::renderText(plan.deployments, name) + "\n" +
+         plan::renderRoutesText(plan.routes, name);
+}
+
+std::string renderJsonPlan(const Plan& plan, View view, std::string_view name) {
+  if (view == View::kDeployments) return plan::renderJson(plan.deployments, name);
+  return plan::renderRoutesJson(plan.routes, view == View::kAll ? &plan.deployments : nullptr,
+                                name);
+}
+
+// `--view all`: the deployment chart with the routes panel under it.
+std::string renderSvgPlan(const Plan& plan, View view, std::string_view name) {
+  if (view == View::kDeployments) return plan::renderSvg(plan.deployments, name);
+  if (view == View::kRoutes) return plan::renderRoutesSvg(plan.routes, name);
+  plan::SvgSize chart = plan::svgSize(plan.deployments);
+  plan::SvgSize panel = plan::routesSvgSize(plan.routes);
+  return plan::stackSvg(plan::renderSvg(plan.deployments, name), chart,
+                        plan::renderRoutesSvg(plan.routes, name), panel);
+}
+
 // The plan's formats, by name (the first is the default).
 struct PlanFormat {
   std::string_view name;
-  std::string (*render)(const std::vector<plan::Deployment>&, std::string_view);
+  std::string (*render)(const Plan&, View, std::string_view);
 };
 constexpr PlanFormat kPlanFormats[] = {
-    {"text", plan::renderText}, {"json", plan::renderJson}, {"svg", plan::renderSvg}};
+    {"text", renderTextPlan}, {"json", renderJsonPlan}, {"svg", renderSvgPlan}};
 
 // Their names, as --format takes them.
 constexpr auto kFormats = [] {
@@ -68,8 +106,23 @@ struct PlanOptions {
   PlanOptions() : shared(kOptions) {}
   SharedOptions shared;
   std::string errorFormat = "text";
+  View view = View::kDeployments;
   std::string path;
 };
+
+std::optional<core::Status> readView(Arguments& args, View& view) {
+  auto value = args.option({"--view"});
+  if (!value) return std::nullopt;
+  if (!*value) return core::Status(value->error());
+  for (const auto& [name, known] : kViews) {
+    if (name == value->value()) {
+      view = known;
+      return core::okStatus();
+    }
+  }
+  return core::Status(
+      core::usageError("unknown view '" + value->value() + "' (deployments, routes or all)"));
+}
 
 core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help) {
   PlanOptions options;
@@ -80,6 +133,10 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
       return options;
     }
     if (auto status = readSharedOption(args, kOptions, options.shared)) {
+      if (!*status) return status->error();
+      continue;
+    }
+    if (auto status = readView(args, options.view)) {
       if (!*status) return status->error();
       continue;
     }
@@ -96,12 +153,12 @@ core::Result<PlanOptions> parseOptions(std::vector<std::string> argv, bool& help
   return options;
 }
 
-std::string render(const std::string& format, const std::vector<plan::Deployment>& deployments,
+std::string render(const std::string& format, const Plan& plan, View view,
                    const std::string& name) {
   for (const PlanFormat& entry : kPlanFormats) {
-    if (entry.name == format) return entry.render(deployments, name);
+    if (entry.name == format) return entry.render(plan, view, name);
   }
-  return kPlanFormats[0].render(deployments, name);  // the option parser accepts only these
+  return kPlanFormats[0].render(plan, view, name);  // the option parser accepts only these
 }
 
 }  // namespace
@@ -139,8 +196,10 @@ int runPlan(std::vector<std::string> argv) {
         "not supported: ");
   }
   sam::ParameterValues params(templ, shared.overrides, shared.region);
-  std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);
-  (*output)->stream() << render(shared.format, deployments, name);
+  Plan plan{plan::findDeployments(templ, params), {}};
+  if (options->view != View::kDeployments)
+    plan.routes = plan::findRoutes(templ, params, plan.deployments);
+  (*output)->stream() << render(shared.format, plan, options->view, name);
   if (auto closed = (*output)->close(); !closed) return reportError("plan", closed.error());
   return kExitClean;
 }

@@ -91,21 +91,89 @@ void writeDeployment(Writer& writer, const Deployment& d) {
   writer.EndObject();
 }
 
-}  // namespace
+void writeRoute(Writer& writer, const Route& route) {
+  auto field = [&](const char* key, std::string_view text) {
+    writer.Key(key);
+    writeString(writer, text);
+  };
+  auto optionalField = [&](const char* key, const std::string& text) {
+    writer.Key(key);
+    writeOptionalString(writer, text);
+  };
+  writer.StartObject();
+  field("kind", callerKindName(route.kind));
+  field("caller", route.caller);
+  optionalField("event", route.event);
+  field("via", route.via);
+  optionalField("api", route.api);
+  optionalField("stage", route.stage);
+  field("function", route.function);
+  field("target", routeTargetName(route.target));
+  optionalField("qualifier", route.qualifier);
+  optionalField("stageVariable", route.stageVariable);
+  optionalField("aliasResource", route.aliasResource);
+  writer.Key("versions");
+  writer.StartArray();
+  for (const VersionWeight& version : route.versions) {
+    writer.StartObject();
+    writer.Key("version");
+    writeString(writer, version.version);
+    writer.Key("percent");
+    writePercent(writer, version.percent);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.Key("deployment");
+  if (route.deployment) {
+    writeDeployment(writer, *route.deployment);
+  } else {
+    writer.Null();
+  }
+  writer.Key("bypassesAlias");
+  writer.Bool(route.bypassesAlias);
+  optionalField("bypassedAlias", route.bypassedAlias);
+  writer.Key("notes");
+  writer.StartArray();
+  for (const std::string& note : route.notes) writeString(writer, note);
+  writer.EndArray();
+  writer.EndObject();
+}
 
-std::string renderJson(const std::vector<Deployment>& deployments, std::string_view templateName) {
+// The plan document: the template, then its deployments and its routes, each when given.
+std::string document(std::string_view templateName, const std::vector<Deployment>* deployments,
+                     const std::vector<Route>* routes) {
   rapidjson::StringBuffer buffer;
   Writer writer(buffer);
   writer.SetIndent(' ', 2);
   writer.StartObject();
   writer.Key("template");
   writeString(writer, templateName);
-  writer.Key("deployments");
-  writer.StartArray();
-  for (const Deployment& d : deployments) writeDeployment(writer, d);
-  writer.EndArray();
+  if (deployments) {
+    writer.Key("deployments");
+    writer.StartArray();
+    for (const Deployment& d : *deployments) writeDeployment(writer, d);
+    writer.EndArray();
+  }
+  if (routes) {
+    writer.Key("routes");
+    writer.StartArray();
+    for (const Route& route : *routes) writeRoute(writer, route);
+    writer.EndArray();
+  }
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace
+
+std::string renderRoutesJson(const std::vector<Route>& routes,
+                             const std::vector<Deployment>* deployments,
+                             std::string_view templateName) {
+  return document(templateName, deployments, &routes);
+}
+
+std::string renderJson(const std::vector<Deployment>& deployments, std::string_view templateName) {
+  return document(templateName, &deployments, nullptr);
 }
 
 }  // namespace samshift::plan

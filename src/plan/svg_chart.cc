@@ -3,10 +3,10 @@
 // no scripts, styles or external references, so any browser or rsvg-convert renders it alike.
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/xml_escape.h"
 #include "plan/report.h"
+#include "plan/svg_parts.h"
 #include "sam/deployment_configs.h"
 
 namespace samshift::plan {
@@ -23,29 +23,10 @@ constexpr int kLegendRow = 22;
 constexpr int kLegendContinuation = 16;  // a wrapped legend entry's second line
 constexpr size_t kLegendChars = 104;     // what fits in 12px type beside the swatch
 
-// Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), then a few of
-// Paul Tol's muted ones so that a dozen lines still differ.
-constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                    "#E69F00", "#56B4E9", "#7F3C8D", "#000000",
-                                    "#882255", "#44AA99", "#999933", "#117733"};
-constexpr const char* kMuted = "#9a9a9a";
-
-std::string num(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  std::string text = buffer;
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-  if (text == "-0") text = "0";
-  return text;
-}
-
-// Cuts at a character boundary (UTF-8 continuation bytes are 10xxxxxx).
-std::string shorten(const std::string& text, size_t limit) {
-  if (text.size() <= limit) return text;
-  size_t cut = limit - 1;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "\xE2\x80\xA6";  // …
-}
+using svg::colour;
+using svg::kMuted;
+using svg::num;
+using svg::shorten;
 
 bool drawable(const Deployment& d) { return d.planned && d.schedule.has_value(); }
 
@@ -126,14 +107,8 @@ class Chart {
 
   std::string render() {
     SvgSize size = svgSize(deployments_);
-    out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out_ += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
-            std::to_string(size.width) + "\" height=\"" + std::to_string(size.height) +
-            "\" viewBox=\"0 0 " + std::to_string(size.width) + " " + std::to_string(size.height) +
-            "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n";
-    out_ += "<title>Traffic shifting plan for " + core::xmlEscape(templateName_) + "</title>\n";
-    out_ += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(size.width) + "\" height=\"" +
-            std::to_string(size.height) + "\" fill=\"#ffffff\"/>\n";
+    out_ += svg::documentStart(size.width, size.height,
+                               "Traffic shifting plan for " + std::string(templateName_));
     out_ += "<text x=\"" + std::to_string(kPlotLeft) +
             "\" y=\"30\" font-size=\"17\" font-weight=\"bold\" "
             "fill=\"#222222\">Traffic on the new version</text>\n";
@@ -161,9 +136,6 @@ class Chart {
     return kPlotLeft + (kPlotRight - kPlotLeft) * minute / axis_.end;
   }
   double y(double percent) const { return kPlotBottom - kPlotHeight * percent / 100.0; }
-  static const char* colour(size_t index) {
-    return kPalette[index % (sizeof kPalette / sizeof kPalette[0])];
-  }
 
   // Lines with the same schedule would hide each other; spread them a few pixels apart.
   double offset(int drawn) const {

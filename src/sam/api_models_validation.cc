@@ -255,13 +255,18 @@ bool methodTakenBefore(const model::Template& templ, const Node& event, const No
 std::optional<ApiEventRejection> apiEventRejection(const model::Template& templ,
                                                    const Node& event) {
   const Node* props = event.get("Properties");
-  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props) ||
-      methodTakenBefore(templ, event, *props))
+  if (!props || !props->isMapping() || props->isIntrinsic() || !wellTyped(*props))
     return std::nullopt;
-  // add_auth_to_swagger comes first.
-  if (auto rejection = apiEventAuthRejection(templ, event, false))
-    return ApiEventRejection{rejection->code, rejection->message, rejection->node};
-  return firstMethodRejection(templ, *props);
+  // The rejection first: most events have none, and methodTakenBefore walks every resource in
+  // SAM's order, which made a template of N Api events cost N² (plan of 2,000 functions: 0.9 s).
+  // add_auth_to_swagger comes before the method's own checks.
+  std::optional<ApiEventRejection> rejection;
+  if (auto auth = apiEventAuthRejection(templ, event, false))
+    rejection = ApiEventRejection{auth->code, auth->message, auth->node};
+  else
+    rejection = firstMethodRejection(templ, *props);
+  if (!rejection || methodTakenBefore(templ, event, *props)) return std::nullopt;
+  return rejection;
 }
 
 }  // namespace samshift::sam
