@@ -415,6 +415,23 @@ TEST_CASE("lsp code lenses: the schedule above each DeploymentPreference and dep
         "76:7 DeploymentPreference: +20% every 2 min → 100% after 8 min · no alarms\n");
 }
 
+TEST_CASE("lsp code lenses: above each API stage, the alias and versions its routes reach",
+          "[lsp][lenses]") {
+  std::string text = readFile("fixtures/plan/routes/seed.yaml");
+  Analysis analysis = analysisOf(text);
+  std::string shown;
+  for (const samshift::lsp::CodeLens& lens : samshift::lsp::codeLenses(analysis))
+    shown += places(analysis, {lens.span})[0] + " " + lens.title + "\n";
+  // The stages' logical IDs; the implicit API's two stages above the event that makes it.
+  CHECK(shown ==
+        "62:3 dev → DEV → $LATEST\n"
+        "69:3 test → TEST → OrdersV2\n"
+        "76:3 prod → PROD → OrdersV1 95% · OrdersV2 5%\n"
+        "90:7 10% → 100% after 5 min · no alarms\n"
+        "94:11 Prod → live → PaymentsFn.Version (Canary10Percent5Minutes)\n"
+        "94:11 Stage → live → PaymentsFn.Version (Canary10Percent5Minutes)\n");
+}
+
 TEST_CASE("lsp hover: what a reference names, and the IDs SAM generates for a function",
           "[lsp][navigation]") {
   std::string text = readFile(kFixture);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plan/routes.h"
 #include "sam/parameter_values.h"
 
 namespace samshift::lsp {
@@ -75,8 +76,10 @@ std::vector<CodeLens> codeLenses(const Analysis& analysis) {
     }
     if (span.known()) lenses.push_back(CodeLens{span, deploymentLensTitle(deployment)});
   }
-  // Stage lenses ("dev → DEV → v1/v2") come from plan's routes, the other half of issue #18:
-  // append them here, one per API stage, above the stage's key.
+  // Above each API stage, what its routes reach ("prod → PROD → OrdersV1 95% · OrdersV2 5%").
+  for (const plan::StageRoute& stage : plan::stageRoutes(templ, params)) {
+    if (stage.span.known()) lenses.push_back(CodeLens{stage.span, stage.summary});
+  }
   std::stable_sort(lenses.begin(), lenses.end(), [](const CodeLens& a, const CodeLens& b) {
     return a.span.begin < b.span.begin;
   });
