@@ -350,11 +350,6 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"api-domain-invalid",
        api("      Domain: {DomainName: a.example.com, CertificateArn: arn, Route53: {}}\n")},
       {"api-resource-policy-invalid", api("      Auth: {ResourcePolicy: [a]}\n")},
-      {"api-resource-policy-vpc-list",
-       "Globals:\n  Api:\n    Auth:\n      ResourcePolicy:\n        SourceVpcWhitelist: [{Ref: "
-       "V}]\n" +
-           function("      Events:\n        Get:\n          Type: Api\n"
-                    "          Properties: {Path: /, Method: get}\n")},
       {"api-usage-plan-invalid", api("      Auth: {UsagePlan: {CreateUsagePlan: ALL}}\n")},
       {"websocket-api-invalid",
        "Resources:\n  Ws:\n    Type: AWS::Serverless::WebSocketApi\n    Properties:\n"

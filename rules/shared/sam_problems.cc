@@ -7,7 +7,6 @@
 #include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/api_domain_validation.h"
-#include "sam/api_policy_validation.h"
 #include "sam/api_validation.h"
 
 namespace samshift::rules {
@@ -31,8 +30,6 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
     out.push_back(ResourceProblem{nullptr, std::move(*problem)});
   // The implicit ServerlessRestApi is no resource of the template.
   if (auto implicit = sam::implicitRestApiCorsProblem(templ))
-    out.push_back(ResourceProblem{nullptr, std::move(*implicit)});
-  if (auto implicit = sam::implicitRestApiPolicyProblem(templ, facts.parameters()))
     out.push_back(ResourceProblem{nullptr, std::move(*implicit)});
   for (const model::ResourceView& resource : templ.resources()) {
     bool connectors = resource.node && resource.node->isMapping() &&

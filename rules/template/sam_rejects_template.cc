@@ -127,10 +127,8 @@ family covers:
   `CertificateArn`, an `EndpointConfiguration` other than EDGE, REGIONAL or PRIVATE, unknown
   `MutualTlsAuthentication` fields, a `BasePath` that is not a string, a `Route53` without a
   hosted zone);
-- an API `Auth` whose `ResourcePolicy` is not a map (the implicit API's from `Globals: Api`
-  too) or lists a `SourceVpcBlacklist` / `SourceVpcWhitelist` item that is not a string, or
-  whose `UsagePlan` is not a map, has a key SAM does not know or no `CreateUsagePlan` of SHARED,
-  PER_API or NONE;
+- an API `Auth` whose `ResourcePolicy` is not a map, or whose `UsagePlan` is not a map, has a
+  key SAM does not know or no `CreateUsagePlan` of SHARED, PER_API or NONE;
 - an `AWS::Serverless::HttpApi` whose `Auth` SAM cannot add: not a map, with an unknown key, an
   authorizer that is not a map, has `OpenIdConnectUrl`, lacks what its type needs (a JWT one's
   `IdentitySource`, a Lambda one's `FunctionArn` or `AuthorizerPayloadFormatVersion`) or has a
@@ -310,7 +308,6 @@ Resources:
         "api-event-request-parameters",
         "api-domain-invalid",
         "api-resource-policy-invalid",
-        "api-resource-policy-vpc-list",
         "api-usage-plan-invalid",
         "http-api-auth-invalid",
         "http-api-auth-document",
@@ -489,9 +486,6 @@ Resources:
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
         {"api-resource-policy-invalid", "`Auth.ResourcePolicy` must be a mapping"},
-        {"api-resource-policy-vpc-list",
-         "`SourceVpcBlacklist` and `SourceVpcWhitelist` list VPC IDs as strings: write "
-         "intrinsics in `IntrinsicVpcBlacklist` / `IntrinsicVpcWhitelist`"},
         {"api-usage-plan-invalid",
          "`Auth.UsagePlan` must be a mapping of its known keys with `CreateUsagePlan` SHARED, "
          "PER_API or NONE"},

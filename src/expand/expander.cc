@@ -22,7 +22,6 @@
 #include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/api_domain_validation.h"
-#include "sam/api_policy_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/globals.h"
@@ -257,32 +256,6 @@ ExpandResult expandTemplate(const Node& root, const sam::ParameterValues& params
     if (!stopped) {
       result.errors.push_back(
           {cors->subjectId, cors->code, sam::samMessage(*cors, cors->subjectId), cors->node});
-    }
-  }
-  // The implicit API's ResourcePolicy from Globals: SAM's editor raises it as the template's
-  // error when it transforms the API (among the APIs, after the functions and state machines),
-  // and what those reported before is dropped.
-  if (auto policy = sam::implicitRestApiPolicyProblem(templ, params);
-      policy && !structural(result.errors)) {
-    bool stoppedBefore = false, orderUnknown = false;
-    for (const ExpandError& error : result.errors) {
-      const sam::ProblemCode* code = sam::findProblemCode(error.code);
-      if (!code || code->scope != sam::ProblemScope::kTemplate) continue;
-      const model::ResourceView* resource = templ.resource(error.logicalId);
-      if (!resource || sam::transformRank(resource->type) < 2) {
-        stoppedBefore = true;
-      } else {
-        orderUnknown = true;
-      }
-    }
-    if (orderUnknown && !stoppedBefore) {
-      result.errors.clear();
-      result.unsupported = "the order of the implicit ServerlessRestApi's rejection among others";
-      return result;
-    }
-    if (!stoppedBefore) {
-      result.errors = {{policy->subjectId, policy->code,
-                        sam::samMessage(*policy, policy->subjectId), policy->node}};
     }
   }
   // The implicit API's Domain from Globals may add a rejection SAM lists among the others.

@@ -3,7 +3,6 @@
 #include <string>
 #include <string_view>
 
-#include "sam/api_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 
@@ -85,64 +84,6 @@ void validateApiResourcePolicy(const model::Template& templ, const model::Resour
                     "(ResourcePolicyStatement).",
                     authSource(templ, resource, "ResourcePolicy"), false));
   }
-}
-
-namespace {
-
-// The first of SourceVpcBlacklist, SourceVpcWhitelist (the order add_resource_policy checks them)
-// that is a list with an item other than a string (_validate_list_property_is_resolved).
-const char* unresolvedVpcList(const Node& policy) {
-  for (const char* key : {"SourceVpcBlacklist", "SourceVpcWhitelist"}) {
-    const Node* list = policy.get(key);
-    if (!list || list->isNull()) continue;
-    if (!list->isSequence()) return nullptr;  // what SAM does with it is not modelled
-    for (const Node& item : list->items()) {
-      if (!item.isString()) return key;
-    }
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-std::optional<SamProblem> implicitRestApiPolicyProblem(const model::Template& templ,
-                                                       const ParameterValues& params) {
-  const Node* globals = templ.globals();
-  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
-  if (!api || !api->isMapping() || api->isIntrinsic() || api->entries().size() != 1)
-    return std::nullopt;
-  const Node* written = api->get("Auth");
-  if (!written || !written->isMapping() || !implicitRestApiMade(templ)) return std::nullopt;
-  Resolved resolved = params.resolve(*written);
-  const Node& auth = resolved.value;
-  if (resolved.failure || !auth.isMapping() || auth.isIntrinsic() || auth.entries().size() != 1)
-    return std::nullopt;
-  const Node* policy = auth.get("ResourcePolicy");
-  const Node* policySource = written->get("ResourcePolicy");
-  if (!truthy(policy) || !policySource) return std::nullopt;
-  auto stop = [&](const char* code, std::string message, const Node* node) {
-    return SamProblem{code, "Structure of the SAM template is invalid. " + std::move(message), node,
-                      false, "ServerlessRestApi"};
-  };
-  if (!policy->isMapping()) {
-    return stop("api-resource-policy-invalid",
-                "ResourcePolicy must be a map (ResourcePolicyStatement).", policySource);
-  }
-  if (policy->isIntrinsic()) return std::nullopt;
-  for (const MapEntry& entry : policy->entries()) {
-    std::string_view key = entry.key.text();
-    if (key != "SourceVpcBlacklist" && key != "SourceVpcWhitelist" &&
-        key.rfind("IntrinsicVpc", 0) != 0)
-      return std::nullopt;  // statements added before the check: not modelled
-  }
-  const char* key = unresolvedVpcList(*policy);
-  if (!key) return std::nullopt;
-  std::string kind = std::string(key).substr(std::string_view("SourceVpc").size());
-  const Node* node = policySource->isMapping() ? policySource->get(key) : nullptr;
-  return stop("api-resource-policy-vpc-list",
-              std::string(key) + " must be a list of strings. Use IntrinsicVpc" + kind +
-                  " instead for values that use Intrinsic Functions",
-              node ? node : policySource);
 }
 
 void validateApiUsagePlan(const model::Template& templ, const model::ResourceView& resource,

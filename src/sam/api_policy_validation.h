@@ -24,13 +24,4 @@ void validateApiUsagePlan(const model::Template& templ, const model::ResourceVie
                           const model::Node& props, const ParameterValues& params,
                           std::vector<SamProblem>& out);
 
-// The implicit ServerlessRestApi's rejection of `Globals: Api` `Auth.ResourcePolicy` (_add_auth,
-// SwaggerEditor.add_resource_policy): a policy that is not a map, or a SourceVpcBlacklist /
-// SourceVpcWhitelist list with an item that is not a string. SAM raises it as the whole
-// template's error when it transforms the API, after the functions and state machines, and
-// reports nothing else. Only when that section holds just `Auth: {ResourcePolicy}` with VPC keys
-// (other keys' checks come first, not modelled here) and the plugin makes the API.
-std::optional<SamProblem> implicitRestApiPolicyProblem(const model::Template& templ,
-                                                       const ParameterValues& params);
-
 }  // namespace samshift::sam

@@ -417,8 +417,14 @@ void validateApi(const model::Template& templ, const model::ResourceView& resour
   }
 }
 
-bool implicitRestApiMade(const model::Template& templ) {
-  if (templ.resource("ServerlessRestApi")) return false;
+std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ) {
+  const Node* globals = templ.root().get("Globals");
+  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  if (!api || !api->isMapping() || api->entries().size() != 1) return std::nullopt;
+  const Node* cors = api->get("Cors");
+  if (!truthy(cors) || templ.resource("ServerlessRestApi")) return std::nullopt;
+  // ImplicitRestApiPlugin makes the API for an Api event without a RestApiId.
+  bool implicit = false;
   for (const char* type : {"AWS::Serverless::Function", "AWS::Serverless::StateMachine"}) {
     for (const model::ResourceView* resource : templ.resourcesOfType(type)) {
       const Node* events = resource->property("Events");
@@ -429,20 +435,12 @@ bool implicitRestApiMade(const model::Template& templ) {
         if (!type || !type->isString("Api") || !props || !props->isMapping()) continue;
         const Node* path = props->get("Path");
         const Node* method = props->get("Method");
-        if (!props->has("RestApiId") && path && path->isString() && method && method->isString())
-          return true;
+        implicit = implicit || (!props->has("RestApiId") && path && path->isString() && method &&
+                                method->isString());
       }
     }
   }
-  return false;
-}
-
-std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ) {
-  const Node* globals = templ.root().get("Globals");
-  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
-  if (!api || !api->isMapping() || api->entries().size() != 1) return std::nullopt;
-  const Node* cors = api->get("Cors");
-  if (!truthy(cors) || !implicitRestApiMade(templ)) return std::nullopt;
+  if (!implicit) return std::nullopt;
   std::vector<SamProblem> out;
   if (!checkCors(*cors, true, true, cors, out)) {
     out.front().subjectId = "ServerlessRestApi";

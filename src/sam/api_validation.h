@@ -50,10 +50,6 @@ TypeVerdict apiPropertyType(const model::Node& value, const ApiProperty& propert
 // implicit API plugin makes the API.
 std::optional<SamProblem> implicitRestApiCorsProblem(const model::Template& templ);
 
-// Whether ImplicitRestApiPlugin makes ServerlessRestApi: an Api event of a function or state
-// machine with a string Path and Method and no RestApiId, and no resource of that ID.
-bool implicitRestApiMade(const model::Template& templ);
-
 // `props`: the resource's Properties with Globals.
 void validateApi(const model::Template& templ, const model::ResourceView& resource,
                  const model::Node& props, std::vector<SamProblem>& out);

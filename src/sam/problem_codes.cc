@@ -162,9 +162,6 @@ constexpr std::array kCodes = {
     resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
     templateLevel("api-resource-policy-invalid",
                   "an API's `Auth.ResourcePolicy` that is not a map"),
-    templateLevel("api-resource-policy-vpc-list",
-                  "an API's `Auth.ResourcePolicy` `SourceVpcBlacklist`/`SourceVpcWhitelist` "
-                  "list with an item that is not a string"),
     resource("api-usage-plan-invalid",
              "an API's `Auth.UsagePlan` that is not a map, has unknown keys or no valid "
              "`CreateUsagePlan`"),
