@@ -206,30 +206,34 @@ bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& ap
   const Node* scopes =
       authorizer->config ? given(authorizer->config, "AuthorizationScopes") : nullptr;
   for (const std::string& path : paths->keys()) {
-    PyObject& item = *paths->get(path);
-    // A conditional (Fn::If) path item or method is not modelled.
-    if (!item.isDict() || item.get("Fn::If")) return refuse("the path item " + path);
-    for (const std::string& method : item.keys()) {
-      std::string normalized = methodKey(method).name;
-      if (normalized == "parameters" || normalized == "options") continue;
-      if (!item.get(normalized)) return refuse("method " + method + " of " + path);
-      PyObject& definition = *item.get(method);
-      if (!definition.isDict() || definition.get("Fn::If"))
-        return refuse("method " + method + " of " + path);
-      const PyObject* integration = definition.get("x-amazon-apigateway-integration");
-      if (!integration) continue;
-      if (!integration->isDict() || integration->keys().empty())
-        return refuse("the integration of " + method + " " + path);
-      if (const PyObject* existing = definition.get("security")) {
-        if (existing->kind() != PyObject::Kind::kList)
-          return refuse("the security of " + method + " " + path);
-        if (!existing->items().empty()) continue;
+    // Each branch of a conditional (Fn::If) path item; a conditional method is not modelled.
+    std::vector<PyObject*> items;
+    if (!conditionalContents(paths->get(path), items)) return refuse("the path item " + path);
+    for (PyObject* branch : items) {
+      PyObject& item = *branch;
+      if (!item.isDict() || item.get("Fn::If")) return refuse("the path item " + path);
+      for (const std::string& method : item.keys()) {
+        std::string normalized = methodKey(method).name;
+        if (normalized == "parameters" || normalized == "options") continue;
+        if (!item.get(normalized)) return refuse("method " + method + " of " + path);
+        PyObject& definition = *item.get(method);
+        if (!definition.isDict() || definition.get("Fn::If"))
+          return refuse("method " + method + " of " + path);
+        const PyObject* integration = definition.get("x-amazon-apigateway-integration");
+        if (!integration) continue;
+        if (!integration->isDict() || integration->keys().empty())
+          return refuse("the integration of " + method + " " + path);
+        if (const PyObject* existing = definition.get("security")) {
+          if (existing->kind() != PyObject::Kind::kList)
+            return refuse("the security of " + method + " " + path);
+          if (!existing->items().empty()) continue;
+        }
+        PyObject security = PyObject::dict(false);
+        security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
+        PyObject list = PyObject::list();
+        list.push(std::move(security));
+        definition.set("security", std::move(list));
       }
-      PyObject security = PyObject::dict(false);
-      security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
-      PyObject list = PyObject::list();
-      list.push(std::move(security));
-      definition.set("security", std::move(list));
     }
   }
   return true;
