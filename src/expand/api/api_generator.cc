@@ -418,7 +418,8 @@ const Node* strongestPolicy(const std::vector<const Node*>& policies,
 
 // The implicit API's attributes, which its Deployment and Stage take too.
 PassThrough implicitPassThrough(const RestApi& api) {
-  return {nullptr, strongestPolicy(api.deletionPolicies, {"Retain", "Delete"}),
+  return {api.implicitCondition ? &*api.implicitCondition : nullptr,
+          strongestPolicy(api.deletionPolicies, {"Retain", "Delete"}),
           strongestPolicy(api.updateReplacePolicies, {"Retain", "Snapshot", "Delete"})};
 }
 
@@ -431,6 +432,7 @@ Node restApiResource(const RestApi& api, Node props) {
   if (api.implicit) {
     PassThrough pass = implicitPassThrough(api);
     if (pass.deletionPolicy) resource.set("DeletionPolicy", *pass.deletionPolicy);
+    if (pass.condition) resource.set("Condition", *pass.condition);
     if (pass.updateReplacePolicy) resource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
   }
   if (const model::ResourceView* view = api.resource) {

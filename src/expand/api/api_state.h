@@ -72,6 +72,9 @@ struct RestApi {
   // _update_resource_attributes_from_api_event: the Condition of the resource behind each method
   // (as written) of each path of a body SAM manages, null for none.
   std::map<std::string, std::map<std::string, const model::Node*>> methodConditions;
+  // _maybe_add_condition_to_implicit_api: the implicit API's Condition when every method on it
+  // comes from a resource with a Condition (its resources all take it).
+  std::optional<model::Node> implicitCondition;
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
 };
