@@ -187,11 +187,11 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    // A function's Condition on a REST API's paths is modelled (api/conditional_paths.h). The
+    // A function's or state machine's Condition on a REST API's paths is modelled
+    // (api/conditional_paths.h). The
     // plugin adds conditions to the paths of the HTTP APIs SAM manages (not modelled); a user's
     // body keeps its paths as written.
-    bool conditionModelled = rest && resource.type == "AWS::Serverless::Function" &&
-                             (!resource.condition || resource.condition->isString());
+    bool conditionModelled = rest && (!resource.condition || resource.condition->isString());
     const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId");
     auto userHttpBody = [&] {
       auto name = apiRef ? apiName(*apiRef) : std::nullopt;

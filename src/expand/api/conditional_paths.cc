@@ -137,4 +137,20 @@ void addConditionalLambdaIntegration(PyObject& body, const std::string& path,
   }
 }
 
+void addConditionalStateMachineIntegration(PyObject& body, const std::string& path,
+                                           const MethodKey& method, PyObject uri,
+                                           const std::string& condition, PyObject credentials,
+                                           PyObject requestTemplates) {
+  // add_path, then the method of each branch, the URI and then the method wrapped in the Fn::If.
+  PyObject& pathItem = body.get("paths")->setdefault(path, PyObject::dict(true), true);
+  for (PyObject* item : conditionalContents(pathItem))
+    item->setdefault(method.name, PyObject::dict(true), method.unicode);
+  PyObject conditionalUri = pyConditional(condition, std::move(uri));
+  for (PyObject* item : conditionalContents(pathItem)) {
+    fillStateMachineMethod(*item->get(method.name), conditionalUri, credentials, requestTemplates);
+    PyObject wrapped = pyConditional(condition, *item->get(method.name));
+    item->set(method.name, std::move(wrapped), method.unicode);
+  }
+}
+
 }  // namespace samshift::expand::api

@@ -34,4 +34,11 @@ void addConditionalLambdaIntegration(PyObject& body, const std::string& path,
                                      const std::string& condition,
                                      std::optional<PyObject> credentials);
 
+// add_state_machine_integration with a condition: the integration goes into each branch of the
+// path, its URI and then the method wrapped in the Fn::If.
+void addConditionalStateMachineIntegration(PyObject& body, const std::string& path,
+                                           const MethodKey& method, PyObject uri,
+                                           const std::string& condition, PyObject credentials,
+                                           PyObject requestTemplates);
+
 }  // namespace samshift::expand::api
