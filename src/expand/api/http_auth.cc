@@ -161,19 +161,31 @@ bool addHttpEventAuth(ExpandContext& ctx, const std::string& eventId, const std:
   }
   PyObject security = PyObject::dict(false);
   security.set(name, scopesValue(scopes), true);
+  // iter_on_method_definitions_for_path_at_method: each branch of a conditional (Fn::If) path
+  // item and method, but the definitions without an integration; one that is not a map is not
+  // modelled (SAM rejects it).
+  auto refuse = [&] {
+    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
+    return false;
+  };
   PyObject* paths = api.body.get("paths");
-  PyObject* item = paths ? paths->get(path) : nullptr;
-  PyObject* target = item ? item->get(method.name) : nullptr;
-  if (!target || !target->isDict()) {
-    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
-    return false;
+  std::vector<PyObject*> items, targets;
+  if (!paths || !conditionalContents(paths->get(path), items)) return refuse();
+  for (PyObject* item : items) {
+    std::vector<PyObject*> definitions;
+    if (!item || !item->isDict() || !conditionalContents(item->get(method.name), definitions))
+      return refuse();
+    for (PyObject* definition : definitions) {
+      if (!definition || !definition->isDict() || definition->get("Fn::If")) return refuse();
+      const PyObject* integration = definition->get("x-amazon-apigateway-integration");
+      if (integration && sam::pythonTruthy(integration->toNode())) targets.push_back(definition);
+    }
   }
-  PyObject& list = target->setdefault("security", PyObject::list());
-  if (list.kind() != PyObject::Kind::kList) {
-    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
-    return false;
+  for (PyObject* target : targets) {
+    PyObject& list = target->setdefault("security", PyObject::list());
+    if (list.kind() != PyObject::Kind::kList) return refuse();
+    list.push(security);
   }
-  list.push(std::move(security));
   return true;
 }
 
@@ -206,7 +218,7 @@ bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& ap
   const Node* scopes =
       authorizer->config ? given(authorizer->config, "AuthorizationScopes") : nullptr;
   for (const std::string& path : paths->keys()) {
-    // Each branch of a conditional (Fn::If) path item; a conditional method is not modelled.
+    // Each branch of a conditional (Fn::If) path item, and of a conditional method.
     std::vector<PyObject*> items;
     if (!conditionalContents(paths->get(path), items)) return refuse("the path item " + path);
     for (PyObject* branch : items) {
@@ -216,23 +228,27 @@ bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& ap
         std::string normalized = methodKey(method).name;
         if (normalized == "parameters" || normalized == "options") continue;
         if (!item.get(normalized)) return refuse("method " + method + " of " + path);
-        PyObject& definition = *item.get(method);
-        if (!definition.isDict() || definition.get("Fn::If"))
+        std::vector<PyObject*> definitions;
+        if (!conditionalContents(item.get(method), definitions))
           return refuse("method " + method + " of " + path);
-        const PyObject* integration = definition.get("x-amazon-apigateway-integration");
-        if (!integration) continue;
-        if (!integration->isDict() || integration->keys().empty())
-          return refuse("the integration of " + method + " " + path);
-        if (const PyObject* existing = definition.get("security")) {
-          if (existing->kind() != PyObject::Kind::kList)
-            return refuse("the security of " + method + " " + path);
-          if (!existing->items().empty()) continue;
+        for (PyObject* definition : definitions) {
+          if (!definition->isDict() || definition->get("Fn::If"))
+            return refuse("method " + method + " of " + path);
+          const PyObject* integration = definition->get("x-amazon-apigateway-integration");
+          if (!integration) continue;
+          if (!integration->isDict() || integration->keys().empty())
+            return refuse("the integration of " + method + " " + path);
+          if (const PyObject* existing = definition->get("security")) {
+            if (existing->kind() != PyObject::Kind::kList)
+              return refuse("the security of " + method + " " + path);
+            if (!existing->items().empty()) continue;
+          }
+          PyObject security = PyObject::dict(false);
+          security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
+          PyObject list = PyObject::list();
+          list.push(std::move(security));
+          definition->set("security", std::move(list));
         }
-        PyObject security = PyObject::dict(false);
-        security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
-        PyObject list = PyObject::list();
-        list.push(std::move(security));
-        definition.set("security", std::move(list));
       }
     }
   }
