@@ -148,13 +148,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       sam::AttributeUse use = sam::serverlessAttributeUse(key);
-      // An Api's Metadata goes to its RestApi (api/api_generator.cc), and a key SAM drops is
-      // dropped there too; an HttpApi's are not expanded yet, nor plugin attributes on an API.
-      bool httpApi = resource.type == "AWS::Serverless::HttpApi";
+      // An Api's or HttpApi's Metadata goes to its RestApi or Api (api/api_generator.h), and a
+      // key SAM drops is dropped there too; plugin attributes on an API are not expanded yet.
       bool connectors = key == "Connectors";
-      bool apiUnsupported =
-          httpApi ? key == "Metadata" || (use != sam::AttributeUse::kResource && !connectors)
-                  : use == sam::AttributeUse::kPlugin && !connectors;
+      bool apiUnsupported = use == sam::AttributeUse::kPlugin && !connectors;
       bool unsupported = odd ||
                          (resource.isServerless() && key == "IgnoreGlobals" &&
                           !sam::ignoreGlobalsUnderstood(resource)) ||

@@ -423,9 +423,8 @@ PassThrough implicitPassThrough(const RestApi& api) {
           strongestPolicy(api.updateReplacePolicies, {"Retain", "Snapshot", "Delete"})};
 }
 
-// The attributes of an explicit API's RestApi (ApiGenerator's resource_attributes and
-// depends_on): DependsOn, then DeletionPolicy, UpdatePolicy, Condition, UpdateReplacePolicy,
-// Metadata as Resource.from_dict sets them.
+// The RestApi, with the attributes of the implicit API (from its events) or of the explicit
+// API's resource.
 Node restApiResource(const RestApi& api, Node props) {
   Node resource = Node::mapping();
   resource.set("Type", str("AWS::ApiGateway::RestApi"));
@@ -435,14 +434,7 @@ Node restApiResource(const RestApi& api, Node props) {
     if (pass.condition) resource.set("Condition", *pass.condition);
     if (pass.updateReplacePolicy) resource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
   }
-  if (const model::ResourceView* view = api.resource) {
-    if (view->dependsOn) resource.set("DependsOn", *view->dependsOn);
-    if (view->deletionPolicy) resource.set("DeletionPolicy", *view->deletionPolicy);
-    if (view->updatePolicy) resource.set("UpdatePolicy", *view->updatePolicy);
-    if (view->condition) resource.set("Condition", *view->condition);
-    if (view->updateReplacePolicy) resource.set("UpdateReplacePolicy", *view->updateReplacePolicy);
-    if (view->metadata) resource.set("Metadata", *view->metadata);
-  }
+  if (api.resource) setApiResourceAttributes(resource, *api.resource);
   resource.set("Properties", std::move(props));
   return resource;
 }
@@ -524,6 +516,15 @@ std::optional<PyObject> s3Location(const Node& uri) {
     if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
   }
   return location;
+}
+
+void setApiResourceAttributes(Node& resource, const model::ResourceView& view) {
+  if (view.dependsOn) resource.set("DependsOn", *view.dependsOn);
+  if (view.deletionPolicy) resource.set("DeletionPolicy", *view.deletionPolicy);
+  if (view.updatePolicy) resource.set("UpdatePolicy", *view.updatePolicy);
+  if (view.condition) resource.set("Condition", *view.condition);
+  if (view.updateReplacePolicy) resource.set("UpdateReplacePolicy", *view.updateReplacePolicy);
+  if (view.metadata) resource.set("Metadata", *view.metadata);
 }
 
 bool isAlnum(const std::string& text) {

@@ -20,6 +20,12 @@ std::optional<std::string> apiName(const model::Node& apiId);
 // for another form (a ?versionId query is not modelled).
 std::optional<PyObject> s3Location(const model::Node& uri);
 
+// The attributes an explicit API's own resource (RestApi, or an HTTP API's Api) takes, as
+// Resource.from_dict sets its resource_attributes and depends_on: DependsOn, then DeletionPolicy,
+// UpdatePolicy, Condition, UpdateReplacePolicy, Metadata. The other resources take its
+// pass-through attributes (passThroughOf).
+void setApiResourceAttributes(model::Node& resource, const model::ResourceView& view);
+
 // Explicit AWS::Serverless::Api resources, then SAM's implicit API plugins: every Api / HttpApi
 // event without an API gets its path in ServerlessRestApi / ServerlessHttpApi.
 void collectApis(ExpandContext& ctx);

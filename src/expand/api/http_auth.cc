@@ -255,7 +255,8 @@ bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& ap
   return true;
 }
 
-void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api) {
+void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api,
+                                  const PassThrough& pass) {
   std::optional<sam::HttpApiAuth> auth = readAuth(api);
   if (!auth) return;
   for (const sam::HttpAuthorizer& authorizer : auth->authorizers) {
@@ -268,12 +269,13 @@ void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, con
         "Fn::Sub", seq({str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:"
                             "${__ApiId__}/authorizers/*"),
                         map({{"__ApiId__", ref(id)}})}));
-    ctx.add(
-        id + authorizer.name + "AuthorizerPermission",
-        makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunction")},
-                                                     {"FunctionName", *function},
-                                                     {"Principal", str("apigateway.amazonaws.com")},
-                                                     {"SourceArn", std::move(sourceArn)}})));
+    ctx.add(id + authorizer.name + "AuthorizerPermission",
+            makeResource("AWS::Lambda::Permission",
+                         map({{"Action", str("lambda:InvokeFunction")},
+                              {"FunctionName", *function},
+                              {"Principal", str("apigateway.amazonaws.com")},
+                              {"SourceArn", std::move(sourceArn)}}),
+                         pass));
   }
 }
 
