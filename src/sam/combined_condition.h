@@ -18,9 +18,11 @@ std::vector<std::pair<std::string, model::Node>> combinedConditions(
     const std::string& name, std::vector<std::string> conditions);
 
 // The conditions SAM names for the APIs it manages (plugins/api/implicit_api_plugin.py): the
-// implicit REST API's, and a path's (_path_condition_name: the API's ID and the path, its `/`,
+// implicit REST and HTTP APIs', and a path's (_path_condition_name: the API's ID and the path, its
+// `/`,
 // `{` and `}` spelled SLASH, OB and CB, then PathCondition).
 inline constexpr const char* kImplicitRestApiCondition = "ServerlessRestApiCondition";
+inline constexpr const char* kImplicitHttpApiCondition = "ServerlessHttpApiCondition";
 std::string apiPathConditionName(const std::string& apiId, const std::string& path);
 
 }  // namespace samshift::sam

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "expand/context.h"
 
@@ -25,6 +26,13 @@ std::optional<PyObject> s3Location(const model::Node& uri);
 // UpdatePolicy, Condition, UpdateReplacePolicy, Metadata. The other resources take its
 // pass-through attributes (passThroughOf).
 void setApiResourceAttributes(model::Node& resource, const model::ResourceView& view);
+
+// The attributes of an implicit API and of the resources made from it: the Condition SAM gave it,
+// and the strongest DeletionPolicy / UpdateReplacePolicy of the resources with an event on it
+// (_maybe_add_deletion_policy_to_implicit_api, _maybe_add_update_replace_policy_to_implicit_api).
+PassThrough implicitApiPassThrough(const std::optional<model::Node>& condition,
+                                   const std::vector<const model::Node*>& deletionPolicies,
+                                   const std::vector<const model::Node*>& updateReplacePolicies);
 
 // Explicit AWS::Serverless::Api resources, then SAM's implicit API plugins: every Api / HttpApi
 // event without an API gets its path in ServerlessRestApi / ServerlessHttpApi.

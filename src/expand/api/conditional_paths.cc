@@ -1,6 +1,7 @@
 #include "expand/api/conditional_paths.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "sam/combined_condition.h"
@@ -62,22 +63,49 @@ bool addCombinedCondition(ExpandContext& ctx, const std::string& name,
   return true;
 }
 
-// _maybe_add_condition_to_implicit_api: the implicit API takes its methods' Condition when
-// every method has one (more than one: a combined ServerlessRestApiCondition). False after
-// refusing.
-bool addImplicitApiCondition(ExpandContext& ctx, RestApi& api) {
+// _maybe_add_condition_to_implicit_api: the implicit API `id` takes its methods' Condition when
+// every method has one (more than one: a combined `combinedName`). False after refusing.
+bool addImplicitApiCondition(ExpandContext& ctx, const std::string& id, const char* combinedName,
+                             const MethodConditions& methodConditions,
+                             std::optional<model::Node>& out) {
   std::set<std::string> names;
   bool allConditional = true;
-  for (const auto& [path, methods] : api.methodConditions) {
-    if (!methodConditionNames(ctx, kImplicitRestApi, methods, names, allConditional)) return false;
+  for (const auto& [path, methods] : methodConditions) {
+    if (!methodConditionNames(ctx, id, methods, names, allConditional)) return false;
   }
   if (names.empty() || !allConditional) return true;
   std::string condition = *names.begin();
   if (names.size() > 1) {
-    condition = sam::kImplicitRestApiCondition;
+    condition = combinedName;
     if (!addCombinedCondition(ctx, condition, names)) return false;
   }
-  api.implicitCondition = model::Node::string(condition);
+  out = model::Node::string(condition);
+  return true;
+}
+
+// _maybe_add_conditions_to_implicit_api_paths on one body SAM manages: each path whose every
+// method has a Condition is wrapped in an Fn::If on it (several: a combined condition SAM names).
+// False after refusing.
+bool makePathsConditional(ExpandContext& ctx, const std::string& id,
+                          const MethodConditions& methodConditions, PyObject& body) {
+  PyObject& paths = *body.get("paths");
+  for (const std::string& path : paths.keys()) {
+    auto it = methodConditions.find(path);
+    if (it == methodConditions.end()) continue;
+    std::set<std::string> conditions;
+    bool allConditional = true;
+    if (!methodConditionNames(ctx, id, it->second, conditions, allConditional)) return false;
+    if (conditions.empty() || !allConditional) continue;
+    // One Condition comes from the template (a template string), a combined one from SAM.
+    std::string condition = *conditions.begin();
+    bool combined = conditions.size() > 1;
+    if (combined) {
+      condition = sam::apiPathConditionName(id, path);
+      if (!addCombinedCondition(ctx, condition, conditions)) return false;
+    }
+    PyObject item = *paths.get(path);
+    paths.set(path, pyConditional(condition, std::move(item), !combined));
+  }
   return true;
 }
 
@@ -86,31 +114,29 @@ bool addImplicitApiCondition(ExpandContext& ctx, RestApi& api) {
 bool addPathConditions(ExpandContext& ctx) {
   auto implicit = ctx.apis.rest.find(kImplicitRestApi);
   if (implicit != ctx.apis.rest.end() && implicit->second.implicit &&
-      !addImplicitApiCondition(ctx, implicit->second))
+      !addImplicitApiCondition(ctx, kImplicitRestApi, sam::kImplicitRestApiCondition,
+                               implicit->second.methodConditions,
+                               implicit->second.implicitCondition))
     return false;
   for (auto& [id, api] : ctx.apis.rest) {
     if (!api.managed || !api.body) continue;
     // The plugin's editor copies the body, and hands back a copy.
     api.body->deepcopy();
-    PyObject& paths = *api.body->get("paths");
-    for (const std::string& path : paths.keys()) {
-      auto it = api.methodConditions.find(path);
-      if (it == api.methodConditions.end()) continue;
-      std::set<std::string> conditions;
-      bool allConditional = true;
-      if (!methodConditionNames(ctx, id, it->second, conditions, allConditional)) return false;
-      if (conditions.empty() || !allConditional) continue;
-      // One Condition comes from the template (a template string), a combined one from SAM.
-      std::string condition = *conditions.begin();
-      bool combined = conditions.size() > 1;
-      if (combined) {
-        condition = sam::apiPathConditionName(id, path);
-        if (!addCombinedCondition(ctx, condition, conditions)) return false;
-      }
-      PyObject item = *paths.get(path);
-      paths.set(path, pyConditional(condition, std::move(item), !combined));
-    }
+    if (!makePathsConditional(ctx, id, api.methodConditions, *api.body)) return false;
     api.body->deepcopy();
+  }
+  return true;
+}
+
+bool addHttpPathConditions(ExpandContext& ctx) {
+  auto implicit = ctx.apis.http.find(kImplicitHttpApi);
+  if (implicit != ctx.apis.http.end() &&
+      !addImplicitApiCondition(ctx, kImplicitHttpApi, sam::kImplicitHttpApiCondition,
+                               implicit->second.methodConditions,
+                               implicit->second.implicitCondition))
+    return false;
+  for (auto& [id, api] : ctx.apis.http) {
+    if (api.managed && !makePathsConditional(ctx, id, api.methodConditions, api.body)) return false;
   }
   return true;
 }

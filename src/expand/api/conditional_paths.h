@@ -26,6 +26,8 @@ PyObject pyConditional(const std::string& condition, PyObject value, bool templa
 // REST API SAM manages, between the copies its editor makes; several Conditions are combined
 // into one SAM adds to the template. False after refusing.
 bool addPathConditions(ExpandContext& ctx);
+// The same for the implicit HTTP API (ServerlessHttpApiCondition), whose body is not hashed.
+bool addHttpPathConditions(ExpandContext& ctx);
 
 // add_lambda_integration with a condition: the integration (with the credentials the API's Auth
 // gives) goes into each branch of the path.

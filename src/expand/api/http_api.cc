@@ -218,10 +218,19 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& given
   // permissions its pass-through ones.
   Node apiResource = Node::mapping();
   apiResource.set("Type", str("AWS::ApiGatewayV2::Api"));
-  if (api.resource) setApiResourceAttributes(apiResource, *api.resource);
+  PassThrough pass = api.resource
+                         ? passThroughOf(*api.resource)
+                         : implicitApiPassThrough(api.implicitCondition, api.deletionPolicies,
+                                                  api.updateReplacePolicies);
+  if (api.resource) {
+    setApiResourceAttributes(apiResource, *api.resource);
+  } else {
+    if (pass.deletionPolicy) apiResource.set("DeletionPolicy", *pass.deletionPolicy);
+    if (pass.condition) apiResource.set("Condition", *pass.condition);
+    if (pass.updateReplacePolicy) apiResource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
+  }
   apiResource.set("Properties", std::move(apiProperties));
   ctx.add(id, std::move(apiResource));
-  PassThrough pass = api.resource ? passThroughOf(*api.resource) : PassThrough{};
 
   // _construct_stage: a falsy StageName is $default.
   std::string stageName = "$default";
