@@ -500,8 +500,8 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage",
                                 stageProperties(api, id, deploymentId, tags), pass));
   addAuthorizerPermissions(ctx, id, api, pass);
-  emitRestDomain(ctx, id, api, stageId, pass);
-  addUsagePlan(ctx, id, api, stageId, pass, propagate);
+  emitRestDomain(ctx, id, api, stageId, pass, propagate ? &tags : nullptr);
+  addUsagePlan(ctx, id, api, stageId, pass, propagate ? &tags : nullptr);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;

@@ -123,7 +123,8 @@ struct SharedUsagePlanMember {
   const model::Node* condition = nullptr;
   const model::Node* deletionPolicy = nullptr;
   const model::Node* updateReplacePolicy = nullptr;
-  model::Node usagePlan;  // the API's Auth.UsagePlan, its parameters resolved
+  model::Node usagePlan;                      // the API's Auth.UsagePlan, its parameters resolved
+  std::optional<model::Node> propagatedTags;  // the tag list the API propagates, if any
 };
 
 struct ApiRegistry {
