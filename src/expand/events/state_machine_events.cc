@@ -113,13 +113,10 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   if (const Node* auth = event.properties.get("Auth"))
     methodAuth = api::methodAuth(ctx, event.id, *api, *auth);
   if (!methodAuth) return;
-  // The stage a state machine's event ResourcePolicy names is not modelled (SAM's differs from a
-  // function's).
-  if (methodAuth->resourcePolicy) {
-    ctx.notSupported("API Gateway: ResourcePolicy in the Auth of Api event " + event.id +
-                     " of a state machine");
-    return;
-  }
+  // A state machine's Api event has no _get_permissions to set its Stage: the stage its
+  // ResourcePolicy names is the event's own Stage property, None here (samshift refuses one
+  // given), which SAM writes as null.
+  if (methodAuth->resourcePolicy) methodAuth->stage = api::PyObject::none();
   api::PyObject credentials = api::PyObject::dict(false);
   api::PyObject getAttArgs = api::PyObject::list();
   getAttArgs.push(api::PyObject::str(roleId));
