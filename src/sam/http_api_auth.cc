@@ -443,7 +443,24 @@ bool judgeHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
                                    {}});
           return true;
         }
-        if (!method.value.isMapping() || method.value.isIntrinsic()) return false;
+        // validate_method_definition_is_dict on each branch of the method: one that is not a map
+        // (a method left empty: null) stops the transform; an intrinsic is not modelled.
+        std::vector<const Node*> definitions;
+        if (!editorConditionalContents(method.value, definitions)) return false;
+        for (const Node* definition : definitions) {
+          if (!definition->isMapping()) {
+            out.push_back(SamProblem{"api-definition-body-invalid",
+                                     "Structure of the SAM template is invalid. Definition of "
+                                     "method '" +
+                                         method.key.text() + "' for path '" + path.key.text() +
+                                         "' should be a map.",
+                                     &method.key,
+                                     false,
+                                     {}});
+            return true;
+          }
+          if (definition->isIntrinsic()) return false;
+        }
       }
     }
   }
