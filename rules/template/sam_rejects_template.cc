@@ -480,7 +480,10 @@ Resources:
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
-        {"api-resource-policy-invalid", "`Auth.ResourcePolicy` must be a mapping"},
+        {"api-resource-policy-invalid",
+         "`Auth.ResourcePolicy` must be a mapping, its `SourceVpcBlacklist` and "
+         "`SourceVpcWhitelist` lists of strings (intrinsics go in `IntrinsicVpcBlacklist` and "
+         "`IntrinsicVpcWhitelist`)"},
         {"api-usage-plan-invalid",
          "`Auth.UsagePlan` must be a mapping of its known keys with `CreateUsagePlan` SHARED, "
          "PER_API or NONE"},

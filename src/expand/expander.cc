@@ -22,6 +22,7 @@
 #include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_policy_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/globals.h"
@@ -75,6 +76,10 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   if (!errors.empty()) return errors;
   std::vector<const model::ResourceView*> order = sam::transformOrder(templ);
   orderAsTranslatorIterates(templ, order);
+  // The implicit API's ResourcePolicy stops SAM when it translates that API, after the functions
+  // and state machines: alone, unless one of them stopped it first.
+  std::optional<sam::SamProblem> implicitPolicy =
+      sam::implicitApiResourcePolicyProblem(templ, params);
   // Any resource may carry connectors (a `Connectors` attribute).
   for (const model::ResourceView& resource : templ.resources()) {
     if (!resource.isServerless() && resource.node && resource.node->isMapping() &&
@@ -83,6 +88,7 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   }
   for (const model::ResourceView* serverless : order) {
     const model::ResourceView& resource = *serverless;
+    if (implicitPolicy && sam::transformRank(resource.type) > 1) break;
     std::vector<sam::SamProblem> problems;
     if (resource.type == "AWS::Serverless::Function" && resource.properties &&
         resource.properties->isMapping()) {
@@ -114,6 +120,11 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
       errors.push_back({subject.empty() ? std::string(resource.id) : subject, problem.code,
                         sam::samMessage(problem, resource.id), problem.node});
     }
+  }
+  if (implicitPolicy) {
+    const sam::SamProblem& problem = *implicitPolicy;
+    return {{problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
+             problem.node}};
   }
   // The implicit ServerlessRestApi is translated with the APIs, before the other resources.
   if (auto problem = sam::implicitApiDomainProblem(templ, params)) {
