@@ -570,13 +570,6 @@ const std::map<std::string, std::string>& templatePerCode() {
        "            JwtConfiguration: {issuer: 'https://x', audience: [a]}\n"
        "            IdentitySource: $request.header.Authorization\n"
        "        DefaultAuthorizer: J\n"},
-      {"http-api-method-not-map",
-       "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
-       "      DefinitionBody: {openapi: 3.0.1, paths: {/a: {post: null}}}\n"
-       "      Auth:\n        Authorizers:\n          J:\n"
-       "            JwtConfiguration: {issuer: 'https://x', audience: [a]}\n"
-       "            IdentitySource: $request.header.Authorization\n"
-       "        DefaultAuthorizer: J\n"},
       {"embedded-connector-duplicate-id",
        "Resources:\n  QueueLink:\n    Type: AWS::SNS::Topic\n  Queue:\n"
        "    Type: AWS::SQS::Queue\n    Connectors:\n      Link:\n"

@@ -7,6 +7,7 @@
 #include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_policy_validation.h"
 #include "sam/api_validation.h"
 
 namespace samshift::rules {
@@ -25,6 +26,9 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ,
     if (!sam::settledBeforeDeploy(templ, problem))
       out.push_back(ResourceProblem{nullptr, std::move(problem)});
   }
+  // The implicit ServerlessRestApi's, at its ResourcePolicy in `Globals: Api` (which stops SAM).
+  if (auto problem = sam::implicitApiResourcePolicyProblem(templ, facts.parameters()))
+    out.push_back(ResourceProblem{nullptr, std::move(*problem)});
   // The implicit ServerlessRestApi's, at its Domain in `Globals: Api`.
   if (auto problem = sam::implicitApiDomainProblem(templ, facts.parameters()))
     out.push_back(ResourceProblem{nullptr, std::move(*problem)});

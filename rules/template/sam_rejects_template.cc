@@ -311,7 +311,6 @@ Resources:
         "api-usage-plan-invalid",
         "http-api-auth-invalid",
         "http-api-auth-document",
-        "http-api-method-not-map",
         "http-api-event-auth-invalid",
         "websocket-api-invalid",
         "http-api-invalid",
@@ -485,7 +484,10 @@ Resources:
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
-        {"api-resource-policy-invalid", "`Auth.ResourcePolicy` must be a mapping"},
+        {"api-resource-policy-invalid",
+         "`Auth.ResourcePolicy` must be a mapping, its `SourceVpcBlacklist` and "
+         "`SourceVpcWhitelist` lists of strings (intrinsics go in `IntrinsicVpcBlacklist` and "
+         "`IntrinsicVpcWhitelist`)"},
         {"api-usage-plan-invalid",
          "`Auth.UsagePlan` must be a mapping of its known keys with `CreateUsagePlan` SHARED, "
          "PER_API or NONE"},
@@ -496,9 +498,6 @@ Resources:
         {"http-api-auth-document",
          "Each method of an HttpApi's `DefinitionBody` must be a lower-case method name (`any` as "
          "`x-amazon-apigateway-any-method`) for SAM to give it the `DefaultAuthorizer`"},
-        {"http-api-method-not-map",
-         "Each method of an HttpApi's `DefinitionBody` path must be a mapping for SAM to give it "
-         "the `DefaultAuthorizer`"},
         {"http-api-event-auth-invalid",
          "An HttpApi event's `Authorizer` must be `NONE` (with a `DefaultAuthorizer`), `AWS_IAM` "
          "(with `EnableIamAuthorizer`) or one of its API's `Authorizers`"},

@@ -6,6 +6,7 @@
 #include "expand/builders.h"
 #include "expand/function_state.h"
 #include "expand/role.h"
+#include "sam/combined_condition.h"
 #include "sam/deployment_configs.h"
 
 namespace samshift::expand {
@@ -160,20 +161,9 @@ void emitSharedCodeDeploy(ExpandContext& ctx) {
     condition = conditions[0];
   } else if (allConditional && conditions.size() >= 2) {
     // Fn::Or takes at most 10 conditions: chain groups of 10 (docs/sam-semantics.md §7.3).
-    std::vector<std::string> items = conditions;
-    size_t counter = 1 + (items.size() - 2) / 9;
-    while (items.size() > 1) {
-      --counter;
-      std::string name = counter == 0 ? "ServerlessCodeDeployCondition"
-                                      : "ServerlessCodeDeployCondition" + std::to_string(counter);
-      size_t take = std::min<size_t>(10, items.size());
-      Node list = Node::sequence();
-      for (size_t i = 0; i < take; ++i) list.push(map({{"Condition", str(items[i])}}));
-      items.erase(items.begin(), items.begin() + static_cast<long>(take));
-      ctx.extraConditions.set(name, intrinsic("Fn::Or", list));
-      items.push_back(name);
-    }
     condition = "ServerlessCodeDeployCondition";
+    for (auto& [name, value] : sam::combinedConditions(*condition, conditions))
+      ctx.extraConditions.set(name, std::move(value));
   }
   Node appProps = map({{"ComputePlatform", str("Lambda")}});
   if (!tags.entries().empty()) appProps.set("Tags", tagList(&tags, false));

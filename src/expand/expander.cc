@@ -22,6 +22,7 @@
 #include "model/scalar_resolver.h"
 #include "model/template.h"
 #include "sam/api_domain_validation.h"
+#include "sam/api_policy_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/globals.h"
@@ -75,6 +76,10 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   if (!errors.empty()) return errors;
   std::vector<const model::ResourceView*> order = sam::transformOrder(templ);
   orderAsTranslatorIterates(templ, order);
+  // The implicit API's ResourcePolicy stops SAM when it translates that API, after the functions
+  // and state machines: alone, unless one of them stopped it first.
+  std::optional<sam::SamProblem> implicitPolicy =
+      sam::implicitApiResourcePolicyProblem(templ, params);
   // Any resource may carry connectors (a `Connectors` attribute).
   for (const model::ResourceView& resource : templ.resources()) {
     if (!resource.isServerless() && resource.node && resource.node->isMapping() &&
@@ -83,6 +88,7 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   }
   for (const model::ResourceView* serverless : order) {
     const model::ResourceView& resource = *serverless;
+    if (implicitPolicy && sam::transformRank(resource.type) > 1) break;
     std::vector<sam::SamProblem> problems;
     if (resource.type == "AWS::Serverless::Function" && resource.properties &&
         resource.properties->isMapping()) {
@@ -114,6 +120,11 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
       errors.push_back({subject.empty() ? std::string(resource.id) : subject, problem.code,
                         sam::samMessage(problem, resource.id), problem.node});
     }
+  }
+  if (implicitPolicy) {
+    const sam::SamProblem& problem = *implicitPolicy;
+    return {{problem.subjectId, problem.code, sam::samMessage(problem, problem.subjectId),
+             problem.node}};
   }
   // The implicit ServerlessRestApi is translated with the APIs, before the other resources.
   if (auto problem = sam::implicitApiDomainProblem(templ, params)) {
@@ -148,13 +159,10 @@ void checkResourceAttributes(ExpandContext& ctx) {
       bool odd = (key == "Condition" && !entry.value.isString()) ||
                  (key == "DependsOn" && !entry.value.isString() && !entry.value.isSequence());
       sam::AttributeUse use = sam::serverlessAttributeUse(key);
-      // An Api's Metadata goes to its RestApi (api/api_generator.cc), an HttpApi's to its Api
-      // (api/http_api.cc), and a key SAM drops is dropped there too; plugin attributes on an
-      // HttpApi are not expanded yet, nor on an Api.
-      bool httpApi = resource.type == "AWS::Serverless::HttpApi";
+      // An Api's or HttpApi's Metadata goes to its RestApi or Api (api/api_generator.h), and a
+      // key SAM drops is dropped there too; plugin attributes on an API are not expanded yet.
       bool connectors = key == "Connectors";
-      bool apiUnsupported = httpApi ? use != sam::AttributeUse::kResource && !connectors
-                                    : use == sam::AttributeUse::kPlugin && !connectors;
+      bool apiUnsupported = use == sam::AttributeUse::kPlugin && !connectors;
       bool unsupported = odd ||
                          (resource.isServerless() && key == "IgnoreGlobals" &&
                           !sam::ignoreGlobalsUnderstood(resource)) ||

@@ -424,6 +424,10 @@ struct EventApi {
   Node props = Node::mapping();
   bool managed = false;
   const Node* ownBody = nullptr;
+  // MergeDefinitions on the API's own body: a function's event builds its method, with its Auth,
+  // on a fresh skeleton SAM manages, and merges it into the body (push.py
+  // _add_swagger_integration); a state machine's event does not.
+  bool mergedIntoOwnBody = false;
 };
 
 std::optional<EventApi> eventApi(const model::Template& templ, const Node& eventProps) {
@@ -449,11 +453,10 @@ std::optional<EventApi> eventApi(const model::Template& templ, const Node& event
   if (!resource || resource->type != "AWS::Serverless::Api") return std::nullopt;
   const Node& own = resource->propertiesMapping();
   api.props = propertiesWithGlobals(templ, *resource);
-  // MergeDefinitions edits the user's body too: not modelled here.
-  if (truthy(given(api.props, "MergeDefinitions"))) return std::nullopt;
   if (truthy(own.get("DefinitionUri"))) return std::nullopt;
   api.ownBody = truthy(own.get("DefinitionBody")) ? own.get("DefinitionBody") : nullptr;
-  api.managed = !api.ownBody;
+  api.mergedIntoOwnBody = api.ownBody && truthy(given(api.props, "MergeDefinitions"));
+  api.managed = !api.ownBody || api.mergedIntoOwnBody;
   return api;
 }
 
@@ -472,6 +475,8 @@ std::optional<ApiEventAuthRejection> apiEventAuthRejection(const model::Template
   std::optional<EventApi> api = eventApi(templ, *props);
   if (!api) return std::nullopt;
   bool override = truthy(given(*eventAuth, "OverrideApiAuth"));
+  // OverrideApiAuth then edits the merged body too: not modelled here.
+  if (api->mergedIntoOwnBody && (stateMachine || override)) return std::nullopt;
   // A state machine's event edits only a body SAM manages; a function's edits its API's own body
   // with OverrideApiAuth, and a body SAM manages twice with it (not modelled here).
   if (!api->managed && (stateMachine || !override)) return std::nullopt;

@@ -122,6 +122,10 @@ void validateApiDomain(const model::Template& templ, const model::ResourceView& 
                            {}});
 }
 
+bool implicitRestApiMade(const model::Template& templ) {
+  return implicitRestApi(templ) == ImplicitApi::kMade;
+}
+
 std::optional<SamProblem> implicitApiDomainProblem(const model::Template& templ,
                                                    const ParameterValues& params) {
   const Node* api = globalApi(templ);

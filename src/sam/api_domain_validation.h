@@ -19,6 +19,10 @@ void validateApiDomain(const model::Template& templ, const model::ResourceView& 
                        const model::Node& props, const ParameterValues& params,
                        std::vector<SamProblem>& out);
 
+// Whether ImplicitRestApiPlugin makes ServerlessRestApi (an Api event without a RestApiId), as
+// far as samshift follows it.
+bool implicitRestApiMade(const model::Template& templ);
+
 // SAM's rejection of the `Globals: Api` Domain of the implicit ServerlessRestApi (at that Domain,
 // under the ID ServerlessRestApi), when samshift knows SAM makes that API: an Api event without
 // RestApiId, and no Auth, GatewayResponses or Models in `Globals: Api` that SAM reads first.

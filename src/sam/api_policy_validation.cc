@@ -1,8 +1,10 @@
 #include "sam/api_policy_validation.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "sam/api_domain_validation.h"
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
 
@@ -65,6 +67,46 @@ SamProblem authProblem(const char* code, std::string message, const Node* node,
   return SamProblem{code, std::move(message), node, resourcePrefix, {}};
 }
 
+constexpr const char* kStructure = "Structure of the SAM template is invalid. ";
+
+// _add_auth's checks of a truthy, resolved ResourcePolicy, which stop the whole transform: it
+// must be a map (an intrinsic is one), and SwaggerEditor.add_resource_policy wants each of
+// SourceVpcBlacklist and SourceVpcWhitelist a list of strings
+// (_validate_list_property_is_resolved). `unknown` when SAM may stop earlier there: the other
+// statements a policy writes first, a list that is not a list.
+std::optional<SamProblem> resourcePolicyProblem(const Node& policy, const Node* source,
+                                                bool& unknown) {
+  if (!policy.isMapping()) {
+    return authProblem(
+        "api-resource-policy-invalid",
+        std::string(kStructure) + "ResourcePolicy must be a map " + "(ResourcePolicyStatement).",
+        source, false);
+  }
+  for (const MapEntry& entry : policy.entries()) {
+    if (entry.key.text() != "SourceVpcBlacklist" && entry.key.text() != "SourceVpcWhitelist") {
+      unknown = true;
+      return std::nullopt;
+    }
+  }
+  for (const char* key : {"SourceVpcBlacklist", "SourceVpcWhitelist"}) {
+    const Node* list = policy.get(key);
+    if (!list || list->isNull()) continue;
+    if (!list->isSequence()) {
+      unknown = true;
+      return std::nullopt;
+    }
+    for (const Node& item : list->items()) {
+      if (item.isString()) continue;
+      std::string intrinsicKey = std::string("IntrinsicVpc") + (key + 9);  // Blacklist/Whitelist
+      return authProblem("api-resource-policy-invalid",
+                         std::string(kStructure) + key + " must be a list of strings. Use " +
+                             intrinsicKey + " instead for values that use Intrinsic Functions",
+                         source, false);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void validateApiResourcePolicy(const model::Template& templ, const model::ResourceView& resource,
@@ -77,13 +119,36 @@ void validateApiResourcePolicy(const model::Template& templ, const model::Resour
   if (!earlierChecksPass(resource, props, resolved.value)) return;
   const Node* policy = resolved.value.get("ResourcePolicy");
   // SwaggerEditor.validate_is_dict: an intrinsic is a dict too.
-  if (truthy(policy) && !policy->isMapping()) {
-    out.push_back(
-        authProblem("api-resource-policy-invalid",
-                    "Structure of the SAM template is invalid. ResourcePolicy must be a map "
-                    "(ResourcePolicyStatement).",
-                    authSource(templ, resource, "ResourcePolicy"), false));
+  bool unknown = false;
+  if (!truthy(policy)) return;
+  // The problem points at the policy as written, not into the resolved copy.
+  if (auto problem =
+          resourcePolicyProblem(*policy, authSource(templ, resource, "ResourcePolicy"), unknown))
+    out.push_back(std::move(*problem));
+}
+
+std::optional<SamProblem> implicitApiResourcePolicyProblem(const model::Template& templ,
+                                                           const ParameterValues& params) {
+  const Node* globals = templ.root().get("Globals");
+  const Node* api = globals && globals->isMapping() ? globals->get("Api") : nullptr;
+  // Only `Auth: {ResourcePolicy: …}` in `Globals: Api`, so nothing else of the API fails first.
+  if (!api || !api->isMapping() || api->entries().size() != 1) return std::nullopt;
+  const Node* auth = api->get("Auth");
+  if (!auth || !auth->isMapping() || auth->isIntrinsic() || auth->entries().size() != 1)
+    return std::nullopt;
+  const Node* written = auth->get("ResourcePolicy");
+  if (!truthy(written) || !implicitRestApiMade(templ)) return std::nullopt;
+  // Where the implicit API comes among explicit ones in the translator's walk is not modelled.
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (transformRank(resource.type) == 2) return std::nullopt;
   }
+  Resolved resolved = params.resolve(*written);
+  if (resolved.failure || !pythonTruthy(resolved.value)) return std::nullopt;
+  bool unknown = false;
+  std::optional<SamProblem> problem = resourcePolicyProblem(resolved.value, written, unknown);
+  if (!problem) return std::nullopt;
+  problem->subjectId = "ServerlessRestApi";
+  return problem;
 }
 
 void validateApiUsagePlan(const model::Template& templ, const model::ResourceView& resource,

@@ -4,6 +4,7 @@
 
 #include "sam/api_validation.h"
 #include "sam/deployment_model.h"
+#include "sam/editor_conditionals.h"
 #include "sam/globals.h"
 #include "sam/http_api_events.h"
 #include "sam/policies.h"
@@ -422,34 +423,45 @@ bool judgeHttpApiAuth(const Node& merged, std::vector<SamProblem>& out) {
   if (!pathOrder) return false;
   for (size_t p : *pathOrder) {
     const MapEntry& path = paths->entries()[p];
-    auto methodOrder = path.value.isIntrinsic() ? std::nullopt : py27Order(path.value);
-    if (!methodOrder) return false;  // a conditional or a value that is not a map: not modelled
-    for (size_t m : *methodOrder) {
-      const MapEntry& method = path.value.entries()[m];
-      std::string normalized = normalizedMethod(method.key.text());
-      if (normalized == "parameters" || normalized == "options") continue;
-      if (!path.value.has(normalized)) {
-        out.push_back(SamProblem{"http-api-auth-document",
-                                 "Structure of the SAM template is invalid. Could not find " +
-                                     normalized + " in " + path.key.text() +
-                                     " within DefinitionBody.",
-                                 &method.key,
-                                 false,
-                                 {}});
-        return true;
+    // Each branch of a conditional path item, in turn.
+    std::vector<const Node*> items;
+    if (!editorConditionalContents(path.value, items)) return false;
+    for (const Node* item : items) {
+      auto methodOrder = item->isIntrinsic() ? std::nullopt : py27Order(*item);
+      if (!methodOrder) return false;  // an intrinsic or a value that is not a map: not modelled
+      for (size_t m : *methodOrder) {
+        const MapEntry& method = item->entries()[m];
+        std::string normalized = normalizedMethod(method.key.text());
+        if (normalized == "parameters" || normalized == "options") continue;
+        if (!item->has(normalized)) {
+          out.push_back(SamProblem{"http-api-auth-document",
+                                   "Structure of the SAM template is invalid. Could not find " +
+                                       normalized + " in " + path.key.text() +
+                                       " within DefinitionBody.",
+                                   &method.key,
+                                   false,
+                                   {}});
+          return true;
+        }
+        // validate_method_definition_is_dict on each branch of the method: one that is not a map
+        // (a method left empty: null) stops the transform; an intrinsic is not modelled.
+        std::vector<const Node*> definitions;
+        if (!editorConditionalContents(method.value, definitions)) return false;
+        for (const Node* definition : definitions) {
+          if (!definition->isMapping()) {
+            out.push_back(SamProblem{"api-definition-body-invalid",
+                                     "Structure of the SAM template is invalid. Definition of "
+                                     "method '" +
+                                         method.key.text() + "' for path '" + path.key.text() +
+                                         "' should be a map.",
+                                     &method.key,
+                                     false,
+                                     {}});
+            return true;
+          }
+          if (definition->isIntrinsic()) return false;
+        }
       }
-      // validate_method_definition_is_dict; an Fn::If or another intrinsic is not modelled.
-      if (!method.value.isMapping()) {
-        out.push_back(SamProblem{
-            "http-api-method-not-map",
-            "Structure of the SAM template is invalid. Definition of method '" + method.key.text() +
-                "' for path '" + path.key.text() + "' should be a map.",
-            &method.key,
-            false,
-            {}});
-        return true;
-      }
-      if (method.value.isIntrinsic()) return false;
     }
   }
   return true;

@@ -9,6 +9,7 @@
 #include "model/intrinsics.h"
 #include "sam/api_validation.h"
 #include "sam/deployment_model.h"
+#include "sam/editor_conditionals.h"
 #include "sam/globals.h"
 #include "sam/http_api_auth.h"
 #include "sam/resource_properties.h"
@@ -101,22 +102,6 @@ std::optional<std::pair<std::string, const char*>> simpleRepr(const Node& value)
   return std::nullopt;
 }
 
-bool isNoValue(const Node& value) { return model::refName(value) == "AWS::NoValue"; }
-
-// The branches BaseEditor.get_conditional_contents yields; false for an Fn::If that is not a list.
-bool branches(const Node& item, std::vector<const Node*>& out) {
-  const Node* ifs = item.isMapping() ? item.get("Fn::If") : nullptr;
-  if (!ifs) {
-    out.push_back(&item);
-    return true;
-  }
-  if (!ifs->isSequence()) return false;
-  for (size_t i = 1; i < ifs->items().size(); ++i) {
-    if (!isNoValue(ifs->items()[i])) out.push_back(&ifs->items()[i]);
-  }
-  return true;
-}
-
 // Whether the events' edits of a user's body (add_lambda_integration, the timeout, path
 // parameters and payload format, the $default URI match) meet only maps where SAM expects them:
 // elsewhere SAM's editor rejects or fails first, which is not modelled.
@@ -125,12 +110,13 @@ bool pathsShapedForEvents(const Node& body) {
   if (!paths || !paths->isMapping()) return false;
   for (const MapEntry& path : paths->entries()) {
     std::vector<const Node*> items;
-    if (!path.value.isMapping() || !branches(path.value, items)) return false;
+    if (!path.value.isMapping() || !editorConditionalContents(path.value, items)) return false;
     for (const Node* item : items) {
       if (!item->isMapping()) return false;
       for (const MapEntry& method : item->entries()) {
         std::vector<const Node*> definitions;
-        if (!method.value.isMapping() || !branches(method.value, definitions)) return false;
+        if (!method.value.isMapping() || !editorConditionalContents(method.value, definitions))
+          return false;
         for (const Node* definition : definitions) {
           if (!definition->isMapping()) return false;
           const Node* integration = definition->get("x-amazon-apigateway-integration");
@@ -143,7 +129,7 @@ bool pathsShapedForEvents(const Node& body) {
           }
           const Node* uri = integration ? integration->get("uri") : nullptr;
           std::vector<const Node*> uris;
-          if (uri && uri->isMapping() && !branches(*uri, uris)) return false;
+          if (uri && uri->isMapping() && !editorConditionalContents(*uri, uris)) return false;
           for (const Node* each : uris) {
             const Node* sub = each->isMapping() ? each->get("Fn::Sub") : nullptr;
             if (!each->isMapping() || (sub && !sub->isString())) return false;

@@ -51,9 +51,6 @@ constexpr std::array kCodes = {
     templateLevel("http-api-auth-document",
                   "an HttpApi `DefinitionBody` method SAM cannot find to give the default "
                   "authorizer"),
-    templateLevel("http-api-method-not-map",
-                  "an HttpApi `DefinitionBody` method that is not a mapping, where SAM gives "
-                  "the methods the default authorizer"),
     resource("logical-id", "a serverless resource's logical ID is not alphanumeric"),
     deployment("alias-type", "`AutoPublishAlias` is neither a string nor a one-key mapping"),
     deployment("code-sha256-type",

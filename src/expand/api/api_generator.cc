@@ -135,7 +135,7 @@ void propagateTags(ExpandContext& ctx, const Node& properties, PropagatedTags& i
 void addEventRouteSettings(ExpandContext& ctx, HttpApi& api, const model::ResourceView& resource,
                            const std::string& what, const std::string& path,
                            const std::string& method, const Node& settings) {
-  if (resource.condition || !settings.isMapping()) {
+  if ((resource.condition && !resource.condition->isString()) || !settings.isMapping()) {
     ctx.notSupported("API Gateway: RouteSettings of " + what);
     return;
   }
@@ -150,6 +150,19 @@ void addEventRouteSettings(ExpandContext& ctx, HttpApi& api, const model::Resour
   if (!all->isMapping() || all->isIntrinsic()) {
     ctx.notSupported("API Gateway: RouteSettings of " + what +
                      " on an API whose own are not a map");
+    return;
+  }
+  // With the resource's Condition, the plugin merges {"Fn::If": [condition, settings,
+  // AWS::NoValue]} (make_conditional) into the API's own entry for the route, where it stands
+  // alone: an intrinsic, which then replaces what Globals give the route. An entry the API's
+  // resource writes itself is not modelled.
+  if (resource.condition) {
+    const Node* own = api.resource ? api.resource->property("RouteSettings") : nullptr;
+    if (own && (!own->isMapping() || own->has(route))) {
+      ctx.notSupported("API Gateway: RouteSettings of " + what + " on a route its API sets");
+      return;
+    }
+    all->set(route, map({{"Fn::If", seq({*resource.condition, settings, ref("AWS::NoValue")})}}));
     return;
   }
   if (!all->has(route)) all->set(route, Node::mapping());
@@ -187,25 +200,12 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       ctx.notSupported("API Gateway: " + what + " without Properties");
       continue;
     }
-    // A function's Condition on a REST API's paths is modelled (api/conditional_paths.h). The
-    // plugin adds conditions to the paths of the HTTP APIs SAM manages (not modelled); a user's
-    // body keeps its paths as written.
-    bool conditionModelled = rest && resource.type == "AWS::Serverless::Function" &&
-                             (!resource.condition || resource.condition->isString());
-    const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId");
-    auto userHttpBody = [&] {
-      auto name = apiRef ? apiName(*apiRef) : std::nullopt;
-      auto explicitApi = name ? ctx.apis.http.find(*name) : ctx.apis.http.end();
-      return explicitApi != ctx.apis.http.end() && !explicitApi->second.managed;
-    };
-    if (rest ? resource.condition && !conditionModelled
-             : (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy) &&
-                   !userHttpBody()) {
-      ctx.notSupported("API Gateway: " + what +
-                       (rest ? " with Condition on "
-                             : " with Condition, DeletionPolicy or UpdateReplacePolicy on ") +
-                       id);
+    // A function's or state machine's Condition on the paths of an API SAM manages is modelled
+    // (api/conditional_paths.h); a user's body keeps its paths as written.
+    if (resource.condition && !resource.condition->isString()) {
+      ctx.notSupported("API Gateway: " + what + " with a Condition that is not a string on " + id);
     }
+    const Node* apiRef = properties->get(rest ? "RestApiId" : "ApiId");
     static const Node kDefaultPath = str(sam::kHttpApiDefaultPath);
     static const Node kAnyMethod = str(sam::kHttpApiAnyMethod);
     const Node* path = defaultRoute ? &kDefaultPath : properties->get("Path");
@@ -214,6 +214,16 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
     if (apiRef) {
       auto httpName = rest ? std::nullopt : apiName(*apiRef);
       auto httpApi = httpName ? ctx.apis.http.find(*httpName) : ctx.apis.http.end();
+      // _add_api_to_swagger: the path goes into the body of an explicit HttpApi SAM manages
+      // (DefaultDefinitionBodyPlugin gave it one), and its Condition is recorded for the paths.
+      // The body is not hashed and samshift writes its keys in insertion order, not SAM's: only a
+      // conditional method's path, which the plugin may wrap, is added here.
+      if (httpApi != ctx.apis.http.end() && httpApi->second.managed && path && path->isString() &&
+          method && method->isString()) {
+        httpApi->second.methodConditions[path->text()][method->text()] = resource.condition;
+        if (resource.condition)
+          addPath(httpApi->second.body, path->text(), methodKey(method->text()));
+      }
       if (routeSettings && httpApi != ctx.apis.http.end() && path && path->isString() && method &&
           method->isString())
         addEventRouteSettings(ctx, httpApi->second, resource, what, path->text(), method->text(),
@@ -265,6 +275,10 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
       // An HTTP API's body is never hashed, so its key order (and the copies) do not matter.
       auto [it, created] = ctx.apis.http.try_emplace(apiId);
       if (created && !createImplicitHttpApi(ctx, it->second)) continue;
+      HttpApi& api = it->second;
+      api.methodConditions[path->text()][method->text()] = resource.condition;
+      api.deletionPolicies.push_back(resource.deletionPolicy);
+      api.updateReplacePolicies.push_back(resource.updateReplacePolicy);
       addPath(it->second.body, path->text(), methodKey(method->text()));
       propagateTags(ctx, props, it->second.tags, apiId);
       if (routeSettings)
@@ -317,7 +331,7 @@ std::vector<std::string> runImplicitApiPlugins(ExpandContext& ctx) {
     }
     // _maybe_add_conditions_to_implicit_api_paths edits a copy of each body SAM manages and keeps
     // a copy of that.
-    if (rest && !addPathConditions(ctx)) return resources.keys();
+    if (!(rest ? addPathConditions(ctx) : addHttpPathConditions(ctx))) return resources.keys();
     bool used = rest ? ctx.apis.rest.count(apiId) != 0 : ctx.apis.http.count(apiId) != 0;
     // A template's own resource of that name stays (the plugin restores it).
     if (!used && !ctx.templ.resource(apiId)) resources.remove(apiId);
@@ -418,29 +432,22 @@ const Node* strongestPolicy(const std::vector<const Node*>& policies,
 
 // The implicit API's attributes, which its Deployment and Stage take too.
 PassThrough implicitPassThrough(const RestApi& api) {
-  return {nullptr, strongestPolicy(api.deletionPolicies, {"Retain", "Delete"}),
-          strongestPolicy(api.updateReplacePolicies, {"Retain", "Snapshot", "Delete"})};
+  return implicitApiPassThrough(api.implicitCondition, api.deletionPolicies,
+                                api.updateReplacePolicies);
 }
 
-// The attributes of an explicit API's RestApi (ApiGenerator's resource_attributes and
-// depends_on): DependsOn, then DeletionPolicy, UpdatePolicy, Condition, UpdateReplacePolicy,
-// Metadata as Resource.from_dict sets them.
+// The RestApi, with the attributes of the implicit API (from its events) or of the explicit
+// API's resource.
 Node restApiResource(const RestApi& api, Node props) {
   Node resource = Node::mapping();
   resource.set("Type", str("AWS::ApiGateway::RestApi"));
   if (api.implicit) {
     PassThrough pass = implicitPassThrough(api);
     if (pass.deletionPolicy) resource.set("DeletionPolicy", *pass.deletionPolicy);
+    if (pass.condition) resource.set("Condition", *pass.condition);
     if (pass.updateReplacePolicy) resource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
   }
-  if (const model::ResourceView* view = api.resource) {
-    if (view->dependsOn) resource.set("DependsOn", *view->dependsOn);
-    if (view->deletionPolicy) resource.set("DeletionPolicy", *view->deletionPolicy);
-    if (view->updatePolicy) resource.set("UpdatePolicy", *view->updatePolicy);
-    if (view->condition) resource.set("Condition", *view->condition);
-    if (view->updateReplacePolicy) resource.set("UpdateReplacePolicy", *view->updateReplacePolicy);
-    if (view->metadata) resource.set("Metadata", *view->metadata);
-  }
+  if (api.resource) setApiResourceAttributes(resource, *api.resource);
   resource.set("Properties", std::move(props));
   return resource;
 }
@@ -493,8 +500,8 @@ void emitRestApi(ExpandContext& ctx, const std::string& id, RestApi& api) {
   ctx.add(stageId, makeResource("AWS::ApiGateway::Stage",
                                 stageProperties(api, id, deploymentId, tags), pass));
   addAuthorizerPermissions(ctx, id, api, pass);
-  emitRestDomain(ctx, id, api, stageId, pass);
-  addUsagePlan(ctx, id, api, stageId, pass, propagate);
+  emitRestDomain(ctx, id, api, stageId, pass, propagate ? &tags : nullptr);
+  addUsagePlan(ctx, id, api, stageId, pass, propagate ? &tags : nullptr);
   // SamApi's referable properties: `Api.Deployment`, `Api.Stage`.
   ctx.refs[id]["Deployment"] = deploymentId;
   ctx.refs[id]["Stage"] = stageId;
@@ -522,6 +529,23 @@ std::optional<PyObject> s3Location(const Node& uri) {
     if (const Node* value = uri.get(key)) location.set(key, PyObject::fromTemplate(*value));
   }
   return location;
+}
+
+PassThrough implicitApiPassThrough(const std::optional<Node>& condition,
+                                   const std::vector<const Node*>& deletionPolicies,
+                                   const std::vector<const Node*>& updateReplacePolicies) {
+  return {condition ? &*condition : nullptr,
+          strongestPolicy(deletionPolicies, {"Retain", "Delete"}),
+          strongestPolicy(updateReplacePolicies, {"Retain", "Snapshot", "Delete"})};
+}
+
+void setApiResourceAttributes(Node& resource, const model::ResourceView& view) {
+  if (view.dependsOn) resource.set("DependsOn", *view.dependsOn);
+  if (view.deletionPolicy) resource.set("DeletionPolicy", *view.deletionPolicy);
+  if (view.updatePolicy) resource.set("UpdatePolicy", *view.updatePolicy);
+  if (view.condition) resource.set("Condition", *view.condition);
+  if (view.updateReplacePolicy) resource.set("UpdateReplacePolicy", *view.updateReplacePolicy);
+  if (view.metadata) resource.set("Metadata", *view.metadata);
 }
 
 bool isAlnum(const std::string& text) {

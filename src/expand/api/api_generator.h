@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "expand/context.h"
 
@@ -19,6 +20,19 @@ std::optional<std::string> apiName(const model::Node& apiId);
 // DefinitionUri as SAM's BodyS3Location: `s3://bucket/key` or {Bucket, Key[, Version]}; nullopt
 // for another form (a ?versionId query is not modelled).
 std::optional<PyObject> s3Location(const model::Node& uri);
+
+// The attributes an explicit API's own resource (RestApi, or an HTTP API's Api) takes, as
+// Resource.from_dict sets its resource_attributes and depends_on: DependsOn, then DeletionPolicy,
+// UpdatePolicy, Condition, UpdateReplacePolicy, Metadata. The other resources take its
+// pass-through attributes (passThroughOf).
+void setApiResourceAttributes(model::Node& resource, const model::ResourceView& view);
+
+// The attributes of an implicit API and of the resources made from it: the Condition SAM gave it,
+// and the strongest DeletionPolicy / UpdateReplacePolicy of the resources with an event on it
+// (_maybe_add_deletion_policy_to_implicit_api, _maybe_add_update_replace_policy_to_implicit_api).
+PassThrough implicitApiPassThrough(const std::optional<model::Node>& condition,
+                                   const std::vector<const model::Node*>& deletionPolicies,
+                                   const std::vector<const model::Node*>& updateReplacePolicies);
 
 // Explicit AWS::Serverless::Api resources, then SAM's implicit API plugins: every Api / HttpApi
 // event without an API gets its path in ServerlessRestApi / ServerlessHttpApi.

@@ -50,6 +50,10 @@ struct PropagatedTags {
   std::unordered_map<std::string, size_t> index;  // tag → its entry in `mapping`
 };
 
+// _update_resource_attributes_from_api_event: the Condition of the resource behind each method
+// (as written) of each path, null for none.
+using MethodConditions = std::map<std::string, std::map<std::string, const model::Node*>>;
+
 struct RestApi {
   bool implicit = false;
   bool managed = false;  // SAM owns the body and adds the events' integrations
@@ -68,10 +72,11 @@ struct RestApi {
   PropagatedTags tags;  // the implicit API's, from its functions
   // The DeletionPolicy / UpdateReplacePolicy of each resource with an event on the implicit API.
   std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
-  std::vector<BodyEdit> edits;  // integrations of the events, until the API is emitted
-  // _update_resource_attributes_from_api_event: the Condition of the resource behind each method
-  // (as written) of each path of a body SAM manages, null for none.
-  std::map<std::string, std::map<std::string, const model::Node*>> methodConditions;
+  std::vector<BodyEdit> edits;        // integrations of the events, until the API is emitted
+  MethodConditions methodConditions;  // of each path of a body SAM manages
+  // _maybe_add_condition_to_implicit_api: the implicit API's Condition when every method on it
+  // comes from a resource with a Condition (its resources all take it).
+  std::optional<model::Node> implicitCondition;
   // str() of the FunctionName of each function with an event on it, once per event.
   std::vector<std::pair<EventRank, std::string>> functionNames;
 };
@@ -90,6 +95,11 @@ struct HttpApi {
   // implicit API the Globals section's.
   model::Node properties = model::Node::mapping();
   const model::ResourceView* resource = nullptr;  // an explicit API's resource
+  // As RestApi's: the Condition behind each method of each path of a body SAM manages, the
+  // implicit API's own Condition, and the policies of the resources with an event on it.
+  MethodConditions methodConditions;
+  std::optional<model::Node> implicitCondition;
+  std::vector<const model::Node*> deletionPolicies, updateReplacePolicies;
 };
 
 // A Route53 RecordSetGroup SAM shares between the custom domains of one hosted zone
@@ -113,7 +123,8 @@ struct SharedUsagePlanMember {
   const model::Node* condition = nullptr;
   const model::Node* deletionPolicy = nullptr;
   const model::Node* updateReplacePolicy = nullptr;
-  model::Node usagePlan;  // the API's Auth.UsagePlan, its parameters resolved
+  model::Node usagePlan;                      // the API's Auth.UsagePlan, its parameters resolved
+  std::optional<model::Node> propagatedTags;  // the tag list the API propagates, if any
 };
 
 struct ApiRegistry {

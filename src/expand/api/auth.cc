@@ -423,13 +423,14 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
   if (!sam::pythonTruthy(eventAuth)) return out;
   if (!eventAuth.isMapping() || eventAuth.isIntrinsic()) return refuse("not a map");
   // Api.to_cloudformation: the event's Auth edits an API's own DefinitionBody only with
-  // OverrideApiAuth (which does nothing more on a body SAM manages); otherwise SAM ignores it.
-  if (api.mergeDefinitions) return refuse("on an API with MergeDefinitions");
+  // OverrideApiAuth (which does nothing more on a body SAM manages); otherwise SAM ignores it,
+  // but with MergeDefinitions, where _add_swagger_integration gives it to the method it builds on
+  // a fresh skeleton (merged into the body later).
   const Node* override = eventAuth.get("OverrideApiAuth");
   if (override && sam::pythonTruthy(*override)) {
     if (api.managed) return refuse("OverrideApiAuth on an API SAM manages");
     out.onDefinitionBody = true;
-  } else if (!api.managed) {
+  } else if (!api.managed && !api.mergeDefinitions) {
     return out;
   }
   if (!api.body || !isValidSwagger(*api.body))
@@ -445,8 +446,10 @@ std::optional<MethodAuth> methodAuth(ExpandContext& ctx, const std::string& even
       !truthy(eventAuth.get("ApiKeyRequired")))
     return refuse("OverrideApiAuth without Authorizer or ApiKeyRequired");
   if (const Node* policy = eventAuth.get("ResourcePolicy"); policy && sam::pythonTruthy(*policy)) {
-    // The event's ResourcePolicy on the API's own DefinitionBody is not modelled.
+    // The event's ResourcePolicy on the API's own DefinitionBody is not modelled, nor with
+    // MergeDefinitions (the skeleton's policy is not merged).
     if (out.onDefinitionBody) return refuse("ResourcePolicy with OverrideApiAuth");
+    if (api.mergeDefinitions) return refuse("ResourcePolicy with MergeDefinitions");
     std::string why = unsupportedResourcePolicy(*policy);
     if (!why.empty()) return refuse(why);
     out.resourcePolicy = *policy;

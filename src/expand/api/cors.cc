@@ -173,10 +173,10 @@ bool addCors(ExpandContext& ctx, const std::string& id, RestApi& api, const Node
       while (!key.empty() && key.back() == '/') key.pop_back();
     }
     if (!normalized.insert(key).second) continue;
-    // add_cors: each branch of a conditional path item (only SAM's own conditional paths: a
-    // user's Fn::If may hold what SAM rejects).
+    // add_cors: each branch of a conditional path item (SwaggerEditor.__init__ has rejected, in
+    // src/sam, an Fn::If that is not a list and a branch that is not a map).
     PyObject& pathItem = *paths.get(path);
-    if (!pathItem.isDict() || (pathItem.get("Fn::If") && !api.managed)) {
+    if (!pathItem.isDict()) {
       ctx.notSupported("API Gateway: path " + path + " that is not a plain map, with " + what);
       return false;
     }

@@ -10,6 +10,7 @@
 #include "expand/api/py_object.h"
 #include "expand/api/route53.h"
 #include "expand/builders.h"
+#include "expand/tag_list.h"
 #include "sam/deployment_model.h"
 #include "sam/python_json.h"
 #include "sam/version_hash.h"
@@ -222,7 +223,8 @@ std::optional<Node> resolvedDomain(ExpandContext& ctx, const RestApi& api) {
 }  // namespace
 
 void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi& api,
-                    const std::string& stageId, const PassThrough& pass) {
+                    const std::string& stageId, const PassThrough& pass,
+                    const Node* propagatedTags) {
   std::optional<Node> resolved = resolvedDomain(ctx, api);
   if (!resolved) return;
   const Node* domain = &*resolved;
@@ -255,6 +257,8 @@ void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi&
   }
   std::optional<Node> props = domainProperties(ctx, apiId, *domain, endpoint);
   if (!props) return;
+  if (propagatedTags)
+    assignTags(*props, *propagatedTags, {v2 ? "Policy" : "OwnershipVerificationCertificateArn"});
   ctx.add(domainId, makeResource(std::string("AWS::ApiGateway::") + kind, std::move(*props), pass));
   if (!emitBasePathMappings(ctx, apiId, *domain, domainId, stageId, v2, pass)) return;
   if (!addRoute53(ctx, apiId, *domain, domainId, endpoint, pass)) return;
@@ -269,6 +273,7 @@ void emitRestDomain(ExpandContext& ctx, const std::string& apiId, const RestApi&
     if (endpointId) associationProps.set("AccessAssociationSource", asWritten(*endpointId));
     associationProps.set("AccessAssociationSourceType", str("VPCE"));
     associationProps.set("DomainNameArn", ref(domainId));
+    if (propagatedTags) associationProps.set("Tags", *propagatedTags);
     ctx.add(hashedLogicalId("DomainNameAccessAssociation", &hashed),
             makeResource("AWS::ApiGateway::DomainNameAccessAssociation",
                          std::move(associationProps), pass));

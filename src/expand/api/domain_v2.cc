@@ -91,13 +91,14 @@ Node domainNameProperties(const Node& domain, const ApiV2DomainSettings& setting
 // _construct_basepath_mappings: one mapping without a key, or one per base path, its logical ID
 // without '-', '_' and '/', its key without leading and trailing '/'.
 void emitApiMappings(ExpandContext& ctx, const std::string& apiId, const Node& domain,
-                     const std::string& domainId, const std::string& stageId) {
+                     const std::string& domainId, const std::string& stageId,
+                     const PassThrough& pass) {
   auto mapping = [&](const std::string* key) {
     Node props = map({{"ApiId", ref(apiId)}});
     if (key) props.set("ApiMappingKey", str(*key));
     props.set("DomainName", ref(domainId));
     props.set("Stage", ref(stageId));
-    return makeResource("AWS::ApiGatewayV2::ApiMapping", std::move(props));
+    return makeResource("AWS::ApiGatewayV2::ApiMapping", std::move(props), pass);
   };
   std::vector<const Node*> paths = sam::apiV2BasePaths(domain);
   if (paths.empty()) {
@@ -120,7 +121,8 @@ void emitApiMappings(ExpandContext& ctx, const std::string& apiId, const Node& d
 
 // _construct_route53_recordsetgroup, with its REGIONAL _construct_alias_target.
 void addRoute53(ExpandContext& ctx, const std::string& apiId, const Node& domain,
-                const std::string& domainId, const ApiV2DomainSettings& settings, Copier& copy) {
+                const std::string& domainId, const ApiV2DomainSettings& settings, Copier& copy,
+                const PassThrough& pass) {
   const Node* route53 = given(domain, "Route53");
   if (!route53) return;
   const Node* zoneId = route53->get("HostedZoneId");
@@ -146,19 +148,21 @@ void addRoute53(ExpandContext& ctx, const std::string& apiId, const Node& domain
   }
   std::vector<Node> sets = domainRecordSets(domainName, routing, alias);
   if (settings.sharedRecordSetGroups) {
-    addToSharedRecordSetGroup(ctx, apiId, groupId, std::move(zoneProperties), std::move(sets), {});
+    addToSharedRecordSetGroup(ctx, apiId, groupId, std::move(zoneProperties), std::move(sets),
+                              pass);
     return;
   }
   Node list = Node::sequence();
   for (Node& set : sets) list.push(std::move(set));
   zoneProperties.set("RecordSets", std::move(list));
-  addOwnRecordSetGroup(ctx, apiId, groupId, std::move(zoneProperties), {});
+  addOwnRecordSetGroup(ctx, apiId, groupId, std::move(zoneProperties), pass);
 }
 
 }  // namespace
 
 bool emitApiV2Domain(ExpandContext& ctx, const std::string& apiId, const Node& domain,
-                     const std::string& stageId, const ApiV2DomainSettings& settings) {
+                     const std::string& stageId, const ApiV2DomainSettings& settings,
+                     const PassThrough& pass) {
   if (!sam::apiV2DomainModelled(domain) || sam::apiV2DomainProblem(domain)) {
     ctx.notSupported("API Gateway: Domain of " + apiId + " (SAM rejects it)");
     return false;
@@ -174,9 +178,9 @@ bool emitApiV2Domain(ExpandContext& ctx, const std::string& apiId, const Node& d
                      " (merged from Globals SAM does not convert to Py27Dicts)");
     return false;
   }
-  ctx.add(domainId, makeResource("AWS::ApiGatewayV2::DomainName", std::move(domainName)));
-  emitApiMappings(ctx, apiId, domain, domainId, stageId);
-  addRoute53(ctx, apiId, domain, domainId, settings, copy);
+  ctx.add(domainId, makeResource("AWS::ApiGatewayV2::DomainName", std::move(domainName), pass));
+  emitApiMappings(ctx, apiId, domain, domainId, stageId, pass);
+  addRoute53(ctx, apiId, domain, domainId, settings, copy, pass);
   // The referable property `Api.DomainName` of SamHttpApi and SamWebSocketApi.
   ctx.refs[apiId]["DomainName"] = domainId;
   return true;

@@ -28,8 +28,10 @@ struct ApiV2DomainSettings {
 };
 
 // The domain resources of API `apiId` whose Stage is `stageId`, from its Domain resolved as
-// SAM resolves it (`domain`, not null). False after refusing (not supported).
+// SAM resolves it (`domain`, not null), with the API's pass-through attributes. False after
+// refusing (not supported).
 bool emitApiV2Domain(ExpandContext& ctx, const std::string& apiId, const model::Node& domain,
-                     const std::string& stageId, const ApiV2DomainSettings& settings);
+                     const std::string& stageId, const ApiV2DomainSettings& settings,
+                     const PassThrough& pass = {});
 
 }  // namespace samshift::expand::api

@@ -79,11 +79,6 @@ CopiedOrder copiedOrder(const ExpandContext& ctx, const HttpApi& api, const char
 
 void collectExplicitHttpApi(ExpandContext& ctx, const model::ResourceView& resource) {
   std::string id(resource.id);
-  if (resource.condition || resource.deletionPolicy || resource.updateReplacePolicy ||
-      resource.node->has("DependsOn")) {
-    ctx.notSupported("API Gateway: resource attributes of HttpApi " + id);
-    return;
-  }
   HttpApi api;
   api.resource = &resource;
   api.properties = sam::propertiesWithGlobals(ctx.templ, resource);
@@ -219,11 +214,23 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& given
     apiProperties.set("Body", api.body.toNode(PyObject::DictOrder::kInsertion));
   }
   if (const Node* fail = truthy("FailOnWarnings")) apiProperties.set("FailOnWarnings", *fail);
-  // The generator gives the Api the SAM resource's attributes (resource_attributes: Metadata
-  // and UpdatePolicy here; the others are refused above).
-  ctx.add(id, api.resource ? makeMainResource("AWS::ApiGatewayV2::Api", std::move(apiProperties),
-                                              *api.resource, nullptr)
-                           : makeResource("AWS::ApiGatewayV2::Api", std::move(apiProperties)));
+  // The Api takes the resource's attributes; the Stage, domain resources and authorizer
+  // permissions its pass-through ones.
+  Node apiResource = Node::mapping();
+  apiResource.set("Type", str("AWS::ApiGatewayV2::Api"));
+  PassThrough pass = api.resource
+                         ? passThroughOf(*api.resource)
+                         : implicitApiPassThrough(api.implicitCondition, api.deletionPolicies,
+                                                  api.updateReplacePolicies);
+  if (api.resource) {
+    setApiResourceAttributes(apiResource, *api.resource);
+  } else {
+    if (pass.deletionPolicy) apiResource.set("DeletionPolicy", *pass.deletionPolicy);
+    if (pass.condition) apiResource.set("Condition", *pass.condition);
+    if (pass.updateReplacePolicy) apiResource.set("UpdateReplacePolicy", *pass.updateReplacePolicy);
+  }
+  apiResource.set("Properties", std::move(apiProperties));
+  ctx.add(id, std::move(apiResource));
 
   // _construct_stage: a falsy StageName is $default.
   std::string stageName = "$default";
@@ -249,8 +256,8 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& given
   if (stageTags) stage.set("Tags", *stageTags);
   if (const Node* value = properties.get("StageVariables")) stage.set("StageVariables", *value);
   stage.set("AutoDeploy", Node::boolean(true));
-  ctx.add(stageId, makeResource("AWS::ApiGatewayV2::Stage", std::move(stage)));
-  addHttpAuthorizerPermissions(ctx, id, api);
+  ctx.add(stageId, makeResource("AWS::ApiGatewayV2::Stage", std::move(stage), pass));
+  addHttpAuthorizerPermissions(ctx, id, api, pass);
   // SamHttpApi's referable property `Api.Stage`.
   ctx.refs[id]["Stage"] = stageId;
   if (const Node* domain = properties.get("Domain"); domain && !domain->isNull()) {
@@ -263,7 +270,8 @@ void emitHttpApi(ExpandContext& ctx, const std::string& id, const HttpApi& given
     // SamHttpApi.to_cloudformation resolves the parameters the Domain refers to.
     emitApiV2Domain(ctx, id, ctx.resolve(*domain), stageId,
                     {"httpapi:createdBy", userTags ? &tags : nullptr, copiedOrder(ctx, api, "Tags"),
-                     copiedOrder(ctx, api, "Domain"), true});
+                     copiedOrder(ctx, api, "Domain"), true},
+                    pass);
   }
 }
 

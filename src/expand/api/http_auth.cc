@@ -161,19 +161,31 @@ bool addHttpEventAuth(ExpandContext& ctx, const std::string& eventId, const std:
   }
   PyObject security = PyObject::dict(false);
   security.set(name, scopesValue(scopes), true);
+  // iter_on_method_definitions_for_path_at_method: each branch of a conditional (Fn::If) path
+  // item and method, but the definitions without an integration; one that is not a map is not
+  // modelled (SAM rejects it).
+  auto refuse = [&] {
+    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
+    return false;
+  };
   PyObject* paths = api.body.get("paths");
-  PyObject* item = paths ? paths->get(path) : nullptr;
-  PyObject* target = item ? item->get(method.name) : nullptr;
-  if (!target || !target->isDict()) {
-    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
-    return false;
+  std::vector<PyObject*> items, targets;
+  if (!paths || !conditionalContents(paths->get(path), items)) return refuse();
+  for (PyObject* item : items) {
+    std::vector<PyObject*> definitions;
+    if (!item || !item->isDict() || !conditionalContents(item->get(method.name), definitions))
+      return refuse();
+    for (PyObject* definition : definitions) {
+      if (!definition || !definition->isDict() || definition->get("Fn::If")) return refuse();
+      const PyObject* integration = definition->get("x-amazon-apigateway-integration");
+      if (integration && sam::pythonTruthy(integration->toNode())) targets.push_back(definition);
+    }
   }
-  PyObject& list = target->setdefault("security", PyObject::list());
-  if (list.kind() != PyObject::Kind::kList) {
-    ctx.notSupported("API Gateway: Auth of HttpApi event " + eventId + " on its route");
-    return false;
+  for (PyObject* target : targets) {
+    PyObject& list = target->setdefault("security", PyObject::list());
+    if (list.kind() != PyObject::Kind::kList) return refuse();
+    list.push(security);
   }
-  list.push(std::move(security));
   return true;
 }
 
@@ -206,36 +218,45 @@ bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& ap
   const Node* scopes =
       authorizer->config ? given(authorizer->config, "AuthorizationScopes") : nullptr;
   for (const std::string& path : paths->keys()) {
-    PyObject& item = *paths->get(path);
-    // A conditional (Fn::If) path item or method is not modelled.
-    if (!item.isDict() || item.get("Fn::If")) return refuse("the path item " + path);
-    for (const std::string& method : item.keys()) {
-      std::string normalized = methodKey(method).name;
-      if (normalized == "parameters" || normalized == "options") continue;
-      if (!item.get(normalized)) return refuse("method " + method + " of " + path);
-      PyObject& definition = *item.get(method);
-      if (!definition.isDict() || definition.get("Fn::If"))
-        return refuse("method " + method + " of " + path);
-      const PyObject* integration = definition.get("x-amazon-apigateway-integration");
-      if (!integration) continue;
-      if (!integration->isDict() || integration->keys().empty())
-        return refuse("the integration of " + method + " " + path);
-      if (const PyObject* existing = definition.get("security")) {
-        if (existing->kind() != PyObject::Kind::kList)
-          return refuse("the security of " + method + " " + path);
-        if (!existing->items().empty()) continue;
+    // Each branch of a conditional (Fn::If) path item, and of a conditional method.
+    std::vector<PyObject*> items;
+    if (!conditionalContents(paths->get(path), items)) return refuse("the path item " + path);
+    for (PyObject* branch : items) {
+      PyObject& item = *branch;
+      if (!item.isDict() || item.get("Fn::If")) return refuse("the path item " + path);
+      for (const std::string& method : item.keys()) {
+        std::string normalized = methodKey(method).name;
+        if (normalized == "parameters" || normalized == "options") continue;
+        if (!item.get(normalized)) return refuse("method " + method + " of " + path);
+        std::vector<PyObject*> definitions;
+        if (!conditionalContents(item.get(method), definitions))
+          return refuse("method " + method + " of " + path);
+        for (PyObject* definition : definitions) {
+          if (!definition->isDict() || definition->get("Fn::If"))
+            return refuse("method " + method + " of " + path);
+          const PyObject* integration = definition->get("x-amazon-apigateway-integration");
+          if (!integration) continue;
+          if (!integration->isDict() || integration->keys().empty())
+            return refuse("the integration of " + method + " " + path);
+          if (const PyObject* existing = definition->get("security")) {
+            if (existing->kind() != PyObject::Kind::kList)
+              return refuse("the security of " + method + " " + path);
+            if (!existing->items().empty()) continue;
+          }
+          PyObject security = PyObject::dict(false);
+          security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
+          PyObject list = PyObject::list();
+          list.push(std::move(security));
+          definition->set("security", std::move(list));
+        }
       }
-      PyObject security = PyObject::dict(false);
-      security.set(auth->defaultAuthorizer, scopesValue(scopes), true);
-      PyObject list = PyObject::list();
-      list.push(std::move(security));
-      definition.set("security", std::move(list));
     }
   }
   return true;
 }
 
-void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api) {
+void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api,
+                                  const PassThrough& pass) {
   std::optional<sam::HttpApiAuth> auth = readAuth(api);
   if (!auth) return;
   for (const sam::HttpAuthorizer& authorizer : auth->authorizers) {
@@ -248,12 +269,13 @@ void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, con
         "Fn::Sub", seq({str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:"
                             "${__ApiId__}/authorizers/*"),
                         map({{"__ApiId__", ref(id)}})}));
-    ctx.add(
-        id + authorizer.name + "AuthorizerPermission",
-        makeResource("AWS::Lambda::Permission", map({{"Action", str("lambda:InvokeFunction")},
-                                                     {"FunctionName", *function},
-                                                     {"Principal", str("apigateway.amazonaws.com")},
-                                                     {"SourceArn", std::move(sourceArn)}})));
+    ctx.add(id + authorizer.name + "AuthorizerPermission",
+            makeResource("AWS::Lambda::Permission",
+                         map({{"Action", str("lambda:InvokeFunction")},
+                              {"FunctionName", *function},
+                              {"Principal", str("apigateway.amazonaws.com")},
+                              {"SourceArn", std::move(sourceArn)}}),
+                         pass));
   }
 }
 

@@ -30,7 +30,8 @@ bool addHttpEventAuth(ExpandContext& ctx, const std::string& eventId, const std:
 bool addHttpApiAuth(ExpandContext& ctx, const std::string& id, const HttpApi& api, PyObject& body);
 
 // The `<Api><Authorizer>AuthorizerPermission` of each Lambda authorizer with
-// `EnableFunctionDefaultPermissions: true`.
-void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api);
+// `EnableFunctionDefaultPermissions: true`, with the API's pass-through attributes.
+void addHttpAuthorizerPermissions(ExpandContext& ctx, const std::string& id, const HttpApi& api,
+                                  const PassThrough& pass);
 
 }  // namespace samshift::expand::api

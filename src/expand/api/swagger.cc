@@ -138,8 +138,8 @@ PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, cons
   return *target.get(kIntegration);
 }
 
-void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method,
-                                PyObject uri, PyObject credentials, PyObject requestTemplates) {
+void fillStateMachineMethod(PyObject& target, PyObject uri, PyObject credentials,
+                            PyObject requestTemplates) {
   PyObject integrationResponses = PyObject::dict(true);
   integrationResponses.set("200", strDict("statusCode", "200"));
   integrationResponses.set("400", strDict("statusCode", "400"));
@@ -147,7 +147,6 @@ void addStateMachineIntegration(PyObject& body, const std::string& path, const M
   methodResponses.set("200", strDict("description", "OK"));
   methodResponses.set("400", strDict("description", "Bad Request"));
 
-  PyObject& target = methodDict(body, path, method);
   PyObject& integration = target.set(kIntegration, PyObject::dict(true));
   integration.set("type", PyObject::str("aws"));
   integration.set("httpMethod", PyObject::str("POST"));
@@ -157,6 +156,12 @@ void addStateMachineIntegration(PyObject& body, const std::string& path, const M
   // SAM sets the templates after `responses`; `integration` may have moved with that insert.
   target.setdefault("responses", std::move(methodResponses));
   target.get(kIntegration)->set("requestTemplates", std::move(requestTemplates));
+}
+
+void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method,
+                                PyObject uri, PyObject credentials, PyObject requestTemplates) {
+  fillStateMachineMethod(methodDict(body, path, method), std::move(uri), std::move(credentials),
+                         std::move(requestTemplates));
 }
 
 }  // namespace samshift::expand::api

@@ -44,7 +44,10 @@ void addLambdaIntegration(PyObject& body, const std::string& path, const MethodK
 // OpenApiEditor.add_lambda_integration (HTTP API, payload format 2.0 unless changed later).
 PyObject& addHttpLambdaIntegration(PyObject& body, const std::string& path, const MethodKey& method,
                                    PyObject uri);
-// SwaggerEditor.add_state_machine_integration (REST, aws, StartExecution).
+// SwaggerEditor.add_state_machine_integration (REST, aws, StartExecution): what it writes in the
+// method's definition, and the whole edit.
+void fillStateMachineMethod(PyObject& target, PyObject uri, PyObject credentials,
+                            PyObject requestTemplates);
 void addStateMachineIntegration(PyObject& body, const std::string& path, const MethodKey& method,
                                 PyObject uri, PyObject credentials, PyObject requestTemplates);
 

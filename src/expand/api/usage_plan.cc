@@ -6,6 +6,7 @@
 
 #include "expand/api/route53.h"
 #include "expand/builders.h"
+#include "expand/tag_list.h"
 #include "model/intrinsics.h"
 #include "sam/deployment_model.h"
 
@@ -72,13 +73,21 @@ Node usagePlanKeyProperties(const std::string& keyId, const std::string& planId)
   return map({{"KeyId", ref(keyId)}, {"KeyType", str("API_KEY")}, {"UsagePlanId", ref(planId)}});
 }
 
+// SamApi.propagate_tags: assign_tags replaces the Tags of the plan (in its property_types place,
+// before Throttle) and gives the key Tags before StageKeys; the plan key has none.
 void addResources(ExpandContext& ctx, const std::string& planId, const std::string& keyId,
                   const std::string& planKeyId, Node dependsOn, Node planProperties, Node stageKeys,
-                  const std::vector<std::pair<const char*, Node>>& attributes) {
+                  const std::vector<std::pair<const char*, Node>>& attributes,
+                  const Node* propagatedTags) {
+  Node keyProperties = apiKeyProperties(std::move(stageKeys));
+  if (propagatedTags) {
+    assignTags(planProperties, *propagatedTags, {"Throttle", "UsagePlanName"});
+    assignTags(keyProperties, *propagatedTags, {"StageKeys", "Value"});
+  }
   ctx.add(planId, generatedResource("AWS::ApiGateway::UsagePlan", std::move(dependsOn),
                                     std::move(planProperties), attributes));
   ctx.add(keyId, generatedResource("AWS::ApiGateway::ApiKey", seq({str(planId)}),
-                                   apiKeyProperties(std::move(stageKeys)), attributes));
+                                   std::move(keyProperties), attributes));
   ctx.add(planKeyId, generatedResource("AWS::ApiGateway::UsagePlanKey", seq({str(keyId)}),
                                        usagePlanKeyProperties(keyId, planId), attributes));
 }
@@ -110,7 +119,7 @@ std::string unsupportedUsagePlan(const Node& usagePlan) {
 }
 
 void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
-                  const std::string& stageId, const PassThrough& pass, bool propagateTags) {
+                  const std::string& stageId, const PassThrough& pass, const Node* propagatedTags) {
   const Node* auth = api.properties.get("Auth");
   const Node* given = auth && auth->isMapping() ? auth->get("UsagePlan") : nullptr;
   if (!given || given->isNull()) return;
@@ -122,15 +131,11 @@ void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
     return;
   }
   if (kind->isString("NONE")) return;
-  if (propagateTags) {
-    ctx.notSupported("API Gateway: UsagePlan of AWS::Serverless::Api " + id +
-                     " with PropagateTags (SAM tags the plan and its key too)");
-    return;
-  }
   if (kind->isString("SHARED")) {
-    ctx.apis.sharedUsagePlan.push_back({translationRank(ctx, id), id, stageId, pass.condition,
-                                        pass.deletionPolicy, pass.updateReplacePolicy,
-                                        std::move(usagePlan)});
+    ctx.apis.sharedUsagePlan.push_back(
+        {translationRank(ctx, id), id, stageId, pass.condition, pass.deletionPolicy,
+         pass.updateReplacePolicy, std::move(usagePlan),
+         propagatedTags ? std::optional<Node>(*propagatedTags) : std::nullopt});
     ctx.refs[id]["UsagePlan"] = kSharedPlan;
     ctx.refs[id]["UsagePlanKey"] = kSharedPlanKey;
     ctx.refs[id]["ApiKey"] = kSharedKey;
@@ -139,7 +144,7 @@ void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
   std::string planId = id + "UsagePlan", keyId = id + "ApiKey", planKeyId = id + "UsagePlanKey";
   addResources(ctx, planId, keyId, planKeyId, seq({str(id)}),
                usagePlanProperties(seq({apiStage(id, stageId)}), usagePlan),
-               seq({stageKey(id, stageId)}), passThroughAttributes(pass));
+               seq({stageKey(id, stageId)}), passThroughAttributes(pass), propagatedTags);
   ctx.refs[id]["UsagePlan"] = planId;
   ctx.refs[id]["UsagePlanKey"] = planKeyId;
   ctx.refs[id]["ApiKey"] = keyId;
@@ -196,10 +201,11 @@ void emitSharedUsagePlan(ExpandContext& ctx) {
       ctx.extraConditions.set(kSharedCondition, intrinsic("Fn::Or", std::move(list)));
     }
   }
-  // Each API remade the plan; the last one's settings stay.
+  // Each API remade the plan; the last one's settings (and propagated tags) stay.
+  const std::optional<Node>& lastTags = members.back().propagatedTags;
   addResources(ctx, kSharedPlan, kSharedKey, kSharedPlanKey, std::move(dependsOn),
                usagePlanProperties(std::move(apiStages), members.back().usagePlan),
-               std::move(stageKeys), attributes);
+               std::move(stageKeys), attributes, lastTags ? &*lastTags : nullptr);
 }
 
 }  // namespace samshift::expand::api

@@ -16,10 +16,11 @@ namespace samshift::expand::api {
 std::string unsupportedUsagePlan(const model::Node& usagePlan);
 
 // _construct_usage_plan for one API, after its Stage: a PER_API plan's resources, or the API's
-// place in the shared plan (emitted by emitSharedUsagePlan). The tags an API propagates
-// (`propagateTags`, as stageTags says) are not given to the plan yet: refused.
+// place in the shared plan (emitted by emitSharedUsagePlan). `propagatedTags`: the tag list the
+// API propagates (stageTags), or null; SamApi.propagate_tags gives it to the plan and its key.
 void addUsagePlan(ExpandContext& ctx, const std::string& id, const RestApi& api,
-                  const std::string& stageId, const PassThrough& pass, bool propagateTags);
+                  const std::string& stageId, const PassThrough& pass,
+                  const model::Node* propagatedTags);
 
 // The shared plan's three resources, as the last API that joined it leaves them.
 void emitSharedUsagePlan(ExpandContext& ctx);

@@ -347,14 +347,9 @@ void emitHttpApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
         return setIntegrationKey(definition, "payloadFormatVersion", *format, why);
       }))
     return refuse();
-  // _add_auth_to_openapi_integration, for a truthy Auth (on a body SAM manages).
-  if (const Node* auth = event.properties.get("Auth"); auth && sam::pythonTruthy(*auth)) {
-    if (!api.managed) {
-      ctx.notSupported("API Gateway: Auth of HttpApi event " + event.id + " on a user's body");
-      return;
-    }
+  // _add_auth_to_openapi_integration, for a truthy Auth (on SAM's body or the user's).
+  if (const Node* auth = event.properties.get("Auth"); auth && sam::pythonTruthy(*auth))
     api::addHttpEventAuth(ctx, event.id, *apiId, api, path, key, *auth);
-  }
 }
 
 }  // namespace samshift::expand::events

@@ -4,6 +4,7 @@
 
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
+#include "expand/api/conditional_paths.h"
 #include "expand/api/swagger.h"
 #include "expand/builders.h"
 #include "expand/events/event.h"
@@ -112,13 +113,10 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   if (const Node* auth = event.properties.get("Auth"))
     methodAuth = api::methodAuth(ctx, event.id, *api, *auth);
   if (!methodAuth) return;
-  // The stage a state machine's event ResourcePolicy names is not modelled (SAM's differs from a
-  // function's).
-  if (methodAuth->resourcePolicy) {
-    ctx.notSupported("API Gateway: ResourcePolicy in the Auth of Api event " + event.id +
-                     " of a state machine");
-    return;
-  }
+  // A state machine's Api event has no _get_permissions to set its Stage: the stage its
+  // ResourcePolicy names is the event's own Stage property, None here (samshift refuses one
+  // given), which SAM writes as null.
+  if (methodAuth->resourcePolicy) methodAuth->stage = api::PyObject::none();
   api::PyObject credentials = api::PyObject::dict(false);
   api::PyObject getAttArgs = api::PyObject::list();
   getAttArgs.push(api::PyObject::str(roleId));
@@ -133,15 +131,21 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
   templates.set("application/json",
                 api::pySub("{\"input\": \"" + input + "\", \"stateMachineArn\": \"${" +
                            event.targetId + "}\"}"));
+  // add_state_machine_integration wraps the URI and the method in an Fn::If on the state
+  // machine's Condition.
+  std::string condition = event.pass.condition ? event.pass.condition->text() : "";
   api->edits.push_back(
       {event.rank, path->text(), method->text(),
        [path = path->text(), key = api::methodKey(method->text()), credentials, templates,
-        auth = *methodAuth](api::PyObject& body) {
-         api::addStateMachineIntegration(
-             body, path, key,
-             api::pySub(
-                 "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"),
-             credentials, templates);
+        condition, auth = *methodAuth](api::PyObject& body) {
+         api::PyObject uri = api::pySub(
+             "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution");
+         if (condition.empty()) {
+           api::addStateMachineIntegration(body, path, key, std::move(uri), credentials, templates);
+         } else {
+           api::addConditionalStateMachineIntegration(body, path, key, std::move(uri), condition,
+                                                      credentials, templates);
+         }
          return api::addMethodAuth(body, path, key, auth);
        }});
 }
@@ -150,10 +154,12 @@ void emitApi(ExpandContext& ctx, const SmEvent& event) {
 
 void emitStateMachineEvents(ExpandContext& ctx, const std::string& machineId, const Node& events,
                             const std::string& targetId, const PassThrough& pass) {
-  if (pass.condition || pass.deletionPolicy || pass.updateReplacePolicy) {
-    // Which attributes the event resources inherit is not modelled for state machines.
+  // The event resources take the state machine's Condition, DeletionPolicy and
+  // UpdateReplacePolicy (get_passthrough_resource_attributes); a Condition that is not a string
+  // is not modelled.
+  if (pass.condition && !pass.condition->isString()) {
     ctx.notSupported("Events of state machine " + machineId +
-                     " with Condition, DeletionPolicy or UpdateReplacePolicy");
+                     " with a Condition that is not a string");
     return;
   }
   for (const MapEntry& entry : events.entries()) {
