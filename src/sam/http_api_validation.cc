@@ -614,6 +614,10 @@ bool orderedEventRoutes(const model::ResourceView& function, std::vector<EventRo
 
 std::optional<SamProblem> httpApiRouteTakenProblem(const model::Template& templ,
                                                    const model::ResourceView& function) {
+  // A function without an HttpApi event takes no route: decided without walking the template
+  // (which costs every function a walk of all the others: quadratic on a template of thousands).
+  std::vector<EventRoute> own;
+  if (!orderedEventRoutes(function, own) || own.empty()) return std::nullopt;
   if (py27Ordered(templ)) return std::nullopt;
   std::set<std::tuple<std::string, std::string, std::string>> integrated;
   for (const model::ResourceView& resource : templ.resources()) {
