@@ -20,8 +20,6 @@ namespace {
 
 constexpr const char* kIam = "AWS_IAM";
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // `d.get(key)` that is not None.
 const Node* given(const Node& mapping, std::string_view key) {
   const Node* value = mapping.isMapping() ? mapping.get(key) : nullptr;

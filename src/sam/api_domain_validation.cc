@@ -18,8 +18,6 @@ const Node* given(const Node& map, const char* name) {
   return value && !value->isNull() ? value : nullptr;
 }
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // The first rejection of the resolved Domain, or an empty message.
 std::string domainProblem(const Node& domain) {
   // sam_expect(...).to_be_a_map(): an intrinsic is a dict too.

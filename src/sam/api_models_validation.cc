@@ -17,8 +17,6 @@ using model::Node;
 
 namespace {
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // SAM's `x is not None`: present and not null.
 const Node* given(const Node& props, std::string_view key) {
   const Node* value = props.get(key);

@@ -15,8 +15,6 @@ using model::Node;
 
 namespace {
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // The truthy Auth of the API, with Globals.
 const Node* givenAuth(const Node& props) {
   const Node* auth = props.get("Auth");

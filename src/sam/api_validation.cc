@@ -78,8 +78,6 @@ const Node* present(const Node& props, const char* name) {
   return value && !value->isNull() ? value : nullptr;
 }
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 SamProblem apiProblem(const char* code, std::string message, const Node* node) {
   return SamProblem{code, std::move(message), node, true, {}};
 }

@@ -6,6 +6,8 @@ namespace samshift::sam {
 
 using model::Node;
 
+bool truthy(const Node* value) { return value && pythonTruthy(*value); }
+
 bool pythonTruthy(const Node& value) {
   switch (value.kind()) {
     case model::NodeKind::kNull:

@@ -82,5 +82,7 @@ std::string aliasLogicalId(std::string_view function, std::string_view alias);
 
 // Python truthiness of a value as SAM sees it (empty string/list/map, 0, false, null are false).
 bool pythonTruthy(const model::Node& value);
+// The same of a value that may be absent (SAM's `if self.X:` on a key it reads with get()).
+bool truthy(const model::Node* value);
 
 }  // namespace samshift::sam

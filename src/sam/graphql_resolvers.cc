@@ -16,7 +16,6 @@ using model::Node;
 namespace {
 
 bool absent(const Node* value) { return !value || value->isNull(); }
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
 
 constexpr ModelField kDynamoDbFields[] = {
     {"TableName", true}, {"ServiceRoleArn"}, {"TableArn"},

@@ -22,8 +22,6 @@ constexpr const char* kAuthCode = "http-api-auth-invalid";
 constexpr const char* kEventAuthCode = "http-api-event-auth-invalid";
 constexpr const char* kImplicitHttpApi = "ServerlessHttpApi";
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // dict.get: a key given null is None, as an absent one.
 const Node* given(const Node* map, std::string_view key) {
   const Node* value = map && map->isMapping() ? map->get(key) : nullptr;

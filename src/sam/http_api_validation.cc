@@ -53,8 +53,6 @@ const std::array<SamPropertyType, 16>& httpApiPropertyTypes() {
   return kTypes;
 }
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // `dict.get(name)`: absent or null is None.
 const Node* given(const Node& map, const char* name) {
   const Node* value = map.isMapping() ? map.get(name) : nullptr;

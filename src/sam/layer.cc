@@ -34,8 +34,6 @@ constexpr const char* kResolvedProperties[] = {"LayerName", "LicenseInfo", "Desc
 
 constexpr const char* kRetentionOptions = "['Retain', 'Delete']";
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // The SAM resource as to_dict() gives it, without DeletionPolicy, UpdateReplacePolicy and
 // Metadata: what LogicalIdGenerator hashes.
 Node hashedForm(const model::ResourceView& resource, const Node& props) {

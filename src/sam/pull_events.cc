@@ -100,8 +100,6 @@ SamProblem eventProblem(std::string code, const std::string& eventId, const std:
   return problem(std::move(code), "Event with id [" + eventId + "] is invalid. " + text, node);
 }
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // SAM's is_intrinsic: a one-key mapping whose key is Ref, Condition or Fn::….
 bool samIntrinsic(const Node& value) { return value.isIntrinsic(); }
 

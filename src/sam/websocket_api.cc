@@ -48,8 +48,6 @@ std::string upper(std::string text) {
   return text;
 }
 
-bool truthy(const Node* value) { return value && pythonTruthy(*value); }
-
 // WebSocketApiGenerator._validate_auth: the first problem, or an empty message.
 std::string authProblem(const Node& auth, std::optional<std::string>& unsupported) {
   const Node* type = auth.get("AuthType");

@@ -83,7 +83,7 @@ const Node* authorizerField(const Node& authorizer, const char* name) {
   return value && !value->isNull() ? value : nullptr;
 }
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+using sam::truthy;
 
 bool isRequestAuthorizer(const Node& authorizer) {
   const Node* payload = authorizerField(authorizer, "FunctionPayloadType");

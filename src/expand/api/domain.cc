@@ -31,7 +31,7 @@ const Node* given(const Node& map, const char* name) {
   return value && !value->isNull() ? value : nullptr;
 }
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+using sam::truthy;
 
 // A SAM map as sam_expect(...).to_be_a_map() sees it: an intrinsic is a dict too.
 bool isDict(const Node* value) { return value && value->isMapping(); }

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kGatewayResponses = "x-amazon-apigateway-gateway-responses";
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+using sam::truthy;
 
 // `^[0-9]{1,3}$` on str(StatusCode), for the values whose str() samshift knows.
 std::optional<std::string> statusCodeText(const Node& code) {

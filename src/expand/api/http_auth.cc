@@ -14,7 +14,7 @@ using model::Node;
 
 namespace {
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+using sam::truthy;
 
 // dict.get: a key given null is None, as an absent one.
 const Node* given(const Node* map, std::string_view key) {

@@ -16,7 +16,7 @@ namespace {
 constexpr const char* kPolicyKey = "x-amazon-apigateway-policy";
 constexpr const char* kAnyMethod = "x-amazon-apigateway-any-method";
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+using sam::truthy;
 
 bool isSourceVpcKey(const std::string& key) {
   return key == "SourceVpcWhitelist" || key == "SourceVpcBlacklist";

@@ -39,7 +39,7 @@ const Node* given(const RestApi& api, const char* name) {
   return value && !value->isNull() ? value : nullptr;
 }
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
+using sam::truthy;
 
 // The value as SAM writes it out: the template's Py27Dicts iterate in Python 2.7 order.
 Node asWritten(const Node& value) { return PyObject::fromTemplate(value).toNode(); }

@@ -89,8 +89,6 @@ std::optional<Node> sourcePolicy(ExpandContext& ctx, const Event& event, const s
 
 }  // namespace
 
-bool truthy(const Node* value) { return value && sam::pythonTruthy(*value); }
-
 Node secretStatement(const Node& secret) {
   return map({{"Action", seq({str("secretsmanager:GetSecretValue")})},
               {"Effect", str("Allow")},

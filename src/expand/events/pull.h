@@ -9,11 +9,12 @@
 #include "expand/context.h"
 #include "expand/events/event.h"
 #include "model/node.h"
+#include "sam/deployment_model.h"
 
 namespace samshift::expand::events {
 
 // Present and true as Python sees it (SAM's `if self.X:`).
-bool truthy(const model::Node* value);
+using sam::truthy;
 // `secretsmanager:GetSecretValue` on `secret`.
 model::Node secretStatement(const model::Node& secret);
 // `kms:Decrypt` on key `keyId` of the account; MQ writes the action as a string, the others as a
