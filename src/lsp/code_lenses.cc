@@ -59,7 +59,8 @@ std::vector<CodeLens> codeLenses(const Analysis& analysis) {
   if (!analysis.isTemplate || !analysis.document.parsed) return lenses;
   const model::Template& templ = analysis.templ();
   sam::ParameterValues params(templ, {}, "us-east-1");
-  for (const plan::Deployment& deployment : plan::findDeployments(templ, params)) {
+  std::vector<plan::Deployment> deployments = plan::findDeployments(templ, params);
+  for (const plan::Deployment& deployment : deployments) {
     core::Span span;
     switch (deployment.source) {
       case plan::DeploymentSource::kSamFunction:
@@ -77,7 +78,7 @@ std::vector<CodeLens> codeLenses(const Analysis& analysis) {
     if (span.known()) lenses.push_back(CodeLens{span, deploymentLensTitle(deployment)});
   }
   // Above each API stage, what its routes reach ("prod → PROD → OrdersV1 95% · OrdersV2 5%").
-  for (const plan::StageRoute& stage : plan::stageRoutes(templ, params)) {
+  for (const plan::StageRoute& stage : plan::stageRoutes(templ, params, deployments)) {
     if (stage.span.known()) lenses.push_back(CodeLens{stage.span, stage.summary});
   }
   std::stable_sort(lenses.begin(), lenses.end(), [](const CodeLens& a, const CodeLens& b) {

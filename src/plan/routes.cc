@@ -396,7 +396,13 @@ std::string describeVersions(const std::vector<VersionWeight>& versions) {
 
 std::vector<StageRoute> stageRoutes(const model::Template& templ,
                                     const sam::ParameterValues& params) {
-  std::vector<Route> routes = findRoutes(templ, params, findDeployments(templ, params));
+  return stageRoutes(templ, params, findDeployments(templ, params));
+}
+
+std::vector<StageRoute> stageRoutes(const model::Template& templ,
+                                    const sam::ParameterValues& params,
+                                    const std::vector<Deployment>& deployments) {
+  std::vector<Route> routes = findRoutes(templ, params, deployments);
   std::vector<StageRoute> out;
   std::map<std::pair<std::string, std::string>, size_t> byStage;  // (api, stage) → index in out
   for (const Route& route : routes) {

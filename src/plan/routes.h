@@ -78,6 +78,10 @@ struct StageRoute {
   core::Span span;
   std::string summary;
 };
+// `deployments`: the template's (findDeployments), when the caller has them already.
+std::vector<StageRoute> stageRoutes(const model::Template& templ,
+                                    const sam::ParameterValues& params,
+                                    const std::vector<Deployment>& deployments);
 std::vector<StageRoute> stageRoutes(const model::Template& templ,
                                     const sam::ParameterValues& params);
 
