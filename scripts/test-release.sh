@@ -117,11 +117,32 @@ else
   fail "action: install step: $(cat "$work/action.out")"
 fi
 
+# The image: run it where the engine can start containers; where it cannot (a sandbox that denies
+# the runtime its setrlimit calls, say), export the image's filesystem and run that in a chroot, so
+# that what is checked is still the image's own content.
 for engine in docker podman; do
   if command -v "$engine" >/dev/null 2>&1 && "$engine" info >/dev/null 2>&1; then
-    "$engine" run --rm -v "$PWD/examples:/src:ro" "samshift:$version" lint --color never \
-      clean-service.yaml >/dev/null 2>&1 && pass "image: $engine run samshift lint" ||
-      fail "image: $engine run samshift:$version"
+    if "$engine" run --rm -v "$PWD/examples:/src:ro" "samshift:$version" lint --color never \
+      clean-service.yaml >"$work/image.out" 2>&1; then
+      pass "image: $engine run samshift lint"
+    elif grep -q "OCI permission denied\|operation not permitted" "$work/image.out" &&
+      [ "$(id -u)" -eq 0 ]; then
+      container=$("$engine" create "samshift:$version")
+      mkdir -p "$work/image"
+      "$engine" export "$container" | tar -x -C "$work/image"
+      "$engine" rm "$container" >/dev/null
+      mkdir -p "$work/image/src" && cp examples/* "$work/image/src/"
+      files=$(cd "$work/image" && find . -type f ! -path './src/*' | sort | tr '\n' ' ')
+      if [ "$files" = "./usr/bin/samshift " ] &&
+        (cd / && chroot "$work/image" /usr/bin/samshift lint --color never /src/clean-service.yaml) \
+          >>"$work/image.out" 2>&1; then
+        pass "image: built by $engine; holds only /usr/bin/samshift, which runs (chroot: $engine cannot start containers here)"
+      else
+        fail "image: exported $engine image ($files): $(cat "$work/image.out")"
+      fi
+    else
+      fail "image: $engine run samshift:$version: $(cat "$work/image.out")"
+    fi
     break
   fi
 done
