@@ -4,6 +4,7 @@
 
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/local_artifacts.h"
 #include "sam/resource_properties.h"
 #include "sam/s3_uri.h"
 #include "sam/version_hash.h"
@@ -175,17 +176,21 @@ void validateLayer(const model::Template& templ, const model::ResourceView& reso
   }
   // The layer has its new logical ID from here on.
   bool unsure = false;
-  std::string content = contentProblem(*layer.props.get("ContentUri"), unsure);
+  const Node& uri = *layer.props.get("ContentUri");
+  std::string content = contentProblem(uri, unsure);
+  // A local path (`ContentUri: layer/`) is what `sam package` uploads and replaces with an S3
+  // location: the checks that follow say what the deploy meets.
+  bool local = !content.empty() && localArtifactPath(uri);
   if (!content.empty()) {
-    out.push_back(resourceProblem("layer-content-uri", content,
+    out.push_back(resourceProblem(local ? "layer-content-uri-local" : "layer-content-uri", content,
                                   propertySource(templ, resource, "ContentUri")));
-  } else if (!architecturesValid(layer.props.get("CompatibleArchitectures"))) {
-    out.push_back(resourceProblem(
-        "layer-architectures", "CompatibleArchitectures needs to be a list of 'x86_64' or 'arm64'",
-        propertySource(templ, resource, "CompatibleArchitectures")));
-  } else {
-    return;
+    out.back().subjectId = layer.logicalId;
+    if (!local) return;
   }
+  if (architecturesValid(layer.props.get("CompatibleArchitectures"))) return;
+  out.push_back(resourceProblem("layer-architectures",
+                                "CompatibleArchitectures needs to be a list of 'x86_64' or 'arm64'",
+                                propertySource(templ, resource, "CompatibleArchitectures")));
   out.back().subjectId = layer.logicalId;
 }
 
