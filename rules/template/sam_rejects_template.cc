@@ -152,7 +152,7 @@ family covers:
   does not take, a connector whose logical ID (`<Resource><Name>`) the template already uses.
 
 Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, and a layer's
-local `ContentUri` are not reported: `sam package` and `sam deploy` upload them (the template's
+local `ContentUri`, or none, are not reported: `sam package` and `sam deploy` upload them (the template's
 directory when there is none) and write an S3 URI in their place before the transform runs.
 
 ## Why is this bad?
@@ -335,6 +335,7 @@ Resources:
         "layer-retention-policy",
         "layer-content-uri",
         "layer-content-uri-local",
+        "layer-content-uri-missing",
         "layer-architectures",
         "graphql-auth",
         "graphql-schema",
@@ -630,6 +631,7 @@ Resources:
              "` must be a string once SAM resolves its parameter";
     }
     if (code == "layer-retention-policy") return "`RetentionPolicy` must be `Retain` or `Delete`";
+    if (code == "layer-content-uri-missing") return "Layer `" + id + "` has no `ContentUri`";
     if (code == "layer-content-uri" || code == "layer-content-uri-local")
       return "`ContentUri` must be s3://bucket/key or a mapping with `Bucket` and `Key`";
     if (code == "layer-architectures")

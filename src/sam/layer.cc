@@ -156,6 +156,14 @@ LayerModel readLayer(const model::Template& templ, const model::ResourceView& re
 void validateLayer(const model::Template& templ, const model::ResourceView& resource,
                    const ParameterValues& params, std::vector<SamProblem>& out) {
   Node merged = propertiesWithGlobals(templ, resource);
+  // A layer without ContentUri is one `sam package` gives the template's directory, as a function
+  // without CodeUri (docs/sam-semantics.md §2.7): what SAM finds next is what the deploy meets.
+  const Node* givenContent = merged.get("ContentUri");
+  if (!givenContent || givenContent->isNull()) {
+    out.push_back(resourceProblem("layer-content-uri-missing",
+                                  "Missing required property 'ContentUri'.", resource.idNode));
+    merged.set("ContentUri", Node::string(std::string(kS3UriPlaceholder)));
+  }
   if (checkSamPropertyTypes(templ, resource, merged, kLayerPropertyTypes, out)) return;
   LayerModel layer = readLayer(templ, resource, params);
   if (!layer.resolveFailure.empty()) return;  // the transform fails: expand says so
@@ -176,11 +184,11 @@ void validateLayer(const model::Template& templ, const model::ResourceView& reso
   }
   // The layer has its new logical ID from here on.
   bool unsure = false;
-  const Node& uri = *layer.props.get("ContentUri");
-  std::string content = contentProblem(uri, unsure);
+  const Node* uri = layer.props.get("ContentUri");
+  std::string content = uri && !uri->isNull() ? contentProblem(*uri, unsure) : "";
   // A local path (`ContentUri: layer/`) is what `sam package` uploads and replaces with an S3
   // location: the checks that follow say what the deploy meets.
-  bool local = !content.empty() && localArtifactPath(uri);
+  bool local = !content.empty() && localArtifactPath(*uri);
   if (!content.empty()) {
     out.push_back(resourceProblem(local ? "layer-content-uri-local" : "layer-content-uri", content,
                                   propertySource(templ, resource, "ContentUri")));
