@@ -64,13 +64,15 @@ std::string ReviewedFinding::finding() const {
   return out;
 }
 
-std::vector<ReviewedFinding> lintCorpus(const fs::path& corpusRoot) {
+CorpusLint lintCorpus(const fs::path& corpusRoot) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(corpusRoot)) {
     if (entry.is_regular_file() && isTemplateFile(entry.path())) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  std::vector<ReviewedFinding> findings;
+  CorpusLint out;
+  out.files = files.size();
+  std::vector<ReviewedFinding>& findings = out.findings;
   for (const fs::path& file : files) {
     std::string relative = file.lexically_relative(corpusRoot).generic_string();
     auto document = load::loadFile(file.string());
@@ -90,7 +92,7 @@ std::vector<ReviewedFinding> lintCorpus(const fs::path& corpusRoot) {
                           oneColumn(d.message), kUnreviewed, ""});
     }
   }
-  return findings;
+  return out;
 }
 
 std::string formatSnapshot(const std::vector<ReviewedFinding>& findings) {

@@ -26,9 +26,14 @@ struct ReviewedFinding {
 
 inline constexpr const char* kUnreviewed = "unreviewed";
 
+struct CorpusLint {
+  size_t files = 0;                       // the template files linted
+  std::vector<ReviewedFinding> findings;  // unreviewed, in the snapshot's order
+};
+
 // Every finding that default lint reports on each .yaml, .yml, .json and .template file under
-// `corpusRoot`, unreviewed, sorted as the snapshot is.
-std::vector<ReviewedFinding> lintCorpus(const std::filesystem::path& corpusRoot);
+// `corpusRoot` (files sorted, then lint's order: position, then code).
+CorpusLint lintCorpus(const std::filesystem::path& corpusRoot);
 
 // The snapshot file's text and back. Lines starting with '#' are comments; a malformed line is
 // returned in `malformed` (the test fails on it).
