@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/printable_text.h"
 #include "engine/runner.h"
 #include "load/loader.h"
 
@@ -18,30 +19,6 @@ constexpr char kColumnSeparator = '\t';
 constexpr const char* kHeader =
     "# Reviewed lint findings on tests/realworld/corpus: see tests/realworld/README.md.\n"
     "# file\tline:col\tcode\tseverity\tmessage\tverdict\twhy\n";
-
-// A message or why on one line of one column: no tab, no line break.
-std::string oneColumn(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 bool isTemplateFile(const fs::path& path) {
   std::string ext = path.extension().string();
@@ -77,8 +54,8 @@ CorpusLint lintCorpus(const fs::path& corpusRoot) {
     std::string relative = file.lexically_relative(corpusRoot).generic_string();
     auto document = load::loadFile(file.string());
     if (!document) {
-      findings.push_back(
-          {relative, "-", "-", "error", oneColumn(document.error().message), kUnreviewed, ""});
+      findings.push_back({relative, "-", "-", "error",
+                          core::printableText(document.error().message), kUnreviewed, ""});
       continue;
     }
     engine::LintResult result = engine::lintDocument(document.value(), {});
@@ -89,7 +66,7 @@ CorpusLint lintCorpus(const fs::path& corpusRoot) {
         position = std::to_string(at.line) + ":" + std::to_string(at.column);
       }
       findings.push_back({relative, position, d.code, std::string(core::severityName(d.severity)),
-                          oneColumn(d.message), kUnreviewed, ""});
+                          core::printableText(d.message), kUnreviewed, ""});
     }
   }
   return out;

@@ -16,9 +16,9 @@ struct ReviewedFinding {
   std::string position;  // "line:col" (1-based, columns in characters)
   std::string code;      // "V005"
   std::string severity;  // "error", "warning", "info"
-  std::string message;
-  std::string verdict;  // "true", "debatable", "wrong" (only until fixed) or "unreviewed"
-  std::string why;      // one line: what the template does at that place and why the verdict
+  std::string message;   // as core::printableText prints it: no tab or line break
+  std::string verdict;   // "true", "debatable", "wrong" (only until fixed) or "unreviewed"
+  std::string why;       // one line: what the template does at that place and why the verdict
 
   // file, position, code, severity and message: what lint said, without the review.
   std::string finding() const;
