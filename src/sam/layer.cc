@@ -158,8 +158,10 @@ void validateLayer(const model::Template& templ, const model::ResourceView& reso
   Node merged = propertiesWithGlobals(templ, resource);
   // A layer without ContentUri is one `sam package` gives the template's directory, as a function
   // without CodeUri (docs/sam-semantics.md §2.7): what SAM finds next is what the deploy meets.
+  // Not a layer without Properties: SAM CLI writes the path into a mapping it then drops.
   const Node* givenContent = merged.get("ContentUri");
-  if (!givenContent || givenContent->isNull()) {
+  bool hasProperties = resource.properties && resource.properties->isMapping();
+  if (hasProperties && (!givenContent || givenContent->isNull())) {
     out.push_back(resourceProblem("layer-content-uri-missing",
                                   "Missing required property 'ContentUri'.", resource.idNode));
     merged.set("ContentUri", Node::string(std::string(kS3UriPlaceholder)));
