@@ -525,6 +525,8 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"layer-retention-policy",
        layer("      ContentUri: s3://bucket/layer.zip\n      RetentionPolicy: Keep\n")},
       {"layer-content-uri", layer("      ContentUri: https://example.com/layer.zip\n")},
+      {"layer-content-uri-local", layer("      ContentUri: layer/\n")},
+      {"layer-content-uri-missing", layer("      LayerName: libs\n")},
       {"layer-architectures",
        layer("      ContentUri: s3://bucket/layer.zip\n      CompatibleArchitectures: [x64]\n")},
       {"graphql-auth", graphQLApi("      Auth: {Type: OPENID_CONNECT}\n      SchemaInline: 'type "

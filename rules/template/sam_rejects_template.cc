@@ -151,9 +151,9 @@ family covers:
   cannot find or whose ARN, queue URL or role it cannot read, permissions the connector's profile
   does not take, a connector whose logical ID (`<Resource><Name>`) the template already uses.
 
-Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, is not
-reported: `sam package` and `sam deploy` upload it (the template's directory when there is none)
-and write an S3 URI in its place before the transform runs.
+Each finding carries SAM's own message as a note. A local `CodeUri` path, or none, and a layer's
+local `ContentUri`, or none, are not reported: `sam package` and `sam deploy` upload them (the template's
+directory when there is none) and write an S3 URI in their place before the transform runs.
 
 ## Why is this bad?
 The transform fails and nothing is deployed; `sam deploy` shows SAM's message without a line
@@ -334,6 +334,8 @@ Resources:
         "layer-parameter-not-string",
         "layer-retention-policy",
         "layer-content-uri",
+        "layer-content-uri-local",
+        "layer-content-uri-missing",
         "layer-architectures",
         "graphql-auth",
         "graphql-schema",
@@ -629,7 +631,8 @@ Resources:
              "` must be a string once SAM resolves its parameter";
     }
     if (code == "layer-retention-policy") return "`RetentionPolicy` must be `Retain` or `Delete`";
-    if (code == "layer-content-uri")
+    if (code == "layer-content-uri-missing") return "Layer `" + id + "` has no `ContentUri`";
+    if (code == "layer-content-uri" || code == "layer-content-uri-local")
       return "`ContentUri` must be s3://bucket/key or a mapping with `Bucket` and `Key`";
     if (code == "layer-architectures")
       return "`CompatibleArchitectures` may only hold `x86_64` and `arm64`";

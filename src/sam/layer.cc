@@ -4,6 +4,7 @@
 
 #include "sam/deployment_model.h"
 #include "sam/globals.h"
+#include "sam/local_artifacts.h"
 #include "sam/resource_properties.h"
 #include "sam/s3_uri.h"
 #include "sam/version_hash.h"
@@ -155,6 +156,16 @@ LayerModel readLayer(const model::Template& templ, const model::ResourceView& re
 void validateLayer(const model::Template& templ, const model::ResourceView& resource,
                    const ParameterValues& params, std::vector<SamProblem>& out) {
   Node merged = propertiesWithGlobals(templ, resource);
+  // A layer without ContentUri is one `sam package` gives the template's directory, as a function
+  // without CodeUri (docs/sam-semantics.md §2.7): what SAM finds next is what the deploy meets.
+  // Not a layer without Properties: SAM CLI writes the path into a mapping it then drops.
+  const Node* givenContent = merged.get("ContentUri");
+  bool hasProperties = resource.properties && resource.properties->isMapping();
+  if (hasProperties && (!givenContent || givenContent->isNull())) {
+    out.push_back(resourceProblem("layer-content-uri-missing",
+                                  "Missing required property 'ContentUri'.", resource.idNode));
+    merged.set("ContentUri", Node::string(std::string(kS3UriPlaceholder)));
+  }
   if (checkSamPropertyTypes(templ, resource, merged, kLayerPropertyTypes, out)) return;
   LayerModel layer = readLayer(templ, resource, params);
   if (!layer.resolveFailure.empty()) return;  // the transform fails: expand says so
@@ -175,17 +186,21 @@ void validateLayer(const model::Template& templ, const model::ResourceView& reso
   }
   // The layer has its new logical ID from here on.
   bool unsure = false;
-  std::string content = contentProblem(*layer.props.get("ContentUri"), unsure);
+  const Node* uri = layer.props.get("ContentUri");
+  std::string content = uri && !uri->isNull() ? contentProblem(*uri, unsure) : "";
+  // A local path (`ContentUri: layer/`) is what `sam package` uploads and replaces with an S3
+  // location: the checks that follow say what the deploy meets.
+  bool local = !content.empty() && localArtifactPath(*uri);
   if (!content.empty()) {
-    out.push_back(resourceProblem("layer-content-uri", content,
+    out.push_back(resourceProblem(local ? "layer-content-uri-local" : "layer-content-uri", content,
                                   propertySource(templ, resource, "ContentUri")));
-  } else if (!architecturesValid(layer.props.get("CompatibleArchitectures"))) {
-    out.push_back(resourceProblem(
-        "layer-architectures", "CompatibleArchitectures needs to be a list of 'x86_64' or 'arm64'",
-        propertySource(templ, resource, "CompatibleArchitectures")));
-  } else {
-    return;
+    out.back().subjectId = layer.logicalId;
+    if (!local) return;
   }
+  if (architecturesValid(layer.props.get("CompatibleArchitectures"))) return;
+  out.push_back(resourceProblem("layer-architectures",
+                                "CompatibleArchitectures needs to be a list of 'x86_64' or 'arm64'",
+                                propertySource(templ, resource, "CompatibleArchitectures")));
   out.back().subjectId = layer.logicalId;
 }
 

@@ -302,6 +302,8 @@ constexpr std::array kCodes = {
              "string once parameters are resolved"),
     resource("layer-retention-policy", "a layer's `RetentionPolicy` is not Retain or Delete"),
     resource("layer-content-uri", "a layer's `ContentUri` is not an S3 location SAM reads"),
+    packaging("layer-content-uri-local", "a layer's `ContentUri` is a local path"),
+    packaging("layer-content-uri-missing", "a layer without `ContentUri`"),
     resource("layer-architectures",
              "a layer's `CompatibleArchitectures` holds something other than x86_64 and arm64"),
     resource("graphql-auth",

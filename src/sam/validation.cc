@@ -900,8 +900,34 @@ bool validLogicalId(std::string_view id) {
   return true;
 }
 
+namespace {
+
+// The problem is SAM's "'DefinitionBody' does not contain a valid Swagger (OpenApi) definition"
+// on an API whose DefinitionBody is an `Fn::Transform` (an AWS::Include): CloudFormation runs the
+// macros inside the template before the ones of its Transform section, so SAM edits the document
+// the include brings, which lint cannot read (docs/sam-semantics.md §2.8).
+bool includedDefinitionBody(const model::Template& templ, const SamProblem& problem) {
+  if (!problem.node || !problem.node->span().known() ||
+      problem.message.find("does not contain a valid") == std::string::npos)
+    return false;
+  core::Span at = problem.node->span();
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Serverless::Api" && resource.type != "AWS::Serverless::HttpApi")
+      continue;
+    const Node* body = resource.property("DefinitionBody");
+    if (!body || !body->isMapping() || !body->has("Fn::Transform")) continue;
+    core::Span whole = resource.node ? resource.node->span() : core::Span{};
+    if (whole.known() && whole.begin <= at.begin && at.end <= whole.end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
                                                     const SamProblem& problem) {
+  if (includedDefinitionBody(templ, problem))
+    return "CloudFormation includes the `DefinitionBody` before the SAM transform reads it";
   if (problem.code == "image-uri-missing") {
     // `sam build` writes the ImageUri of an image it builds from a Dockerfile (and only then).
     for (const model::ResourceView& resource : templ.resources()) {
