@@ -57,22 +57,12 @@ Live:
     Name: live
     RoutingConfig:
       AdditionalVersionWeights:
-        - FunctionVersion: !GetAtt OrdersV2.Version
-          FunctionWeight: 0.1
+        - {FunctionVersion: !GetAtt OrdersV2.Version, FunctionWeight: 0.1}
 ```
 
 ## Use instead
 ```yaml
-Live:
-  Type: AWS::Lambda::Alias
-  Properties:
-    FunctionName: !Ref Orders
-    FunctionVersion: !GetAtt OrdersV1.Version
-    Name: live
-    RoutingConfig:
-      AdditionalVersionWeights:
-        - FunctionVersion: !GetAtt OrdersV2.Version
-          FunctionWeight: 0.1
+    FunctionVersion: !GetAtt OrdersV1.Version   # a published version
 ```
 )"};
     return kInfo;
@@ -81,10 +71,8 @@ Live:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* routing = alias->property("RoutingConfig");
-      const Node* weights =
-          routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
-      if (!weights || !weights->isSequence() || weights->items().empty()) continue;
+      const Node* weights = additionalVersionWeights(*alias);
+      if (!weights || weights->items().empty()) continue;
       if (const Node* primary = alias->property("FunctionVersion")) {
         if (literalVersion(*primary) == "$LATEST") {
           reporter.report(*primary,
