@@ -1,0 +1,260 @@
+// R006: an API integration whose function has API Gateway permissions for the qualifier it
+// invokes, none of whose `SourceArn`s allows the integration's API, stage, method or path.
+
+#include <map>
+#include <set>
+
+#include "engine/registry.h"
+#include "rules/callers/function_references.h"
+#include "rules/shared/sam_facts.h"
+#include "sam/api_stages.h"
+#include "sam/execute_api_arns.h"
+
+namespace samshift::rules {
+
+namespace {
+
+using callers::FunctionReference;
+using callers::Qualifier;
+
+// A permission as this rule reads it: the pattern its SourceArn allows, none when it allows every
+// caller of its principal (no SourceArn, or one samshift cannot read).
+struct Grant {
+  const callers::Permission* permission = nullptr;
+  std::optional<std::string> pattern;
+};
+
+// Grants by function, then by what they allow of it (callers::targetKey).
+using Grants = std::map<std::string, std::map<std::string, std::vector<Grant>>, std::less<>>;
+
+// A stage an integration is called on: its name, or unknown (no stage in the template, or a
+// name the parameters do not resolve).
+struct CallStage {
+  std::optional<std::string> name;
+};
+
+// Functions SAM gives permissions of its own (`Api`/`HttpApi` events): what their permissions
+// allow is SAM's to write, and is not in the template.
+std::set<std::string, std::less<>> functionsWithApiEvents(const model::Template& templ) {
+  std::set<std::string, std::less<>> out;
+  for (const model::ResourceView* function : templ.resourcesOfType("AWS::Serverless::Function")) {
+    const model::Node* events = function->property("Events");
+    if (!events) continue;
+    for (const model::MapEntry& event : events->entries()) {
+      const model::Node* type = event.value.get("Type");
+      if (type && (type->isString("Api") || type->isString("HttpApi")))
+        out.insert(std::string(function->id));
+    }
+  }
+  return out;
+}
+
+// The key a stage variable's value gives: what `${Fn.Arn}:${stageVariables.x}` invokes there.
+std::string keyOfQualifier(const std::string& qualifier) {
+  switch (sam::qualifierOfText(qualifier)) {
+    case Qualifier::kLatest:
+      return std::string();
+    case Qualifier::kVersion:
+      return "#" + qualifier;
+    default:
+      return qualifier;
+  }
+}
+
+class PermissionSourceArnMismatch : public engine::Rule {
+ public:
+  const engine::RuleInfo& info() const override {
+    static const engine::RuleInfo kInfo{
+        "R006", "permission-source-arn-mismatch", core::Severity::kWarning,
+        "No API Gateway permission's `SourceArn` allows the API, stage, method or path of an "
+        "integration",
+        R"(## What it does
+For each Lambda integration of an API (an `AWS::ApiGateway::Method`, an OpenAPI
+`x-amazon-apigateway-integration` in the body of a REST or HTTP API, an
+`AWS::ApiGatewayV2::Integration` with its routes), takes the function and qualifier it invokes
+(for `${stageVariables.x}`, the value each stage gives it), the API Gateway permissions of the
+template for that same target, and compares their `SourceArn` with the ARN API Gateway invokes
+with: `arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/RESOURCE_PATH`, for the
+integration's API, each stage of that API, its method and its path. It reports a method and path
+(and the stages) that no permission allows.
+
+How a `SourceArn` is compared: Lambda matches it with `StringLike` (Lambda API reference,
+AddPermission `SourceArn`), where `*` matches any run of characters, `/` included (so
+`${Api}/*` allows every stage, method and path, and `${Api}/*/GET/orders/*` every path below
+`/orders/`), and `?` one character. A path parameter of the route (`/orders/{id}`) must be
+matched by a wildcard (SAM writes `*` for it); one written in the `SourceArn` counts as a
+wildcard too. An `ANY` method is allowed by `*` (what SAM writes) or by `ANY`.
+
+It stays silent whenever it cannot be sure: a permission without `SourceArn` (it allows any
+caller), a `SourceArn` it cannot read in full (an unreadable part counts as `*`), an
+integration with `credentials` (API Gateway then invokes with that role, not the resource
+policy), stages it cannot name (then only the API, method and path are compared), an HTTP
+API's `$default` route, WebSocket routes, and functions with SAM `Api`/`HttpApi` events (SAM
+writes their permissions, which are right). A target with no API Gateway permission at all is
+rule R003's (a qualifier no permission allows) or R005's (a stage variable's value).
+
+## Why is this bad?
+The permission exists, so the template looks right, but API Gateway answers the calls it does
+not cover with 500 "Invalid permissions on Lambda function": every call of that route on that
+stage fails at run time, typically after a path, method or stage was renamed, or for the stage
+nobody tested. The deployment itself succeeds and traffic shifting is unaffected, so this is a
+warning, not an error: what fails is every call of one route, found only by calling it.
+
+## Example
+```yaml
+GetOrders:
+  Type: AWS::ApiGateway::Method
+  Properties:
+    RestApiId: !Ref Api
+    ResourceId: !Ref OrdersResource        # PathPart: orders
+    HttpMethod: GET
+    Integration:
+      Type: AWS_PROXY
+      IntegrationHttpMethod: POST
+      Uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Orders.Arn}/invocations
+OrdersPermission:
+  Type: AWS::Lambda::Permission
+  Properties:
+    Action: lambda:InvokeFunction
+    Principal: apigateway.amazonaws.com
+    FunctionName: !Ref Orders
+    SourceArn: !Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/POST/orders
+```
+
+## Use instead
+```yaml
+    SourceArn: !Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/GET/orders
+```
+)"};
+    return kInfo;
+  }
+
+  void checkTemplate(const engine::RuleContext& context,
+                     engine::Reporter& reporter) const override {
+    const model::Template& templ = context.templ;
+    std::vector<callers::ApiIntegration> integrations = callers::apiIntegrations(templ);
+    if (integrations.empty()) return;
+    const callers::FunctionIndex& index = callers::functionIndex(context);
+    const sam::ParameterValues& params = samFacts(context).parameters();
+    std::vector<callers::Permission> permissions = callers::permissions(templ);
+    Grants grants;
+    for (const callers::Permission& permission : permissions) {
+      if (!callers::isApiGatewayPrincipal(permission.principal)) continue;
+      std::optional<std::string> pattern =
+          permission.sourceArn ? sam::executeApiSourcePattern(*permission.sourceArn, templ, params)
+                               : std::nullopt;
+      for (const FunctionReference& ref : index.references(*permission.functionName)) {
+        if (auto key = callers::targetKey(ref))
+          grants[ref.function][*key].push_back(Grant{&permission, pattern});
+      }
+    }
+    if (grants.empty()) return;
+    std::set<std::string, std::less<>> samPermitted = functionsWithApiEvents(templ);
+    sam::ApiStages apiStages(templ, params);
+    for (const callers::ApiIntegration& integration : integrations) {
+      if (integration.credentials) continue;
+      std::vector<sam::ExecuteApiCall> calls = sam::executeApiCalls(integration);
+      if (calls.empty()) continue;
+      std::vector<sam::ApiStage> stages = apiStages.of(integration.apiId, integration.uri->span());
+      for (const FunctionReference& ref : index.references(*integration.uri)) {
+        auto function = grants.find(ref.function);
+        if (function == grants.end() || samPermitted.count(ref.function)) continue;
+        if (ref.qualifier == Qualifier::kStageVariable) {
+          checkStageVariable(ref, function->second, calls, stages, params, reporter);
+        } else if (std::optional<std::string> key = callers::targetKey(ref)) {
+          check(ref, *key, function->second, calls, namedStages(stages), "", reporter);
+        }
+      }
+    }
+  }
+
+ private:
+  // The stages an unqualified or aliased integration is called on; one unknown stage when any
+  // of them cannot be named.
+  static std::vector<CallStage> namedStages(const std::vector<sam::ApiStage>& stages) {
+    std::vector<CallStage> out;
+    for (const sam::ApiStage& stage : stages) {
+      if (stage.samExtraStage) continue;  // SAM's extra `Stage`: nobody calls it
+      if (!stage.known) return {CallStage{}};
+      out.push_back(CallStage{stage.name});
+    }
+    if (out.empty()) out.push_back(CallStage{});
+    return out;
+  }
+
+  // `${Fn.Arn}:${stageVariables.x}`: each stage invokes the target its value names.
+  static void checkStageVariable(const FunctionReference& ref,
+                                 const std::map<std::string, std::vector<Grant>>& byKey,
+                                 const std::vector<sam::ExecuteApiCall>& calls,
+                                 const std::vector<sam::ApiStage>& stages,
+                                 const sam::ParameterValues& params, engine::Reporter& reporter) {
+    for (const sam::ApiStage& stage : stages) {
+      if (stage.samExtraStage || !stage.known || !stage.variables.isMapping()) continue;
+      const model::Node* value = stage.variables.get(ref.name);
+      std::optional<std::string> qualifier = value ? params.string(*value) : std::nullopt;
+      if (!qualifier || qualifier->empty()) continue;
+      check(ref, keyOfQualifier(*qualifier), byKey, calls, {CallStage{stage.name}},
+            " (where `${stageVariables." + ref.name + "}` is `" + *qualifier + "`)", reporter);
+    }
+  }
+
+  static void check(const FunctionReference& ref, const std::string& key,
+                    const std::map<std::string, std::vector<Grant>>& byKey,
+                    const std::vector<sam::ExecuteApiCall>& calls,
+                    const std::vector<CallStage>& stages, const std::string& context,
+                    engine::Reporter& reporter) {
+    auto found = byKey.find(key);
+    if (found == byKey.end()) return;  // no permission for this target: R003's and R005's
+    const std::vector<Grant>& grants = found->second;
+    for (const Grant& grant : grants) {
+      if (!grant.pattern) return;  // allows every caller of API Gateway
+    }
+    for (const sam::ExecuteApiCall& call : calls) {
+      std::vector<std::string> refused;
+      bool refusedOnUnknownStage = false;
+      for (const CallStage& stage : stages) {
+        if (allowed(grants, call, stage)) continue;
+        if (stage.name) {
+          refused.push_back("`" + *stage.name + "`");
+        } else {
+          refusedOnUnknownStage = true;
+        }
+      }
+      if (refused.empty() && !refusedOnUnknownStage) continue;
+      std::string where;
+      if (!refused.empty()) {
+        where = refused.size() == 1 ? " on stage " : " on stages ";
+        for (size_t i = 0; i < refused.size(); ++i)
+          where += (i == 0 ? "" : i + 1 == refused.size() ? " and " : ", ") + refused[i];
+      }
+      std::vector<core::Note> notes;
+      for (const Grant& grant : grants) {
+        notes.push_back(core::Note{grant.permission->sourceArn->span(),
+                                   "Permission `" + std::string(grant.permission->resource->id) +
+                                       "` allows `" +
+                                       sam::describeExecuteApiPattern(*grant.pattern) + "`"});
+      }
+      reporter.report(*ref.node,
+                      "No API Gateway permission for " +
+                          callers::describeTarget(ref.function, key) +
+                          " has a `SourceArn` that allows `" + call.method + " " + call.path +
+                          "` of `" + call.api + "`" + where + context,
+                      std::move(notes));
+    }
+  }
+
+  static bool allowed(const std::vector<Grant>& grants, sam::ExecuteApiCall call,
+                      const CallStage& stage) {
+    call.stage = stage.name;
+    for (const Grant& grant : grants) {
+      if (sam::executeApiAllows(*grant.pattern, call)) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+SAMSHIFT_REGISTER_RULE(PermissionSourceArnMismatch)
+
+}  // namespace samshift::rules
