@@ -8,6 +8,7 @@
 #include "rules/callers/function_references.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/api_stages.h"
+#include "sam/event_callers.h"
 #include "sam/execute_api_arns.h"
 
 namespace samshift::rules {
@@ -18,10 +19,12 @@ using callers::FunctionReference;
 using callers::Qualifier;
 
 // A permission as this rule reads it: the pattern its SourceArn allows, none when it allows every
-// caller of its principal (no SourceArn, or one samshift cannot read).
+// caller of its principal (no SourceArn, or one samshift cannot read); where it is written, and
+// what it is ("permission `P`", "API event `Get`": SAM writes that one).
 struct Grant {
-  const callers::Permission* permission = nullptr;
   std::optional<std::string> pattern;
+  const model::Node* node = nullptr;
+  std::string what;
 };
 
 // Grants by function, then by what they allow of it (callers::targetKey).
@@ -33,20 +36,28 @@ struct CallStage {
   std::optional<std::string> name;
 };
 
-// Functions SAM gives permissions of its own (`Api`/`HttpApi` events): what their permissions
-// allow is SAM's to write, and is not in the template.
-std::set<std::string, std::less<>> functionsWithApiEvents(const model::Template& templ) {
-  std::set<std::string, std::less<>> out;
-  for (const model::ResourceView* function : templ.resourcesOfType("AWS::Serverless::Function")) {
-    const model::Node* events = function->property("Events");
-    if (!events) continue;
-    for (const model::MapEntry& event : events->entries()) {
-      const model::Node* type = event.value.get("Type");
-      if (type && (type->isString("Api") || type->isString("HttpApi")))
-        out.insert(std::string(function->id));
+// The permissions SAM writes for the `Api` events of the template's functions (each allows its
+// route on every stage). Functions whose events' permissions samshift cannot write (an HttpApi
+// event, whose permission the API's `$default` route may replace; an alias name it cannot read)
+// go to `unknown`.
+void addSamEventGrants(const engine::RuleContext& context, Grants& grants,
+                       std::set<std::string, std::less<>>& unknown) {
+  const SamFacts& facts = samFacts(context);
+  for (const model::ResourceView* function :
+       context.templ.resourcesOfType("AWS::Serverless::Function")) {
+    const model::Node& properties = facts.mergedProperties(*function);
+    for (const sam::SamEventCaller& caller :
+         sam::samEventCallers(properties, facts.deploymentModel(*function))) {
+      if (caller.type != "Api" && caller.type != "HttpApi") continue;
+      if (caller.type == "HttpApi" || (caller.throughAlias && caller.alias.empty())) {
+        unknown.insert(std::string(function->id));
+        continue;
+      }
+      grants[std::string(function->id)][caller.throughAlias ? caller.alias : std::string()]
+          .push_back(Grant{sam::samApiEventPermissionPattern(caller), caller.node,
+                           "API event `" + caller.name + "`"});
     }
   }
-  return out;
 }
 
 // The key a stage variable's value gives: what `${Fn.Arn}:${stageVariables.x}` invokes there.
@@ -89,8 +100,11 @@ It stays silent whenever it cannot be sure: a permission without `SourceArn` (it
 caller), a `SourceArn` it cannot read in full (an unreadable part counts as `*`), an
 integration with `credentials` (API Gateway then invokes with that role, not the resource
 policy), stages it cannot name (then only the API, method and path are compared), an HTTP
-API's `$default` route, WebSocket routes, and functions with SAM `Api`/`HttpApi` events (SAM
-writes their permissions, which are right). A target with no API Gateway permission at all is
+API's `$default` route, WebSocket routes, and functions with SAM `HttpApi` events (whose
+permission SAM may leave to a `$default` route). A function's SAM `Api` events count as the
+permissions SAM writes for them, each allowing its own route on every stage
+(`${Api}/*/GET/orders`): an integration written by hand for another route of that function is
+reported, the routes of the events never are. A target with no API Gateway permission at all is
 rule R003's (a qualifier no permission allows) or R005's (a stage variable's value).
 
 ## Why is this bad?
@@ -145,11 +159,14 @@ OrdersPermission:
                                : std::nullopt;
       for (const FunctionReference& ref : index.references(*permission.functionName)) {
         if (auto key = callers::targetKey(ref))
-          grants[ref.function][*key].push_back(Grant{&permission, pattern});
+          grants[ref.function][*key].push_back(
+              Grant{pattern, permission.sourceArn,
+                    "Permission `" + std::string(permission.resource->id) + "`"});
       }
     }
+    std::set<std::string, std::less<>> unknown;
+    addSamEventGrants(context, grants, unknown);
     if (grants.empty()) return;
-    std::set<std::string, std::less<>> samPermitted = functionsWithApiEvents(templ);
     sam::ApiStages apiStages(templ, params);
     for (const callers::ApiIntegration& integration : integrations) {
       if (integration.credentials) continue;
@@ -158,7 +175,7 @@ OrdersPermission:
       std::vector<sam::ApiStage> stages = apiStages.of(integration.apiId, integration.uri->span());
       for (const FunctionReference& ref : index.references(*integration.uri)) {
         auto function = grants.find(ref.function);
-        if (function == grants.end() || samPermitted.count(ref.function)) continue;
+        if (function == grants.end() || unknown.count(ref.function)) continue;
         if (ref.qualifier == Qualifier::kStageVariable) {
           checkStageVariable(ref, function->second, calls, stages, params, reporter);
         } else if (std::optional<std::string> key = callers::targetKey(ref)) {
@@ -229,10 +246,9 @@ OrdersPermission:
       }
       std::vector<core::Note> notes;
       for (const Grant& grant : grants) {
-        notes.push_back(core::Note{grant.permission->sourceArn->span(),
-                                   "Permission `" + std::string(grant.permission->resource->id) +
-                                       "` allows `" +
-                                       sam::describeExecuteApiPattern(*grant.pattern) + "`"});
+        notes.push_back(core::Note{
+            grant.node->span(),
+            grant.what + " allows `" + sam::describeExecuteApiPattern(*grant.pattern) + "`"});
       }
       reporter.report(*ref.node,
                       "No API Gateway permission for " +

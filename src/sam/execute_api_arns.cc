@@ -1,5 +1,7 @@
 #include "sam/execute_api_arns.h"
 
+#include <cctype>
+
 #include "model/intrinsics.h"
 
 namespace samshift::sam {
@@ -157,7 +159,45 @@ std::string replaceParameters(std::string_view path, std::string_view with) {
   return out + std::string(path.substr(std::min(at, path.size())));
 }
 
+// SAM's path parameter (`SwaggerEditor.get_path_without_trailing_slash`):
+// `\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}`, the length of the one starting at `at`, or 0.
+size_t samPathParameterAt(std::string_view path, size_t at) {
+  auto nameChar = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  };
+  if (path[at] != '{') return 0;
+  size_t end = at + 1;
+  while (end < path.size() && nameChar(path[end])) ++end;
+  if (end == at + 1) return 0;
+  if (end < path.size() && path[end] == '+') ++end;
+  return end < path.size() && path[end] == '}' ? end + 1 - at : 0;
+}
+
 }  // namespace
+
+std::string samPermissionResource(std::string_view method, std::string_view path) {
+  std::string upper;
+  for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string_view trimmed = path;
+  if (trimmed.size() > 1 && trimmed.back() == '/') trimmed.remove_suffix(1);  // SAM's `^(.+)/$`
+  std::string out = upper == "ANY" ? "*" : upper;
+  for (size_t at = 0; at < trimmed.size();) {
+    if (size_t length = samPathParameterAt(trimmed, at)) {
+      out += '*';
+      at += length;
+    } else {
+      out += trimmed[at++];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> samApiEventPermissionPattern(const SamEventCaller& caller) {
+  if (caller.type != "Api" || caller.api.empty() || caller.method.empty() || caller.path.empty())
+    return std::nullopt;
+  return apiToken(caller.api) + "/*/" + samPermissionResource(caller.method, caller.path);
+}
 
 std::optional<std::string> executeApiSourcePattern(const Node& sourceArn,
                                                    const model::Template& templ,

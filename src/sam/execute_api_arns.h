@@ -11,6 +11,7 @@
 
 #include "model/node.h"
 #include "model/template.h"
+#include "sam/event_callers.h"
 #include "sam/function_callers.h"
 #include "sam/parameter_values.h"
 
@@ -46,6 +47,15 @@ std::vector<ExecuteApiCall> executeApiCalls(const ApiIntegration& integration);
 // take. A method of `ANY` is allowed by a pattern for any method, or for `ANY` itself. On an
 // unknown stage, whether it allows the call on some stage: the stage the pattern names.
 bool executeApiAllows(std::string_view pattern, const ExecuteApiCall& call);
+
+// The `METHOD/path` SAM writes after the stage in the permission of an Api or HttpApi event
+// (`Api._get_permission`): `*` for `ANY`, every path parameter (`{id}`, `{proxy+}`) as `*`, a
+// trailing slash dropped. Expand writes it; R006 reads what it allows.
+std::string samPermissionResource(std::string_view method, std::string_view path);
+
+// The pattern of the permission SAM writes for an `Api` event of a REST API: every stage
+// (`${Api}/*/GET/orders`). Nullopt when the event's API, method or path cannot be read.
+std::optional<std::string> samApiEventPermissionPattern(const SamEventCaller& caller);
 
 // The pattern as a user reads it: the API's token back as `${Api}`.
 std::string describeExecuteApiPattern(std::string_view pattern);
