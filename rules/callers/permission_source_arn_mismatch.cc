@@ -74,6 +74,8 @@ std::string keyOfQualifier(const std::string& qualifier) {
 
 class PermissionSourceArnMismatch : public engine::Rule {
  public:
+  static constexpr size_t kMaxNotes = 3;
+
   const engine::RuleInfo& info() const override {
     static const engine::RuleInfo kInfo{
         "R006", "permission-source-arn-mismatch", core::Severity::kWarning,
@@ -244,8 +246,10 @@ OrdersPermission:
         for (size_t i = 0; i < refused.size(); ++i)
           where += (i == 0 ? "" : i + 1 == refused.size() ? " and " : ", ") + refused[i];
       }
+      // The first few grants say what is allowed instead (a template can have hundreds).
       std::vector<core::Note> notes;
       for (const Grant& grant : grants) {
+        if (notes.size() == kMaxNotes) break;
         notes.push_back(core::Note{
             grant.node->span(),
             grant.what + " allows `" + sam::describeExecuteApiPattern(*grant.pattern) + "`"});
@@ -262,8 +266,9 @@ OrdersPermission:
   static bool allowed(const std::vector<Grant>& grants, sam::ExecuteApiCall call,
                       const CallStage& stage) {
     call.stage = stage.name;
+    sam::ExecuteApiMatcher matcher(call);
     for (const Grant& grant : grants) {
-      if (sam::executeApiAllows(*grant.pattern, call)) return true;
+      if (matcher.allowedBy(*grant.pattern)) return true;
     }
     return false;
   }

@@ -237,26 +237,36 @@ std::vector<ExecuteApiCall> executeApiCalls(const ApiIntegration& integration) {
   return out;
 }
 
-bool executeApiAllows(std::string_view pattern, const ExecuteApiCall& call) {
-  std::string allowed(pattern);
-  size_t first = allowed.find('/');
-  if (!call.stage && first != std::string::npos) {
-    // API_ID/STAGE/…: the stage component stops mattering.
-    size_t second = allowed.find('/', first + 1);
-    allowed.replace(first + 1, second == std::string::npos ? second : second - first - 1, "*");
-  }
+ExecuteApiMatcher::ExecuteApiMatcher(const ExecuteApiCall& call) : anyStage_(!call.stage) {
   std::string rest = "/" + call.stage.value_or("*") + "/";
   std::string path = replaceParameters(call.path, std::string(1, kAnyValue));
   // The API as a reference to it, or as its logical ID written as text (SAM writes a RestApiId
   // given as a string that way).
   for (const std::string& api : {apiToken(call.api), call.api}) {
-    if (globMatch(
-            allowed,
-            api + rest + (call.method == "ANY" ? std::string(1, kAnyValue) : call.method) + path))
-      return true;
-    if (call.method == "ANY" && globMatch(allowed, api + rest + "ANY" + path)) return true;
+    arns_.push_back(api + rest + (call.method == "ANY" ? std::string(1, kAnyValue) : call.method) +
+                    path);
+    if (call.method == "ANY") arns_.push_back(api + rest + "ANY" + path);
+  }
+}
+
+bool ExecuteApiMatcher::allowedBy(std::string_view pattern) const {
+  std::string anyStage;
+  size_t first = pattern.find('/');
+  if (anyStage_ && first != std::string_view::npos) {
+    // API_ID/STAGE/…: the stage component stops mattering.
+    anyStage = pattern;
+    size_t second = anyStage.find('/', first + 1);
+    anyStage.replace(first + 1, second == std::string::npos ? second : second - first - 1, "*");
+    pattern = anyStage;
+  }
+  for (const std::string& arn : arns_) {
+    if (globMatch(pattern, arn)) return true;
   }
   return false;
+}
+
+bool executeApiAllows(std::string_view pattern, const ExecuteApiCall& call) {
+  return ExecuteApiMatcher(call).allowedBy(pattern);
 }
 
 std::string describeExecuteApiPattern(std::string_view pattern) {

@@ -43,9 +43,19 @@ struct ExecuteApiCall {
 // or path, an HTTP API's `$default` route, a WebSocket route key.
 std::vector<ExecuteApiCall> executeApiCalls(const ApiIntegration& integration);
 
-// Whether `pattern` (executeApiSourcePattern) allows `call` whatever values its path parameters
+// Whether a pattern (executeApiSourcePattern) allows `call` whatever values its path parameters
 // take. A method of `ANY` is allowed by a pattern for any method, or for `ANY` itself. On an
-// unknown stage, whether it allows the call on some stage: the stage the pattern names.
+// unknown stage, whether it allows the call on some stage: the stage the pattern names. The
+// call's ARNs are written once, for the many permissions a call may be compared with.
+class ExecuteApiMatcher {
+ public:
+  explicit ExecuteApiMatcher(const ExecuteApiCall& call);
+  bool allowedBy(std::string_view pattern) const;
+
+ private:
+  bool anyStage_ = false;
+  std::vector<std::string> arns_;  // the ARNs the call may carry; any one allowed is enough
+};
 bool executeApiAllows(std::string_view pattern, const ExecuteApiCall& call);
 
 // The `METHOD/path` SAM writes after the stage in the permission of an Api or HttpApi event
