@@ -96,7 +96,8 @@ AddPermission `SourceArn`), where `*` matches any run of characters, `/` include
 `${Api}/*` allows every stage, method and path, and `${Api}/*/GET/orders/*` every path below
 `/orders/`), and `?` one character. A path parameter of the route (`/orders/{id}`) must be
 matched by a wildcard (SAM writes `*` for it); one written in the `SourceArn` counts as a
-wildcard too. An `ANY` method is allowed by `*` (what SAM writes) or by `ANY`.
+wildcard too. An `ANY` method is allowed by `*` (what SAM writes) or by `ANY`. Letters are
+compared without case, so that no finding rests on case alone.
 
 It stays silent whenever it cannot be sure: a permission without `SourceArn` (it allows any
 caller), a `SourceArn` it cannot read in full (an unreadable part counts as `*`), an
