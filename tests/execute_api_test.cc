@@ -146,4 +146,64 @@ TEST_CASE("R006 never reports the permissions SAM writes for Api events", "[exec
   CHECK(reported.out.find("allows `GET /orders/{id}` of `ServerlessRestApi`") != std::string::npos);
 }
 
+namespace {
+
+// R006's findings on a template with one GET integration of `Fn`, whose permission allows POST
+// only, and `extra` resources.
+std::string r006With(const std::string& extra) {
+  TempDir dir;
+  writeFile(dir.path() / "t.yaml",
+            "Resources:\n"
+            "  Fn:\n"
+            "    Type: AWS::Lambda::Function\n"
+            "    Properties: {Runtime: python3.12, Handler: a.h, Role: r, Code: {ZipFile: x}}\n"
+            "  Api:\n"
+            "    Type: AWS::ApiGateway::RestApi\n"
+            "  Get:\n"
+            "    Type: AWS::ApiGateway::Method\n"
+            "    Properties:\n"
+            "      RestApiId: !Ref Api\n"
+            "      ResourceId: !GetAtt Api.RootResourceId\n"
+            "      HttpMethod: GET\n"
+            "      Integration: {Type: AWS_PROXY, Uri: !GetAtt Fn.Arn}\n"
+            "  Post:\n"
+            "    Type: AWS::Lambda::Permission\n"
+            "    Properties:\n"
+            "      FunctionName: !Ref Fn\n"
+            "      Principal: apigateway.amazonaws.com\n"
+            "      SourceArn: !Sub "
+            "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/POST/\n" +
+                extra);
+  return runSamshift("lint --select R006 " + (dir.path() / "t.yaml").string()).out;
+}
+
+}  // namespace
+
+// A SourceArn that does not allow the GET either: silence comes from not knowing the permission.
+const std::string kPutOnly =
+    "      SourceArn: !Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/PUT/\n";
+
+TEST_CASE("R006 stays silent when another permission may allow the call", "[execute-api]") {
+  CHECK(r006With("").find("allows `GET /` of `Api`") != std::string::npos);
+  // A permission of a function outside the template changes nothing.
+  CHECK(r006With("  External:\n    Type: AWS::Lambda::Permission\n    Properties:\n"
+                 "      FunctionName: arn:aws:lambda:us-east-1:123456789012:function:other\n"
+                 "      Principal: apigateway.amazonaws.com\n")
+            .find("allows `GET /` of `Api`") != std::string::npos);
+  // One whose function samshift cannot tell (here by its name) might be for Fn.
+  CHECK(r006With("  ByName:\n    Type: AWS::Lambda::Permission\n    Properties:\n"
+                 "      FunctionName: !ImportValue fn-name\n"
+                 "      Principal: apigateway.amazonaws.com\n" +
+                 kPutOnly) == "");
+  // Nor one whose principal is not a literal, or whose qualifier is unknown.
+  CHECK(r006With(
+            "  AnyPrincipal:\n    Type: AWS::Lambda::Permission\n    Properties:\n"
+            "      FunctionName: !Ref Fn\n      Principal: !Sub apigateway.${AWS::URLSuffix}\n") ==
+        "");
+  CHECK(r006With("  Qualified:\n    Type: AWS::Lambda::Permission\n    Properties:\n"
+                 "      FunctionName: !Join [':', [!GetAtt Fn.Arn, !Ref AliasName]]\n"
+                 "      Principal: apigateway.amazonaws.com\n" +
+                 kPutOnly) == "");
+}
+
 }  // namespace samshift

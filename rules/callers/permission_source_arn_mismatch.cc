@@ -6,6 +6,7 @@
 
 #include "engine/registry.h"
 #include "rules/callers/function_references.h"
+#include "rules/deployment/deployment_facts.h"
 #include "rules/shared/sam_facts.h"
 #include "sam/api_stages.h"
 #include "sam/event_callers.h"
@@ -60,6 +61,26 @@ void addSamEventGrants(const engine::RuleContext& context, Grants& grants,
   }
 }
 
+// Whether a permission's `FunctionName` that names no function of the template by reference could
+// still be one of them: anything but a literal, or a literal whose function name (`fn`,
+// `arn:…:function:fn:live`) a function of the template has, or may have (a `FunctionName` whose
+// value is unknown). A function without `FunctionName` gets a name with a random suffix, which
+// no literal can know.
+bool mayNameTemplateFunction(const model::Template& templ, const model::Node& functionName) {
+  if (!functionName.isString()) return true;
+  std::string_view name = functionName.text();
+  if (size_t at = name.rfind("function:"); at != std::string_view::npos) name.remove_prefix(at + 9);
+  name = name.substr(0, name.find(':'));
+  for (const model::ResourceView& resource : templ.resources()) {
+    if (resource.type != "AWS::Lambda::Function" && resource.type != "AWS::Serverless::Function")
+      continue;
+    if (!resource.property("FunctionName")) continue;
+    std::optional<std::string> own = literalFunctionName(templ, resource);
+    if (!own || *own == name) return true;
+  }
+  return false;
+}
+
 // The key a stage variable's value gives: what `${Fn.Arn}:${stageVariables.x}` invokes there.
 std::string keyOfQualifier(const std::string& qualifier) {
   switch (sam::qualifierOfText(qualifier)) {
@@ -100,7 +121,10 @@ wildcard too. An `ANY` method is allowed by `*` (what SAM writes) or by `ANY`. L
 compared without case, so that no finding rests on case alone.
 
 It stays silent whenever it cannot be sure: a permission without `SourceArn` (it allows any
-caller), a `SourceArn` it cannot read in full (an unreadable part counts as `*`), an
+caller), a `SourceArn` it cannot read in full (an unreadable part counts as `*`), another
+permission that may be for the same target (its `FunctionName` names no function of the
+template and is not a literal name none of them has, its principal is not a literal, its
+qualifier cannot be read: then the whole template, or that function, is left alone), an
 integration with `credentials` (API Gateway then invokes with that role, not the resource
 policy), stages it cannot name (then only the API, method and path are compared), an HTTP
 API's `$default` route, WebSocket routes, and functions with SAM `HttpApi` events (whose
@@ -155,19 +179,28 @@ OrdersPermission:
     const sam::ParameterValues& params = samFacts(context).parameters();
     std::vector<callers::Permission> permissions = callers::permissions(templ);
     Grants grants;
+    std::set<std::string, std::less<>> unknown;
     for (const callers::Permission& permission : permissions) {
-      if (!callers::isApiGatewayPrincipal(permission.principal)) continue;
+      // A principal that is not a literal, or `*`, may be API Gateway: what it allows is unknown.
+      bool maybeApiGateway = permission.principal.empty() || permission.principal == "*";
+      if (!maybeApiGateway && !callers::isApiGatewayPrincipal(permission.principal)) continue;
+      std::vector<FunctionReference> refs = index.references(*permission.functionName);
+      // A permission for a function samshift cannot tell may be the one that allows a call.
+      if (refs.empty() && mayNameTemplateFunction(templ, *permission.functionName)) return;
       std::optional<std::string> pattern =
           permission.sourceArn ? sam::executeApiSourcePattern(*permission.sourceArn, templ, params)
                                : std::nullopt;
-      for (const FunctionReference& ref : index.references(*permission.functionName)) {
-        if (auto key = callers::targetKey(ref))
-          grants[ref.function][*key].push_back(
-              Grant{pattern, permission.sourceArn,
-                    "Permission `" + std::string(permission.resource->id) + "`"});
+      for (const FunctionReference& ref : refs) {
+        std::optional<std::string> key = callers::targetKey(ref);
+        if (!key || maybeApiGateway) {
+          unknown.insert(ref.function);
+          continue;
+        }
+        grants[ref.function][*key].push_back(
+            Grant{pattern, permission.sourceArn,
+                  "Permission `" + std::string(permission.resource->id) + "`"});
       }
     }
-    std::set<std::string, std::less<>> unknown;
     addSamEventGrants(context, grants, unknown);
     if (grants.empty()) return;
     sam::ApiStages apiStages(templ, params);
