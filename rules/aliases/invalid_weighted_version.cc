@@ -60,10 +60,8 @@ LiveAlias:
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
     for (const ResourceView* alias : templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* routing = alias->property("RoutingConfig");
-      const Node* weights =
-          routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
-      if (!weights || !weights->isSequence()) continue;
+      const Node* weights = additionalVersionWeights(*alias);
+      if (!weights) continue;
       const Node* primary = alias->property("FunctionVersion");
       const Node* functionName = alias->property("FunctionName");
       const ResourceView* function =

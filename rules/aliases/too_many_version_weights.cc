@@ -49,10 +49,8 @@ RoutingConfig:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* routing = alias->property("RoutingConfig");
-      const Node* weights =
-          routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
-      if (!weights || !weights->isSequence() || weights->items().size() < 2) continue;
+      const Node* weights = additionalVersionWeights(*alias);
+      if (!weights || weights->items().size() < 2) continue;
       reporter.report(weights->items()[1],
                       "`AdditionalVersionWeights` lists " +
                           std::to_string(weights->items().size()) +

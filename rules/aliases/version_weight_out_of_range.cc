@@ -46,10 +46,8 @@ AdditionalVersionWeights:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     for (const model::ResourceView* alias : context.templ.resourcesOfType("AWS::Lambda::Alias")) {
-      const Node* routing = alias->property("RoutingConfig");
-      const Node* weights =
-          routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
-      if (!weights || !weights->isSequence()) continue;
+      const Node* weights = additionalVersionWeights(*alias);
+      if (!weights) continue;
       for (const Node& entry : weights->items()) {
         const Node* weight = entry.isMapping() ? entry.get("FunctionWeight") : nullptr;
         if (!weight || weight->isIntrinsic()) continue;

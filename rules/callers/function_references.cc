@@ -15,4 +15,26 @@ const FunctionIndex& functionIndex(const engine::RuleContext& context) {
   });
 }
 
+std::optional<std::string> targetKey(const FunctionReference& ref) {
+  switch (ref.qualifier) {
+    case Qualifier::kNone:
+    case Qualifier::kLatest:
+      return std::string();
+    case Qualifier::kAlias:
+      if (ref.name.empty()) return std::nullopt;
+      return ref.name;
+    case Qualifier::kVersion:
+      if (ref.name.empty()) return std::nullopt;
+      return "#" + ref.name;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string describeTarget(const std::string& function, const std::string& key) {
+  if (key.empty()) return "`" + function + "` unqualified";
+  if (key[0] == '#') return "version " + key.substr(1) + " of `" + function + "`";
+  return "`" + function + ":" + key + "`";
+}
+
 }  // namespace samshift::rules::callers

@@ -20,4 +20,10 @@ using sam::Qualifier;
 // The index, built once per document and shared by the rules that ask.
 const FunctionIndex& functionIndex(const engine::RuleContext& context);
 
+// What a permission allows, or an invocation invokes, of its function: "" the function itself
+// (unqualified or `$LATEST`), an alias name, "#3" version 3. Nullopt when unknown.
+std::optional<std::string> targetKey(const FunctionReference& ref);
+// A target key in a message: "`Fn` unqualified", "`Fn:live`", "version 3 of `Fn`".
+std::string describeTarget(const std::string& function, const std::string& key);
+
 }  // namespace samshift::rules::callers

@@ -12,30 +12,7 @@ namespace samshift::rules {
 namespace {
 
 using callers::FunctionReference;
-using callers::Qualifier;
-
-// What a permission or an invocation is for: "" unqualified, "live" an alias, "#3" a version.
-std::optional<std::string> targetKey(const FunctionReference& ref) {
-  switch (ref.qualifier) {
-    case Qualifier::kNone:
-    case Qualifier::kLatest:
-      return std::string();
-    case Qualifier::kAlias:
-      if (ref.name.empty()) return std::nullopt;
-      return ref.name;
-    case Qualifier::kVersion:
-      if (ref.name.empty()) return std::nullopt;
-      return "#" + ref.name;
-    default:
-      return std::nullopt;
-  }
-}
-
-std::string describe(const std::string& function, const std::string& key) {
-  if (key.empty()) return "`" + function + "` unqualified";
-  if (key[0] == '#') return "version " + key.substr(1) + " of `" + function + "`";
-  return "`" + function + ":" + key + "`";
-}
+using callers::targetKey;
 
 struct Grant {
   std::string key;
@@ -128,11 +105,12 @@ Permission:
         if (covered) continue;
         std::vector<core::Note> notes;
         for (const Grant& grant : found->second) {
-          notes.push_back(core::Note{grant.node->span(), "The " + grant.what + " allows " +
-                                                             describe(ref.function, grant.key)});
+          notes.push_back(core::Note{
+              grant.node->span(),
+              "The " + grant.what + " allows " + callers::describeTarget(ref.function, grant.key)});
         }
         reporter.report(*ref.node,
-                        "Integration invokes " + describe(ref.function, *key) +
+                        "Integration invokes " + callers::describeTarget(ref.function, *key) +
                             ", which no API Gateway permission of the function allows",
                         std::move(notes));
       }

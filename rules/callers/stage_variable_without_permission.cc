@@ -58,15 +58,6 @@ std::vector<StageValue> stageValues(const model::Template& templ, const std::str
   return out;
 }
 
-// What a permission allows of its function: an alias name, "#N" for a version, "" unqualified.
-std::optional<std::string> grantKey(const FunctionReference& ref) {
-  if (ref.qualifier == Qualifier::kNone || ref.qualifier == Qualifier::kLatest)
-    return std::string();
-  if (ref.qualifier == Qualifier::kAlias && !ref.name.empty()) return ref.name;
-  if (ref.qualifier == Qualifier::kVersion && !ref.name.empty()) return "#" + ref.name;
-  return std::nullopt;
-}
-
 class StageVariablePermission : public engine::Rule {
  public:
   const engine::RuleInfo& info() const override {
@@ -133,7 +124,7 @@ ProdPermission:
     for (const callers::Permission& permission : callers::permissions(templ)) {
       if (!callers::isApiGatewayPrincipal(permission.principal)) continue;
       for (const FunctionReference& ref : index.references(*permission.functionName)) {
-        if (auto key = grantKey(ref)) granted[ref.function].insert(*key);
+        if (auto key = callers::targetKey(ref)) granted[ref.function].insert(*key);
       }
     }
     for (const auto& [ref, integration] : uses) {

@@ -41,6 +41,13 @@ std::optional<std::string> resolvedString(const Template& templ, const Node& nod
 
 std::optional<double> literalNumber(const Node& node) { return sam::valueNumber(node); }
 
+const Node* additionalVersionWeights(const model::ResourceView& alias) {
+  const Node* routing = alias.property("RoutingConfig");
+  const Node* weights =
+      routing && routing->isMapping() ? routing->get("AdditionalVersionWeights") : nullptr;
+  return weights && weights->isSequence() ? weights : nullptr;
+}
+
 Located locateProperty(const Template& templ, const ResourceView& resource,
                        std::initializer_list<std::string_view> path) {
   auto walk = [&](const Node* node) -> const Node* {

@@ -32,6 +32,10 @@ std::optional<std::vector<std::string>> possibleStrings(const model::Template& t
 // with a scalar Default). Nullopt when unknown.
 std::optional<std::string> resolvedString(const model::Template& templ, const model::Node& node);
 
+// The `RoutingConfig.AdditionalVersionWeights` list of an AWS::Lambda::Alias: the versions it
+// weights besides its `FunctionVersion`. Null when it is not a list.
+const model::Node* additionalVersionWeights(const model::ResourceView& alias);
+
 // A number written as a literal (or a numeric string, as CloudFormation accepts).
 std::optional<double> literalNumber(const model::Node& node);
 

@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "model/intrinsics.h"
-#include "plan/api_stages.h"
 #include "plan/values.h"
+#include "sam/api_stages.h"
 #include "sam/deployment_model.h"
 #include "sam/event_callers.h"
 #include "sam/function_callers.h"
@@ -18,6 +18,11 @@ namespace {
 
 using model::Node;
 using sam::Qualifier;
+
+// A stage's name as plan shows it: an unresolved StageName as written (`!Ref Stage`).
+std::string stageName(const sam::ApiStage& stage) {
+  return stage.known ? stage.name : display(*stage.nameNode);
+}
 
 class RouteFinder {
  public:
@@ -57,7 +62,7 @@ class RouteFinder {
     base.via = integration.route.empty() ? "no route in this template" : integration.route;
     base.api = integration.apiId;
     base.span = integration.uri->span();
-    std::vector<ApiStage> stages = stages_.of(integration.apiId, base.span);
+    std::vector<sam::ApiStage> stages = stages_.of(integration.apiId, base.span);
     addReferences(base, *integration.uri, stages, nullptr);
   }
 
@@ -77,7 +82,7 @@ class RouteFinder {
         ref.aliasResource =
             caller.alias.empty() ? "" : sam::aliasLogicalId(function.id, caller.alias);
       }
-      std::vector<ApiStage> stages;
+      std::vector<sam::ApiStage> stages;
       if (caller.type == "Api" || caller.type == "HttpApi") {
         base.kind = caller.type == "Api" ? CallerKind::kRestApi : CallerKind::kHttpApi;
         base.via = (caller.method.empty() ? "?" : caller.method) + " " +
@@ -97,7 +102,7 @@ class RouteFinder {
       if (stages.empty()) {
         add(base, ref, nullptr);
       } else {
-        for (const ApiStage& stage : stages) add(base, ref, &stage);
+        for (const sam::ApiStage& stage : stages) add(base, ref, &stage);
       }
     }
   }
@@ -142,7 +147,7 @@ class RouteFinder {
 
   // The references to functions in `value`, resolved as CloudFormation will see it; API callers
   // once per stage. `qualifier`: one written apart from the ARN (a URL's Qualifier).
-  void addReferences(const Route& base, const Node& value, const std::vector<ApiStage>& stages,
+  void addReferences(const Route& base, const Node& value, const std::vector<sam::ApiStage>& stages,
                      const std::string* qualifier) {
     sam::Resolved resolved = params_.resolveForDeployment(value);
     std::optional<std::string> undecided = undecidedCondition(resolved.value);
@@ -162,15 +167,15 @@ class RouteFinder {
       if (stages.empty()) {
         add(route, ref, nullptr);
       } else {
-        for (const ApiStage& stage : stages) add(route, ref, &stage);
+        for (const sam::ApiStage& stage : stages) add(route, ref, &stage);
       }
     }
   }
 
-  void add(Route route, const sam::FunctionReference& ref, const ApiStage* stage) {
+  void add(Route route, const sam::FunctionReference& ref, const sam::ApiStage* stage) {
     route.function = ref.function;
     if (stage) {
-      route.stage = stage->name;
+      route.stage = stageName(*stage);
       route.stageSpan = stage->span;
     }
     qualify(route, ref, stage);
@@ -178,7 +183,7 @@ class RouteFinder {
     routes_.push_back(std::move(route));
   }
 
-  void qualify(Route& route, const sam::FunctionReference& ref, const ApiStage* stage) const {
+  void qualify(Route& route, const sam::FunctionReference& ref, const sam::ApiStage* stage) const {
     switch (ref.qualifier) {
       case Qualifier::kNone:
         route.target = RouteTarget::kFunction;
@@ -207,7 +212,7 @@ class RouteFinder {
     }
   }
 
-  void fromStageVariable(Route& route, const ApiStage* stage) const {
+  void fromStageVariable(Route& route, const sam::ApiStage* stage) const {
     route.target = RouteTarget::kUnknown;
     const std::string& name = route.stageVariable;
     if (!stage) {
@@ -218,14 +223,14 @@ class RouteFinder {
     }
     const Node* value = stage->variables.isMapping() ? stage->variables.get(name) : nullptr;
     if (!value) {
-      route.notes.push_back("stage variable `" + name + "` is not set on stage `" + stage->name +
-                            "`: the call fails");
+      route.notes.push_back("stage variable `" + name + "` is not set on stage `" +
+                            stageName(*stage) + "`: the call fails");
       return;
     }
     Node resolved = params_.resolveForDeployment(*value).value;
     if (!resolved.isScalar() || resolved.isNull() || resolved.text().empty()) {
-      route.notes.push_back("stage variable `" + name + "` of stage `" + stage->name + "` is " +
-                            shortForm(resolved) + ", which samshift cannot resolve");
+      route.notes.push_back("stage variable `" + name + "` of stage `" + stageName(*stage) +
+                            "` is " + shortForm(resolved) + ", which samshift cannot resolve");
       return;
     }
     std::string qualifier = resolved.text();
@@ -328,7 +333,7 @@ class RouteFinder {
   const sam::ParameterValues& params_;
   sam::FunctionIndex index_;
   std::map<std::string, const Deployment*, std::less<>> deployments_;
-  ApiStages stages_;
+  sam::ApiStages stages_;
   std::vector<Route> routes_;
 };
 

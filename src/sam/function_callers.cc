@@ -327,8 +327,8 @@ void findOpenApiIntegrations(const model::ResourceView& api, const Node& node,
       if (const Node* uri = entry.value.get("uri")) {
         std::string verb =
             method == "x-amazon-apigateway-any-method" ? "ANY" : httpMethodName(method);
-        out.push_back(
-            ApiIntegration{&api, uri, std::string(api.id), verb + " " + std::string(path)});
+        out.push_back(ApiIntegration{&api, uri, std::string(api.id), verb + " " + std::string(path),
+                                     entry.value.get("credentials")});
       }
       continue;
     }
@@ -400,22 +400,24 @@ std::vector<ApiIntegration> apiIntegrations(const model::Template& templ) {
       if (const Node* body = resource.property("Body"))
         findOpenApiIntegrations(resource, *body, {}, {}, out);
       if (const Node* target = resource.property("Target"))
-        out.push_back(ApiIntegration{&resource, target, std::string(resource.id), "$default"});
+        out.push_back(ApiIntegration{&resource, target, std::string(resource.id), "$default",
+                                     resource.property("CredentialsArn")});
     } else if (type == "AWS::ApiGateway::Method") {
       const Node* integration = resource.property("Integration");
       if (const Node* uri = integration ? integration->get("Uri") : nullptr) {
         std::string method = httpMethodName(referencedId(resource.property("HttpMethod")));
         std::string route = (method.empty() ? "?" : method) + " " +
                             resourcePath(templ, resource.property("ResourceId"));
-        out.push_back(
-            ApiIntegration{&resource, uri, referencedId(resource.property("RestApiId")), route});
+        out.push_back(ApiIntegration{&resource, uri, referencedId(resource.property("RestApiId")),
+                                     route, integration->get("Credentials")});
       }
     } else if (type == "AWS::ApiGatewayV2::Integration") {
       if (const Node* uri = resource.property("IntegrationUri")) {
         if (!routeKeys) routeKeys = v2RouteKeys(templ);
         auto keys = routeKeys->find(resource.id);
         out.push_back(ApiIntegration{&resource, uri, referencedId(resource.property("ApiId")),
-                                     keys == routeKeys->end() ? std::string() : keys->second});
+                                     keys == routeKeys->end() ? std::string() : keys->second,
+                                     resource.property("CredentialsArn")});
       }
     }
   }
@@ -490,7 +492,7 @@ std::vector<Permission> permissions(const model::Template& templ) {
   for (const model::ResourceView* resource : templ.resourcesOfType("AWS::Lambda::Permission")) {
     const Node* functionName = resource->property("FunctionName");
     if (!functionName) continue;
-    Permission permission{resource, functionName, {}};
+    Permission permission{resource, functionName, {}, resource->property("SourceArn")};
     if (const Node* principal = resource->property("Principal");
         principal && principal->isString()) {
       permission.principal = principal->text();

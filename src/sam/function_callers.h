@@ -99,6 +99,9 @@ struct ApiIntegration {
   // AWS::ApiGatewayV2::Route whose Target is `integrations/<id>`), empty when unknown.
   std::string apiId;
   std::string route;
+  // The role API Gateway invokes the function with (`credentials`, `Credentials`,
+  // `CredentialsArn`): then the function's permissions are not asked. Null when not written.
+  const model::Node* credentials = nullptr;
 };
 std::vector<ApiIntegration> apiIntegrations(const model::Template& templ);
 
@@ -106,7 +109,8 @@ std::vector<ApiIntegration> apiIntegrations(const model::Template& templ);
 struct Permission {
   const model::ResourceView* resource = nullptr;
   const model::Node* functionName = nullptr;
-  std::string principal;  // empty when not a literal
+  std::string principal;                   // empty when not a literal
+  const model::Node* sourceArn = nullptr;  // null when not written: any caller of the principal
 };
 std::vector<Permission> permissions(const model::Template& templ);
 bool isApiGatewayPrincipal(std::string_view principal);

@@ -6,8 +6,6 @@
 #include <cctype>
 #include <optional>
 
-#include <re2/re2.h>
-
 #include "expand/api/api_generator.h"
 #include "expand/api/auth.h"
 #include "expand/api/conditional_paths.h"
@@ -19,6 +17,7 @@
 #include "expand/events/event.h"
 #include "expand/version_hash.h"
 #include "sam/deployment_model.h"
+#include "sam/execute_api_arns.h"
 #include "sam/http_api_events.h"
 
 namespace samshift::expand::events {
@@ -26,17 +25,6 @@ namespace samshift::expand::events {
 using model::Node;
 
 namespace {
-
-// The method and path of an execute-api ARN: `ANY` is `*`, as is every path parameter.
-std::string permissionResource(const std::string& method, const std::string& path) {
-  std::string upper;
-  for (char c : method) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static const RE2 kParameter(R"(\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\})");
-  std::string trimmed = path;
-  if (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();  // SAM's `^(.+)/$`
-  RE2::GlobalReplace(&trimmed, kParameter, "*");
-  return (upper == "ANY" ? "*" : upper) + trimmed;
-}
 
 // `${Alias}` or `${Function.Arn}`: what the integration URI invokes.
 std::string invokedArn(const FunctionState& fn) {
@@ -99,7 +87,7 @@ Node sourceArn(const std::string& partitionPrefix, const Node& apiId, const std:
 
 Node apiPermissionSourceArn(const std::string& partitionPrefix, const Node& apiId,
                             const std::string& method, const std::string& path) {
-  return sourceArn(partitionPrefix, apiId, permissionResource(method, path));
+  return sourceArn(partitionPrefix, apiId, sam::samPermissionResource(method, path));
 }
 
 void emitApi(ExpandContext& ctx, FunctionState& fn, const Event& event) {
