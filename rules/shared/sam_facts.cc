@@ -23,12 +23,17 @@ const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView
   auto found = problems_.find(&resource);
   if (found == problems_.end()) {
     found = problems_
-                .emplace(&resource, sam::validateSamResource(*templ_, resource, params_,
-                                                             &mergedProperties(resource),
-                                                             &deploymentModel(resource)))
+                .emplace(&resource, sam::validateSamResource(
+                                        *templ_, resource, params_, &mergedProperties(resource),
+                                        &deploymentModel(resource), &routeClaims()))
                 .first;
   }
   return found->second;
+}
+
+const sam::ApiRouteClaims& SamFacts::routeClaims() const {
+  if (!routeClaims_) routeClaims_.emplace(*templ_);
+  return *routeClaims_;
 }
 
 const model::Node& SamFacts::mergedProperties(const model::ResourceView& resource) const {

@@ -1,9 +1,11 @@
 #include "plan/deployments.h"
 
+#include <optional>
 #include <utility>
 
 #include "model/intrinsics.h"
 #include "plan/values.h"
+#include "sam/api_route_claims.h"
 #include "sam/codedeploy_resources.h"
 #include "sam/deployment_configs.h"
 #include "sam/deployment_model.h"
@@ -495,7 +497,7 @@ class Planner {
   std::optional<std::string> samRejection(const ResourceView& resource,
                                           const std::optional<sam::DeploymentModel>& model) const {
     for (const sam::SamProblem& problem :
-         sam::validateSamResource(templ_, resource, params_, nullptr, &model)) {
+         sam::validateSamResource(templ_, resource, params_, nullptr, &model, &routeClaims())) {
       const sam::ProblemCode* code = sam::findProblemCode(problem.code);
       if (!code || code->concern != sam::ProblemConcern::kDeployment) continue;
       if (!sam::settledBeforeDeploy(templ_, problem)) return "SAM rejects it: " + problem.message;
@@ -503,8 +505,15 @@ class Planner {
     return std::nullopt;
   }
 
+  // Built once, when the first function with a deployment is checked.
+  const sam::ApiRouteClaims& routeClaims() const {
+    if (!routeClaims_) routeClaims_.emplace(templ_);
+    return *routeClaims_;
+  }
+
   const model::Template& templ_;
   const ParameterValues& params_;
+  mutable std::optional<sam::ApiRouteClaims> routeClaims_;
 };
 
 }  // namespace

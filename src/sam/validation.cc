@@ -5,6 +5,7 @@
 #include "model/intrinsics.h"
 #include "sam/api_domain_validation.h"
 #include "sam/api_policy_validation.h"
+#include "sam/api_route_claims.h"
 #include "sam/api_v2_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
@@ -716,12 +717,24 @@ void checkGeneratedIds(const model::Template& templ, const model::ResourceView& 
   }
 }
 
+// Whether the resource has an Api or HttpApi event, which may integrate a method another event has.
+bool hasApiEvent(const model::ResourceView& resource) {
+  const Node* events = resource.property("Events");
+  if (!events || !events->isMapping()) return false;
+  for (const model::MapEntry& entry : events->entries()) {
+    const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+    if (type && (type->isString("Api") || type->isString("HttpApi"))) return true;
+  }
+  return false;
+}
+
 // The problems of the resource itself, without its embedded connectors.
 std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
-                                            const std::optional<DeploymentModel>* deploymentModel) {
+                                            const std::optional<DeploymentModel>* deploymentModel,
+                                            const ApiRouteClaims* routeClaims) {
   std::vector<SamProblem> out;
   // validateSamTemplate reports it: SAM stops the whole template there.
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping())
@@ -816,11 +829,13 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                       : (read = readDeploymentModel(templ, resource, params, &props));
   if (function) {
     validateFunction(templ, resource, params, props, model, out);
-    if (out.empty()) {
-      if (auto taken = httpApiRouteTakenProblem(templ, resource)) out.push_back(std::move(*taken));
-    }
   } else {
     validateStateMachine(templ, resource, props, model, out);
+  }
+  if (out.empty() && hasApiEvent(resource)) {
+    std::optional<ApiRouteClaims> built;
+    const ApiRouteClaims& claims = routeClaims ? *routeClaims : built.emplace(templ);
+    if (auto taken = claims.problemOf(resource)) out.push_back(std::move(*taken));
   }
   if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
   for (SamProblem& problem : out) {
@@ -847,9 +862,10 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
-                                            const std::optional<DeploymentModel>* deploymentModel) {
+                                            const std::optional<DeploymentModel>* deploymentModel,
+                                            const ApiRouteClaims* routeClaims) {
   std::vector<SamProblem> out =
-      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel);
+      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel, routeClaims);
   for (SamProblem& problem : embeddedConnectorProblems(templ, resource, params))
     out.push_back(std::move(problem));
   return out;
@@ -858,7 +874,8 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
 OwnTransform ownTransform(const model::Template& templ, const model::ResourceView& resource,
                           const ParameterValues& params) {
   OwnTransform outcome = OwnTransform::kTransformed;
-  for (const SamProblem& problem : validateOwnResource(templ, resource, params, nullptr, nullptr)) {
+  for (const SamProblem& problem :
+       validateOwnResource(templ, resource, params, nullptr, nullptr, nullptr)) {
     const ProblemCode* code = findProblemCode(problem.code);
     if (code && code->scope == ProblemScope::kGenerated) continue;
     if (!code || code->concern != ProblemConcern::kPackaging) return OwnTransform::kFails;

@@ -18,6 +18,8 @@
 
 namespace samshift::sam {
 
+class ApiRouteClaims;
+
 struct SamProblem {
   std::string code;     // one of sam/problem_codes.h, e.g. "alias-name-invalid"
   std::string message;  // SAM's text without the "Resource with id [...] is invalid." prefix
@@ -37,11 +39,14 @@ const model::Node* findBySpan(const model::Node& node, core::Span span);
 // then every generated resource whose logical ID is taken), and `expand` does the same, but lint
 // may show all of them.
 // `mergedProperties`: as for readDeploymentModel; `deploymentModel`: what readDeploymentModel
-// returned for this resource with the same parameters, when the caller already has it.
+// returned for this resource with the same parameters, when the caller already has it;
+// `routeClaims`: the template's ApiRouteClaims (sam/api_route_claims.h), which a caller that
+// validates every resource builds once (else each function with an API event builds it again).
 std::vector<SamProblem> validateSamResource(
     const model::Template& templ, const model::ResourceView& resource,
     const ParameterValues& params, const model::Node* mergedProperties = nullptr,
-    const std::optional<DeploymentModel>* deploymentModel = nullptr);
+    const std::optional<DeploymentModel>* deploymentModel = nullptr,
+    const ApiRouteClaims* routeClaims = nullptr);
 
 // Whether SAM transforms the resource itself, so that what it generates replaces it in the
 // template (problems of generated IDs aside): what connectors, transformed last, find under its
