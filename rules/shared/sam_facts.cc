@@ -4,8 +4,8 @@
 
 namespace samshift::rules {
 
-SamFacts::SamFacts(const model::Template& templ)
-    : templ_(&templ), params_(templ, {}, "us-east-1") {}
+SamFacts::SamFacts(const model::Template& templ, std::string_view region)
+    : templ_(&templ), params_(templ, {}, std::string(region)) {}
 
 const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(
     const model::ResourceView& resource) const {
@@ -45,7 +45,7 @@ const model::Node& SamFacts::mergedProperties(const model::ResourceView& resourc
 }
 
 const SamFacts& samFacts(const engine::RuleContext& context) {
-  return context.facts.get<SamFacts>([&] { return SamFacts(context.templ); });
+  return context.facts.get<SamFacts>([&] { return SamFacts(context.templ, context.region); });
 }
 
 }  // namespace samshift::rules

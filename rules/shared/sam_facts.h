@@ -1,8 +1,8 @@
 #pragma once
 // SAM's reading of a template as the lint rules need it: parameter defaults as the values
-// (region us-east-1), and for each serverless resource its deployment settings and the problems
-// SAM itself would report. Several rules ask for the same resources, so each is computed once per
-// document, when first asked for.
+// (in lint's region, us-east-1 by default), and for each serverless resource its deployment
+// settings and the problems SAM itself would report. Several rules ask for the same resources, so
+// each is computed once per document, when first asked for.
 
 #include <optional>
 #include <unordered_map>
@@ -19,7 +19,7 @@ namespace samshift::rules {
 
 class SamFacts {
  public:
-  explicit SamFacts(const model::Template& templ);
+  SamFacts(const model::Template& templ, std::string_view region);
 
   const sam::ParameterValues& parameters() const { return params_; }
   const std::optional<sam::DeploymentModel>& deploymentModel(
