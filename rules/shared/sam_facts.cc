@@ -5,7 +5,7 @@
 namespace samshift::rules {
 
 SamFacts::SamFacts(const model::Template& templ, std::string_view region)
-    : templ_(&templ), params_(templ, {}, std::string(region)) {}
+    : templ_(&templ), params_(templ, {}, std::string(region)), index_(templ) {}
 
 const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(
     const model::ResourceView& resource) const {
@@ -23,17 +23,12 @@ const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView
   auto found = problems_.find(&resource);
   if (found == problems_.end()) {
     found = problems_
-                .emplace(&resource, sam::validateSamResource(
-                                        *templ_, resource, params_, &mergedProperties(resource),
-                                        &deploymentModel(resource), &routeClaims()))
+                .emplace(&resource, sam::validateSamResource(*templ_, resource, params_,
+                                                             &mergedProperties(resource),
+                                                             &deploymentModel(resource), &index_))
                 .first;
   }
   return found->second;
-}
-
-const sam::ApiRouteClaims& SamFacts::routeClaims() const {
-  if (!routeClaims_) routeClaims_.emplace(*templ_);
-  return *routeClaims_;
 }
 
 const model::Node& SamFacts::mergedProperties(const model::ResourceView& resource) const {

@@ -10,9 +10,9 @@
 
 #include "engine/rule.h"
 #include "model/template.h"
-#include "sam/api_route_claims.h"
 #include "sam/deployment_model.h"
 #include "sam/parameter_values.h"
+#include "sam/template_index.h"
 #include "sam/validation.h"
 
 namespace samshift::rules {
@@ -29,16 +29,14 @@ class SamFacts {
   const model::Node& mergedProperties(const model::ResourceView& resource) const;
 
  private:
-  const sam::ApiRouteClaims& routeClaims() const;
-
   const model::Template* templ_;
   sam::ParameterValues params_;
   mutable std::unordered_map<const model::ResourceView*, std::optional<sam::DeploymentModel>>
       models_;
   mutable std::unordered_map<const model::ResourceView*, std::vector<sam::SamProblem>> problems_;
   mutable std::unordered_map<const model::ResourceView*, model::Node> merged_;
-  // Built when a resource first needs it: which event of the template takes each API method.
-  mutable std::optional<sam::ApiRouteClaims> routeClaims_;
+  // What a resource's checks read of the whole template, built once when first needed.
+  sam::TemplateIndex index_;
 };
 
 // The document's SamFacts, shared by every rule that lints it.

@@ -22,7 +22,6 @@
 #include "model/template.h"
 #include "sam/api_domain_validation.h"
 #include "sam/api_policy_validation.h"
-#include "sam/api_route_claims.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
 #include "sam/globals.h"
@@ -31,6 +30,7 @@
 #include "sam/problem_codes.h"
 #include "sam/resource_attributes.h"
 #include "sam/resource_order.h"
+#include "sam/template_index.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
 
@@ -76,7 +76,7 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   if (errors.size() > 1) orderAsImplicitApiPlugin(templ, errors);
   if (!errors.empty()) return errors;
   std::vector<const model::ResourceView*> order = sam::translatorOrder(templ);
-  const sam::ApiRouteClaims routeClaims(templ);
+  const sam::TemplateIndex index(templ);
   // The implicit API's ResourcePolicy stops SAM when it translates that API, after the functions
   // and state machines: alone, unless one of them stopped it first.
   std::optional<sam::SamProblem> implicitPolicy =
@@ -96,10 +96,10 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
       FunctionInputs inputs{sam::propertiesWithGlobals(templ, resource), std::nullopt};
       inputs.deployment = sam::readDeploymentModel(templ, resource, params, &inputs.properties);
       problems = sam::validateSamResource(templ, resource, params, &inputs.properties,
-                                          &inputs.deployment, &routeClaims);
+                                          &inputs.deployment, &index);
       ctx.functionInputs.emplace(resource.id, std::move(inputs));
     } else {
-      problems = sam::validateSamResource(templ, resource, params, nullptr, nullptr, &routeClaims);
+      problems = sam::validateSamResource(templ, resource, params, nullptr, nullptr, &index);
     }
     // A template-level problem met in a resource (an Fn::Sub SAM cannot resolve) stops SAM there,
     // and it reports nothing else.

@@ -5,11 +5,11 @@
 
 #include "model/intrinsics.h"
 #include "plan/values.h"
-#include "sam/api_route_claims.h"
 #include "sam/codedeploy_resources.h"
 #include "sam/deployment_configs.h"
 #include "sam/deployment_model.h"
 #include "sam/problem_codes.h"
+#include "sam/template_index.h"
 #include "sam/validation.h"
 
 namespace samshift::plan {
@@ -497,7 +497,7 @@ class Planner {
   std::optional<std::string> samRejection(const ResourceView& resource,
                                           const std::optional<sam::DeploymentModel>& model) const {
     for (const sam::SamProblem& problem :
-         sam::validateSamResource(templ_, resource, params_, nullptr, &model, &routeClaims())) {
+         sam::validateSamResource(templ_, resource, params_, nullptr, &model, &index_)) {
       const sam::ProblemCode* code = sam::findProblemCode(problem.code);
       if (!code || code->concern != sam::ProblemConcern::kDeployment) continue;
       if (!sam::settledBeforeDeploy(templ_, problem)) return "SAM rejects it: " + problem.message;
@@ -505,15 +505,9 @@ class Planner {
     return std::nullopt;
   }
 
-  // Built once, when the first function with a deployment is checked.
-  const sam::ApiRouteClaims& routeClaims() const {
-    if (!routeClaims_) routeClaims_.emplace(templ_);
-    return *routeClaims_;
-  }
-
   const model::Template& templ_;
   const ParameterValues& params_;
-  mutable std::optional<sam::ApiRouteClaims> routeClaims_;
+  sam::TemplateIndex index_{templ_};  // what SAM's checks read of the whole template
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "sam/http_api_validation.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
+#include "sam/template_index.h"
 
 namespace samshift::sam {
 
@@ -212,6 +213,11 @@ std::vector<const model::MapEntry*> functionEventOrder(const Node& events) {
   return order;
 }
 
+bool isCognitoEvent(const Node& event) {
+  const Node* type = event.isMapping() ? event.get("Type") : nullptr;
+  return type && type->isString("Cognito");
+}
+
 // Cognito._inject_lambda_config: the pool's LambdaConfig must be a map, and each trigger is set
 // once across the template (the pool's own, then the Cognito events SAM builds before this one).
 std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
@@ -227,19 +233,20 @@ std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
     for (const model::MapEntry& entry : config->entries()) taken.insert(entry.key.text());
   }
   auto take = [&](const Node& other) {
-    if (!other.isMapping() || !other.get("Type") || !other.get("Type")->isString("Cognito") ||
-        cognitoPoolId(other) != poolId)
-      return;
     for (const Node* trigger : cognitoTriggers(other)) taken.insert(trigger->text());
   };
-  for (const model::ResourceView* resource : transformOrder(event.templ)) {
-    if (resource->id == event.ownerId) break;
-    const Node* events =
-        resource->type == "AWS::Serverless::Function" ? resource->property("Events") : nullptr;
-    if (!events || !events->isMapping()) continue;
-    for (const model::MapEntry& other : events->entries()) take(other.value);
+  // The functions SAM builds before the owner (all of them for a state machine's event).
+  std::optional<CognitoEventsByPool> read;
+  const CognitoEventsByPool& uses = event.cognito ? *event.cognito : read.emplace(event.templ);
+  auto found = uses.byPool.find(poolId);
+  for (const CognitoEventsByPool::Use& use :
+       found == uses.byPool.end() ? std::vector<CognitoEventsByPool::Use>{} : found->second) {
+    if (use.function->id == event.ownerId) break;
+    take(*use.event);
   }
-  for (const Node* other : event.earlier) take(*other);
+  for (const Node* other : event.earlier) {
+    if (isCognitoEvent(*other) && cognitoPoolId(*other) == poolId) take(*other);
+  }
   for (const Node* trigger : cognitoTriggers(event.event)) {
     if (!taken.insert(trigger->text()).second) {
       const Node* all = given(propertiesOf(event), "Trigger");
@@ -415,9 +422,22 @@ std::optional<SamProblem> stateMachineEventsLinkProblem(const model::Template& t
   return std::nullopt;
 }
 
+CognitoEventsByPool::CognitoEventsByPool(const model::Template& templ) {
+  for (const model::ResourceView& function : templ.resources()) {
+    if (function.type != "AWS::Serverless::Function") continue;
+    const Node* events = function.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const model::MapEntry& entry : events->entries()) {
+      if (isCognitoEvent(entry.value))
+        byPool[cognitoPoolId(entry.value)].push_back({&function, &entry.value});
+    }
+  }
+}
+
 std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
                                                  const model::ResourceView& resource,
-                                                 const Node& props, EventOwner owner) {
+                                                 const Node& props, EventOwner owner,
+                                                 const TemplateIndex* index) {
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return std::nullopt;
   std::vector<const model::MapEntry*> order;
@@ -430,8 +450,9 @@ std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
   }
   std::vector<const Node*> earlier;
   for (const model::MapEntry* entry : order) {
-    if (auto problem = pushEventBuildProblem(
-            {templ, resource.id, owner, entry->key.text(), entry->value, earlier}))
+    if (auto problem =
+            pushEventBuildProblem({templ, resource.id, owner, entry->key.text(), entry->value,
+                                   earlier, index ? &index->cognitoEvents() : nullptr}))
       return problem;
     earlier.push_back(&entry->value);
   }

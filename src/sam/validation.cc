@@ -28,6 +28,7 @@
 #include "sam/push_events.h"
 #include "sam/simple_table.h"
 #include "sam/state_machine_validation.h"
+#include "sam/template_index.h"
 #include "sam/websocket_api.h"
 
 namespace samshift::sam {
@@ -332,7 +333,8 @@ const Node* templateNodeWithSpan(const model::Template& templ, const model::Reso
 
 void validateFunction(const model::Template& templ, const model::ResourceView& resource,
                       const ParameterValues& params, const Node& props,
-                      const std::optional<DeploymentModel>& model, std::vector<SamProblem>& out) {
+                      const std::optional<DeploymentModel>& model, const TemplateIndex* index,
+                      std::vector<SamProblem>& out) {
   if (!model) return;
   size_t before = out.size();
   checkFunction(templ, resource, params, model, props, out);
@@ -351,7 +353,7 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   }
   // SAM builds the events last.
   if (out.size() == before) {
-    if (auto problem = pushEventsBuildProblem(templ, resource, props, EventOwner::kFunction))
+    if (auto problem = pushEventsBuildProblem(templ, resource, props, EventOwner::kFunction, index))
       out.push_back(std::move(*problem));
   }
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
@@ -734,7 +736,7 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
                                             const std::optional<DeploymentModel>* deploymentModel,
-                                            const ApiRouteClaims* routeClaims) {
+                                            const TemplateIndex* index) {
   std::vector<SamProblem> out;
   // validateSamTemplate reports it: SAM stops the whole template there.
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping())
@@ -828,13 +830,13 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
       deploymentModel ? *deploymentModel
                       : (read = readDeploymentModel(templ, resource, params, &props));
   if (function) {
-    validateFunction(templ, resource, params, props, model, out);
+    validateFunction(templ, resource, params, props, model, index, out);
   } else {
     validateStateMachine(templ, resource, props, model, out);
   }
   if (out.empty() && hasApiEvent(resource)) {
     std::optional<ApiRouteClaims> built;
-    const ApiRouteClaims& claims = routeClaims ? *routeClaims : built.emplace(templ);
+    const ApiRouteClaims& claims = index ? index->apiRoutes() : built.emplace(templ);
     if (auto taken = claims.problemOf(resource)) out.push_back(std::move(*taken));
   }
   if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
@@ -863,9 +865,9 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
                                             const std::optional<DeploymentModel>* deploymentModel,
-                                            const ApiRouteClaims* routeClaims) {
+                                            const TemplateIndex* index) {
   std::vector<SamProblem> out =
-      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel, routeClaims);
+      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel, index);
   for (SamProblem& problem : embeddedConnectorProblems(templ, resource, params))
     out.push_back(std::move(problem));
   return out;

@@ -18,7 +18,7 @@
 
 namespace samshift::sam {
 
-class ApiRouteClaims;
+class TemplateIndex;
 
 struct SamProblem {
   std::string code;     // one of sam/problem_codes.h, e.g. "alias-name-invalid"
@@ -40,13 +40,13 @@ const model::Node* findBySpan(const model::Node& node, core::Span span);
 // may show all of them.
 // `mergedProperties`: as for readDeploymentModel; `deploymentModel`: what readDeploymentModel
 // returned for this resource with the same parameters, when the caller already has it;
-// `routeClaims`: the template's ApiRouteClaims (sam/api_route_claims.h), which a caller that
-// validates every resource builds once (else each function with an API event builds it again).
+// `index`: the template's TemplateIndex (sam/template_index.h), which a caller that validates
+// every resource keeps (else each function with API or Cognito events reads the whole template).
 std::vector<SamProblem> validateSamResource(
     const model::Template& templ, const model::ResourceView& resource,
     const ParameterValues& params, const model::Node* mergedProperties = nullptr,
     const std::optional<DeploymentModel>* deploymentModel = nullptr,
-    const ApiRouteClaims* routeClaims = nullptr);
+    const TemplateIndex* index = nullptr);
 
 // Whether SAM transforms the resource itself, so that what it generates replaces it in the
 // template (problems of generated IDs aside): what connectors, transformed last, find under its
