@@ -103,31 +103,27 @@ Resources:
     auto kind = [](const model::Node& node) {
       return std::string(model::nodeKindName(node.kind()));
     };
+    // True when `entry` holds a mapping with keys; else reports `what` must be one.
+    auto hasKeys = [&](const model::MapEntry& entry, const std::string& what) {
+      const model::Node& value = entry.value;
+      if (value.isMapping() && !value.entries().empty()) return true;
+      reporter.report(value.span().known() ? value : entry.key,
+                      what + (value.isMapping() ? ", and has none" : ", not a " + kind(value)));
+      return false;
+    };
     for (const model::MapEntry& mapping : mappings->entries()) {
       const std::string& name = mapping.key.text();
-      const model::Node& keys = mapping.value;
-      if (!keys.isMapping() || keys.entries().empty()) {
-        reporter.report(keys.span().known() ? keys : mapping.key,
-                        "Mapping `" + name + "` must be a mapping of top-level keys" +
-                            (keys.isMapping() ? ", and has none" : ", not a " + kind(keys)));
-        continue;
-      }
-      for (const model::MapEntry& key : keys.entries()) {
-        const model::Node& values = key.value;
-        std::string where = "`" + name + "." + key.key.text() + "`";
-        if (!values.isMapping() || values.entries().empty()) {
-          reporter.report(values.span().known() ? values : key.key,
-                          "Mappings entry " + where + " must be a mapping of names to values" +
-                              (values.isMapping() ? ", and has none" : ", not a " + kind(values)));
+      if (!hasKeys(mapping, "Mapping `" + name + "` must be a mapping of top-level keys")) continue;
+      for (const model::MapEntry& key : mapping.value.entries()) {
+        std::string where = name + "." + key.key.text();
+        if (!hasKeys(key, "Mappings entry `" + where + "` must be a mapping of names to values"))
           continue;
-        }
-        for (const model::MapEntry& value : values.entries()) {
+        for (const model::MapEntry& value : key.value.entries()) {
           const model::Node& leaf = value.value;
           if (leaf.isSequence() || (leaf.isScalar() && !leaf.isNull())) continue;
           reporter.report(leaf.span().known() ? leaf : value.key,
-                          "Mappings value `" + name + "." + key.key.text() + "." +
-                              value.key.text() + "` must be a string or a list, not a " +
-                              kind(leaf));
+                          "Mappings value `" + where + "." + value.key.text() +
+                              "` must be a string or a list, not a " + kind(leaf));
         }
       }
     }
