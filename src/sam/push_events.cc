@@ -17,6 +17,8 @@
 #include "sam/http_api_validation.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
+#include "sam/py27_conversion.h"
+#include "sam/resource_order.h"
 #include "sam/template_index.h"
 
 namespace samshift::sam {
@@ -194,23 +196,6 @@ std::string triggerText(const Node& trigger) {
     out += "'" + item.text() + "'";
   }
   return out + "]";
-}
-
-// The events of a function in the order SAM builds them (SamFunction.order_events): by their
-// Path, or name when they have none.
-std::vector<const model::MapEntry*> functionEventOrder(const Node& events) {
-  std::vector<const model::MapEntry*> order;
-  for (const model::MapEntry& entry : events.entries()) {
-    if (entry.value.isMapping()) order.push_back(&entry);
-  }
-  auto key = [](const model::MapEntry* entry) {
-    const Node* props = entry->value.get("Properties");
-    const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
-    return path && path->isString() ? path->text() : entry->key.text();
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const auto* a, const auto* b) { return key(a) < key(b); });
-  return order;
 }
 
 bool isCognitoEvent(const Node& event) {
@@ -440,16 +425,22 @@ std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
                                                  const TemplateIndex* index) {
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return std::nullopt;
-  std::vector<const model::MapEntry*> order;
+  // A function sorts its events (SamFunction.order_events); when Python could not compare their
+  // keys, SAM fails there, and they are read as written.
+  std::optional<std::vector<const model::MapEntry*>> sorted;
   if (owner == EventOwner::kFunction) {
-    order = functionEventOrder(*events);
+    bool py27 = index ? index->convertsToPy27() : samConvertsToPy27(templ);
+    sorted = functionEventOrder(*events, py27);
+  }
+  std::vector<const model::MapEntry*> order;
+  if (sorted) {
+    order = std::move(*sorted);
   } else {
-    for (const model::MapEntry& entry : events->entries()) {
-      if (entry.value.isMapping()) order.push_back(&entry);
-    }
+    for (const model::MapEntry& entry : events->entries()) order.push_back(&entry);
   }
   std::vector<const Node*> earlier;
   for (const model::MapEntry* entry : order) {
+    if (!entry->value.isMapping()) continue;
     if (auto problem =
             pushEventBuildProblem({templ, resource.id, owner, entry->key.text(), entry->value,
                                    earlier, index ? &index->cognitoEvents() : nullptr}))

@@ -21,11 +21,14 @@ class TemplateIndex {
   const ApiRouteClaims& apiRoutes() const;
   // The Cognito events of the functions, by user pool.
   const CognitoEventsByPool& cognitoEvents() const;
+  // sam::samConvertsToPy27 of the template.
+  bool convertsToPy27() const;
 
  private:
   const model::Template* templ_;
   mutable std::optional<ApiRouteClaims> apiRoutes_;
   mutable std::optional<CognitoEventsByPool> cognitoEvents_;
+  mutable std::optional<bool> convertsToPy27_;
 };
 
 }  // namespace samshift::sam
