@@ -1,7 +1,7 @@
 #include "sam/api_route_claims.h"
 
 #include <cctype>
-#include <set>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -134,7 +134,8 @@ std::string rejection(const Route& route, const std::string& event) {
 ApiRouteClaims::ApiRouteClaims(const model::Template& templ) {
   ClaimWalk walk(templ);
   bool py27 = samConvertsToPy27(templ);
-  std::set<std::tuple<std::string, std::string, std::string>> integrated;
+  std::map<std::tuple<std::string, std::string, std::string>, const model::ResourceView*>
+      integrated;
   for (const model::ResourceView* resource : translatorOrder(templ)) {
     bool function = resource->type == "AWS::Serverless::Function";
     bool stateMachine = resource->type == "AWS::Serverless::StateMachine";
@@ -156,12 +157,16 @@ ApiRouteClaims::ApiRouteClaims(const model::Template& templ) {
       Reading reading = walk.eventRoute(*event, stateMachine, route);
       if (reading == Reading::kUnknown) return;
       if (reading == Reading::kNone) continue;
-      if (integrated.emplace(route.api, route.path, route.methodKey).second) continue;
+      auto [claim, first] =
+          integrated.try_emplace({route.api, route.path, route.methodKey}, resource);
+      if (first) continue;
       const char* code = route.rest ? "api-event-method-duplicate" : "http-api-event-invalid";
       // A state machine lets the event's exception through without naming itself.
       problems_.emplace(
           resource,
-          SamProblem{code, rejection(route, event->key.text()), &event->value, function, {}});
+          Rejection{
+              SamProblem{code, rejection(route, event->key.text()), &event->value, function, {}},
+              claim->second});
       break;  // SAM stops the resource at this event; its later events integrate nothing.
     }
   }
@@ -170,7 +175,12 @@ ApiRouteClaims::ApiRouteClaims(const model::Template& templ) {
 std::optional<SamProblem> ApiRouteClaims::problemOf(const model::ResourceView& resource) const {
   auto found = problems_.find(&resource);
   if (found == problems_.end()) return std::nullopt;
-  return found->second;
+  return found->second.problem;
+}
+
+const model::ResourceView* ApiRouteClaims::claimantOf(const model::ResourceView& resource) const {
+  auto found = problems_.find(&resource);
+  return found == problems_.end() ? nullptr : found->second.claimant;
 }
 
 }  // namespace samshift::sam

@@ -24,9 +24,17 @@ class ApiRouteClaims {
   // on what is not modelled (an event SAM could not read before it, a MergeDefinitions API that a
   // state machine edits, a template's own ServerlessRestApi).
   std::optional<SamProblem> problemOf(const model::ResourceView& resource) const;
+  // The resource whose event took the method first (the resource itself for two of its own
+  // events); null when problemOf has none. SAM takes none of its routes when it stops it before
+  // its events: the caller checks that.
+  const model::ResourceView* claimantOf(const model::ResourceView& resource) const;
 
  private:
-  std::unordered_map<const model::ResourceView*, SamProblem> problems_;
+  struct Rejection {
+    SamProblem problem;
+    const model::ResourceView* claimant;
+  };
+  std::unordered_map<const model::ResourceView*, Rejection> problems_;
 };
 
 }  // namespace samshift::sam

@@ -736,7 +736,7 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
                                             const std::optional<DeploymentModel>* deploymentModel,
-                                            const TemplateIndex* index) {
+                                            const TemplateIndex* index, bool checkRoutes = true) {
   std::vector<SamProblem> out;
   // validateSamTemplate reports it: SAM stops the whole template there.
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping())
@@ -834,10 +834,18 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
   } else {
     validateStateMachine(templ, resource, props, model, out);
   }
-  if (out.empty() && hasApiEvent(resource)) {
+  if (checkRoutes && out.empty() && hasApiEvent(resource)) {
     std::optional<ApiRouteClaims> built;
     const ApiRouteClaims& claims = index ? index->apiRoutes() : built.emplace(templ);
-    if (auto taken = claims.problemOf(resource)) out.push_back(std::move(*taken));
+    if (auto taken = claims.problemOf(resource)) {
+      // SAM builds no event of a resource it stopped before them: then the method was free. Any
+      // problem of the one that took it leaves the answer unknown, and nothing is reported.
+      const model::ResourceView* claimant = claims.claimantOf(resource);
+      if (claimant == &resource ||
+          (claimant &&
+           validateOwnResource(templ, *claimant, params, nullptr, nullptr, nullptr, false).empty()))
+        out.push_back(std::move(*taken));
+    }
   }
   if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
   for (SamProblem& problem : out) {
