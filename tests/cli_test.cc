@@ -99,6 +99,32 @@ TEST_CASE("JSON output is a documented array of findings", "[cli]") {
   CHECK(result.out.find("\"endColumn\": 9") != std::string::npos);
 }
 
+TEST_CASE("lint --region reads the template for that region, as expand does", "[cli]") {
+  // SAM's FindInMap fails only where the region's key holds a list instead of a mapping.
+  const std::string regional =
+      "Mappings:\n"
+      "  Apps:\n"
+      "    ap-southeast-1:\n"
+      "    - Id: not a mapping\n"
+      "Resources:\n"
+      "  App:\n"
+      "    Type: AWS::Serverless::Application\n"
+      "    Properties:\n"
+      "      Location:\n"
+      "        ApplicationId: !FindInMap [Apps, !Ref 'AWS::Region', Id]\n"
+      "        SemanticVersion: 1.0.0\n";
+  auto home = runSamshift("lint --select T006 -", regional);
+  CHECK(home.exitCode == 0);
+  auto there = runSamshift("lint --select T006 --region ap-southeast-1 -", regional);
+  CHECK(there.exitCode == 1);
+  CHECK(there.out.find("<stdin>:10:24: error T006") != std::string::npos);
+  CHECK(there.out.find("not a a two-level map") != std::string::npos);
+  auto expand = runSamshift("expand --region ap-southeast-1 -", regional);
+  CHECK(expand.exitCode == 1);
+  CHECK(expand.err.find("<stdin>:10:24: error T006") != std::string::npos);
+  CHECK(runSamshift("lint --region '' -", regional).exitCode == 3);
+}
+
 TEST_CASE("--fail-level decides which findings fail the run", "[cli]") {
   auto result = runSamshift("lint --fail-level error -", kClean);
   CHECK(result.exitCode == 0);

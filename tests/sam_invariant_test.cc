@@ -347,6 +347,10 @@ const std::map<std::string, std::string>& templatePerCode() {
       {"api-event-request-parameters",
        function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
                 "{Path: /, Method: get, RequestParameters: [method.request.body.x]}\n")},
+      {"api-event-method-duplicate",
+       function("      Events:\n        Ev:\n          Type: Api\n          Properties: "
+                "{Path: /, Method: get}\n        Again:\n          Type: Api\n"
+                "          Properties: {Path: /, Method: GET}\n")},
       {"api-domain-invalid",
        api("      Domain: {DomainName: a.example.com, CertificateArn: arn, Route53: {}}\n")},
       {"api-resource-policy-invalid", api("      Auth: {ResourcePolicy: [a]}\n")},

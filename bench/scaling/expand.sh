@@ -13,7 +13,8 @@ trap 'rm -rf "$work"' EXIT
 
 # generate KIND N: a template with N functions with one Api route each (routes), the same with
 # 40 tags each that PropagateTags hands to the API (tags), N functions with one HttpApi route each
-# (httproutes), one function with N Api events (events), N S3 events on one bucket (s3), N
+# (httproutes), N functions with a Cognito trigger on a pool each (cognito), one function with N
+# Api events (events), N S3 events on one bucket (s3), N
 # functions SAM rejects (`AutoPublishAlias: 5`, findings), the same with a suppression each that
 # matches nothing (suppressions).
 generate() {
@@ -33,6 +34,11 @@ elif kind == "httproutes":
     for i in range(n):
         out += [f"  Fn{i}:"] + function + ["      AutoPublishAlias: live", "      Events:",
                 f"        Get: {{Type: HttpApi, Properties: {{Path: /items{i}, Method: get}}}}"]
+elif kind == "cognito":
+    for i in range(n):
+        out += [f"  Pool{i}:", "    Type: AWS::Cognito::UserPool", f"  Fn{i}:"] + function + [
+                "      AutoPublishAlias: live", "      Events:",
+                f"        Sign: {{Type: Cognito, Properties: {{UserPool: !Ref Pool{i}, Trigger: PreSignUp}}}}"]
 elif kind in ("events", "s3"):
     if kind == "s3":
         out += ["  Bucket:", "    Type: AWS::S3::Bucket"]
@@ -107,10 +113,12 @@ series routes "expand, functions with one Api route" expand 400 800 1600
 growth "expand, functions with one Api route" 400 800 "<= 2.4x"
 growth "expand, functions with one Api route" 400 1600 "<= 5.5x"
 
-# Known to grow quadratically (issue #15's closing note): SAM's "defined multiple times" check of
-# each function walks the functions before it (sam::httpApiRouteTakenProblem).
+# SAM's "defined multiple times" checks of each function depend on the functions before it: read
+# once per template (sam::TemplateIndex), not once per function.
 series httproutes "lint, functions with one HttpApi route" lint 250 1000
 growth "lint, functions with one HttpApi route" 250 1000 "<= 4.8x"
+series cognito "lint, functions with one Cognito trigger" lint 250 1000
+growth "lint, functions with one Cognito trigger" 250 1000 "<= 4.8x"
 
 series tags "expand, functions with an Api route and 40 propagated tags" expand 500 1000
 growth "expand, functions with an Api route and 40 propagated tags" 500 1000 "<= 2.4x"

@@ -4,8 +4,8 @@
 
 namespace samshift::rules {
 
-SamFacts::SamFacts(const model::Template& templ)
-    : templ_(&templ), params_(templ, {}, "us-east-1") {}
+SamFacts::SamFacts(const model::Template& templ, std::string_view region)
+    : templ_(&templ), params_(templ, {}, std::string(region)), index_(templ) {}
 
 const std::optional<sam::DeploymentModel>& SamFacts::deploymentModel(
     const model::ResourceView& resource) const {
@@ -25,7 +25,7 @@ const std::vector<sam::SamProblem>& SamFacts::problems(const model::ResourceView
     found = problems_
                 .emplace(&resource, sam::validateSamResource(*templ_, resource, params_,
                                                              &mergedProperties(resource),
-                                                             &deploymentModel(resource)))
+                                                             &deploymentModel(resource), &index_))
                 .first;
   }
   return found->second;
@@ -40,7 +40,7 @@ const model::Node& SamFacts::mergedProperties(const model::ResourceView& resourc
 }
 
 const SamFacts& samFacts(const engine::RuleContext& context) {
-  return context.facts.get<SamFacts>([&] { return SamFacts(context.templ); });
+  return context.facts.get<SamFacts>([&] { return SamFacts(context.templ, context.region); });
 }
 
 }  // namespace samshift::rules

@@ -306,6 +306,7 @@ Resources:
         "api-event-auth",
         "api-event-request-model",
         "api-event-request-parameters",
+        "api-event-method-duplicate",
         "api-domain-invalid",
         "api-resource-policy-invalid",
         "api-usage-plan-invalid",
@@ -486,6 +487,9 @@ Resources:
         {"api-event-request-model",
          "The `RequestModel` must name a model of the API's `Models`, and its `ValidateBody` and "
          "`ValidateParameters` must be booleans"},
+        {"api-event-method-duplicate",
+         "Another Api event already integrates this `Method` on this `Path` of the API: SAM's "
+         "editor takes one integration per method"},
         {"api-resource-policy-invalid",
          "`Auth.ResourcePolicy` must be a mapping, its `SourceVpcBlacklist` and "
          "`SourceVpcWhitelist` lists of strings (intrinsics go in `IntrinsicVpcBlacklist` and "

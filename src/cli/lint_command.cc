@@ -50,6 +50,9 @@ options:
       --select CODES      run only these rules: comma-separated codes (D002), prefixes
                           (D, D00) or slugs; a name that matches no rule is an error
       --ignore CODES      skip these rules (same names; empty: skip none)
+      --region REGION     the AWS::Region SAM reads the template for (default us-east-1,
+                          or the configuration's `region`): Fn::FindInMap by region and
+                          AWS::Partition follow it, as in `samshift expand`
       --config FILE       read this configuration instead of the nearest .samshift.yaml
                           (searched from each template's directory upwards, up to the
                           repository root)
@@ -111,6 +114,10 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       if (!*value) return value->error();
       if (value->value().empty()) return core::usageError("--config needs a file name");
       options.configPath = value->value();
+    } else if (auto value = args.option({"--region"})) {
+      if (!*value) return value->error();
+      if (value->value().empty()) return core::usageError("--region needs a region name");
+      options.region = value->value();
     } else if (args.flag({"--include-ignored"})) {
       options.includeIgnored = true;
     } else if (args.flag({"--templates-only"})) {

@@ -29,6 +29,7 @@ struct LintOptions {
   bool templatesOnly = false;   // skip named files that are not templates, as in directories
   bool includeIgnored = false;  // search node_modules, cdk.out and git-ignored paths too
   unsigned jobs = 0;
+  std::optional<std::string> region;  // --region: the AWS::Region SAM resolves the template for
   std::vector<std::string> paths;
 };
 

@@ -17,7 +17,7 @@ using model::MapEntry;
 using model::Node;
 
 constexpr const char* kKeys =
-    "select, ignore, severity, fail-level, exclude, report-unused-suppressions, options";
+    "select, ignore, severity, fail-level, exclude, report-unused-suppressions, region, options";
 
 // Builds "path:line:col: message" errors for nodes of one configuration file.
 class Errors {
@@ -205,6 +205,10 @@ core::Status readEntry(const MapEntry& entry, Config& config, const Errors& erro
     if (!value.isBool())
       return errors.at(value, "`report-unused-suppressions` must be true or false");
     config.reportUnusedSuppressions = value.boolValue();
+  } else if (key == "region") {
+    if (!value.isString() || value.text().empty())
+      return errors.at(value, "`region` must be a region name (us-east-1)");
+    config.selection.region = value.text();
   } else if (key == "options") {
     return readOptions(value, config, errors);
   } else {

@@ -9,6 +9,7 @@
 //   fail-level: warning
 //   exclude: ["build/**", "*.generated.yaml"]
 //   report-unused-suppressions: true
+//   region: eu-west-1            # the AWS::Region SAM resolves for (default us-east-1)
 //   options: {D006: {threshold: 3}}
 //
 // Every value is checked against the registered rules when the file is loaded, so a typo is an

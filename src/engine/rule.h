@@ -97,8 +97,9 @@ class FactCache {
 struct RuleContext {
   const model::Document& document;
   const model::Template& templ;
-  const RuleOptions* options = nullptr;  // from configuration; null when none
-  FactCache facts;                       // per document
+  const RuleOptions* options = nullptr;   // from configuration; null when none
+  std::string_view region = "us-east-1";  // the AWS::Region SAM resolves the template for
+  FactCache facts;                        // per document
 
   // A rule's option as configured, else `fallback`: `context.integerOption(info(), "threshold",
   // 2)`.

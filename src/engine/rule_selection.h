@@ -27,6 +27,9 @@ struct RuleSelection {
   // opt-in rule otherwise runs only when `select` names it.
   std::vector<std::string> enable;
   RuleOptions options;  // per-rule options from configuration
+  // The AWS::Region the rules read the template for (SAM resolves it, and FindInMap by it):
+  // `lint --region` or a configuration's `region`.
+  std::string region = "us-east-1";
 
   // Replaces `select`; an empty list selects nothing.
   void selectOnly(std::vector<std::string> names);

@@ -13,7 +13,6 @@
 #include "expand/function.h"
 #include "expand/graphql/graphql_api.h"
 #include "expand/layer.h"
-#include "expand/resource_order.h"
 #include "expand/resource_refs.h"
 #include "expand/simple_table.h"
 #include "expand/state_machine.h"
@@ -30,6 +29,8 @@
 #include "sam/ignore_globals.h"
 #include "sam/problem_codes.h"
 #include "sam/resource_attributes.h"
+#include "sam/resource_order.h"
+#include "sam/template_index.h"
 #include "sam/transforms.h"
 #include "sam/validation.h"
 
@@ -52,7 +53,7 @@ bool generated(const sam::SamProblem& problem) {
 // Several template-level problems are the implicit API plugin's, one per function or state
 // machine, in the order it iterates the template's Resources.
 void orderAsImplicitApiPlugin(const model::Template& templ, std::vector<ExpandError>& errors) {
-  std::vector<std::string> order = implicitApiPluginOrder(templ);
+  std::vector<std::string> order = sam::implicitApiPluginOrder(templ);
   auto rank = [&](const ExpandError& error) {
     return std::find(order.begin(), order.end(), error.logicalId) - order.begin();
   };
@@ -74,8 +75,8 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
   }
   if (errors.size() > 1) orderAsImplicitApiPlugin(templ, errors);
   if (!errors.empty()) return errors;
-  std::vector<const model::ResourceView*> order = sam::transformOrder(templ);
-  orderAsTranslatorIterates(templ, order);
+  std::vector<const model::ResourceView*> order = sam::translatorOrder(templ);
+  const sam::TemplateIndex index(templ);
   // The implicit API's ResourcePolicy stops SAM when it translates that API, after the functions
   // and state machines: alone, unless one of them stopped it first.
   std::optional<sam::SamProblem> implicitPolicy =
@@ -94,11 +95,11 @@ std::vector<ExpandError> samRejections(ExpandContext& ctx) {
         resource.properties->isMapping()) {
       FunctionInputs inputs{sam::propertiesWithGlobals(templ, resource), std::nullopt};
       inputs.deployment = sam::readDeploymentModel(templ, resource, params, &inputs.properties);
-      problems =
-          sam::validateSamResource(templ, resource, params, &inputs.properties, &inputs.deployment);
+      problems = sam::validateSamResource(templ, resource, params, &inputs.properties,
+                                          &inputs.deployment, &index);
       ctx.functionInputs.emplace(resource.id, std::move(inputs));
     } else {
-      problems = sam::validateSamResource(templ, resource, params);
+      problems = sam::validateSamResource(templ, resource, params, nullptr, nullptr, &index);
     }
     // A template-level problem met in a resource (an Fn::Sub SAM cannot resolve) stops SAM there,
     // and it reports nothing else.

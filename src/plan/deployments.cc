@@ -1,5 +1,6 @@
 #include "plan/deployments.h"
 
+#include <optional>
 #include <utility>
 
 #include "model/intrinsics.h"
@@ -8,6 +9,7 @@
 #include "sam/deployment_configs.h"
 #include "sam/deployment_model.h"
 #include "sam/problem_codes.h"
+#include "sam/template_index.h"
 #include "sam/validation.h"
 
 namespace samshift::plan {
@@ -495,7 +497,7 @@ class Planner {
   std::optional<std::string> samRejection(const ResourceView& resource,
                                           const std::optional<sam::DeploymentModel>& model) const {
     for (const sam::SamProblem& problem :
-         sam::validateSamResource(templ_, resource, params_, nullptr, &model)) {
+         sam::validateSamResource(templ_, resource, params_, nullptr, &model, &index_)) {
       const sam::ProblemCode* code = sam::findProblemCode(problem.code);
       if (!code || code->concern != sam::ProblemConcern::kDeployment) continue;
       if (!sam::settledBeforeDeploy(templ_, problem)) return "SAM rejects it: " + problem.message;
@@ -505,6 +507,7 @@ class Planner {
 
   const model::Template& templ_;
   const ParameterValues& params_;
+  sam::TemplateIndex index_{templ_};  // what SAM's checks read of the whole template
 };
 
 }  // namespace

@@ -169,6 +169,8 @@ bool checkLocation(const model::Template& templ, const model::ResourceView& reso
     std::optional<SamProblem> stopped;  // validateSamTemplate's to report
     resolvedId = resolveLocationValue(*id, params, ignored, stopped);
     resolvedVersion = resolveLocationValue(*version, params, ignored, stopped);
+    // SAM's resolver ended the transform before this resource: nothing more to report here.
+    if (stopped) return true;
     id = &resolvedId;
     version = &resolvedVersion;
   }

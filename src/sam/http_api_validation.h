@@ -58,10 +58,4 @@ std::vector<SamProblem> implicitHttpApiPluginProblems(const model::Template& tem
 std::optional<SamProblem> httpApiEventLinkProblem(const model::Template& templ,
                                                   const model::Node& event);
 
-// HttpApi._add_openapi_integration: the first event of `function` whose route an earlier event
-// already integrated on an API SAM manages ("API method … defined multiple times …"), in the order
-// SAM's translator meets the events; none when samshift cannot tell that order.
-std::optional<SamProblem> httpApiRouteTakenProblem(const model::Template& templ,
-                                                   const model::ResourceView& function);
-
 }  // namespace samshift::sam

@@ -156,6 +156,9 @@ constexpr std::array kCodes = {
     resource("api-event-request-model",
              "an Api event's `RequestModel` that its SAM-managed API does not define or validate"),
     resource("api-event-request-parameters", "an Api event's `RequestParameters` SAM rejects"),
+    resource("api-event-method-duplicate",
+             "an Api event on a method and path an earlier event already integrates in the body "
+             "SAM manages"),
     resource("api-domain-invalid", "an API's `Domain` SAM cannot make a custom domain of"),
     templateLevel("api-resource-policy-invalid",
                   "an API's `Auth.ResourcePolicy` that is not a map"),

@@ -17,6 +17,9 @@
 #include "sam/http_api_validation.h"
 #include "sam/parameter_values.h"
 #include "sam/push_event_specs.h"
+#include "sam/py27_conversion.h"
+#include "sam/resource_order.h"
+#include "sam/template_index.h"
 
 namespace samshift::sam {
 
@@ -195,21 +198,9 @@ std::string triggerText(const Node& trigger) {
   return out + "]";
 }
 
-// The events of a function in the order SAM builds them (SamFunction.order_events): by their
-// Path, or name when they have none.
-std::vector<const model::MapEntry*> functionEventOrder(const Node& events) {
-  std::vector<const model::MapEntry*> order;
-  for (const model::MapEntry& entry : events.entries()) {
-    if (entry.value.isMapping()) order.push_back(&entry);
-  }
-  auto key = [](const model::MapEntry* entry) {
-    const Node* props = entry->value.get("Properties");
-    const Node* path = props && props->isMapping() ? props->get("Path") : nullptr;
-    return path && path->isString() ? path->text() : entry->key.text();
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const auto* a, const auto* b) { return key(a) < key(b); });
-  return order;
+bool isCognitoEvent(const Node& event) {
+  const Node* type = event.isMapping() ? event.get("Type") : nullptr;
+  return type && type->isString("Cognito");
 }
 
 // Cognito._inject_lambda_config: the pool's LambdaConfig must be a map, and each trigger is set
@@ -227,19 +218,20 @@ std::optional<SamProblem> cognitoProblem(const PushEvent& event) {
     for (const model::MapEntry& entry : config->entries()) taken.insert(entry.key.text());
   }
   auto take = [&](const Node& other) {
-    if (!other.isMapping() || !other.get("Type") || !other.get("Type")->isString("Cognito") ||
-        cognitoPoolId(other) != poolId)
-      return;
     for (const Node* trigger : cognitoTriggers(other)) taken.insert(trigger->text());
   };
-  for (const model::ResourceView* resource : transformOrder(event.templ)) {
-    if (resource->id == event.ownerId) break;
-    const Node* events =
-        resource->type == "AWS::Serverless::Function" ? resource->property("Events") : nullptr;
-    if (!events || !events->isMapping()) continue;
-    for (const model::MapEntry& other : events->entries()) take(other.value);
+  // The functions SAM builds before the owner (all of them for a state machine's event).
+  std::optional<CognitoEventsByPool> read;
+  const CognitoEventsByPool& uses = event.cognito ? *event.cognito : read.emplace(event.templ);
+  auto found = uses.byPool.find(poolId);
+  for (const CognitoEventsByPool::Use& use :
+       found == uses.byPool.end() ? std::vector<CognitoEventsByPool::Use>{} : found->second) {
+    if (use.function->id == event.ownerId) break;
+    take(*use.event);
   }
-  for (const Node* other : event.earlier) take(*other);
+  for (const Node* other : event.earlier) {
+    if (isCognitoEvent(*other) && cognitoPoolId(*other) == poolId) take(*other);
+  }
   for (const Node* trigger : cognitoTriggers(event.event)) {
     if (!taken.insert(trigger->text()).second) {
       const Node* all = given(propertiesOf(event), "Trigger");
@@ -415,23 +407,43 @@ std::optional<SamProblem> stateMachineEventsLinkProblem(const model::Template& t
   return std::nullopt;
 }
 
+CognitoEventsByPool::CognitoEventsByPool(const model::Template& templ) {
+  for (const model::ResourceView& function : templ.resources()) {
+    if (function.type != "AWS::Serverless::Function") continue;
+    const Node* events = function.property("Events");
+    if (!events || !events->isMapping()) continue;
+    for (const model::MapEntry& entry : events->entries()) {
+      if (isCognitoEvent(entry.value))
+        byPool[cognitoPoolId(entry.value)].push_back({&function, &entry.value});
+    }
+  }
+}
+
 std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
                                                  const model::ResourceView& resource,
-                                                 const Node& props, EventOwner owner) {
+                                                 const Node& props, EventOwner owner,
+                                                 const TemplateIndex* index) {
   const Node* events = props.get("Events");
   if (!events || !events->isMapping()) return std::nullopt;
-  std::vector<const model::MapEntry*> order;
+  // A function sorts its events (SamFunction.order_events); when Python could not compare their
+  // keys, SAM fails there, and they are read as written.
+  std::optional<std::vector<const model::MapEntry*>> sorted;
   if (owner == EventOwner::kFunction) {
-    order = functionEventOrder(*events);
+    bool py27 = index ? index->convertsToPy27() : samConvertsToPy27(templ);
+    sorted = functionEventOrder(*events, py27);
+  }
+  std::vector<const model::MapEntry*> order;
+  if (sorted) {
+    order = std::move(*sorted);
   } else {
-    for (const model::MapEntry& entry : events->entries()) {
-      if (entry.value.isMapping()) order.push_back(&entry);
-    }
+    for (const model::MapEntry& entry : events->entries()) order.push_back(&entry);
   }
   std::vector<const Node*> earlier;
   for (const model::MapEntry* entry : order) {
-    if (auto problem = pushEventBuildProblem(
-            {templ, resource.id, owner, entry->key.text(), entry->value, earlier}))
+    if (!entry->value.isMapping()) continue;
+    if (auto problem =
+            pushEventBuildProblem({templ, resource.id, owner, entry->key.text(), entry->value,
+                                   earlier, index ? &index->cognitoEvents() : nullptr}))
       return problem;
     earlier.push_back(&entry->value);
   }

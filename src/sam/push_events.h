@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/node.h"
@@ -21,6 +22,19 @@ namespace samshift::sam {
 // Which of SAM's two families of event sources reads the event.
 enum class EventOwner { kFunction, kStateMachine };
 
+// The Cognito events of the template's functions by the user pool they name (`UserPool: !Ref`),
+// in the order SAM builds the functions (template order): which triggers a pool already has when
+// SAM builds a later event. Built once per template (sam/template_index.h).
+struct CognitoEventsByPool {
+  struct Use {
+    const model::ResourceView* function;
+    const model::Node* event;
+  };
+  std::unordered_map<std::string, std::vector<Use>> byPool;
+
+  explicit CognitoEventsByPool(const model::Template& templ);
+};
+
 // One event of a function or state machine: `ownerId` is the resource's logical ID, `name` the
 // event's key, `event` its `{Type, Properties}` mapping.
 struct PushEvent {
@@ -31,6 +45,8 @@ struct PushEvent {
   const model::Node& event;
   // The owner's events SAM builds before this one (what a Cognito trigger may collide with).
   std::vector<const model::Node*> earlier = {};
+  // The template's, when the caller has them; else a Cognito event reads the template itself.
+  const CognitoEventsByPool* cognito = nullptr;
 };
 
 // True for the event types this file checks (for `owner`).
@@ -52,8 +68,10 @@ std::optional<SamProblem> stateMachineEventsLinkProblem(const model::Template& t
 // The first build problem of the events of `resource` (`props`: its Properties, with Globals for
 // a function), in the order SAM builds them: a function sorts its events by their Path, or name
 // when they have none (SamFunction.order_events); a state machine takes them as written.
+// `index`: the template's, when the caller has one (sam/template_index.h).
 std::optional<SamProblem> pushEventsBuildProblem(const model::Template& templ,
                                                  const model::ResourceView& resource,
-                                                 const model::Node& props, EventOwner owner);
+                                                 const model::Node& props, EventOwner owner,
+                                                 const TemplateIndex* index = nullptr);
 
 }  // namespace samshift::sam

@@ -5,6 +5,7 @@
 #include "model/intrinsics.h"
 #include "sam/api_domain_validation.h"
 #include "sam/api_policy_validation.h"
+#include "sam/api_route_claims.h"
 #include "sam/api_v2_domain_validation.h"
 #include "sam/api_validation.h"
 #include "sam/application.h"
@@ -27,6 +28,7 @@
 #include "sam/push_events.h"
 #include "sam/simple_table.h"
 #include "sam/state_machine_validation.h"
+#include "sam/template_index.h"
 #include "sam/websocket_api.h"
 
 namespace samshift::sam {
@@ -331,7 +333,8 @@ const Node* templateNodeWithSpan(const model::Template& templ, const model::Reso
 
 void validateFunction(const model::Template& templ, const model::ResourceView& resource,
                       const ParameterValues& params, const Node& props,
-                      const std::optional<DeploymentModel>& model, std::vector<SamProblem>& out) {
+                      const std::optional<DeploymentModel>& model, const TemplateIndex* index,
+                      std::vector<SamProblem>& out) {
   if (!model) return;
   size_t before = out.size();
   checkFunction(templ, resource, params, model, props, out);
@@ -350,7 +353,7 @@ void validateFunction(const model::Template& templ, const model::ResourceView& r
   }
   // SAM builds the events last.
   if (out.size() == before) {
-    if (auto problem = pushEventsBuildProblem(templ, resource, props, EventOwner::kFunction))
+    if (auto problem = pushEventsBuildProblem(templ, resource, props, EventOwner::kFunction, index))
       out.push_back(std::move(*problem));
   }
   // Checks may name nodes of the merged copies, which die with them: re-point them at the template.
@@ -716,12 +719,24 @@ void checkGeneratedIds(const model::Template& templ, const model::ResourceView& 
   }
 }
 
+// Whether the resource has an Api or HttpApi event, which may integrate a method another event has.
+bool hasApiEvent(const model::ResourceView& resource) {
+  const Node* events = resource.property("Events");
+  if (!events || !events->isMapping()) return false;
+  for (const model::MapEntry& entry : events->entries()) {
+    const Node* type = entry.value.isMapping() ? entry.value.get("Type") : nullptr;
+    if (type && (type->isString("Api") || type->isString("HttpApi"))) return true;
+  }
+  return false;
+}
+
 // The problems of the resource itself, without its embedded connectors.
 std::vector<SamProblem> validateOwnResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
-                                            const std::optional<DeploymentModel>* deploymentModel) {
+                                            const std::optional<DeploymentModel>* deploymentModel,
+                                            const TemplateIndex* index, bool checkRoutes = true) {
   std::vector<SamProblem> out;
   // validateSamTemplate reports it: SAM stops the whole template there.
   if (resource.isServerless() && resource.properties && !resource.properties->isMapping())
@@ -815,12 +830,22 @@ std::vector<SamProblem> validateOwnResource(const model::Template& templ,
       deploymentModel ? *deploymentModel
                       : (read = readDeploymentModel(templ, resource, params, &props));
   if (function) {
-    validateFunction(templ, resource, params, props, model, out);
-    if (out.empty()) {
-      if (auto taken = httpApiRouteTakenProblem(templ, resource)) out.push_back(std::move(*taken));
-    }
+    validateFunction(templ, resource, params, props, model, index, out);
   } else {
     validateStateMachine(templ, resource, props, model, out);
+  }
+  if (checkRoutes && out.empty() && hasApiEvent(resource)) {
+    std::optional<ApiRouteClaims> built;
+    const ApiRouteClaims& claims = index ? index->apiRoutes() : built.emplace(templ);
+    if (auto taken = claims.problemOf(resource)) {
+      // SAM builds no event of a resource it stopped before them: then the method was free. Any
+      // problem of the one that took it leaves the answer unknown, and nothing is reported.
+      const model::ResourceView* claimant = claims.claimantOf(resource);
+      if (claimant == &resource ||
+          (claimant &&
+           validateOwnResource(templ, *claimant, params, nullptr, nullptr, nullptr, false).empty()))
+        out.push_back(std::move(*taken));
+    }
   }
   if (!stops(out)) checkGeneratedIds(templ, resource, props, model, out);
   for (SamProblem& problem : out) {
@@ -847,9 +872,10 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
                                             const model::ResourceView& resource,
                                             const ParameterValues& params,
                                             const Node* mergedProperties,
-                                            const std::optional<DeploymentModel>* deploymentModel) {
+                                            const std::optional<DeploymentModel>* deploymentModel,
+                                            const TemplateIndex* index) {
   std::vector<SamProblem> out =
-      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel);
+      validateOwnResource(templ, resource, params, mergedProperties, deploymentModel, index);
   for (SamProblem& problem : embeddedConnectorProblems(templ, resource, params))
     out.push_back(std::move(problem));
   return out;
@@ -858,7 +884,8 @@ std::vector<SamProblem> validateSamResource(const model::Template& templ,
 OwnTransform ownTransform(const model::Template& templ, const model::ResourceView& resource,
                           const ParameterValues& params) {
   OwnTransform outcome = OwnTransform::kTransformed;
-  for (const SamProblem& problem : validateOwnResource(templ, resource, params, nullptr, nullptr)) {
+  for (const SamProblem& problem :
+       validateOwnResource(templ, resource, params, nullptr, nullptr, nullptr)) {
     const ProblemCode* code = findProblemCode(problem.code);
     if (code && code->scope == ProblemScope::kGenerated) continue;
     if (!code || code->concern != ProblemConcern::kPackaging) return OwnTransform::kFails;

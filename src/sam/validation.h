@@ -18,6 +18,8 @@
 
 namespace samshift::sam {
 
+class TemplateIndex;
+
 struct SamProblem {
   std::string code;     // one of sam/problem_codes.h, e.g. "alias-name-invalid"
   std::string message;  // SAM's text without the "Resource with id [...] is invalid." prefix
@@ -37,11 +39,14 @@ const model::Node* findBySpan(const model::Node& node, core::Span span);
 // then every generated resource whose logical ID is taken), and `expand` does the same, but lint
 // may show all of them.
 // `mergedProperties`: as for readDeploymentModel; `deploymentModel`: what readDeploymentModel
-// returned for this resource with the same parameters, when the caller already has it.
+// returned for this resource with the same parameters, when the caller already has it;
+// `index`: the template's TemplateIndex (sam/template_index.h), which a caller that validates
+// every resource keeps (else each function with API or Cognito events reads the whole template).
 std::vector<SamProblem> validateSamResource(
     const model::Template& templ, const model::ResourceView& resource,
     const ParameterValues& params, const model::Node* mergedProperties = nullptr,
-    const std::optional<DeploymentModel>* deploymentModel = nullptr);
+    const std::optional<DeploymentModel>* deploymentModel = nullptr,
+    const TemplateIndex* index = nullptr);
 
 // Whether SAM transforms the resource itself, so that what it generates replaces it in the
 // template (problems of generated IDs aside): what connectors, transformed last, find under its

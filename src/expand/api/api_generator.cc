@@ -22,6 +22,8 @@
 #include "model/intrinsics.h"
 #include "sam/globals.h"
 #include "sam/http_api_events.h"
+#include "sam/py27_key_order.h"
+#include "sam/resource_order.h"
 
 namespace samshift::expand::api {
 
@@ -29,24 +31,6 @@ using model::MapEntry;
 using model::Node;
 
 namespace {
-
-// The entries of a mapping in the order of the Py27Dict SAM makes of it (the last of a
-// repeated key, as PyYAML keeps).
-std::vector<const MapEntry*> py27Order(const Node& mapping) {
-  Py27KeyOrder order;
-  std::vector<const MapEntry*> byNumber;
-  for (const MapEntry& entry : mapping.entries()) {
-    size_t number = order.add(entry.key.text());
-    if (number == byNumber.size()) {
-      byNumber.push_back(&entry);
-    } else {
-      byNumber[number] = &entry;
-    }
-  }
-  std::vector<const MapEntry*> out;
-  for (size_t number : order.order()) out.push_back(byNumber[number]);
-  return out;
-}
 
 // The `Globals: Api` section, when the template has one.
 const Node* apiGlobals(const model::Template& templ) {
@@ -185,11 +169,11 @@ void collectImplicit(ExpandContext& ctx, const model::ResourceView& resource, bo
   const char* type = rest ? "Api" : "HttpApi";
   // The plugin copies the API events into a Py27Dict of their own.
   Node apiEvents = Node::mapping();
-  for (const MapEntry* entry : py27Order(*events)) {
+  for (const MapEntry* entry : sam::py27Order(*events)) {
     const Node* typeNode = entry->value.get("Type");
     if (typeNode && typeNode->isString(type)) apiEvents.entries().push_back(*entry);
   }
-  for (const MapEntry* entry : py27Order(apiEvents)) {
+  for (const MapEntry* entry : sam::py27Order(apiEvents)) {
     const std::string& eventId = entry->key.text();
     std::string what = std::string(type) + " event " + eventId + " of " + id;
     const Node* properties = entry->value.get("Properties");
@@ -339,23 +323,6 @@ std::vector<std::string> runImplicitApiPlugins(ExpandContext& ctx) {
   return resources.keys();
 }
 
-// SamFunction.order_events: a function's events sorted by Path, else by name (a stable sort of
-// the Events Py27Dict). False when Python could not compare the keys.
-bool sortFunctionEvents(const Node& events,
-                        std::vector<std::pair<std::string, std::string>>& named) {
-  bool comparable = true;
-  for (const MapEntry* entry : py27Order(events)) {
-    const Node* properties = entry->value.isMapping() ? entry->value.get("Properties") : nullptr;
-    const Node* path = properties && properties->isMapping() ? properties->get("Path") : nullptr;
-    if (path && !path->isString()) comparable = false;
-    const std::string& name = entry->key.text();
-    named.emplace_back(path && path->isString() ? path->text() : name, name);
-  }
-  std::stable_sort(named.begin(), named.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  return comparable || named.size() < 2;
-}
-
 // The rank of every event of a function or state machine in the translator's walk: functions
 // first, then state machines (whose events keep their Py27Dict order).
 void rankEvents(ExpandContext& ctx, const std::vector<std::string>& resourceOrder) {
@@ -367,17 +334,14 @@ void rankEvents(ExpandContext& ctx, const std::vector<std::string>& resourceOrde
       if (!resource || resource->type != type) continue;
       const Node* events = resource->property("Events");
       if (!events || !events->isMapping()) continue;
-      std::vector<std::pair<std::string, std::string>> named;
-      if (function) {
-        if (!sortFunctionEvents(*events, named)) {
-          ctx.notSupported("the order of the events of function " + id +
-                           " (a Path that is not a string)");
-        }
-      } else {
-        for (const MapEntry* entry : py27Order(*events))
-          named.emplace_back(entry->key.text(), entry->key.text());
+      std::optional<std::vector<const MapEntry*>> ordered =
+          function ? sam::functionEventOrder(*events, true) : sam::py27Order(*events);
+      if (!ordered) {
+        ctx.notSupported("the order of the events of function " + id +
+                         " (a Path that is not a string)");
+        continue;
       }
-      for (const auto& [key, name] : named) ctx.apis.eventRanks[{id, name}] = next++;
+      for (const MapEntry* entry : *ordered) ctx.apis.eventRanks[{id, entry->key.text()}] = next++;
     }
   }
 }
