@@ -38,7 +38,8 @@ _samshift() {
   local options
   case "$command" in
     lint) options="-f --format -o --output --color --fail-level --select --ignore --config
-      --templates-only --include-ignored --report-unused-suppressions -j --jobs -h --help" ;;
+      --templates-only --region --strict-uris --include-ignored --report-unused-suppressions
+      -j --jobs -h --help" ;;
     rules) options="-f --format -o --output -h --help" ;;
     rule) options="-f --format -o --output -h --help" ;;
     plan) options="-f --format -o --output --region --parameter-overrides --error-format -h --help" ;;

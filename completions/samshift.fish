@@ -30,6 +30,8 @@ complete -c samshift -n "__fish_seen_subcommand_from lint" -l config -r -F
 complete -c samshift -n "__fish_seen_subcommand_from lint" -l templates-only -d 'Skip files that are not templates'
 complete -c samshift -n "__fish_seen_subcommand_from lint" -l include-ignored -d 'Search node_modules, cdk.out and git-ignored paths too'
 complete -c samshift -n "__fish_seen_subcommand_from lint" -l report-unused-suppressions
+complete -c samshift -n "__fish_seen_subcommand_from lint" -l region -x
+complete -c samshift -n "__fish_seen_subcommand_from lint" -l strict-uris -d 'Templates are deployed without sam package'
 complete -c samshift -n "__fish_seen_subcommand_from lint" -s j -l jobs -x
 complete -c samshift -n "__fish_seen_subcommand_from rule" -x -a '(samshift rules 2>/dev/null | string split -f1 " ")'
 

@@ -125,6 +125,27 @@ TEST_CASE("lint --region reads the template for that region, as expand does", "[
   CHECK(runSamshift("lint --region '' -", regional).exitCode == 3);
 }
 
+TEST_CASE("lint --strict-uris reads the template as deployed without sam package", "[cli]") {
+  // A project fresh from `sam init`: `sam package` uploads ./src and writes its S3 URI.
+  const std::string local =
+      "Transform: AWS::Serverless-2016-10-31\n"
+      "Resources:\n"
+      "  Fn:\n"
+      "    Type: AWS::Serverless::Function\n"
+      "    Properties:\n"
+      "      CodeUri: ./src\n"
+      "      Handler: app.handler\n"
+      "      Runtime: python3.12\n";
+  CHECK(runSamshift("lint --select T006 -", local).exitCode == 0);
+  auto strict = runSamshift("lint --select T006 --strict-uris -", local);
+  CHECK(strict.exitCode == 1);
+  CHECK(strict.out.find("<stdin>:6:16: error T006") != std::string::npos);
+  // The same node expand --strict-uris rejects.
+  auto expand = runSamshift("expand --strict-uris -", local);
+  CHECK(expand.exitCode == 1);
+  CHECK(expand.err.find("<stdin>:6:16: error T006") != std::string::npos);
+}
+
 TEST_CASE("--fail-level decides which findings fail the run", "[cli]") {
   auto result = runSamshift("lint --fail-level error -", kClean);
   CHECK(result.exitCode == 0);

@@ -48,6 +48,7 @@ TEST_CASE("a full configuration is read into the selection", "[config]") {
                           "exclude: ['build/**', '*.generated.yaml']\n"
                           "report-unused-suppressions: true\n"
                           "region: eu-west-1\n"
+                          "strict-uris: true\n"
                           "options:\n"
                           "  P003: {min-executions: 100}\n"
                           "  unqualified-event-target: {ignore-functions: [Migrator, Loader]}\n");
@@ -59,6 +60,7 @@ TEST_CASE("a full configuration is read into the selection", "[config]") {
   CHECK(selection.severity.at("R001") == core::Severity::kError);
   CHECK(selection.enable == std::vector<std::string>{"X002"});
   CHECK(selection.region == "eu-west-1");
+  CHECK(selection.strictUris);
   REQUIRE(config->failLevel.has_value());
   CHECK(*config->failLevel == core::Severity::kWarning);
   CHECK(config->directory == "/proj/sub");
@@ -94,9 +96,11 @@ TEST_CASE("configuration errors name the file, line and column", "[config]") {
   CHECK(errorOf("selects: [R]\n") ==
         "/proj/.samshift.yaml:1:1: unknown key `selects` (expected one of: select, ignore, "
         "severity, fail-level, "
-        "exclude, report-unused-suppressions, region, options)");
+        "exclude, report-unused-suppressions, region, strict-uris, options)");
   CHECK(errorOf("region: [eu-west-1]\n") ==
         "/proj/.samshift.yaml:1:9: `region` must be a region name (us-east-1)");
+  CHECK(errorOf("strict-uris: yes please\n") ==
+        "/proj/.samshift.yaml:1:14: `strict-uris` must be true or false");
   CHECK(errorOf("select: [R, Z9]\n") ==
         "/proj/.samshift.yaml:1:13: `Z9` in `select` matches no rule (see samshift rules)");
   CHECK(errorOf("ignore: 3\n") == "/proj/.samshift.yaml:1:9: `ignore` must be a list of strings");
@@ -122,7 +126,7 @@ TEST_CASE("configuration errors name the file, line and column", "[config]") {
   CHECK(errorOf("- select\n") ==
         "/proj/.samshift.yaml:1:1: the configuration must be a mapping (keys: select, ignore, "
         "severity, fail-level, "
-        "exclude, report-unused-suppressions, region, options)");
+        "exclude, report-unused-suppressions, region, strict-uris, options)");
   CHECK(errorOf("select: [R\n").rfind("/proj/.samshift.yaml:2:1: ", 0) == 0);
   CHECK(errorOf("select: [R]\nselect: [P]\n").rfind("/proj/.samshift.yaml:2:1: ", 0) == 0);
 }

@@ -53,6 +53,10 @@ options:
       --region REGION     the AWS::Region SAM reads the template for (default us-east-1,
                           or the configuration's `region`): Fn::FindInMap by region and
                           AWS::Partition follow it, as in `samshift expand`
+      --strict-uris       the templates are deployed as written, without `sam package`:
+                          a local artifact path (CodeUri, ContentUri, DefinitionUri) or a
+                          missing CodeUri is SAM's rejection, as in `samshift expand
+                          --strict-uris` (default: what `sam package` uploads is left to it)
       --config FILE       read this configuration instead of the nearest .samshift.yaml
                           (searched from each template's directory upwards, up to the
                           repository root)
@@ -120,6 +124,8 @@ core::Result<LintOptions> parseOptions(std::vector<std::string> argv, bool& help
       options.region = value->value();
     } else if (args.flag({"--include-ignored"})) {
       options.includeIgnored = true;
+    } else if (args.flag({"--strict-uris"})) {
+      options.strictUris = true;
     } else if (args.flag({"--templates-only"})) {
       options.templatesOnly = true;
     } else if (args.flag({"--report-unused-suppressions"})) {

@@ -30,6 +30,7 @@ FileSettings settingsFor(const LintOptions& options, std::shared_ptr<const confi
   if (options.ignore) settings.selection.ignore = *options.ignore;
   if (options.failLevel) settings.failLevel = *options.failLevel;
   if (options.region) settings.selection.region = *options.region;
+  if (options.strictUris) settings.selection.strictUris = true;
   if (options.reportUnusedSuppressions) {
     settings.selection.enable.push_back(std::string(engine::kUnusedSuppressionCode));
   }

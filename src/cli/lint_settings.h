@@ -30,6 +30,7 @@ struct LintOptions {
   bool includeIgnored = false;  // search node_modules, cdk.out and git-ignored paths too
   unsigned jobs = 0;
   std::optional<std::string> region;  // --region: the AWS::Region SAM resolves the template for
+  bool strictUris = false;            // --strict-uris: deployed as written, without `sam package`
   std::vector<std::string> paths;
 };
 

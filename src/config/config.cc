@@ -17,7 +17,8 @@ using model::MapEntry;
 using model::Node;
 
 constexpr const char* kKeys =
-    "select, ignore, severity, fail-level, exclude, report-unused-suppressions, region, options";
+    "select, ignore, severity, fail-level, exclude, report-unused-suppressions, region, "
+    "strict-uris, options";
 
 // Builds "path:line:col: message" errors for nodes of one configuration file.
 class Errors {
@@ -209,6 +210,9 @@ core::Status readEntry(const MapEntry& entry, Config& config, const Errors& erro
     if (!value.isString() || value.text().empty())
       return errors.at(value, "`region` must be a region name (us-east-1)");
     config.selection.region = value.text();
+  } else if (key == "strict-uris") {
+    if (!value.isBool()) return errors.at(value, "`strict-uris` must be true or false");
+    config.selection.strictUris = value.boolValue();
   } else if (key == "options") {
     return readOptions(value, config, errors);
   } else {

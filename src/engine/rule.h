@@ -99,6 +99,7 @@ struct RuleContext {
   const model::Template& templ;
   const RuleOptions* options = nullptr;   // from configuration; null when none
   std::string_view region = "us-east-1";  // the AWS::Region SAM resolves the template for
+  bool strictUris = false;                // deployed as written: local paths are rejections
   FactCache facts;                        // per document
 
   // A rule's option as configured, else `fallback`: `context.integerOption(info(), "threshold",

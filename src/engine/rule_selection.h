@@ -30,6 +30,9 @@ struct RuleSelection {
   // The AWS::Region the rules read the template for (SAM resolves it, and FindInMap by it):
   // `lint --region` or a configuration's `region`.
   std::string region = "us-east-1";
+  // The template is deployed as written, without `sam package`: a local artifact path is SAM's
+  // rejection (`lint --strict-uris`, `strict-uris: true`), as in `samshift expand --strict-uris`.
+  bool strictUris = false;
 
   // Replaces `select`; an empty list selects nothing.
   void selectOnly(std::vector<std::string> names);

@@ -87,7 +87,7 @@ LintResult lintDocument(const model::Document& document, const RuleSelection& se
   LintResult result;
   result.unparsable = !document.parsed;
   model::Template templ(document.root);
-  RuleContext context{document, templ, &selection.options, selection.region};
+  RuleContext context{document, templ, &selection.options, selection.region, selection.strictUris};
 
   std::vector<ActiveRule> active;
   for (const Rule* rule : rules) {
