@@ -97,11 +97,13 @@ std::string versionLogicalId(ExpandContext& ctx, const FunctionState& fn) {
 
 std::optional<std::string> functionVersionLogicalId(const model::Template& templ,
                                                     const model::ResourceView& resource,
-                                                    const sam::ParameterValues& params) {
+                                                    const sam::ParameterValues& params,
+                                                    const sam::TemplateIndex* index) {
   std::optional<sam::DeploymentModel> deployment =
       sam::readDeploymentModel(templ, resource, params);
   if (!deployment || deployment->stateMachine || !deployment->aliasName()) return std::nullopt;
-  if (!sam::validateSamResource(templ, resource, params).empty()) return std::nullopt;
+  if (!sam::validateSamResource(templ, resource, params, nullptr, nullptr, index).empty())
+    return std::nullopt;
   ExpandContext ctx(templ, params);
   ctx.owner = std::string(resource.id);
   FunctionState fn{resource, std::string(resource.id), sam::propertiesWithGlobals(templ, resource),

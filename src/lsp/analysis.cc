@@ -26,6 +26,11 @@ const SymbolIndex& Analysis::symbols() const {
   return *symbols_.value;
 }
 
+const sam::TemplateIndex& Analysis::samIndex() const {
+  if (!samIndex_.value) samIndex_.value = std::make_unique<const sam::TemplateIndex>(templ());
+  return *samIndex_.value;
+}
+
 Analysis analyze(std::string path, std::string text, const engine::RuleSelection& selection) {
   Analysis analysis;
   analysis.document = load::loadText(std::move(path), std::move(text));

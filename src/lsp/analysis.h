@@ -12,6 +12,7 @@
 #include "lsp/symbol_index.h"
 #include "model/document.h"
 #include "model/template.h"
+#include "sam/template_index.h"
 
 namespace samshift::lsp {
 
@@ -26,6 +27,9 @@ struct Analysis {
   // The names the template defines and where each is used, built on first use (one walk) and
   // shared by definition, references, rename, document symbols and hover.
   const SymbolIndex& symbols() const;
+  // What SAM's checks of one resource read of the whole template, built on first use, so that
+  // hovers after the first cost the resource hovered, not a walk of every function.
+  const sam::TemplateIndex& samIndex() const;
 
  private:
   // Built from this analysis's own root: a copied or moved analysis starts without one.
@@ -41,6 +45,7 @@ struct Analysis {
   };
   mutable Cache<model::Template> templ_;
   mutable Cache<SymbolIndex> symbols_;
+  mutable Cache<sam::TemplateIndex> samIndex_;
 };
 
 // `path` names the buffer (decides JSON by its extension, as the CLI does).

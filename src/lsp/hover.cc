@@ -152,7 +152,7 @@ std::optional<HoverText> autoPublishAliasHover(const Analysis& analysis, uint32_
            " | AWS::StepFunctions::StateMachineAlias |\n";
   } else {
     std::optional<std::string> versionId =
-        expand::functionVersionLogicalId(templ, *resource, params);
+        expand::functionVersionLogicalId(templ, *resource, params, &analysis.samIndex());
     if (!versionId) {
       out += "| " + code(std::string(id) + "Version") + "*hash* | AWS::Lambda::Version |\n";
     } else {
