@@ -15,6 +15,16 @@ const FunctionIndex& functionIndex(const engine::RuleContext& context) {
   });
 }
 
+const std::vector<ApiIntegration>& apiIntegrations(const engine::RuleContext& context) {
+  return context.facts.get<std::vector<ApiIntegration>>(
+      [&] { return sam::apiIntegrations(context.templ); });
+}
+
+const std::vector<Permission>& permissions(const engine::RuleContext& context) {
+  return context.facts.get<std::vector<Permission>>(
+      [&] { return sam::permissions(context.templ); });
+}
+
 std::optional<std::string> targetKey(const FunctionReference& ref) {
   switch (ref.qualifier) {
     case Qualifier::kNone:

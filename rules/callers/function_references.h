@@ -19,6 +19,10 @@ using sam::Qualifier;
 
 // The index, built once per document and shared by the rules that ask.
 const FunctionIndex& functionIndex(const engine::RuleContext& context);
+// The template's API integrations and Lambda permissions (sam::apiIntegrations,
+// sam::permissions), found once per document for the R rules that read them.
+const std::vector<ApiIntegration>& apiIntegrations(const engine::RuleContext& context);
+const std::vector<Permission>& permissions(const engine::RuleContext& context);
 
 // What a permission allows, or an invocation invokes, of its function: "" the function itself
 // (unqualified or `$LATEST`), an alias name, "#3" version 3. Nullopt when unknown.

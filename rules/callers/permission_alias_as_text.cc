@@ -64,7 +64,7 @@ ApiPermission:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const callers::FunctionIndex& index = callers::functionIndex(context);
-    for (const callers::Permission& permission : callers::permissions(context.templ)) {
+    for (const callers::Permission& permission : callers::permissions(context)) {
       for (const callers::FunctionReference& ref : index.references(*permission.functionName)) {
         if (ref.qualifier != callers::Qualifier::kAlias || ref.throughAliasResource ||
             ref.aliasResource.empty()) {

@@ -72,7 +72,7 @@ Permission:
     const model::Template& templ = context.templ;
     const callers::FunctionIndex& index = callers::functionIndex(context);
     std::map<std::string, std::vector<Grant>> grants;
-    for (const callers::Permission& permission : callers::permissions(templ)) {
+    for (const callers::Permission& permission : callers::permissions(context)) {
       if (!callers::isApiGatewayPrincipal(permission.principal)) continue;
       for (const FunctionReference& ref : index.references(*permission.functionName)) {
         if (auto key = targetKey(ref)) {
@@ -94,7 +94,7 @@ Permission:
             Grant{key, &event.key, "API event `" + event.key.text() + "`"});
       }
     }
-    for (const callers::ApiIntegration& integration : callers::apiIntegrations(templ)) {
+    for (const callers::ApiIntegration& integration : callers::apiIntegrations(context)) {
       for (const FunctionReference& ref : index.references(*integration.uri)) {
         auto key = targetKey(ref);
         auto found = grants.find(ref.function);

@@ -173,14 +173,13 @@ OrdersPermission:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const model::Template& templ = context.templ;
-    std::vector<callers::ApiIntegration> integrations = callers::apiIntegrations(templ);
+    const std::vector<callers::ApiIntegration>& integrations = callers::apiIntegrations(context);
     if (integrations.empty()) return;
     const callers::FunctionIndex& index = callers::functionIndex(context);
     const sam::ParameterValues& params = samFacts(context).parameters();
-    std::vector<callers::Permission> permissions = callers::permissions(templ);
     Grants grants;
     std::set<std::string, std::less<>> unknown;
-    for (const callers::Permission& permission : permissions) {
+    for (const callers::Permission& permission : callers::permissions(context)) {
       // A principal that is not a literal, or `*`, may be API Gateway: what it allows is unknown.
       bool maybeApiGateway = permission.principal.empty() || permission.principal == "*";
       if (!maybeApiGateway && !callers::isApiGatewayPrincipal(permission.principal)) continue;

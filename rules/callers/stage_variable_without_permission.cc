@@ -112,8 +112,7 @@ ProdPermission:
     const model::Template& templ = context.templ;
     const callers::FunctionIndex& index = callers::functionIndex(context);
     std::vector<std::pair<FunctionReference, const callers::ApiIntegration*>> uses;
-    std::vector<callers::ApiIntegration> integrations = callers::apiIntegrations(templ);
-    for (const callers::ApiIntegration& integration : integrations) {
+    for (const callers::ApiIntegration& integration : callers::apiIntegrations(context)) {
       for (FunctionReference& ref : index.references(*integration.uri)) {
         if (ref.qualifier == Qualifier::kStageVariable)
           uses.emplace_back(std::move(ref), &integration);
@@ -121,7 +120,7 @@ ProdPermission:
     }
     if (uses.empty()) return;
     std::map<std::string, std::set<std::string>> granted;
-    for (const callers::Permission& permission : callers::permissions(templ)) {
+    for (const callers::Permission& permission : callers::permissions(context)) {
       if (!callers::isApiGatewayPrincipal(permission.principal)) continue;
       for (const FunctionReference& ref : index.references(*permission.functionName)) {
         if (auto key = callers::targetKey(ref)) granted[ref.function].insert(*key);

@@ -53,7 +53,7 @@ x-amazon-apigateway-integration:
   void checkTemplate(const engine::RuleContext& context,
                      engine::Reporter& reporter) const override {
     const callers::FunctionIndex& index = callers::functionIndex(context);
-    for (const callers::ApiIntegration& integration : callers::apiIntegrations(context.templ)) {
+    for (const callers::ApiIntegration& integration : callers::apiIntegrations(context)) {
       for (const callers::FunctionReference& ref : index.references(*integration.uri)) {
         if (ref.qualifier != callers::Qualifier::kNone || !index.hasAlias(ref.function)) continue;
         std::vector<std::string> aliases = index.aliasNames(ref.function);
