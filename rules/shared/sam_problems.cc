@@ -9,7 +9,6 @@
 #include "sam/api_domain_validation.h"
 #include "sam/api_policy_validation.h"
 #include "sam/api_validation.h"
-#include "sam/problem_codes.h"
 
 namespace samshift::rules {
 
@@ -19,23 +18,12 @@ struct SamProblems {
   std::vector<ResourceProblem> problems;
 };
 
-// A problem lint leaves to what runs before the deploy (sam::settledBeforeDeploy). A template
-// deployed as written (`--strict-uris`) has no `sam package` to replace its local paths.
-bool leftToBeforeDeploy(const model::Template& templ, const sam::SamProblem& problem,
-                        bool strictUris) {
-  if (strictUris) {
-    const sam::ProblemCode* code = sam::findProblemCode(problem.code);
-    if (code && code->concern == sam::ProblemConcern::kPackaging) return false;
-  }
-  return sam::settledBeforeDeploy(templ, problem).has_value();
-}
-
 std::vector<ResourceProblem> computeSamProblems(const model::Template& templ, const SamFacts& facts,
                                                 bool strictUris) {
   std::vector<ResourceProblem> out;
   if (!templ.isSam()) return out;  // the transform never runs
   for (sam::SamProblem& problem : sam::validateSamTemplate(templ, facts.parameters())) {
-    if (!leftToBeforeDeploy(templ, problem, strictUris))
+    if (!sam::settledBeforeDeploy(templ, problem, !strictUris))
       out.push_back(ResourceProblem{nullptr, std::move(problem)});
   }
   // The implicit ServerlessRestApi's, at its ResourcePolicy in `Globals: Api` (which stops SAM).
@@ -52,7 +40,7 @@ std::vector<ResourceProblem> computeSamProblems(const model::Template& templ, co
                       resource.node->has("Connectors");  // any resource may carry them
     if (!resource.isServerless() && !connectors) continue;
     for (const sam::SamProblem& problem : facts.problems(resource)) {
-      if (!leftToBeforeDeploy(templ, problem, strictUris))
+      if (!sam::settledBeforeDeploy(templ, problem, !strictUris))
         out.push_back(ResourceProblem{&resource, problem});
     }
   }

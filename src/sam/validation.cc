@@ -952,7 +952,7 @@ bool includedDefinitionBody(const model::Template& templ, const SamProblem& prob
 }  // namespace
 
 std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
-                                                    const SamProblem& problem) {
+                                                    const SamProblem& problem, bool packaged) {
   if (includedDefinitionBody(templ, problem))
     return "CloudFormation includes the `DefinitionBody` before the SAM transform reads it";
   if (problem.code == "image-uri-missing") {
@@ -964,8 +964,10 @@ std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ
     }
   }
   const ProblemCode* code = findProblemCode(problem.code);
-  if (code && code->concern == ProblemConcern::kPackaging)
+  if (code && code->concern == ProblemConcern::kPackaging) {
+    if (!packaged) return std::nullopt;
     return "`sam package` replaces the value before the transform reads it";
+  }
   auto name = problem.node ? model::refName(*problem.node) : std::nullopt;
   const Node* parameter = name ? templ.parameter(*name) : nullptr;
   if (parameter && !parameter->get("Default"))

@@ -74,9 +74,11 @@ std::vector<SamProblem> validateSamTemplate(const model::Template& templ,
 // Why the deploy does not meet a problem SAM finds in the template as written: `sam package`
 // replaces the value first (a local CodeUri path), or the value is a parameter without a Default,
 // which the deploy supplies (SAM's check of the unresolved `Ref` says nothing). nullopt when the
-// problem stands.
+// problem stands. `packaged`: false for a template deployed as written, without `sam package`
+// (`lint --strict-uris`), where a local path stands as SAM's rejection.
 std::optional<std::string_view> settledBeforeDeploy(const model::Template& templ,
-                                                    const SamProblem& problem);
+                                                    const SamProblem& problem,
+                                                    bool packaged = true);
 
 // SAM's resolution of a value fails: with the rejection SAM makes (an Fn::Sub variable that is
 // not a string), added to `out` at `node`, or with none when the transform itself fails. True
